@@ -58,6 +58,10 @@ class Relation:
     source_article: str | None = None   # article of *this* document making the link
     date: str | None = None   # ISO date the relation takes effect, when known
     note: str = ""
+    # The document making the link when it is not the one carrying this record: an
+    # amendment note on 100/2015/QH13 says "amended by 12/2017/QH14", which is not in
+    # the corpus, so the amended document carries Relation(source="12/2017/QH14", type=SUA_DOI).
+    source: str | None = None
 
 
 @dataclass
