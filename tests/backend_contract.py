@@ -1,0 +1,142 @@
+"""Contract tests every SearchBackend must pass, on a real engine (haystack-style mixin).
+
+A concrete test class inherits `BackendContractTests` and provides a `backend`
+fixture yielding a fresh, empty backend.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ingest.analysis import analyze
+from ingest.indexing import analyse_document
+from ingest.model import QUY_DINH_CHI_TIET, Article, Document, Relation
+from search_api.backends.base import Filters, ParsedQuery
+
+
+def law() -> Document:
+    return Document(
+        number="66/2011/QH12", type="Luật", title="Phòng, chống mua bán người", issuer="Quốc hội",
+        issued=date(2011, 3, 29), effective=date(2012, 1, 1), status="het_hieu_luc", topic="39.8 Phòng, chống mua bán người",
+        articles=[
+            Article("32", "Các chế độ hỗ trợ nạn nhân", "1. Hỗ trợ nhu cầu thiết yếu và chi phí đi lại.\n2. Hỗ trợ y tế.\n"
+                    "3. Hỗ trợ tâm lý.\n4. Trợ giúp pháp lý.", "chuong_4__dieu_32", ["Chương IV. HỖ TRỢ NẠN NHÂN"]),
+            Article("3", "Các hành vi bị nghiêm cấm", "Mua bán người theo quy định tại Bộ luật Hình sự.",
+                    "chuong_1__dieu_3", ["Chương I. NHỮNG QUY ĐỊNH CHUNG"]),
+        ])
+
+
+def decree() -> Document:
+    return Document(
+        number="09/2013/NĐ-CP", type="Nghị định", title="Hướng dẫn Luật Phòng, chống mua bán người",
+        issuer="Chính phủ", issued=date(2013, 1, 11), effective=date(2013, 4, 15), status="con_hieu_luc",
+        topic="39.8 Phòng, chống mua bán người",
+        articles=[
+            Article("11", "Hỗ trợ nhu cầu thiết yếu", "Nạn nhân bị mua bán được hỗ trợ tiền ăn trong thời gian "
+                    "lưu trú tại cơ sở bảo trợ xã hội.", "chuong_3__dieu_11", ["Chương III"]),
+            Article("12", "Giá bán lẻ", "Thông tin về giá ban hành kèm theo.", "chuong_3__dieu_12", ["Chương III"]),
+        ],
+        relations=[Relation(QUY_DINH_CHI_TIET, "66/2011/QH12", "32", "11")])
+
+
+def query(text: str, **kwargs) -> ParsedQuery:
+    return ParsedQuery(text=text, analysis=analyze(text), **kwargs)
+
+
+def numbers(result) -> list[tuple[str, str]]:
+    return [(h.doc_number, h.article_number) for h in result.hits]
+
+
+class BackendContractTests:
+    @pytest.fixture
+    def loaded(self, backend):
+        backend.replace_file("law.html", "sha-law", [analyse_document(law())])
+        backend.replace_file("decree.docx", "sha-decree", [analyse_document(decree())])
+        return backend
+
+    def test_empty_backend(self, backend):
+        assert backend.search(query("nạn nhân")).total == 0
+        assert backend.get_document("66/2011/QH12") is None
+        assert backend.stats()["articles"] == 0
+
+    def test_finds_article_with_and_without_diacritics(self, loaded):
+        exact = loaded.search(query("chế độ hỗ trợ nạn nhân"))
+        folded = loaded.search(query("che do ho tro nan nhan"))
+        assert numbers(exact)[0] == ("66/2011/QH12", "32")
+        assert numbers(folded)[0] == ("66/2011/QH12", "32")
+        assert exact.hits[0].doc_title == "Phòng, chống mua bán người"
+        assert exact.hits[0].path == ["Chương IV. HỖ TRỢ NẠN NHÂN"]
+
+    def test_exact_tone_ranks_above_folded_lookalike(self, loaded):
+        # 'bán' (sell) and 'ban' (issue) fold to the same syllable; exact tones must win.
+        result = loaded.search(query("giá bán"))
+        assert numbers(result)[0] == ("09/2013/NĐ-CP", "12")
+        result = loaded.search(query("ban hành"))
+        assert numbers(result)[0] == ("09/2013/NĐ-CP", "12")
+
+    def test_filters_and_facets(self, loaded):
+        result = loaded.search(query("nạn nhân", filters=Filters(doc_type=["Nghị định"])))
+        assert {h.doc_type for h in result.hits} == {"Nghị định"}
+        everything = loaded.search(query("nạn nhân"))
+        types = dict(everything.facets["doc_type"])
+        assert types["Luật"] >= 1 and types["Nghị định"] >= 1
+        assert sum(types.values()) == everything.total
+        years = loaded.search(query("nạn nhân", filters=Filters(year_from=2012, year_to=2014)))
+        assert {h.year for h in years.hits} == {2013}
+        in_force = loaded.search(query("nạn nhân", filters=Filters(status=["con_hieu_luc"])))
+        assert {h.doc_number for h in in_force.hits} == {"09/2013/NĐ-CP"}
+
+    def test_document_and_article_filter_without_words(self, loaded):
+        result = loaded.search(query("", filters=Filters(doc_numbers=["66/2011/QH12"], article_number="32")))
+        assert numbers(result) == [("66/2011/QH12", "32")]
+        whole = loaded.search(query("", filters=Filters(doc_numbers=["9/2013/nd-cp"])))
+        assert sorted(numbers(whole)) == [("09/2013/NĐ-CP", "11"), ("09/2013/NĐ-CP", "12")]
+        assert loaded.search(query("")).total == 0
+
+    def test_pagination(self, loaded):
+        first = loaded.search(query("hỗ trợ nạn nhân", size=1, page=1))
+        second = loaded.search(query("hỗ trợ nạn nhân", size=1, page=2))
+        assert first.total == second.total >= 2
+        assert len(first.hits) == len(second.hits) == 1
+        assert numbers(first) != numbers(second)
+
+    def test_engine_syntax_in_user_text_is_plain_words(self, loaded):
+        for text in ['AND OR NOT * " ( ) NEAR title:x {}', "nạn nhân\" OR \"*", "^mua* NOT bán", "')--; DROP TABLE"]:
+            result = loaded.search(query(text))
+            assert result.total >= 0
+        assert numbers(loaded.search(query('"nạn nhân" NOT')))[0][0] == "09/2013/NĐ-CP"
+
+    def test_replace_file_is_idempotent_and_replaces(self, loaded):
+        before = loaded.stats()
+        loaded.replace_file("law.html", "sha-law", [analyse_document(law())])
+        assert loaded.stats()["articles"] == before["articles"]
+        assert loaded.stats()["documents"] == before["documents"]
+        smaller = law()
+        smaller.articles = smaller.articles[:1]
+        loaded.replace_file("law.html", "sha-law-2", [analyse_document(smaller)])
+        assert loaded.stats()["articles"] == before["articles"] - 1
+        assert loaded.file_hash("law.html") == "sha-law-2"
+        remaining = loaded.search(query("hành vi bị nghiêm cấm", filters=Filters(doc_numbers=["66/2011/QH12"])))
+        assert "3" not in [h.article_number for h in remaining.hits]
+
+    def test_delete_file(self, loaded):
+        loaded.delete_file("decree.docx")
+        assert loaded.get_document("09/2013/NĐ-CP") is None
+        assert loaded.file_hash("decree.docx") is None
+        assert all(h.doc_number != "09/2013/NĐ-CP" for h in loaded.search(query("nạn nhân")).hits)
+
+    def test_get_document_forgives_typing(self, loaded):
+        document = loaded.get_document("9/2013/nd-cp")
+        assert document is not None and document.number == "09/2013/NĐ-CP"
+        assert document.issued == date(2013, 1, 11)
+        assert [a.number for a in document.articles] == ["11", "12"]
+        assert document.relations[0].target == "66/2011/QH12"
+
+    def test_incoming_relations_and_numbers(self, loaded):
+        incoming = loaded.incoming_relations("66/2011/QH12")
+        assert [(source, r.type, r.target_article, r.source_article) for source, r in incoming] == [
+            ("09/2013/NĐ-CP", QUY_DINH_CHI_TIET, "32", "11")]
+        assert ("09/2013/NĐ-CP", "Nghị định", "Hướng dẫn Luật Phòng, chống mua bán người") in loaded.document_numbers()
+        stats = loaded.stats()
+        assert (stats["documents"], stats["articles"], stats["relations"]) == (2, 4, 1)
