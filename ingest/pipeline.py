@@ -1,0 +1,173 @@
+"""The ingest run: discover → read+parse (workers) → citations → status → analyse (workers) → write per file.
+
+underthesea segmentation dominates the cost, so analysis is spread over a process
+pool at article granularity (files are few and uneven: one codified page holds 400
+articles). Parsing also runs in the pool, so a slow PDF never serialises the run.
+One bad file never stops the run: it is recorded with its reason and reported.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ingest.analysis import analyze
+from ingest.dispatch import discover, parse_bytes, read_limited, sha256
+from ingest.errors import IngestError
+from ingest.indexing import article_heading, document_label
+from ingest.model import Document
+from ingest.numbers import number_key
+from search_api.backends.base import AnalysedArticle, AnalysedDocument, SearchBackend
+
+CATALOGUE_SOURCE = "catalogue:corpus/catalogue.json"
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    status: str                 # "ingested" | "unchanged" | "skipped"
+    reason: str = ""
+    documents: int = 0
+    articles: int = 0
+    relations: int = 0
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+
+    def count(self, attribute: str) -> int:
+        return sum(getattr(o, attribute) for o in self.outcomes)
+
+    @property
+    def skipped(self) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.status == "skipped"]
+
+    def to_dict(self) -> dict:
+        return {
+            "documents": self.count("documents"), "articles": self.count("articles"),
+            "relations": self.count("relations"),
+            "files": {s: sum(o.status == s for o in self.outcomes) for s in ("ingested", "unchanged", "skipped")},
+            "skipped": [{"path": o.path, "reason": o.reason} for o in self.skipped],
+            "outcomes": [o.__dict__ for o in self.outcomes],
+        }
+
+
+@dataclass
+class _Parsed:
+    path: str
+    sha: str = ""
+    documents: list[Document] = field(default_factory=list)
+    error: str = ""
+
+
+def _read_and_parse(job: tuple[str, int, dict[str, str]]) -> _Parsed:
+    path_text, max_bytes, known_hashes = job
+    path = Path(path_text)
+    try:
+        data = read_limited(path, max_bytes)
+        digest = sha256(data)
+        if known_hashes.get(path_text) == digest:
+            return _Parsed(path_text, digest)
+        documents = parse_bytes(path, data)
+        if not documents:
+            raise IngestError("no document found in file")
+        from ingest.citations import extract_citations
+
+        for document in documents:
+            document.source_file = path_text
+            document.relations.extend(extract_citations(document))
+        return _Parsed(path_text, digest, documents)
+    except IngestError as error:
+        return _Parsed(path_text, error=error.reason)
+    except Exception as error:  # a parser bug must not stop the run; say what happened
+        last = traceback.extract_tb(error.__traceback__)[-1]
+        return _Parsed(path_text, error=f"parser error: {type(error).__name__}: {error} ({Path(last.filename).name}:{last.lineno})")
+
+
+def _analyse_job(job: tuple[int, int, str, str]) -> tuple[int, int, object, object]:
+    doc_index, article_index, heading, text = job
+    return doc_index, article_index, analyze(heading), analyze(text)
+
+
+def analyse_documents(documents: list[Document], pool=None, progress: Callable[[int], None] = lambda n: None) -> list[AnalysedDocument]:
+    labels = [analyze(document_label(d)) for d in documents]
+    jobs = [(di, ai, article_heading(a), a.text) for di, d in enumerate(documents) for ai, a in enumerate(d.articles)]
+    results: dict[tuple[int, int], tuple] = {}
+    mapper = pool.imap_unordered(_analyse_job, jobs, chunksize=8) if pool else map(_analyse_job, jobs)
+    for doc_index, article_index, head, body in mapper:
+        results[(doc_index, article_index)] = (head, body)
+        progress(1)
+    analysed = []
+    for di, document in enumerate(documents):
+        rows = [
+            AnalysedArticle(a.id, a.number, a.title, list(a.path), a.text, *results[(di, ai)], labels[di])
+            for ai, a in enumerate(document.articles)
+        ]
+        analysed.append(AnalysedDocument(document, rows))
+    return analysed
+
+
+def _stored_from_a_file(backend: SearchBackend, number: str) -> bool:
+    stored = backend.get_document(number)
+    return stored is not None and stored.source_file != CATALOGUE_SOURCE
+
+
+def ingest_paths(
+    paths: Iterable[Path], backend: SearchBackend, *, today: date, workers: int = 2,
+    max_file_bytes: int = 50_000_000, force: bool = False,
+    progress: Callable[[str, int, int], None] = lambda stage, done, total: None,
+) -> IngestReport:
+    from ingest.catalogue import catalogue_stub_documents, load_catalogue
+    from ingest.status import compute_status
+
+    files = [str(p) for p in discover(list(paths))]
+    known = {} if force else {f: h for f in files if (h := backend.file_hash(f))}
+    report = IngestReport()
+    context = multiprocessing.get_context("fork")
+    pool = context.Pool(workers) if workers > 1 else None
+    try:
+        parsed: list[_Parsed] = []
+        mapper = pool.imap(_read_and_parse, [(f, max_file_bytes, known) for f in files]) if pool else \
+            map(_read_and_parse, [(f, max_file_bytes, known) for f in files])
+        for item in mapper:
+            parsed.append(item)
+            progress("parse", len(parsed), len(files))
+        catalogue = load_catalogue()
+        fresh = [p for p in parsed if p.documents]
+        parsed_keys = {number_key(d.number) for p in fresh for d in p.documents}
+        stubs = [s for s in catalogue_stub_documents()
+                 if number_key(s.number) not in parsed_keys and not _stored_from_a_file(backend, s.number)]
+        all_documents = [d for p in fresh for d in p.documents] + stubs
+        compute_status(all_documents, catalogue, today)
+        total_articles = sum(len(d.articles) for d in all_documents)
+        done = [0]
+
+        def step(n: int) -> None:
+            done[0] += n
+            progress("analyse", done[0], total_articles)
+
+        for item in parsed:
+            if item.error:
+                report.outcomes.append(FileOutcome(item.path, "skipped", item.error))
+            elif not item.documents:
+                report.outcomes.append(FileOutcome(item.path, "unchanged", "content hash unchanged"))
+            else:
+                analysed = analyse_documents(item.documents, pool, step)
+                backend.replace_file(item.path, item.sha, analysed)
+                report.outcomes.append(FileOutcome(
+                    item.path, "ingested", documents=len(analysed),
+                    articles=sum(len(a.articles) for a in analysed),
+                    relations=sum(len(a.document.relations) for a in analysed)))
+        if fresh or backend.file_hash(CATALOGUE_SOURCE) is None:
+            # Documents known only from the catalogue (e.g. 53/2024/QH15) so that show,
+            # relations and status can name them.
+            backend.replace_file(CATALOGUE_SOURCE, "catalogue", [AnalysedDocument(d, []) for d in stubs])
+    finally:
+        if pool:
+            pool.close()
+            pool.join()
+    return report

@@ -1,0 +1,163 @@
+"""The `vnlex` command line: ingest, show, eval, serve. Every command takes --index."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from search_api.backends import open_backend
+from search_api.backends.base import BackendError
+from search_api.settings import Settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="vnlex: Vietnamese anti-trafficking law search")
+INDEX_HELP = "Index URL: sqlite:///FILE (embedded, default in the user data directory) or http://HOST:9200 (Elasticsearch)"
+
+
+def fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code=1)
+
+
+def settings_with(index: str | None) -> Settings:
+    settings = Settings()
+    if index:
+        settings.index_url = index
+    return settings
+
+
+def backend_for(settings: Settings):
+    return open_backend(settings.index_url, username=settings.es_username, password=settings.es_password,
+                        ca_certs=settings.es_ca_certs)
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(None, help="Files or folders (default: ../shared/corpus)"),
+    index: Optional[str] = typer.Option(None, "--index", help=INDEX_HELP),
+    workers: Optional[int] = typer.Option(None, help="Worker processes for parsing and segmentation"),
+    force: bool = typer.Option(False, help="Re-ingest files whose content hash is unchanged"),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON"),
+) -> None:
+    """Parse, analyse and index documents; ends with a report of what was skipped and why."""
+    from ingest.pipeline import ingest_paths
+    from search_api.progress import ProgressPrinter
+
+    settings = settings_with(index)
+    targets = paths or [settings.corpus_dir]
+    missing = [str(p) for p in targets if not p.exists()]
+    if missing:
+        fail(f"no such file or folder: {', '.join(missing)}")
+    try:
+        backend = backend_for(settings)
+        with ProgressPrinter(enabled=not as_json) as printer:
+            report = ingest_paths(
+                targets, backend, today=settings.effective_today(), workers=workers or settings.workers,
+                max_file_bytes=int(settings.max_file_mb * 1e6), force=force, progress=printer.update)
+    except BackendError as error:
+        fail(str(error))
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return
+    summary = report.to_dict()
+    files = summary["files"]
+    typer.echo(f"Ingested {files['ingested']} files ({files['unchanged']} unchanged, {files['skipped']} skipped): "
+               f"{summary['documents']} documents, {summary['articles']} articles, {summary['relations']} relations")
+    for item in summary["skipped"]:
+        typer.echo(f"  skipped {item['path']}: {item['reason']}")
+    typer.echo(f"Index: {settings.index_url}")
+
+
+@app.command()
+def show(
+    number: str = typer.Argument(..., help="Document number, e.g. 09/2013/NĐ-CP (case and diacritics forgiven)"),
+    article: Optional[str] = typer.Option(None, "--article", help="Article number, e.g. 32"),
+    index: Optional[str] = typer.Option(None, "--index", help=INDEX_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON"),
+) -> None:
+    """Print a stored document or one article with metadata, structure and relations."""
+    from search_api.views import article_view, document_view
+
+    settings = settings_with(index)
+    try:
+        backend = backend_for(settings)
+        document = backend.get_document(number)
+        if document is None:
+            fail(f"document {number} is not in the index {settings.index_url}")
+        incoming = backend.incoming_relations(document.number)
+    except BackendError as error:
+        fail(str(error))
+    data = document_view(document, incoming)
+    if article is not None:
+        data = article_view(document, article, incoming)
+        if data is None:
+            fail(f"{document.number} has no article {article}")
+    if as_json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        from search_api.views import render_text
+
+        typer.echo(render_text(data))
+
+
+@app.command(name="eval")
+def evaluate_command(
+    questions: Path = typer.Option(..., "--questions", help="ALQAC-format questions JSON"),
+    law: Optional[Path] = typer.Option(None, "--law", help="ALQAC-format laws JSON to index first"),
+    index: Optional[str] = typer.Option(None, "--index", help=INDEX_HELP + " (with --law: a temporary index by default)"),
+    workers: int = typer.Option(2, help="Worker processes for segmentation when indexing --law"),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON"),
+) -> None:
+    """Score retrieval: Recall@1/5/10, MRR@10, F2@1, also with questions typed without diacritics."""
+    import multiprocessing
+    import tempfile
+
+    from ingest.dispatch import sha256
+    from ingest.pipeline import analyse_documents
+    from search_api.evaluation import alqac_documents, evaluate, load_json
+    from search_api.search import SearchService
+
+    for path in [questions, law]:
+        if path is not None and not path.is_file():
+            fail(f"no such file: {path}")
+    if law is not None and index is None:
+        index = f"sqlite:///{tempfile.mkdtemp(prefix='vnlex-eval-')}/alqac.sqlite"
+    settings = settings_with(index)
+    try:
+        backend = backend_for(settings)
+        if law is not None:
+            digest = sha256(law.read_bytes())
+            source = f"eval:{law.name}"
+            if backend.file_hash(source) != digest:
+                documents = alqac_documents(load_json(law))
+                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                    backend.replace_file(source, digest, analyse_documents(documents, pool))
+        question_list = load_json(questions)
+        service = SearchService(backend)
+        report = {
+            "index": settings.index_url, "questions_file": str(questions),
+            "with_diacritics": evaluate(service, question_list),
+            "without_diacritics": evaluate(service, question_list, fold_questions=True),
+        }
+    except BackendError as error:
+        fail(str(error))
+    if as_json:
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    for name in ("with_diacritics", "without_diacritics"):
+        scores = report[name]
+        typer.echo(f"{name}: " + ", ".join(f"{k} {v}" for k, v in scores.items() if k != "first_answer_misses"))
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+"""The search service: user text and filters in, one plain dict out (for JSON and HTML alike)."""
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from typing import Any
+
+from ingest.numbers import slug
+from search_api.backends.base import Filters, SearchBackend, SearchResult
+from search_api.highlight import highlight
+from search_api.query import parse_query, query_problem
+from search_api.views import STATUS_LABELS
+
+KNOWN_DOCUMENTS_TTL = 30.0
+
+
+class SearchService:
+    def __init__(self, backend: SearchBackend):
+        self.backend = backend
+        self._known: tuple[float, list[tuple[str, str, str]]] = (0.0, [])
+
+    def known_documents(self) -> list[tuple[str, str, str]]:
+        loaded_at, known = self._known
+        if time.monotonic() - loaded_at > KNOWN_DOCUMENTS_TTL:
+            known = self.backend.document_numbers()
+            self._known = (time.monotonic(), known)
+        return known
+
+    def search(self, text: str, filters: Filters | None = None, *, page: int = 1, size: int = 10,
+               with_facets: bool = True) -> dict[str, Any]:
+        started = time.perf_counter()
+        filters = filters or Filters()
+        parsed = parse_query(text, self.known_documents(), filters=filters, page=page, size=size)
+        parsed.with_facets = with_facets
+        problem = query_problem(parsed)
+        if problem and parsed.filters.is_empty():
+            return self._result(text, parsed, SearchResult(0, []), started, message=problem)
+        result = self.backend.search(parsed)
+        intent = getattr(parsed, "intent", None)
+        # A query naming a document and asking about something ("hỗ trợ nạn nhân nghị định 09/2013"):
+        # answer inside that document first, fall back to everything if it has nothing.
+        if intent is not None and intent.doc_numbers and not parsed.filters.doc_numbers and parsed.analysis.words:
+            narrowed = replace(parsed, filters=replace(parsed.filters, doc_numbers=list(intent.doc_numbers)))
+            inside = self.backend.search(narrowed)
+            if inside.total:
+                result = inside
+        return self._result(text, parsed, result, started, message=problem)
+
+    def _result(self, text, parsed, result: SearchResult, started: float, message: str | None = None) -> dict[str, Any]:
+        hits = []
+        for hit in result.hits:
+            data = hit.to_dict()
+            data["snippet_html"] = highlight(hit.text, parsed.analysis)
+            data["slug"] = slug(hit.doc_number)
+            data["status_label"] = STATUS_LABELS.get(hit.status, hit.status)
+            data["heading"] = f"Điều {hit.article_number}. {hit.article_title}" if hit.article_number else hit.article_title
+            del data["text"]
+            hits.append(data)
+        intent = getattr(parsed, "intent", None)
+        return {
+            "query": text,
+            "analysed": {"words": list(parsed.analysis.words), "folded": list(parsed.analysis.folded)},
+            "resolved": {"doc_numbers": list(intent.doc_numbers), "article_number": intent.article_number}
+            if intent is not None else None,
+            "total": result.total, "page": parsed.page, "size": parsed.size, "hits": hits,
+            "facets": {name: [{"value": v, "count": c} for v, c in values] for name, values in result.facets.items()},
+            "message": message,
+            "took_ms": round((time.perf_counter() - started) * 1000, 2),
+        }

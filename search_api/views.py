@@ -1,0 +1,98 @@
+"""Plain dicts describing documents and articles: one shape feeds the CLI's JSON, the API and the templates."""
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from ingest.model import Article, Document, Relation
+from ingest.numbers import slug
+
+STATUS_LABELS = {
+    "con_hieu_luc": "Còn hiệu lực",
+    "het_hieu_luc": "Hết hiệu lực",
+    "chua_hieu_luc": "Chưa có hiệu lực",
+    "khong_ap_dung": "Không áp dụng",
+    "": "Chưa rõ",
+}
+RELATION_LABELS = {  # (outgoing label, incoming label)
+    "can_cu": ("Căn cứ", "Là căn cứ của"),
+    "quy_dinh_chi_tiet": ("Quy định chi tiết / hướng dẫn", "Được hướng dẫn bởi"),
+    "sua_doi": ("Sửa đổi, bổ sung", "Được sửa đổi, bổ sung bởi"),
+    "thay_the": ("Thay thế", "Bị thay thế bởi"),
+    "bai_bo": ("Bãi bỏ", "Bị bãi bỏ bởi"),
+    "trich_dan": ("Trích dẫn", "Được trích dẫn bởi"),
+    "lien_quan": ("Liên quan", "Liên quan"),
+}
+
+
+def _relation_view(carrier: str, relation: Relation) -> dict[str, Any]:
+    source = relation.source or carrier
+    outgoing, incoming = RELATION_LABELS.get(relation.type, (relation.type, relation.type))
+    return {
+        "type": relation.type, "label": outgoing, "inverse_label": incoming,
+        "source": source, "source_article": relation.source_article,
+        "target": relation.target, "target_article": relation.target_article,
+        "date": relation.date, "note": relation.note,
+    }
+
+
+def article_summary(article: Article) -> dict[str, Any]:
+    data = asdict(article)
+    data["heading"] = f"Điều {article.number}. {article.title}" if article.number else article.title
+    return data
+
+
+def document_view(document: Document, incoming: list[tuple[str, Relation]]) -> dict[str, Any]:
+    data = document.to_dict()
+    data["slug"] = slug(document.number)
+    data["status_label"] = STATUS_LABELS.get(document.status, document.status)
+    data["articles"] = [article_summary(a) for a in document.articles]
+    # Relations both ways: what this document does, and what others do to it. A relation
+    # carried here but made by another document (an amendment note) counts as incoming.
+    own = [_relation_view(document.number, r) for r in document.relations]
+    data["relations"] = [r for r in own if r["source"] == document.number]
+    received = [r for r in own if r["source"] != document.number]
+    received += [_relation_view(source, r) for source, r in incoming if source != document.number]
+    seen, data["incoming_relations"] = set(), []
+    for relation in received:
+        key = tuple(sorted(relation.items()))
+        if key not in seen:
+            seen.add(key)
+            data["incoming_relations"].append(relation)
+    return data
+
+
+def article_view(document: Document, number: str, incoming: list[tuple[str, Relation]]) -> dict[str, Any] | None:
+    article = next((a for a in document.articles if a.number == str(number).strip()), None)
+    if article is None:
+        return None
+    whole = document_view(document, incoming)
+    data = {key: whole[key] for key in ("number", "slug", "type", "title", "issuer", "issued", "effective",
+                                         "status", "status_label", "status_note", "replaced_by", "expired")}
+    data["document"] = data.pop("number")
+    data["article"] = article_summary(article)
+    data["relations"] = [r for r in whole["relations"] if r["source_article"] == article.number]
+    data["incoming_relations"] = [r for r in whole["incoming_relations"] if r["target_article"] in (article.number, None)]
+    return data
+
+
+def render_text(data: dict[str, Any]) -> str:
+    """Human-readable form for the terminal."""
+    lines: list[str] = []
+    if "article" in data:
+        lines.append(f"{data['type']} {data['document']} — {data['title']}")
+        lines.append(f"Trạng thái: {data['status_label']}")
+        article = data["article"]
+        lines += ["", article["heading"], *(["/".join(article["path"])] if article["path"] else []), article["text"]]
+    else:
+        lines.append(f"{data['type']} {data['number']} — {data['title']}")
+        lines.append(f"Cơ quan ban hành: {data['issuer']}; ban hành {data['issued']}; hiệu lực {data['effective']}")
+        lines.append(f"Trạng thái: {data['status_label']} {data.get('status_note') or ''}".rstrip())
+        lines.append(f"{len(data['articles'])} điều")
+        for article in data["articles"]:
+            lines.append(f"  {article['heading']}")
+    for relation in data["relations"]:
+        lines.append(f"→ {relation['label']}: {relation['target']} {('Điều ' + relation['target_article']) if relation['target_article'] else ''}")
+    for relation in data["incoming_relations"]:
+        lines.append(f"← {relation['inverse_label']}: {relation['source']} {('Điều ' + relation['source_article']) if relation['source_article'] else ''}")
+    return "\n".join(lines)
