@@ -26,6 +26,9 @@ class SearchService:
             self._known = (time.monotonic(), known)
         return known
 
+    def forget_known_documents(self) -> None:
+        self._known = (0.0, [])
+
     def search(self, text: str, filters: Filters | None = None, *, page: int = 1, size: int = 10,
                with_facets: bool = True) -> dict[str, Any]:
         started = time.perf_counter()

@@ -1,0 +1,49 @@
+"""Documents and articles by number. URLs use slugs ('09-2013-ND-CP') that resolve back to the
+number; any other spelling that resolves (e.g. '9-2013-nd-cp') redirects to the canonical slug."""
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import RedirectResponse
+
+from ingest.numbers import slug, slug_key
+from search_api.app import state
+from search_api.views import article_view, document_view
+
+router = APIRouter(tags=["documents"])
+
+
+def resolve_number(request: Request, text: str) -> str | None:
+    """The stored document number a slug or typed number stands for."""
+    wanted = slug_key(text)
+    for number, _type, _title in state(request).search.known_documents():
+        if slug_key(number) == wanted:
+            return number
+    return None
+
+
+def load(request: Request, text: str):
+    number = resolve_number(request, text)
+    document = state(request).backend.get_document(number) if number else None
+    if document is None:
+        raise HTTPException(status_code=404, detail=f"Không tìm thấy văn bản {text}")
+    return document
+
+
+@router.get("/documents/{number}")
+def get_document(number: str, request: Request):
+    document = load(request, number)
+    if number != slug(document.number):
+        return RedirectResponse(request.url_for("get_document", number=slug(document.number)), status_code=308)
+    return document_view(document, state(request).backend.incoming_relations(document.number))
+
+
+@router.get("/documents/{number}/articles/{article}")
+def get_article(number: str, article: str, request: Request):
+    document = load(request, number)
+    if number != slug(document.number):
+        return RedirectResponse(
+            request.url_for("get_article", number=slug(document.number), article=article), status_code=308)
+    data = article_view(document, article, state(request).backend.incoming_relations(document.number))
+    if data is None:
+        raise HTTPException(status_code=404, detail=f"{document.number} không có Điều {article}")
+    return data

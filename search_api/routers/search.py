@@ -1,0 +1,34 @@
+"""GET /api/search: articles matching a query, with filters, facets, highlights and timing."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+
+from search_api.app import state
+from search_api.backends.base import Filters
+
+router = APIRouter(tags=["search"])
+MAX_INPUT_CHARS = 20_000  # longer input is refused; up to this it is truncated by the query parser
+
+
+def filters_from(type_: list[str], issuer: list[str], status: list[str], topic: list[str],
+                 year_from: int | None, year_to: int | None) -> Filters:
+    return Filters(doc_type=type_, issuer=issuer, status=status, topic=topic, year_from=year_from, year_to=year_to)
+
+
+@router.get("/search")
+def search(
+    request: Request,
+    q: Annotated[str, Query(max_length=MAX_INPUT_CHARS, description="Vietnamese query, diacritics optional")] = "",
+    type: Annotated[list[str], Query(description="Document type, e.g. Nghị định")] = [],  # noqa: A002
+    issuer: Annotated[list[str], Query()] = [],
+    status: Annotated[list[str], Query(description="con_hieu_luc | het_hieu_luc | chua_hieu_luc")] = [],
+    topic: Annotated[list[str], Query()] = [],
+    year_from: Annotated[int | None, Query(ge=1945, le=2100)] = None,
+    year_to: Annotated[int | None, Query(ge=1945, le=2100)] = None,
+    page: Annotated[int, Query(ge=1, le=1000)] = 1,
+    size: Annotated[int, Query(ge=1, le=100)] = 10,
+) -> dict:
+    filters = filters_from(type, issuer, status, topic, year_from, year_to)
+    return state(request).search.search(q, filters, page=page, size=size)
