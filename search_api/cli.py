@@ -102,6 +102,32 @@ def show(
         typer.echo(render_text(data))
 
 
+@app.command()
+def serve(
+    index: Optional[str] = typer.Option(None, "--index", help=INDEX_HELP),
+    host: Optional[str] = typer.Option(None, help="Address to listen on (default 127.0.0.1: local only)"),
+    port: Optional[int] = typer.Option(None, help="Port (default 8000)"),
+    workers: int = typer.Option(1, help="Server processes"),
+) -> None:
+    """Serve the web UI and the JSON API (OpenAPI docs at /docs)."""
+    import os
+
+    import uvicorn
+
+    settings = settings_with(index)
+    host, port = host or settings.host, port or settings.port
+    typer.echo(f"vnlex on http://{host}:{port}/ — index {settings.index_url}")
+    if workers > 1:
+        # Each worker process builds its own app from the environment.
+        os.environ["VNLEX_INDEX_URL"] = settings.index_url
+        uvicorn.run("search_api.app:create_app", factory=True, host=host, port=port, workers=workers,
+                    log_level="warning")
+    else:
+        from search_api.app import create_app
+
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+
+
 @app.command(name="eval")
 def evaluate_command(
     questions: Path = typer.Option(..., "--questions", help="ALQAC-format questions JSON"),
