@@ -8,7 +8,7 @@ from typing import Any
 from ingest.numbers import slug
 from search_api.backends.base import Filters, SearchBackend, SearchResult
 from search_api.highlight import highlight
-from search_api.query import parse_query, query_problem
+from search_api.query import MAX_QUERY_CHARS, parse_query, query_problem
 from search_api.views import STATUS_LABELS
 
 KNOWN_DOCUMENTS_TTL = 30.0
@@ -36,10 +36,12 @@ class SearchService:
         parsed = parse_query(text, self.known_documents(), filters=filters, page=page, size=size)
         parsed.with_facets = with_facets
         problem = query_problem(parsed)
-        if problem and parsed.filters.is_empty():
+        if problem is None and parsed.intent is not None and parsed.intent.truncated:
+            problem = f"Câu tìm kiếm quá dài: chỉ {MAX_QUERY_CHARS:,} ký tự đầu được dùng.".replace(",", ".")
+        elif problem and parsed.filters.is_empty():
             return self._result(text, parsed, SearchResult(0, []), started, message=problem)
         result = self.backend.search(parsed)
-        intent = getattr(parsed, "intent", None)
+        intent = parsed.intent
         # A query naming a document and asking about something ("hỗ trợ nạn nhân nghị định 09/2013"):
         # answer inside that document first, fall back to everything if it has nothing.
         if intent is not None and intent.doc_numbers and not parsed.filters.doc_numbers and parsed.analysis.words:
@@ -59,7 +61,7 @@ class SearchService:
             data["heading"] = f"Điều {hit.article_number}. {hit.article_title}" if hit.article_number else hit.article_title
             del data["text"]
             hits.append(data)
-        intent = getattr(parsed, "intent", None)
+        intent = parsed.intent
         return {
             "query": text,
             "analysed": {"words": list(parsed.analysis.words), "folded": list(parsed.analysis.folded)},
