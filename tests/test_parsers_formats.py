@@ -72,7 +72,7 @@ def test_bidding_law_docx_including_decomposed_heading():
     assert (document.number, document.type, document.title, document.issuer) == ("22/2023/QH15", "Luật", "Đấu thầu", "Quốc hội")
     assert (document.issued, document.effective) == (date(2023, 6, 23), date(2024, 1, 1))
     assert numbers(document) == [str(n) for n in range(1, 97)]
-    # 'Điều 71' is written with a decomposed ề (e + U+0302 + U+0300) in the file: NFC first.
+    # "Điều 71" is written with ê (U+00EA) + combining grave U+0300 instead of ề (U+1EC1): NFC first.
     article = by_number(document)["71"]
     assert article.title == "Ký kết hợp đồng và nguyên tắc thực hiện hợp đồng dự án đầu tư kinh doanh"
     assert article.path == ["Chương VII. HỢP ĐỒNG", "Mục 2. HỢP ĐỒNG DỰ ÁN ĐẦU TƯ KINH DOANH VỚI NHÀ ĐẦU TƯ"]
