@@ -45,8 +45,15 @@ class Analysis:
     syllables: tuple[str, ...]
     folded: tuple[str, ...]
 
-    def joined(self) -> tuple[str, str, str]:
-        return " ".join(self.words), " ".join(self.syllables), " ".join(self.folded)
+    @property
+    def bigrams(self) -> tuple[str, ...]:
+        """Adjacent folded syllables ('nan_nhan'): word-like units that need no segmentation,
+        so a query typed without diacritics still matches at word level."""
+        return tuple(f"{a}_{b}" for a, b in zip(self.folded, self.folded[1:]))
+
+    def without_exact(self) -> "Analysis":
+        """For a query typed without diacritics: its exact words would only hit lookalikes."""
+        return Analysis((), (), self.folded)
 
 
 def _token(text: str) -> str:

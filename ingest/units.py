@@ -10,8 +10,10 @@ import re
 from ingest.model import Unit
 from ingest.textnorm import fold
 
-_CLAUSE_RE = re.compile(r"^(\d{1,3})[.)]\s*(?=\S)")
-_POINT_RE = re.compile(r"^([a-zđ])\)\s*(?=\S)|^([a-zđ])\.\s+(?=\S)")
+# "1." / "1)" and the old style "1-" of pre-2000 texts.
+_CLAUSE_RE = re.compile(r"^(\d{1,3})(?:[.)]|\s*-)\s*(?=\S)")
+# "a)", "a.", and consolidated texts' inserted points such as "d1)".
+_POINT_RE = re.compile(r"^([a-zđ]\d?)\)\s*(?=\S)|^([a-zđ])\.\s+(?=\S)")
 
 
 def id_part(kind: str, number: str) -> str:

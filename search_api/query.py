@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ingest.analysis import Analysis, analyze_query
 from ingest.numbers import DOC_NUMBER_ANYCASE_RE, number_key, slug_key
-from ingest.textnorm import fold, nfc
+from ingest.textnorm import fold, has_diacritics, nfc
 from search_api.backends.base import Filters, ParsedQuery
 
 MAX_QUERY_CHARS = 1000
@@ -287,6 +287,10 @@ def parse_query(text: str, known_documents: list[tuple[str, str, str]], *, filte
         # The abbreviation and its expansion are both searched: "mbn" alone rarely occurs in laws.
         analysed_text = " ".join([intent.text, *intent.expanded_terms])
         analysis = analyze_query(analysed_text) if analysed_text.strip() else EMPTY_ANALYSIS
+        if not has_diacritics(intent.text):
+            # Typed without diacritics: "ban" may mean bán, bàn or ban, so only the folded
+            # fields can judge; exact-field hits would favour toneless lookalikes.
+            analysis = analysis.without_exact()
     parsed = ParsedQuery(text=intent.text, analysis=analysis, filters=filters,
                          page=max(1, int(page)), size=min(max(1, int(size)), MAX_PAGE_SIZE))
     # The service reads the intent to boost or narrow within a named document.
@@ -297,7 +301,7 @@ def parse_query(text: str, known_documents: list[tuple[str, str, str]], *, filte
 def query_problem(parsed: ParsedQuery) -> str | None:
     """The Vietnamese message to show instead of results when nothing can be searched, else None."""
     intent = getattr(parsed, "intent", None)
-    if parsed.analysis.words or (intent is not None and intent.is_reference_only):
+    if parsed.analysis.folded or (intent is not None and intent.is_reference_only):
         return None
     if not parsed.text.strip():
         return EMPTY_QUERY_MESSAGE

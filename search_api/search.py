@@ -44,7 +44,7 @@ class SearchService:
         intent = parsed.intent
         # A query naming a document and asking about something ("hỗ trợ nạn nhân nghị định 09/2013"):
         # answer inside that document first, fall back to everything if it has nothing.
-        if intent is not None and intent.doc_numbers and not parsed.filters.doc_numbers and parsed.analysis.words:
+        if intent is not None and intent.doc_numbers and not parsed.filters.doc_numbers and parsed.analysis.folded:
             narrowed = replace(parsed, filters=replace(parsed.filters, doc_numbers=list(intent.doc_numbers)))
             inside = self.backend.search(narrowed)
             if inside.total:

@@ -91,7 +91,7 @@ def test_reference_with_other_words_boosts_instead_of_filtering(text, doc_number
     parsed = parse_query(text, KNOWN)
     assert parsed.filters.doc_numbers == []
     assert parsed.filters.article_number is None
-    assert parsed.analysis.words
+    assert parsed.analysis.folded
     assert parsed.intent.doc_numbers == doc_numbers
 
 
@@ -241,3 +241,11 @@ def test_abbreviation_file_is_well_formed():
     for row in rows:
         if row.kind != "law_alias":
             assert "/" not in row.expansion
+
+
+def test_query_without_diacritics_searches_folded_fields_only():
+    parsed = parse_query("ho tro nan nhan bi mua ban", KNOWN)
+    assert parsed.analysis.words == () and parsed.analysis.syllables == ()
+    assert "nan_nhan" in parsed.analysis.bigrams and "ban" in parsed.analysis.folded
+    with_marks = parse_query("hỗ trợ nạn nhân bị mua bán", KNOWN)
+    assert "nạn_nhân" in with_marks.analysis.words

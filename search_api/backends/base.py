@@ -13,28 +13,35 @@ from typing import Any, Protocol, runtime_checkable
 from ingest.analysis import Analysis
 from ingest.model import Document, Relation
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 # Analysed text fields of one article row, with their ranking weights (bm25 column
-# weights in FTS5, field boosts in Elasticsearch). Why these: the heading says what an
-# article is about; exact segmented words beat syllables; folded syllables are the
-# safety net for queries typed without diacritics.
+# weights in FTS5, field boosts in Elasticsearch). Measured on the ALQAC dev questions
+# (bench/RESULTS.md): folded syllables and their bigrams carry the ranking — underthesea's
+# segmentation of a long question and of the article disagree often enough that exact
+# segmented words *lowered* Recall@1 (0.84 -> 0.78 when weighted like the folded fields).
+# The exact fields stay with a small weight so that, between otherwise equal articles,
+# the one with the user's exact tones ranks first (bán vs ban). Headings weigh 3x.
 SEARCH_FIELDS: dict[str, float] = {
-    "head_words": 3.0,
-    "head_fold": 1.5,
-    "body_words": 1.0,
-    "body_syl": 0.6,
-    "body_fold": 0.4,
-    "doc_words": 1.0,
+    "head_words": 0.3,
+    "head_fold": 3.0,
+    "head_bi": 9.0,
+    "body_words": 0.1,
+    "body_syl": 0.1,
+    "body_fold": 1.0,
+    "body_bi": 3.0,
+    "doc_words": 0.1,
     "doc_fold": 0.5,
 }
 # Which token stream of the query is matched against which field.
 FIELD_STREAM: dict[str, str] = {
     "head_words": "words",
     "head_fold": "folded",
+    "head_bi": "bigrams",
     "body_words": "words",
     "body_syl": "syllables",
     "body_fold": "folded",
+    "body_bi": "bigrams",
     "doc_words": "words",
     "doc_fold": "folded",
 }
@@ -53,6 +60,13 @@ class AnalysedArticle:
     head: Analysis
     body: Analysis
     doc: Analysis
+
+
+def field_texts(article: "AnalysedArticle") -> dict[str, str]:
+    """The text each backend indexes for each SEARCH_FIELDS field: space-joined tokens of the
+    stream FIELD_STREAM names, taken from the heading, body or document label."""
+    sources = {"head": article.head, "body": article.body, "doc": article.doc}
+    return {name: " ".join(getattr(sources[name.split("_")[0]], FIELD_STREAM[name])) for name in SEARCH_FIELDS}
 
 
 @dataclass

@@ -17,7 +17,7 @@ from ingest.model import Document, Relation
 from ingest.numbers import number_key
 from search_api.backends.base import (
     FACET_FIELDS, INDEX_VERSION, SEARCH_FIELDS, AnalysedDocument, BackendError, Hit, ParsedQuery,
-    SearchResult,
+    SearchResult, field_texts,
 )
 from search_api.backends.sqlite_query import ALL_COLUMNS, UNINDEXED_COLUMNS, search_sql
 
@@ -137,10 +137,7 @@ class SQLiteBackend:
         placeholders = ", ".join("?" for _ in ALL_COLUMNS)
         for order, article in enumerate(analysed.articles):
             values = {
-                "head_words": " ".join(article.head.words), "head_fold": " ".join(article.head.folded),
-                "body_words": " ".join(article.body.words), "body_syl": " ".join(article.body.syllables),
-                "body_fold": " ".join(article.body.folded),
-                "doc_words": " ".join(article.doc.words), "doc_fold": " ".join(article.doc.folded),
+                **field_texts(article),
                 "doc_key": key, "doc_number": document.number, "doc_type": document.type,
                 "issuer": document.issuer, "year": year, "status": document.status, "topic": document.topic,
                 "source_file": source_file, "article_id": article.article_id,

@@ -25,7 +25,7 @@ def quote_token(token: str) -> str:
 def match_expression(analysis: Analysis) -> str | None:
     """FTS5 MATCH text: per stream, its columns OR-ed over its distinct tokens."""
     clauses = []
-    for stream in ("words", "syllables", "folded"):
+    for stream in ("words", "syllables", "folded", "bigrams"):
         tokens = list(dict.fromkeys(getattr(analysis, stream)))[:MAX_TOKENS_PER_STREAM]
         columns = [column for column, s in FIELD_STREAM.items() if s == stream]
         if tokens and columns:
