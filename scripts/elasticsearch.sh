@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# A local Elasticsearch for development and the `elasticsearch` tests.
+#
+#   scripts/elasticsearch.sh start    download (Maven Central), unpack into .es/, start, wait for health
+#   scripts/elasticsearch.sh stop     stop the node started here (pidfile)
+#   scripts/elasticsearch.sh status   say whether it answers
+#
+# Port: VNLEX_ES_PORT (default 9200), bound to 127.0.0.1 only, security off: this is a
+# throw-away development node, never a deployment.
+#
+# Why this artifact: the machine reaches Maven Central only, and Elastic publishes the
+# minimal "integ-test-zip" distribution there. It has no bundled JDK and only the
+# modules transport-netty4, x-pack-core, x-pack-security and apm: no analysis-common,
+# reindex or painless. vnlex needs none of them (tokens are analysed in Python and
+# indexed with the built-in `whitespace` analyzer; the backend copies and deletes
+# documents itself instead of using _reindex / _delete_by_query).
+set -euo pipefail
+
+ES_VERSION=8.15.3
+ARTIFACT="org.elasticsearch.distribution.integ-test-zip:elasticsearch:${ES_VERSION}:zip"
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ES_DIR="$REPO_ROOT/.es"
+ES_HOME="$ES_DIR/elasticsearch-$ES_VERSION"
+PIDFILE="$ES_DIR/elasticsearch.pid"
+PORT="${VNLEX_ES_PORT:-9200}"
+URL="http://127.0.0.1:$PORT"
+HEALTH_TIMEOUT_SECONDS=120
+# Elasticsearch refuses to run as root; when we are root it runs as this user.
+ES_USER=vnlex-es
+
+die() { echo "elasticsearch.sh: $*" >&2; exit 1; }
+
+answers() {
+    curl -fsS --max-time 2 "$URL/_cluster/health" 2>/dev/null | grep -Eq '"status":"(green|yellow)"'
+}
+
+# ES 8.15 runs on Java 17 and 21-23. Java 24+ removed the SecurityManager it still
+# installs, so a newer default `java` (e.g. temurin-25) cannot run it.
+find_java_home() {
+    if [[ -n "${ES_JAVA_HOME:-}" ]]; then echo "$ES_JAVA_HOME"; return; fi
+    local candidate
+    for candidate in /usr/lib/jvm/java-21-openjdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 \
+                     /usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-17-jdk-amd64 \
+                     /usr/lib/jvm/java-21-openjdk* /usr/lib/jvm/java-17-openjdk*; do
+        if [[ -x "$candidate/bin/java" ]]; then echo "$candidate"; return; fi
+    done
+    die "no Java 17 or 21 found under /usr/lib/jvm; install openjdk-17-jre-headless or set ES_JAVA_HOME"
+}
+
+unpack() {
+    [[ -x "$ES_HOME/bin/elasticsearch" ]] && return
+    command -v mvn >/dev/null || die "mvn is needed to fetch $ARTIFACT from Maven Central"
+    command -v unzip >/dev/null || die "unzip is needed"
+    mkdir -p "$ES_DIR/download"
+    echo "fetching $ARTIFACT (Maven Central, cached in ~/.m2) ..."
+    mvn -q dependency:copy -Dartifact="$ARTIFACT" -DoutputDirectory="$ES_DIR/download" \
+        || die "mvn could not fetch $ARTIFACT"
+    unzip -q -o "$ES_DIR/download/elasticsearch-$ES_VERSION.zip" -d "$ES_DIR"
+    rm -rf "$ES_DIR/download"
+}
+
+# Prints the command prefix that runs as the unprivileged user when we are root.
+prepare_user() {
+    if [[ "$(id -u)" != 0 ]]; then return; fi
+    if ! id "$ES_USER" >/dev/null 2>&1; then
+        useradd --system --no-create-home --shell /usr/sbin/nologin "$ES_USER" \
+            || die "cannot create user $ES_USER (Elasticsearch refuses to run as root)"
+    fi
+    chown -R "$ES_USER:" "$ES_DIR"
+    # The user must be able to reach .es through the parent directories.
+    runuser -u "$ES_USER" -- test -x "$ES_HOME/bin/elasticsearch" \
+        || die "user $ES_USER cannot reach $ES_HOME; make its parent directories world-executable"
+}
+
+start() {
+    if answers; then echo "Elasticsearch already answers at $URL"; return; fi
+    unpack
+    mkdir -p "$ES_DIR/data" "$ES_DIR/logs"
+    prepare_user
+    local java_home; java_home="$(find_java_home)"
+    local run=(env ES_JAVA_HOME="$java_home" ES_JAVA_OPTS="${ES_JAVA_OPTS:--Xms512m -Xmx512m}"
+               "$ES_HOME/bin/elasticsearch" -d -p "$PIDFILE"
+               -Ecluster.name=vnlex-dev -Enode.name=vnlex-dev
+               -Enetwork.host=127.0.0.1 -Ehttp.port="$PORT" -Ediscovery.type=single-node
+               -Epath.data="$ES_DIR/data" -Epath.logs="$ES_DIR/logs"
+               -Expack.security.enabled=false
+               # A nearly full development disk must not turn the indexes read-only.
+               -Ecluster.routing.allocation.disk.threshold_enabled=false)
+    echo "starting Elasticsearch $ES_VERSION on $URL (java: $java_home) ..."
+    [[ "$(id -u)" == 0 ]] && run=(runuser -u "$ES_USER" -- "${run[@]}")
+    # -d still echoes the node's start-up log; keep it for the error message instead.
+    (cd "$ES_DIR" && "${run[@]}" >"$ES_DIR/startup.out" 2>&1) \
+        || fail_with_log "bin/elasticsearch exited with an error"
+    local waited=0
+    until answers; do
+        if (( waited >= HEALTH_TIMEOUT_SECONDS )); then
+            fail_with_log "no green/yellow _cluster/health at $URL after ${HEALTH_TIMEOUT_SECONDS}s"
+        fi
+        if [[ -f "$PIDFILE" ]] && ! kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
+            fail_with_log "Elasticsearch exited during start-up"
+        fi
+        sleep 2; waited=$((waited + 2))
+    done
+    echo "Elasticsearch answers at $URL (pid $(cat "$PIDFILE" 2>/dev/null || echo '?'))"
+}
+
+fail_with_log() {
+    local log="$ES_DIR/logs/vnlex-dev.log"
+    [[ -s "$log" ]] || log="$ES_DIR/startup.out"
+    echo "elasticsearch.sh: $1; last lines of $log:" >&2
+    tail -n 40 "$log" >&2 2>/dev/null || echo "(no log written)" >&2
+    exit 1
+}
+
+stop() {
+    if [[ ! -f "$PIDFILE" ]]; then
+        if answers; then die "something answers at $URL but $PIDFILE is missing: it was not started by this script"; fi
+        echo "Elasticsearch is not running"; return
+    fi
+    local pid; pid="$(cat "$PIDFILE")"
+    if kill -0 "$pid" 2>/dev/null; then
+        kill "$pid"
+        local waited=0
+        while kill -0 "$pid" 2>/dev/null; do
+            (( waited >= 60 )) && die "pid $pid did not stop within 60s"
+            sleep 1; waited=$((waited + 1))
+        done
+    fi
+    rm -f "$PIDFILE"
+    echo "Elasticsearch stopped"
+}
+
+status() {
+    if answers; then
+        echo "Elasticsearch answers at $URL"
+    else
+        echo "Elasticsearch does not answer at $URL"
+        return 1
+    fi
+}
+
+case "${1:-}" in
+    start) start ;;
+    stop) stop ;;
+    status) status ;;
+    *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac

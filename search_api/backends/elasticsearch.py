@@ -1,0 +1,356 @@
+"""The Elasticsearch backend: the same contract as the embedded SQLite index, on a server.
+
+Four indexes, each a versioned concrete index behind a stable alias, e.g.
+`vnlex-articles-v2-20261123101500123456` behind `vnlex-articles`:
+
+- articles:  one document per AnalysedArticle (pre-analysed token fields + keyword filters)
+- documents: Document.to_dict() kept unindexed, found by number_key
+- relations: one document per Relation, found by the target's number_key
+- files:     source_file -> sha256 of its last successful ingest
+
+Everything the code reads and writes goes through the aliases, so `rebuild()` can swap
+in new concrete indexes without readers noticing. Nothing connects in the constructor.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from datetime import datetime, timezone
+from typing import Any, Iterable, Iterator
+
+from ingest.model import Document, Relation
+from ingest.numbers import number_key
+from search_api.backends.base import (
+    FIELD_STREAM, INDEX_VERSION, SEARCH_FIELDS, AnalysedDocument, BackendError, Hit, ParsedQuery, SearchResult,
+)
+from search_api.backends.es_query import INDEX_SETTINGS, MAPPINGS, facets_from_response, search_body
+
+KINDS = tuple(MAPPINGS)  # articles, documents, relations, files
+_BULK_CHUNK = 500
+
+
+def _translating_errors(method):
+    """Engine and network failures become BackendError naming the server, so the API can
+    answer 503 with a message an operator can act on."""
+
+    @functools.wraps(method)
+    def wrapper(self: "ElasticsearchBackend", *args, **kwargs):
+        from elastic_transport import ConnectionError as TransportConnectionError, TransportError
+        from elasticsearch import ApiError
+        from elasticsearch.helpers import BulkIndexError
+
+        try:
+            return method(self, *args, **kwargs)
+        except BackendError:
+            raise
+        except TransportConnectionError as error:  # includes ConnectionTimeout
+            raise BackendError(f"Elasticsearch at {self.url} is unreachable: {error}") from error
+        except BulkIndexError as error:
+            raise BackendError(
+                f"Elasticsearch at {self.url} rejected {len(error.errors)} documents; first: {error.errors[0]}"
+            ) from error
+        except ApiError as error:
+            raise BackendError(
+                f"Elasticsearch at {self.url} refused {method.__name__}: {error.meta.status} {error.message}"
+                f" {_reason(error)}") from error
+        except TransportError as error:
+            raise BackendError(f"Elasticsearch at {self.url} failed during {method.__name__}: {error}") from error
+
+    return wrapper
+
+
+def _reason(error: Any) -> str:
+    body = getattr(error, "body", None)
+    if isinstance(body, dict) and isinstance(body.get("error"), dict):
+        return str(body["error"].get("reason", ""))
+    return ""
+
+
+def _file_id(source_file: str) -> str:
+    # _id is limited to 512 bytes; source paths are not.
+    return hashlib.sha256(source_file.encode()).hexdigest()
+
+
+def _numeric_order(value: str | None) -> tuple[int, str]:
+    text = value or ""
+    return (int(text), text) if text.isdigit() else (1 << 30, text)
+
+
+class ElasticsearchBackend:
+    def __init__(self, url: str, *, index_prefix: str = "vnlex", username: str | None = None,
+                 password: str | None = None, ca_certs: str | None = None, request_timeout: float = 10):
+        self.url = url
+        self.index_prefix = index_prefix
+        self._client_options = {
+            "basic_auth": (username, password or "") if username else None,
+            "ca_certs": ca_certs, "request_timeout": request_timeout,
+            # One retry: an unreachable server must fail fast, not stall a request for minutes.
+            "max_retries": 1, "retry_on_timeout": False,
+        }
+        self._client = None
+        self._indexes_ready = False
+
+    @property
+    def client(self):
+        if self._client is None:
+            from elasticsearch import Elasticsearch
+
+            self._client = Elasticsearch(self.url, **self._client_options)
+        return self._client
+
+    def alias(self, kind: str) -> str:
+        return f"{self.index_prefix}-{kind}"
+
+    def _new_index_name(self, kind: str) -> str:
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S%f")
+        return f"{self.alias(kind)}-v{INDEX_VERSION}-{stamp}"
+
+    def _concrete_index_pattern(self) -> re.Pattern[str]:
+        return re.compile(rf"^{re.escape(self.index_prefix)}-({'|'.join(KINDS)})-v(\d+)-\d+$")
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    # ---- index management ----------------------------------------------------------
+    def _aliased_indexes(self) -> dict[str, str]:
+        """kind -> concrete index currently behind its alias (missing kinds left out)."""
+        from elasticsearch import NotFoundError
+
+        try:
+            response = self.client.indices.get_alias(name=",".join(self.alias(k) for k in KINDS))
+        except NotFoundError:
+            return {}
+        found = {}
+        for index, info in response.body.items():
+            for alias in info.get("aliases", {}):
+                found[alias[len(self.index_prefix) + 1:]] = index
+        return found
+
+    def _ensure_indexes(self) -> None:
+        """Create missing indexes on first write, and refuse indexes of another INDEX_VERSION
+        (their fields differ; mixing them would silently degrade search)."""
+        if self._indexes_ready:
+            return
+        existing = self._aliased_indexes()
+        pattern = self._concrete_index_pattern()
+        for kind, index in existing.items():
+            match = pattern.match(index)
+            if match and int(match.group(2)) != INDEX_VERSION:
+                raise BackendError(
+                    f"Elasticsearch index {index} has index version {match.group(2)}, this vnlex needs "
+                    f"{INDEX_VERSION}: delete the {self.index_prefix}-* indexes and run `vnlex ingest` again")
+        for kind in KINDS:
+            if kind not in existing:
+                self.client.indices.create(index=self._new_index_name(kind), mappings=MAPPINGS[kind],
+                                           settings=INDEX_SETTINGS, aliases={self.alias(kind): {}})
+        self._indexes_ready = True
+
+    @_translating_errors
+    def rebuild(self) -> str:
+        """Copy every index into a fresh concrete index with the current mappings and switch
+        the aliases over; returns the new articles index name.
+
+        The four alias moves (remove old, add new, per kind) go in ONE `_aliases` request,
+        which Elasticsearch applies atomically: a reader sees either all old or all new
+        indexes, never a mix and never a missing alias, so search keeps answering
+        throughout. The old indexes are deleted only after the swap. Documents are copied
+        client-side (scroll + bulk) because the minimal distribution has no _reindex.
+        Writes made to the old indexes while the copy runs are lost: do not ingest during
+        a rebuild. A changed INDEX_VERSION needs `vnlex ingest` instead, since tokens are
+        analysed in Python and a copy cannot add new fields.
+        """
+        from elasticsearch.helpers import bulk, scan
+
+        self._ensure_indexes()
+        old = self._aliased_indexes()
+        new = {kind: self._new_index_name(kind) for kind in KINDS}
+        try:
+            for kind in KINDS:
+                self.client.indices.create(index=new[kind], mappings=MAPPINGS[kind], settings=INDEX_SETTINGS)
+                copies = ({"_index": new[kind], "_id": hit["_id"], "_source": hit["_source"]}
+                          for hit in scan(self.client, index=old[kind], query={"query": {"match_all": {}}}))
+                bulk(self.client, copies, chunk_size=_BULK_CHUNK)
+            self.client.indices.refresh(index=",".join(new.values()))
+        except BaseException:
+            self.client.options(ignore_status=404).indices.delete(index=",".join(new.values()))
+            raise
+        actions = []
+        for kind in KINDS:
+            actions.append({"remove": {"index": old[kind], "alias": self.alias(kind)}})
+            actions.append({"add": {"index": new[kind], "alias": self.alias(kind)}})
+        self.client.indices.update_aliases(actions=actions)
+        self.client.indices.delete(index=",".join(old.values()))
+        return new["articles"]
+
+    @_translating_errors
+    def drop(self) -> None:
+        """Delete every index of this prefix (tests, and starting over). Names are listed
+        explicitly because wildcard deletes are refused by default (destructive_requires_name)."""
+        pattern = self._concrete_index_pattern()
+        names = [name for name in self.client.indices.get(index=f"{self.index_prefix}-*").body if pattern.match(name)]
+        if names:
+            self.client.indices.delete(index=",".join(names))
+        self._indexes_ready = False
+
+    # ---- writing -------------------------------------------------------------------
+    @_translating_errors
+    def file_hash(self, source_file: str) -> str | None:
+        from elasticsearch import NotFoundError
+
+        try:
+            return self.client.get(index=self.alias("files"), id=_file_id(source_file))["_source"]["sha256"]
+        except NotFoundError:  # no such file, or no index yet
+            return None
+
+    @_translating_errors
+    def replace_file(self, source_file: str, sha256: str, documents: list[AnalysedDocument]) -> None:
+        """Replace everything that came from source_file.
+
+        Not transactional like SQLite's per-file transaction: Elasticsearch has no
+        multi-document transactions, so a failure midway can leave the file's records
+        half-written. It fails safe instead: the file's hash is deleted first and written
+        last, so an interrupted file has no hash and the next `vnlex ingest` redoes it.
+        """
+        from elasticsearch.helpers import bulk
+
+        self._ensure_indexes()
+        self._forget_hash(source_file)
+        keys = [number_key(analysed.document.number) for analysed in documents]
+        self._delete_records(source_file, keys)
+        bulk(self.client, self._actions(source_file, documents), chunk_size=_BULK_CHUNK)
+        self._refresh()
+        self.client.index(index=self.alias("files"), id=_file_id(source_file), refresh=True, document={
+            "source_file": source_file, "sha256": sha256, "ingested_at": datetime.now(timezone.utc).isoformat()})
+
+    @_translating_errors
+    def delete_file(self, source_file: str) -> None:
+        self._ensure_indexes()
+        self._forget_hash(source_file)
+        self._delete_records(source_file, [])
+        self._refresh()
+
+    def _forget_hash(self, source_file: str) -> None:
+        self.client.options(ignore_status=404).delete(index=self.alias("files"), id=_file_id(source_file),
+                                                      refresh=True)
+
+    def _refresh(self) -> None:
+        self.client.indices.refresh(index=",".join(self.alias(k) for k in KINDS))
+
+    def _delete_records(self, source_file: str, document_keys: list[str]) -> None:
+        """Delete the file's records, and those of any of these document numbers ingested
+        earlier from another file (the newest file wins, as in SQLite). Ids are collected
+        by search and deleted in bulk: the minimal distribution has no _delete_by_query."""
+        from elasticsearch.helpers import bulk, scan
+
+        by_file = {"term": {"source_file": source_file}}
+        selections = {
+            "articles": [by_file] + ([{"terms": {"doc_key": document_keys}}] if document_keys else []),
+            "relations": [by_file] + ([{"terms": {"carrier_key": document_keys}}] if document_keys else []),
+            "documents": [by_file],
+        }
+        for kind, clauses in selections.items():
+            query = {"query": {"bool": {"should": clauses, "minimum_should_match": 1}}, "_source": False}
+            deletions = [{"_op_type": "delete", "_index": hit["_index"], "_id": hit["_id"]}
+                         for hit in scan(self.client, index=self.alias(kind), query=query)]
+            bulk(self.client, deletions, chunk_size=_BULK_CHUNK)
+
+    def _actions(self, source_file: str, documents: list[AnalysedDocument]) -> Iterator[dict[str, Any]]:
+        for analysed in documents:
+            document = analysed.document
+            key = number_key(document.number)
+            yield {"_index": self.alias("documents"), "_id": key, "_source": {
+                "number": document.number, "key": key, "source_file": source_file, "type": document.type,
+                "title": document.title, "document": document.to_dict()}}
+            for position, relation in enumerate(document.relations):
+                yield {"_index": self.alias("relations"), "_id": f"{key}|{position}", "_source": {
+                    "source": relation.source or document.number, "source_article": relation.source_article,
+                    "type": relation.type, "target": relation.target, "target_key": number_key(relation.target),
+                    "target_article": relation.target_article, "date": relation.date, "note": relation.note,
+                    "carrier": document.number, "carrier_key": key, "source_file": source_file}}
+            for position, article in enumerate(analysed.articles):
+                sources = {"head": article.head, "body": article.body, "doc": article.doc}
+                yield {"_index": self.alias("articles"), "_id": f"{key}|{position}", "_source": {
+                    # Same texts as the SQLite backend: space-joined tokens of each field's stream.
+                    **{name: " ".join(getattr(sources[name.split("_")[0]], FIELD_STREAM[name]))
+                       for name in SEARCH_FIELDS},
+                    # Empty facet values are left out so they never show up as a "" facet.
+                    "doc_number": document.number, "doc_key": key, "doc_type": document.type or None,
+                    "issuer": document.issuer or None, "status": document.status or None,
+                    "topic": document.topic or None, "year": document.issued.year if document.issued else None,
+                    "source_file": source_file, "article_id": article.article_id,
+                    "article_number": article.article_number, "ord": position, "doc_title": document.title,
+                    "article_title": article.article_title, "path": list(article.path), "text": article.text}}
+
+    # ---- reading -------------------------------------------------------------------
+    def _scan(self, kind: str, query: dict[str, Any]) -> Iterable[dict[str, Any]]:
+        from elasticsearch.helpers import scan
+
+        return scan(self.client, index=self.alias(kind), query=query, ignore_unavailable=True)
+
+    @_translating_errors
+    def search(self, query: ParsedQuery) -> SearchResult:
+        body = search_body(query)
+        if body is None:
+            return SearchResult(total=0, hits=[], facets={})
+        # ignore_unavailable: a server with no vnlex index yet answers "nothing found".
+        response = self.client.search(index=self.alias("articles"), ignore_unavailable=True, **body)
+        hits = [self._hit(hit) for hit in response["hits"]["hits"]]
+        facets = facets_from_response(response.get("aggregations")) if query.with_facets else {}
+        return SearchResult(total=response["hits"]["total"]["value"], hits=hits, facets=facets)
+
+    @staticmethod
+    def _hit(hit: dict[str, Any]) -> Hit:
+        source = hit["_source"]
+        return Hit(
+            doc_number=source["doc_number"], doc_type=source.get("doc_type") or "",
+            doc_title=source.get("doc_title") or "", status=source.get("status") or "",
+            issuer=source.get("issuer") or "", year=source.get("year"), topic=source.get("topic") or "",
+            article_id=source["article_id"], article_number=source.get("article_number") or "",
+            article_title=source.get("article_title") or "", path=list(source.get("path") or []),
+            text=source.get("text") or "", score=float(hit.get("_score") or 0.0))
+
+    @_translating_errors
+    def get_document(self, number: str) -> Document | None:
+        from elasticsearch import NotFoundError
+
+        try:
+            found = self.client.get(index=self.alias("documents"), id=number_key(number))
+        except NotFoundError:
+            return None
+        return Document.from_dict(found["_source"]["document"])
+
+    @_translating_errors
+    def incoming_relations(self, number: str) -> list[tuple[str, Relation]]:
+        rows = [hit["_source"] for hit in self._scan(
+            "relations", {"query": {"term": {"target_key": number_key(number)}}})]
+        rows.sort(key=lambda row: (row["source"], _numeric_order(row.get("source_article"))))
+        return [
+            (row["source"], Relation(
+                type=row["type"], target=row["target"], target_article=row.get("target_article"),
+                source_article=row.get("source_article"), date=row.get("date"), note=row.get("note") or "",
+                source=row["source"] if row["source"] != row["carrier"] else None))
+            for row in rows
+        ]
+
+    @_translating_errors
+    def document_numbers(self) -> list[tuple[str, str, str]]:
+        query = {"query": {"match_all": {}}, "_source": ["number", "type", "title"]}
+        rows = [(hit["_source"]["number"], hit["_source"].get("type") or "", hit["_source"].get("title") or "")
+                for hit in self._scan("documents", query)]
+        return sorted(rows)
+
+    @_translating_errors
+    def stats(self) -> dict[str, Any]:
+        def count(kind: str) -> int:
+            return self.client.count(index=self.alias(kind), ignore_unavailable=True)["count"]
+
+        # Not client.info(): GET / lives in the rest-root module, which minimal distributions lack.
+        nodes = self.client.nodes.info(node_id="_local", metric="_none", filter_path="nodes.*.version")
+        version = next(iter(nodes["nodes"].values()))["version"]
+        return {
+            "engine": f"elasticsearch {version}", "documents": count("documents"), "articles": count("articles"),
+            "relations": count("relations"), "files": count("files"), "index_version": INDEX_VERSION,
+        }

@@ -1,0 +1,152 @@
+"""Elasticsearch mappings and request bodies, built as plain data apart from running them.
+
+User text never reaches engine syntax: it arrives as analysed tokens (word characters
+and '_' only) and only ever becomes the value of a `match` query, which the
+`whitespace` analyzer splits back into terms. No query_string, simple_query_string or
+script is built here, so no operator, wildcard or field prefix can be formed.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ingest.analysis import Analysis
+from ingest.numbers import number_key
+from search_api.backends.base import FACET_FIELDS, FIELD_STREAM, SEARCH_FIELDS, Filters, ParsedQuery
+
+MAX_PAGE_SIZE = 100
+# Elasticsearch's default index.max_result_window: deeper pages need search_after.
+MAX_RESULT_WINDOW = 10_000
+MAX_TOKENS_PER_STREAM = 64  # same cap as the SQLite backend: a huge query is not a huge OR
+FACET_SIZE = 200
+
+# Tokens are analysed in Python; the engine only splits on white space. `whitespace`
+# is a built-in analyzer, so no analysis-common module is needed (the integ-test
+# distribution the dev script runs has none).
+_SEARCH_TEXT = {"type": "text", "analyzer": "whitespace", "similarity": "BM25"}
+_KEYWORD = {"type": "keyword"}
+_STORED_ONLY_TEXT = {"type": "text", "index": False}
+
+ARTICLE_KEYWORDS = ("doc_number", "doc_key", "doc_type", "issuer", "status", "topic", "source_file",
+                    "article_id", "article_number")
+
+ARTICLES_MAPPING: dict[str, Any] = {
+    "dynamic": "strict",
+    "properties": {
+        **{name: _SEARCH_TEXT for name in SEARCH_FIELDS},
+        **{name: _KEYWORD for name in ARTICLE_KEYWORDS},
+        "year": {"type": "integer"},     # integer so year ranges compare numerically
+        "ord": {"type": "integer"},      # position in the document, for browsing in order
+        "doc_title": _STORED_ONLY_TEXT,
+        "article_title": _STORED_ONLY_TEXT,
+        "path": _STORED_ONLY_TEXT,
+        "text": _STORED_ONLY_TEXT,
+    },
+}
+DOCUMENTS_MAPPING: dict[str, Any] = {
+    "dynamic": "strict",
+    "properties": {
+        "number": _KEYWORD, "key": _KEYWORD, "source_file": _KEYWORD, "type": _KEYWORD,
+        "title": _STORED_ONLY_TEXT,
+        # Document.to_dict() kept verbatim in _source; never parsed into fields.
+        "document": {"type": "object", "enabled": False},
+    },
+}
+RELATIONS_MAPPING: dict[str, Any] = {
+    "dynamic": "strict",
+    "properties": {
+        **{name: _KEYWORD for name in ("source", "source_article", "type", "target", "target_key",
+                                       "target_article", "date", "carrier", "carrier_key", "source_file")},
+        "note": _STORED_ONLY_TEXT,
+    },
+}
+FILES_MAPPING: dict[str, Any] = {
+    "dynamic": "strict",
+    "properties": {"source_file": _KEYWORD, "sha256": _KEYWORD, "ingested_at": {"type": "date"}},
+}
+MAPPINGS = {"articles": ARTICLES_MAPPING, "documents": DOCUMENTS_MAPPING,
+            "relations": RELATIONS_MAPPING, "files": FILES_MAPPING}
+# One shard, no replica: a single-node corpus of thousands of articles; BM25 statistics
+# are then exact per index, which keeps ranking comparable with the SQLite backend.
+INDEX_SETTINGS: dict[str, Any] = {"number_of_shards": 1, "number_of_replicas": 0}
+
+
+def distinct_tokens(analysis: Analysis, stream: str) -> list[str]:
+    return list(dict.fromkeys(getattr(analysis, stream)))[:MAX_TOKENS_PER_STREAM]
+
+
+def match_clauses(analysis: Analysis) -> list[dict[str, Any]]:
+    """One `match` per SEARCH_FIELDS field, boosted by its weight, over the stream FIELD_STREAM names."""
+    clauses = []
+    for field, weight in SEARCH_FIELDS.items():
+        tokens = distinct_tokens(analysis, FIELD_STREAM[field])
+        if tokens:
+            clauses.append({"match": {field: {"query": " ".join(tokens), "operator": "or", "boost": weight}}})
+    return clauses
+
+
+def filter_clauses(filters: Filters) -> list[dict[str, Any]]:
+    """Non-scoring `filter` clauses: exact keyword terms and a numeric year range."""
+    clauses: list[dict[str, Any]] = []
+    for field, values in (("doc_type", filters.doc_type), ("issuer", filters.issuer),
+                          ("status", filters.status), ("topic", filters.topic),
+                          ("doc_key", [number_key(n) for n in filters.doc_numbers])):
+        if values:
+            clauses.append({"terms": {field: list(values)}})
+    if filters.article_number:
+        clauses.append({"term": {"article_number": filters.article_number}})
+    year_range = {}
+    if filters.year_from is not None:
+        year_range["gte"] = filters.year_from
+    if filters.year_to is not None:
+        year_range["lte"] = filters.year_to
+    if year_range:
+        clauses.append({"range": {"year": year_range}})
+    return clauses
+
+
+def page_window(page: int, size: int) -> tuple[int, int]:
+    """(from, size) inside Elasticsearch's result window; past it, no hits (totals still count)."""
+    size = max(1, min(size, MAX_PAGE_SIZE))
+    start = (max(page, 1) - 1) * size
+    if start >= MAX_RESULT_WINDOW:
+        return 0, 0
+    return start, min(size, MAX_RESULT_WINDOW - start)
+
+
+def facet_aggregations() -> dict[str, Any]:
+    return {name: {"terms": {"field": name, "size": FACET_SIZE, "order": [{"_count": "desc"}, {"_key": "asc"}]}}
+            for name in FACET_FIELDS}
+
+
+def search_body(query: ParsedQuery) -> dict[str, Any] | None:
+    """The request body for the articles index; None when there is nothing to search
+    (no words and no filters), which the contract answers with an empty result."""
+    should = match_clauses(query.analysis)
+    filters = filter_clauses(query.filters)
+    if not should and not filters:
+        return None
+    if should:
+        bool_query: dict[str, Any] = {"should": should, "minimum_should_match": 1}
+        # Ties broken by document and position so pages never overlap or skip.
+        sort: list[Any] = ["_score", {"doc_key": "asc"}, {"ord": "asc"}]
+    else:
+        # Browsing by filters alone: a document's articles in their order.
+        bool_query = {"must": [{"match_all": {}}]}
+        sort = [{"doc_key": "asc"}, {"ord": "asc"}]
+    if filters:
+        bool_query["filter"] = filters
+    start, size = page_window(query.page, query.size)
+    body: dict[str, Any] = {
+        "query": {"bool": bool_query}, "sort": sort, "from": start, "size": size, "track_total_hits": True,
+    }
+    if query.with_facets:
+        body["aggs"] = facet_aggregations()
+    return body
+
+
+def facets_from_response(aggregations: dict[str, Any] | None) -> dict[str, list[tuple[str, int]]]:
+    """Facet values as strings (years too), like the SQLite backend."""
+    aggregations = aggregations or {}
+    return {name: [(str(bucket["key"]), int(bucket["doc_count"]))
+                   for bucket in aggregations.get(name, {}).get("buckets", [])]
+            for name in FACET_FIELDS}

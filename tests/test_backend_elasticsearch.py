@@ -1,0 +1,113 @@
+"""The Elasticsearch backend against a real server (scripts/elasticsearch.sh start).
+
+Skipped when no server answers at VNLEX_ES_URL, unless VNLEX_REQUIRE_ES=1 (CI), where a
+missing server is a failure: a silently skipped backend is an untested backend.
+"""
+from __future__ import annotations
+
+import os
+import threading
+import uuid
+
+import pytest
+
+from search_api.backends.base import BackendError
+from search_api.backends.elasticsearch import ElasticsearchBackend
+from tests.backend_contract import BackendContractTests, analyse_document, decree, law, numbers, query
+
+pytestmark = pytest.mark.elasticsearch
+
+ES_URL = os.environ.get("VNLEX_ES_URL", "http://127.0.0.1:9200")
+
+
+def _server_answers() -> str | None:
+    """None when the server answers, else why not."""
+    probe = ElasticsearchBackend(ES_URL, index_prefix="vnlex-probe", request_timeout=3)
+    try:
+        probe.client.cluster.health()
+        return None
+    except Exception as error:  # any failure means: no usable server
+        return f"no Elasticsearch at {ES_URL} ({error.__class__.__name__}: {error})"
+    finally:
+        probe.close()
+
+
+@pytest.fixture(scope="session")
+def es_available() -> None:
+    problem = _server_answers()
+    if problem is None:
+        return
+    if os.environ.get("VNLEX_REQUIRE_ES") == "1":
+        pytest.fail(f"{problem}; VNLEX_REQUIRE_ES=1 requires it (scripts/elasticsearch.sh start)")
+    pytest.skip(f"{problem}; start one with scripts/elasticsearch.sh start")
+
+
+@pytest.fixture
+def backend(es_available):
+    # A unique prefix per test: tests never see each other's documents, even in parallel.
+    backend = ElasticsearchBackend(ES_URL, index_prefix=f"vnlex-test-{uuid.uuid4().hex[:12]}")
+    yield backend
+    backend.drop()
+    backend.close()
+
+
+class TestElasticsearchContract(BackendContractTests):
+    pass
+
+
+def test_rebuild_swaps_aliases_while_search_keeps_answering(backend):
+    backend.replace_file("law.html", "sha-law", [analyse_document(law())])
+    backend.replace_file("decree.docx", "sha-decree", [analyse_document(decree())])
+    before = backend._aliased_indexes()
+    expected = numbers(backend.search(query("chế độ hỗ trợ nạn nhân")))
+    failures: list[str] = []
+    stop = threading.Event()
+
+    def search_continuously() -> None:
+        while not stop.is_set():
+            try:
+                if numbers(backend.search(query("chế độ hỗ trợ nạn nhân"))) != expected:
+                    failures.append("different results during rebuild")
+            except BackendError as error:
+                failures.append(str(error))
+
+    reader = threading.Thread(target=search_continuously)
+    reader.start()
+    try:
+        new_articles = backend.rebuild()
+    finally:
+        stop.set()
+        reader.join()
+    after = backend._aliased_indexes()
+    assert after["articles"] == new_articles
+    assert all(after[kind] != before[kind] for kind in before)
+    assert failures == []
+    assert numbers(backend.search(query("chế độ hỗ trợ nạn nhân"))) == expected
+    assert backend.file_hash("law.html") == "sha-law"
+    assert backend.stats()["articles"] == 4
+    # The old concrete indexes are gone.
+    assert not backend.client.indices.exists(index=before["articles"])
+
+
+def test_unreachable_server_is_a_backend_error_naming_it():
+    backend = ElasticsearchBackend("http://127.0.0.1:9", request_timeout=2)
+    with pytest.raises(BackendError, match=r"http://127\.0\.0\.1:9 is unreachable"):
+        backend.search(query("nạn nhân"))
+    with pytest.raises(BackendError, match=r"http://127\.0\.0\.1:9"):
+        backend.stats()
+
+
+def test_constructor_does_not_connect():
+    backend = ElasticsearchBackend("http://127.0.0.1:9")
+    assert backend._client is None
+
+
+def test_index_of_another_version_is_refused(backend, monkeypatch):
+    backend.replace_file("law.html", "sha-law", [analyse_document(law())])
+    from search_api.backends import elasticsearch as module
+
+    monkeypatch.setattr(module, "INDEX_VERSION", module.INDEX_VERSION + 1)
+    stale = ElasticsearchBackend(ES_URL, index_prefix=backend.index_prefix)
+    with pytest.raises(BackendError, match="index version"):
+        stale.replace_file("decree.docx", "sha", [analyse_document(decree())])
+    stale.close()

@@ -1,0 +1,113 @@
+"""Elasticsearch request bodies as data, without a server."""
+from __future__ import annotations
+
+import json
+
+from ingest.analysis import Analysis
+from ingest.numbers import number_key
+from search_api.backends.base import FACET_FIELDS, SEARCH_FIELDS, Filters, ParsedQuery
+from search_api.backends.es_query import (
+    ARTICLES_MAPPING, MAX_PAGE_SIZE, MAX_RESULT_WINDOW, MAX_TOKENS_PER_STREAM, facets_from_response, page_window,
+    search_body,
+)
+
+HOSTILE = ['zzqx', 'title:zzqx*', '"zzqx', 'zzqx)', 'OR', '{"script":1}', 'zzqx^9', 'zzqx~2']
+
+
+def parsed(words=(), syllables=(), folded=(), **kwargs) -> ParsedQuery:
+    return ParsedQuery(text=" ".join(words), analysis=Analysis(tuple(words), tuple(syllables), tuple(folded)),
+                       **kwargs)
+
+
+def strings_with_paths(value, path=()):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings_with_paths(key, path + ("<key>",))
+            yield from strings_with_paths(item, path + (key,))
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings_with_paths(item, path + ("[]",))
+    elif isinstance(value, str):
+        yield path, value
+
+
+def test_user_text_appears_only_inside_match_values():
+    # Even tokens that could never come out of analysis stay plain match values.
+    body = search_body(parsed(HOSTILE, HOSTILE, HOSTILE, filters=Filters(doc_type=["Luật"])))
+    serialized = json.dumps(body)
+    for forbidden in ("query_string", "simple_query_string", "script", "regexp", "wildcard", "prefix", "fuzzy"):
+        assert f'"{forbidden}"' not in serialized
+    carriers = [(path, text) for path, text in strings_with_paths(body) if "zzqx" in text or "OR" in text.split()]
+    assert carriers
+    for path, _text in carriers:
+        assert path[-3:-1] == ("match", path[-2]) and path[-1] == "query" and path[-2] in SEARCH_FIELDS, path
+        assert path[:4] == ("query", "bool", "should", "[]")
+
+
+def test_one_boosted_match_per_field_over_its_stream():
+    body = search_body(parsed(["nạn_nhân"], ["nạn", "nhân"], ["nan", "nhan"]))
+    matches = {field: spec for clause in body["query"]["bool"]["should"] for field, spec in clause["match"].items()}
+    assert set(matches) == set(SEARCH_FIELDS)
+    assert all(matches[f]["boost"] == w and matches[f]["operator"] == "or" for f, w in SEARCH_FIELDS.items())
+    assert matches["head_words"]["query"] == "nạn_nhân"
+    assert matches["body_syl"]["query"] == "nạn nhân"
+    assert matches["body_fold"]["query"] == "nan nhan"
+    assert matches["body_bi"]["query"] == "nan_nhan"
+    assert body["query"]["bool"]["minimum_should_match"] == 1
+    assert body["track_total_hits"] is True
+
+
+def test_tokens_are_deduplicated_and_capped():
+    many = [f"t{i}" for i in range(500)] + ["t0"]
+    body = search_body(parsed(many))
+    (head,) = [c["match"]["head_words"] for c in body["query"]["bool"]["should"] if "head_words" in c["match"]]
+    assert len(head["query"].split()) == MAX_TOKENS_PER_STREAM
+
+
+def test_filters_are_non_scoring_terms_and_range():
+    filters = Filters(doc_type=["Luật"], issuer=["Quốc hội"], status=["con_hieu_luc"], topic=["39.8"],
+                      year_from=2012, year_to=2014, doc_numbers=["9/2013/nd-cp"], article_number="11")
+    clauses = search_body(parsed(["x"], filters=filters))["query"]["bool"]["filter"]
+    assert {"terms": {"doc_type": ["Luật"]}} in clauses
+    assert {"terms": {"doc_key": [number_key("09/2013/NĐ-CP")]}} in clauses
+    assert {"term": {"article_number": "11"}} in clauses
+    assert {"range": {"year": {"gte": 2012, "lte": 2014}}} in clauses
+
+
+def test_filters_without_words_browse_in_document_order():
+    body = search_body(parsed(filters=Filters(doc_numbers=["66/2011/QH12"])))
+    assert body["query"]["bool"]["must"] == [{"match_all": {}}]
+    assert "should" not in body["query"]["bool"]
+    assert body["sort"] == [{"doc_key": "asc"}, {"ord": "asc"}]
+
+
+def test_nothing_to_search_builds_nothing():
+    assert search_body(parsed()) is None
+
+
+def test_pagination_is_capped():
+    assert page_window(1, 10) == (0, 10)
+    assert page_window(3, 10) == (20, 10)
+    assert page_window(1, 5000) == (0, MAX_PAGE_SIZE)
+    assert page_window(0, 0) == (0, 1)
+    assert page_window(100, 100) == (9900, 100)
+    assert page_window(101, 100) == (0, 0)  # past the result window: totals only
+    start, size = page_window(334, 30)
+    assert start + size <= MAX_RESULT_WINDOW
+
+
+def test_facets_are_terms_aggregations_only_when_asked():
+    body = search_body(parsed(["x"]))
+    assert set(body["aggs"]) == set(FACET_FIELDS)
+    assert all(agg["terms"]["field"] == name for name, agg in body["aggs"].items())
+    assert "aggs" not in search_body(parsed(["x"], with_facets=False))
+    facets = facets_from_response({"year": {"buckets": [{"key": 2013, "doc_count": 2}]}})
+    assert facets["year"] == [("2013", 2)] and facets["doc_type"] == []
+
+
+def test_articles_mapping_is_strict_and_whitespace_analysed():
+    assert ARTICLES_MAPPING["dynamic"] == "strict"
+    for field in SEARCH_FIELDS:
+        assert ARTICLES_MAPPING["properties"][field]["analyzer"] == "whitespace"
+    for field in FACET_FIELDS:
+        assert ARTICLES_MAPPING["properties"][field]["type"] in ("keyword", "integer")
