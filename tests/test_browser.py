@@ -1,0 +1,167 @@
+"""The web UI in a real browser: Debian's chromium driven by Playwright against a real
+`vnlex serve` process on 127.0.0.1, serving the index built from the corpus.
+
+CI needs:  apt-get update && apt-get install -y chromium
+           python3 -m pip install playwright        (never `playwright install`: no downloads)
+Skipped when /usr/bin/chromium is missing, unless VNLEX_REQUIRE_BROWSER=1 (then it fails).
+Screenshots of the search and document pages go to bench/screenshots/.
+"""
+from __future__ import annotations
+
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+REPO = Path(__file__).resolve().parents[1]
+SCREENSHOTS = REPO / "bench" / "screenshots"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CITATION = "Điều 32 Luật Phòng, chống mua bán người số 66/2011/QH12, ngày 29/3/2011 — còn hiệu lực"
+
+
+def _browser_required() -> bool:
+    return os.environ.get("VNLEX_REQUIRE_BROWSER") == "1"
+
+
+if not CHROMIUM.exists() and not _browser_required():
+    pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium); set VNLEX_REQUIRE_BROWSER=1 to fail instead",
+                allow_module_level=True)
+try:
+    from playwright import sync_api
+except ImportError:
+    if _browser_required():
+        raise
+    pytest.skip("playwright is not installed (python3 -m pip install playwright)", allow_module_level=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(corpus_index):
+    """Base URL of a `vnlex serve` subprocess on a free local port."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "search_api.cli", "serve", "--index", corpus_index, "--port", str(port)],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                output = process.stdout.read() if process.poll() is not None else "(still running)"
+                pytest.fail(f"vnlex serve did not come up on {base}: {output}")
+            time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def test_search_read_cite_collect_and_download(server, browser, tmp_path):
+    from docx import Document as WordDocument
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+
+    # Search typed without diacritics, through the labelled box.
+    page.goto(server + "/")
+    page.get_by_label("Tìm trong văn bản pháp luật về phòng, chống mua bán người").fill("ho tro nan nhan")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/?q=ho+tro+nan+nhan*")
+    assert page.locator(".hit").count() >= 5
+    assert page.locator(".hit mark").count() > 0
+    assert page.locator(".badge-in-force").count() > 0
+    assert "hỗ trợ nạn nhân" in page.locator(".did-you-mean").inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "search.png"))
+
+    # Open the law's Điều 32 from the results.
+    result = page.locator('.hit-title a[href^="/van-ban/66-2011-QH12#"]').first
+    target_id = result.get_attribute("href").split("#", 1)[1]
+    result.click()
+    page.wait_for_url(f"**/van-ban/66-2011-QH12#{target_id}")
+    assert page.locator(f'[id="{target_id}"]').is_visible()
+    assert "Văn bản hướng dẫn" in page.locator(".relations").inner_text()
+
+    # Two articles into the reading list from the reader (posted by app.js, no page reload).
+    page.locator(f'[id="{target_id}"] form[data-reading-form] button').click()
+    page.locator('.law-article form[data-reading-form] button').first.click()
+    page.wait_for_function("document.querySelector('[data-reading-count]').textContent.trim() === '2'")
+
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(SCREENSHOTS / "document.png"))
+
+    # Follow a citation in the text to the article it cites.
+    citation_link = page.locator(".doc-body a.cite[href*='#']").first
+    href = citation_link.get_attribute("href")
+    citation_link.click()
+    page.wait_for_url("**" + href)
+    assert page.locator(f'[id="{href.split("#", 1)[1]}"]').is_visible()
+
+    # The list, then both downloads carry the full citation.
+    page.goto(server + "/danh-sach-doc")
+    assert CITATION in page.locator(".reading-items").inner_text()
+    assert page.locator(".reading-item").count() == 2
+    with page.expect_download() as markdown_download:
+        page.get_by_role("link", name="Tải Markdown (.md)").click()
+    markdown = Path(markdown_download.value.path()).read_text(encoding="utf-8")
+    assert CITATION in markdown.replace("\\", "")
+    with page.expect_download() as word_download:
+        page.get_by_role("link", name="Tải Word (.docx)").click()
+    word = WordDocument(io.BytesIO(Path(word_download.value.path()).read_bytes()))
+    assert CITATION in [p.text for p in word.paragraphs]
+    page.close()
+
+
+def test_reading_list_works_without_javascript(server, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "/?q=" + "điều 32 luật PCMBN")
+    page.locator(".hit form button").first.click()   # a plain form post, redirected back
+    page.wait_for_load_state()
+    assert page.locator("[data-reading-count]").inner_text().strip() == "1"
+    assert "Đã có trong danh sách đọc" in page.locator(".hit form button").first.inner_text()
+    page.goto(server + "/danh-sach-doc")
+    assert CITATION in page.locator(".reading-items").inner_text()
+    context.close()
+
+
+def test_phone_layout_keeps_search_usable(server, browser):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(server + "/?q=nan+nhan")
+    box = page.locator("#q").bounding_box()
+    assert box and box["width"] > 200
+    # Nothing forces sideways scrolling on a phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.close()

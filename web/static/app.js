@@ -1,0 +1,97 @@
+// Progressive enhancement only: every feature below also works without this file.
+(function () {
+  "use strict";
+
+  // Suggest-as-you-type from /api/suggest, through a native <datalist> (keyboard and
+  // screen-reader support come from the browser).
+  function enableSuggest(input) {
+    var list = document.getElementById("goi-y");
+    if (!list) {
+      list = document.createElement("datalist");
+      list.id = "goi-y";
+      document.body.appendChild(list);
+    }
+    input.setAttribute("list", list.id);
+    var timer = null, lastAsked = "";
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var text = input.value.trim();
+        if (text.length < 2 || text === lastAsked) return;
+        lastAsked = text;
+        fetch("/api/suggest?limit=8&q=" + encodeURIComponent(text))
+          .then(function (r) { return r.ok ? r.json() : { suggestions: [] }; })
+          .then(function (data) {
+            list.textContent = "";
+            data.suggestions.forEach(function (s) {
+              var option = document.createElement("option");
+              option.value = s.kind === "document" ? s.number : s.text;
+              option.label = s.text;
+              list.appendChild(option);
+            });
+          })
+          .catch(function () { /* suggestions are optional */ });
+      }, 150);
+    });
+  }
+
+  // Filters apply as soon as a box is ticked; the "Áp dụng" button stays for keyboard users.
+  function enableFacets(form) {
+    form.addEventListener("change", function () { form.submit(); });
+  }
+
+  // Add/remove reading-list entries without leaving the page.
+  function enableReadingForm(form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var button = form.querySelector("button");
+      button.disabled = true;
+      fetch(form.action, { method: "POST", body: new FormData(form), headers: { "X-Requested-With": "fetch" } })
+        .then(function (r) { return r.json().then(function (data) { return { ok: r.ok, data: data }; }); })
+        .then(function (answer) {
+          document.querySelectorAll("[data-reading-count]").forEach(function (el) { el.textContent = answer.data.count; });
+          if (!answer.ok) { alert(answer.data.message); return; }
+          var adding = /\/them$/.test(form.getAttribute("action"));
+          form.setAttribute("action", adding ? "/danh-sach-doc/xoa" : "/danh-sach-doc/them");
+          button.textContent = adding ? "✓ Đã có trong danh sách đọc — bỏ ra" : "+ Thêm vào danh sách đọc";
+          button.className = adding ? "button secondary" : "button";
+          var label = button.getAttribute("aria-label") || "";
+          button.setAttribute("aria-label", adding ? label.replace(/^Thêm (.*) vào danh sách đọc$/, "Bỏ $1 khỏi danh sách đọc")
+                                                   : label.replace(/^Bỏ (.*) khỏi danh sách đọc$/, "Thêm $1 vào danh sách đọc"));
+          announce(answer.data.message);
+        })
+        .catch(function () { form.submit(); })
+        .finally(function () { button.disabled = false; });
+    });
+  }
+
+  var live;
+  function announce(message) {
+    if (!live) {
+      live = document.createElement("div");
+      live.className = "visually-hidden";
+      live.setAttribute("role", "status");
+      document.body.appendChild(live);
+    }
+    live.textContent = message;
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("input[data-suggest]").forEach(enableSuggest);
+    document.querySelectorAll("form[data-facet-form]").forEach(enableFacets);
+    document.querySelectorAll("form[data-reading-form]").forEach(enableReadingForm);
+    document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+      form.addEventListener("submit", function (event) {
+        if (!confirm(form.getAttribute("data-confirm"))) event.preventDefault();
+      });
+    });
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+    // On a phone the filters and the table of contents start folded, below the fold they hide the text.
+    if (window.matchMedia("(max-width: 799px)").matches) {
+      document.querySelectorAll("details[data-facets], details[data-toc]").forEach(function (d) { d.open = false; });
+    }
+  });
+})();
