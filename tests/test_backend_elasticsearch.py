@@ -110,4 +110,27 @@ def test_index_of_another_version_is_refused(backend, monkeypatch):
     stale = ElasticsearchBackend(ES_URL, index_prefix=backend.index_prefix)
     with pytest.raises(BackendError, match="index version"):
         stale.replace_file("decree.docx", "sha", [analyse_document(decree())])
+    with pytest.raises(BackendError, match="index version"):
+        stale.search(query("nạn nhân"))
     stale.close()
+
+
+def test_interrupted_file_has_no_hash_so_the_next_ingest_redoes_it(backend):
+    backend.replace_file("law.html", "sha-1", [analyse_document(law())])
+    broken = analyse_document(law())
+    broken.articles.append(object())  # type: ignore[arg-type]  # fails while the bulk request is built
+    with pytest.raises(Exception):
+        backend.replace_file("law.html", "sha-2", [broken])
+    assert backend.file_hash("law.html") is None
+    backend.replace_file("law.html", "sha-2", [analyse_document(law())])
+    assert backend.file_hash("law.html") == "sha-2"
+    assert backend.stats()["articles"] == 2
+
+
+def test_writes_never_auto_create_an_unmapped_index(backend):
+    backend.replace_file("law.html", "sha-law", [analyse_document(law())])
+    names = ",".join(backend._aliased_indexes().values())
+    backend.client.indices.delete(index=names)  # behind the backend's back
+    with pytest.raises(BackendError):
+        backend.replace_file("decree.docx", "sha-decree", [analyse_document(decree())])
+    assert not backend.client.indices.exists(index=backend.alias("articles"))

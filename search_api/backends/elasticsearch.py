@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import threading
 from datetime import datetime, timezone
 from typing import Any, Iterable, Iterator
 
@@ -61,10 +62,12 @@ def _translating_errors(method):
 
 
 def _reason(error: Any) -> str:
+    """The most specific reason Elasticsearch gave (root causes name the failing clause)."""
     body = getattr(error, "body", None)
-    if isinstance(body, dict) and isinstance(body.get("error"), dict):
-        return str(body["error"].get("reason", ""))
-    return ""
+    if not (isinstance(body, dict) and isinstance(body.get("error"), dict)):
+        return ""
+    causes = body["error"].get("root_cause") or [body["error"]]
+    return "; ".join(f"{cause.get('type', '')}: {cause.get('reason', '')}" for cause in causes[:3])
 
 
 def _file_id(source_file: str) -> str:
@@ -89,15 +92,18 @@ class ElasticsearchBackend:
             "max_retries": 1, "retry_on_timeout": False,
         }
         self._client = None
+        self._client_lock = threading.Lock()  # the API calls one backend from a thread pool
         self._indexes_ready = False
+        self._version_checked = False
 
     @property
     def client(self):
-        if self._client is None:
-            from elasticsearch import Elasticsearch
+        with self._client_lock:
+            if self._client is None:
+                from elasticsearch import Elasticsearch
 
-            self._client = Elasticsearch(self.url, **self._client_options)
-        return self._client
+                self._client = Elasticsearch(self.url, **self._client_options)
+            return self._client
 
     def alias(self, kind: str) -> str:
         return f"{self.index_prefix}-{kind}"
@@ -129,24 +135,35 @@ class ElasticsearchBackend:
                 found[alias[len(self.index_prefix) + 1:]] = index
         return found
 
-    def _ensure_indexes(self) -> None:
-        """Create missing indexes on first write, and refuse indexes of another INDEX_VERSION
-        (their fields differ; mixing them would silently degrade search)."""
-        if self._indexes_ready:
-            return
+    def _check_version(self) -> dict[str, str]:
+        """Refuse indexes of another INDEX_VERSION (their fields differ: searching or mixing
+        them would silently degrade results), like the SQLite backend's schema check."""
         existing = self._aliased_indexes()
         pattern = self._concrete_index_pattern()
-        for kind, index in existing.items():
+        for index in existing.values():
             match = pattern.match(index)
             if match and int(match.group(2)) != INDEX_VERSION:
                 raise BackendError(
                     f"Elasticsearch index {index} has index version {match.group(2)}, this vnlex needs "
                     f"{INDEX_VERSION}: delete the {self.index_prefix}-* indexes and run `vnlex ingest` again")
+        self._version_checked = bool(existing)
+        return existing
+
+    def _check_version_once(self) -> None:
+        # Before reads; indexes that do not exist yet read as empty and are checked again later.
+        if not self._version_checked:
+            self._check_version()
+
+    def _ensure_indexes(self) -> None:
+        """Before writes: check the version and create missing indexes behind their aliases."""
+        if self._indexes_ready:
+            return
+        existing = self._check_version()
         for kind in KINDS:
             if kind not in existing:
                 self.client.indices.create(index=self._new_index_name(kind), mappings=MAPPINGS[kind],
                                            settings=INDEX_SETTINGS, aliases={self.alias(kind): {}})
-        self._indexes_ready = True
+        self._indexes_ready = self._version_checked = True
 
     @_translating_errors
     def rebuild(self) -> str:
@@ -193,13 +210,14 @@ class ElasticsearchBackend:
         names = [name for name in self.client.indices.get(index=f"{self.index_prefix}-*").body if pattern.match(name)]
         if names:
             self.client.indices.delete(index=",".join(names))
-        self._indexes_ready = False
+        self._indexes_ready = self._version_checked = False
 
     # ---- writing -------------------------------------------------------------------
     @_translating_errors
     def file_hash(self, source_file: str) -> str | None:
         from elasticsearch import NotFoundError
 
+        self._check_version_once()
         try:
             return self.client.get(index=self.alias("files"), id=_file_id(source_file))["_source"]["sha256"]
         except NotFoundError:  # no such file, or no index yet
@@ -211,8 +229,10 @@ class ElasticsearchBackend:
 
         Not transactional like SQLite's per-file transaction: Elasticsearch has no
         multi-document transactions, so a failure midway can leave the file's records
-        half-written. It fails safe instead: the file's hash is deleted first and written
-        last, so an interrupted file has no hash and the next `vnlex ingest` redoes it.
+        half-written, and readers may briefly see the file's documents missing. It fails
+        safe instead: the file's hash is deleted first and written last, so an interrupted
+        file has no hash and the next `vnlex ingest` redoes it (records are keyed by
+        document number and position, so redoing it converges to the right state).
         """
         from elasticsearch.helpers import bulk
 
@@ -220,10 +240,13 @@ class ElasticsearchBackend:
         self._forget_hash(source_file)
         keys = [number_key(analysed.document.number) for analysed in documents]
         self._delete_records(source_file, keys)
-        bulk(self.client, self._actions(source_file, documents), chunk_size=_BULK_CHUNK)
+        # require_alias: if the aliases vanished meanwhile, fail instead of letting
+        # Elasticsearch auto-create an index with a guessed (dynamic) mapping.
+        bulk(self.client, self._actions(source_file, documents), chunk_size=_BULK_CHUNK, require_alias=True)
         self._refresh()
-        self.client.index(index=self.alias("files"), id=_file_id(source_file), refresh=True, document={
-            "source_file": source_file, "sha256": sha256, "ingested_at": datetime.now(timezone.utc).isoformat()})
+        record = {"source_file": source_file, "sha256": sha256, "ingested_at": datetime.now(timezone.utc).isoformat()}
+        self.client.index(index=self.alias("files"), id=_file_id(source_file), document=record, refresh=True,
+                          require_alias=True)
 
     @_translating_errors
     def delete_file(self, source_file: str) -> None:
@@ -245,6 +268,9 @@ class ElasticsearchBackend:
         by search and deleted in bulk: the minimal distribution has no _delete_by_query."""
         from elasticsearch.helpers import bulk, scan
 
+        # Ids come from search, which sees only refreshed writes: refresh first so the
+        # records of an earlier, interrupted replace_file are found too.
+        self._refresh()
         by_file = {"term": {"source_file": source_file}}
         selections = {
             "articles": [by_file] + ([{"terms": {"doc_key": document_keys}}] if document_keys else []),
@@ -255,7 +281,8 @@ class ElasticsearchBackend:
             query = {"query": {"bool": {"should": clauses, "minimum_should_match": 1}}, "_source": False}
             deletions = [{"_op_type": "delete", "_index": hit["_index"], "_id": hit["_id"]}
                          for hit in scan(self.client, index=self.alias(kind), query=query)]
-            bulk(self.client, deletions, chunk_size=_BULK_CHUNK)
+            # 404: already gone (a concurrent writer); the goal state is reached anyway.
+            bulk(self.client, deletions, chunk_size=_BULK_CHUNK, ignore_status=404)
 
     def _actions(self, source_file: str, documents: list[AnalysedDocument]) -> Iterator[dict[str, Any]]:
         for analysed in documents:
@@ -292,6 +319,7 @@ class ElasticsearchBackend:
 
     @_translating_errors
     def search(self, query: ParsedQuery) -> SearchResult:
+        self._check_version_once()
         body = search_body(query)
         if body is None:
             return SearchResult(total=0, hits=[], facets={})
@@ -316,6 +344,7 @@ class ElasticsearchBackend:
     def get_document(self, number: str) -> Document | None:
         from elasticsearch import NotFoundError
 
+        self._check_version_once()
         try:
             found = self.client.get(index=self.alias("documents"), id=number_key(number))
         except NotFoundError:
@@ -324,6 +353,7 @@ class ElasticsearchBackend:
 
     @_translating_errors
     def incoming_relations(self, number: str) -> list[tuple[str, Relation]]:
+        self._check_version_once()
         rows = [hit["_source"] for hit in self._scan(
             "relations", {"query": {"term": {"target_key": number_key(number)}}})]
         rows.sort(key=lambda row: (row["source"], _numeric_order(row.get("source_article"))))
@@ -337,6 +367,7 @@ class ElasticsearchBackend:
 
     @_translating_errors
     def document_numbers(self) -> list[tuple[str, str, str]]:
+        self._check_version_once()
         query = {"query": {"match_all": {}}, "_source": ["number", "type", "title"]}
         rows = [(hit["_source"]["number"], hit["_source"].get("type") or "", hit["_source"].get("title") or "")
                 for hit in self._scan("documents", query)]
@@ -344,6 +375,7 @@ class ElasticsearchBackend:
 
     @_translating_errors
     def stats(self) -> dict[str, Any]:
+        self._check_version_once()
         def count(kind: str) -> int:
             return self.client.count(index=self.alias(kind), ignore_unavailable=True)["count"]
 

@@ -22,7 +22,8 @@ FACET_SIZE = 200
 # Tokens are analysed in Python; the engine only splits on white space. `whitespace`
 # is a built-in analyzer, so no analysis-common module is needed (the integ-test
 # distribution the dev script runs has none).
-_SEARCH_TEXT = {"type": "text", "analyzer": "whitespace", "similarity": "BM25"}
+# Similarity is the index default, BM25 (naming it per field would rule out combined_fields).
+_SEARCH_TEXT = {"type": "text", "analyzer": "whitespace"}
 _KEYWORD = {"type": "keyword"}
 _STORED_ONLY_TEXT = {"type": "text", "index": False}
 
