@@ -1,0 +1,216 @@
+"""Is a document in force on a given day, and if not, since when and why?
+
+Evidence, strongest first:
+  1. THAY_THE / BAI_BO of the whole document, made by a document in the ingested set or
+     recorded in the catalogue (dated by the relation, else by the maker's effective date);
+     a maker issued after `today` is ignored, so an as-of date sees only what existed then;
+  2. the catalogue's own status facts (expired, replaced_by);
+  3. the rule that a text detailing another expires with it (khoản 3 Điều 154 Luật Ban hành
+     văn bản quy phạm pháp luật 2015), applied only once every text it details has expired
+     and the catalogue does not say it survived (status.survives_parent);
+  4. the effective date against `today`.
+Every note says which of these decided it and where the fact comes from, because the
+people reading it must be able to check it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ingest.catalogue import STUB_SOURCE_FILE, Catalogue, CatalogueEntry, load_catalogue
+from ingest.model import (BAI_BO, CHUA_HIEU_LUC, CON_HIEU_LUC, HET_HIEU_LUC, KHONG_AP_DUNG, QUY_DINH_CHI_TIET,
+                          THAY_THE, Document)
+from ingest.numbers import number_key
+
+NEWS_TYPE = "Tin tức"
+DETAIL_RULE = "detail_expires_with_parent"
+_DEFAULT_RULE_CITATION = "khoản 3 Điều 154 Luật Ban hành văn bản quy phạm pháp luật năm 2015"
+
+
+@dataclass(frozen=True)
+class _Expiry:
+    when: date
+    replaced_by: str | None      # None for a repeal, or expiry with the detailed text
+    reason: str                  # Vietnamese, e.g. "bị thay thế bởi Luật 53/2024/QH15 từ 01/07/2025"
+    source: str                  # where the fact comes from, e.g. "nguồn: Điều 20 144/2017/NĐ-CP"
+
+    def explained(self) -> str:
+        return f"{self.reason} ({self.source})" if self.source else self.reason
+
+
+@dataclass
+class _Known:
+    """What is known about one number, from the ingested set and the catalogue together."""
+    number: str
+    type: str
+    issued: date | None
+    effective: date | None
+    entry: CatalogueEntry | None
+    document: Document | None
+
+
+def _vn(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def _label(known: _Known | None, number: str) -> str:
+    return f"{known.type} {number}".strip() if known and known.type else number
+
+
+def _catalogue_source(entry: CatalogueEntry) -> str:
+    return f"nguồn: {entry.source_label()}"
+
+
+def _gather(documents: list[Document], catalogue: Catalogue) -> dict[str, _Known]:
+    known: dict[str, _Known] = {}
+    for entry in catalogue.entries:
+        known[entry.key] = _Known(entry.number, entry.type, entry.issued, entry.effective, entry, None)
+    for document in documents:
+        key = number_key(document.number)
+        entry = catalogue.get(document.number)
+        # The curated catalogue wins over a file's dates: the codified page states 01/12/2012
+        # for 66/2011/QH12 although the law's own Điều 57 says 01/01/2012.
+        known[key] = _Known(
+            document.number, document.type or (entry.type if entry else ""),
+            (entry.issued if entry and entry.issued else document.issued),
+            (entry.effective if entry and entry.effective else document.effective), entry, document)
+    return known
+
+
+def _maker_known_by(maker: _Known | None, today: date) -> bool:
+    return maker is None or maker.issued is None or maker.issued <= today
+
+
+def _replacement_evidence(documents: list[Document], catalogue: Catalogue, known: dict[str, _Known],
+                          today: date) -> dict[str, list[_Expiry]]:
+    """Whole-document replacements and repeals, per target key, as known on `today`."""
+    evidence: dict[str, list[_Expiry]] = {}
+
+    def add(maker_number: str, relation, where: str) -> None:
+        if relation.type not in (THAY_THE, BAI_BO) or relation.target_article:
+            return
+        maker = known.get(number_key(maker_number))
+        if not _maker_known_by(maker, today):
+            return
+        when = date.fromisoformat(relation.date) if relation.date else (maker.effective if maker else None)
+        if when is None:
+            return
+        replaced_by = maker_number if relation.type == THAY_THE else None
+        verb = "bị thay thế bởi" if replaced_by else "bị bãi bỏ bởi"
+        reason = f"{verb} {_label(maker, maker_number)} từ {_vn(when)}"
+        evidence.setdefault(number_key(relation.target), []).append(_Expiry(when, replaced_by, reason, where))
+
+    for document in documents:
+        if document.source_file == STUB_SOURCE_FILE:
+            continue              # a stub's relations are the catalogue's, counted below with their source
+        for relation in document.relations:
+            maker = relation.source or document.number
+            article = f"Điều {relation.source_article} " if relation.source_article and not relation.source else ""
+            add(maker, relation, f"nguồn: {article}{maker}")
+    for entry in catalogue.entries:
+        for relation in entry.relations:
+            add(entry.number, relation, _catalogue_source(entry))
+        facts = entry.status
+        if facts.expired and _maker_known_by(known.get(number_key(facts.replaced_by or "")), today):
+            verb = f"bị thay thế bởi {facts.replaced_by}" if facts.replaced_by else "hết hiệu lực"
+            evidence.setdefault(entry.key, []).append(
+                _Expiry(facts.expired, facts.replaced_by, f"{verb} từ {_vn(facts.expired)}", _catalogue_source(entry)))
+    return evidence
+
+
+def _detailed_texts(known: _Known, catalogue_entry: CatalogueEntry | None) -> set[str]:
+    """Keys of the texts this one details (its own QUY_DINH_CHI_TIET links, any article)."""
+    relations = list(known.document.relations) if known.document else []
+    relations += list(catalogue_entry.relations) if catalogue_entry else []
+    own = number_key(known.number)
+    return {number_key(r.target) for r in relations
+            if r.type == QUY_DINH_CHI_TIET and not r.source and number_key(r.target) != own}
+
+
+def _first_expiry(candidates: list[_Expiry], today: date) -> _Expiry | None:
+    past = [e for e in candidates if e.when <= today]
+    # The earliest date decides; at equal dates a replacement says more than a repeal.
+    return min(past, key=lambda e: (e.when, e.replaced_by is None)) if past else None
+
+
+def _expire_with_parents(known: dict[str, _Known], expiries: dict[str, _Expiry], catalogue: Catalogue,
+                         today: date) -> None:
+    """Art. 154(3), to a fixed point: a circular detailing a decree that details an expired law expires too."""
+    rule = catalogue.rules.get(DETAIL_RULE)
+    citation = rule.citation if rule else _DEFAULT_RULE_CITATION
+    changed = True
+    while changed:
+        changed = False
+        for key, item in known.items():
+            if key in expiries or (item.entry and item.entry.status.survives_parent):
+                continue
+            parents = _detailed_texts(item, item.entry)
+            if not parents or any(parent not in expiries for parent in parents):
+                continue
+            when = max(expiries[parent].when for parent in parents)
+            if when > today:
+                continue
+            parent_states = "; ".join(_parent_state(known[p], expiries[p]) for p in sorted(parents))
+            expiries[key] = _Expiry(when, None, f"văn bản được quy định chi tiết đã hết hiệu lực ({parent_states}), "
+                                                f"nên văn bản này hết hiệu lực theo {citation}", "")
+            changed = True
+
+
+def _parent_state(parent: _Known, expiry: _Expiry) -> str:
+    state = f"{_label(parent, parent.number)} hết hiệu lực từ {_vn(expiry.when)}"
+    if expiry.replaced_by:
+        state += f", bị thay thế bởi {expiry.replaced_by}"
+    return f"{state}, {expiry.source}" if expiry.source else state
+
+
+def _in_force_note(item: _Known, upcoming: list[_Expiry], today: date) -> str:
+    source = _catalogue_source(item.entry) if item.entry and item.entry.effective else "nguồn: văn bản"
+    note = f"Có hiệu lực từ {_vn(item.effective)} ({source}); không có văn bản nào trong kho dữ liệu hay danh mục thay thế hoặc bãi bỏ toàn bộ văn bản này tính đến {_vn(today)}."
+    if item.document and item.entry and item.entry.effective and item.document.effective \
+            and item.document.effective != item.entry.effective:
+        note += f" Lưu ý: tệp nguồn ghi ngày hiệu lực {_vn(item.document.effective)}, khác với danh mục."
+    for expiry in sorted(upcoming, key=lambda e: e.when):
+        note += f" Sẽ {expiry.explained()}."
+    return note
+
+
+def compute_status(documents: list[Document], catalogue: Catalogue | None, today: date) -> None:
+    """Fill status, status_note, replaced_by and expired of every document, as of `today`."""
+    catalogue = catalogue if catalogue is not None else load_catalogue()
+    known = _gather(documents, catalogue)
+    evidence = _replacement_evidence(documents, catalogue, known, today)
+    expiries: dict[str, _Expiry] = {}
+    for key in known:
+        first = _first_expiry(evidence.get(key, []), today)
+        if first:
+            expiries[key] = first
+    _expire_with_parents(known, expiries, catalogue, today)
+
+    for document in documents:
+        key = number_key(document.number)
+        item = known[key]
+        document.replaced_by, document.expired = None, None
+        if document.type == NEWS_TYPE or document.number.startswith("news:"):
+            document.status = KHONG_AP_DUNG
+            document.status_note = "Tin tức, không phải văn bản quy phạm pháp luật: không có hiệu lực pháp lý."
+        elif key in expiries:
+            expiry = expiries[key]
+            document.status, document.expired, document.replaced_by = HET_HIEU_LUC, expiry.when, expiry.replaced_by
+            document.status_note = f"Hết hiệu lực từ {_vn(expiry.when)}: {expiry.explained()}."
+        elif item.issued and item.issued > today:
+            document.status = CHUA_HIEU_LUC
+            document.status_note = f"Chưa ban hành tại ngày {_vn(today)} (ban hành {_vn(item.issued)})."
+        elif item.effective and item.effective > today:
+            document.status = CHUA_HIEU_LUC
+            document.status_note = f"Chưa có hiệu lực: có hiệu lực từ {_vn(item.effective)}."
+        elif item.effective:
+            upcoming = [e for e in evidence.get(key, []) if e.when > today]
+            document.status = CON_HIEU_LUC
+            document.status_note = _in_force_note(item, upcoming, today)
+        else:
+            # An unknown date is not "in force": officials act on this field.
+            document.status = ""
+            document.status_note = "Chưa xác định hiệu lực: không rõ ngày có hiệu lực và không có văn bản nào thay thế hoặc bãi bỏ trong dữ liệu."
+        if item.entry and not item.entry.verified and document.status not in ("", KHONG_AP_DUNG) \
+                and "chưa đối chiếu" not in document.status_note:
+            document.status_note += " Thông tin danh mục về văn bản này chưa được đối chiếu đầy đủ với văn bản gốc."
