@@ -193,8 +193,10 @@ def understand(text: str, known_documents: list[tuple[str, str, str]]) -> QueryI
     for row in (r for r in abbreviations if r.kind == "law_alias"):
         for match in row.pattern.finditer(folded):
             if taken.free(match.start(), match.end()):
+                # Every known law of the alias, newest first: "luật PCMBN" names both the 2024 law
+                # and the 2011 one it replaced; only the one with text in the index yields articles.
                 known = [n for n in (catalogue.exact(x) for x in row.expansion.split(";")) if n]
-                resolve(match, known[:1])
+                resolve(match, known)
     full_numbers = _Spans()  # their codes ("NĐ-CP" in 09/2013/NĐ-CP) are not abbreviations to expand
     for match in DOC_NUMBER_ANYCASE_RE.finditer(text):
         full_numbers.take(match.start(), match.end())

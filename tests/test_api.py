@@ -68,7 +68,9 @@ def test_document_by_slug_and_redirect(client):
 def test_article_endpoint(client):
     data = client.get("/api/documents/66-2011-QH12/articles/32").json()
     assert data["document"] == "66/2011/QH12"
-    assert len(data["article"]["units"]) == 6
+    # Six kinds of support: points a–e of clause 1 (the article has 4 clauses).
+    clauses = data["article"]["units"]
+    assert len(clauses) == 4 and len(clauses[0]["children"]) == 6
     assert "Hỗ trợ y tế" in data["article"]["text"]
     assert client.get("/api/documents/66-2011-QH12/articles/999").status_code == 404
 
