@@ -31,7 +31,14 @@ ES_USER=vnlex-es
 die() { echo "elasticsearch.sh: $*" >&2; exit 1; }
 
 answers() {
-    curl -fsS --max-time 2 "$URL/_cluster/health" 2>/dev/null | grep -Eq '"status":"(green|yellow)"'
+    local health
+    if command -v curl >/dev/null; then
+        health="$(curl -fsS --max-time 2 "$URL/_cluster/health" 2>/dev/null)" || return 1
+    else  # a fresh machine may lack curl; Python is there anyway
+        health="$(python3 -c 'import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1], timeout=2).read().decode())' \
+                  "$URL/_cluster/health" 2>/dev/null)" || return 1
+    fi
+    grep -Eq '"status":"(green|yellow)"' <<<"$health"
 }
 
 # ES 8.15 runs on Java 17 and 21-23. Java 24+ removed the SecurityManager it still
