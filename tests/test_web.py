@@ -35,11 +35,20 @@ def test_search_without_diacritics_shows_highlighted_article_32_with_badges(clie
     assert response.status_code == 200
     html = response.text
     assert 'value="ho tro nan nhan"' in html  # the query stays in the box (and the URL)
-    assert 'href="/van-ban/66-2011-QH12#' in html
-    assert "Điều 32. Hỗ trợ nạn nhân" in text_of(html) or "Điều 32" in text_of(html)
-    assert "<mark>" in html
-    assert 'class="badge badge-in-force">Còn hiệu lực<' in html
+    titles = re.findall(r'<h2 id="hit-\d+" class="hit-title"><a href="/van-ban/[^"#]+#[^"]+">([^<]+)</a>', html)
+    assert len(titles) == 10 and sum("hỗ trợ nạn nhân" in t.lower() for t in titles) >= 3, titles
+    assert re.search(r"<mark>hỗ</mark> <mark>trợ</mark> <mark>nạn</mark> <mark>nhân</mark>", html, re.I)
+    assert 'class="badge badge-expired">Hết hiệu lực<' in html  # the 2011-2013 framework, replaced in 2025
     assert "Có phải bạn muốn tìm" in html and ">hỗ trợ nạn nhân<" in html
+
+
+def test_support_regime_query_finds_article_32_marked_replaced(client):
+    html = client.get("/", params={"q": "che do ho tro nan nhan"}).text
+    article_32 = client.get("/api/documents/66-2011-QH12/articles/32").json()["article"]["id"]
+    hit = html[html.index(f'href="/van-ban/66-2011-QH12#{article_32}"'):]
+    hit = hit[:hit.index("</article>")]
+    assert "Điều 32." in hit and 'class="badge badge-replaced">Bị thay thế<' in hit
+    assert "Văn bản đã bị thay thế bởi 53/2024/QH15" in hit
 
 
 def test_search_facets_have_counts_and_pagination_keeps_the_query(client):
@@ -83,7 +92,9 @@ def test_empty_search_page_offers_examples(client):
 def test_document_page_has_toc_clause_anchors_and_relations(client):
     data = client.get("/api/documents/66-2011-QH12").json()
     html = client.get("/van-ban/66-2011-QH12").text
-    assert "Còn hiệu lực" in html and "29/3/2011" in html
+    header = text_of(html[:html.index('class="doc-layout"')])
+    assert "Văn bản này đã bị thay thế bởi 53/2024/QH15" in header and 'href="/van-ban/53-2024-QH15"' in html
+    assert "Ngày ban hành 29/3/2011" in header and "Ngày có hiệu lực 1/12/2012" in header
     for article in data["articles"]:
         assert f'<li class="toc-article toc-level-{len(article["path"])}"><a href="#{article["id"]}">' in html
         assert f'id="{article["id"]}"' in html
@@ -91,6 +102,11 @@ def test_document_page_has_toc_clause_anchors_and_relations(client):
             assert f'id="{unit["id"]}"' in html and f'href="#{unit["id"]}"' in html
             for point in unit["children"]:
                 assert f'id="{point["id"]}"' in html
+    # Every line of every article is on the page (clauses and points split out, nothing lost).
+    page_text = " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
+    for article in data["articles"]:
+        for line in filter(None, (raw.strip() for raw in article["text"].split("\n"))):
+            assert " ".join(line.split()) in page_text, line
     relations = html[html.index('id="relations-title"'):html.index('class="doc-layout"')]
     assert "Văn bản hướng dẫn" in relations
     assert 'href="/van-ban/09-2013-ND-CP' in relations and DECREE in relations
@@ -133,7 +149,8 @@ def test_reading_list_add_show_and_download(client):
     first_decree_article = client.get("/api/documents/09-2013-ND-CP").json()["articles"][0]["number"]
     assert _add(client, "09-2013-ND-CP", first_decree_article).status_code == 303
     page = client.get("/danh-sach-doc").text
-    citation = "Điều 32 Luật Phòng, chống mua bán người số 66/2011/QH12, ngày 29/3/2011 — còn hiệu lực"
+    citation = ("Điều 32 Luật Phòng, chống mua bán người số 66/2011/QH12, ngày 29/3/2011 — "
+                "hết hiệu lực (bị thay thế bởi 53/2024/QH15)")
     assert citation in text_of(page)
     assert f"Điều {first_decree_article} Nghị định" in text_of(page) and DECREE in page
     assert "Hỗ trợ y tế" in page  # the article text itself, for the trainer
@@ -223,6 +240,10 @@ def test_linkify_escapes_text_then_links_citations():
     other = str(linker.linkify("Điều 1 Nghị định số 09/2013/NĐ-CP và Điều 7 Thông tư 01/2099/TT-BXX", law))
     assert '<a class="cite" href="/van-ban/09-2013-ND-CP#chuong_1__dieu_1">Điều 1</a>' in other
     assert "Điều 7 Thông tư 01/2099/TT-BXX" in other  # not indexed: stays text
+    listed = str(linker.linkify("các điều 3, 5 và khoản 1 Điều 9 của Luật này", law))
+    assert '<a class="cite" href="/van-ban/66-2011-QH12#chuong_1__dieu_3">điều 3</a>' in listed
+    assert '<a class="cite" href="/van-ban/66-2011-QH12#chuong_1__dieu_5">5</a>' in listed
+    assert ">1<" not in listed and "khoản 1 Điều 9" in listed  # Điều 9 does not exist: no link
 
 
 def test_did_you_mean_prefers_forms_seen_together():

@@ -75,11 +75,13 @@ def badge(status: str, replaced_by: str | None = None) -> dict[str, str]:
 
 
 def status_phrase(document: Document) -> str:
-    """Lower-case status for the end of a citation: 'còn hiệu lực', 'bị thay thế bởi ...'."""
-    if document.replaced_by:
-        return f"bị thay thế bởi {document.replaced_by}"
+    """Lower-case status for the end of a citation: 'còn hiệu lực',
+    'hết hiệu lực (bị thay thế bởi 53/2024/QH15)'."""
     label = STATUS_LABELS.get(document.status, "")
-    return label[:1].lower() + label[1:] if label else "chưa rõ hiệu lực"
+    phrase = label[:1].lower() + label[1:] if document.status else "chưa rõ hiệu lực"
+    if document.replaced_by:
+        phrase += f" (bị thay thế bởi {document.replaced_by})"
+    return phrase
 
 
 def document_name(document: Document) -> str:

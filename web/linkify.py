@@ -28,6 +28,8 @@ _TYPE_RE = "|".join(re.escape(word) for word in _TYPE_WORDS)
 _ITEM = r"(?:điểm\s+(?P<point>[a-zđ])\s*,?\s+)?(?:khoản\s+(?P<clause>\d{1,3})\s*,?\s+)?Điều\s+(?P<article>\d{1,4}[a-zđ]?|này)\b"
 _ITEM_RE = re.compile(_ITEM, re.IGNORECASE)
 _ITEM_UNNAMED = re.sub(r"\?P<\w+>", "", _ITEM)
+# Bare article numbers continuing a list ("các điều 33, 34, 35 và 36"), not clause/point numbers.
+_BARE_ARTICLE_RE = re.compile(r"(?<!khoản )(?<!điểm )(?<![\w/])(\d{1,4}[a-zđ]?)\b", re.IGNORECASE)
 # A list of cited units sharing one target: "Điều 19, Điều 20 và Điều 21", "Điều 3, khoản 1 và khoản 2 Điều 4".
 _CHAIN = (rf"{_ITEM_UNNAMED}(?:\s*(?:,|;|và|hoặc)\s*(?:{_ITEM_UNNAMED}|khoản\s+\d{{1,3}}|\d{{1,4}}[a-zđ]?\b))*")
 # What the chain points at, right after it.
@@ -56,12 +58,14 @@ class CitationLinker:
 
     def __post_init__(self) -> None:
         self._by_key = {slug_key(number): number for number, _type, _title in self.known_documents}
-        names = {}
+        candidates: dict[str, set[str]] = {}
         for number, type_, title in self.known_documents:
             name = title if title.lower().startswith(type_.lower()) else f"{type_} {title}".strip()
             # Short names ("Luật") would match everywhere; only distinctive full names count.
             if len(name) >= 15 and not number.startswith("news:"):
-                names[name.lower()] = number
+                candidates.setdefault(name.lower(), set()).add(number)
+        # A name shared by two documents (a law and the law replacing it) cannot say which one is cited.
+        names = {name: next(iter(numbers)) for name, numbers in candidates.items() if len(numbers) == 1}
         self._by_name = names
         name_alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         tails = [rf"(?P<same>{_SAME_DOCUMENT_TAIL})", _NUMBER_TAIL]
@@ -118,16 +122,7 @@ class CitationLinker:
             if target is None and only_this_article and current_article is not None:
                 target = current  # "khoản 1 Điều này": the article being read
             if target is not None:
-                chain_start = match.start("chain")
-                for item in _ITEM_RE.finditer(match.group("chain")):
-                    if item.group("article").lower() == "này" and target is not current:
-                        continue
-                    anchor = self._anchor(target, item.group("article"), item.group("clause"), item.group("point"),
-                                          current_article)
-                    if anchor is None:
-                        continue
-                    href = DOCUMENT_URL.format(slug=slug(target.number)) + "#" + anchor
-                    links.append(_Link(chain_start + item.start(), chain_start + item.end(), href))
+                links += self._chain_links(match, target, current, current_article)
             if match.group("number"):
                 links += self._number_link(match.start("number"), match.group("number"))
         covered = {(link.start, link.end) for link in links}
@@ -135,6 +130,27 @@ class CitationLinker:
             if (number.start(), number.end()) not in covered:
                 links += self._number_link(number.start(), number.group())
         return _without_overlaps(links)
+
+    def _chain_links(self, match: re.Match, target: Document, current: Document,
+                     current_article: Article | None) -> list[_Link]:
+        chain, chain_start = match.group("chain"), match.start("chain")
+        base = DOCUMENT_URL.format(slug=slug(target.number)) + "#"
+        links, covered = [], []
+        for item in _ITEM_RE.finditer(chain):
+            covered.append((item.start(), item.end()))
+            if item.group("article").lower() == "này" and target is not current:
+                continue
+            anchor = self._anchor(target, item.group("article"), item.group("clause"), item.group("point"),
+                                  current_article)
+            if anchor is not None:
+                links.append(_Link(chain_start + item.start(), chain_start + item.end(), base + anchor))
+        for bare in _BARE_ARTICLE_RE.finditer(chain):
+            if any(start <= bare.start() < end for start, end in covered):
+                continue
+            anchor = self._anchor(target, bare.group(1), None, None, current_article)
+            if anchor is not None:
+                links.append(_Link(chain_start + bare.start(), chain_start + bare.end(), base + anchor))
+        return links
 
     def _number_link(self, start: int, written: str) -> list[_Link]:
         number = self.known_number(written)

@@ -95,11 +95,16 @@ def _nonempty_lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
-def _own_lines(unit: Unit) -> list[str]:
-    """A clause's own lines: its text also repeats its points' lines (ingest.units)."""
-    lines = _nonempty_lines(unit.text)
-    in_children = sum(len(_nonempty_lines(child.text)) for child in unit.children)
-    return lines[: max(1, len(lines) - in_children)]
+def _lines_before(lines: list[str], following: list[Unit]) -> list[str]:
+    """Lines up to where the first of `following` starts: an article's intro before its first
+    clause, a clause's own text before its first point (a unit's text repeats its children's)."""
+    if not following:
+        return lines
+    first = _nonempty_lines(following[0].text)[:1]
+    if first and first[0] in lines:
+        return lines[: lines.index(first[0])]
+    in_children = sum(len(_nonempty_lines(unit.text)) for unit in following)
+    return lines[: max(0, len(lines) - in_children)]
 
 
 def _article_block(linker: CitationLinker, document: Document, article: Article, reading_list: set[str],
@@ -107,12 +112,10 @@ def _article_block(linker: CitationLinker, document: Document, article: Article,
     def link(lines: list[str]) -> list[Markup]:
         return [linker.linkify(line, document, article) for line in lines]
 
-    lines = _nonempty_lines(article.text)
-    in_units = sum(len(_nonempty_lines(u.text)) for u in article.units)
-    intro = lines[: max(0, len(lines) - in_units)] if article.units else lines
+    intro = _lines_before(_nonempty_lines(article.text), article.units)
     units = [{
         "id": unit.id, "number": unit.number,
-        "lines": link(_own_lines(unit)),
+        "lines": link(_lines_before(_nonempty_lines(unit.text), unit.children)),
         "children": [{"id": child.id, "number": child.number, "lines": link(_nonempty_lines(child.text))}
                      for child in unit.children],
     } for unit in article.units]
@@ -121,44 +124,57 @@ def _article_block(linker: CitationLinker, document: Document, article: Article,
         "id": article.id, "number": article.number, "heading": heading,
         "headings": list(zip(article.path, heading_ids(article))),
         "intro": link(intro), "units": units,
-        "note": article.note,
+        "note": linker.linkify(article.note, document, article) if article.note else "",
         "in_list": f"{doc_slug}:{article.number}" in reading_list,
     }
 
 
 # ---------------------------------------------------------------------- relations
 
-def _relation_item(cache: DocumentCache, document: Document, other: str, other_article: str | None,
-                   own_article: str | None, relation: dict[str, Any]) -> dict[str, Any]:
+def _article_label(number: str | None, document: Document | None) -> tuple[str, str | None]:
+    """('Điều 32', anchor id or None) for one end of an article-level link."""
+    article = find_article(document, number) if document is not None and number else None
+    return f"Điều {number}", article.id if article is not None else None
+
+
+def _document_item(cache: DocumentCache, document: Document, other: str,
+                   links: list[tuple[str | None, str | None, dict[str, Any]]]) -> dict[str, Any]:
+    """One related document, with the article pairs that tie it to this one
+    ('Điều 3 → Điều 32': its Điều 3 acts on our Điều 32)."""
     known = cache.resolve(other)
-    url = anchor = None
-    if known:
-        target = cache.get(known)
-        article = find_article(target, other_article) if target is not None and other_article else None
-        anchor = article.id if article is not None else None
-        url = document_url(known, anchor)
-        other_doc = target
-    else:
-        other_doc = None
-    own = find_article(document, own_article) if own_article else None
-    label = f"{other_doc.type} {other_doc.number}" if other_doc is not None else other
-    if other_article:
-        label = f"Điều {other_article} {label}"
+    other_doc = cache.get(known) if known else None
+    base_url = document_url(known) if known else None
+    pairs, dates, notes = [], set(), set()
+    for other_article, own_article, relation in links:
+        if relation.get("date"):
+            dates.add(vn_date(relation["date"]))
+        if relation.get("note"):
+            notes.add(relation["note"])
+        if not other_article and not own_article:
+            continue
+        pair: dict[str, Any] = {}
+        if other_article:
+            label, anchor = _article_label(other_article, other_doc)
+            pair["other"] = {"label": label, "url": f"{base_url}#{anchor}" if base_url and anchor else base_url}
+        if own_article:
+            label, anchor = _article_label(own_article, document)
+            pair["own"] = {"label": label, "url": f"#{anchor}" if anchor else None}
+        pairs.append(pair)
     return {
-        "label": label,
+        "label": f"{other_doc.type} {other_doc.number}" if other_doc is not None else other,
         "title": other_doc.title if other_doc is not None else "",
-        "url": url,
-        "own_article": own_article,
-        "own_anchor": own.id if own is not None else None,
-        "date": vn_date(relation.get("date")) if relation.get("date") else "",
-        "note": relation.get("note") or "",
+        "url": base_url, "pairs": pairs,
+        "dates": sorted(dates), "notes": sorted(notes),
     }
 
 
 def relation_groups(cache: DocumentCache, document: Document, view: dict[str, Any]) -> list[dict[str, Any]]:
+    """The panel: one group per heading, one entry per related document (the codified
+    database links article to article, so one decree can carry dozens of links)."""
     groups = []
     for heading, type_, direction in RELATION_GROUPS:
-        items, seen = [], set()
+        by_document: dict[str, list[tuple[str | None, str | None, dict[str, Any]]]] = {}
+        seen: set[tuple] = set()
         candidates = []
         if direction in ("outgoing", "both"):
             candidates += [(r["target"], r["target_article"], r["source_article"], r)
@@ -171,9 +187,10 @@ def relation_groups(cache: DocumentCache, document: Document, view: dict[str, An
         for other, other_article, own_article, relation in candidates:
             key = (other, other_article, own_article)
             if other == document.number or key in seen:
-                continue
+                continue  # links inside the document are already in its text
             seen.add(key)
-            items.append(_relation_item(cache, document, other, other_article, own_article, relation))
+            by_document.setdefault(other, []).append((other_article, own_article, relation))
+        items = [_document_item(cache, document, other, links) for other, links in by_document.items()]
         if items:
-            groups.append({"heading": heading, "items": items})
+            groups.append({"heading": heading, "entries": items})
     return groups

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -85,3 +85,10 @@ def install(app: FastAPI) -> None:
         message = {404: "Không có trang này.", 405: "Trang này không nhận kiểu yêu cầu đó."}.get(
             error.status_code, str(error.detail))
         return render_error(request, error.status_code, message)
+
+    @app.exception_handler(Exception)
+    async def html_crash(request: Request, error: Exception):
+        # Starlette still re-raises the error after this, so it is logged with its traceback.
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"error": "internal_error", "message": "Lỗi máy chủ"}, status_code=500)
+        return render_error(request, 500, "Đã có lỗi khi tạo trang này. Lỗi đã được ghi lại; hãy thử lại hoặc báo cho người quản trị.")
