@@ -40,19 +40,27 @@ def test_user_text_appears_only_inside_match_values():
     carriers = [(path, text) for path, text in strings_with_paths(body) if "zzqx" in text or "OR" in text.split()]
     assert carriers
     for path, _text in carriers:
-        assert path[-3:-1] == ("match", path[-2]) and path[-1] == "query" and path[-2] in SEARCH_FIELDS, path
-        assert path[:4] == ("query", "bool", "should", "[]")
+        assert path == ("query", "bool", "should", "[]", "combined_fields", "query"), path
 
 
-def test_one_boosted_match_per_field_over_its_stream():
+def stream_queries(body) -> dict[str, dict]:
+    """combined_fields clauses keyed by the first field they cover."""
+    return {c["combined_fields"]["fields"][0].split("^")[0]: c["combined_fields"] for c in body["query"]["bool"]["should"]}
+
+
+def test_one_combined_fields_query_per_stream_with_weight_ratios():
     body = search_body(parsed(["nạn_nhân"], ["nạn", "nhân"], ["nan", "nhan"]))
-    matches = {field: spec for clause in body["query"]["bool"]["should"] for field, spec in clause["match"].items()}
-    assert set(matches) == set(SEARCH_FIELDS)
-    assert all(matches[f]["boost"] == w and matches[f]["operator"] == "or" for f, w in SEARCH_FIELDS.items())
-    assert matches["head_words"]["query"] == "nạn_nhân"
-    assert matches["body_syl"]["query"] == "nạn nhân"
-    assert matches["body_fold"]["query"] == "nan nhan"
-    assert matches["body_bi"]["query"] == "nan_nhan"
+    queries = stream_queries(body)
+    covered = {f.split("^")[0] for q in queries.values() for f in q["fields"]}
+    assert covered == {f for f, w in SEARCH_FIELDS.items() if w > 0}
+    assert all(q["operator"] == "or" for q in queries.values())
+    assert queries["head_words"]["query"] == "nạn_nhân"
+    assert queries["body_syl"]["query"] == "nạn nhân"
+    assert queries["head_fold"]["query"] == "nan nhan"
+    assert queries["head_bi"]["query"] == "nan_nhan"
+    boosts = {f.split("^")[0]: float(f.split("^")[1]) * q["boost"] for q in queries.values() for f in q["fields"]}
+    assert all(float(f.split("^")[1]) >= 1 for q in queries.values() for f in q["fields"])  # ES refuses < 1
+    assert all(abs(boosts[f] - w) < 1e-9 for f, w in SEARCH_FIELDS.items() if w > 0)
     assert body["query"]["bool"]["minimum_should_match"] == 1
     assert body["track_total_hits"] is True
 
@@ -60,7 +68,7 @@ def test_one_boosted_match_per_field_over_its_stream():
 def test_tokens_are_deduplicated_and_capped():
     many = [f"t{i}" for i in range(500)] + ["t0"]
     body = search_body(parsed(many))
-    (head,) = [c["match"]["head_words"] for c in body["query"]["bool"]["should"] if "head_words" in c["match"]]
+    head = stream_queries(body)["head_words"]
     assert len(head["query"].split()) == MAX_TOKENS_PER_STREAM
 
 

@@ -45,6 +45,7 @@ class SQLiteBackend:
     def __init__(self, path: str | Path):
         self.path = str(path)
         self._local = threading.local()
+        self._writes = 0  # bumps cached corpus statistics after this process writes
 
     # One connection per thread: the API serves requests from a thread pool.
     @property
@@ -98,6 +99,8 @@ class SQLiteBackend:
         except BaseException:
             db.execute("ROLLBACK")
             raise
+        finally:
+            self._writes += 1
 
     def delete_file(self, source_file: str) -> None:
         self.db.execute("BEGIN IMMEDIATE")
@@ -151,7 +154,7 @@ class SQLiteBackend:
 
     # ---- reading -------------------------------------------------------------------
     def search(self, query: ParsedQuery) -> SearchResult:
-        built = search_sql(query.analysis, query.filters)
+        built = search_sql(query.analysis, query.filters, self._too_common())
         if built is None:
             return SearchResult(total=0, hits=[], facets={})
         sql, params = built
@@ -178,6 +181,19 @@ class SQLiteBackend:
             doc_number=row[0], doc_type=row[1], doc_title=row[2], status=row[3], issuer=row[4],
             year=int(row[5]) if row[5] else None, topic=row[6], article_id=row[7], article_number=row[8],
             article_title=row[9], path=json.loads(row[10]), text=row[11], score=-float(score))
+
+    def _too_common(self) -> frozenset[str]:
+        """Terms in more than half of the rows, from FTS5's own vocabulary; recomputed after writes."""
+        generation = self.db.execute("PRAGMA data_version").fetchone()[0], self._writes
+        cached = getattr(self._local, "too_common", None)
+        if cached is None or cached[0] != generation:
+            self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_vocab USING fts5vocab(main, articles, 'row')")
+            rows = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+            common = frozenset(term for (term,) in self.db.execute(
+                "SELECT term FROM temp.articles_vocab WHERE doc * 2 > ?", (rows,)))
+            cached = (generation, common)
+            self._local.too_common = cached
+        return cached[1]
 
     def get_document(self, number: str) -> Document | None:
         row = self.db.execute("SELECT json FROM documents WHERE key=?", (number_key(number),)).fetchone()
