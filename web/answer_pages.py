@@ -1,0 +1,78 @@
+"""HTML pages for answers: "Hỏi đáp" (/hoi-dap), "Quyền lợi của nạn nhân" (/quyen-loi) and the
+trace of a law article (/truy-vet). Contexts are built here from the same services as the JSON
+API; templates only lay them out, autoescaped, with no |safe on document or user text."""
+from __future__ import annotations
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import Response
+
+from search_api.app import state
+from search_api.routers.ask import answer_service
+from search_api.routers.entitlements import filter_rows, provision_rows
+from search_api.trace import trace
+from web.documents import DocumentCache, badge, vn_date
+from web.rendering import page, render_error
+
+router = APIRouter(include_in_schema=False)
+MAX_QUESTION_CHARS = 1000
+KIND_LABELS = {"entitlement": "Được hưởng", "right": "Quyền", "obligation": "Trách nhiệm"}
+
+
+def _param(request: Request, name: str) -> str:
+    return request.query_params.get(name, "")[:MAX_QUESTION_CHARS].strip()
+
+
+@router.get("/hoi-dap")
+def ask_page(request: Request) -> Response:
+    question = _param(request, "q")
+    answer = answer_service(request).ask(question) if question else None
+    if answer:
+        for unit in answer["answer"]:
+            unit["badge"] = badge(unit["status"], unit["replaced_by"])
+    return page(request, "ask.html", {"question": question, "result": answer})
+
+
+def _amount_text(amount: dict) -> str:
+    return amount.get("text") or f"{amount.get('value', '')} {amount.get('unit', '')}".strip()
+
+
+@router.get("/quyen-loi")
+def entitlements_page(request: Request) -> Response:
+    filters = {name: _param(request, name) for name in ("who", "kind", "agency", "document", "q")}
+    if not any(filters.values()):
+        filters["who"] = "nạn nhân"  # the page's subject; the form can widen it
+    rows = filter_rows(provision_rows(request), **filters)
+    for row in rows:
+        row["kind_label"] = KIND_LABELS.get(row["kind"], row["kind"])
+        row["amount_texts"] = [_amount_text(a) for a in row["amounts"]]
+        row["badge"] = badge(row["link"]["status"], row["link"]["replaced_by"])
+    return page(request, "entitlements.html", {"filters": filters, "rows": rows, "kind_labels": KIND_LABELS})
+
+
+def _decorate(node: dict) -> None:
+    node["badge"] = badge(node["status"], node["replaced_by"])
+    for key in ("issued", "effective", "expired"):
+        node[f"{key}_vn"] = vn_date(node[key])
+    for change in node["changes"]:
+        change["date_vn"] = vn_date(change["date"])
+        change["document"]["badge"] = badge(change["document"]["status"], change["document"]["replaced_by"])
+    for child in node["children"]:
+        _decorate(child)
+
+
+@router.get("/truy-vet")
+def trace_page(request: Request) -> Response:
+    doc, article = _param(request, "doc"), _param(request, "article")
+    if not doc:
+        return page(request, "trace.html", {"doc": "", "article": article, "result": None})
+    number = DocumentCache(request).resolve(doc)
+    result = trace(state(request).backend, number, article or None) if number else None
+    if result is None:
+        what = f"Điều {article} của văn bản “{doc}”" if number and article else f"văn bản “{doc}”"
+        return render_error(request, 404, f"Không tìm thấy {what} trong chỉ mục.")
+    _decorate(result["tree"])
+    return page(request, "trace.html", {"doc": doc, "article": article, "result": result})
+
+
+def install(app: FastAPI) -> None:
+    app.include_router(router)
