@@ -21,7 +21,9 @@ class AppState:
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    from search_api.routers import admin, documents, health, search, suggest
+    from search_api.routers import admin, ask, documents, entitlements, health, search, suggest
+    from search_api.routers import trace as trace_router
+    from web import answer_pages
     from web import routes as web_routes
 
     settings = settings or Settings()
@@ -36,9 +38,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return JSONResponse({"error": "backend_unavailable", "message": str(error)}, status_code=503)
         return web_routes.render_error(request, 503, str(error))
 
-    for router in (search.router, documents.router, suggest.router, health.router, admin.router):
+    for router in (search.router, documents.router, suggest.router, health.router, admin.router,
+                   ask.router, entitlements.router, trace_router.router):
         app.include_router(router, prefix="/api")
     web_routes.install(app)
+    answer_pages.install(app)
     return app
 
 

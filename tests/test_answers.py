@@ -15,15 +15,10 @@ DEV_QUESTIONS = CORPUS.parent / "bench" / "domain" / "dev.json"
 
 @pytest.fixture(scope="module")
 def client(corpus_index):
-    from search_api.routers import ask, entitlements, trace
     from search_api.settings import Settings
     from tests.conftest import TODAY
-    from web import answer_pages
 
     app = create_app(Settings(index_url=corpus_index, today=TODAY, api_token="test-token", corpus_dir=CORPUS))
-    for router in (ask.router, entitlements.router, trace.router):  # until app.py wires them
-        app.include_router(router, prefix="/api")
-    answer_pages.install(app)
     with TestClient(app) as client:
         yield client
 

@@ -44,3 +44,27 @@ def test_schema_version_mismatch_is_a_clear_error(tmp_path):
 def test_unknown_index_url_is_rejected():
     with pytest.raises(BackendError, match="unsupported index URL"):
         open_backend("ftp://example/index")
+
+
+def test_match_text_keeps_rare_terms_and_falls_back_to_common_ones():
+    from ingest.analysis import analyze
+    from search_api.backends.sqlite_query import match_expression
+
+    analysis = analyze("nạn nhân được hỗ trợ tiền ăn")
+    doc_freq = {"nạn_nhân": 90, "nan": 90, "nhan": 90, "nan_nhan": 90, "tiền": 5, "tien": 20, "an": 40,
+                "tien_an": 3, "được": 95, "duoc": 95}
+    text = match_expression(analysis, doc_freq, rows=100)
+    assert '"tiền"' in text and '"tien_an"' in text
+    assert '"nạn_nhân"' not in text and '"duoc"' not in text  # in over half the rows
+    assert '"hỗ_trợ"' not in text  # absent from the index: matches nothing
+    only_common = match_expression(analyze("nạn nhân"), doc_freq, rows=100)
+    assert '"nạn_nhân"' in only_common and '"nan_nhan"' in only_common
+    assert match_expression(analysis) .count('"') > text.count('"')  # without statistics nothing is dropped
+
+
+def test_match_text_quotes_every_token():
+    from ingest.analysis import Analysis
+    from search_api.backends.sqlite_query import match_expression
+
+    text = match_expression(Analysis(('a"b',), (), ("near",)))
+    assert '"a""b"' in text and '"near"' in text

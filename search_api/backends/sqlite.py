@@ -154,7 +154,8 @@ class SQLiteBackend:
 
     # ---- reading -------------------------------------------------------------------
     def search(self, query: ParsedQuery) -> SearchResult:
-        built = search_sql(query.analysis, query.filters, self._too_common())
+        rows, doc_freq = self._term_stats()
+        built = search_sql(query.analysis, query.filters, doc_freq, rows)
         if built is None:
             return SearchResult(total=0, hits=[], facets={})
         sql, params = built
@@ -182,17 +183,16 @@ class SQLiteBackend:
             year=int(row[5]) if row[5] else None, topic=row[6], article_id=row[7], article_number=row[8],
             article_title=row[9], path=json.loads(row[10]), text=row[11], score=-float(score))
 
-    def _too_common(self) -> frozenset[str]:
-        """Terms in more than half of the rows, from FTS5's own vocabulary; recomputed after writes."""
+    def _term_stats(self) -> tuple[int, dict[str, int]]:
+        """Rows and per-term document frequencies from FTS5's own vocabulary, cached until a write."""
         generation = self.db.execute("PRAGMA data_version").fetchone()[0], self._writes
-        cached = getattr(self._local, "too_common", None)
+        cached = getattr(self._local, "term_stats", None)
         if cached is None or cached[0] != generation:
             self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_vocab USING fts5vocab(main, articles, 'row')")
             rows = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
-            common = frozenset(term for (term,) in self.db.execute(
-                "SELECT term FROM temp.articles_vocab WHERE doc * 2 > ?", (rows,)))
-            cached = (generation, common)
-            self._local.too_common = cached
+            doc_freq = dict(self.db.execute("SELECT term, doc FROM temp.articles_vocab"))
+            cached = (generation, (rows, doc_freq))
+            self._local.term_stats = cached
         return cached[1]
 
     def get_document(self, number: str) -> Document | None:
