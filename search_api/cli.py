@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from urllib.parse import urlsplit
 from pathlib import Path
 from typing import Optional
 
@@ -150,6 +151,8 @@ def evaluate_command(
             fail(f"no such file: {path}")
     if law is not None and index is None:
         index = f"sqlite:///{tempfile.mkdtemp(prefix='vnlex-eval-')}/alqac.sqlite"
+    if law is not None and index.startswith("http") and urlsplit(index).path.strip("/") in ("", "vnlex"):
+        fail("an evaluation corpus must not go into the main indexes: add a prefix, e.g. http://127.0.0.1:9200/alqac")
     settings = settings_with(index)
     try:
         backend = backend_for(settings)

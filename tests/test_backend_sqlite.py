@@ -68,3 +68,11 @@ def test_match_text_quotes_every_token():
 
     text = match_expression(Analysis(('a"b',), (), ("near",)))
     assert '"a""b"' in text and '"near"' in text
+
+
+def test_elasticsearch_url_path_is_the_index_prefix():
+    backend = open_backend("http://127.0.0.1:9/alqac")
+    assert (backend.url, backend.index_prefix) == ("http://127.0.0.1:9", "alqac")
+    assert open_backend("http://127.0.0.1:9").index_prefix == "vnlex"
+    with pytest.raises(BackendError, match="index prefix"):
+        open_backend("http://127.0.0.1:9/Bad*Prefix")

@@ -1,6 +1,7 @@
 """Backend selection is configuration: the index URL's scheme picks the implementation."""
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from search_api.backends.base import BackendError, SearchBackend
@@ -21,5 +22,13 @@ def open_backend(index_url: str, *, username: str | None = None, password: str |
     if scheme in ("http", "https"):
         from search_api.backends.elasticsearch import ElasticsearchBackend
 
-        return ElasticsearchBackend(index_url, username=username, password=password, ca_certs=ca_certs)
+        # An optional path names the index prefix: http://host:9200/alqac keeps an evaluation
+        # corpus apart from the default 'vnlex' indexes on the same cluster.
+        parts = urlsplit(index_url)
+        prefix = parts.path.strip("/") or "vnlex"
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,60}", prefix):
+            raise BackendError(f"index prefix {prefix!r} in {index_url!r}: use lower-case letters, digits, '-' or '_'")
+        server = f"{parts.scheme}://{parts.netloc}"
+        return ElasticsearchBackend(server, index_prefix=prefix, username=username, password=password,
+                                    ca_certs=ca_certs)
     raise BackendError(f"unsupported index URL {index_url!r}: use sqlite:///FILE or http://HOST:9200")
