@@ -1,8 +1,8 @@
 """From the paragraphs of a Vietnamese legal text to a `Document`, in explicit stages.
 
 Like laws-africa bluebell: normalise (NFC, spaces, tables of contents, footnote
-definitions) → header metadata (issuer, number, place/date, type, trích yếu) →
-body tree (Phần / Chương / Mục / Điều) → articles with units. Format parsers only
+definitions) → layout, and from it the header metadata (issuer, number, place/date,
+type, trích yếu; read by ingest.header) → body tree (Phần / Chương / Mục / Điều) → articles with units. Format parsers only
 turn their file into paragraphs; everything about legal layout lives here.
 """
 from __future__ import annotations
@@ -12,29 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ingest.errors import IngestError
+# is_upper is also imported from here by ingest.parsers.pdf.
+from ingest.header import DECORATION_RE, effective_date, is_upper, match_type_line, read_header
 from ingest.model import Article, Document
-from ingest.numbers import DATE_RE, DOC_NUMBER_RE, LONG_DATE_RE, ordinal_to_int, parse_date
-from ingest.textnorm import clean_spaces, fold, nfc
+from ingest.numbers import ordinal_to_int, parse_date
+from ingest.textnorm import clean_spaces, nfc
 from ingest.units import id_part, join_id, split_units
 
-# Type lines, longest first so "BỘ LUẬT" wins over "LUẬT".
-_TYPES = sorted({
-    "LUẬT": "Luật", "BỘ LUẬT": "Bộ luật", "HIẾN PHÁP": "Hiến pháp", "PHÁP LỆNH": "Pháp lệnh",
-    "LỆNH": "Lệnh", "NGHỊ ĐỊNH": "Nghị định", "QUYẾT ĐỊNH": "Quyết định", "THÔNG TƯ": "Thông tư",
-    "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch", "NGHỊ QUYẾT": "Nghị quyết",
-    "NGHỊ QUYẾT LIÊN TỊCH": "Nghị quyết liên tịch", "CHỈ THỊ": "Chỉ thị", "ÁN LỆ": "Án lệ",
-    "VĂN BẢN HỢP NHẤT": "Văn bản hợp nhất",
-}.items(), key=lambda item: -len(item[0]))
-CONSOLIDATED = "Văn bản hợp nhất"
-
-# Central issuers whose capitalisation cannot be derived from the upper-case header line.
-_ISSUERS = {fold(name).upper(): name for name in (
-    "Quốc hội", "Chính phủ", "Thủ tướng Chính phủ", "Chủ tịch nước", "Ủy ban Thường vụ Quốc hội",
-    "Văn phòng Quốc hội", "Hội đồng Nhà nước", "Hội đồng Bộ trưởng", "Tòa án nhân dân tối cao",
-    "Hội đồng Thẩm phán Tòa án nhân dân tối cao", "Viện kiểm sát nhân dân tối cao", "Kiểm toán nhà nước",
-)}
-
-_DECORATION_RE = re.compile(r"^[\s\-_=*~.·•–—]{3,}$")
 # A table-of-contents entry ends with its page number after a tab or a dot leader.
 _TOC_ENTRY_RE = re.compile(r"^\s*(?:Điều|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s.*(?:\t|\.{4,}|…{2,})\s*\d{1,4}\s*$")
 _FOOTNOTE_REF_RE = re.compile(r"\[(\d{1,4})\]")
@@ -46,17 +30,6 @@ _UNIT_RE = {
     "muc": re.compile(r"^(?:Mục|MỤC)\s+([IVXLC]+|\d{1,3})\b\s*([.:\-–]\s*)?(.*)$"),
 }
 _UNIT_LABEL = {"phan": "Phần", "chuong": "Chương", "muc": "Mục"}
-_MOTTO_RE = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\W+tu do\W+hanh phuc")
-_NUMBER_LEAD_RE = re.compile(r"\bsố\s*:?\s*", re.IGNORECASE)
-_PLACE_DATE_RE = re.compile(r"^[^\W\d][^,\d]{1,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", re.IGNORECASE)
-# Adoption formula: 'Bộ luật này đã được Quốc hội ... thông qua ngày ...', 'Được Hội đồng Thẩm phán ... thông qua ngày ...'.
-_ADOPTED_RE = re.compile(
-    r"^(?:\d+\.\s*)?(?:(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Hiến pháp) này (?:đã )?được|Được)\s+"
-    r"(.{2,200}?)\s+thông qua\s+(?:vào\s+)?(?=ngày)")
-# '<Văn bản> này [đã được ... và] có hiệu lực [thi hành] [kể] từ ngày ...' within one sentence.
-_EFFECTIVE_RE = re.compile(
-    r"(?:Luật|Bộ luật|Hiến pháp|Pháp lệnh|Lệnh|Nghị định|Quyết định|Thông tư(?: liên tịch)?|Nghị quyết(?: liên tịch)?"
-    r"|Chỉ thị|Văn bản) này\b[^.;]{0,200}?có hiệu lực(?:\s+thi hành)?\s+(?:(?:kể\s+)?từ|vào)\s+(?=ngày)", re.IGNORECASE)
 # Lines that open the preamble and therefore end the trích yếu.
 _PREAMBLE_START_RE = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét\s|Để\s|Sau khi|Trên cơ sở|Thực hiện\s|Được\s|Nhằm\s)", re.IGNORECASE)
 # The signature block and the adoption formula end the body.
@@ -74,29 +47,6 @@ class _Layout:
     title_end: int = 0          # first line after the trích yếu
     body_start: int = 0         # first structural heading (len(lines) when there is none)
     body_end: int = 0           # signature block / adoption formula, or len(lines)
-
-
-def is_upper(text: str) -> bool:
-    return any(ch.isalpha() for ch in text) and text == text.upper()
-
-
-def sentence_case(text: str) -> str:
-    """'VỀ HỌ, HỤI, BIÊU, PHƯỜNG' -> 'Về họ, hụi, biêu, phường' (upper-case header lines only)."""
-    lowered = text.lower()
-    return lowered[:1].upper() + lowered[1:]
-
-
-def match_type_line(line: str) -> tuple[str, str] | None:
-    """('Nghị định', rest) when an upper-case line names the document type; the enacting
-    'QUYẾT ĐỊNH:' (with colon) is not a type line."""
-    for upper, display in _TYPES:
-        if line == upper:
-            return display, ""
-        if line.startswith(upper + " "):
-            rest = line[len(upper) + 1:].strip()
-            if re.match(r"(?i)số\b", rest) or is_upper(rest) and not rest.endswith(":"):
-                return display, rest
-    return None
 
 
 # ---------------------------------------------------------------- stage 1: normalise
@@ -154,7 +104,7 @@ def _split_footnotes(lines: list[str]) -> tuple[list[str], dict[str, str]]:
     return lines, {}
 
 
-# ---------------------------------------------------------------- stage 2: layout + header
+# ---------------------------------------------------------------- stage 2: layout (header: ingest.header)
 
 def _heading_kind(line: str) -> str | None:
     if _DIEU_RE.match(line):
@@ -197,7 +147,7 @@ def _title_end(lines: list[str], type_index: int, limit: int) -> int:
     first_upper = None
     while index < min(limit, type_index + 5):
         line = lines[index]
-        if _DECORATION_RE.match(line) or _PREAMBLE_START_RE.match(line) or line.endswith(":"):
+        if DECORATION_RE.match(line) or _PREAMBLE_START_RE.match(line) or line.endswith(":"):
             break
         if first_upper is None:
             first_upper = is_upper(line)
@@ -211,93 +161,6 @@ def _looks_like_authority(line: str) -> bool:
     """'BỘ TRƯỞNG BỘ Y TẾ' / 'HỘI ĐỒNG THẨM PHÁN ...' between trích yếu and preamble."""
     return bool(re.match(r"^(?:BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ TỊCH|HỘI ĐỒNG|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG|CHÍNH PHỦ|QUỐC HỘI|Ủ?Y BAN|UỶ BAN)", line))
 
-
-def _number_in(line: str) -> str | None:
-    """The number after 'Số:' / 'Luật số:' / 'ÁN LỆ SỐ', as written."""
-    lead = _NUMBER_LEAD_RE.search(line)
-    number = lead and DOC_NUMBER_RE.match(line, lead.end())
-    return number.group(0) if number else None
-
-
-def _date_at(text: str) -> date | None:
-    """A date written at the very start of text ('ngày 5 tháng 4 năm 2019' or '05/4/2019')."""
-    text = text.strip()
-    if re.match(r"(?i)ngày\s+\d{1,2}/", text):
-        text = text[4:].strip()
-    match = LONG_DATE_RE.match(text) or DATE_RE.match(text)
-    return parse_date(match.group(0)) if match else None
-
-
-def _header(layout: _Layout) -> dict:
-    lines = layout.lines
-    region = lines[:min(layout.body_start, 80)]
-    meta: dict = {}
-    meta["number"] = next(filter(None, map(_number_in, region)), None)
-    meta["issued"] = next((parse_date(line) for line in region if _PLACE_DATE_RE.match(line)), None)
-    issuer = _issuer_lines(region)
-    meta["issuer"] = display_issuer(" ".join(issuer)) if issuer else None
-    for line in lines:
-        adopted = _ADOPTED_RE.match(line)
-        if adopted:
-            # Laws carry no place/date line: their date is the day the Quốc hội adopted them.
-            meta["issued"] = meta["issued"] or _date_at(line[adopted.end():])
-            if line.startswith("Được"):
-                meta["issuer"] = meta["issuer"] or adopted.group(1)
-            break
-    if layout.type_index is not None:
-        doc_type, rest = match_type_line(lines[layout.type_index])
-        title_lines = [] if re.match(r"(?i)số\b", rest) or not rest else [rest]
-        title_lines += lines[layout.type_index + 1:layout.title_end]
-        title = " ".join(title_lines).strip()
-        title = sentence_case(title) if is_upper(title) else title
-        meta["type"], meta["title"] = doc_type, title
-        if "VBHN" in (meta["number"] or "").upper() and doc_type != CONSOLIDATED:
-            # A consolidated text repeats the consolidated act's type line ("LUẬT / ĐẤU THẦU").
-            meta["type"], meta["title"] = CONSOLIDATED, f"{doc_type} {title}".strip()
-    return {key: value for key, value in meta.items() if value}
-
-
-def _issuer_lines(region: list[str]) -> list[str]:
-    """Upper-case lines right above the first 'Số:' or national-motto line (table cells come
-    left column first, so the issuer precedes both in document order)."""
-    for index, line in enumerate(region):
-        if _MOTTO_RE.search(fold(line).lower()) or _number_in(line):
-            run: list[str] = []
-            for previous in reversed(region[:index]):
-                if _DECORATION_RE.match(previous):
-                    continue
-                if not is_upper(previous) or re.search(r"\d", previous) or match_type_line(previous) or len(run) == 3:
-                    break
-                run.insert(0, previous)
-            return run
-    return []
-
-
-def display_issuer(text: str) -> str:
-    key = fold(text).upper()
-    if key in _ISSUERS:
-        return _ISSUERS[key]
-    if not is_upper(text):
-        return text
-    if text.startswith("BỘ "):
-        return "Bộ " + sentence_case(text[3:])
-    return sentence_case(text)
-
-
-def _effective(articles: list[Article], issued: date | None) -> date | None:
-    """'... này có hiệu lực (thi hành) (kể) từ ngày ...'; 'từ ngày ký' means the issue date.
-    Articles titled 'Hiệu lực ...' are read first."""
-    ordered = sorted((a for a in articles if a.number), key=lambda a: "hieu luc" not in fold(a.title).lower())
-    for article in ordered:
-        whole = article.title + "\n" + article.text
-        for match in _EFFECTIVE_RE.finditer(whole):
-            following = whole[match.end():]
-            if re.match(r"ngày\s+ký", following):
-                return issued
-            found = _date_at(following)
-            if found:
-                return found
-    return None
 
 
 # ---------------------------------------------------------------- stage 3: body tree
@@ -387,7 +250,7 @@ def _build_articles(layout: _Layout) -> list[Article]:
     while index < layout.body_end:
         line = lines[index]
         index += 1
-        if _DECORATION_RE.match(line):
+        if DECORATION_RE.match(line):
             continue
         kind = _heading_kind(line)
         if kind == "dieu":
@@ -420,7 +283,7 @@ def split_preamble(lines: list[str]) -> list[str]:
     if layout.body_start >= len(layout.lines):
         return []
     return [line for line in layout.lines[layout.title_end:layout.body_start]
-            if not _DECORATION_RE.match(line) and not _looks_like_authority(line)]
+            if not DECORATION_RE.match(line) and not _looks_like_authority(line)]
 
 
 def _as_date(value) -> date | None:
@@ -443,10 +306,11 @@ def parse_legal_text(lines: list[str], *, source_file: str, hints: dict | None =
     """
     layout = _layout(lines)
     hints = {key: value for key, value in (hints or {}).items() if value}
-    stated = _header(layout)
+    stated = read_header(layout.lines, type_index=layout.type_index, title_end=layout.title_end,
+                         body_start=layout.body_start)
     articles = _build_articles(layout)
     if not articles:
-        body = [line for line in layout.lines[layout.title_end:layout.body_end] if not _DECORATION_RE.match(line)]
+        body = [line for line in layout.lines[layout.title_end:layout.body_end] if not DECORATION_RE.match(line)]
         if not body or not (stated.get("type") or hints.get("type")):
             raise IngestError("no legal structure found")
         # Án lệ and other texts without Điều: the whole body is one searchable article.
@@ -454,7 +318,7 @@ def parse_legal_text(lines: list[str], *, source_file: str, hints: dict | None =
         articles = [Article(number="", title="", text=text, id="noi_dung", units=split_units(text, "noi_dung"))]
     meta = {**{key: value for key, value in (defaults or {}).items() if value}, **stated, **hints}
     issued = _as_date(meta.get("issued"))
-    effective = _effective(articles, issued)
+    effective = effective_date(articles, issued)
     if effective and "effective" not in hints:
         meta["effective"] = effective
     if not meta.get("number"):
