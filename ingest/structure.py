@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from ingest.citations import deduplicate, extract_preamble_basis
 from ingest.errors import IngestError
 # is_upper is also imported from here by ingest.parsers.pdf.
 from ingest.header import DECORATION_RE, effective_date, is_upper, match_type_line, read_header
@@ -279,7 +280,10 @@ def _build_articles(layout: _Layout) -> list[Article]:
 def split_preamble(lines: list[str]) -> list[str]:
     """The preamble ('Căn cứ ...', 'Theo đề nghị ...', enacting formula) between the trích yếu
     and the first heading, for a citations stage; [] when the text has no body headings."""
-    layout = _layout(lines)
+    return _preamble(_layout(lines))
+
+
+def _preamble(layout: _Layout) -> list[str]:
     if layout.body_start >= len(layout.lines):
         return []
     return [line for line in layout.lines[layout.title_end:layout.body_start]
@@ -323,8 +327,14 @@ def parse_legal_text(lines: list[str], *, source_file: str, hints: dict | None =
         meta["effective"] = effective
     if not meta.get("number"):
         raise IngestError("no document number found in the header (expected 'Số: ...')")
-    return Document(
+    document = Document(
         number=meta["number"], type=meta.get("type", ""), title=meta.get("title", ""),
         issuer=meta.get("issuer", ""), issued=issued,
         effective=_as_date(meta.get("effective")), source_file=source_file, url=meta.get("url", ""),
         articles=articles)
+    # The "Căn cứ ..." lines name the texts this one is made under; only the preamble has them,
+    # and the preamble is gone once the Document exists, so they are read here.
+    basis = extract_preamble_basis(_preamble(layout), own_number=document.number,
+                                   as_of=document.issued or document.effective)
+    document.relations = deduplicate([*document.relations, *basis])
+    return document

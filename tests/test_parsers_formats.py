@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from ingest.errors import IngestError
+from ingest.model import CAN_CU
 from ingest.parsers.docx import parse_docx
 from ingest.parsers.pdf import parse_pdf
 from ingest.parsers.text import decode_text, parse_text
@@ -152,6 +153,24 @@ def test_markdown_with_front_matter():
     assert (article.id, article.title) == ("chuong_2__dieu_16", "Phân cấp thẩm quyền trong lĩnh vực phòng, chống mua bán người")
     assert article.text.startswith("Cục Lãnh sự có thẩm quyền:")
     assert not any("**" in a.text or "**" in a.title for a in document.articles)
+
+
+@needs_corpus
+def test_preamble_basis_becomes_can_cu_relations():
+    # QĐ 1667/QĐ-BYT: "Căn cứ Luật Đấu thầu số 22/2023/QH15 ...; Căn cứ Nghị định số 24/2024/NĐ-CP ...;
+    # ... 60/2021/NĐ-CP ...; ... 95/2022/NĐ-CP ...", then "Theo đề nghị ...", which is no basis.
+    decision = load("docx/qd_1667-QD-BYT.docx")
+    assert {(r.type, r.target, r.target_article, r.source_article) for r in decision.relations} == {
+        (CAN_CU, "22/2023/QH15", None, None), (CAN_CU, "24/2024/NĐ-CP", None, None),
+        (CAN_CU, "60/2021/NĐ-CP", None, None), (CAN_CU, "95/2022/NĐ-CP", None, None)}
+    # Thông tư 02/2026/TT-BNG (Markdown, preamble in italics): "Căn cứ Luật Tổ chức Chính phủ số
+    # 63/2025/QH15;", "Căn cứ Luật Phòng, chống mua bán người số 53/2024/QH15 ...", "Căn cứ Nghị
+    # định số 140/2004/NĐ-CP ...", each once.
+    circular = load("text/thong-tu-02-2026-TT-BNG.md")
+    bases = [r.target for r in circular.relations if r.type == CAN_CU]
+    for target in ("63/2025/QH15", "53/2024/QH15", "140/2004/NĐ-CP"):
+        assert bases.count(target) == 1
+    assert "02/2026/TT-BNG" not in bases
 
 
 # ------------------------------------------------------------------ vbpl.vn HTML
