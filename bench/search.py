@@ -98,8 +98,8 @@ def main() -> None:
         ensure_ingested(index)
         process, base = start_server(index)
         try:
-            replay(base, endpoints[0], texts[:10], 1, 1)  # warm-up
             for endpoint in endpoints:
+                replay(base, endpoint, texts[:10], 1, 1)  # warm-up: caches, term statistics
                 for clients in (1, 8):
                     rounds = args.rounds if clients == 1 else max(1, args.rounds // 2)
                     started = time.perf_counter()
