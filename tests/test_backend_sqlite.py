@@ -76,3 +76,13 @@ def test_elasticsearch_url_path_is_the_index_prefix():
     assert open_backend("http://127.0.0.1:9").index_prefix == "vnlex"
     with pytest.raises(BackendError, match="index prefix"):
         open_backend("http://127.0.0.1:9/Bad*Prefix")
+
+
+def test_match_text_ignores_streams_no_field_uses():
+    from ingest.analysis import analyze
+    from search_api.backends.sqlite_query import match_expression
+
+    # 'nhân' is rare as an exact syllable, but no field is matched on exact syllables:
+    # it must not stop the fallback to the common words that are all the query has.
+    text = match_expression(analyze("nạn nhân"), {"nạn_nhân": 90, "nhân": 1, "nan": 90, "nan_nhan": 90}, rows=100)
+    assert text is not None and '"nạn_nhân"' in text

@@ -55,7 +55,6 @@ def test_one_combined_fields_query_per_stream_with_weight_ratios():
     assert covered == {f for f, w in SEARCH_FIELDS.items() if w > 0}
     assert all(q["operator"] == "or" for q in queries.values())
     assert queries["head_words"]["query"] == "nạn_nhân"
-    assert queries["body_syl"]["query"] == "nạn nhân"
     assert queries["head_fold"]["query"] == "nan nhan"
     assert queries["head_bi"]["query"] == "nan_nhan"
     boosts = {f.split("^")[0]: float(f.split("^")[1]) * q["boost"] for q in queries.values() for f in q["fields"]}

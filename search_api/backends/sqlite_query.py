@@ -18,7 +18,7 @@ UNINDEXED_COLUMNS = (
 )
 ALL_COLUMNS = tuple(SEARCH_FIELDS) + UNINDEXED_COLUMNS
 MAX_TOKENS_PER_STREAM = 64  # a 10,000-character query must not become a 2,000-term OR
-RAREST_TERMS_PER_STREAM = 16
+RAREST_TERMS_PER_STREAM = 12
 
 
 def quote_token(token: str) -> str:
@@ -35,7 +35,7 @@ def match_expression(analysis: Analysis, doc_freq: Mapping[str, int] | None = No
     ranking quality, about half the time (bench/RESULTS.md).
     """
     streams = {stream: list(dict.fromkeys(getattr(analysis, stream)))[:MAX_TOKENS_PER_STREAM]
-               for stream in ("words", "syllables", "folded", "bigrams")}
+               for stream in dict.fromkeys(FIELD_STREAM.values())}
     if doc_freq is not None and rows:
         selective = {s: [t for t in tokens if 0 < doc_freq.get(t, 0) * 2 <= rows] for s, tokens in streams.items()}
         if not any(selective.values()):
@@ -46,7 +46,7 @@ def match_expression(analysis: Analysis, doc_freq: Mapping[str, int] | None = No
     clauses = []
     for stream, tokens in streams.items():
         columns = [column for column, s in FIELD_STREAM.items() if s == stream]
-        if tokens and columns:
+        if tokens:
             clauses.append("{" + " ".join(columns) + "} : (" + " OR ".join(quote_token(t) for t in tokens) + ")")
     return " OR ".join(clauses) if clauses else None
 
