@@ -42,9 +42,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(index: str) -> tuple[subprocess.Popen, str]:
+def start_server(index: str, workers: int) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "search_api.cli", "serve", "--index", index, "--port", str(port)],
+    process = subprocess.Popen([sys.executable, "-m", "search_api.cli", "serve", "--index", index, "--port", str(port),
+                                "--workers", str(workers)],
                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     for _ in range(200):
@@ -89,14 +90,16 @@ def main() -> None:
     parser.add_argument("--es", default="http://127.0.0.1:9200", help="Elasticsearch URL ('' to skip)")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--endpoint", action="append", help="search (default) and/or ask")
+    parser.add_argument("--workers", type=int, action="append", help="server processes (default: 1 and 2)")
     args = parser.parse_args()
     endpoints = args.endpoint or ["search"]
     texts = questions()
     backends = [("SQLite FTS5 (embedded)", args.sqlite)] + ([("Elasticsearch", args.es)] if args.es else [])
     rows = []
-    for name, index in backends:
+    for (name, index), workers in [(b, w) for b in backends for w in (args.workers or [1, 2])]:
         ensure_ingested(index)
-        process, base = start_server(index)
+        process, base = start_server(index, workers)
+        name = f"{name}, {workers} process{'es' if workers > 1 else ''}"
         try:
             for endpoint in endpoints:
                 replay(base, endpoint, texts[:10], 1, 1)  # warm-up: caches, term statistics
@@ -115,7 +118,7 @@ def main() -> None:
     table += "\n".join(f"| {n} | /api/{e} | {c} | {r} | {p50:.1f} | {p95:.1f} | {rps:.0f} |"
                        for n, e, c, r, p50, p95, rps in rows)
     body = (f"{len(texts)} question texts (domain dev + ALQAC dev questions) replayed against the ingested "
-            f"corpus through `vnlex serve` (uvicorn[standard], 1 process), keep-alive clients.\n\n{table}")
+            f"corpus through `vnlex serve --workers N` (uvicorn[standard]), keep-alive clients, on this 2-core machine.\n\n{table}")
     print(body)
     update_section("Search latency (HTTP)", body, "python bench/search.py " + " ".join(sys.argv[1:]))
 
