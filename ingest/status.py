@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ingest.catalogue import STUB_SOURCE_FILE, Catalogue, CatalogueEntry, load_catalogue
+from ingest.header import effective_date
 from ingest.model import (BAI_BO, CHUA_HIEU_LUC, CON_HIEU_LUC, HET_HIEU_LUC, KHONG_AP_DUNG, QUY_DINH_CHI_TIET,
                           THAY_THE, Document)
 from ingest.numbers import number_key
@@ -166,12 +167,47 @@ def _parent_state(parent: _Known, expiry: _Expiry) -> str:
 def _in_force_note(item: _Known, upcoming: list[_Expiry], today: date) -> str:
     source = _catalogue_source(item.entry) if item.entry and item.entry.effective else "nguồn: văn bản"
     note = f"Có hiệu lực từ {_vn(item.effective)} ({source}); không có văn bản nào trong kho dữ liệu hay danh mục thay thế hoặc bãi bỏ toàn bộ văn bản này tính đến {_vn(today)}."
-    if item.document and item.entry and item.entry.effective and item.document.effective \
-            and item.document.effective != item.entry.effective:
+    # A verified entry's date replaces the file's and _adopt_verified_dates says why.
+    if item.document and item.entry and not item.entry.verified and item.entry.effective \
+            and item.document.effective and item.document.effective != item.entry.effective:
         note += f" Lưu ý: tệp nguồn ghi ngày hiệu lực {_vn(item.document.effective)}, khác với danh mục."
     for expiry in sorted(upcoming, key=lambda e: e.when):
         note += f" Sẽ {expiry.explained()}."
     return note
+
+
+def _where_the_text_says(document: Document, effective: date) -> str:
+    """'theo Điều 57 của Luật' when one of the document's own articles states this effective date."""
+    for article in document.articles:
+        if article.number and effective_date([article], document.issued) == effective:
+            return f"theo Điều {article.number} của {document.type or 'văn bản'}"
+    return ""
+
+
+def _where_the_file_says(document: Document, day: date) -> str:
+    """Who gave the file's date: the codified database's notes (đề mục pages carry a topic)
+    when an article note states it, otherwise the source file."""
+    if document.topic and any(_vn(day) in article.note for article in document.articles):
+        return "ghi chú của Bộ pháp điển"
+    return "tệp nguồn"
+
+
+def _adopt_verified_dates(document: Document, entry: CatalogueEntry | None) -> str:
+    """A verified catalogue entry's issued/effective dates replace the file's when they differ
+    (the codified page gives 01/12/2012 for 66/2011/QH12; its own Điều 57 says 01/01/2012).
+    Returns the sentence telling the reader which date was kept and what the file said."""
+    if not entry or not entry.verified:
+        return ""
+    sentences = []
+    for field, label in (("issued", "ngày ban hành"), ("effective", "ngày hiệu lực")):
+        kept, stated = getattr(entry, field), getattr(document, field)
+        if not kept or not stated or kept == stated:
+            continue
+        setattr(document, field, kept)
+        basis = (_where_the_text_says(document, kept) if field == "effective" else "") \
+            or f"theo {entry.source_label()}"
+        sentences.append(f"{label} {_vn(kept)} {basis}; {_where_the_file_says(document, stated)} ghi {_vn(stated)}")
+    return (" Lưu ý: " + "; ".join(sentences) + ".") if sentences else ""
 
 
 def compute_status(documents: list[Document], catalogue: Catalogue | None, today: date) -> None:
@@ -211,6 +247,8 @@ def compute_status(documents: list[Document], catalogue: Catalogue | None, today
             # An unknown date is not "in force": officials act on this field.
             document.status = ""
             document.status_note = "Chưa xác định hiệu lực: không rõ ngày có hiệu lực và không có văn bản nào thay thế hoặc bãi bỏ trong dữ liệu."
+        if document.source_file != STUB_SOURCE_FILE and document.status != KHONG_AP_DUNG:
+            document.status_note += _adopt_verified_dates(document, item.entry)
         if item.entry and not item.entry.verified and document.status not in ("", KHONG_AP_DUNG) \
                 and "chưa đối chiếu" not in document.status_note:
             document.status_note += " Thông tin danh mục về văn bản này chưa được đối chiếu đầy đủ với văn bản gốc."

@@ -10,7 +10,7 @@ import pytest
 
 from ingest.catalogue import (CATALOGUE_PATH, CatalogueError, catalogue_stub_documents, load_catalogue,
                               parse_catalogue)
-from ingest.model import (CHUA_HIEU_LUC, CON_HIEU_LUC, HET_HIEU_LUC, KHONG_AP_DUNG, QUY_DINH_CHI_TIET,
+from ingest.model import (CHUA_HIEU_LUC, CON_HIEU_LUC, HET_HIEU_LUC, KHONG_AP_DUNG, QUY_DINH_CHI_TIET, Article,
                           RELATION_TYPES, THAY_THE, Document, Relation)
 from ingest.numbers import DOC_NUMBER_RE
 from ingest.status import compute_status
@@ -163,3 +163,26 @@ def test_catalogue_rejects_unknown_relation_type_and_duplicates():
     data["documents"].append(copy.deepcopy(data["documents"][0]))
     with pytest.raises(CatalogueError, match="twice"):
         parse_catalogue(data)
+
+
+def test_verified_catalogue_date_replaces_the_codified_page_date_and_says_why():
+    # As parse_phapdien gives it: the page's notes say 01/12/2012, the law's Điều 57 says 01/01/2012.
+    law = Document("66/2011/QH12", "Luật", issued=date(2011, 3, 29), effective=date(2012, 12, 1),
+                   topic="39.8 Phòng, chống mua bán người", articles=[Article(
+                       number="57", title="Hiệu lực thi hành", id="chuong_7__dieu_57",
+                       text="Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2012.",
+                       note="(Điều 57 Luật số 66/2011/QH12, có hiệu lực thi hành kể từ ngày 01/12/2012)")])
+    compute_status([law], load_catalogue(), BEFORE)
+    assert (law.issued, law.effective) == (date(2011, 3, 29), date(2012, 1, 1))
+    assert law.status_note.endswith(
+        "Lưu ý: ngày hiệu lực 01/01/2012 theo Điều 57 của Luật; ghi chú của Bộ pháp điển ghi 01/12/2012.")
+
+
+def test_unverified_catalogue_date_only_flags_the_difference():
+    data = copy.deepcopy(RAW)
+    entry = next(e for e in data["documents"] if e["number"] == "66/2011/QH12")
+    entry["verified"] = False
+    law = Document("66/2011/QH12", "Luật", issued=date(2011, 3, 29), effective=date(2012, 12, 1))
+    compute_status([law], parse_catalogue(data), BEFORE)
+    assert law.effective == date(2012, 12, 1)
+    assert "tệp nguồn ghi ngày hiệu lực 01/12/2012, khác với danh mục" in law.status_note

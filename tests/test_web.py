@@ -94,7 +94,8 @@ def test_document_page_has_toc_clause_anchors_and_relations(client):
     html = client.get("/van-ban/66-2011-QH12").text
     header = text_of(html[:html.index('class="doc-layout"')])
     assert "Văn bản này đã bị thay thế bởi 53/2024/QH15" in header and 'href="/van-ban/53-2024-QH15"' in html
-    assert "Ngày ban hành 29/3/2011" in header and "Ngày có hiệu lực 1/12/2012" in header
+    # The catalogue's verified date (the law's own Điều 57), not the codified page's 01/12/2012.
+    assert "Ngày ban hành 29/3/2011" in header and "Ngày có hiệu lực 1/1/2012" in header
     for article in data["articles"]:
         assert f'<li class="toc-article toc-level-{len(article["path"])}"><a href="#{article["id"]}">' in html
         assert f'id="{article["id"]}"' in html
