@@ -79,13 +79,25 @@ def _read_and_parse(job: tuple[str, int, dict[str, str]]) -> _Parsed:
 
         for document in documents:
             document.source_file = path_text
-            document.relations.extend(extract_citations(document))
+            document.relations = _unique(document.relations + extract_citations(document))
         return _Parsed(path_text, digest, documents)
     except IngestError as error:
         return _Parsed(path_text, error=error.reason)
     except Exception as error:  # a parser bug must not stop the run; say what happened
         last = traceback.extract_tb(error.__traceback__)[-1]
         return _Parsed(path_text, error=f"parser error: {type(error).__name__}: {error} ({Path(last.filename).name}:{last.lineno})")
+
+
+def _unique(relations: list) -> list:
+    """The same link found by the parser and by the citation scan is stored once."""
+    seen, unique = set(), []
+    for relation in relations:
+        key = (relation.type, number_key(relation.target), relation.target_article, relation.source_article,
+               relation.source and number_key(relation.source))
+        if key not in seen:
+            seen.add(key)
+            unique.append(relation)
+    return unique
 
 
 def _analyse_job(job: tuple[int, int, str, str]) -> tuple[int, int, object, object]:

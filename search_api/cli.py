@@ -135,6 +135,7 @@ def evaluate_command(
     law: Optional[Path] = typer.Option(None, "--law", help="ALQAC-format laws JSON to index first"),
     index: Optional[str] = typer.Option(None, "--index", help=INDEX_HELP + " (with --law: a temporary index by default)"),
     workers: int = typer.Option(2, help="Worker processes for segmentation when indexing --law"),
+    answers: bool = typer.Option(False, "--answers", help="Also score /api/ask answers: citation precision and recall"),
     as_json: bool = typer.Option(False, "--json", help="Print JSON"),
 ) -> None:
     """Score retrieval: Recall@1/5/10, MRR@10, F2@1, also with questions typed without diacritics."""
@@ -170,14 +171,20 @@ def evaluate_command(
             "with_diacritics": evaluate(service, question_list),
             "without_diacritics": evaluate(service, question_list, fold_questions=True),
         }
+        if answers:
+            from search_api.answer_eval import answer_scores
+            from search_api.answers import AnswerService
+
+            report["answers"] = answer_scores(AnswerService(backend, service), question_list)
     except BackendError as error:
         fail(str(error))
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
-    for name in ("with_diacritics", "without_diacritics"):
-        scores = report[name]
-        typer.echo(f"{name}: " + ", ".join(f"{k} {v}" for k, v in scores.items() if k != "first_answer_misses"))
+    for name in ("with_diacritics", "without_diacritics", "answers"):
+        if name in report:
+            scores = report[name]
+            typer.echo(f"{name}: " + ", ".join(f"{k} {v}" for k, v in scores.items() if not isinstance(v, (list, dict))))
 
 
 def main() -> None:
