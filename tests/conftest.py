@@ -1,6 +1,8 @@
 """Shared fixtures: the real corpus (read in place from ../shared) and an embedded index built from it."""
 from __future__ import annotations
 
+import os
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -8,6 +10,9 @@ import pytest
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 TODAY = date(2026, 11, 23)
+ES_URL = os.environ.get("VNLEX_ES_URL", "http://127.0.0.1:9200")
+CORPUS_FILES = ["phapdien/demuc_39.8_phong-chong-mua-ban-nguoi.html",
+                "news/000_05fd690002272884.txt", "news/001_470cd60375e1af43.txt"]
 
 
 def corpus_file(relative: str) -> Path:
@@ -23,14 +28,57 @@ def corpus_index(tmp_path_factory) -> str:
     from ingest.pipeline import ingest_paths
     from search_api.backends.sqlite import SQLiteBackend
 
-    files = [corpus_file("phapdien/demuc_39.8_phong-chong-mua-ban-nguoi.html"),
-             corpus_file("news/000_05fd690002272884.txt"), corpus_file("news/001_470cd60375e1af43.txt")]
+    files = [corpus_file(name) for name in CORPUS_FILES]
     path = tmp_path_factory.mktemp("index") / "corpus.sqlite"
     backend = SQLiteBackend(path)
     report = ingest_paths(files, backend, today=TODAY, workers=2)
     assert not report.skipped, report.skipped
     backend.close()
     return f"sqlite:///{path}"
+
+
+def require_elasticsearch() -> None:
+    """Skip when no server answers at VNLEX_ES_URL; fail instead under VNLEX_REQUIRE_ES=1 (CI),
+    where a silently skipped backend would be an untested backend."""
+    from search_api.backends.elasticsearch import ElasticsearchBackend
+
+    probe = ElasticsearchBackend(ES_URL, index_prefix="vnlex-probe", request_timeout=3)
+    try:
+        probe.client.cluster.health()
+        return
+    except Exception as error:  # any failure means: no usable server
+        problem = f"no Elasticsearch at {ES_URL} ({error.__class__.__name__}: {error})"
+    finally:
+        probe.close()
+    if os.environ.get("VNLEX_REQUIRE_ES") == "1":
+        pytest.fail(f"{problem}; VNLEX_REQUIRE_ES=1 requires it (scripts/elasticsearch.sh start)")
+    pytest.skip(f"{problem}; start one with scripts/elasticsearch.sh start")
+
+
+@pytest.fixture(scope="session")
+def es_corpus_index() -> str:
+    """http://host:9200/<prefix> URL of Elasticsearch indexes holding the same files as
+    `corpus_index`, under a unique prefix deleted again at the end of the session."""
+    from ingest.pipeline import ingest_paths
+    from search_api.backends import open_backend
+
+    require_elasticsearch()
+    files = [corpus_file(name) for name in CORPUS_FILES]
+    url = f"{ES_URL.rstrip('/')}/vnlextest-{uuid.uuid4().hex[:12]}"
+    backend = open_backend(url)
+    try:
+        report = ingest_paths(files, backend, today=TODAY, workers=2)
+        assert not report.skipped, report.skipped
+        yield url
+    finally:
+        backend.drop()
+        backend.close()
+
+
+@pytest.fixture(scope="session", params=["sqlite", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
+def any_corpus_index(request) -> str:
+    """The corpus index URL on each backend in turn: API and answer behaviour must hold on both."""
+    return request.getfixturevalue("corpus_index" if request.param == "sqlite" else "es_corpus_index")
 
 
 @pytest.fixture

@@ -14,11 +14,11 @@ DEV_QUESTIONS = CORPUS.parent / "bench" / "domain" / "dev.json"
 
 
 @pytest.fixture(scope="module")
-def client(corpus_index):
+def client(any_corpus_index):
     from search_api.settings import Settings
     from tests.conftest import TODAY
 
-    app = create_app(Settings(index_url=corpus_index, today=TODAY, api_token="test-token", corpus_dir=CORPUS))
+    app = create_app(Settings(index_url=any_corpus_index, today=TODAY, api_token="test-token", corpus_dir=CORPUS))
     with TestClient(app) as client:
         yield client
 

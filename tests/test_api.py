@@ -10,11 +10,11 @@ from search_api.app import create_app
 
 
 @pytest.fixture(scope="module")
-def client(corpus_index, tmp_path_factory):
+def client(any_corpus_index):
     from search_api.settings import Settings
     from tests.conftest import CORPUS, TODAY
 
-    settings = Settings(index_url=corpus_index, today=TODAY, api_token="test-token", corpus_dir=CORPUS)
+    settings = Settings(index_url=any_corpus_index, today=TODAY, api_token="test-token", corpus_dir=CORPUS)
     with TestClient(create_app(settings)) as client:
         yield client
 
@@ -117,4 +117,12 @@ def test_backend_down_is_503_with_reason(tmp_path, settings_for):
     with TestClient(create_app(settings_for(f"sqlite:///{tmp_path}/dir.sqlite"))) as client:
         response = client.get("/api/search", params={"q": "nạn nhân"})
         assert response.status_code == 503 and "cannot open SQLite index" in response.json()["message"]
+        assert client.get("/api/health").status_code == 503
+
+
+def test_elasticsearch_down_is_503_naming_the_server(settings_for):
+    # Nothing listens on port 9: the API answers 503 with the reason, it does not hang or 500.
+    with TestClient(create_app(settings_for("http://127.0.0.1:9/vnlextest-down"))) as client:
+        response = client.get("/api/search", params={"q": "nạn nhân"})
+        assert response.status_code == 503 and "http://127.0.0.1:9 is unreachable" in response.json()["message"]
         assert client.get("/api/health").status_code == 503

@@ -4,7 +4,7 @@
 CI needs:  apt-get update && apt-get install -y chromium
            python3 -m pip install playwright        (never `playwright install`: no downloads)
 Skipped when /usr/bin/chromium is missing, unless VNLEX_REQUIRE_BROWSER=1 (then it fails).
-Screenshots of the search and document pages go to bench/screenshots/.
+Screenshots of the search, document and answer pages go to bench/screenshots/.
 """
 from __future__ import annotations
 
@@ -167,4 +167,54 @@ def test_phone_layout_keeps_search_usable(server, browser):
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.close()
+
+
+def test_ask_entitlements_and_trace_pages(server, browser):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(10_000)
+
+    # "Hỏi đáp" from the navigation; the question typed without diacritics.
+    page.goto(server + "/")
+    page.get_by_role("navigation", name="Chính").get_by_role("link", name="Hỏi đáp").click()
+    page.wait_for_url("**/hoi-dap")
+    page.get_by_label("Câu hỏi của bạn").fill("tien an cho nan nhan bao nhieu mot ngay")
+    page.get_by_role("button", name="Hỏi", exact=True).click()
+    page.wait_for_url("**/hoi-dap?q=tien+an+cho+nan+nhan+bao+nhieu+mot+ngay")
+    first = page.locator(".answer-units > li").first
+    quote = first.locator("blockquote").inner_text()
+    assert "30.000 đồng/người/ngày" in quote and "Tiền ăn" in quote
+    citation = first.locator(".citation a")
+    assert citation.inner_text() == "Khoản 1 Điều 4 Thông tư liên tịch số 134/2013/TTLT-BTC-BLĐTBXH"
+    assert "Hết hiệu lực" in first.locator(".citation .badge").inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "ask.png"))
+
+    # The citation opens the circular at the quoted clause.
+    href = citation.get_attribute("href")
+    assert href.startswith("/van-ban/134-2013-TTLT-BTC-BLDTBXH#dieu_4__khoan_1")
+    citation.click()
+    page.wait_for_url("**" + href)
+    clause = page.locator(f'[id="{href.split("#", 1)[1]}"]')
+    assert clause.is_visible() and "30.000 đồng/người/ngày" in clause.inner_text()
+    assert 0 <= clause.bounding_box()["y"] < 900, "the cited clause is scrolled into view"
+
+    # The entitlements table lists the 134/2013 amounts.
+    page.get_by_role("navigation", name="Chính").get_by_role("link", name="Quyền lợi của nạn nhân").click()
+    page.wait_for_url("**/quyen-loi")
+    food = page.locator("table.entitlements tbody tr", has=page.locator(
+        'a[href="/van-ban/134-2013-TTLT-BTC-BLDTBXH#dieu_4__khoan_1__diem_a"]'))
+    assert food.count() == 1
+    cells = food.locator("td")
+    assert "30.000 đồng/người/ngày" in cells.nth(2).inner_text()
+    assert cells.nth(5).inner_text().startswith("Điều 4 134/2013/TTLT-BTC-BLĐTBXH")
+    assert cells.nth(6).inner_text() == "Điều 33 66/2011/QH12"
+
+    # The trace of Điều 32 of the law: its detailing decree and the law that replaced it.
+    page.goto(server + "/truy-vet?doc=66/2011/QH12&article=32")
+    tree = page.get_by_role("region", name="Cây văn bản")
+    children = tree.locator(".trace-children").first.inner_text()
+    assert "09/2013/NĐ-CP" in children and "134/2013/TTLT-BTC-BLĐTBXH" in children
+    changes = tree.locator(".trace-changes").first.inner_text()
+    assert "53/2024/QH15" in changes and "1/7/2025" in changes
     page.close()
