@@ -40,6 +40,7 @@ def ingest(
     index: Optional[str] = typer.Option(None, "--index", help=INDEX_HELP),
     workers: Optional[int] = typer.Option(None, help="Worker processes for parsing and segmentation"),
     force: bool = typer.Option(False, help="Re-ingest files whose content hash is unchanged"),
+    recreate: bool = typer.Option(False, help="Delete the index first (after an index version change)"),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON"),
 ) -> None:
     """Parse, analyse and index documents; ends with a report of what was skipped and why."""
@@ -53,6 +54,9 @@ def ingest(
         fail(f"no such file or folder: {', '.join(missing)}")
     try:
         backend = backend_for(settings)
+        if recreate:
+            backend.drop()
+            backend = backend_for(settings)
         with ProgressPrinter(enabled=not as_json) as printer:
             report = ingest_paths(
                 targets, backend, today=settings.effective_today(), workers=workers or settings.workers,

@@ -132,3 +132,18 @@ def test_cli_failures_exit_nonzero_with_one_line(tmp_path):
     assert no_path.exit_code == 1 and "no such file or folder" in no_path.output
     bad_url = runner.invoke(app, ["show", "x", "--index", "ftp://host/x"])
     assert bad_url.exit_code == 1 and "unsupported index URL" in bad_url.output
+
+
+def test_cli_recreate_rebuilds_an_index_of_another_version(folder, tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    index = f"sqlite:///{path}"
+    assert runner.invoke(app, ["ingest", str(folder / "luat.txt"), "--index", index, "--workers", "1"]).exit_code == 0
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE meta SET value='0' WHERE key='schema_version'")
+    refused = runner.invoke(app, ["show", "01/2099/QH99", "--index", index])
+    assert refused.exit_code == 1 and "vnlex ingest --recreate" in refused.output
+    rebuilt = runner.invoke(app, ["ingest", str(folder / "luat.txt"), "--index", index, "--workers", "1", "--recreate"])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert runner.invoke(app, ["show", "01/2099/QH99", "--index", index]).exit_code == 0

@@ -159,4 +159,7 @@ class SearchBackend(Protocol):
     def stats(self) -> dict[str, Any]:
         """documents, articles, relations, index_version."""
 
+    def drop(self) -> None:
+        """Delete the whole index (used by `vnlex ingest --recreate` after a schema change)."""
+
     def close(self) -> None: ...

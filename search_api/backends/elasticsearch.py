@@ -145,7 +145,7 @@ class ElasticsearchBackend:
             if match and int(match.group(2)) != INDEX_VERSION:
                 raise BackendError(
                     f"Elasticsearch index {index} has index version {match.group(2)}, this vnlex needs "
-                    f"{INDEX_VERSION}: delete the {self.index_prefix}-* indexes and run `vnlex ingest` again")
+                    f"{INDEX_VERSION}: run `vnlex ingest --recreate` to rebuild it")
         self._version_checked = bool(existing)
         return existing
 

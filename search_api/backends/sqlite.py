@@ -70,10 +70,16 @@ class SQLiteBackend:
             elif row[0] != str(INDEX_VERSION):
                 raise BackendError(
                     f"index {self.path} has schema version {row[0]}, this vnlex needs {INDEX_VERSION}: "
-                    "delete it and run `vnlex ingest` again")
+                    "run `vnlex ingest --recreate` to rebuild it")
         except sqlite3.DatabaseError as error:
             raise BackendError(f"cannot open SQLite index {self.path}: {error}") from error
         return connection
+
+    def drop(self) -> None:
+        """Delete the index file (starting over after a schema change)."""
+        self.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(self.path + suffix).unlink(missing_ok=True)
 
     def close(self) -> None:
         connection = getattr(self._local, "connection", None)
