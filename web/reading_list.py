@@ -113,12 +113,20 @@ def _answer(request: Request, entries: list[str], message: str, next_url: str, s
     return response
 
 
-@router.post("/danh-sach-doc/them")
-async def add_to_reading_list(request: Request) -> Response:
+async def _posted_entry(request: Request) -> tuple[dict, str] | Response:
+    """The form and its "slug:article" entry, or the refusal of a cross-site post."""
     if _cross_site(request):
         return render_error(request, 403, CROSS_SITE_MESSAGE)
     form = await _form(request)
-    entry = f"{form['slug']}:{form['article'].lower()}"
+    return form, f"{form['slug']}:{form['article'].lower()}"
+
+
+@router.post("/danh-sach-doc/them")
+async def add_to_reading_list(request: Request) -> Response:
+    posted = await _posted_entry(request)
+    if isinstance(posted, Response):
+        return posted
+    form, entry = posted
     entries = read_entries(request)
     if not _ENTRY_RE.match(entry) or resolve_entry(DocumentCache(request), entry) is None:
         message = f"Không tìm thấy Điều {form['article']} của văn bản {form['slug']} trong chỉ mục."
@@ -140,10 +148,10 @@ async def add_to_reading_list(request: Request) -> Response:
 
 @router.post("/danh-sach-doc/xoa")
 async def remove_from_reading_list(request: Request) -> Response:
-    if _cross_site(request):
-        return render_error(request, 403, CROSS_SITE_MESSAGE)
-    form = await _form(request)
-    entry = f"{form['slug']}:{form['article'].lower()}"
+    posted = await _posted_entry(request)
+    if isinstance(posted, Response):
+        return posted
+    form, entry = posted
     entries = [e for e in read_entries(request) if e != entry]
     return _answer(request, entries, "Đã bỏ khỏi danh sách đọc.", safe_next(form["next"]))
 
