@@ -38,19 +38,25 @@ def main() -> None:
     if args.es:
         # ALQAC goes to its own indexes (URL path = index prefix), apart from the corpus.
         backends.append(("Elasticsearch", args.es.rstrip("/") + "/alqac", args.es))
-    rows = []
+    rows, answer_rows = [], []
     for name, alqac_index, corpus_index in backends:
         alqac = json.loads(vnlex("eval", "--law", str(BENCH / "alqac2023" / "law_v1.1.json"), "--questions",
                                  str(BENCH / "alqac2023" / "train.json"), "--index", alqac_index, "--json"))
         vnlex("ingest", "--index", corpus_index, "--json")
         domain = json.loads(vnlex("eval", "--questions", str(BENCH / "domain" / "dev.json"), "--index", corpus_index,
-                                  "--json"))
+                                  "--answers", "--json"))
+        answers = domain["answers"]
+        answer_rows.append((name, answers["questions"], answers["answered"], answers["citation_precision"],
+                            answers["citation_recall"], answers["gold_cited_rate"]))
         for set_name, report in (("ALQAC 2023 dev (100 q)", alqac), ("domain dev (15 q)", domain)):
             for variant in ("with_diacritics", "without_diacritics"):
                 scores = report[variant]
                 rows.append((set_name, name, variant.replace("_", " "), *(scores[m] for m in METRICS)))
     table = "| set | backend | questions typed | R@1 | R@5 | R@10 | MRR@10 | F2@1 |\n|---|---|---|---:|---:|---:|---:|---:|\n"
     table += "\n".join("| " + " | ".join(str(c) for c in row) + " |" for row in rows)
+    table += ("\n\nAnswer level (`/api/ask` on the domain dev set; cited = articles of the quoted clauses):\n\n"
+              "| backend | questions | answered | citation precision | citation recall | gold article cited |\n"
+              "|---|---:|---:|---:|---:|---:|\n" + "\n".join("| " + " | ".join(str(c) for c in r) + " |" for r in answer_rows))
     print(table)
     update_section("Retrieval quality", table, "python bench/evaluate.py " + " ".join(sys.argv[1:]))
 

@@ -102,7 +102,8 @@ def main() -> None:
         name = f"{name}, {workers} process{'es' if workers > 1 else ''}"
         try:
             for endpoint in endpoints:
-                replay(base, endpoint, texts[:10], 1, 1)  # warm-up: caches, term statistics
+                # Warm-up: caches and term statistics, in every server process.
+                replay(base, endpoint, texts[:16], 2 * workers, 1)
                 for clients in (1, 8):
                     rounds = args.rounds if clients == 1 else max(1, args.rounds // 2)
                     started = time.perf_counter()
@@ -113,7 +114,10 @@ def main() -> None:
                     print(rows[-1], flush=True)
         finally:
             process.terminate()
-            process.wait(10)
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
     table = "| backend | endpoint | clients | requests | p50 ms | p95 ms | req/s |\n|---|---|---:|---:|---:|---:|---:|\n"
     table += "\n".join(f"| {n} | /api/{e} | {c} | {r} | {p50:.1f} | {p95:.1f} | {rps:.0f} |"
                        for n, e, c, r, p50, p95, rps in rows)

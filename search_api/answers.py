@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import math
 import re
+import threading
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -155,6 +157,9 @@ def document_status(document: Document) -> dict[str, Any]:
             "expired": document.expired.isoformat() if document.expired else None}
 
 
+STATS_RECHECK_SECONDS = 30.0
+
+
 class AnswerService:
     def __init__(self, backend: SearchBackend, search: SearchService):
         self.backend = backend
@@ -162,6 +167,8 @@ class AnswerService:
         self._documents: dict[str, Document | None] = {}
         self._provisions: dict[str, dict[str, Provision]] = {}
         self._frequencies: tuple[tuple, int, dict[str, int]] | None = None
+        self._lock = threading.Lock()
+        self._checked_at = 0.0
 
     def forget(self) -> None:
         """Drop cached documents and provisions (after a re-index)."""
@@ -210,21 +217,32 @@ class AnswerService:
         """In how many units of the whole index each term occurs. Rarity is judged against the
         corpus, not the retrieved articles: retrieval already brought the question's words into
         every candidate, so only corpus-wide rarity shows which words the corpus lacks."""
-        counts = self.backend.stats()
-        key = (counts.get("documents"), counts.get("articles"))
-        if self._frequencies is None or self._frequencies[0] != key:
-            self.forget()
-            frequency: dict[str, int] = {}
-            total = 0
-            for number, _type, _title in self.backend.document_numbers():
-                document = self.document(number)
-                for article in document.articles if document else []:
-                    for candidate in article_candidates(document, article, 0):
-                        total += 1
-                        for term in _terms(candidate.text):
-                            frequency[term] = frequency.get(term, 0) + 1
-            self._frequencies = (key, total, frequency)
+        # The index counts are checked at most every STATS_RECHECK_SECONDS (4 queries, or 4
+        # requests on Elasticsearch, per question otherwise), and one thread builds the table
+        # while the others wait: eight concurrent first questions once built it eight times.
+        with self._lock:
+            now = time.monotonic()
+            if self._frequencies is not None and now - self._checked_at < STATS_RECHECK_SECONDS:
+                return self._frequencies[1], self._frequencies[2]
+            self._checked_at = now
+            counts = self.backend.stats()
+            key = (counts.get("documents"), counts.get("articles"))
+            if self._frequencies is None or self._frequencies[0] != key:
+                self._build_frequencies(key)
         return self._frequencies[1], self._frequencies[2]
+
+    def _build_frequencies(self, key: tuple) -> None:
+        self.forget()
+        frequency: dict[str, int] = {}
+        total = 0
+        for number, _type, _title in self.backend.document_numbers():
+            document = self.document(number)
+            for article in document.articles if document else []:
+                for candidate in article_candidates(document, article, 0):
+                    total += 1
+                    for term in _terms(candidate.text):
+                        frequency[term] = frequency.get(term, 0) + 1
+        self._frequencies = (key, total, frequency)
 
     def _score(self, question: str, hits: list[dict], intent: dict[str, bool]) -> list[tuple[float, float, Candidate]]:
         """(ranking score, coverage, candidate), best first. Coverage alone decides whether the

@@ -1,6 +1,8 @@
 """GET /ask?q=: an extractive answer (quoted clauses with citations) and the supporting articles."""
 from __future__ import annotations
 
+import threading
+
 from fastapi import APIRouter, Query, Request
 
 from search_api.answers import AnswerService
@@ -8,16 +10,18 @@ from search_api.app import state
 from search_api.routers.search import MAX_INPUT_CHARS
 
 router = APIRouter(tags=["answers"])
+_creating = threading.Lock()
 
 
 def answer_service(request: Request) -> AnswerService:
     """One AnswerService per app, next to its AppState: it caches documents, provisions and
     corpus term frequencies, and drops them itself when the index counts change."""
     app_state = request.app.state
-    service = getattr(app_state, "vnlex_answers", None)
-    if service is None:
-        shared = state(request)
-        service = app_state.vnlex_answers = AnswerService(shared.backend, shared.search)
+    with _creating:  # requests run in a thread pool: build the one service once
+        service = getattr(app_state, "vnlex_answers", None)
+        if service is None:
+            shared = state(request)
+            service = app_state.vnlex_answers = AnswerService(shared.backend, shared.search)
     return service
 
 
