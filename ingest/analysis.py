@@ -15,8 +15,8 @@ Three token streams come out:
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ingest.numbers import DOC_NUMBER_PATTERN
 from ingest.textnorm import fold, nfc
@@ -71,14 +71,25 @@ def _protected_token(kind: str, text: str) -> str:
     return _token(text)
 
 
-@lru_cache(maxsize=1)
+_SEGMENTER_LOCK = threading.Lock()
+_SEGMENTER = None
+
+
 def _segmenter():
     # Imported lazily: loading underthesea's CRF model costs ~0.5 s, and nothing may
-    # connect or load at import time. fixed_words is never passed: its pattern leaks
-    # into later calls inside underthesea.
-    from underthesea import word_tokenize
+    # connect or load at import time. underthesea loads its model on the first call and
+    # concurrent first calls from the API's thread pool crashed ('NoneType' has no
+    # attribute 'process'), so one thread loads it under a lock with a first call.
+    # fixed_words is never passed: its pattern leaks into later calls inside underthesea.
+    global _SEGMENTER
+    if _SEGMENTER is None:
+        with _SEGMENTER_LOCK:
+            if _SEGMENTER is None:
+                from underthesea import word_tokenize
 
-    return word_tokenize
+                word_tokenize("khởi động")
+                _SEGMENTER = word_tokenize
+    return _SEGMENTER
 
 
 def segment(text: str) -> list[str]:

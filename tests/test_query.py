@@ -250,3 +250,17 @@ def test_query_without_diacritics_searches_folded_fields_only():
     assert "nan_nhan" in parsed.analysis.bigrams and "ban" in parsed.analysis.folded
     with_marks = parse_query("hỗ trợ nạn nhân bị mua bán", KNOWN)
     assert "nạn_nhân" in with_marks.analysis.words
+
+
+def test_first_segmentation_calls_from_many_threads_all_succeed():
+    # The API serves from a thread pool; underthesea's lazy model load once crashed here.
+    import subprocess
+    import sys
+
+    code = ("from concurrent.futures import ThreadPoolExecutor\n"
+            "from ingest.analysis import analyze\n"
+            "with ThreadPoolExecutor(8) as pool:\n"
+            "    results = list(pool.map(lambda i: analyze('nạn nhân bị mua bán được hỗ trợ'), range(16)))\n"
+            "assert all('nạn_nhân' in r.words for r in results), results\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
