@@ -5,7 +5,6 @@ missing server is a failure: a silently skipped backend is an untested backend.
 """
 from __future__ import annotations
 
-import os
 import threading
 import uuid
 
@@ -14,32 +13,13 @@ import pytest
 from search_api.backends.base import BackendError
 from search_api.backends.elasticsearch import ElasticsearchBackend
 from tests.backend_contract import BackendContractTests, analyse_document, decree, law, numbers, query
+from tests.conftest import ES_URL, require_elasticsearch
 
 pytestmark = pytest.mark.elasticsearch
 
-ES_URL = os.environ.get("VNLEX_ES_URL", "http://127.0.0.1:9200")
-
-
-def _server_answers() -> str | None:
-    """None when the server answers, else why not."""
-    probe = ElasticsearchBackend(ES_URL, index_prefix="vnlex-probe", request_timeout=3)
-    try:
-        probe.client.cluster.health()
-        return None
-    except Exception as error:  # any failure means: no usable server
-        return f"no Elasticsearch at {ES_URL} ({error.__class__.__name__}: {error})"
-    finally:
-        probe.close()
-
-
 @pytest.fixture(scope="session")
 def es_available() -> None:
-    problem = _server_answers()
-    if problem is None:
-        return
-    if os.environ.get("VNLEX_REQUIRE_ES") == "1":
-        pytest.fail(f"{problem}; VNLEX_REQUIRE_ES=1 requires it (scripts/elasticsearch.sh start)")
-    pytest.skip(f"{problem}; start one with scripts/elasticsearch.sh start")
+    require_elasticsearch()
 
 
 @pytest.fixture
