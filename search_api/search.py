@@ -5,13 +5,18 @@ import time
 from dataclasses import replace
 from typing import Any
 
-from ingest.numbers import slug
-from search_api.backends.base import Filters, SearchBackend, SearchResult
+from ingest.numbers import number_key, slug
+from ingest.analysis import Analysis
+from search_api.backends.base import Filters, ParsedQuery, SearchBackend, SearchResult
+from search_api.governance import asks_for_detailing_texts, detailing_articles, named_articles
 from search_api.highlight import highlight
 from search_api.query import MAX_QUERY_CHARS, parse_query, query_problem
 from search_api.views import STATUS_LABELS
 
 KNOWN_DOCUMENTS_TTL = 30.0
+DETAILING_WINDOW = 50  # ranked hits reordered so the detailing articles come first
+MAX_UNMATCHED_DETAILING = 30
+EMPTY = Analysis((), (), ())
 
 
 class SearchService:
@@ -42,6 +47,9 @@ class SearchService:
             return self._result(text, parsed, SearchResult(0, []), started, message=problem)
         result = self.backend.search(parsed)
         intent = parsed.intent
+        detailing = self._detailing_texts(text, parsed)
+        if detailing is not None:
+            return self._result(text, parsed, detailing, started, message=problem)
         # A query naming a document and asking about something ("hỗ trợ nạn nhân nghị định 09/2013"):
         # answer inside that document first, fall back to everything if it has nothing.
         if intent is not None and intent.doc_numbers and not parsed.filters.doc_numbers and parsed.analysis.folded:
@@ -50,6 +58,32 @@ class SearchService:
             if inside.total:
                 result = inside
         return self._result(text, parsed, result, started, message=problem)
+
+    def _detailing_texts(self, text: str, parsed) -> SearchResult | None:
+        """For "which decree/circular details Điều N of law X": the detailing articles first (those
+        matching the words first), then other matching articles of those documents; None when the
+        query is not of that kind."""
+        intent = parsed.intent
+        if intent is None or not intent.doc_numbers or parsed.filters.doc_numbers or not asks_for_detailing_texts(text):
+            return None
+        wanted = detailing_articles(self.backend, list(intent.doc_numbers), named_articles(text))
+        if not wanted:
+            return None
+        sources = sorted({doc for doc, _article in wanted})
+        window = max(parsed.page * parsed.size, DETAILING_WINDOW)
+        found = self.backend.search(replace(parsed, page=1, size=window, with_facets=True,
+                                            filters=replace(parsed.filters, doc_numbers=sources)))
+        matched = {(number_key(h.doc_number), h.article_number): h for h in found.hits}
+        first = [h for key, h in matched.items() if key in wanted]
+        # Detailing articles the words missed are still the answer: fetch them by reference.
+        for doc, article in sorted(wanted - set(matched))[:MAX_UNMATCHED_DETAILING]:
+            browse = ParsedQuery(text="", analysis=EMPTY, with_facets=False,
+                                 filters=replace(parsed.filters, doc_numbers=[doc], article_number=article))
+            first.extend(self.backend.search(browse).hits[:1])
+        ordered = first + [h for key, h in matched.items() if key not in wanted]
+        start = (parsed.page - 1) * parsed.size
+        total = max(found.total, len(ordered))
+        return SearchResult(total, ordered[start:start + parsed.size], found.facets)
 
     def _result(self, text, parsed, result: SearchResult, started: float, message: str | None = None) -> dict[str, Any]:
         hits = []

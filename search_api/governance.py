@@ -1,0 +1,41 @@
+"""Queries that ask which decree or circular details a named law article.
+
+"Văn bản nào hướng dẫn Điều 150 và Điều 151 Bộ luật Hình sự", "khoản 2 Điều 40 Luật PCMBN thì
+tra ở nghị định, thông tư nào": the answer is not in the named article but in the articles that
+detail it. The codified database places each sub-law article under the law article it details
+(QUY_DINH_CHI_TIET relations), so those relations say where to look.
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.model import QUY_DINH_CHI_TIET
+from ingest.numbers import number_key
+from ingest.textnorm import fold
+from search_api.backends.base import SearchBackend
+
+_ASKS_FOR_DETAILING_TEXT = re.compile(
+    r"\b(van ban nao|nghi dinh[ ,]*(?:thong tu )?nao|thong tu nao|nghi quyet nao|huong dan|quy dinh chi tiet)\b")
+_ARTICLE_NUMBERS = re.compile(r"\bdieu (\d{1,4}[a-z]?)\b")
+
+
+def asks_for_detailing_texts(text: str) -> bool:
+    return bool(_ASKS_FOR_DETAILING_TEXT.search(fold(text).lower()))
+
+
+def named_articles(text: str) -> set[str]:
+    """Every article number the text names ('Điều 150 và Điều 151' -> {'150', '151'})."""
+    return set(_ARTICLE_NUMBERS.findall(fold(text).lower()))
+
+
+def detailing_articles(backend: SearchBackend, doc_numbers: list[str], articles: set[str]) -> set[tuple[str, str]]:
+    """(document key, article) pairs that detail the named documents (or just the named articles)."""
+    found: set[tuple[str, str]] = set()
+    for number in doc_numbers:
+        for source, relation in backend.incoming_relations(number):
+            if relation.type != QUY_DINH_CHI_TIET or number_key(source) == number_key(number):
+                continue
+            if articles and relation.target_article not in articles:
+                continue
+            found.add((number_key(source), relation.source_article or ""))
+    return found
