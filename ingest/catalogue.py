@@ -20,7 +20,7 @@ from ingest.numbers import DOC_NUMBER_RE, number_key
 from ingest.textnorm import nfc
 
 CATALOGUE_PATH = Path(__file__).resolve().parents[1] / "corpus" / "catalogue.json"
-# Must equal ingest.pipeline.CATALOGUE_SOURCE: the backend tells stubs from parsed files by it.
+# The source_file of catalogue-only documents: the backend and the pipeline tell stubs from parsed files by it.
 STUB_SOURCE_FILE = "catalogue:corpus/catalogue.json"
 
 DOCUMENT_TYPES = (

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from ingest.analysis import analyze
+from ingest.catalogue import STUB_SOURCE_FILE as CATALOGUE_SOURCE
 from ingest.dispatch import discover, parse_bytes, read_limited, sha256
 from ingest.errors import IngestError
 from ingest.indexing import article_heading, document_label
@@ -22,7 +23,6 @@ from ingest.model import Document
 from ingest.numbers import number_key
 from search_api.backends.base import AnalysedArticle, AnalysedDocument, SearchBackend
 
-CATALOGUE_SOURCE = "catalogue:corpus/catalogue.json"
 
 
 @dataclass
