@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The whole test suite: installs what it needs (Python packages; Java, Maven, unzip and Debian's
-# chromium when missing and run as root), starts a real Elasticsearch on 127.0.0.1:9200
-# (scripts/elasticsearch.sh) and runs pytest: Elasticsearch contract tests and browser tests included.
+# The whole test suite, from any directory: installs what it needs (the Python packages into .venv;
+# Java, Maven, unzip and Debian's chromium when missing and run as root), starts a real
+# Elasticsearch on 127.0.0.1:${VNLEX_ES_PORT:-9200} (scripts/elasticsearch.sh), then runs the
+# linters and pytest: Elasticsearch contract tests and browser tests included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
@@ -11,6 +12,7 @@ command -v unzip >/dev/null || missing+=(unzip)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
+    echo "[vnlex] installing Debian packages: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
   else
@@ -18,9 +20,12 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
   fi
 fi
-python3 -m pip install -q -e ".[test]"
+source scripts/venv.sh test
+say "starting Elasticsearch (scripts/elasticsearch.sh) ..."
 bash scripts/elasticsearch.sh start
-export VNLEX_ES_URL="${VNLEX_ES_URL:-http://127.0.0.1:9200}"
+# The tests talk to the node this script started: its URL follows VNLEX_ES_PORT.
+export VNLEX_ES_URL="http://127.0.0.1:${VNLEX_ES_PORT:-9200}"
 export VNLEX_REQUIRE_ES=1        # an unreachable Elasticsearch fails the run instead of skipping
 export VNLEX_REQUIRE_BROWSER=1   # so does a missing chromium
-exec python3 -m pytest -q -p no:cacheprovider "$@"
+say "running pytest against $VNLEX_ES_URL ..."
+exec python -m pytest -q -p no:cacheprovider "$@"
