@@ -8,6 +8,7 @@ when value, unit, cap and floor all agree: a floor read as the rate is an error.
 
     python bench/entitlements.py [--corpus ../shared/corpus]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,7 +41,7 @@ class Evaluation:
     per_agree: int = 0
     per_labelled: int = 0
     missing_units: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)   # one line per clause that disagrees
+    errors: list[str] = field(default_factory=list)  # one line per clause that disagrees
 
     @property
     def precision(self) -> float:
@@ -51,9 +52,11 @@ class Evaluation:
         return self.true_positives / self.labelled if self.labelled else 1.0
 
     def summary(self) -> str:
-        return (f"precision {self.precision:.3f} ({self.true_positives}/{self.extracted}), "
-                f"recall {self.recall:.3f} ({self.true_positives}/{self.labelled}), "
-                f"per chain agrees on {self.per_agree}/{self.per_labelled} labelled rates")
+        return (
+            f"precision {self.precision:.3f} ({self.true_positives}/{self.extracted}), "
+            f"recall {self.recall:.3f} ({self.true_positives}/{self.labelled}), "
+            f"per chain agrees on {self.per_agree}/{self.per_labelled} labelled rates"
+        )
 
 
 def load_labelled(path: Path = LABELLED) -> list[dict]:
@@ -112,8 +115,10 @@ def evaluate(labelled: list[dict], parsed: dict[str, list[Document]]) -> Evaluat
                 if any(amount_key(a.value, a.unit, a.cap, a.floor) == key and a.per == label["per"] for a in extracted):
                     result.per_agree += 1
         if got != want:
-            result.errors.append(f"{clause['doc']} {clause['unit']}: extra {sorted((got - want).elements())}, "
-                                 f"missed {sorted((want - got).elements())}")
+            result.errors.append(
+                f"{clause['doc']} {clause['unit']}: extra {sorted((got - want).elements())}, "
+                f"missed {sorted((want - got).elements())}"
+            )
     return result
 
 
@@ -136,18 +141,25 @@ def main() -> None:
     evaluation = evaluate(labelled, parse_pages(args.corpus, {c["page"] for c in labelled}))
     documents, articles, provisions, seconds = time_extraction(args.corpus)
     empty = sum(1 for c in labelled if not c["amounts"])
-    body = (f"Sample: {len(labelled)} hand-labelled clauses from {len({c['page'] for c in labelled})} codified pages "
-            f"({empty} with no amount), {evaluation.labelled} labelled amounts "
-            f"(tests/data/amounts_labelled.json). A match needs value, unit, cap and floor to agree.\n\n"
-            f"| metric | value |\n|---|---:|\n"
-            f"| precision | {evaluation.precision:.3f} ({evaluation.true_positives}/{evaluation.extracted}) |\n"
-            f"| recall | {evaluation.recall:.3f} ({evaluation.true_positives}/{evaluation.labelled}) |\n"
-            f"| per chain exact, of labelled rates | {evaluation.per_agree}/{evaluation.per_labelled} |\n"
-            f"| extraction over all codified pages | {documents} documents, {articles} articles, "
-            f"{provisions} provisions in {seconds:.2f} s |\n")
+    body = (
+        f"Sample: {len(labelled)} hand-labelled clauses from {len({c['page'] for c in labelled})} codified pages "
+        f"({empty} with no amount), {evaluation.labelled} labelled amounts "
+        f"(tests/data/amounts_labelled.json). A match needs value, unit, cap and floor to agree.\n\n"
+        f"| metric | value |\n|---|---:|\n"
+        f"| precision | {evaluation.precision:.3f} ({evaluation.true_positives}/{evaluation.extracted}) |\n"
+        f"| recall | {evaluation.recall:.3f} ({evaluation.true_positives}/{evaluation.labelled}) |\n"
+        f"| per chain exact, of labelled rates | {evaluation.per_agree}/{evaluation.per_labelled} |\n"
+        f"| extraction over all codified pages | {documents} documents, {articles} articles, "
+        f"{provisions} provisions in {seconds:.2f} s |\n"
+    )
     if evaluation.errors or evaluation.missing_units:
-        body += "\nDisagreements:\n\n" + "\n".join(f"- {e}" for e in evaluation.errors + [
-            f"unit not found: {m}" for m in evaluation.missing_units]) + "\n"
+        body += (
+            "\nDisagreements:\n\n"
+            + "\n".join(
+                f"- {e}" for e in evaluation.errors + [f"unit not found: {m}" for m in evaluation.missing_units]
+            )
+            + "\n"
+        )
     print(body)
     from bench.results import update_section
 

@@ -5,6 +5,7 @@ bench/RESULTS.md. The domain set is scored against the ingested corpus (ingested
 
     python bench/evaluate.py [--es http://127.0.0.1:9200]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,8 +25,9 @@ METRICS = ("recall@1", "recall@5", "recall@10", "mrr@10", "f2@1")
 
 
 def vnlex(*args: str) -> str:
-    return subprocess.run([sys.executable, "-m", "search_api.cli", *args], cwd=ROOT, check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        [sys.executable, "-m", "search_api.cli", *args], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout
 
 
 def main() -> None:
@@ -40,23 +42,52 @@ def main() -> None:
         backends.append(("Elasticsearch", args.es.rstrip("/") + "/alqac", args.es))
     rows, answer_rows = [], []
     for name, alqac_index, corpus_index in backends:
-        alqac = json.loads(vnlex("eval", "--law", str(BENCH / "alqac2023" / "law_v1.1.json"), "--questions",
-                                 str(BENCH / "alqac2023" / "train.json"), "--index", alqac_index, "--json"))
+        alqac = json.loads(
+            vnlex(
+                "eval",
+                "--law",
+                str(BENCH / "alqac2023" / "law_v1.1.json"),
+                "--questions",
+                str(BENCH / "alqac2023" / "train.json"),
+                "--index",
+                alqac_index,
+                "--json",
+            )
+        )
         vnlex("ingest", "--index", corpus_index, "--json")
-        domain = json.loads(vnlex("eval", "--questions", str(BENCH / "domain" / "dev.json"), "--index", corpus_index,
-                                  "--answers", "--json"))
+        domain = json.loads(
+            vnlex(
+                "eval",
+                "--questions",
+                str(BENCH / "domain" / "dev.json"),
+                "--index",
+                corpus_index,
+                "--answers",
+                "--json",
+            )
+        )
         answers = domain["answers"]
-        answer_rows.append((name, answers["questions"], answers["answered"], answers["citation_precision"],
-                            answers["citation_recall"], answers["gold_cited_rate"]))
+        answer_rows.append(
+            (
+                name,
+                answers["questions"],
+                answers["answered"],
+                answers["citation_precision"],
+                answers["citation_recall"],
+                answers["gold_cited_rate"],
+            )
+        )
         for set_name, report in (("ALQAC 2023 dev (100 q)", alqac), ("domain dev (15 q)", domain)):
             for variant in ("with_diacritics", "without_diacritics"):
                 scores = report[variant]
                 rows.append((set_name, name, variant.replace("_", " "), *(scores[m] for m in METRICS)))
     table = "| set | backend | questions typed | R@1 | R@5 | R@10 | MRR@10 | F2@1 |\n|---|---|---|---:|---:|---:|---:|---:|\n"
     table += "\n".join("| " + " | ".join(str(c) for c in row) + " |" for row in rows)
-    table += ("\n\nAnswer level (`/api/ask` on the domain dev set; cited = articles of the quoted clauses):\n\n"
-              "| backend | questions | answered | citation precision | citation recall | gold article cited |\n"
-              "|---|---:|---:|---:|---:|---:|\n" + "\n".join("| " + " | ".join(str(c) for c in r) + " |" for r in answer_rows))
+    table += (
+        "\n\nAnswer level (`/api/ask` on the domain dev set; cited = articles of the quoted clauses):\n\n"
+        "| backend | questions | answered | citation precision | citation recall | gold article cited |\n"
+        "|---|---:|---:|---:|---:|---:|\n" + "\n".join("| " + " | ".join(str(c) for c in r) + " |" for r in answer_rows)
+    )
     print(table)
     update_section("Retrieval quality", table, "python bench/evaluate.py " + " ".join(sys.argv[1:]))
 

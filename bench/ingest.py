@@ -6,6 +6,7 @@ workers and (4) with 1 worker. The ratio pipeline/bare is what the issue asks fo
 
     python bench/ingest.py [--corpus ../shared/corpus]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,13 +18,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.results import update_section  # noqa: E402
 from ingest.dispatch import discover, parse_bytes  # noqa: E402
 from ingest.errors import IngestError  # noqa: E402
 from ingest.pipeline import ingest_paths  # noqa: E402
 from search_api.backends.sqlite import SQLiteBackend  # noqa: E402
 from search_api.settings import DEFAULT_CORPUS  # noqa: E402
-
-from bench.results import update_section  # noqa: E402
 
 
 def parse_corpus(corpus: Path) -> list[str]:
@@ -71,12 +71,16 @@ def main() -> None:
         ("full pipeline, 1 worker", one_seconds),
     ]
     table = "| stage | seconds | syllables/s | × bare |\n|---|---:|---:|---:|\n" + "\n".join(
-        f"| {name} | {seconds:.1f} | {syllables / seconds:,.0f} | {seconds / bare_seconds:.2f} |" for name, seconds in rows)
-    body = (f"Corpus: {args.corpus} — {report['files']['ingested']} files ingested, {report['documents']} documents, "
-            f"{report['articles']} articles, {syllables:,} syllables of article text, "
-            f"{report['files']['skipped']} files skipped with reasons.\n\n{table}\n\n"
-            f"**Pipeline / bare segmentation: {two_seconds / bare_seconds:.2f}× with 2 workers, "
-            f"{one_seconds / bare_seconds:.2f}× with 1 worker** (target ≤ 1.5×).")
+        f"| {name} | {seconds:.1f} | {syllables / seconds:,.0f} | {seconds / bare_seconds:.2f} |"
+        for name, seconds in rows
+    )
+    body = (
+        f"Corpus: {args.corpus} — {report['files']['ingested']} files ingested, {report['documents']} documents, "
+        f"{report['articles']} articles, {syllables:,} syllables of article text, "
+        f"{report['files']['skipped']} files skipped with reasons.\n\n{table}\n\n"
+        f"**Pipeline / bare segmentation: {two_seconds / bare_seconds:.2f}× with 2 workers, "
+        f"{one_seconds / bare_seconds:.2f}× with 1 worker** (target ≤ 1.5×)."
+    )
     print(body)
     update_section("Ingest throughput", body, "python bench/ingest.py")
 

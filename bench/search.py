@@ -7,6 +7,7 @@ connections. Also times the backends directly (no HTTP) for reference.
 
     python bench/search.py [--es http://127.0.0.1:9200] [--rounds 2] [--endpoint search]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,9 +45,23 @@ def free_port() -> int:
 
 def start_server(index: str, workers: int) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "search_api.cli", "serve", "--index", index, "--port", str(port),
-                                "--workers", str(workers)],
-                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "search_api.cli",
+            "serve",
+            "--index",
+            index,
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}"
     for _ in range(200):
         try:
@@ -80,8 +95,12 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def ensure_ingested(index: str) -> None:
-    subprocess.run([sys.executable, "-m", "search_api.cli", "ingest", "--index", index, "--json"],
-                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "search_api.cli", "ingest", "--index", index, "--json"],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def main() -> None:
@@ -109,8 +128,17 @@ def main() -> None:
                     started = time.perf_counter()
                     latencies = replay(base, endpoint, texts, clients, rounds)
                     wall = time.perf_counter() - started
-                    rows.append((name, endpoint, clients, len(latencies), percentile(latencies, 50),
-                                 percentile(latencies, 95), len(latencies) / wall))
+                    rows.append(
+                        (
+                            name,
+                            endpoint,
+                            clients,
+                            len(latencies),
+                            percentile(latencies, 50),
+                            percentile(latencies, 95),
+                            len(latencies) / wall,
+                        )
+                    )
                     print(rows[-1], flush=True)
         finally:
             process.terminate()
@@ -118,11 +146,16 @@ def main() -> None:
                 process.wait(10)
             except subprocess.TimeoutExpired:
                 process.kill()
-    table = "| backend | endpoint | clients | requests | p50 ms | p95 ms | req/s |\n|---|---|---:|---:|---:|---:|---:|\n"
-    table += "\n".join(f"| {n} | /api/{e} | {c} | {r} | {p50:.1f} | {p95:.1f} | {rps:.0f} |"
-                       for n, e, c, r, p50, p95, rps in rows)
-    body = (f"{len(texts)} question texts (domain dev + ALQAC dev questions) replayed against the ingested "
-            f"corpus through `vnlex serve --workers N` (uvicorn[standard]), keep-alive clients, on this 2-core machine.\n\n{table}")
+    table = (
+        "| backend | endpoint | clients | requests | p50 ms | p95 ms | req/s |\n|---|---|---:|---:|---:|---:|---:|\n"
+    )
+    table += "\n".join(
+        f"| {n} | /api/{e} | {c} | {r} | {p50:.1f} | {p95:.1f} | {rps:.0f} |" for n, e, c, r, p50, p95, rps in rows
+    )
+    body = (
+        f"{len(texts)} question texts (domain dev + ALQAC dev questions) replayed against the ingested "
+        f"corpus through `vnlex serve --workers N` (uvicorn[standard]), keep-alive clients, on this 2-core machine.\n\n{table}"
+    )
     print(body)
     update_section("Search latency (HTTP)", body, "python bench/search.py " + " ".join(sys.argv[1:]))
 

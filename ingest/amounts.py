@@ -13,26 +13,42 @@ Every number followed by a unit is scanned once and then sorted by its context:
                 "tỷ lệ tổn thương từ 11% đến 30%", "02 lần trở lên"); dropped.
 Pure regex, compiled once: it runs over every clause of every article at ingest.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
-from typing import Any, Iterator
+from typing import Any
 
 # 1.000.000 (dots group thousands), 0,38 (comma is the decimal mark), 60, 05.
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?!\d)|\d+(?:,\d+)?"
 # The number again in words, "(sáu mươi)": part of the quoted span, not re-read.
 _IN_WORDS = r"(?:\s*\((?:[^()\d\n]{1,40})\))?"
 # Longest first, so "ngày làm việc" wins over "ngày" and "mức lương cơ sở" over nothing.
-_UNITS = ("mức lương cơ sở", "mức lương tối thiểu", "ngày làm việc", "buổi làm việc", "đồng", "ngày", "tháng", "năm",
-          "lần", "giờ", "buổi", "bộ", "%")
+_UNITS = (
+    "mức lương cơ sở",
+    "mức lương tối thiểu",
+    "ngày làm việc",
+    "buổi làm việc",
+    "đồng",
+    "ngày",
+    "tháng",
+    "năm",
+    "lần",
+    "giờ",
+    "buổi",
+    "bộ",
+    "%",
+)
 # "02 người/Trung tâm/năm" is a quota; a bare "02 người" is usually a condition or a headcount.
 _UNIT = "|".join(re.escape(u) for u in _UNITS) + r"|người(?=\s*/)"
 
 _QUANTITY_RE = re.compile(
     rf"(?<![\w.,/])(?:(?P<low>{_NUMBER}){_IN_WORDS}\s*(?:-|–|đến)\s*)?"
     rf"(?P<number>{_NUMBER})(?![\d/]){_IN_WORDS}\s*(?P<unit>{_UNIT})(?!\w)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # "một lần", "hai lần": the one quantity the texts write in words only.
 _WORD_COUNT_RE = re.compile(r"(?<!\w)(?P<number>một|hai|ba)\s+(?P<unit>lần)(?!\w)", re.IGNORECASE)
 _WORD_VALUES = {"một": 1, "hai": 2, "ba": 3}
@@ -41,50 +57,64 @@ _WORD_VALUES = {"một": 1, "hai": 2, "ba": 3}
 _PER_STOP = r"(?=\s*(?:/|[,;:.()\n]|$)|\s+(?:nhưng|và|hoặc|trong|tối|không|đối|theo|kể|tại|cho|khi|để|là|từ)(?!\w))"
 _PER_SEGMENT_RE = re.compile(rf"\s*/\s*(?:0?1\s+)?((?:\d+\s+)?[^\W\d_][^/;:,.()\n]*?){_PER_STOP}")
 # What a percentage is a share of: "bằng 40% mức thù lao", "05% tổng thời lượng phát sóng".
-_BASE_RE = re.compile(r"\s*((?:mức|tổng)\s[^,;:.()\n]{1,60}?)(?=\s*(?:[,;:.()\n]|$)|\s+(?:quy định|áp dụng|đối với|"
-                      r"cho|khi|nhưng|và|hoặc|của|thì|trong|tại)(?!\w))")
+_BASE_RE = re.compile(
+    r"\s*((?:mức|tổng)\s[^,;:.()\n]{1,60}?)(?=\s*(?:[,;:.()\n]|$)|\s+(?:quy định|áp dụng|đối với|"
+    r"cho|khi|nhưng|và|hoặc|của|thì|trong|tại)(?!\w))"
+)
 
 _TIME_UNITS = frozenset({"ngày", "ngày làm việc", "tháng", "năm", "giờ"})
 # A time limit on a procedure rather than a length of support.
-_DEADLINE_BEFORE_RE = re.compile(r"(?:thời hạn|chậm nhất|trong vòng|định kỳ|trước khi|trước ngày|sau khi|"
-                                 r"hiệu lực|(?<!\w)sau|(?<!\w)trước|ít nhất là)(?:\s+\S+){0,6}\s*$", re.IGNORECASE)
-_DEADLINE_AFTER_RE = re.compile(r"\s*(?:làm việc)?\s*,?\s*(?:kể từ|tính từ|trước khi|trước ngày|sau khi|liên tục)",
-                                re.IGNORECASE)
+_DEADLINE_BEFORE_RE = re.compile(
+    r"(?:thời hạn|chậm nhất|trong vòng|định kỳ|trước khi|trước ngày|sau khi|"
+    r"hiệu lực|(?<!\w)sau|(?<!\w)trước|ít nhất là)(?:\s+\S+){0,6}\s*$",
+    re.IGNORECASE,
+)
+_DEADLINE_AFTER_RE = re.compile(
+    r"\s*(?:làm việc)?\s*,?\s*(?:kể từ|tính từ|trước khi|trước ngày|sau khi|liên tục)", re.IGNORECASE
+)
 # Thresholds that select who qualifies rather than what they get.
-_CONDITION_BEFORE_RE = re.compile(r"(?:(?<!không )(?<!\w)(?:dưới|trên|vượt quá|thấp hơn|cao hơn)\s*$|"
-                                  r"(?:tổn thương|(?:mà|nếu|khi) tỷ lệ)[^.;\n]{0,60}$)", re.IGNORECASE)
+_CONDITION_BEFORE_RE = re.compile(
+    r"(?:(?<!không )(?<!\w)(?:dưới|trên|vượt quá|thấp hơn|cao hơn)\s*$|"
+    r"(?:tổn thương|(?:mà|nếu|khi) tỷ lệ)[^.;\n]{0,60}$)",
+    re.IGNORECASE,
+)
 # ("01 bộ hồ sơ" counts papers to file, not a benefit.)
 _CONDITION_AFTER_RE = re.compile(r"\s*(?:\S+\s+)?trở lên|\s*(?:bộ\s+)?hồ sơ", re.IGNORECASE)
 # Dates written out ("ngày 27 tháng 12 năm 2008", "tháng 7 năm 2013") are not quantities.
-_LONG_DATE_RE = re.compile(r"(?:ngày\s+\d{1,2}\s+)?tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|(?:ngày|tháng)\s+\d{1,2}\s+năm\s+\d{4}",
-                           re.IGNORECASE)
+_LONG_DATE_RE = re.compile(
+    r"(?:ngày\s+\d{1,2}\s+)?tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|(?:ngày|tháng)\s+\d{1,2}\s+năm\s+\d{4}", re.IGNORECASE
+)
 # A worked example ("Ví dụ 01: ... 130% x 23 buổi = 29,9 buổi") illustrates the rule above it.
 _EXAMPLE_LINE_RE = re.compile(r"^\s*Ví dụ\b[^\n]*", re.IGNORECASE | re.MULTILINE)
 
-_CAP_RE = re.compile(r"(?:tối đa|không quá|không vượt quá|không được vượt quá|(?<!\w)đến|(?<!\w)tới)(?=(?:\s+\S+){0,3}\s*$)"
-                     r"|tối đa(?=[^,;:.]{0,60}\s(?:là|bằng)\s*$)", re.IGNORECASE)
-_FLOOR_RE = re.compile(r"(?:tối thiểu|ít nhất|không thấp hơn|không dưới|(?<!\w)từ)(?=(?:\s+\S+){0,2}\s*$)",
-                       re.IGNORECASE)
+_CAP_RE = re.compile(
+    r"(?:tối đa|không quá|không vượt quá|không được vượt quá|(?<!\w)đến|(?<!\w)tới)(?=(?:\s+\S+){0,3}\s*$)"
+    r"|tối đa(?=[^,;:.]{0,60}\s(?:là|bằng)\s*$)",
+    re.IGNORECASE,
+)
+_FLOOR_RE = re.compile(
+    r"(?:tối thiểu|ít nhất|không thấp hơn|không dưới|(?<!\w)từ)(?=(?:\s+\S+){0,2}\s*$)", re.IGNORECASE
+)
 # The context of a number ends at the previous sentence or enumeration boundary.
 _FRAGMENT_START_RE = re.compile(r".*(?:[.;:]\s|\n|^)", re.DOTALL)
 
 
 @dataclass
 class Amount:
-    value: int | float        # in đồng, or a count of the unit (days, times, sets, percent points)
-    unit: str                 # "đồng", "ngày", "ngày làm việc", "buổi làm việc", "tháng", "năm", "lần", "%", "mức lương cơ sở", ...
-    per: str = ""             # "người/ngày", "hồ sơ", "cán bộ/tháng"
-    cap: bool = False         # a ceiling: tối đa, không quá, the upper end of a range
-    floor: bool = False       # a floor: tối thiểu, không thấp hơn, the lower end of a range
-    base: str = ""            # what a percentage refers to: "mức thù lao áp dụng đối với luật sư"
-    text: str = ""            # the exact span quoted from the clause
-    start: int = 0            # character offset of `text` in the scanned clause
+    value: int | float  # in đồng, or a count of the unit (days, times, sets, percent points)
+    unit: str  # "đồng", "ngày", "ngày làm việc", "buổi làm việc", "tháng", "năm", "lần", "%", "mức lương cơ sở", ...
+    per: str = ""  # "người/ngày", "hồ sơ", "cán bộ/tháng"
+    cap: bool = False  # a ceiling: tối đa, không quá, the upper end of a range
+    floor: bool = False  # a floor: tối thiểu, không thấp hơn, the lower end of a range
+    base: str = ""  # what a percentage refers to: "mức thù lao áp dụng đối với luật sư"
+    text: str = ""  # the exact span quoted from the clause
+    start: int = 0  # character offset of `text` in the scanned clause
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Amount":
+    def from_dict(cls, data: dict[str, Any]) -> Amount:
         return cls(**data)
 
 
@@ -96,9 +126,9 @@ def parse_number(text: str) -> int | float:
 
 
 def _fragment_before(text: str, start: int, width: int = 80) -> str:
-    window = text[max(0, start - width):start]
+    window = text[max(0, start - width) : start]
     boundary = _FRAGMENT_START_RE.match(window)
-    return window[boundary.end():] if boundary else window
+    return window[boundary.end() :] if boundary else window
 
 
 def _per_chain(text: str, end: int) -> tuple[str, int]:
@@ -122,7 +152,7 @@ def _bound(before: str) -> tuple[bool, bool]:
 
 
 def _role(text: str, unit: str, start: int, end: int, before: str) -> str:
-    after = text[end:end + 40]
+    after = text[end : end + 40]
     if _CONDITION_BEFORE_RE.search(before) or _CONDITION_AFTER_RE.match(after):
         return "condition"
     if unit.lower() in _TIME_UNITS and (_DEADLINE_BEFORE_RE.search(before) or _DEADLINE_AFTER_RE.match(after)):
@@ -152,13 +182,41 @@ def scan_quantities(text: str) -> Iterator[tuple[str, Amount]]:
         if match.group("low"):
             # "0,08 - 0,15 mức lương cơ sở": the lower end shares the unit written once.
             low_end = match.start("number")
-            found.append((match.start(), role, Amount(parse_number(match.group("low")), unit, per, False, True, base,
-                                                      text[match.start():low_end].strip(" -–đến"), match.start())))
+            found.append(
+                (
+                    match.start(),
+                    role,
+                    Amount(
+                        parse_number(match.group("low")),
+                        unit,
+                        per,
+                        False,
+                        True,
+                        base,
+                        text[match.start() : low_end].strip(" -–đến"),
+                        match.start(),
+                    ),
+                )
+            )
             cap, floor = True, False
         else:
             cap, floor = _bound(before)
-        found.append((number_start, role, Amount(parse_number(match.group("number")), unit, per, cap, floor, base,
-                                                 text[number_start:end_with_per].strip(), number_start)))
+        found.append(
+            (
+                number_start,
+                role,
+                Amount(
+                    parse_number(match.group("number")),
+                    unit,
+                    per,
+                    cap,
+                    floor,
+                    base,
+                    text[number_start:end_with_per].strip(),
+                    number_start,
+                ),
+            )
+        )
     taken = [(m.start(), m.end()) for m in _QUANTITY_RE.finditer(text)]
     for match in _WORD_COUNT_RE.finditer(text):
         if any(s <= match.start() < e for s, e in taken + ignored):
@@ -166,8 +224,20 @@ def scan_quantities(text: str) -> Iterator[tuple[str, Amount]]:
         before = _fragment_before(text, match.start())
         role = _role(text, "lần", match.start(), match.end(), before)
         cap, floor = _bound(before)
-        found.append((match.start(), role, Amount(_WORD_VALUES[match.group("number").lower()], "lần", cap=cap,
-                                                  floor=floor, text=match.group(0), start=match.start())))
+        found.append(
+            (
+                match.start(),
+                role,
+                Amount(
+                    _WORD_VALUES[match.group("number").lower()],
+                    "lần",
+                    cap=cap,
+                    floor=floor,
+                    text=match.group(0),
+                    start=match.start(),
+                ),
+            )
+        )
     for _, role, amount in sorted(found, key=lambda item: item[0]):
         yield role, amount
 

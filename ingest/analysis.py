@@ -12,6 +12,7 @@ Three token streams come out:
 - folded:    syllables without diacritics ('nan', 'nhan', 'dieu_32', '09_2013_nd_cp') for
              queries typed without them.
 """
+
 from __future__ import annotations
 
 import re
@@ -51,7 +52,7 @@ class Analysis:
         so a query typed without diacritics still matches at word level."""
         return tuple(f"{a}_{b}" for a, b in zip(self.folded, self.folded[1:]))
 
-    def without_exact(self) -> "Analysis":
+    def without_exact(self) -> Analysis:
         """For a query typed without diacritics: its exact words would only hit lookalikes."""
         return Analysis((), (), self.folded)
 

@@ -6,6 +6,7 @@ The catalogue holds what the corpus files do not say: documents we could not obt
 details which law, and the names laws are cited by. Every entry says where its facts
 come from and whether they were checked, so status notes can say so too.
 """
+
 from __future__ import annotations
 
 import json
@@ -24,8 +25,16 @@ CATALOGUE_PATH = Path(__file__).resolve().parents[1] / "corpus" / "catalogue.jso
 STUB_SOURCE_FILE = "catalogue:corpus/catalogue.json"
 
 DOCUMENT_TYPES = (
-    "Luật", "Bộ luật", "Nghị định", "Quyết định", "Thông tư", "Thông tư liên tịch",
-    "Nghị quyết", "Chỉ thị", "Án lệ", "Văn bản hợp nhất",
+    "Luật",
+    "Bộ luật",
+    "Nghị định",
+    "Quyết định",
+    "Thông tư",
+    "Thông tư liên tịch",
+    "Nghị quyết",
+    "Chỉ thị",
+    "Án lệ",
+    "Văn bản hợp nhất",
 )
 
 
@@ -84,7 +93,7 @@ class Catalogue:
     def get(self, number: str) -> CatalogueEntry | None:
         return self._by_key.get(number_key(number))
 
-    def names(self) -> "NamesMap":
+    def names(self) -> NamesMap:
         return NamesMap.from_entries(self.entries)
 
 
@@ -101,11 +110,12 @@ class NamesMap:
     One name can belong to successive laws (2011 and 2024), so a name is resolved
     against the citing text's own date: the latest bearer issued on or before it.
     """
+
     by_name: dict[str, list[NamedDocument]] = field(default_factory=dict)
-    known_numbers: dict[str, str] = field(default_factory=dict)   # number_key -> spelling
+    known_numbers: dict[str, str] = field(default_factory=dict)  # number_key -> spelling
 
     @classmethod
-    def from_entries(cls, entries: list[CatalogueEntry]) -> "NamesMap":
+    def from_entries(cls, entries: list[CatalogueEntry]) -> NamesMap:
         names = cls()
         for entry in entries:
             names.known_numbers[entry.key] = entry.number
@@ -165,6 +175,7 @@ def _alias_regex(key: str) -> str:
 
 # ---------------------------------------------------------------- loading and validation
 
+
 def _date(value, where: str) -> date | None:
     if value is None:
         return None
@@ -194,10 +205,12 @@ def _relation(raw: dict, where: str) -> Relation:
         raise CatalogueError(f"{where}: unknown relation type {raw.get('type')!r}")
     relation_date = _date(raw.get("date"), f"{where}.date")
     return Relation(
-        type=raw["type"], target=_number(raw.get("target"), f"{where}.target"),
+        type=raw["type"],
+        target=_number(raw.get("target"), f"{where}.target"),
         target_article=raw.get("target_article"),
         date=relation_date.isoformat() if relation_date else None,
-        note=nfc(raw.get("note") or ""))
+        note=nfc(raw.get("note") or ""),
+    )
 
 
 def _entry(raw: dict, index: int) -> CatalogueEntry:
@@ -213,8 +226,11 @@ def _entry(raw: dict, index: int) -> CatalogueEntry:
     status = raw.get("status") or {}
     facts = StatusFacts(
         expired=_date(status.get("expired"), f"{where}.status.expired"),
-        replaced_by=_number(status["replaced_by"], f"{where}.status.replaced_by") if status.get("replaced_by") else None,
-        survives_parent=bool(status.get("survives_parent", False)))
+        replaced_by=_number(status["replaced_by"], f"{where}.status.replaced_by")
+        if status.get("replaced_by")
+        else None,
+        survives_parent=bool(status.get("survives_parent", False)),
+    )
     issued = _date(raw.get("issued"), f"{where}.issued")
     effective = _date(raw.get("effective"), f"{where}.effective")
     if issued and effective and effective < issued:
@@ -224,10 +240,19 @@ def _entry(raw: dict, index: int) -> CatalogueEntry:
         raise CatalogueError(f"{where}: a document cannot relate to itself")
     aliases = tuple(nfc(a) for a in raw.get("aliases") or [])
     return CatalogueEntry(
-        number=number, type=raw["type"], title=_text(raw.get("title"), f"{where}.title"),
-        issuer=_text(raw.get("issuer"), f"{where}.issuer"), issued=issued, effective=effective,
-        status=facts, relations=relations, aliases=aliases, in_corpus=bool(raw.get("in_corpus")),
-        source=raw["source"], verified=raw["verified"])
+        number=number,
+        type=raw["type"],
+        title=_text(raw.get("title"), f"{where}.title"),
+        issuer=_text(raw.get("issuer"), f"{where}.issuer"),
+        issued=issued,
+        effective=effective,
+        status=facts,
+        relations=relations,
+        aliases=aliases,
+        in_corpus=bool(raw.get("in_corpus")),
+        source=raw["source"],
+        verified=raw["verified"],
+    )
 
 
 def parse_catalogue(data: dict) -> Catalogue:
@@ -240,8 +265,10 @@ def parse_catalogue(data: dict) -> Catalogue:
         if entry.key in seen:
             raise CatalogueError(f"{entry.number}: listed twice")
         seen.add(entry.key)
-    rules = {name: Rule(citation=nfc(raw["citation"]), summary=nfc(raw.get("summary", "")))
-             for name, raw in (data.get("rules") or {}).items()}
+    rules = {
+        name: Rule(citation=nfc(raw["citation"]), summary=nfc(raw.get("summary", "")))
+        for name, raw in (data.get("rules") or {}).items()
+    }
     return Catalogue(entries, rules)
 
 
@@ -274,8 +301,16 @@ def catalogue_stub_documents(catalogue: Catalogue | None = None) -> list[Documen
     for entry in catalogue.entries:
         if entry.in_corpus:
             continue
-        stubs.append(Document(
-            number=entry.number, type=entry.type, title=entry.title or "", issuer=entry.issuer or "",
-            issued=entry.issued, effective=entry.effective, source_file=STUB_SOURCE_FILE,
-            relations=[Relation(**{**r.__dict__}) for r in entry.relations]))
+        stubs.append(
+            Document(
+                number=entry.number,
+                type=entry.type,
+                title=entry.title or "",
+                issuer=entry.issuer or "",
+                issued=entry.issued,
+                effective=entry.effective,
+                source_file=STUB_SOURCE_FILE,
+                relations=[Relation(**{**r.__dict__}) for r in entry.relations],
+            )
+        )
     return stubs

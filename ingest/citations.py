@@ -17,6 +17,7 @@ dated from the effect clause, anything else is a plain TRICH_DAN.
 
 Everything is a precompiled regex pass; it runs on every article at ingest.
 """
+
 from __future__ import annotations
 
 import re
@@ -59,7 +60,8 @@ REPLACE_VERB_RE = re.compile(r"\b(?P<verb>[Tt]hay thế|[Bb]ãi bỏ)\s+(?:cho\s
 VERB_OPENS_RE = re.compile(rf"(?:^|\n|[.;:]\s*|\d+\.\s*|[a-zđ]\)\s*|{TYPE_WORDS}\s+này\s+|\bvà\s+|,\s*|đồng thời\s+)\Z")
 EXPIRES_RE = re.compile(r"\bhết hiệu lực(?: thi hành)?\s+(?:kể\s+)?từ\s+ngày")
 EFFECTIVE_DATE_RE = re.compile(
-    r"có hiệu lực(?: thi hành)?\s+(?:kể\s+)?từ\s+ngày\s+(\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})")
+    r"có hiệu lực(?: thi hành)?\s+(?:kể\s+)?từ\s+ngày\s+(\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})"
+)
 # What may stand between a governing verb (or the previous target) and the next target:
 # "Bãi bỏ X ... và Y" lists targets; "... theo Quyết định số Z" only describes X.
 FIRST_TARGET_GAP_RE = re.compile(r"[\s,:]*(?:(?:toàn bộ|các|cho)\s+)?")
@@ -69,12 +71,12 @@ SENTENCE_END_RE = re.compile(r"[.;](?:\s|$)|\n")
 
 @dataclass
 class Mention:
-    start: int                 # where the mention begins, article references included
-    head: int                  # where the document's own words begin ("Nghị định số ...")
+    start: int  # where the mention begins, article references included
+    head: int  # where the document's own words begin ("Nghị định số ...")
     end: int
     target: str
     articles: list[str]
-    head_type: str | None      # type word written before it, when any
+    head_type: str | None  # type word written before it, when any
     is_self: bool
 
 
@@ -87,7 +89,7 @@ def _articles(text: str, head: int) -> tuple[int, list[str]]:
     """Article numbers written right before position head, and where they start."""
     window_start = max(0, head - LOOKBEHIND)
     window = text[window_start:head]
-    if "iều" not in window:        # cheap guard: most mentions carry no article
+    if "iều" not in window:  # cheap guard: most mentions carry no article
         return head, []
     match = ARTICLES_BEFORE_RE.search(window)
     if not match:
@@ -96,7 +98,13 @@ def _articles(text: str, head: int) -> tuple[int, list[str]]:
     for article_list in ARTICLE_LIST_RE.finditer(match.group("refs")):
         previous = None
         for to_word, number in ARTICLE_NUMBER_RE.findall(article_list.group()):
-            if to_word and previous and previous.isdigit() and number.isdigit() and 0 < int(number) - int(previous) <= 50:
+            if (
+                to_word
+                and previous
+                and previous.isdigit()
+                and number.isdigit()
+                and 0 < int(number) - int(previous) <= 50
+            ):
                 numbers.extend(str(n) for n in range(int(previous) + 1, int(number) + 1))
             elif number not in numbers:
                 numbers.append(number)
@@ -123,8 +131,7 @@ def find_mentions(text: str, own_number: str, names: NamesMap, as_of: date | Non
         head, head_type = _head_type(text, match.start())
         start, articles = _articles(text, head)
         target = names.canonical(match.group())
-        mentions.append(Mention(start, head, match.end(), target, articles, head_type,
-                                number_key(target) == own_key))
+        mentions.append(Mention(start, head, match.end(), target, articles, head_type, number_key(target) == own_key))
     for match in SELF_RE.finditer(text):
         start, articles = _articles(text, match.start())
         if articles and own_number:
@@ -141,8 +148,17 @@ def find_mentions(text: str, own_number: str, names: NamesMap, as_of: date | Non
                 continue
             start, articles = _articles(text, match.start())
             head_type = TYPE_RE.match(match.group())
-            mentions.append(Mention(start, match.start(), match.end(), target, articles,
-                                    head_type.group() if head_type else None, number_key(target) == own_key))
+            mentions.append(
+                Mention(
+                    start,
+                    match.start(),
+                    match.end(),
+                    target,
+                    articles,
+                    head_type.group() if head_type else None,
+                    number_key(target) == own_key,
+                )
+            )
     mentions.sort(key=lambda m: (m.start, -m.end))
     # A number inside an alias span, or an alias inside a number mention's head, is one mention.
     kept: list[Mention] = []
@@ -166,8 +182,8 @@ def _governed(text: str, anchor: int, mentions: list[Mention], limit: int | None
     for mention in mentions:
         if mention.start < anchor or mention.start >= limit:
             continue
-        between = text[anchor:mention.start]
-        if (FIRST_TARGET_GAP_RE.fullmatch(between) if not governed else COORDINATED_RE.search(between)):
+        between = text[anchor : mention.start]
+        if FIRST_TARGET_GAP_RE.fullmatch(between) if not governed else COORDINATED_RE.search(between):
             governed.append(mention)
             anchor = mention.end
         elif not governed:
@@ -187,8 +203,9 @@ def _effect_date(text: str, document: Document) -> str | None:
     return found.isoformat() if found else None
 
 
-def _relations_for(mention: Mention, kind: str, source_article: str | None, when: str | None = None,
-                   note: str = "") -> list[Relation]:
+def _relations_for(
+    mention: Mention, kind: str, source_article: str | None, when: str | None = None, note: str = ""
+) -> list[Relation]:
     if not mention.articles:
         if mention.is_self:
             return []
@@ -203,7 +220,7 @@ def _typed_mentions(text: str, document: Document, mentions: list[Mention]) -> d
         for mention in _governed_first(text, match.end(), mentions):
             typed[id(mention)] = (QUY_DINH_CHI_TIET, None, "")
     if document.type == "Tin tức":
-        return typed              # a report saying "bãi bỏ" changes no law
+        return typed  # a report saying "bãi bỏ" changes no law
     for match in REPLACE_VERB_RE.finditer(text):
         if not VERB_OPENS_RE.search(text, max(0, match.start() - 80), match.start()):
             continue
@@ -258,8 +275,9 @@ def extract_citations(document: Document, names: NamesMap | None = None) -> list
     return deduplicate(relations)
 
 
-def extract_preamble_basis(lines: list[str], names: NamesMap | None = None, *, own_number: str = "",
-                           as_of: date | None = None) -> list[Relation]:
+def extract_preamble_basis(
+    lines: list[str], names: NamesMap | None = None, *, own_number: str = "", as_of: date | None = None
+) -> list[Relation]:
     """CAN_CU relations from the preamble's "Căn cứ ..." lines (one basis per line, plus any
     coordinated with it; the descriptions that follow a number are not bases)."""
     names = names if names is not None else default_names()
@@ -290,5 +308,4 @@ def deduplicate(relations: list[Relation]) -> list[Relation]:
         if kept is None or _STRENGTH.get(relation.type, 9) < _STRENGTH.get(kept.type, 9):
             best[key] = relation
     with_articles = {(k[0], k[2]) for k, r in best.items() if k[1] is not None and r.type == TRICH_DAN}
-    return [r for k, r in best.items()
-            if not (r.type == TRICH_DAN and k[1] is None and (k[0], k[2]) in with_articles)]
+    return [r for k, r in best.items() if not (r.type == TRICH_DAN and k[1] is None and (k[0], k[2]) in with_articles)]

@@ -1,4 +1,5 @@
 """Read one file safely and hand it to the parser its content calls for."""
+
 from __future__ import annotations
 
 import hashlib

@@ -12,14 +12,16 @@ name only the support; they inherit the kind, persons and conditions of the clau
 lead-in, which is also kept on the record. All wording lives in
 corpus/entitlement_vocabulary.json; the code knows no article by number.
 """
+
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ingest.amounts import Amount, scan_quantities
 from ingest.model import QUY_DINH_CHI_TIET, Article, Document, Unit
@@ -33,32 +35,41 @@ _PAYMENT_UNITS = frozenset({"đồng", "%", "mức lương cơ sở", "mức lư
 
 @dataclass
 class Provision:
-    kind: str                                  # "entitlement" | "obligation" | "right"
-    doc_number: str                            # "134/2013/TTLT-BTC-BLĐTBXH"
-    article_number: str                        # "4"
-    unit_id: str                               # id of the khoản/điểm, or the article id for an undivided body
-    who: list[str]                             # beneficiaries (entitlement/right) or duty-holders (obligation)
-    what: str                                  # kind of support: "nhu cầu thiết yếu", "y tế", ... or the article title
+    kind: str  # "entitlement" | "obligation" | "right"
+    doc_number: str  # "134/2013/TTLT-BTC-BLĐTBXH"
+    article_number: str  # "4"
+    unit_id: str  # id of the khoản/điểm, or the article id for an undivided body
+    who: list[str]  # beneficiaries (entitlement/right) or duty-holders (obligation)
+    what: str  # kind of support: "nhu cầu thiết yếu", "y tế", ... or the article title
     conditions: list[str] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
-    agency: str | None = None                  # the agency that provides/pays (entitlement) or must act (obligation)
-    quote: str = ""                            # the exact text of the unit
+    agency: str | None = None  # the agency that provides/pays (entitlement) or must act (obligation)
+    quote: str = ""  # the exact text of the unit
     governing: list[tuple[str, str]] = field(default_factory=list)  # (law number, article) this article details
     deadlines: list[Amount] = field(default_factory=list)  # procedural time limits in the unit
-    lead_in: str = ""                          # the enclosing clause's lead-in, for a point
+    lead_in: str = ""  # the enclosing clause's lead-in, for a point
     article_title: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "kind": self.kind, "doc_number": self.doc_number, "article_number": self.article_number,
-            "unit_id": self.unit_id, "who": list(self.who), "what": self.what, "conditions": list(self.conditions),
-            "amounts": [a.to_dict() for a in self.amounts], "agency": self.agency, "quote": self.quote,
-            "governing": [list(g) for g in self.governing], "deadlines": [d.to_dict() for d in self.deadlines],
-            "lead_in": self.lead_in, "article_title": self.article_title,
+            "kind": self.kind,
+            "doc_number": self.doc_number,
+            "article_number": self.article_number,
+            "unit_id": self.unit_id,
+            "who": list(self.who),
+            "what": self.what,
+            "conditions": list(self.conditions),
+            "amounts": [a.to_dict() for a in self.amounts],
+            "agency": self.agency,
+            "quote": self.quote,
+            "governing": [list(g) for g in self.governing],
+            "deadlines": [d.to_dict() for d in self.deadlines],
+            "lead_in": self.lead_in,
+            "article_title": self.article_title,
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Provision":
+    def from_dict(cls, data: dict[str, Any]) -> Provision:
         data = dict(data)
         data["amounts"] = [Amount.from_dict(a) for a in data.get("amounts", [])]
         data["deadlines"] = [Amount.from_dict(a) for a in data.get("deadlines", [])]
@@ -73,10 +84,11 @@ class _Labelled:
     One regex per label is faster here than one big alternation: each starts with a
     literal that the regex engine scans for, where a union is tried at every character.
     """
+
     entries: tuple[tuple[str, re.Pattern], ...]
 
     @classmethod
-    def compile(cls, entries: list[dict[str, Any]]) -> "_Labelled":
+    def compile(cls, entries: list[dict[str, Any]]) -> _Labelled:
         return cls(tuple((e["label"], _alternation(e["patterns"])) for e in entries))
 
 
@@ -94,7 +106,7 @@ class Vocabulary:
         self.agency_not_payer = _alternation(data["agency_not_payer"])
 
     @classmethod
-    def load(cls, path: Path = VOCABULARY_FILE) -> "Vocabulary":
+    def load(cls, path: Path = VOCABULARY_FILE) -> Vocabulary:
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
 
@@ -119,8 +131,10 @@ def _mentions(category: _Labelled, text: str, skip: tuple[tuple[int, int], ...] 
 def _cached_mentions(category: _Labelled, text: str, skip: tuple[tuple[int, int], ...]) -> tuple:
     # Where two labels overlap the longer match wins: "người chưa thành niên đi cùng nạn
     # nhân" is one person, not also "nạn nhân".
-    found = sorted(((m.start(), m.end(), label) for label, regex in category.entries for m in regex.finditer(text)),
-                   key=lambda f: (f[0] - f[1], f[0]))
+    found = sorted(
+        ((m.start(), m.end(), label) for label, regex in category.entries for m in regex.finditer(text)),
+        key=lambda f: (f[0] - f[1], f[0]),
+    )
     taken: list[tuple[int, int]] = list(skip)
     kept: list[tuple[int, str]] = []
     for start, end, label in found:
@@ -197,8 +211,13 @@ def _payer_mask(text: str, vocabulary: Vocabulary) -> tuple[tuple[int, int], ...
     return tuple((m.start(), m.end()) for m in vocabulary.agency_not_payer.finditer(text))
 
 
-def build_provision(candidate: _Candidate, article: Article, document: Document, vocabulary: Vocabulary,
-                    governing: list[tuple[str, str]]) -> Provision | None:
+def build_provision(
+    candidate: _Candidate,
+    article: Article,
+    document: Document,
+    vocabulary: Vocabulary,
+    governing: list[tuple[str, str]],
+) -> Provision | None:
     text, lead_in = candidate.text, candidate.lead_in
     kind = classify(text, vocabulary)
     if kind is None and lead_in:
@@ -224,15 +243,28 @@ def build_provision(candidate: _Candidate, article: Article, document: Document,
     else:
         # "Chế độ hỗ trợ y tế gồm ..." names nobody: the article's first person is meant.
         who = persons or agencies or _labels(_mentions(vocabulary.persons, article.text))[:1]
-    what_mentions = (_mentions(vocabulary.what, text) or _mentions(vocabulary.what, lead_in)
-                     or _mentions(vocabulary.what, article.title))
+    what_mentions = (
+        _mentions(vocabulary.what, text)
+        or _mentions(vocabulary.what, lead_in)
+        or _mentions(vocabulary.what, article.title)
+    )
     what = what_mentions[0][1] if what_mentions else article.title
     conditions = _labels(_mentions(vocabulary.conditions, lead_in) + _mentions(vocabulary.conditions, text))
     return Provision(
-        kind=kind, doc_number=document.number, article_number=article.number, unit_id=candidate.unit_id,
-        who=who, what=what, conditions=conditions, amounts=amounts,
-        agency=agencies[0] if agencies else None, quote=text, governing=list(governing),
-        deadlines=[amount for role, amount in quantities if role == "deadline"], lead_in=lead_in, article_title=article.title,
+        kind=kind,
+        doc_number=document.number,
+        article_number=article.number,
+        unit_id=candidate.unit_id,
+        who=who,
+        what=what,
+        conditions=conditions,
+        amounts=amounts,
+        agency=agencies[0] if agencies else None,
+        quote=text,
+        governing=list(governing),
+        deadlines=[amount for role, amount in quantities if role == "deadline"],
+        lead_in=lead_in,
+        article_title=article.title,
     )
 
 
@@ -246,8 +278,7 @@ def extract_provisions(documents: list[Document], vocabulary: Vocabulary | None 
         governing = _governing(document)
         for article in document.articles:
             for candidate in candidates(article):
-                provision = build_provision(candidate, article, document, vocabulary,
-                                            governing.get(article.number, []))
+                provision = build_provision(candidate, article, document, vocabulary, governing.get(article.number, []))
                 if provision is not None:
                     provisions.append(provision)
     return provisions

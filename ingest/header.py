@@ -5,6 +5,7 @@ effective date stated in the articles ("... này có hiệu lực từ ngày ...
 sit in the text (type line, end of the trích yếu, first heading) is decided by
 ingest.structure's layout stage and passed in, so this module only reads lines.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,21 +16,45 @@ from ingest.numbers import DATE_RE, DOC_NUMBER_RE, LONG_DATE_RE, parse_date
 from ingest.textnorm import fold
 
 # Type lines, longest first so "BỘ LUẬT" wins over "LUẬT".
-_TYPES = sorted({
-    "LUẬT": "Luật", "BỘ LUẬT": "Bộ luật", "HIẾN PHÁP": "Hiến pháp", "PHÁP LỆNH": "Pháp lệnh",
-    "LỆNH": "Lệnh", "NGHỊ ĐỊNH": "Nghị định", "QUYẾT ĐỊNH": "Quyết định", "THÔNG TƯ": "Thông tư",
-    "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch", "NGHỊ QUYẾT": "Nghị quyết",
-    "NGHỊ QUYẾT LIÊN TỊCH": "Nghị quyết liên tịch", "CHỈ THỊ": "Chỉ thị", "ÁN LỆ": "Án lệ",
-    "VĂN BẢN HỢP NHẤT": "Văn bản hợp nhất",
-}.items(), key=lambda item: -len(item[0]))
+_TYPES = sorted(
+    {
+        "LUẬT": "Luật",
+        "BỘ LUẬT": "Bộ luật",
+        "HIẾN PHÁP": "Hiến pháp",
+        "PHÁP LỆNH": "Pháp lệnh",
+        "LỆNH": "Lệnh",
+        "NGHỊ ĐỊNH": "Nghị định",
+        "QUYẾT ĐỊNH": "Quyết định",
+        "THÔNG TƯ": "Thông tư",
+        "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch",
+        "NGHỊ QUYẾT": "Nghị quyết",
+        "NGHỊ QUYẾT LIÊN TỊCH": "Nghị quyết liên tịch",
+        "CHỈ THỊ": "Chỉ thị",
+        "ÁN LỆ": "Án lệ",
+        "VĂN BẢN HỢP NHẤT": "Văn bản hợp nhất",
+    }.items(),
+    key=lambda item: -len(item[0]),
+)
 CONSOLIDATED = "Văn bản hợp nhất"
 
 # Central issuers whose capitalisation cannot be derived from the upper-case header line.
-_ISSUERS = {fold(name).upper(): name for name in (
-    "Quốc hội", "Chính phủ", "Thủ tướng Chính phủ", "Chủ tịch nước", "Ủy ban Thường vụ Quốc hội",
-    "Văn phòng Quốc hội", "Hội đồng Nhà nước", "Hội đồng Bộ trưởng", "Tòa án nhân dân tối cao",
-    "Hội đồng Thẩm phán Tòa án nhân dân tối cao", "Viện kiểm sát nhân dân tối cao", "Kiểm toán nhà nước",
-)}
+_ISSUERS = {
+    fold(name).upper(): name
+    for name in (
+        "Quốc hội",
+        "Chính phủ",
+        "Thủ tướng Chính phủ",
+        "Chủ tịch nước",
+        "Ủy ban Thường vụ Quốc hội",
+        "Văn phòng Quốc hội",
+        "Hội đồng Nhà nước",
+        "Hội đồng Bộ trưởng",
+        "Tòa án nhân dân tối cao",
+        "Hội đồng Thẩm phán Tòa án nhân dân tối cao",
+        "Viện kiểm sát nhân dân tối cao",
+        "Kiểm toán nhà nước",
+    )
+}
 
 # A line of rules, dashes or dots (under the issuer, between blocks): layout, never text.
 DECORATION_RE = re.compile(r"^[\s\-_=*~.·•–—]{3,}$")
@@ -39,11 +64,14 @@ _PLACE_DATE_RE = re.compile(r"^[^\W\d][^,\d]{1,40},\s*ngày\s+\d{1,2}\s+tháng\s
 # Adoption formula: 'Bộ luật này đã được Quốc hội ... thông qua ngày ...', 'Được Hội đồng Thẩm phán ... thông qua ngày ...'.
 _ADOPTED_RE = re.compile(
     r"^(?:\d+\.\s*)?(?:(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Hiến pháp) này (?:đã )?được|Được)\s+"
-    r"(.{2,200}?)\s+thông qua\s+(?:vào\s+)?(?=ngày)")
+    r"(.{2,200}?)\s+thông qua\s+(?:vào\s+)?(?=ngày)"
+)
 # '<Văn bản> này [đã được ... và] có hiệu lực [thi hành] [kể] từ ngày ...' within one sentence.
 _EFFECTIVE_RE = re.compile(
     r"(?:Luật|Bộ luật|Hiến pháp|Pháp lệnh|Lệnh|Nghị định|Quyết định|Thông tư(?: liên tịch)?|Nghị quyết(?: liên tịch)?"
-    r"|Chỉ thị|Văn bản) này\b[^.;]{0,200}?có hiệu lực(?:\s+thi hành)?\s+(?:(?:kể\s+)?từ|vào)\s+(?=ngày)", re.IGNORECASE)
+    r"|Chỉ thị|Văn bản) này\b[^.;]{0,200}?có hiệu lực(?:\s+thi hành)?\s+(?:(?:kể\s+)?từ|vào)\s+(?=ngày)",
+    re.IGNORECASE,
+)
 
 
 def is_upper(text: str) -> bool:
@@ -63,7 +91,7 @@ def match_type_line(line: str) -> tuple[str, str] | None:
         if line == upper:
             return display, ""
         if line.startswith(upper + " "):
-            rest = line[len(upper) + 1:].strip()
+            rest = line[len(upper) + 1 :].strip()
             if re.match(r"(?i)số\b", rest) or is_upper(rest) and not rest.endswith(":"):
                 return display, rest
     return None
@@ -93,7 +121,7 @@ def read_header(lines: list[str], *, type_index: int | None, title_end: int, bod
     body_start is body. Laws state their date and issuer in the adoption formula at the
     end, so the whole text is read for it.
     """
-    region = lines[:min(body_start, 80)]
+    region = lines[: min(body_start, 80)]
     meta: dict = {}
     meta["number"] = next(filter(None, map(_number_in, region)), None)
     meta["issued"] = next((parse_date(line) for line in region if _PLACE_DATE_RE.match(line)), None)
@@ -103,14 +131,14 @@ def read_header(lines: list[str], *, type_index: int | None, title_end: int, bod
         adopted = _ADOPTED_RE.match(line)
         if adopted:
             # Laws carry no place/date line: their date is the day the Quốc hội adopted them.
-            meta["issued"] = meta["issued"] or _date_at(line[adopted.end():])
+            meta["issued"] = meta["issued"] or _date_at(line[adopted.end() :])
             if line.startswith("Được"):
                 meta["issuer"] = meta["issuer"] or adopted.group(1)
             break
     if type_index is not None:
         doc_type, rest = match_type_line(lines[type_index])
         title_lines = [] if re.match(r"(?i)số\b", rest) or not rest else [rest]
-        title_lines += lines[type_index + 1:title_end]
+        title_lines += lines[type_index + 1 : title_end]
         title = " ".join(title_lines).strip()
         title = sentence_case(title) if is_upper(title) else title
         meta["type"], meta["title"] = doc_type, title
@@ -154,7 +182,7 @@ def effective_date(articles: list[Article], issued: date | None) -> date | None:
     for article in ordered:
         whole = article.title + "\n" + article.text
         for match in _EFFECTIVE_RE.finditer(whole):
-            following = whole[match.end():]
+            following = whole[match.end() :]
             if re.match(r"ngày\s+ký", following):
                 return issued
             found = _date_at(following)

@@ -1,10 +1,11 @@
-"""The search backend contract shared by the embedded SQLite index and Elasticsearch.
+"""The index contract shared by ingest, the search service and both backends (SQLite FTS5, Elasticsearch).
 
 Analysis never happens in a backend: ingest hands over `AnalysedDocument`s whose
 token streams come from `ingest.analysis`, and queries arrive as `ParsedQuery`
 (built by `search_api.query`). Both backends index the same fields with the same
 weights (`SEARCH_FIELDS`), so ranking differences stay small and measurable.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -62,7 +63,7 @@ class AnalysedArticle:
     doc: Analysis
 
 
-def field_texts(article: "AnalysedArticle") -> dict[str, str]:
+def field_texts(article: AnalysedArticle) -> dict[str, str]:
     """The text each backend indexes for each SEARCH_FIELDS field: space-joined tokens of the
     stream FIELD_STREAM names, taken from the heading, body or document label."""
     sources = {"head": article.head, "body": article.body, "doc": article.doc}
@@ -84,11 +85,19 @@ class Filters:
     year_from: int | None = None
     year_to: int | None = None
     doc_numbers: list[str] = field(default_factory=list)  # restrict to these documents (exact numbers)
-    article_number: str | None = None                      # with doc_numbers: one article
+    article_number: str | None = None  # with doc_numbers: one article
 
     def is_empty(self) -> bool:
-        return not (self.doc_type or self.issuer or self.status or self.topic or self.doc_numbers
-                    or self.year_from or self.year_to or self.article_number)
+        return not (
+            self.doc_type
+            or self.issuer
+            or self.status
+            or self.topic
+            or self.doc_numbers
+            or self.year_from
+            or self.year_to
+            or self.article_number
+        )
 
 
 @dataclass

@@ -1,9 +1,10 @@
 """Turn parsed Documents into analysed rows for any backend (the CPU-heavy stage of ingest)."""
+
 from __future__ import annotations
 
 from ingest.analysis import analyze
+from ingest.index_contract import AnalysedArticle, AnalysedDocument
 from ingest.model import Article, Document
-from search_api.backends.base import AnalysedArticle, AnalysedDocument
 
 
 def article_heading(article: Article) -> str:
@@ -24,9 +25,14 @@ def analyse_document(document: Document) -> AnalysedDocument:
     doc_analysis = analyze(document_label(document))
     rows = [
         AnalysedArticle(
-            article_id=article.id, article_number=article.number, article_title=article.title,
-            path=list(article.path), text=article.text,
-            head=analyze(article_heading(article)), body=analyze(article.text), doc=doc_analysis,
+            article_id=article.id,
+            article_number=article.number,
+            article_title=article.title,
+            path=list(article.path),
+            text=article.text,
+            head=analyze(article_heading(article)),
+            body=analyze(article.text),
+            doc=doc_analysis,
         )
         for article in document.articles
     ]

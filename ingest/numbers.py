@@ -4,6 +4,7 @@ A document number is kept exactly as written for display ("09/2013/NĐ-CP") and
 compared through `number_key`, which forgives case, diacritics, leading zeros and
 '.' written for '-' ("9/2013/nd-cp", "01/2016/NQ.HĐTP").
 """
+
 from __future__ import annotations
 
 import re
@@ -26,8 +27,23 @@ LONG_DATE_RE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _ORDINAL_WORDS = {
-    "nhất": 1, "thứ nhất": 1, "hai": 2, "thứ hai": 2, "ba": 3, "thứ ba": 3, "bốn": 4, "thứ tư": 4, "tư": 4,
-    "năm": 5, "thứ năm": 5, "sáu": 6, "thứ sáu": 6, "bảy": 7, "thứ bảy": 7, "tám": 8, "thứ tám": 8,
+    "nhất": 1,
+    "thứ nhất": 1,
+    "hai": 2,
+    "thứ hai": 2,
+    "ba": 3,
+    "thứ ba": 3,
+    "bốn": 4,
+    "thứ tư": 4,
+    "tư": 4,
+    "năm": 5,
+    "thứ năm": 5,
+    "sáu": 6,
+    "thứ sáu": 6,
+    "bảy": 7,
+    "thứ bảy": 7,
+    "tám": 8,
+    "thứ tám": 8,
 }
 
 

@@ -5,6 +5,7 @@ pool at article granularity (files are few and uneven: one codified page holds 4
 articles). Parsing also runs in the pool, so a slow PDF never serialises the run.
 One bad file never stops the run: it is recorded with its reason and reported.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -18,17 +19,16 @@ from ingest.analysis import analyze
 from ingest.catalogue import STUB_SOURCE_FILE as CATALOGUE_SOURCE
 from ingest.dispatch import discover, parse_bytes, read_limited, sha256
 from ingest.errors import IngestError
+from ingest.index_contract import AnalysedArticle, AnalysedDocument, SearchBackend
 from ingest.indexing import article_heading, document_label
 from ingest.model import Document
 from ingest.numbers import number_key
-from search_api.backends.base import AnalysedArticle, AnalysedDocument, SearchBackend
-
 
 
 @dataclass
 class FileOutcome:
     path: str
-    status: str                 # "ingested" | "unchanged" | "skipped"
+    status: str  # "ingested" | "unchanged" | "skipped"
     reason: str = ""
     documents: int = 0
     articles: int = 0
@@ -48,7 +48,8 @@ class IngestReport:
 
     def to_dict(self) -> dict:
         return {
-            "documents": self.count("documents"), "articles": self.count("articles"),
+            "documents": self.count("documents"),
+            "articles": self.count("articles"),
             "relations": self.count("relations"),
             "files": {s: sum(o.status == s for o in self.outcomes) for s in ("ingested", "unchanged", "skipped")},
             "skipped": [{"path": o.path, "reason": o.reason} for o in self.skipped],
@@ -85,15 +86,22 @@ def _read_and_parse(job: tuple[str, int, dict[str, str]]) -> _Parsed:
         return _Parsed(path_text, error=error.reason)
     except Exception as error:  # a parser bug must not stop the run; say what happened
         last = traceback.extract_tb(error.__traceback__)[-1]
-        return _Parsed(path_text, error=f"parser error: {type(error).__name__}: {error} ({Path(last.filename).name}:{last.lineno})")
+        return _Parsed(
+            path_text, error=f"parser error: {type(error).__name__}: {error} ({Path(last.filename).name}:{last.lineno})"
+        )
 
 
 def _unique(relations: list) -> list:
     """The same link found by the parser and by the citation scan is stored once."""
     seen, unique = set(), []
     for relation in relations:
-        key = (relation.type, number_key(relation.target), relation.target_article, relation.source_article,
-               relation.source and number_key(relation.source))
+        key = (
+            relation.type,
+            number_key(relation.target),
+            relation.target_article,
+            relation.source_article,
+            relation.source and number_key(relation.source),
+        )
         if key not in seen:
             seen.add(key)
             unique.append(relation)
@@ -105,7 +113,9 @@ def _analyse_job(job: tuple[int, int, str, str]) -> tuple[int, int, object, obje
     return doc_index, article_index, analyze(heading), analyze(text)
 
 
-def analyse_documents(documents: list[Document], pool=None, progress: Callable[[int], None] = lambda n: None) -> list[AnalysedDocument]:
+def analyse_documents(
+    documents: list[Document], pool=None, progress: Callable[[int], None] = lambda n: None
+) -> list[AnalysedDocument]:
     labels = [analyze(document_label(d)) for d in documents]
     jobs = [(di, ai, article_heading(a), a.text) for di, d in enumerate(documents) for ai, a in enumerate(d.articles)]
     results: dict[tuple[int, int], tuple] = {}
@@ -129,8 +139,13 @@ def _stored_from_a_file(backend: SearchBackend, number: str) -> bool:
 
 
 def ingest_paths(
-    paths: Iterable[Path], backend: SearchBackend, *, today: date, workers: int = 2,
-    max_file_bytes: int = 50_000_000, force: bool = False,
+    paths: Iterable[Path],
+    backend: SearchBackend,
+    *,
+    today: date,
+    workers: int = 2,
+    max_file_bytes: int = 50_000_000,
+    force: bool = False,
     progress: Callable[[str, int, int], None] = lambda stage, done, total: None,
 ) -> IngestReport:
     from ingest.catalogue import catalogue_stub_documents, load_catalogue
@@ -143,16 +158,22 @@ def ingest_paths(
     pool = context.Pool(workers) if workers > 1 else None
     try:
         parsed: list[_Parsed] = []
-        mapper = pool.imap(_read_and_parse, [(f, max_file_bytes, known) for f in files]) if pool else \
-            map(_read_and_parse, [(f, max_file_bytes, known) for f in files])
+        mapper = (
+            pool.imap(_read_and_parse, [(f, max_file_bytes, known) for f in files])
+            if pool
+            else map(_read_and_parse, [(f, max_file_bytes, known) for f in files])
+        )
         for item in mapper:
             parsed.append(item)
             progress("parse", len(parsed), len(files))
         catalogue = load_catalogue()
         fresh = [p for p in parsed if p.documents]
         parsed_keys = {number_key(d.number) for p in fresh for d in p.documents}
-        stubs = [s for s in catalogue_stub_documents()
-                 if number_key(s.number) not in parsed_keys and not _stored_from_a_file(backend, s.number)]
+        stubs = [
+            s
+            for s in catalogue_stub_documents()
+            if number_key(s.number) not in parsed_keys and not _stored_from_a_file(backend, s.number)
+        ]
         all_documents = [d for p in fresh for d in p.documents] + stubs
         compute_status(all_documents, catalogue, today)
         total_articles = sum(len(d.articles) for d in all_documents)
@@ -170,10 +191,15 @@ def ingest_paths(
             else:
                 analysed = analyse_documents(item.documents, pool, step)
                 backend.replace_file(item.path, item.sha, analysed)
-                report.outcomes.append(FileOutcome(
-                    item.path, "ingested", documents=len(analysed),
-                    articles=sum(len(a.articles) for a in analysed),
-                    relations=sum(len(a.document.relations) for a in analysed)))
+                report.outcomes.append(
+                    FileOutcome(
+                        item.path,
+                        "ingested",
+                        documents=len(analysed),
+                        articles=sum(len(a.articles) for a in analysed),
+                        relations=sum(len(a.document.relations) for a in analysed),
+                    )
+                )
         if fresh or backend.file_hash(CATALOGUE_SOURCE) is None:
             # Documents known only from the catalogue (e.g. 53/2024/QH15) so that show,
             # relations and status can name them.

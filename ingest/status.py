@@ -12,6 +12,7 @@ Evidence, strongest first:
 Every note says which of these decided it and where the fact comes from, because the
 people reading it must be able to check it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,8 +20,16 @@ from datetime import date
 
 from ingest.catalogue import STUB_SOURCE_FILE, Catalogue, CatalogueEntry, load_catalogue
 from ingest.header import effective_date
-from ingest.model import (BAI_BO, CHUA_HIEU_LUC, CON_HIEU_LUC, HET_HIEU_LUC, KHONG_AP_DUNG, QUY_DINH_CHI_TIET,
-                          THAY_THE, Document)
+from ingest.model import (
+    BAI_BO,
+    CHUA_HIEU_LUC,
+    CON_HIEU_LUC,
+    HET_HIEU_LUC,
+    KHONG_AP_DUNG,
+    QUY_DINH_CHI_TIET,
+    THAY_THE,
+    Document,
+)
 from ingest.numbers import number_key
 
 NEWS_TYPE = "Tin tức"
@@ -31,9 +40,9 @@ _DEFAULT_RULE_CITATION = "khoản 3 Điều 154 Luật Ban hành văn bản quy 
 @dataclass(frozen=True)
 class _Expiry:
     when: date
-    replaced_by: str | None      # None for a repeal, or expiry with the detailed text
-    reason: str                  # Vietnamese, e.g. "bị thay thế bởi Luật 53/2024/QH15 từ 01/07/2025"
-    source: str                  # where the fact comes from, e.g. "nguồn: Điều 20 144/2017/NĐ-CP"
+    replaced_by: str | None  # None for a repeal, or expiry with the detailed text
+    reason: str  # Vietnamese, e.g. "bị thay thế bởi Luật 53/2024/QH15 từ 01/07/2025"
+    source: str  # where the fact comes from, e.g. "nguồn: Điều 20 144/2017/NĐ-CP"
 
     def explained(self) -> str:
         return f"{self.reason} ({self.source})" if self.source else self.reason
@@ -42,6 +51,7 @@ class _Expiry:
 @dataclass
 class _Known:
     """What is known about one number, from the ingested set and the catalogue together."""
+
     number: str
     type: str
     issued: date | None
@@ -72,9 +82,13 @@ def _gather(documents: list[Document], catalogue: Catalogue) -> dict[str, _Known
         # The curated catalogue wins over a file's dates: the codified page states 01/12/2012
         # for 66/2011/QH12 although the law's own Điều 57 says 01/01/2012.
         known[key] = _Known(
-            document.number, document.type or (entry.type if entry else ""),
+            document.number,
+            document.type or (entry.type if entry else ""),
             (entry.issued if entry and entry.issued else document.issued),
-            (entry.effective if entry and entry.effective else document.effective), entry, document)
+            (entry.effective if entry and entry.effective else document.effective),
+            entry,
+            document,
+        )
     return known
 
 
@@ -82,8 +96,9 @@ def _maker_known_by(maker: _Known | None, today: date) -> bool:
     return maker is None or maker.issued is None or maker.issued <= today
 
 
-def _replacement_evidence(documents: list[Document], catalogue: Catalogue, known: dict[str, _Known],
-                          today: date) -> dict[str, list[_Expiry]]:
+def _replacement_evidence(
+    documents: list[Document], catalogue: Catalogue, known: dict[str, _Known], today: date
+) -> dict[str, list[_Expiry]]:
     """Whole-document replacements and repeals, per target key, as known on `today`."""
     evidence: dict[str, list[_Expiry]] = {}
 
@@ -103,7 +118,7 @@ def _replacement_evidence(documents: list[Document], catalogue: Catalogue, known
 
     for document in documents:
         if document.source_file == STUB_SOURCE_FILE:
-            continue              # a stub's relations are the catalogue's, counted below with their source
+            continue  # a stub's relations are the catalogue's, counted below with their source
         for relation in document.relations:
             maker = relation.source or document.number
             article = f"Điều {relation.source_article} " if relation.source_article and not relation.source else ""
@@ -115,7 +130,8 @@ def _replacement_evidence(documents: list[Document], catalogue: Catalogue, known
         if facts.expired and _maker_known_by(known.get(number_key(facts.replaced_by or "")), today):
             verb = f"bị thay thế bởi {facts.replaced_by}" if facts.replaced_by else "hết hiệu lực"
             evidence.setdefault(entry.key, []).append(
-                _Expiry(facts.expired, facts.replaced_by, f"{verb} từ {_vn(facts.expired)}", _catalogue_source(entry)))
+                _Expiry(facts.expired, facts.replaced_by, f"{verb} từ {_vn(facts.expired)}", _catalogue_source(entry))
+            )
     return evidence
 
 
@@ -124,8 +140,11 @@ def _detailed_texts(known: _Known, catalogue_entry: CatalogueEntry | None) -> se
     relations = list(known.document.relations) if known.document else []
     relations += list(catalogue_entry.relations) if catalogue_entry else []
     own = number_key(known.number)
-    return {number_key(r.target) for r in relations
-            if r.type == QUY_DINH_CHI_TIET and not r.source and number_key(r.target) != own}
+    return {
+        number_key(r.target)
+        for r in relations
+        if r.type == QUY_DINH_CHI_TIET and not r.source and number_key(r.target) != own
+    }
 
 
 def _first_expiry(candidates: list[_Expiry], today: date) -> _Expiry | None:
@@ -134,8 +153,9 @@ def _first_expiry(candidates: list[_Expiry], today: date) -> _Expiry | None:
     return min(past, key=lambda e: (e.when, e.replaced_by is None)) if past else None
 
 
-def _expire_with_parents(known: dict[str, _Known], expiries: dict[str, _Expiry], catalogue: Catalogue,
-                         today: date) -> None:
+def _expire_with_parents(
+    known: dict[str, _Known], expiries: dict[str, _Expiry], catalogue: Catalogue, today: date
+) -> None:
     """Art. 154(3), to a fixed point: a circular detailing a decree that details an expired law expires too."""
     rule = catalogue.rules.get(DETAIL_RULE)
     citation = rule.citation if rule else _DEFAULT_RULE_CITATION
@@ -152,8 +172,13 @@ def _expire_with_parents(known: dict[str, _Known], expiries: dict[str, _Expiry],
             if when > today:
                 continue
             parent_states = "; ".join(_parent_state(known[p], expiries[p]) for p in sorted(parents))
-            expiries[key] = _Expiry(when, None, f"văn bản được quy định chi tiết đã hết hiệu lực ({parent_states}), "
-                                                f"nên văn bản này hết hiệu lực theo {citation}", "")
+            expiries[key] = _Expiry(
+                when,
+                None,
+                f"văn bản được quy định chi tiết đã hết hiệu lực ({parent_states}), "
+                f"nên văn bản này hết hiệu lực theo {citation}",
+                "",
+            )
             changed = True
 
 
@@ -168,8 +193,14 @@ def _in_force_note(item: _Known, upcoming: list[_Expiry], today: date) -> str:
     source = _catalogue_source(item.entry) if item.entry and item.entry.effective else "nguồn: văn bản"
     note = f"Có hiệu lực từ {_vn(item.effective)} ({source}); không có văn bản nào trong kho dữ liệu hay danh mục thay thế hoặc bãi bỏ toàn bộ văn bản này tính đến {_vn(today)}."
     # A verified entry's date replaces the file's and _adopt_verified_dates says why.
-    if item.document and item.entry and not item.entry.verified and item.entry.effective \
-            and item.document.effective and item.document.effective != item.entry.effective:
+    if (
+        item.document
+        and item.entry
+        and not item.entry.verified
+        and item.entry.effective
+        and item.document.effective
+        and item.document.effective != item.entry.effective
+    ):
         note += f" Lưu ý: tệp nguồn ghi ngày hiệu lực {_vn(item.document.effective)}, khác với danh mục."
     for expiry in sorted(upcoming, key=lambda e: e.when):
         note += f" Sẽ {expiry.explained()}."
@@ -204,8 +235,7 @@ def _adopt_verified_dates(document: Document, entry: CatalogueEntry | None) -> s
         if not kept or not stated or kept == stated:
             continue
         setattr(document, field, kept)
-        basis = (_where_the_text_says(document, kept) if field == "effective" else "") \
-            or f"theo {entry.source_label()}"
+        basis = (_where_the_text_says(document, kept) if field == "effective" else "") or f"theo {entry.source_label()}"
         sentences.append(f"{label} {_vn(kept)} {basis}; {_where_the_file_says(document, stated)} ghi {_vn(stated)}")
     return (" Lưu ý: " + "; ".join(sentences) + ".") if sentences else ""
 
@@ -249,6 +279,10 @@ def compute_status(documents: list[Document], catalogue: Catalogue | None, today
             document.status_note = "Chưa xác định hiệu lực: không rõ ngày có hiệu lực và không có văn bản nào thay thế hoặc bãi bỏ trong dữ liệu."
         if document.source_file != STUB_SOURCE_FILE and document.status != KHONG_AP_DUNG:
             document.status_note += _adopt_verified_dates(document, item.entry)
-        if item.entry and not item.entry.verified and document.status not in ("", KHONG_AP_DUNG) \
-                and "chưa đối chiếu" not in document.status_note:
+        if (
+            item.entry
+            and not item.entry.verified
+            and document.status not in ("", KHONG_AP_DUNG)
+            and "chưa đối chiếu" not in document.status_note
+        ):
             document.status_note += " Thông tin danh mục về văn bản này chưa được đối chiếu đầy đủ với văn bản gốc."

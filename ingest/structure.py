@@ -5,6 +5,7 @@ definitions) → layout, and from it the header metadata (issuer, number, place/
 type, trích yếu; read by ingest.header) → body tree (Phần / Chương / Mục / Điều) → articles with units. Format parsers only
 turn their file into paragraphs; everything about legal layout lives here.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,6 +14,7 @@ from datetime import date
 
 from ingest.citations import deduplicate, extract_preamble_basis
 from ingest.errors import IngestError
+
 # is_upper is also imported from here by ingest.parsers.pdf.
 from ingest.header import DECORATION_RE, effective_date, is_upper, match_type_line, read_header
 from ingest.model import Article, Document
@@ -32,11 +34,14 @@ _UNIT_RE = {
 }
 _UNIT_LABEL = {"phan": "Phần", "chuong": "Chương", "muc": "Mục"}
 # Lines that open the preamble and therefore end the trích yếu.
-_PREAMBLE_START_RE = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét\s|Để\s|Sau khi|Trên cơ sở|Thực hiện\s|Được\s|Nhằm\s)", re.IGNORECASE)
+_PREAMBLE_START_RE = re.compile(
+    r"^(?:Căn cứ|Theo đề nghị|Xét\s|Để\s|Sau khi|Trên cơ sở|Thực hiện\s|Được\s|Nhằm\s)", re.IGNORECASE
+)
 # The signature block and the adoption formula end the body.
 _CLOSING_RE = re.compile(
     r"^(?:Nơi nhận\b|(?:TM|KT|TL|TUQ)\.\s+[A-ZĐ]"
-    r"|(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp|Nghị quyết) này (?:đã )?được .{0,200}thông qua)")
+    r"|(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp|Nghị quyết) này (?:đã )?được .{0,200}thông qua)"
+)
 _CLAUSE_START_RE = re.compile(r"^(?:\d{1,3}[.)\-]|[a-zđ]\))\s")
 
 
@@ -45,12 +50,13 @@ class _Layout:
     lines: list[str]
     footnotes: dict[str, str] = field(default_factory=dict)
     type_index: int | None = None
-    title_end: int = 0          # first line after the trích yếu
-    body_start: int = 0         # first structural heading (len(lines) when there is none)
-    body_end: int = 0           # signature block / adoption formula, or len(lines)
+    title_end: int = 0  # first line after the trích yếu
+    body_start: int = 0  # first structural heading (len(lines) when there is none)
+    body_end: int = 0  # signature block / adoption formula, or len(lines)
 
 
 # ---------------------------------------------------------------- stage 1: normalise
+
 
 def _normalise(lines: list[str]) -> tuple[list[str], dict[str, str]]:
     """NFC, one line per paragraph line, no TOC entries, footnote definitions split off."""
@@ -74,14 +80,17 @@ def _drop_untabbed_toc(lines: list[str]) -> list[str]:
         match = _DIEU_RE.match(line)
         if match:
             seen.setdefault(match.group(1) + match.group(2), []).append(index)
-    toc = [positions[0] for positions in seen.values() if len(positions) > 1
-           and positions[0] + 1 < len(lines) and _heading_kind(lines[positions[0] + 1])]
+    toc = [
+        positions[0]
+        for positions in seen.values()
+        if len(positions) > 1 and positions[0] + 1 < len(lines) and _heading_kind(lines[positions[0] + 1])
+    ]
     if len(toc) < 3:
         return lines
     start, end = min(toc), max(toc)
     while start > 0 and _heading_kind(lines[start - 1]) in ("phan", "chuong", "muc"):
         start -= 1
-    return lines[:start] + lines[end + 1:]
+    return lines[:start] + lines[end + 1 :]
 
 
 def _split_footnotes(lines: list[str]) -> tuple[list[str], dict[str, str]]:
@@ -106,6 +115,7 @@ def _split_footnotes(lines: list[str]) -> tuple[list[str], dict[str, str]]:
 
 
 # ---------------------------------------------------------------- stage 2: layout (header: ingest.header)
+
 
 def _heading_kind(line: str) -> str | None:
     if _DIEU_RE.match(line):
@@ -160,11 +170,16 @@ def _title_end(lines: list[str], type_index: int, limit: int) -> int:
 
 def _looks_like_authority(line: str) -> bool:
     """'BỘ TRƯỞNG BỘ Y TẾ' / 'HỘI ĐỒNG THẨM PHÁN ...' between trích yếu and preamble."""
-    return bool(re.match(r"^(?:BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ TỊCH|HỘI ĐỒNG|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG|CHÍNH PHỦ|QUỐC HỘI|Ủ?Y BAN|UỶ BAN)", line))
-
+    return bool(
+        re.match(
+            r"^(?:BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ TỊCH|HỘI ĐỒNG|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG|CHÍNH PHỦ|QUỐC HỘI|Ủ?Y BAN|UỶ BAN)",
+            line,
+        )
+    )
 
 
 # ---------------------------------------------------------------- stage 3: body tree
+
 
 def _strip_markers(text: str, footnotes: dict[str, str]) -> str:
     """Remove '[n]' markers that point to a known footnote ('[1] Về ...' paragraph numbers stay)."""
@@ -176,8 +191,7 @@ def _strip_markers(text: str, footnotes: dict[str, str]) -> str:
 
 def _reads_as_text(rest: str, has_more_lines: bool) -> bool:
     """After 'Điều 5.' on the same line: a title, or (Quyết định style) the article's text."""
-    return (rest.endswith(("./.", ":")) or len(rest) > 200
-            or rest.endswith((".", ";")) and not has_more_lines)
+    return rest.endswith(("./.", ":")) or len(rest) > 200 or rest.endswith((".", ";")) and not has_more_lines
 
 
 def _looks_like_title(line: str) -> bool:
@@ -188,14 +202,14 @@ class _BodyBuilder:
     def __init__(self, footnotes: dict[str, str]):
         self.footnotes = footnotes
         self.articles: list[Article] = []
-        self.path: dict[str, tuple[str, str]] = {}    # kind -> (label, id part)
+        self.path: dict[str, tuple[str, str]] = {}  # kind -> (label, id part)
         self.current: dict | None = None
         self.last_number: tuple[int, str] | None = None
 
     def add_unit(self, kind: str, number: str, title: str) -> None:
         self.finish()
         order = list(_UNIT_RE)
-        for deeper in order[order.index(kind):]:
+        for deeper in order[order.index(kind) :]:
             self.path.pop(deeper, None)
         written = number.lower() if re.match(r"(?i)thứ\s", number) else number
         value = ordinal_to_int(number)
@@ -238,10 +252,17 @@ class _BodyBuilder:
         article_id = join_id(*parts, id_part("dieu", number))
         text = "\n".join(lines)
         note = "\n".join(f"[{m}] {self.footnotes[m]}" for m in dict.fromkeys(markers))
-        self.articles.append(Article(
-            number=number, title=title, text=text, id=article_id,
-            path=[label for label, _ in (self.path[k] for k in _UNIT_RE if k in self.path)],
-            units=split_units(text, article_id), note=note))
+        self.articles.append(
+            Article(
+                number=number,
+                title=title,
+                text=text,
+                id=article_id,
+                path=[label for label, _ in (self.path[k] for k in _UNIT_RE if k in self.path)],
+                units=split_units(text, article_id),
+                note=note,
+            )
+        )
 
 
 def _build_articles(layout: _Layout) -> list[Article]:
@@ -264,8 +285,17 @@ def _build_articles(layout: _Layout) -> list[Article]:
             title = match.group(3)
             # The unit title is on the next line(s) when not on the heading line; upper-case
             # titles may wrap over several lines.
-            while index < layout.body_end and not _heading_kind(lines[index]) and (
-                    not title and _looks_like_title(lines[index]) or title and is_upper(title) and is_upper(lines[index])):
+            while (
+                index < layout.body_end
+                and not _heading_kind(lines[index])
+                and (
+                    not title
+                    and _looks_like_title(lines[index])
+                    or title
+                    and is_upper(title)
+                    and is_upper(lines[index])
+                )
+            ):
                 title = f"{title} {lines[index]}".strip()
                 index += 1
             builder.add_unit(kind, match.group(1), title)
@@ -277,6 +307,7 @@ def _build_articles(layout: _Layout) -> list[Article]:
 
 # ---------------------------------------------------------------- public API
 
+
 def split_preamble(lines: list[str]) -> list[str]:
     """The preamble ('Căn cứ ...', 'Theo đề nghị ...', enacting formula) between the trích yếu
     and the first heading, for a citations stage; [] when the text has no body headings."""
@@ -286,8 +317,11 @@ def split_preamble(lines: list[str]) -> list[str]:
 def _preamble(layout: _Layout) -> list[str]:
     if layout.body_start >= len(layout.lines):
         return []
-    return [line for line in layout.lines[layout.title_end:layout.body_start]
-            if not DECORATION_RE.match(line) and not _looks_like_authority(line)]
+    return [
+        line
+        for line in layout.lines[layout.title_end : layout.body_start]
+        if not DECORATION_RE.match(line) and not _looks_like_authority(line)
+    ]
 
 
 def _as_date(value) -> date | None:
@@ -300,8 +334,9 @@ def _as_date(value) -> date | None:
         return parse_date(text)
 
 
-def parse_legal_text(lines: list[str], *, source_file: str, hints: dict | None = None,
-                     defaults: dict | None = None) -> Document:
+def parse_legal_text(
+    lines: list[str], *, source_file: str, hints: dict | None = None, defaults: dict | None = None
+) -> Document:
     """A Document from the paragraphs of a legal text.
 
     hints (number, type, title, issuer, issued, effective, url) override what the text
@@ -310,11 +345,12 @@ def parse_legal_text(lines: list[str], *, source_file: str, hints: dict | None =
     """
     layout = _layout(lines)
     hints = {key: value for key, value in (hints or {}).items() if value}
-    stated = read_header(layout.lines, type_index=layout.type_index, title_end=layout.title_end,
-                         body_start=layout.body_start)
+    stated = read_header(
+        layout.lines, type_index=layout.type_index, title_end=layout.title_end, body_start=layout.body_start
+    )
     articles = _build_articles(layout)
     if not articles:
-        body = [line for line in layout.lines[layout.title_end:layout.body_end] if not DECORATION_RE.match(line)]
+        body = [line for line in layout.lines[layout.title_end : layout.body_end] if not DECORATION_RE.match(line)]
         if not body or not (stated.get("type") or hints.get("type")):
             raise IngestError("no legal structure found")
         # Án lệ and other texts without Điều: the whole body is one searchable article.
@@ -328,13 +364,20 @@ def parse_legal_text(lines: list[str], *, source_file: str, hints: dict | None =
     if not meta.get("number"):
         raise IngestError("no document number found in the header (expected 'Số: ...')")
     document = Document(
-        number=meta["number"], type=meta.get("type", ""), title=meta.get("title", ""),
-        issuer=meta.get("issuer", ""), issued=issued,
-        effective=_as_date(meta.get("effective")), source_file=source_file, url=meta.get("url", ""),
-        articles=articles)
+        number=meta["number"],
+        type=meta.get("type", ""),
+        title=meta.get("title", ""),
+        issuer=meta.get("issuer", ""),
+        issued=issued,
+        effective=_as_date(meta.get("effective")),
+        source_file=source_file,
+        url=meta.get("url", ""),
+        articles=articles,
+    )
     # The "Căn cứ ..." lines name the texts this one is made under; only the preamble has them,
     # and the preamble is gone once the Document exists, so they are read here.
-    basis = extract_preamble_basis(_preamble(layout), own_number=document.number,
-                                   as_of=document.issued or document.effective)
+    basis = extract_preamble_basis(
+        _preamble(layout), own_number=document.number, as_of=document.issued or document.effective
+    )
     document.relations = deduplicate([*document.relations, *basis])
     return document

@@ -1,4 +1,5 @@
 """Unicode normalisation and diacritic folding: the lowest layer of Vietnamese analysis."""
+
 from __future__ import annotations
 
 import re

@@ -3,6 +3,7 @@
 Ids follow the bluebell style: 'chuong_4__dieu_32__khoan_1__diem_a'. Clauses start
 with '1.' (or '1)'), points with 'a)' (or 'a.'/'đ)'), each at the start of a line.
 """
+
 from __future__ import annotations
 
 import re
@@ -35,7 +36,9 @@ def split_units(text: str, article_id: str) -> list[Unit]:
         if not line:
             continue
         clause_match = _CLAUSE_RE.match(line)
-        if clause_match and (not clauses or int(clause_match.group(1)) == int(clauses[-1].number) + 1 or int(clause_match.group(1)) == 1):
+        if clause_match and (
+            not clauses or int(clause_match.group(1)) == int(clauses[-1].number) + 1 or int(clause_match.group(1)) == 1
+        ):
             number = clause_match.group(1)
             clauses.append(Unit("khoan", number, join_id(article_id, id_part("khoan", number)), line))
             current_point = None

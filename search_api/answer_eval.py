@@ -5,6 +5,7 @@ For each question with gold articles [{law_id, article_id}], the cited articles 
 (averaged over answered questions: an answer that declines cites nothing wrong), citation
 recall = cited ∩ gold / gold (averaged over all questions: declining costs recall).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -30,11 +31,19 @@ def answer_scores(answer_service, questions: list[dict[str, Any]]) -> dict[str, 
             precision_sum += correct / len(cited)
         recall_sum += correct / len(gold) if gold else 0.0
         any_gold += 1 if correct else 0
-        per_question.append({"question_id": question.get("question_id"), "answered": answer["answered"],
-                             "cited": sorted(cited), "gold": sorted(gold), "correct": correct})
+        per_question.append(
+            {
+                "question_id": question.get("question_id"),
+                "answered": answer["answered"],
+                "cited": sorted(cited),
+                "gold": sorted(gold),
+                "correct": correct,
+            }
+        )
     total = len(questions)
     return {
-        "questions": total, "answered": answered,
+        "questions": total,
+        "answered": answered,
         "citation_precision": round(precision_sum / answered, 3) if answered else 0.0,
         "citation_recall": round(recall_sum / total, 3) if total else 0.0,
         "gold_cited_rate": round(any_gold / total, 3) if total else 0.0,  # a gold article among the cited

@@ -9,6 +9,7 @@ weighted by inverse frequency *among the candidate units*, so words every clause
 question asks about support, amounts or payers, units that ingest.entitlements reads as
 provisions with those facts get a bonus. The answer quotes the units verbatim with a citation.
 """
+
 from __future__ import annotations
 
 import math
@@ -21,10 +22,10 @@ from typing import Any
 
 from ingest.analysis import Analysis, analyze
 from ingest.entitlements import Provision, extract_provisions
+from ingest.index_contract import SearchBackend
 from ingest.model import Article, Document, Unit
 from ingest.numbers import slug
 from ingest.textnorm import fold
-from search_api.backends.base import SearchBackend
 from search_api.search import SearchService
 from search_api.views import STATUS_LABELS
 
@@ -41,14 +42,61 @@ ANSWER_THRESHOLD = 0.38
 # A second or third unit is only quoted when it is nearly as good as the best one.
 RELATIVE_KEEP = 0.75
 # Function words of questions: they say *what kind* of answer is wanted, never *where* it is.
-QUESTION_WORDS = frozenset(fold(w) for w in (
-    "gì", "nào", "bao", "nhiêu", "không", "có", "được", "thì", "là", "ai", "sao", "như", "thế", "những",
-    "các", "cho", "của", "và", "hay", "hoặc", "vậy", "ạ", "nhỉ", "muốn", "biết", "cần", "phải", "bị", "đã",
-    "một", "với", "khi", "nếu", "mà", "ở", "đâu", "việc", "theo", "quy", "định", "tôi", "em", "anh", "chị"))
+QUESTION_WORDS = frozenset(
+    fold(w)
+    for w in (
+        "gì",
+        "nào",
+        "bao",
+        "nhiêu",
+        "không",
+        "có",
+        "được",
+        "thì",
+        "là",
+        "ai",
+        "sao",
+        "như",
+        "thế",
+        "những",
+        "các",
+        "cho",
+        "của",
+        "và",
+        "hay",
+        "hoặc",
+        "vậy",
+        "ạ",
+        "nhỉ",
+        "muốn",
+        "biết",
+        "cần",
+        "phải",
+        "bị",
+        "đã",
+        "một",
+        "với",
+        "khi",
+        "nếu",
+        "mà",
+        "ở",
+        "đâu",
+        "việc",
+        "theo",
+        "quy",
+        "định",
+        "tôi",
+        "em",
+        "anh",
+        "chị",
+    )
+)
 
 # Intent cues, on folded text: the question wants support items, an amount, or a payer.
-_ENTITLEMENT_CUES = re.compile(r"\b(?:ho tro (?:gi|nhung gi|nhu the nao)|duoc (?:gi|huong|nhan)|che do|quyen loi|"
-                               r"tro cap|ho tro)\b")
+_ENTITLEMENT_CUES = re.compile(
+    r"\b(?:ho tro (?:gi|nhung gi|nhu the nao)|duoc (?:gi|huong|nhan)|che do|quyen loi|"
+    r"tro cap|ho tro)\b"
+)
 _AMOUNT_CUES = re.compile(r"\b(?:bao nhieu|muc (?:chi|ho tro|tien)?|tien|dong|toi da|toi thieu)\b")
 _AGENCY_CUES = re.compile(r"\b(?:ai (?:chi tra|tra|chiu|thuc hien)|co quan nao|chi tra|kinh phi|ngan sach)\b")
 
@@ -58,8 +106,10 @@ RANK_STEP = 0.01
 PROVISION_BONUS = 0.08
 AMOUNT_BONUS = 0.15
 AGENCY_BONUS = 0.08
-UNANSWERED_MESSAGE = ("Kho văn bản hiện có không có điều khoản trả lời trực tiếp câu hỏi này. "
-                      "Dưới đây là các điều gần nhất để bạn tự đối chiếu.")
+UNANSWERED_MESSAGE = (
+    "Kho văn bản hiện có không có điều khoản trả lời trực tiếp câu hỏi này. "
+    "Dưới đây là các điều gần nhất để bạn tự đối chiếu."
+)
 EMPTY_MESSAGE = "Hãy nhập câu hỏi, ví dụ: “nạn nhân bị mua bán được hỗ trợ những gì”."
 
 
@@ -70,13 +120,13 @@ class Candidate:
     document: Document
     article: Article
     unit_id: str
-    kind: str              # "khoan" | "diem" | "dieu"
+    kind: str  # "khoan" | "diem" | "dieu"
     number: str
-    clause_number: str     # for a point: its clause
+    clause_number: str  # for a point: its clause
     text: str
     lead_in: str
     parent_id: str | None
-    rank: int              # the article's rank in the search results
+    rank: int  # the article's rank in the search results
 
 
 @lru_cache(maxsize=8192)
@@ -97,8 +147,11 @@ def question_terms(question: str, split: bool = False):
 
 def question_intent(question: str) -> dict[str, bool]:
     folded = fold(question.lower())
-    return {"entitlement": bool(_ENTITLEMENT_CUES.search(folded)), "amount": bool(_AMOUNT_CUES.search(folded)),
-            "agency": bool(_AGENCY_CUES.search(folded))}
+    return {
+        "entitlement": bool(_ENTITLEMENT_CUES.search(folded)),
+        "amount": bool(_AMOUNT_CUES.search(folded)),
+        "agency": bool(_AGENCY_CUES.search(folded)),
+    }
 
 
 def _lead_in(clause: Unit) -> str:
@@ -113,12 +166,25 @@ def article_candidates(document: Document, article: Article, rank: int) -> list[
         return [Candidate(document, article, article.id, "dieu", article.number, "", article.text, "", None, rank)]
     found = []
     for clause in article.units:
-        found.append(Candidate(document, article, clause.id, "khoan", clause.number, clause.number, clause.text,
-                               "", None, rank))
+        found.append(
+            Candidate(document, article, clause.id, "khoan", clause.number, clause.number, clause.text, "", None, rank)
+        )
         lead_in = _lead_in(clause)
         for point in clause.children:
-            found.append(Candidate(document, article, point.id, "diem", point.number, clause.number, point.text,
-                                   lead_in, clause.id, rank))
+            found.append(
+                Candidate(
+                    document,
+                    article,
+                    point.id,
+                    "diem",
+                    point.number,
+                    clause.number,
+                    point.text,
+                    lead_in,
+                    clause.id,
+                    rank,
+                )
+            )
     return found
 
 
@@ -132,7 +198,11 @@ def document_label(document: Document) -> str:
     if document.number.startswith("news:"):
         return f"{document.type}: {document.title}"
     if document.type in ("Luật", "Bộ luật") and document.title:
-        name = document.title if document.title.lower().startswith(document.type.lower()) else f"{document.type} {document.title}"
+        name = (
+            document.title
+            if document.title.lower().startswith(document.type.lower())
+            else f"{document.type} {document.title}"
+        )
         return f"{name} số {document.number}"
     return f"{document.type} số {document.number}"
 
@@ -152,9 +222,13 @@ def unit_citation(document: Document, article_number: str, kind: str, number: st
 
 
 def document_status(document: Document) -> dict[str, Any]:
-    return {"status": document.status, "status_label": STATUS_LABELS.get(document.status, document.status),
-            "status_note": document.status_note, "replaced_by": document.replaced_by,
-            "expired": document.expired.isoformat() if document.expired else None}
+    return {
+        "status": document.status,
+        "status_label": STATUS_LABELS.get(document.status, document.status),
+        "status_note": document.status_note,
+        "replaced_by": document.replaced_by,
+        "expired": document.expired.isoformat() if document.expired else None,
+    }
 
 
 STATS_RECHECK_SECONDS = 30.0
@@ -263,8 +337,11 @@ class AnswerService:
         bigram_mass = sum(weight[t] for t in bigrams) or 1.0
         scored = []
         for candidate in candidates:
-            terms = _terms(candidate.text) | (_terms(candidate.lead_in) if candidate.lead_in else frozenset()) \
+            terms = (
+                _terms(candidate.text)
+                | (_terms(candidate.lead_in) if candidate.lead_in else frozenset())
                 | _terms(candidate.article.title)
+            )
             syllable_cover = sum(weight[t] for t in syllables if t in terms) / syllable_mass
             # Bigrams carry the phrases ("tiền ăn", "kết hôn với người"): weighted higher than
             # single syllables, which match across unrelated words.
@@ -283,8 +360,11 @@ class AnswerService:
         if provision is None:
             # An enumerating clause ("được hưởng các chế độ sau đây: a) ...") is as much a
             # provision as its best point.
-            points = [provisions[c.id] for c in _clause(candidate).children if c.id in provisions] \
-                if candidate.kind == "khoan" else []
+            points = (
+                [provisions[c.id] for c in _clause(candidate).children if c.id in provisions]
+                if candidate.kind == "khoan"
+                else []
+            )
             return max((self._bonus_for(p, intent) for p in points), default=0.0)
         return self._bonus_for(provision, intent)
 
@@ -301,12 +381,20 @@ class AnswerService:
         document, article = candidate.document, candidate.article
         provision = self.provisions_of(document).get(candidate.unit_id) if document.type != "Tin tức" else None
         return {
-            "text": candidate.text, "lead_in": candidate.lead_in,
-            "citation": unit_citation(document, article.number, candidate.kind, candidate.number,
-                                      candidate.clause_number),
-            "doc_number": document.number, "doc_type": document.type, "doc_title": document.title,
-            "article_number": article.number, "article_title": article.title, "article_id": article.id,
-            "unit_id": candidate.unit_id, "unit_kind": candidate.kind, "slug": slug(document.number),
+            "text": candidate.text,
+            "lead_in": candidate.lead_in,
+            "citation": unit_citation(
+                document, article.number, candidate.kind, candidate.number, candidate.clause_number
+            ),
+            "doc_number": document.number,
+            "doc_type": document.type,
+            "doc_title": document.title,
+            "article_number": article.number,
+            "article_title": article.title,
+            "article_id": article.id,
+            "unit_id": candidate.unit_id,
+            "unit_kind": candidate.kind,
+            "slug": slug(document.number),
             "link": f"/van-ban/{slug(document.number)}#{candidate.unit_id}",
             **document_status(document),
             "score": round(score, 3),

@@ -1,20 +1,22 @@
 """The `vnlex` command line: ingest, show, eval, serve. Every command takes --index."""
+
 from __future__ import annotations
 
 import json
 import sys
-from urllib.parse import urlsplit
 from pathlib import Path
-from typing import Optional
+from urllib.parse import urlsplit
 
 import typer
 
+from ingest.index_contract import BackendError
 from search_api.backends import open_backend
-from search_api.backends.base import BackendError
 from search_api.settings import Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="vnlex: Vietnamese anti-trafficking law search")
-INDEX_HELP = "Index URL: sqlite:///FILE (embedded, default in the user data directory) or http://HOST:9200 (Elasticsearch)"
+INDEX_HELP = (
+    "Index URL: sqlite:///FILE (embedded, default in the user data directory) or http://HOST:9200 (Elasticsearch)"
+)
 
 
 def fail(message: str) -> None:
@@ -30,15 +32,16 @@ def settings_with(index: str | None) -> Settings:
 
 
 def backend_for(settings: Settings):
-    return open_backend(settings.index_url, username=settings.es_username, password=settings.es_password,
-                        ca_certs=settings.es_ca_certs)
+    return open_backend(
+        settings.index_url, username=settings.es_username, password=settings.es_password, ca_certs=settings.es_ca_certs
+    )
 
 
 @app.command()
 def ingest(
     paths: list[Path] = typer.Argument(None, help="Files or folders (default: ../shared/corpus)"),
-    index: Optional[str] = typer.Option(None, "--index", help=INDEX_HELP),
-    workers: Optional[int] = typer.Option(None, help="Worker processes for parsing and segmentation"),
+    index: str | None = typer.Option(None, "--index", help=INDEX_HELP),
+    workers: int | None = typer.Option(None, help="Worker processes for parsing and segmentation"),
     force: bool = typer.Option(False, help="Re-ingest files whose content hash is unchanged"),
     recreate: bool = typer.Option(False, help="Delete the index first (after an index version change)"),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON"),
@@ -59,8 +62,14 @@ def ingest(
             backend = backend_for(settings)
         with ProgressPrinter(enabled=not as_json) as printer:
             report = ingest_paths(
-                targets, backend, today=settings.effective_today(), workers=workers or settings.workers,
-                max_file_bytes=int(settings.max_file_mb * 1e6), force=force, progress=printer.update)
+                targets,
+                backend,
+                today=settings.effective_today(),
+                workers=workers or settings.workers,
+                max_file_bytes=int(settings.max_file_mb * 1e6),
+                force=force,
+                progress=printer.update,
+            )
     except BackendError as error:
         fail(str(error))
     if as_json:
@@ -68,8 +77,10 @@ def ingest(
         return
     summary = report.to_dict()
     files = summary["files"]
-    typer.echo(f"Ingested {files['ingested']} files ({files['unchanged']} unchanged, {files['skipped']} skipped): "
-               f"{summary['documents']} documents, {summary['articles']} articles, {summary['relations']} relations")
+    typer.echo(
+        f"Ingested {files['ingested']} files ({files['unchanged']} unchanged, {files['skipped']} skipped): "
+        f"{summary['documents']} documents, {summary['articles']} articles, {summary['relations']} relations"
+    )
     for item in summary["skipped"]:
         typer.echo(f"  skipped {item['path']}: {item['reason']}")
     typer.echo(f"Index: {settings.index_url}")
@@ -78,8 +89,8 @@ def ingest(
 @app.command()
 def show(
     number: str = typer.Argument(..., help="Document number, e.g. 09/2013/NĐ-CP (case and diacritics forgiven)"),
-    article: Optional[str] = typer.Option(None, "--article", help="Article number, e.g. 32"),
-    index: Optional[str] = typer.Option(None, "--index", help=INDEX_HELP),
+    article: str | None = typer.Option(None, "--article", help="Article number, e.g. 32"),
+    index: str | None = typer.Option(None, "--index", help=INDEX_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print JSON"),
 ) -> None:
     """Print a stored document or one article with metadata, structure and relations."""
@@ -109,9 +120,9 @@ def show(
 
 @app.command()
 def serve(
-    index: Optional[str] = typer.Option(None, "--index", help=INDEX_HELP),
-    host: Optional[str] = typer.Option(None, help="Address to listen on (default 127.0.0.1: local only)"),
-    port: Optional[int] = typer.Option(None, help="Port (default 8000)"),
+    index: str | None = typer.Option(None, "--index", help=INDEX_HELP),
+    host: str | None = typer.Option(None, help="Address to listen on (default 127.0.0.1: local only)"),
+    port: int | None = typer.Option(None, help="Port (default 8000)"),
     workers: int = typer.Option(1, help="Server processes"),
 ) -> None:
     """Serve the web UI and the JSON API (OpenAPI docs at /docs)."""
@@ -125,8 +136,9 @@ def serve(
     if workers > 1:
         # Each worker process builds its own app from the environment.
         os.environ["VNLEX_INDEX_URL"] = settings.index_url
-        uvicorn.run("search_api.app:create_app", factory=True, host=host, port=port, workers=workers,
-                    log_level="warning")
+        uvicorn.run(
+            "search_api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="warning"
+        )
     else:
         from search_api.app import create_app
 
@@ -136,8 +148,8 @@ def serve(
 @app.command(name="eval")
 def evaluate_command(
     questions: Path = typer.Option(..., "--questions", help="ALQAC-format questions JSON"),
-    law: Optional[Path] = typer.Option(None, "--law", help="ALQAC-format laws JSON to index first"),
-    index: Optional[str] = typer.Option(None, "--index", help=INDEX_HELP + " (with --law: a temporary index by default)"),
+    law: Path | None = typer.Option(None, "--law", help="ALQAC-format laws JSON to index first"),
+    index: str | None = typer.Option(None, "--index", help=INDEX_HELP + " (with --law: a temporary index by default)"),
     workers: int = typer.Option(2, help="Worker processes for segmentation when indexing --law"),
     answers: bool = typer.Option(False, "--answers", help="Also score /api/ask answers: citation precision and recall"),
     as_json: bool = typer.Option(False, "--json", help="Print JSON"),
@@ -171,7 +183,8 @@ def evaluate_command(
         question_list = load_json(questions)
         service = SearchService(backend)
         report = {
-            "index": settings.index_url, "questions_file": str(questions),
+            "index": settings.index_url,
+            "questions_file": str(questions),
             "with_diacritics": evaluate(service, question_list),
             "without_diacritics": evaluate(service, question_list, fold_questions=True),
         }
@@ -188,7 +201,9 @@ def evaluate_command(
     for name in ("with_diacritics", "without_diacritics", "answers"):
         if name in report:
             scores = report[name]
-            typer.echo(f"{name}: " + ", ".join(f"{k} {v}" for k, v in scores.items() if not isinstance(v, (list, dict))))
+            typer.echo(
+                f"{name}: " + ", ".join(f"{k} {v}" for k, v in scores.items() if not isinstance(v, (list, dict)))
+            )
 
 
 def main() -> None:

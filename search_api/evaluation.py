@@ -5,6 +5,7 @@ Questions: [{question_id, text, relevant_articles: [{law_id, article_id}]}]. Law
 same search path as the API is measured. Every question is also run with its
 diacritics removed, to measure what users typing without them lose.
 """
+
 from __future__ import annotations
 
 import json
@@ -31,10 +32,17 @@ def alqac_documents(laws: list[dict]) -> list[Document]:
             text = article["text"].strip()
             first, _, rest = text.partition("\n")
             # ALQAC article texts open with the article's title line.
-            articles.append(Article(str(article["id"]), first.strip(), rest.strip() or first.strip(),
-                                    id_part("dieu", str(article["id"]))))
-        documents.append(Document(number=law["id"], type="Luật", title=law["id"], articles=articles,
-                                  status="con_hieu_luc"))
+            articles.append(
+                Article(
+                    str(article["id"]),
+                    first.strip(),
+                    rest.strip() or first.strip(),
+                    id_part("dieu", str(article["id"])),
+                )
+            )
+        documents.append(
+            Document(number=law["id"], type="Luật", title=law["id"], articles=articles, status="con_hieu_luc")
+        )
     return documents
 
 
@@ -60,8 +68,10 @@ class Scores:
         n = max(self.questions, 1)
         return {
             "questions": self.questions,
-            "recall@1": round(self.recall[1] / n, 4), "recall@5": round(self.recall[5] / n, 4),
-            "recall@10": round(self.recall[10] / n, 4), "mrr@10": round(self.mrr10 / n, 4),
+            "recall@1": round(self.recall[1] / n, 4),
+            "recall@5": round(self.recall[5] / n, 4),
+            "recall@10": round(self.recall[10] / n, 4),
+            "mrr@10": round(self.mrr10 / n, 4),
             "f2@1": round(self.f2_top1 / n, 4),
         }
 

@@ -5,17 +5,19 @@ tra ở nghị định, thông tư nào": the answer is not in the named article
 detail it. The codified database places each sub-law article under the law article it details
 (QUY_DINH_CHI_TIET relations), so those relations say where to look.
 """
+
 from __future__ import annotations
 
 import re
 
+from ingest.index_contract import SearchBackend
 from ingest.model import QUY_DINH_CHI_TIET
 from ingest.numbers import number_key
 from ingest.textnorm import fold
-from search_api.backends.base import SearchBackend
 
 _ASKS_FOR_DETAILING_TEXT = re.compile(
-    r"\b(van ban nao|nghi dinh[ ,]*(?:thong tu )?nao|thong tu nao|nghi quyet nao|huong dan|quy dinh chi tiet)\b")
+    r"\b(van ban nao|nghi dinh[ ,]*(?:thong tu )?nao|thong tu nao|nghi quyet nao|huong dan|quy dinh chi tiet)\b"
+)
 _ARTICLE_NUMBERS = re.compile(r"\bdieu (\d{1,4}[a-z]?)\b")
 
 

@@ -1,5 +1,6 @@
 """Snippets with highlighted query words, safe by construction: every piece of text is
 HTML-escaped first, then only the <mark> tags this module writes are added."""
+
 from __future__ import annotations
 
 import html

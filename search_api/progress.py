@@ -1,4 +1,5 @@
 """A small progress bar on stderr for long ingests (rich is pulled in by typer)."""
+
 from __future__ import annotations
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -9,11 +10,17 @@ _LABELS = {"parse": "Đọc và phân tích tệp", "analyse": "Tách từ tiế
 class ProgressPrinter:
     def __init__(self, enabled: bool = True):
         self.enabled = enabled
-        self._progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                  TimeElapsedColumn(), transient=False, disable=not enabled)
+        self._progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            transient=False,
+            disable=not enabled,
+        )
         self._tasks: dict[str, int] = {}
 
-    def __enter__(self) -> "ProgressPrinter":
+    def __enter__(self) -> ProgressPrinter:
         self._progress.__enter__()
         return self
 

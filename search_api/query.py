@@ -12,6 +12,7 @@ Everything is matched on a folded, lower-case copy of the text (diacritics optio
 "đ" typed as "d"), built character by character so its positions are those of the
 original. User text only ever becomes analysed tokens: no engine syntax is built here.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,9 +21,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest.analysis import Analysis, analyze_query
+from ingest.index_contract import Filters, ParsedQuery
 from ingest.numbers import DOC_NUMBER_ANYCASE_RE, number_key, slug_key
 from ingest.textnorm import fold, has_diacritics, nfc
-from search_api.backends.base import Filters, ParsedQuery
 
 MAX_QUERY_CHARS = 1000
 MAX_PAGE_SIZE = 100
@@ -30,25 +31,42 @@ ABBREVIATIONS_FILE = Path(__file__).resolve().parents[1] / "corpus" / "abbreviat
 ABBREVIATION_KINDS = ("term", "issuer", "doc_type", "law_alias")
 
 EMPTY_QUERY_MESSAGE = "Hãy nhập nội dung cần tìm: từ khóa, số hiệu văn bản (ví dụ 09/2013/NĐ-CP) hoặc điều luật (ví dụ điều 32 luật PCMBN)."
-NO_WORDS_MESSAGE = ("Câu tìm kiếm không có từ nào để tìm (chỉ có dấu câu hoặc ký hiệu). "
-                    "Hãy nhập từ khóa, số hiệu văn bản hoặc điều luật.")
+NO_WORDS_MESSAGE = (
+    "Câu tìm kiếm không có từ nào để tìm (chỉ có dấu câu hoặc ký hiệu). "
+    "Hãy nhập từ khóa, số hiệu văn bản hoặc điều luật."
+)
 
 # Words naming a document type before its number, folded, longest first so "tt" never
 # eats the start of "ttlt". Each maps to the folded document types it may mean.
 _TYPE_WORDS: dict[str, tuple[str, ...]] = {
-    "thong tu lien tich": ("thong tu lien tich",), "ttlt": ("thong tu lien tich",),
-    "van ban hop nhat": ("van ban hop nhat",), "vbhn": ("van ban hop nhat",),
-    "nghi dinh": ("nghi dinh",), "nd": ("nghi dinh",),
-    "thong tu": ("thong tu", "thong tu lien tich"), "tt": ("thong tu", "thong tu lien tich"),
-    "quyet dinh": ("quyet dinh",), "qd": ("quyet dinh",),
-    "nghi quyet": ("nghi quyet",), "nq": ("nghi quyet",),
+    "thong tu lien tich": ("thong tu lien tich",),
+    "ttlt": ("thong tu lien tich",),
+    "van ban hop nhat": ("van ban hop nhat",),
+    "vbhn": ("van ban hop nhat",),
+    "nghi dinh": ("nghi dinh",),
+    "nd": ("nghi dinh",),
+    "thong tu": ("thong tu", "thong tu lien tich"),
+    "tt": ("thong tu", "thong tu lien tich"),
+    "quyet dinh": ("quyet dinh",),
+    "qd": ("quyet dinh",),
+    "nghi quyet": ("nghi quyet",),
+    "nq": ("nghi quyet",),
     "chi thi": ("chi thi",),
-    "bo luat": ("bo luat",), "luat": ("luat", "bo luat"),
+    "bo luat": ("bo luat",),
+    "luat": ("luat", "bo luat"),
     "an le": ("an le",),
 }
 # When the index gives no type, the number's own code says it: 09/2013/NĐ-CP is a decree.
-_TYPE_CODES = {"nghi dinh": "ND", "thong tu": "TT", "thong tu lien tich": "TTLT", "quyet dinh": "QD",
-               "nghi quyet": "NQ", "chi thi": "CT", "van ban hop nhat": "VBHN", "an le": "AL"}
+_TYPE_CODES = {
+    "nghi dinh": "ND",
+    "thong tu": "TT",
+    "thong tu lien tich": "TTLT",
+    "quyet dinh": "QD",
+    "nghi quyet": "NQ",
+    "chi thi": "CT",
+    "van ban hop nhat": "VBHN",
+    "an le": "AL",
+}
 _TYPE_RE = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_TYPE_WORDS, key=len, reverse=True))
 _TYPE_PREFIX = rf"(?:(?P<type>{_TYPE_RE})\.?\s*(?:so\s*)?)"
 # "nghị định 9/2013", "NĐ 09/2013", "09/2013" (not inside a date such as 12/3/2015)
@@ -62,8 +80,29 @@ _ARTICLE_RE = re.compile(
     r"(?:\s*,?\s*khoan\s*\d+)?(?:\s*,?\s*diem\s+[a-z](?!\w))?"
 )
 # Left-over words that do not make a query more than a reference ("nội dung điều 32 của luật 66").
-_FILLER_WORDS = {"số", "của", "theo", "tại", "trong", "thuộc", "và", "năm", "ngày", "về", "nội", "dung",
-                 "văn", "bản", "toàn", "xem", "khoản", "điểm", "điều", "quy", "định"}
+_FILLER_WORDS = {
+    "số",
+    "của",
+    "theo",
+    "tại",
+    "trong",
+    "thuộc",
+    "và",
+    "năm",
+    "ngày",
+    "về",
+    "nội",
+    "dung",
+    "văn",
+    "bản",
+    "toàn",
+    "xem",
+    "khoản",
+    "điểm",
+    "điều",
+    "quy",
+    "định",
+}
 # Folded fillers, except those that fold onto content words ("ban" may be "bán"); as
 # phrases they are unambiguous even without diacritics ("noi dung", "van ban").
 _FOLDED_FILLERS = {fold(w) for w in _FILLER_WORDS} - {"ban", "quy", "dinh", "dung"}
@@ -73,11 +112,11 @@ _FILLER_PHRASES = ("nội dung", "văn bản", "toàn văn", "quy định", "quy
 @dataclass
 class QueryIntent:
     doc_numbers: list[str] = field(default_factory=list)  # known documents named by the query, as indexed
-    article_number: str | None = None                     # "32" when exactly one article is named
-    is_reference_only: bool = False                       # nothing but a reference: filter, don't search
+    article_number: str | None = None  # "32" when exactly one article is named
+    is_reference_only: bool = False  # nothing but a reference: filter, don't search
     expanded_terms: list[str] = field(default_factory=list)  # expansions of abbreviations used
-    truncated: bool = False                               # the text was cut at MAX_QUERY_CHARS
-    text: str = ""                                        # the text that was read (NFC, maybe truncated)
+    truncated: bool = False  # the text was cut at MAX_QUERY_CHARS
+    text: str = ""  # the text that was read (NFC, maybe truncated)
 
 
 @dataclass(frozen=True)
@@ -123,7 +162,7 @@ def _truncate(text: str) -> tuple[str, bool]:
     cut = text[:MAX_QUERY_CHARS]
     if not text[MAX_QUERY_CHARS].isspace():
         space = max(cut.rfind(" "), cut.rfind("\n"), cut.rfind("\t"))
-        if space > MAX_QUERY_CHARS // 2:   # one giant "word" is cut where it must be
+        if space > MAX_QUERY_CHARS // 2:  # one giant "word" is cut where it must be
             cut = cut[:space]
     return cut.rstrip(), True
 
@@ -150,7 +189,9 @@ class _Catalogue:
     """The index's documents, looked up by typed number in the ways users write them."""
 
     def __init__(self, known_documents: list[tuple[str, str, str]]):
-        self.documents = [(number, fold(doc_type or "").lower(), number_key(number)) for number, doc_type, _ in known_documents]
+        self.documents = [
+            (number, fold(doc_type or "").lower(), number_key(number)) for number, doc_type, _ in known_documents
+        ]
         self.by_slug = {slug_key(number): number for number, _, _ in known_documents}
 
     def exact(self, typed: str) -> str | None:
@@ -159,8 +200,11 @@ class _Catalogue:
     def by_prefix(self, prefix: str, type_word: str | None) -> list[str]:
         """Documents whose number starts with prefix ('9/2013/', '66/'), of the type named, newest first."""
         wanted = _TYPE_WORDS.get(re.sub(r"\s+", " ", type_word)) if type_word else None
-        found = [(key, number) for number, doc_type, key in self.documents
-                 if key.startswith(prefix) and (wanted is None or self._is_type(doc_type, key, wanted))]
+        found = [
+            (key, number)
+            for number, doc_type, key in self.documents
+            if key.startswith(prefix) and (wanted is None or self._is_type(doc_type, key, wanted))
+        ]
         found.sort(key=lambda pair: _year(pair[0]), reverse=True)
         return [number for _, number in found]
 
@@ -241,8 +285,13 @@ def _content_words(rest: str, abbreviations: tuple[Abbreviation, ...]) -> list[s
     words = []
     for word in rest.split():
         folded = fold(word)
-        if (word.isdigit() or word in _FILLER_WORDS or folded in _FOLDED_FILLERS
-                or folded in codes or folded in type_words):
+        if (
+            word.isdigit()
+            or word in _FILLER_WORDS
+            or folded in _FOLDED_FILLERS
+            or folded in codes
+            or folded in type_words
+        ):
             continue
         words.append(word)
     return words
@@ -266,15 +315,23 @@ def _expansions(folded_rest: str, abbreviations: tuple[Abbreviation, ...]) -> li
         match = row.pattern.search(folded_rest)
         if match:
             found.append(row.expansion)
-            folded_rest = folded_rest[:match.start()] + " " * (match.end() - match.start()) + folded_rest[match.end():]
+            folded_rest = (
+                folded_rest[: match.start()] + " " * (match.end() - match.start()) + folded_rest[match.end() :]
+            )
     return list(dict.fromkeys(found))
 
 
 EMPTY_ANALYSIS = Analysis((), (), ())
 
 
-def parse_query(text: str, known_documents: list[tuple[str, str, str]], *, filters: Filters | None = None,
-                page: int = 1, size: int = 10) -> ParsedQuery:
+def parse_query(
+    text: str,
+    known_documents: list[tuple[str, str, str]],
+    *,
+    filters: Filters | None = None,
+    page: int = 1,
+    size: int = 10,
+) -> ParsedQuery:
     intent = understand(text, known_documents)
     filters = replace(filters) if filters is not None else Filters()
     if intent.is_reference_only:
@@ -293,8 +350,13 @@ def parse_query(text: str, known_documents: list[tuple[str, str, str]], *, filte
             # Typed without diacritics: "ban" may mean bán, bàn or ban, so only the folded
             # fields can judge; exact-field hits would favour toneless lookalikes.
             analysis = analysis.without_exact()
-    parsed = ParsedQuery(text=intent.text, analysis=analysis, filters=filters,
-                         page=max(1, int(page)), size=min(max(1, int(size)), MAX_PAGE_SIZE))
+    parsed = ParsedQuery(
+        text=intent.text,
+        analysis=analysis,
+        filters=filters,
+        page=max(1, int(page)),
+        size=min(max(1, int(size)), MAX_PAGE_SIZE),
+    )
     # The service reads the intent to boost or narrow within a named document.
     parsed.intent = intent  # type: ignore[attr-defined]
     return parsed

@@ -1,13 +1,14 @@
 """The search service: user text and filters in, one plain dict out (for JSON and HTML alike)."""
+
 from __future__ import annotations
 
 import time
 from dataclasses import replace
 from typing import Any
 
-from ingest.numbers import number_key, slug
 from ingest.analysis import Analysis
-from search_api.backends.base import Filters, ParsedQuery, SearchBackend, SearchResult
+from ingest.index_contract import Filters, ParsedQuery, SearchBackend, SearchResult
+from ingest.numbers import number_key, slug
 from search_api.governance import asks_for_detailing_texts, detailing_articles, named_articles
 from search_api.highlight import highlight
 from search_api.query import MAX_QUERY_CHARS, parse_query, query_problem
@@ -34,8 +35,9 @@ class SearchService:
     def forget_known_documents(self) -> None:
         self._known = (0.0, [])
 
-    def search(self, text: str, filters: Filters | None = None, *, page: int = 1, size: int = 10,
-               with_facets: bool = True) -> dict[str, Any]:
+    def search(
+        self, text: str, filters: Filters | None = None, *, page: int = 1, size: int = 10, with_facets: bool = True
+    ) -> dict[str, Any]:
         started = time.perf_counter()
         filters = filters or Filters()
         parsed = parse_query(text, self.known_documents(), filters=filters, page=page, size=size)
@@ -71,19 +73,24 @@ class SearchService:
             return None
         sources = sorted({doc for doc, _article in wanted})
         window = max(parsed.page * parsed.size, DETAILING_WINDOW)
-        found = self.backend.search(replace(parsed, page=1, size=window, with_facets=True,
-                                            filters=replace(parsed.filters, doc_numbers=sources)))
+        found = self.backend.search(
+            replace(parsed, page=1, size=window, with_facets=True, filters=replace(parsed.filters, doc_numbers=sources))
+        )
         matched = {(number_key(h.doc_number), h.article_number): h for h in found.hits}
         first = [h for key, h in matched.items() if key in wanted]
         # Detailing articles the words missed are still the answer: fetch them by reference.
         for doc, article in sorted(wanted - set(matched))[:MAX_UNMATCHED_DETAILING]:
-            browse = ParsedQuery(text="", analysis=EMPTY, with_facets=False,
-                                 filters=replace(parsed.filters, doc_numbers=[doc], article_number=article))
+            browse = ParsedQuery(
+                text="",
+                analysis=EMPTY,
+                with_facets=False,
+                filters=replace(parsed.filters, doc_numbers=[doc], article_number=article),
+            )
             first.extend(self.backend.search(browse).hits[:1])
         ordered = first + [h for key, h in matched.items() if key not in wanted]
         start = (parsed.page - 1) * parsed.size
         total = max(found.total, len(ordered))
-        return SearchResult(total, ordered[start:start + parsed.size], found.facets)
+        return SearchResult(total, ordered[start : start + parsed.size], found.facets)
 
     def _result(self, text, parsed, result: SearchResult, started: float, message: str | None = None) -> dict[str, Any]:
         hits = []
@@ -92,7 +99,9 @@ class SearchService:
             data["snippet_html"] = highlight(hit.text, parsed.analysis)
             data["slug"] = slug(hit.doc_number)
             data["status_label"] = STATUS_LABELS.get(hit.status, hit.status)
-            data["heading"] = f"Điều {hit.article_number}. {hit.article_title}" if hit.article_number else hit.article_title
+            data["heading"] = (
+                f"Điều {hit.article_number}. {hit.article_title}" if hit.article_number else hit.article_title
+            )
             del data["text"]
             hits.append(data)
         intent = parsed.intent
@@ -100,8 +109,12 @@ class SearchService:
             "query": text,
             "analysed": {"words": list(parsed.analysis.words), "folded": list(parsed.analysis.folded)},
             "resolved": {"doc_numbers": list(intent.doc_numbers), "article_number": intent.article_number}
-            if intent is not None else None,
-            "total": result.total, "page": parsed.page, "size": parsed.size, "hits": hits,
+            if intent is not None
+            else None,
+            "total": result.total,
+            "page": parsed.page,
+            "size": parsed.size,
+            "hits": hits,
             "facets": {name: [{"value": v, "count": c} for v, c in values] for name, values in result.facets.items()},
             "message": message,
             "took_ms": round((time.perf_counter() - started) * 1000, 2),

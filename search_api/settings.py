@@ -1,4 +1,5 @@
 """Typed settings, read from VNLEX_* environment variables and injected into create_app()."""
+
 from __future__ import annotations
 
 from datetime import date

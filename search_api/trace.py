@@ -8,13 +8,14 @@ and on every node the THAY_THE / SUA_DOI / BAI_BO relations both ways, including
 catalogue stub makes (53/2024/QH15 replaces 66/2011/QH12 from 2025-07-01 although its text is
 not in the corpus). Without an article the tree starts at the whole document.
 """
+
 from __future__ import annotations
 
 from typing import Any
 
+from ingest.index_contract import SearchBackend
 from ingest.model import BAI_BO, QUY_DINH_CHI_TIET, SUA_DOI, THAY_THE, Document, Relation
 from ingest.numbers import number_key, slug
-from search_api.backends.base import SearchBackend
 from search_api.views import RELATION_LABELS, STATUS_LABELS
 
 CHANGE_TYPES = (THAY_THE, SUA_DOI, BAI_BO)
@@ -50,15 +51,36 @@ def document_summary(documents: _Documents, number: str) -> dict[str, Any]:
     """What a node says about a document, whether its text is indexed, a stub, or unknown."""
     document = documents.get(number)
     if document is None:
-        return {"number": number, "type": "", "title": "", "slug": slug(number), "in_index": False,
-                "in_corpus": False, "issued": None, "effective": None, "expired": None, "status": "",
-                "status_label": STATUS_LABELS[""], "status_note": "", "replaced_by": None, "link": None}
+        return {
+            "number": number,
+            "type": "",
+            "title": "",
+            "slug": slug(number),
+            "in_index": False,
+            "in_corpus": False,
+            "issued": None,
+            "effective": None,
+            "expired": None,
+            "status": "",
+            "status_label": STATUS_LABELS[""],
+            "status_note": "",
+            "replaced_by": None,
+            "link": None,
+        }
     return {
-        "number": document.number, "type": document.type, "title": document.title, "slug": slug(document.number),
-        "in_index": True, "in_corpus": bool(document.articles),  # a catalogue stub has no text
-        "issued": _iso(document.issued), "effective": _iso(document.effective), "expired": _iso(document.expired),
-        "status": document.status, "status_label": STATUS_LABELS.get(document.status, document.status),
-        "status_note": document.status_note, "replaced_by": document.replaced_by,
+        "number": document.number,
+        "type": document.type,
+        "title": document.title,
+        "slug": slug(document.number),
+        "in_index": True,
+        "in_corpus": bool(document.articles),  # a catalogue stub has no text
+        "issued": _iso(document.issued),
+        "effective": _iso(document.effective),
+        "expired": _iso(document.expired),
+        "status": document.status,
+        "status_label": STATUS_LABELS.get(document.status, document.status),
+        "status_note": document.status_note,
+        "replaced_by": document.replaced_by,
         "link": f"/van-ban/{slug(document.number)}",
     }
 
@@ -89,11 +111,14 @@ def changes(documents: _Documents, number: str, articles: set[str] | None) -> li
     for source, relation in documents.incoming(number):
         if relation.type in CHANGE_TYPES and source != document.number:
             found.append(("incoming", source, relation))
-    if document.replaced_by and not any(d == "incoming" and r.type == THAY_THE and number_key(o) == number_key(
-            document.replaced_by) for d, o, r in found):
+    if document.replaced_by and not any(
+        d == "incoming" and r.type == THAY_THE and number_key(o) == number_key(document.replaced_by)
+        for d, o, r in found
+    ):
         # The status computation knows the replacement (catalogue) even when no relation records it.
-        found.append(("incoming", document.replaced_by, Relation(THAY_THE, document.number,
-                                                                 date=_iso(document.expired))))
+        found.append(
+            ("incoming", document.replaced_by, Relation(THAY_THE, document.number, date=_iso(document.expired)))
+        )
     result, seen = [], set()
     for direction, other, relation in found:
         own_article = relation.target_article if direction == "incoming" else relation.source_article
@@ -105,19 +130,26 @@ def changes(documents: _Documents, number: str, articles: set[str] | None) -> li
         seen.add(key)
         outgoing_label, incoming_label = RELATION_LABELS[relation.type]
         other_document = documents.get(other)
-        result.append({
-            "direction": direction, "type": relation.type,
-            "label": incoming_label if direction == "incoming" else outgoing_label,
-            "document": document_summary(documents, other),
-            "article": relation.target_article if direction == "incoming" else relation.source_article,
-            "other_article": _article_ref(other_document, relation.source_article if direction == "incoming"
-                                          else relation.target_article),
-            "date": relation.date, "note": relation.note,
-        })
+        result.append(
+            {
+                "direction": direction,
+                "type": relation.type,
+                "label": incoming_label if direction == "incoming" else outgoing_label,
+                "document": document_summary(documents, other),
+                "article": relation.target_article if direction == "incoming" else relation.source_article,
+                "other_article": _article_ref(
+                    other_document, relation.source_article if direction == "incoming" else relation.target_article
+                ),
+                "date": relation.date,
+                "note": relation.note,
+            }
+        )
     return result
 
 
-def _detailing(documents: _Documents, number: str, articles: set[str] | None) -> dict[str, list[tuple[str, str | None]]]:
+def _detailing(
+    documents: _Documents, number: str, articles: set[str] | None
+) -> dict[str, list[tuple[str, str | None]]]:
     """source document -> [(its article, the detailed article)] for QUY_DINH_CHI_TIET aimed at
     `number` (at one of `articles`, or at the whole document)."""
     by_source: dict[str, list[tuple[str, str | None]]] = {}
@@ -133,12 +165,17 @@ def _detailing(documents: _Documents, number: str, articles: set[str] | None) ->
     return by_source
 
 
-def _node(documents: _Documents, number: str, articles: list[dict[str, Any]], depth: int,
-          ancestors: frozenset[str]) -> dict[str, Any]:
+def _node(
+    documents: _Documents, number: str, articles: list[dict[str, Any]], depth: int, ancestors: frozenset[str]
+) -> dict[str, Any]:
     document = documents.get(number)
     article_numbers = {a["number"] for a in articles if a["number"]}
-    node = {**document_summary(documents, number), "articles": articles,
-            "changes": changes(documents, number, article_numbers or None), "children": []}
+    node = {
+        **document_summary(documents, number),
+        "articles": articles,
+        "changes": changes(documents, number, article_numbers or None),
+        "children": [],
+    }
     if depth >= MAX_DEPTH or document is None:
         return node
     # Texts guiding this one: aimed at the articles shown, or at the whole text.
@@ -157,8 +194,7 @@ def _node(documents: _Documents, number: str, articles: list[dict[str, Any]], de
             if all(a["number"] != reference["number"] or a["details"] != target_article for a in child_articles):
                 child_articles.append(reference)
         child_articles.sort(key=lambda a: (_sort_key(a["number"]), a["details"] or ""))
-        node["children"].append(_node(documents, source, child_articles, depth + 1,
-                                      ancestors | {number_key(number)}))
+        node["children"].append(_node(documents, source, child_articles, depth + 1, ancestors | {number_key(number)}))
     return node
 
 

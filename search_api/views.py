@@ -1,4 +1,5 @@
 """Plain dicts describing documents and articles: one shape feeds the CLI's JSON, the API and the templates."""
+
 from __future__ import annotations
 
 from dataclasses import asdict
@@ -29,10 +30,15 @@ def _relation_view(carrier: str, relation: Relation) -> dict[str, Any]:
     source = relation.source or carrier
     outgoing, incoming = RELATION_LABELS.get(relation.type, (relation.type, relation.type))
     return {
-        "type": relation.type, "label": outgoing, "inverse_label": incoming,
-        "source": source, "source_article": relation.source_article,
-        "target": relation.target, "target_article": relation.target_article,
-        "date": relation.date, "note": relation.note,
+        "type": relation.type,
+        "label": outgoing,
+        "inverse_label": incoming,
+        "source": source,
+        "source_article": relation.source_article,
+        "target": relation.target,
+        "target_article": relation.target_article,
+        "date": relation.date,
+        "note": relation.note,
     }
 
 
@@ -67,12 +73,29 @@ def article_view(document: Document, number: str, incoming: list[tuple[str, Rela
     if article is None:
         return None
     whole = document_view(document, incoming)
-    data = {key: whole[key] for key in ("number", "slug", "type", "title", "issuer", "issued", "effective",
-                                         "status", "status_label", "status_note", "replaced_by", "expired")}
+    data = {
+        key: whole[key]
+        for key in (
+            "number",
+            "slug",
+            "type",
+            "title",
+            "issuer",
+            "issued",
+            "effective",
+            "status",
+            "status_label",
+            "status_note",
+            "replaced_by",
+            "expired",
+        )
+    }
     data["document"] = data.pop("number")
     data["article"] = article_summary(article)
     data["relations"] = [r for r in whole["relations"] if r["source_article"] == article.number]
-    data["incoming_relations"] = [r for r in whole["incoming_relations"] if r["target_article"] in (article.number, None)]
+    data["incoming_relations"] = [
+        r for r in whole["incoming_relations"] if r["target_article"] in (article.number, None)
+    ]
     return data
 
 
@@ -92,7 +115,11 @@ def render_text(data: dict[str, Any]) -> str:
         for article in data["articles"]:
             lines.append(f"  {article['heading']}")
     for relation in data["relations"]:
-        lines.append(f"→ {relation['label']}: {relation['target']} {('Điều ' + relation['target_article']) if relation['target_article'] else ''}")
+        lines.append(
+            f"→ {relation['label']}: {relation['target']} {('Điều ' + relation['target_article']) if relation['target_article'] else ''}"
+        )
     for relation in data["incoming_relations"]:
-        lines.append(f"← {relation['inverse_label']}: {relation['source']} {('Điều ' + relation['source_article']) if relation['source_article'] else ''}")
+        lines.append(
+            f"← {relation['inverse_label']}: {relation['source']} {('Điều ' + relation['source_article']) if relation['source_article'] else ''}"
+        )
     return "\n".join(lines)

@@ -3,6 +3,7 @@
 A concrete test class inherits `BackendContractTests` and provides a `backend`
 fixture yielding a fresh, empty backend.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -10,34 +11,63 @@ from datetime import date
 import pytest
 
 from ingest.analysis import analyze
+from ingest.index_contract import Filters, ParsedQuery
 from ingest.indexing import analyse_document
 from ingest.model import QUY_DINH_CHI_TIET, Article, Document, Relation
-from search_api.backends.base import Filters, ParsedQuery
 
 
 def law() -> Document:
     return Document(
-        number="66/2011/QH12", type="Luật", title="Phòng, chống mua bán người", issuer="Quốc hội",
-        issued=date(2011, 3, 29), effective=date(2012, 1, 1), status="het_hieu_luc", topic="39.8 Phòng, chống mua bán người",
+        number="66/2011/QH12",
+        type="Luật",
+        title="Phòng, chống mua bán người",
+        issuer="Quốc hội",
+        issued=date(2011, 3, 29),
+        effective=date(2012, 1, 1),
+        status="het_hieu_luc",
+        topic="39.8 Phòng, chống mua bán người",
         articles=[
-            Article("32", "Các chế độ hỗ trợ nạn nhân", "1. Hỗ trợ nhu cầu thiết yếu và chi phí đi lại.\n2. Hỗ trợ y tế.\n"
-                    "3. Hỗ trợ tâm lý.\n4. Trợ giúp pháp lý.", "chuong_4__dieu_32", ["Chương IV. HỖ TRỢ NẠN NHÂN"]),
-            Article("3", "Các hành vi bị nghiêm cấm", "Mua bán người theo quy định tại Bộ luật Hình sự.",
-                    "chuong_1__dieu_3", ["Chương I. NHỮNG QUY ĐỊNH CHUNG"]),
-        ])
+            Article(
+                "32",
+                "Các chế độ hỗ trợ nạn nhân",
+                "1. Hỗ trợ nhu cầu thiết yếu và chi phí đi lại.\n2. Hỗ trợ y tế.\n"
+                "3. Hỗ trợ tâm lý.\n4. Trợ giúp pháp lý.",
+                "chuong_4__dieu_32",
+                ["Chương IV. HỖ TRỢ NẠN NHÂN"],
+            ),
+            Article(
+                "3",
+                "Các hành vi bị nghiêm cấm",
+                "Mua bán người theo quy định tại Bộ luật Hình sự.",
+                "chuong_1__dieu_3",
+                ["Chương I. NHỮNG QUY ĐỊNH CHUNG"],
+            ),
+        ],
+    )
 
 
 def decree() -> Document:
     return Document(
-        number="09/2013/NĐ-CP", type="Nghị định", title="Hướng dẫn Luật Phòng, chống mua bán người",
-        issuer="Chính phủ", issued=date(2013, 1, 11), effective=date(2013, 4, 15), status="con_hieu_luc",
+        number="09/2013/NĐ-CP",
+        type="Nghị định",
+        title="Hướng dẫn Luật Phòng, chống mua bán người",
+        issuer="Chính phủ",
+        issued=date(2013, 1, 11),
+        effective=date(2013, 4, 15),
+        status="con_hieu_luc",
         topic="39.8 Phòng, chống mua bán người",
         articles=[
-            Article("11", "Hỗ trợ nhu cầu thiết yếu", "Nạn nhân bị mua bán được hỗ trợ tiền ăn trong thời gian "
-                    "lưu trú tại cơ sở bảo trợ xã hội.", "chuong_3__dieu_11", ["Chương III"]),
+            Article(
+                "11",
+                "Hỗ trợ nhu cầu thiết yếu",
+                "Nạn nhân bị mua bán được hỗ trợ tiền ăn trong thời gian lưu trú tại cơ sở bảo trợ xã hội.",
+                "chuong_3__dieu_11",
+                ["Chương III"],
+            ),
             Article("12", "Giá bán lẻ", "Thông tin về giá ban hành kèm theo.", "chuong_3__dieu_12", ["Chương III"]),
         ],
-        relations=[Relation(QUY_DINH_CHI_TIET, "66/2011/QH12", "32", "11")])
+        relations=[Relation(QUY_DINH_CHI_TIET, "66/2011/QH12", "32", "11")],
+    )
 
 
 def query(text: str, **kwargs) -> ParsedQuery:
@@ -102,7 +132,7 @@ class BackendContractTests:
         assert numbers(first) != numbers(second)
 
     def test_engine_syntax_in_user_text_is_plain_words(self, loaded):
-        for text in ['AND OR NOT * " ( ) NEAR title:x {}', "nạn nhân\" OR \"*", "^mua* NOT bán", "')--; DROP TABLE"]:
+        for text in ['AND OR NOT * " ( ) NEAR title:x {}', 'nạn nhân" OR "*', "^mua* NOT bán", "')--; DROP TABLE"]:
             result = loaded.search(query(text))
             assert result.total >= 0
         # NOT and quotes are words here, not operators: nothing is excluded.
@@ -138,7 +168,8 @@ class BackendContractTests:
     def test_incoming_relations_and_numbers(self, loaded):
         incoming = loaded.incoming_relations("66/2011/QH12")
         assert [(source, r.type, r.target_article, r.source_article) for source, r in incoming] == [
-            ("09/2013/NĐ-CP", QUY_DINH_CHI_TIET, "32", "11")]
+            ("09/2013/NĐ-CP", QUY_DINH_CHI_TIET, "32", "11")
+        ]
         assert ("09/2013/NĐ-CP", "Nghị định", "Hướng dẫn Luật Phòng, chống mua bán người") in loaded.document_numbers()
         stats = loaded.stats()
         assert (stats["documents"], stats["articles"], stats["relations"]) == (2, 4, 1)

@@ -1,4 +1,5 @@
 """Shared fixtures: the real corpus (read in place from ../shared) and an embedded index built from it."""
+
 from __future__ import annotations
 
 import os
@@ -11,8 +12,11 @@ import pytest
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 TODAY = date(2026, 11, 23)
 ES_URL = os.environ.get("VNLEX_ES_URL", "http://127.0.0.1:9200")
-CORPUS_FILES = ["phapdien/demuc_39.8_phong-chong-mua-ban-nguoi.html",
-                "news/000_05fd690002272884.txt", "news/001_470cd60375e1af43.txt"]
+CORPUS_FILES = [
+    "phapdien/demuc_39.8_phong-chong-mua-ban-nguoi.html",
+    "news/000_05fd690002272884.txt",
+    "news/001_470cd60375e1af43.txt",
+]
 
 
 def corpus_file(relative: str) -> Path:

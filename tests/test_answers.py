@@ -1,5 +1,6 @@
 """Answers, entitlements and trace through TestClient on the real topic-39.8 index, plus the
 answer-level citation scores on the dev questions whose documents are in that index."""
+
 from __future__ import annotations
 
 import json
@@ -42,8 +43,9 @@ def test_support_question_quotes_entitlement_clauses(client):
     assert data["articles"], "supporting articles are listed"
 
 
-@pytest.mark.parametrize("question", ["tiền ăn cho nạn nhân bao nhiêu một ngày",
-                                      "tien an cho nan nhan bao nhieu mot ngay"])
+@pytest.mark.parametrize(
+    "question", ["tiền ăn cho nạn nhân bao nhiêu một ngày", "tien an cho nan nhan bao nhieu mot ngay"]
+)
 def test_food_allowance_answer_quotes_the_amount(client, question):
     data = client.get("/api/ask", params={"q": question}).json()
     assert data["answered"] is True
@@ -55,12 +57,14 @@ def test_food_allowance_answer_quotes_the_amount(client, question):
 
 
 def test_point_citation_names_point_clause_article_and_law(client):
-    from search_api.answers import unit_citation
     from ingest.model import Document
+    from search_api.answers import unit_citation
 
     law = Document(number="66/2011/QH12", type="Luật", title="Phòng, chống mua bán người")
-    assert unit_citation(law, "32", "diem", "a", "1") == \
-        "Điểm a khoản 1 Điều 32 Luật Phòng, chống mua bán người số 66/2011/QH12"
+    assert (
+        unit_citation(law, "32", "diem", "a", "1")
+        == "Điểm a khoản 1 Điều 32 Luật Phòng, chống mua bán người số 66/2011/QH12"
+    )
 
 
 @pytest.mark.parametrize("question", ["thủ tục ly hôn đơn phương", "cách đăng ký thuế thu nhập cá nhân"])
@@ -71,8 +75,11 @@ def test_question_outside_the_corpus_is_declined_with_closest_articles(client, q
     assert data["articles"] and all(a["link"].startswith("/van-ban/") for a in data["articles"])
 
 
-@pytest.mark.xfail(strict=True, reason="lexical coverage: Điều 15 khoản 1 Luật 66/2011 names marriage with "
-                   "foreigners (brokerage businesses) and covers 0.66 of the question's weighted terms")
+@pytest.mark.xfail(
+    strict=True,
+    reason="lexical coverage: Điều 15 khoản 1 Luật 66/2011 names marriage with "
+    "foreigners (brokerage businesses) and covers 0.66 of the question's weighted terms",
+)
 def test_marriage_registration_is_declined(client):
     data = client.get("/api/ask", params={"q": "thủ tục đăng ký kết hôn với người nước ngoài"}).json()
     assert data["answered"] is False
@@ -140,10 +147,16 @@ def test_answer_citation_scores_on_dev_questions(client):
         pytest.skip("bench dev questions not available")
     shared = client.app.state.vnlex
     service = AnswerService(shared.backend, shared.search)
-    indexed = {number_key(n) for n, _t, _ti in shared.backend.document_numbers()
-               if (d := shared.backend.get_document(n)) is not None and d.articles}
-    questions = [q for q in json.loads(DEV_QUESTIONS.read_text(encoding="utf-8"))
-                 if all(number_key(d) in indexed for d in q["relevant_documents"])]
+    indexed = {
+        number_key(n)
+        for n, _t, _ti in shared.backend.document_numbers()
+        if (d := shared.backend.get_document(n)) is not None and d.articles
+    }
+    questions = [
+        q
+        for q in json.loads(DEV_QUESTIONS.read_text(encoding="utf-8"))
+        if all(number_key(d) in indexed for d in q["relevant_documents"])
+    ]
     scores = answer_scores(service, questions)
     print({k: v for k, v in scores.items() if k != "per_question"})
     assert scores["questions"] == 11

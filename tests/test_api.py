@@ -1,4 +1,5 @@
 """JSON API through TestClient against a real embedded index built from real corpus files."""
+
 from __future__ import annotations
 
 import io
@@ -130,11 +131,16 @@ def test_elasticsearch_down_is_503_naming_the_server(settings_for):
 
 def test_which_texts_detail_an_article_lists_the_detailing_articles_first(client):
     law = client.get("/api/documents/66-2011-QH12").json()
-    detailing = {(r["source"], r["source_article"]) for r in law["incoming_relations"]
-                 if r["type"] == "quy_dinh_chi_tiet" and r["target_article"] == "32"}
+    detailing = {
+        (r["source"], r["source_article"])
+        for r in law["incoming_relations"]
+        if r["type"] == "quy_dinh_chi_tiet" and r["target_article"] == "32"
+    }
     assert detailing  # the codified database places decree/circular articles under Điều 32
-    data = client.get("/api/search", params={"q": "Văn bản nào hướng dẫn Điều 32 Luật Phòng, chống mua bán người?"}).json()
-    top = [(h["doc_number"], h["article_number"]) for h in data["hits"][:len(detailing)]]
+    data = client.get(
+        "/api/search", params={"q": "Văn bản nào hướng dẫn Điều 32 Luật Phòng, chống mua bán người?"}
+    ).json()
+    top = [(h["doc_number"], h["article_number"]) for h in data["hits"][: len(detailing)]]
     assert set(top) == detailing
     assert "66/2011/QH12" not in {h["doc_number"] for h in data["hits"]}
     plain = client.get("/api/search", params={"q": "Điều 32 Luật Phòng, chống mua bán người quy định gì"}).json()

@@ -3,6 +3,7 @@
 Skipped when no server answers at VNLEX_ES_URL, unless VNLEX_REQUIRE_ES=1 (CI), where a
 missing server is a failure: a silently skipped backend is an untested backend.
 """
+
 from __future__ import annotations
 
 import threading
@@ -10,12 +11,13 @@ import uuid
 
 import pytest
 
-from search_api.backends.base import BackendError
+from ingest.index_contract import BackendError
 from search_api.backends.elasticsearch import ElasticsearchBackend
 from tests.backend_contract import BackendContractTests, analyse_document, decree, law, numbers, query
 from tests.conftest import ES_URL, require_elasticsearch
 
 pytestmark = pytest.mark.elasticsearch
+
 
 @pytest.fixture(scope="session")
 def es_available() -> None:

@@ -2,8 +2,8 @@ import sqlite3
 
 import pytest
 
+from ingest.index_contract import BackendError
 from search_api.backends import open_backend
-from search_api.backends.base import BackendError
 from search_api.backends.sqlite import SQLiteBackend
 from tests.backend_contract import BackendContractTests, analyse_document, law, query
 
@@ -51,15 +51,25 @@ def test_match_text_keeps_rare_terms_and_falls_back_to_common_ones():
     from search_api.backends.sqlite_query import match_expression
 
     analysis = analyze("nạn nhân được hỗ trợ tiền ăn")
-    doc_freq = {"nạn_nhân": 90, "nan": 90, "nhan": 90, "nan_nhan": 90, "tiền": 5, "tien": 20, "an": 40,
-                "tien_an": 3, "được": 95, "duoc": 95}
+    doc_freq = {
+        "nạn_nhân": 90,
+        "nan": 90,
+        "nhan": 90,
+        "nan_nhan": 90,
+        "tiền": 5,
+        "tien": 20,
+        "an": 40,
+        "tien_an": 3,
+        "được": 95,
+        "duoc": 95,
+    }
     text = match_expression(analysis, doc_freq, rows=100)
     assert '"tiền"' in text and '"tien_an"' in text
     assert '"nạn_nhân"' not in text and '"duoc"' not in text  # in over half the rows
     assert '"hỗ_trợ"' not in text  # absent from the index: matches nothing
     only_common = match_expression(analyze("nạn nhân"), doc_freq, rows=100)
     assert '"nạn_nhân"' in only_common and '"nan_nhan"' in only_common
-    assert match_expression(analysis) .count('"') > text.count('"')  # without statistics nothing is dropped
+    assert match_expression(analysis).count('"') > text.count('"')  # without statistics nothing is dropped
 
 
 def test_match_text_quotes_every_token():

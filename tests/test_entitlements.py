@@ -5,6 +5,7 @@ Pins the support regimes of Luật 66/2011/QH12 arts 32-39, their amounts in
 database page by the real parser; then measures amount extraction against the
 hand-labelled sample in tests/data/amounts_labelled.json.
 """
+
 from __future__ import annotations
 
 import json
@@ -53,8 +54,11 @@ def amounts_of(p: Provision) -> list[tuple]:
 def assert_governed_by(documents: list[Document], p: Provision, law_article: str) -> None:
     """The pinned law article must be in `governing` whenever the parser records the relation."""
     document = next(d for d in documents if d.number == p.doc_number)
-    details = [(r.target, r.target_article) for r in document.relations
-               if r.type == QUY_DINH_CHI_TIET and r.source_article == p.article_number and not r.source]
+    details = [
+        (r.target, r.target_article)
+        for r in document.relations
+        if r.type == QUY_DINH_CHI_TIET and r.source_article == p.article_number and not r.source
+    ]
     if not details:
         pytest.skip(f"parser records no QUY_DINH_CHI_TIET from {p.doc_number} art. {p.article_number}")
     assert (LAW, law_article) in p.governing
@@ -63,15 +67,22 @@ def assert_governed_by(documents: list[Document], p: Provision, law_article: str
 
 # --- Luật 66/2011/QH12 -------------------------------------------------------------------------
 
+
 def test_article_32_grants_six_kinds_of_support_to_victims(provisions):
     points = [p for p in provisions if p.doc_number == LAW and "dieu_32__khoan_1__diem_" in p.unit_id]
-    assert [p.what for p in points] == ["nhu cầu thiết yếu", "y tế", "tâm lý", "trợ giúp pháp lý",
-                                        "giáo dục/học nghề", "trợ cấp khó khăn ban đầu"]
+    assert [p.what for p in points] == [
+        "nhu cầu thiết yếu",
+        "y tế",
+        "tâm lý",
+        "trợ giúp pháp lý",
+        "giáo dục/học nghề",
+        "trợ cấp khó khăn ban đầu",
+    ]
     for p in points:
         assert p.kind == "entitlement" and p.who == ["nạn nhân"]
         assert "công dân Việt Nam" in p.conditions
         assert "được hưởng các chế độ hỗ trợ sau đây" in p.lead_in
-        assert p.governing == []          # a law details nothing
+        assert p.governing == []  # a law details nothing
 
 
 def test_article_32_foreign_victims_and_accompanying_minors(provisions):
@@ -80,15 +91,18 @@ def test_article_32_foreign_victims_and_accompanying_minors(provisions):
     assert minors.kind == "entitlement" and minors.who == ["người chưa thành niên đi cùng"]
 
 
-@pytest.mark.parametrize("suffix, what, conditions", [
-    ("dieu_33", "nhu cầu thiết yếu", {"trường hợp cần thiết", "không có khả năng chi trả"}),
-    ("dieu_34", "y tế", {"thời gian lưu trú tại cơ sở"}),
-    ("dieu_35", "tâm lý", {"thời gian lưu trú tại cơ sở"}),
-    ("dieu_36__khoan_1", "trợ giúp pháp lý", set()),
-    ("dieu_37__khoan_1", "giáo dục/học nghề", {"chưa thành niên", "hộ nghèo", "tiếp tục đi học"}),
-    ("dieu_38__khoan_1", "trợ cấp khó khăn ban đầu", {"hộ nghèo", "trở về nơi cư trú"}),
-    ("dieu_38__khoan_2", "vay vốn", {"có nhu cầu"}),
-])
+@pytest.mark.parametrize(
+    "suffix, what, conditions",
+    [
+        ("dieu_33", "nhu cầu thiết yếu", {"trường hợp cần thiết", "không có khả năng chi trả"}),
+        ("dieu_34", "y tế", {"thời gian lưu trú tại cơ sở"}),
+        ("dieu_35", "tâm lý", {"thời gian lưu trú tại cơ sở"}),
+        ("dieu_36__khoan_1", "trợ giúp pháp lý", set()),
+        ("dieu_37__khoan_1", "giáo dục/học nghề", {"chưa thành niên", "hộ nghèo", "tiếp tục đi học"}),
+        ("dieu_38__khoan_1", "trợ cấp khó khăn ban đầu", {"hộ nghèo", "trở về nơi cư trú"}),
+        ("dieu_38__khoan_2", "vay vốn", {"có nhu cầu"}),
+    ],
+)
 def test_law_support_articles(provisions, suffix, what, conditions):
     p = provision(provisions, LAW, suffix)
     assert (p.kind, p.who, p.what) == ("entitlement", ["nạn nhân"], what)
@@ -101,12 +115,15 @@ def test_article_38_one_off_hardship_allowance_is_counted_once(provisions):
     assert p.amounts[0].text == "một lần"
 
 
-@pytest.mark.parametrize("suffix, agency, what", [
-    ("dieu_39__khoan_1", "Ủy ban nhân dân cấp xã", "nhu cầu thiết yếu"),
-    ("dieu_39__khoan_2", "Phòng Lao động - Thương binh và Xã hội cấp huyện", "chi phí đi lại"),
-    ("dieu_39__khoan_4", "Trung tâm trợ giúp pháp lý nhà nước", "trợ giúp pháp lý"),
-    ("dieu_39__khoan_5", "Sở Lao động - Thương binh và Xã hội", "trợ cấp khó khăn ban đầu"),
-])
+@pytest.mark.parametrize(
+    "suffix, agency, what",
+    [
+        ("dieu_39__khoan_1", "Ủy ban nhân dân cấp xã", "nhu cầu thiết yếu"),
+        ("dieu_39__khoan_2", "Phòng Lao động - Thương binh và Xã hội cấp huyện", "chi phí đi lại"),
+        ("dieu_39__khoan_4", "Trung tâm trợ giúp pháp lý nhà nước", "trợ giúp pháp lý"),
+        ("dieu_39__khoan_5", "Sở Lao động - Thương binh và Xã hội", "trợ cấp khó khăn ban đầu"),
+    ],
+)
 def test_article_39_names_who_provides_each_support(provisions, suffix, agency, what):
     p = provision(provisions, LAW, suffix)
     assert (p.kind, p.agency, p.what) == ("obligation", agency, what)
@@ -115,18 +132,26 @@ def test_article_39_names_who_provides_each_support(provisions, suffix, agency, 
 
 # --- 134/2013/TTLT-BTC-BLĐTBXH: the amounts -------------------------------------------------
 
+
 def test_psychological_counselling_fee_per_session_capped_per_officer_month(documents, provisions):
     p = provision(provisions, JOINT_CIRCULAR, "dieu_3__khoan_9")
     assert p.kind == "entitlement" and p.who[0] == "cán bộ" and p.what == "tâm lý"
-    assert amounts_of(p) == [(10000, "đồng", "người được tư vấn/lần tư vấn", False, False),
-                             (500000, "đồng", "cán bộ/tháng", True, False)]
+    assert amounts_of(p) == [
+        (10000, "đồng", "người được tư vấn/lần tư vấn", False, False),
+        (500000, "đồng", "cán bộ/tháng", True, False),
+    ]
     assert p.amounts[1].text == "500.000 đồng/cán bộ/tháng"
     assert_governed_by(documents, p, "32")
 
 
 def test_food_allowance_is_a_floor_per_person_per_day_for_at_most_60_days(documents, provisions):
     p = provision(provisions, JOINT_CIRCULAR, "dieu_4__khoan_1__diem_a")
-    assert (p.kind, p.who, p.what, p.agency) == ("entitlement", ["nạn nhân"], "nhu cầu thiết yếu", "cơ sở bảo trợ xã hội")
+    assert (p.kind, p.who, p.what, p.agency) == (
+        "entitlement",
+        ["nạn nhân"],
+        "nhu cầu thiết yếu",
+        "cơ sở bảo trợ xã hội",
+    )
     assert amounts_of(p) == [(30000, "đồng", "người/ngày", False, True), (60, "ngày", "", True, False)]
     assert p.amounts[1].text == "60 (sáu mươi) ngày"
     assert_governed_by(documents, p, "33")
@@ -134,8 +159,11 @@ def test_food_allowance_is_a_floor_per_person_per_day_for_at_most_60_days(docume
 
 def test_clothing_two_sets_each_capped_at_400000(provisions):
     p = provision(provisions, JOINT_CIRCULAR, "dieu_4__khoan_1__diem_b")
-    assert amounts_of(p) == [(2, "bộ", "", False, False), (2, "bộ", "", False, False),
-                             (400000, "đồng", "nạn nhân", True, False)]
+    assert amounts_of(p) == [
+        (2, "bộ", "", False, False),
+        (2, "bộ", "", False, False),
+        (400000, "đồng", "nạn nhân", True, False),
+    ]
     assert "nạn nhân là nữ" in p.conditions
 
 
@@ -160,10 +188,11 @@ def test_initial_hardship_allowance_at_least_1000000_once_for_poor_households(pr
 
 def test_vocational_training_threshold_is_not_an_amount(provisions):
     p = provision(provisions, JOINT_CIRCULAR, "dieu_4__khoan_3__diem_a")
-    assert amounts_of(p) == [(1, "lần", "", False, False)]        # "dưới 3 tháng" decides eligibility
+    assert amounts_of(p) == [(1, "lần", "", False, False)]  # "dưới 3 tháng" decides eligibility
 
 
 # --- 09/2013/NĐ-CP: the procedures ------------------------------------------------------------
+
 
 def test_loans_from_the_social_policy_bank(documents, provisions):
     p = provision(provisions, DECREE, "dieu_24")
@@ -187,16 +216,21 @@ def test_application_procedure_deadlines_are_deadlines_not_amounts(provisions):
     p = provision(provisions, DECREE, "dieu_23__khoan_3__diem_b")
     assert p.kind == "obligation" and p.amounts == []
     assert {"Ủy ban nhân dân cấp xã", "Phòng Lao động - Thương binh và Xã hội cấp huyện"} <= set(p.who)
-    assert [(d.value, d.unit) for d in p.deadlines] == [(12, "tháng"), (3, "ngày làm việc"), (5, "ngày làm việc"),
-                                                       (3, "ngày làm việc")]
+    assert [(d.value, d.unit) for d in p.deadlines] == [
+        (12, "tháng"),
+        (3, "ngày làm việc"),
+        (5, "ngày làm việc"),
+        (3, "ngày làm việc"),
+    ]
 
 
 def test_hardship_allowance_rate_set_elsewhere_names_no_payer(provisions):
     p = provision(provisions, DECREE, "dieu_23__khoan_2__diem_c")
-    assert p.what == "trợ cấp khó khăn ban đầu" and p.agency is None   # "theo mức do Bộ Tài chính ... quy định"
+    assert p.what == "trợ cấp khó khăn ban đầu" and p.agency is None  # "theo mức do Bộ Tài chính ... quy định"
 
 
 # --- record contract ----------------------------------------------------------------------------
+
 
 def test_quotes_are_the_exact_unit_text(documents, provisions):
     texts = {}
@@ -210,7 +244,7 @@ def test_quotes_are_the_exact_unit_text(documents, provisions):
     for p in provisions:
         assert p.quote == texts[(p.doc_number, p.unit_id)]
         for amount in p.amounts + p.deadlines:
-            assert p.quote[amount.start:amount.start + len(amount.text)] == amount.text
+            assert p.quote[amount.start : amount.start + len(amount.text)] == amount.text
 
 
 def test_every_provision_round_trips_through_json(provisions):
@@ -227,39 +261,51 @@ def test_news_reports_grant_nothing(documents):
 
 # --- amount forms, on phrases quoted from the corpus -------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("mức tối thiểu là 40.000 đồng/người/ngày, tối đa không quá 5 ngày.",
-     [(40000, "đồng", "người/ngày", False, True), (5, "ngày", "", True, False)]),
-    ("Thời gian hỗ trợ từ nguồn ngân sách nhà nước không quá 60 (sáu mươi) ngày;", [(60, "ngày", "", True, False)]),
-    ("mức tối thiểu là 1.000.000 đồng/người.", [(1000000, "đồng", "người", False, True)]),
-    ("Mức chi tối đa 100.000 đồng/người/ngày.", [(100000, "đồng", "người/ngày", True, False)]),
-    ("là 0,38 mức lương cơ sở/01 buổi làm việc nhưng tối đa không quá 30 buổi làm việc/01 vụ việc",
-     [(0.38, "mức lương cơ sở", "buổi làm việc", False, False), (30, "buổi làm việc", "vụ việc", True, False)]),
-    ("thù lao từ 0,08 - 0,15 mức lương cơ sở/01 văn bản",
-     [(0.08, "mức lương cơ sở", "văn bản", False, True), (0.15, "mức lương cơ sở", "văn bản", True, False)]),
-    ("được hưởng mức bồi dưỡng bằng 40% mức thù lao áp dụng đối với luật sư", [(40, "%", "", False, False)]),
-    ("theo Nghị quyết số 30a/2008/NQ-CP ngày 27 tháng 12 năm 2008 của Chính phủ", []),
-    ("dạy nghề dưới 3 tháng được hỗ trợ một lần chi phí học nghề", [(1, "lần", "", False, False)]),
-    ("Trong thời hạn 05 (năm) ngày làm việc, kể từ ngày nhận đủ hồ sơ", []),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "mức tối thiểu là 40.000 đồng/người/ngày, tối đa không quá 5 ngày.",
+            [(40000, "đồng", "người/ngày", False, True), (5, "ngày", "", True, False)],
+        ),
+        ("Thời gian hỗ trợ từ nguồn ngân sách nhà nước không quá 60 (sáu mươi) ngày;", [(60, "ngày", "", True, False)]),
+        ("mức tối thiểu là 1.000.000 đồng/người.", [(1000000, "đồng", "người", False, True)]),
+        ("Mức chi tối đa 100.000 đồng/người/ngày.", [(100000, "đồng", "người/ngày", True, False)]),
+        (
+            "là 0,38 mức lương cơ sở/01 buổi làm việc nhưng tối đa không quá 30 buổi làm việc/01 vụ việc",
+            [(0.38, "mức lương cơ sở", "buổi làm việc", False, False), (30, "buổi làm việc", "vụ việc", True, False)],
+        ),
+        (
+            "thù lao từ 0,08 - 0,15 mức lương cơ sở/01 văn bản",
+            [(0.08, "mức lương cơ sở", "văn bản", False, True), (0.15, "mức lương cơ sở", "văn bản", True, False)],
+        ),
+        ("được hưởng mức bồi dưỡng bằng 40% mức thù lao áp dụng đối với luật sư", [(40, "%", "", False, False)]),
+        ("theo Nghị quyết số 30a/2008/NQ-CP ngày 27 tháng 12 năm 2008 của Chính phủ", []),
+        ("dạy nghề dưới 3 tháng được hỗ trợ một lần chi phí học nghề", [(1, "lần", "", False, False)]),
+        ("Trong thời hạn 05 (năm) ngày làm việc, kể từ ngày nhận đủ hồ sơ", []),
+    ],
+)
 def test_amount_forms(text, expected):
     assert [(a.value, a.unit, a.per, a.cap, a.floor) for a in extract_amounts(text)] == expected
 
 
 def test_percentage_keeps_its_base_and_deadline_keeps_its_unit():
     assert extract_amounts("bằng 40% mức thù lao áp dụng đối với luật sư")[0].base == "mức thù lao"
-    assert [(d.value, d.unit) for d in extract_deadlines("Trong thời hạn 05 (năm) ngày làm việc, kể từ ngày")] == \
-        [(5, "ngày làm việc")]
+    assert [(d.value, d.unit) for d in extract_deadlines("Trong thời hạn 05 (năm) ngày làm việc, kể từ ngày")] == [
+        (5, "ngày làm việc")
+    ]
 
 
 # --- the labelled sample ----------------------------------------------------------------------
+
 
 def test_amount_precision_and_recall_on_the_labelled_sample():
     pytest.importorskip("ingest.parsers.phapdien")
     labelled = load_labelled()
     assert len(labelled) >= 30 and any(not c["amounts"] for c in labelled)
     parsed = parse_pages(CORPUS, {c["page"] for c in labelled})
-    for clause in labelled:   # the labels still describe the clause the parser yields
+    for clause in labelled:  # the labels still describe the clause the parser yields
         found = find_unit_text(parsed[clause["page"]], clause["doc"], clause["unit"])
         assert found is not None, f"{clause['doc']} {clause['unit']} not found"
         assert " ".join(found[1].split())[:60] == " ".join(clause["quote"].split())[:60]

@@ -1,22 +1,27 @@
 """Elasticsearch request bodies as data, without a server."""
+
 from __future__ import annotations
 
 import json
 
 from ingest.analysis import Analysis
+from ingest.index_contract import FACET_FIELDS, SEARCH_FIELDS, Filters, ParsedQuery
 from ingest.numbers import number_key
-from search_api.backends.base import FACET_FIELDS, SEARCH_FIELDS, Filters, ParsedQuery
 from search_api.backends.es_query import (
-    ARTICLES_MAPPING, MAX_PAGE_SIZE, MAX_RESULT_WINDOW, MAX_TOKENS_PER_STREAM, facets_from_response, page_window,
+    ARTICLES_MAPPING,
+    MAX_PAGE_SIZE,
+    MAX_RESULT_WINDOW,
+    MAX_TOKENS_PER_STREAM,
+    facets_from_response,
+    page_window,
     search_body,
 )
 
-HOSTILE = ['zzqx', 'title:zzqx*', '"zzqx', 'zzqx)', 'OR', '{"script":1}', 'zzqx^9', 'zzqx~2']
+HOSTILE = ["zzqx", "title:zzqx*", '"zzqx', "zzqx)", "OR", '{"script":1}', "zzqx^9", "zzqx~2"]
 
 
 def parsed(words=(), syllables=(), folded=(), **kwargs) -> ParsedQuery:
-    return ParsedQuery(text=" ".join(words), analysis=Analysis(tuple(words), tuple(syllables), tuple(folded)),
-                       **kwargs)
+    return ParsedQuery(text=" ".join(words), analysis=Analysis(tuple(words), tuple(syllables), tuple(folded)), **kwargs)
 
 
 def strings_with_paths(value, path=()):
@@ -45,7 +50,9 @@ def test_user_text_appears_only_inside_match_values():
 
 def stream_queries(body) -> dict[str, dict]:
     """combined_fields clauses keyed by the first field they cover."""
-    return {c["combined_fields"]["fields"][0].split("^")[0]: c["combined_fields"] for c in body["query"]["bool"]["should"]}
+    return {
+        c["combined_fields"]["fields"][0].split("^")[0]: c["combined_fields"] for c in body["query"]["bool"]["should"]
+    }
 
 
 def test_one_combined_fields_query_per_stream_with_weight_ratios():
@@ -72,8 +79,16 @@ def test_tokens_are_deduplicated_and_capped():
 
 
 def test_filters_are_non_scoring_terms_and_range():
-    filters = Filters(doc_type=["Luật"], issuer=["Quốc hội"], status=["con_hieu_luc"], topic=["39.8"],
-                      year_from=2012, year_to=2014, doc_numbers=["9/2013/nd-cp"], article_number="11")
+    filters = Filters(
+        doc_type=["Luật"],
+        issuer=["Quốc hội"],
+        status=["con_hieu_luc"],
+        topic=["39.8"],
+        year_from=2012,
+        year_to=2014,
+        doc_numbers=["9/2013/nd-cp"],
+        article_number="11",
+    )
     clauses = search_body(parsed(["x"], filters=filters))["query"]["bool"]["filter"]
     assert {"terms": {"doc_type": ["Luật"]}} in clauses
     assert {"terms": {"doc_key": [number_key("09/2013/NĐ-CP")]}} in clauses

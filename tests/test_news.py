@@ -1,4 +1,5 @@
 """News parser on the five real scraped reports: article kept, site chrome dropped."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -20,9 +21,16 @@ CASES = {
         "Báo Lao động và Xã hội",
         "(LĐXH) - Để chủ động triển khai, thực hiện hiệu quả công tác phòng, chống, mua bán người",
         "Đến thời điểm này, tình hình mua bán người tiếp tục diễn biến phức tạp",
-        ["Trang chủ / Xã hội", "02:29 PM", "Trần Huyền", "TAG: phòng chống MBN", "Tin khác",
-         "Nam Định: Lan toả sâu rộng phong trào hỗ trợ nhà cho người nghèo",
-         "Nhiều hoạt động “Đền ơn đáp nghĩa” trên quê hương Giao Thủy", "Phòng, chống TNXH\n"],
+        [
+            "Trang chủ / Xã hội",
+            "02:29 PM",
+            "Trần Huyền",
+            "TAG: phòng chống MBN",
+            "Tin khác",
+            "Nam Định: Lan toả sâu rộng phong trào hỗ trợ nhà cho người nghèo",
+            "Nhiều hoạt động “Đền ơn đáp nghĩa” trên quê hương Giao Thủy",
+            "Phòng, chống TNXH\n",
+        ],
     ),
     "001_470cd60375e1af43": (
         "Hợp tác quốc tế trong phòng chống mua bán người",
@@ -30,8 +38,14 @@ CASES = {
         "",
         "Mua bán người là loại tội phạm xuyên quốc gia.",
         "Trong 6 tháng đầu năm 2015, công tác phòng, chống mua bán người tiếp tục",
-        ["Thứ năm - 16/07/2015", "17:00 88 0", "\nTP", "Bạn đã không sử dụng Site", "trạng thái đăng nhập",
-         "Thời gian chờ"],
+        [
+            "Thứ năm - 16/07/2015",
+            "17:00 88 0",
+            "\nTP",
+            "Bạn đã không sử dụng Site",
+            "trạng thái đăng nhập",
+            "Thời gian chờ",
+        ],
     ),
     "002_b7542a3fa1baefb1": (
         "Quan tâm thực hiện tốt công tác phòng, chống mua bán người",
@@ -39,8 +53,15 @@ CASES = {
         "Cổng thông tin điện tử Bắc Kạn",
         "Với đặc thù là tỉnh miền núi, kinh tế chậm phát triển",
         "Để nâng cao hiệu quả công tác phòng, chống mua bán người, tỉnh Bắc Kạn đã kiến nghị",
-        ["Skip Ribbon Commands", "Skip to main content", "kính chào quý khách", "Sơ đồ trang",
-         "Cập nhật lúc", "Bích Huệ", "Sign In"],
+        [
+            "Skip Ribbon Commands",
+            "Skip to main content",
+            "kính chào quý khách",
+            "Sơ đồ trang",
+            "Cập nhật lúc",
+            "Bích Huệ",
+            "Sign In",
+        ],
     ),
     "003_7ae366a2de0117bb": (
         "Đẩy mạnh tuyên truyền phòng chống mua bán người",
@@ -48,8 +69,18 @@ CASES = {
         "sonla.gov.vn",
         "(sonla.gov.vn) Trong thời gian qua, các cấp, các ngành trên địa bàn tỉnh",
         "Công tác thanh tra, kiểm tra được cơ quan và các đơn vị thực hiện đảm bảo theo kế hoạch.",
-        ["anh tin bai", "Như Thủy", "Video tuyên truyền", "THÔNG TIN TRA CỨU", "image advertisement",
-         "Thống kê truy cập", "Đang online", "Hôm nay: 1", "Trong tuần", "Tất cả: 1"],
+        [
+            "anh tin bai",
+            "Như Thủy",
+            "Video tuyên truyền",
+            "THÔNG TIN TRA CỨU",
+            "image advertisement",
+            "Thống kê truy cập",
+            "Đang online",
+            "Hôm nay: 1",
+            "Trong tuần",
+            "Tất cả: 1",
+        ],
     ),
     "004_68f23d9496918471": (
         "Kết quả thực hiện các hoạt động hưởng ứng “Ngày toàn dân phòng, chống mua bán người - 30/7” năm 2020",
@@ -122,21 +153,27 @@ def test_paragraph_counts():
 
 
 def test_decomposed_input_comes_out_nfc(tmp_path):
-    page = ("Trang chủ / Tin tức / Xã hội\nTiêu đề bài báo về nạn nhân\n01/02/2023 10:00\n"
-            "Nạn nhân bị mua bán được hỗ trợ kịp thời theo quy định của pháp luật hiện hành.\n"
-            "Tin liên quan\nMột tin khác rất dài nhưng vẫn chỉ là một tiêu đề trong danh sách liên kết.\n")
+    page = (
+        "Trang chủ / Tin tức / Xã hội\nTiêu đề bài báo về nạn nhân\n01/02/2023 10:00\n"
+        "Nạn nhân bị mua bán được hỗ trợ kịp thời theo quy định của pháp luật hiện hành.\n"
+        "Tin liên quan\nMột tin khác rất dài nhưng vẫn chỉ là một tiêu đề trong danh sách liên kết.\n"
+    )
     data = unicodedata.normalize("NFD", page).encode("utf-8")
     [document] = parse_news(tmp_path / "x.txt", data)
     assert document.title == "Tiêu đề bài báo về nạn nhân"
     assert document.issued == date(2023, 2, 1)
-    assert document.articles[0].text == "Nạn nhân bị mua bán được hỗ trợ kịp thời theo quy định của pháp luật hiện hành."
+    assert (
+        document.articles[0].text == "Nạn nhân bị mua bán được hỗ trợ kịp thời theo quy định của pháp luật hiện hành."
+    )
 
 
 def test_question_title_without_date_is_not_body(tmp_path):
-    page = ("Phòng, chống mua bán người\n\nLàm gì để phòng tránh bị lừa bán qua mạng xã hội hiện nay?\n\n"
-            "(TTXVN) - Các đối tượng thường làm quen với nạn nhân qua mạng xã hội rồi hứa hẹn việc làm lương cao.\n\n"
-            "Người dân cần cảnh giác và báo ngay cho cơ quan công an khi phát hiện dấu hiệu nghi vấn.\n\n"
-            "© Bản quyền thuộc về Báo Ví Dụ\n")
+    page = (
+        "Phòng, chống mua bán người\n\nLàm gì để phòng tránh bị lừa bán qua mạng xã hội hiện nay?\n\n"
+        "(TTXVN) - Các đối tượng thường làm quen với nạn nhân qua mạng xã hội rồi hứa hẹn việc làm lương cao.\n\n"
+        "Người dân cần cảnh giác và báo ngay cho cơ quan công an khi phát hiện dấu hiệu nghi vấn.\n\n"
+        "© Bản quyền thuộc về Báo Ví Dụ\n"
+    )
     [document] = parse_news(tmp_path / "q.txt", page.encode("utf-8"))
     assert document.title == "Làm gì để phòng tránh bị lừa bán qua mạng xã hội hiện nay?"
     assert document.publisher == "Thông tấn xã Việt Nam"
@@ -145,8 +182,10 @@ def test_question_title_without_date_is_not_body(tmp_path):
 
 
 def test_publisher_from_copyright_footer_when_no_source_tag(tmp_path):
-    page = ("Tiêu đề\n\nNạn nhân được hỗ trợ tâm lý và pháp lý sau khi trở về địa phương.\n\n"
-            "© Bản quyền thuộc về Báo Ví Dụ. Ghi rõ nguồn khi phát hành lại.\n")
+    page = (
+        "Tiêu đề\n\nNạn nhân được hỗ trợ tâm lý và pháp lý sau khi trở về địa phương.\n\n"
+        "© Bản quyền thuộc về Báo Ví Dụ. Ghi rõ nguồn khi phát hành lại.\n"
+    )
     [document] = parse_news(tmp_path / "c.txt", page.encode("utf-8"))
     assert document.publisher == "Báo Ví Dụ"
 
@@ -164,4 +203,4 @@ def test_undecodable_file(tmp_path):
 
 def test_page_without_article_text(tmp_path):
     with pytest.raises(IngestError, match="no article text"):
-        parse_news(tmp_path / "m.txt", "Trang chủ\nGiới thiệu\nLiên hệ\n".encode("utf-8"))
+        parse_news(tmp_path / "m.txt", "Trang chủ\nGiới thiệu\nLiên hệ\n".encode())

@@ -2,6 +2,7 @@
 
 Every pinned value was checked against the fixture text (see SOURCES.tsv notes).
 """
+
 from __future__ import annotations
 
 import io
@@ -45,32 +46,43 @@ def numbers(document):
 
 # ------------------------------------------------------------------ DOCX
 
+
 @needs_corpus
 def test_civil_code_docx():
     document = load("docx/bo_luat_91-2015-QH13_dan_su.docx")
     assert (document.number, document.type, document.title) == ("91/2015/QH13", "Bộ luật", "Dân sự")
     assert document.issuer == "Quốc hội"
-    assert document.issued == date(2015, 11, 24)      # 'thông qua ngày 24 tháng 11 năm 2015'
+    assert document.issued == date(2015, 11, 24)  # 'thông qua ngày 24 tháng 11 năm 2015'
     assert document.effective == date(2017, 1, 1)
     assert numbers(document) == [str(n) for n in range(1, 690)]
     articles = by_number(document)
     assert articles["20"].id == "phan_1__chuong_3__muc_1__dieu_20"
-    assert articles["20"].path == ["Phần thứ nhất. QUY ĐỊNH CHUNG", "Chương III. CÁ NHÂN",
-                                   "Mục 1. NĂNG LỰC PHÁP LUẬT DÂN SỰ, NĂNG LỰC HÀNH VI DÂN SỰ CỦA CÁ NHÂN"]
+    assert articles["20"].path == [
+        "Phần thứ nhất. QUY ĐỊNH CHUNG",
+        "Chương III. CÁ NHÂN",
+        "Mục 1. NĂNG LỰC PHÁP LUẬT DÂN SỰ, NĂNG LỰC HÀNH VI DÂN SỰ CỦA CÁ NHÂN",
+    ]
     assert articles["20"].title == "Người thành niên"
     assert articles["20"].text.startswith("1. Người thành niên là người từ đủ mười tám tuổi trở lên.")
     assert articles["385"].title == "Khái niệm hợp đồng"
     assert articles["385"].path[-1] == "Mục 7. HỢP ĐỒNG"
-    assert articles["689"].id == "phan_6__dieu_689"     # Phần thứ sáu has no Chương
+    assert articles["689"].id == "phan_6__dieu_689"  # Phần thứ sáu has no Chương
     # The adoption formula and the signature table are not part of the last article.
-    assert articles["689"].text == ("Bộ luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2017.\n"
-                                    "Bộ luật dân sự số 33/2005/QH11 hết hiệu lực kể từ ngày Bộ luật này có hiệu lực.")
+    assert articles["689"].text == (
+        "Bộ luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2017.\n"
+        "Bộ luật dân sự số 33/2005/QH11 hết hiệu lực kể từ ngày Bộ luật này có hiệu lực."
+    )
 
 
 @needs_corpus
 def test_bidding_law_docx_including_decomposed_heading():
     document = load("docx/luat_22-2023-QH15_dau_thau.docx")
-    assert (document.number, document.type, document.title, document.issuer) == ("22/2023/QH15", "Luật", "Đấu thầu", "Quốc hội")
+    assert (document.number, document.type, document.title, document.issuer) == (
+        "22/2023/QH15",
+        "Luật",
+        "Đấu thầu",
+        "Quốc hội",
+    )
     assert (document.issued, document.effective) == (date(2023, 6, 23), date(2024, 1, 1))
     assert numbers(document) == [str(n) for n in range(1, 97)]
     # "Điều 71" is written with ê (U+00EA) + combining grave U+0300 instead of ề (U+1EC1): NFC first.
@@ -102,7 +114,7 @@ def test_judges_council_resolution_docx():
     assert (document.issued, document.effective) == (date(2020, 3, 5), date(2020, 4, 10))
     assert numbers(document) == [str(n) for n in range(1, 9)]
     article = by_number(document)["8"]
-    assert article.title == "Hiêu lực thi hành"          # typo is in the source
+    assert article.title == "Hiêu lực thi hành"  # typo is in the source
     assert (article.id, article.path) == ("dieu_8", [])
 
 
@@ -110,9 +122,11 @@ def test_judges_council_resolution_docx():
 def test_decision_docx_with_header_tables():
     document = load("docx/qd_1667-QD-BYT.docx")
     assert (document.number, document.type, document.issuer) == ("1667/QĐ-BYT", "Quyết định", "Bộ Y tế")
-    assert document.title == ("Về việc áp dụng hình thức lựa chọn nhà thầu trong trường hợp đặc biệt theo quy định "
-                              "tại điểm đ khoản 1 Điều 29 Luật Đấu thầu số 22/2023/QH15")
-    assert document.issued == document.effective == date(2024, 6, 14)   # 'có hiệu lực kể từ ngày ký'
+    assert document.title == (
+        "Về việc áp dụng hình thức lựa chọn nhà thầu trong trường hợp đặc biệt theo quy định "
+        "tại điểm đ khoản 1 Điều 29 Luật Đấu thầu số 22/2023/QH15"
+    )
+    assert document.issued == document.effective == date(2024, 6, 14)  # 'có hiệu lực kể từ ngày ký'
     assert numbers(document) == ["1", "2", "3", "4", "5", "6"]
     assert all(a.title == "" for a in document.articles)
     assert by_number(document)["6"].text.startswith("Các Ông, Bà: Chánh Văn phòng Bộ")
@@ -125,11 +139,12 @@ def test_consolidated_docx_table_of_contents_and_footnotes():
     assert (document.number, document.type, document.title) == ("126/VBHN-VPQH", "Văn bản hợp nhất", "Luật Đấu thầu")
     assert (document.issuer, document.issued) == ("Văn phòng Quốc hội", date(2025, 8, 27))
     found = numbers(document)
-    assert len(found) == len(set(found)) == 99                       # no duplicates from the TOC
-    assert found == [str(n) for n in range(1, 30)] + ["29a", "29b"] + [str(n) for n in range(30, 35)] + ["34a"] + \
-        [str(n) for n in range(35, 97)]
+    assert len(found) == len(set(found)) == 99  # no duplicates from the TOC
+    assert found == [str(n) for n in range(1, 30)] + ["29a", "29b"] + [str(n) for n in range(30, 35)] + ["34a"] + [
+        str(n) for n in range(35, 97)
+    ]
     articles = by_number(document)
-    assert articles["23"].title == "Chỉ định thầu"                   # '[75]' stripped from the heading
+    assert articles["23"].title == "Chỉ định thầu"  # '[75]' stripped from the heading
     assert articles["23"].note.startswith("[75] Điều này được sửa đổi, bổ sung theo quy định tại khoản 14 Điều 1")
     assert articles["90"].title == "(được bãi bỏ)"
     assert articles["96"].title == "Quy định chuyển tiếp"
@@ -140,17 +155,22 @@ def test_consolidated_docx_table_of_contents_and_footnotes():
 
 # ------------------------------------------------------------------ text / Markdown
 
+
 @needs_corpus
 def test_markdown_with_front_matter():
     document = load("text/thong-tu-02-2026-TT-BNG.md")
     assert (document.number, document.type, document.issuer) == ("02/2026/TT-BNG", "Thông tư", "Bộ Ngoại giao")
-    assert document.title == ("Quy định về phân cấp cho các đơn vị thuộc Bộ Ngoại giao thực hiện nhiệm vụ, "
-                              "quyền hạn trong một số lĩnh vực")
+    assert document.title == (
+        "Quy định về phân cấp cho các đơn vị thuộc Bộ Ngoại giao thực hiện nhiệm vụ, quyền hạn trong một số lĩnh vực"
+    )
     assert document.issued == document.effective == date(2026, 5, 5)
     assert document.url == "https://datafiles.chinhphu.vn/cpp/files/vbpq/2026/4/02-bng.signed.pdf"
     assert numbers(document) == [str(n) for n in range(1, 20)]
     article = by_number(document)["16"]
-    assert (article.id, article.title) == ("chuong_2__dieu_16", "Phân cấp thẩm quyền trong lĩnh vực phòng, chống mua bán người")
+    assert (article.id, article.title) == (
+        "chuong_2__dieu_16",
+        "Phân cấp thẩm quyền trong lĩnh vực phòng, chống mua bán người",
+    )
     assert article.text.startswith("Cục Lãnh sự có thẩm quyền:")
     assert not any("**" in a.text or "**" in a.title for a in document.articles)
 
@@ -161,8 +181,11 @@ def test_preamble_basis_becomes_can_cu_relations():
     # ... 60/2021/NĐ-CP ...; ... 95/2022/NĐ-CP ...", then "Theo đề nghị ...", which is no basis.
     decision = load("docx/qd_1667-QD-BYT.docx")
     assert {(r.type, r.target, r.target_article, r.source_article) for r in decision.relations} == {
-        (CAN_CU, "22/2023/QH15", None, None), (CAN_CU, "24/2024/NĐ-CP", None, None),
-        (CAN_CU, "60/2021/NĐ-CP", None, None), (CAN_CU, "95/2022/NĐ-CP", None, None)}
+        (CAN_CU, "22/2023/QH15", None, None),
+        (CAN_CU, "24/2024/NĐ-CP", None, None),
+        (CAN_CU, "60/2021/NĐ-CP", None, None),
+        (CAN_CU, "95/2022/NĐ-CP", None, None),
+    }
     # Thông tư 02/2026/TT-BNG (Markdown, preamble in italics): "Căn cứ Luật Tổ chức Chính phủ số
     # 63/2025/QH15;", "Căn cứ Luật Phòng, chống mua bán người số 53/2024/QH15 ...", "Căn cứ Nghị
     # định số 140/2004/NĐ-CP ...", each once.
@@ -175,6 +198,7 @@ def test_preamble_basis_becomes_can_cu_relations():
 
 # ------------------------------------------------------------------ vbpl.vn HTML
 
+
 @needs_corpus
 def test_vbpl_html_old_style_headings():
     path = FIXTURES / "html/vbpl_toanvan_21-LCT-HDNN8_1989_luat_bvsknd.html"
@@ -184,33 +208,41 @@ def test_vbpl_html_old_style_headings():
     assert (document.number, document.type, document.issuer) == ("21-LCT/HDNN8", "Luật", "Quốc hội")
     assert document.title == "Bảo vệ sức khoẻ nhân dân"
     assert document.issued == date(1989, 6, 30)
-    assert document.effective == date(1989, 7, 11)      # from the page's info panel
+    assert document.effective == date(1989, 7, 11)  # from the page's info panel
     assert numbers(document) == [str(n) for n in range(1, 56)]
     articles = by_number(document)
     assert articles["1"].title == "Quyền và nghĩa vụ của công dân trong bảo vệ sức khoẻ"
-    assert articles["6"].path == ["Chương II. VỆ SINH TRONG SINH HOẠT VÀ LAO ĐỘNG, VỆ SINH CÔNG CỘNG, PHÒNG VÀ CHỐNG DỊCH BỆNH"]
+    assert articles["6"].path == [
+        "Chương II. VỆ SINH TRONG SINH HOẠT VÀ LAO ĐỘNG, VỆ SINH CÔNG CỘNG, PHÒNG VÀ CHỐNG DỊCH BỆNH"
+    ]
     assert articles["53"].id == "chuong_10__dieu_53"
-    assert (articles["55"].title, articles["55"].text) == ("", "Hội đồng bộ trưởng quy định chi tiết thi hành Luật này.")
+    assert (articles["55"].title, articles["55"].text) == (
+        "",
+        "Hội đồng bộ trưởng quy định chi tiết thi hành Luật này.",
+    )
     assert not any("Trung ương" == a.text or "Timer" in a.text for a in document.articles)
 
 
 # ------------------------------------------------------------------ PDF
 
+
 @needs_corpus
 def test_precedent_pdf_with_text_layer():
     document = load("pdf/an_le_43-2021-AL_textlayer.pdf")
-    assert (document.number, document.type) == ("43/2021/AL", "Án lệ")     # superscript footnote mark dropped
-    assert document.title == ("Về hiệu lực của hợp đồng thế chấp trong trường hợp tài sản thế chấp là nhà đất do bên "
-                              "thế chấp nhận chuyển nhượng của người khác nhưng chưa thanh toán đủ tiền cho bên bán")
+    assert (document.number, document.type) == ("43/2021/AL", "Án lệ")  # superscript footnote mark dropped
+    assert document.title == (
+        "Về hiệu lực của hợp đồng thế chấp trong trường hợp tài sản thế chấp là nhà đất do bên "
+        "thế chấp nhận chuyển nhượng của người khác nhưng chưa thanh toán đủ tiền cho bên bán"
+    )
     assert document.issuer == "Hội đồng Thẩm phán Tòa án nhân dân tối cao"
     assert document.issued == date(2021, 2, 24)
     [article] = document.articles
     assert (article.number, article.id) == ("", "noi_dung")
     lines = article.text.split("\n")
     assert "NỘI DUNG VỤ ÁN:" in lines and "NỘI DUNG ÁN LỆ" in lines
-    assert not any(line.strip().isdigit() for line in lines)              # page numbers removed
-    assert "Án lệ này do Vụ Pháp chế" not in article.text                 # page footnote removed
-    assert "298,3m2 đất" in article.text                                  # m² superscript kept
+    assert not any(line.strip().isdigit() for line in lines)  # page numbers removed
+    assert "Án lệ này do Vụ Pháp chế" not in article.text  # page footnote removed
+    assert "298,3m2 đất" in article.text  # m² superscript kept
     # Wrapped lines are joined back into paragraphs.
     assert any(line.startswith("Tại đơn khởi kiện đề ngày 01/3/2011") and line.endswith("trình bày:") for line in lines)
 
@@ -221,7 +253,7 @@ def test_non_nfc_pdf_comes_out_nfc():
     document = load("pdf/an_le_69-2023-AL_textlayer_nonNFC.pdf")
     assert raw and (document.number, document.type) == ("69/2023/AL", "Án lệ")
     assert document.issued == date(2023, 8, 18)
-    assert document.effective is None     # the 'có hiệu lực kể từ ngày ký' inside is the quoted award's
+    assert document.effective is None  # the 'có hiệu lực kể từ ngày ký' inside is the quoted award's
     assert all(unicodedata.is_normalized("NFC", text) for text in (document.title, document.articles[0].text))
 
 
@@ -242,6 +274,7 @@ def test_pdf_metadata_number_is_read():
 
 
 # ------------------------------------------------------------------ bad inputs, each with its own reason
+
 
 def _reason(parser, tmp_path: Path, name: str, data: bytes) -> str:
     path = tmp_path / name
@@ -290,7 +323,11 @@ def test_text_decoding_boms_and_markdown(tmp_path):
     assert (document.number, document.issued) == ("05/2020/NĐ-CP", date(2020, 1, 2))
     [article] = document.articles
     assert (article.id, article.title, article.text, article.path) == (
-        "chuong_1__dieu_1", "Phạm vi", "Nội dung *một*.", ["Chương I. QUY ĐỊNH CHUNG"])
+        "chuong_1__dieu_1",
+        "Phạm vi",
+        "Nội dung *một*.",
+        ["Chương I. QUY ĐỊNH CHUNG"],
+    )
 
 
 def test_vbpl_page_without_content(tmp_path):

@@ -3,6 +3,7 @@
 Counts and values were read off the pages: per-document article counts are the
 pGhiChu notes naming each document (e.g. 09/2013/NĐ-CP = Điều 39.8.NĐ.2.1 to .29).
 """
+
 from __future__ import annotations
 
 import re
@@ -25,7 +26,12 @@ PAGES = {
     "8.1": "demuc_8.1_tre-em.html",
 }
 LAW, DECREE, JOINT_CIRCULAR, CODE, AMENDING_LAW = (
-    "66/2011/QH12", "09/2013/NĐ-CP", "134/2013/TTLT-BTC-BLĐTBXH", "100/2015/QH13", "12/2017/QH14")
+    "66/2011/QH12",
+    "09/2013/NĐ-CP",
+    "134/2013/TTLT-BTC-BLĐTBXH",
+    "100/2015/QH13",
+    "12/2017/QH14",
+)
 
 pytestmark = pytest.mark.skipif(not (CORPUS / "phapdien").is_dir(), reason="shared corpus not available")
 
@@ -59,8 +65,13 @@ def article(document: Document, number: str):
 # ---------------------------------------------------------------- topic 39.8
 
 ARTICLES_39_8 = {
-    "66/2011/QH12": 58, "62/2012/NĐ-CP": 13, "09/2013/NĐ-CP": 29, "78/2013/TT-BQP": 12,
-    "134/2013/TTLT-BTC-BLĐTBXH": 7, "35/2013/TT-BLĐTBXH": 23, "01/2014/TTLT-BCA-BQP-BLĐTBXH-BNG": 11,
+    "66/2011/QH12": 58,
+    "62/2012/NĐ-CP": 13,
+    "09/2013/NĐ-CP": 29,
+    "78/2013/TT-BQP": 12,
+    "134/2013/TTLT-BTC-BLĐTBXH": 7,
+    "35/2013/TT-BLĐTBXH": 23,
+    "01/2014/TTLT-BCA-BQP-BLĐTBXH-BNG": 11,
 }
 
 
@@ -90,7 +101,10 @@ def test_law_66_2011_has_eight_chapters_with_the_two_sections_of_chapter_iv_belo
     assert chapters[4] == "Chương V. HỖ TRỢ NẠN NHÂN"
     sections = {a.number: a.path for a in law.articles if len(a.path) > 1}
     assert sorted(sections, key=int) == [str(n) for n in range(24, 32)]
-    assert sections["24"] == ["Chương IV. TIẾP NHẬN, XÁC MINH VÀ BẢO VỆ NẠN NHÂN", "Mục 1. TIẾP NHẬN, XÁC MINH NẠN NHÂN"]
+    assert sections["24"] == [
+        "Chương IV. TIẾP NHẬN, XÁC MINH VÀ BẢO VỆ NẠN NHÂN",
+        "Mục 1. TIẾP NHẬN, XÁC MINH NẠN NHÂN",
+    ]
     assert sections["29"][1] == "Mục 2. BẢO VỆ NẠN NHÂN"
     assert article(law, "24").id == "chuong_4__muc_1__dieu_24"
     assert article(law, "58").path == ["Chương VIII. ĐIỀU KHOẢN THI HÀNH"]
@@ -112,7 +126,11 @@ def test_article_32_of_the_law(pages):
 
 def test_decree_09_2013(pages):
     decree = doc(pages["39.8"], DECREE)
-    assert (decree.type, decree.title, decree.issuer) == ("Nghị định", "Hướng dẫn Luật Phòng, chống mua bán người", "Chính phủ")
+    assert (decree.type, decree.title, decree.issuer) == (
+        "Nghị định",
+        "Hướng dẫn Luật Phòng, chống mua bán người",
+        "Chính phủ",
+    )
     assert (decree.issued, decree.effective) == (date(2013, 1, 11), date(2013, 4, 15))
     assert len(decree.articles) == 29
     # Its own chapters come from the vbpl anchor ('#Chuong_III_Dieu_19'), without titles.
@@ -131,10 +149,17 @@ def test_joint_circular_134_2013(pages):
     assert circular.title.startswith("Hướng dẫn nội dung, mức chi cho công tác hỗ trợ nạn nhân")
     assert circular.title.endswith("của Luật phòng, chống mua bán người")
     assert circular.issuer == "Bộ Tài chính và Bộ Lao động - Thương Binh và Xã hội"
-    assert (circular.type, circular.issued, circular.effective) == ("Thông tư liên tịch", date(2013, 9, 25), date(2013, 11, 10))
+    assert (circular.type, circular.issued, circular.effective) == (
+        "Thông tư liên tịch",
+        date(2013, 9, 25),
+        date(2013, 11, 10),
+    )
     assert [(a.id, a.path) for a in circular.articles[:2]] == [("dieu_1", []), ("dieu_2", [])]
-    details = sorted((r.source_article, r.target_article) for r in circular.relations
-                     if r.type == QUY_DINH_CHI_TIET and r.target == LAW)
+    details = sorted(
+        (r.source_article, r.target_article)
+        for r in circular.relations
+        if r.type == QUY_DINH_CHI_TIET and r.target == LAW
+    )
     assert details == [("1", "1"), ("2", "32"), ("3", "32"), ("4", "33"), ("5", "33"), ("6", "33"), ("7", "58")]
 
 
@@ -165,22 +190,30 @@ def test_related_article_links_resolve_within_the_page(pages):
 
 # ---------------------------------------------------------------- topic 16.1 (penal code)
 
+
 def test_penal_code_trafficking_articles_and_their_amendments(pages):
     code = doc(pages["16.1"], CODE)
     assert (code.type, code.title, code.issuer) == ("Bộ luật", "Hình sự", "Quốc hội")
     assert (code.issued, code.effective) == (date(2015, 11, 27), date(2018, 1, 1))
-    assert len(code.articles) == 427            # Điều 1-426 and Điều 217a, inserted in 2017
+    assert len(code.articles) == 427  # Điều 1-426 and Điều 217a, inserted in 2017
     assert article(code, "217a").id == "phan_2__chuong_18__muc_3__dieu_217a"
-    for number, title, act in (("150", "Tội mua bán người", "a) Chuyển giao hoặc tiếp nhận người để giao"),
-                               ("151", "Tội mua bán người dưới 16 tuổi", "a) Chuyển giao hoặc tiếp nhận người dưới 16 tuổi")):
+    for number, title, act in (
+        ("150", "Tội mua bán người", "a) Chuyển giao hoặc tiếp nhận người để giao"),
+        ("151", "Tội mua bán người dưới 16 tuổi", "a) Chuyển giao hoặc tiếp nhận người dưới 16 tuổi"),
+    ):
         art = article(code, number)
         assert art.title == title and "mua bán người" in art.title
         assert act in art.text and len(art.units) == 4
-        assert art.path == ["Phần hai. CÁC TỘI PHẠM",
-                            "Chương XIV. CÁC TỘI XÂM PHẠM TÍNH MẠNG, SỨC KHỎE, NHÂN PHẨM, DANH DỰ CỦA CON NGƯỜI"]
+        assert art.path == [
+            "Phần hai. CÁC TỘI PHẠM",
+            "Chương XIV. CÁC TỘI XÂM PHẠM TÍNH MẠNG, SỨC KHỎE, NHÂN PHẨM, DANH DỰ CỦA CON NGƯỜI",
+        ]
         assert art.id == f"phan_2__chuong_14__dieu_{number}"
-        amendments = [(r.source, r.source_article, r.date) for r in code.relations
-                      if r.type == SUA_DOI and r.target == CODE and r.target_article == number]
+        amendments = [
+            (r.source, r.source_article, r.date)
+            for r in code.relations
+            if r.type == SUA_DOI and r.target == CODE and r.target_article == number
+        ]
         assert amendments == [(AMENDING_LAW, "1", "2018-01-01")]
     repeal = [r for r in code.relations if r.type == BAI_BO and r.target_article == "292"]
     assert [(r.source, r.source_article) for r in repeal] == [(AMENDING_LAW, "1")]
@@ -225,6 +258,7 @@ def test_penal_code_chapter_paths_follow_the_code_not_the_pages_extra_heading(pa
 
 # ---------------------------------------------------------------- the other pages and all of them
 
+
 def test_legal_aid_and_children_pages(pages):
     legal_aid, children = pages["4.5"], pages["8.1"]
     assert len(legal_aid) == 18 and len(children) == 12
@@ -234,10 +268,14 @@ def test_legal_aid_and_children_pages(pages):
     children_law = doc(children, "102/2016/QH13")
     assert (len(children_law.articles), children_law.title, children_law.issuer) == (106, "Trẻ em", "Quốc hội")
     assert (SUA_DOI, "5", "28/2018/QH14", "11", "2019-01-01") in {
-        (r.type, r.target_article, r.source, r.source_article, r.date) for r in children_law.relations}
+        (r.type, r.target_article, r.source, r.source_article, r.date) for r in children_law.relations
+    }
     # "bởi Điều 1, Điều 2 Thông tư số 30/2019/TT-BYT": both articles are named.
-    amended = {(r.type, r.source_article) for r in doc(children, "34/2017/TT-BYT").relations
-               if r.source == "30/2019/TT-BYT" and r.target_article == "2"}
+    amended = {
+        (r.type, r.source_article)
+        for r in doc(children, "34/2017/TT-BYT").relations
+        if r.source == "30/2019/TT-BYT" and r.target_article == "2"
+    }
     assert amended == {(SUA_DOI, "1"), (SUA_DOI, "2"), (BAI_BO, "1"), (BAI_BO, "2")}
 
 
@@ -245,7 +283,7 @@ def test_legal_aid_and_children_pages(pages):
 def test_every_article_is_kept_and_every_text_is_clean_nfc(pages, topic):
     raw = _page_path(topic).read_bytes()
     assert is_phapdien(raw)
-    assert not unicodedata.is_normalized("NFC", raw.decode("utf-8-sig"))     # the pages mix decomposed text
+    assert not unicodedata.is_normalized("NFC", raw.decode("utf-8-sig"))  # the pages mix decomposed text
     documents = pages[topic]
     assert sum(len(d.articles) for d in documents) == raw.count(b"class='pDieu'")
     for document in documents:
@@ -267,6 +305,7 @@ def test_attachment_links_after_the_body_are_not_article_text(pages):
 
 # ---------------------------------------------------------------- what is not a topic page
 
+
 def test_a_vbpl_full_text_page_is_not_a_topic_page():
     path = CORPUS / "fixtures" / "html" / "vbpl_toanvan_21-LCT-HDNN8_1989_luat_bvsknd.html"
     if not path.exists():
@@ -277,8 +316,10 @@ def test_a_vbpl_full_text_page_is_not_a_topic_page():
 
 
 def test_a_topic_page_without_articles_is_refused():
-    page = ("<h3>Đề mục 1.1 <br/> Thử</h3><div class='_content'><p class='pChuong'>Chương I</p>"
-            "<p class='pChuong'>NHỮNG QUY ĐỊNH CHUNG</p></div>").encode()
+    page = (
+        "<h3>Đề mục 1.1 <br/> Thử</h3><div class='_content'><p class='pChuong'>Chương I</p>"
+        "<p class='pChuong'>NHỮNG QUY ĐỊNH CHUNG</p></div>"
+    ).encode()
     assert is_phapdien(page)
     with pytest.raises(IngestError, match="no articles"):
         parse_phapdien(Path("empty.html"), page)

@@ -1,5 +1,6 @@
 """The ingest run and the CLI on real and deliberately broken files: idempotence, replacement,
 per-file reasons, exit codes and the `show --json` shape."""
+
 from __future__ import annotations
 
 import json
@@ -84,8 +85,10 @@ def test_reingest_skips_unchanged_and_replaces_changed(folder, tmp_path):
     again = ingest_paths([folder / "luat.txt"], backend, today=TODAY, workers=1)
     assert [o.status for o in again.outcomes] == ["unchanged"]
     assert backend.stats() == before
-    (folder / "luat.txt").write_text(LEGAL_TEXT.replace("Điều 2. Đối tượng áp dụng\n1. Nạn nhân.\n2. Người thân thích của nạn nhân.\n", ""),
-                                     encoding="utf-8")
+    (folder / "luat.txt").write_text(
+        LEGAL_TEXT.replace("Điều 2. Đối tượng áp dụng\n1. Nạn nhân.\n2. Người thân thích của nạn nhân.\n", ""),
+        encoding="utf-8",
+    )
     changed = ingest_paths([folder / "luat.txt"], backend, today=TODAY, workers=1)
     assert [o.status for o in changed.outcomes] == ["ingested"]
     assert backend.stats()["articles"] == before["articles"] - 1
@@ -118,9 +121,13 @@ def test_cli_ingest_report_and_show_json(folder, tmp_path):
     assert (data["issued"], data["effective"]) == ("2013-01-11", "2013-04-15")
     assert data["status"] == "het_hieu_luc" and data["title"].startswith("Hướng dẫn Luật")
     assert {"number", "title", "text", "path"} <= set(data["articles"][0])
-    assert any(r["type"] == "quy_dinh_chi_tiet" and r["target"] == "66/2011/QH12" and r["target_article"]
-               for r in data["relations"])
-    article = json.loads(runner.invoke(app, ["show", "66/2011/QH12", "--article", "32", "--index", index, "--json"]).output)
+    assert any(
+        r["type"] == "quy_dinh_chi_tiet" and r["target"] == "66/2011/QH12" and r["target_article"]
+        for r in data["relations"]
+    )
+    article = json.loads(
+        runner.invoke(app, ["show", "66/2011/QH12", "--article", "32", "--index", index, "--json"]).output
+    )
     assert article["article"]["number"] == "32" and article["replaced_by"] == "53/2024/QH15"
 
 

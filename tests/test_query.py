@@ -1,12 +1,18 @@
 """Query understanding: references resolved against real document numbers, abbreviations expanded."""
+
 from __future__ import annotations
 
 import pytest
 
 from ingest.analysis import analyze_query
-from search_api.backends.base import Filters
+from ingest.index_contract import Filters
 from search_api.query import (
-    ABBREVIATION_KINDS, MAX_QUERY_CHARS, NO_WORDS_MESSAGE, load_abbreviations, parse_query, query_problem,
+    ABBREVIATION_KINDS,
+    MAX_QUERY_CHARS,
+    NO_WORDS_MESSAGE,
+    load_abbreviations,
+    parse_query,
+    query_problem,
     understand,
 )
 
@@ -78,13 +84,16 @@ def test_reference_only_queries_resolve_and_filter(text):
     assert parsed.intent is not None
 
 
-@pytest.mark.parametrize("text, doc_numbers, article", [
-    ("hỗ trợ nạn nhân nghị định 09/2013", [DECREE_09], None),
-    ("ho tro nan nhan nd 09/2013", [DECREE_09], None),
-    ("chế độ hỗ trợ điều 32 luật pcmbn", [LAW], "32"),
-    ("tội mua bán người blhs", [CODE], None),
-    ("kinh phí hỗ trợ 134/2013/TTLT-BTC-BLĐTBXH", [JOINT_134], None),
-])
+@pytest.mark.parametrize(
+    "text, doc_numbers, article",
+    [
+        ("hỗ trợ nạn nhân nghị định 09/2013", [DECREE_09], None),
+        ("ho tro nan nhan nd 09/2013", [DECREE_09], None),
+        ("chế độ hỗ trợ điều 32 luật pcmbn", [LAW], "32"),
+        ("tội mua bán người blhs", [CODE], None),
+        ("kinh phí hỗ trợ 134/2013/TTLT-BTC-BLĐTBXH", [JOINT_134], None),
+    ],
+)
 def test_reference_with_other_words_boosts_instead_of_filtering(text, doc_numbers, article):
     intent = understand(text, KNOWN)
     assert (intent.doc_numbers, intent.article_number, intent.is_reference_only) == (doc_numbers, article, False)
@@ -95,14 +104,17 @@ def test_reference_with_other_words_boosts_instead_of_filtering(text, doc_number
     assert parsed.intent.doc_numbers == doc_numbers
 
 
-@pytest.mark.parametrize("text", [
-    "99/2099/NĐ-CP",          # well-formed but not in the index
-    "nghị định 99/2013",
-    "luật 53",                # the 2024 law is not in this index
-    "thông tư 09/2013",       # 09/2013 exists, but it is a decree
-    "ngày 12/3/2015",         # a date, not a number/year
-    "điều 32",                # an article of no named document
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "99/2099/NĐ-CP",  # well-formed but not in the index
+        "nghị định 99/2013",
+        "luật 53",  # the 2024 law is not in this index
+        "thông tư 09/2013",  # 09/2013 exists, but it is a decree
+        "ngày 12/3/2015",  # a date, not a number/year
+        "điều 32",  # an article of no named document
+    ],
+)
 def test_unresolvable_references_search_instead(text):
     intent = understand(text, KNOWN)
     assert intent.doc_numbers == []
@@ -124,7 +136,7 @@ def test_law_alias_names_every_known_law_newest_first():
     with_2024_law = KNOWN + [("53/2024/QH15", "Luật", "Phòng, chống mua bán người")]
     assert understand("luật pcmbn", with_2024_law).doc_numbers == ["53/2024/QH15", LAW]
     assert understand("luật pcmbn", KNOWN).doc_numbers == [LAW]
-    assert understand("luật trợ giúp pháp lý", KNOWN).doc_numbers == []   # 11/2017/QH14 not indexed
+    assert understand("luật trợ giúp pháp lý", KNOWN).doc_numbers == []  # 11/2017/QH14 not indexed
     known_tgpl = KNOWN + [("11/2017/QH14", "Luật", "Trợ giúp pháp lý")]
     assert understand("luat tgpl", known_tgpl).doc_numbers == ["11/2017/QH14"]
     assert understand("luật trẻ em", KNOWN + [("102/2016/QH13", "Luật", "Trẻ em")]).doc_numbers == ["102/2016/QH13"]
@@ -135,25 +147,28 @@ def test_ambiguous_bare_number_gives_every_match_newest_first():
     assert understand("nghị định 09", known).doc_numbers == ["09/2020/NĐ-CP", DECREE_09]
 
 
-@pytest.mark.parametrize("text, expansion", [
-    ("mbn", "mua bán người"),
-    ("MBN", "mua bán người"),
-    ("hỗ trợ nạn nhân PCMBN", "phòng, chống mua bán người"),
-    ("tgpl cho nạn nhân", "trợ giúp pháp lý"),
-    ("UBND cấp xã", "ủy ban nhân dân"),
-    ("quyết định TTg", "thủ tướng chính phủ"),
-    ("thông tư BCA BQP BNG", "bộ công an"),
-    ("thông tư BCA BQP BNG", "bộ quốc phòng"),
-    ("thông tư BCA BQP BNG", "bộ ngoại giao"),
-    ("LĐTBXH hỗ trợ", "lao động - thương binh và xã hội"),
-    ("ldtbxh ho tro", "lao động - thương binh và xã hội"),
-    ("nghị quyết HĐTP", "hội đồng thẩm phán"),
-    ("TAND xét xử", "tòa án nhân dân"),
-    ("VKSND truy tố", "viện kiểm sát nhân dân"),
-    ("BTC BTP", "bộ tài chính"),
-    ("BTC BTP", "bộ tư pháp"),
-    ("luật QH", "quốc hội"),
-])
+@pytest.mark.parametrize(
+    "text, expansion",
+    [
+        ("mbn", "mua bán người"),
+        ("MBN", "mua bán người"),
+        ("hỗ trợ nạn nhân PCMBN", "phòng, chống mua bán người"),
+        ("tgpl cho nạn nhân", "trợ giúp pháp lý"),
+        ("UBND cấp xã", "ủy ban nhân dân"),
+        ("quyết định TTg", "thủ tướng chính phủ"),
+        ("thông tư BCA BQP BNG", "bộ công an"),
+        ("thông tư BCA BQP BNG", "bộ quốc phòng"),
+        ("thông tư BCA BQP BNG", "bộ ngoại giao"),
+        ("LĐTBXH hỗ trợ", "lao động - thương binh và xã hội"),
+        ("ldtbxh ho tro", "lao động - thương binh và xã hội"),
+        ("nghị quyết HĐTP", "hội đồng thẩm phán"),
+        ("TAND xét xử", "tòa án nhân dân"),
+        ("VKSND truy tố", "viện kiểm sát nhân dân"),
+        ("BTC BTP", "bộ tài chính"),
+        ("BTC BTP", "bộ tư pháp"),
+        ("luật QH", "quốc hội"),
+    ],
+)
 def test_abbreviations_are_expanded_and_both_are_searched(text, expansion):
     intent = understand(text, KNOWN)
     assert expansion in intent.expanded_terms
@@ -189,7 +204,7 @@ def test_very_long_query_is_truncated_at_a_word_boundary():
     assert intent.truncated
     assert len(parsed.text) <= MAX_QUERY_CHARS
     assert text.startswith(parsed.text)
-    assert text[len(parsed.text)] == " "       # cut between words, never inside one
+    assert text[len(parsed.text)] == " "  # cut between words, never inside one
     assert "nạn_nhân" in parsed.analysis.words
     assert not understand("hỗ trợ nạn nhân", KNOWN).truncated
 
@@ -199,7 +214,7 @@ def test_one_giant_word_is_cut_at_the_limit():
     assert intent.truncated and len(intent.text) == MAX_QUERY_CHARS
 
 
-@pytest.mark.parametrize("text", ["!!! ??? ...", "\"\"\" *** ((( )))", "— – … «» {}", "   "])
+@pytest.mark.parametrize("text", ["!!! ??? ...", '""" *** ((( )))', "— – … «» {}", "   "])
 def test_punctuation_only_has_no_searchable_words(text):
     parsed = parse_query(text, KNOWN)
     assert parsed.analysis.words == () and parsed.analysis.folded == ()
@@ -221,7 +236,7 @@ def test_engine_operators_are_plain_words():
     assert tokens
     assert all(token.replace("_", "").isalnum() for token in tokens)
     assert {"and", "or", "not", "near", "title", "x"} <= set(parsed.analysis.folded)
-    assert parsed.text == text                    # kept as typed, for display
+    assert parsed.text == text  # kept as typed, for display
     assert parsed.filters.is_empty()
 
 
@@ -257,10 +272,12 @@ def test_first_segmentation_calls_from_many_threads_all_succeed():
     import subprocess
     import sys
 
-    code = ("from concurrent.futures import ThreadPoolExecutor\n"
-            "from ingest.analysis import analyze\n"
-            "with ThreadPoolExecutor(8) as pool:\n"
-            "    results = list(pool.map(lambda i: analyze('nạn nhân bị mua bán được hỗ trợ'), range(16)))\n"
-            "assert all('nạn_nhân' in r.words for r in results), results\n")
+    code = (
+        "from concurrent.futures import ThreadPoolExecutor\n"
+        "from ingest.analysis import analyze\n"
+        "with ThreadPoolExecutor(8) as pool:\n"
+        "    results = list(pool.map(lambda i: analyze('nạn nhân bị mua bán được hỗ trợ'), range(16)))\n"
+        "assert all('nạn_nhân' in r.words for r in results), results\n"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]

@@ -1,5 +1,6 @@
 """Status from dates, replacements and the expiry-with-parent rule, on small sets with the
 real numbers; and the catalogue file's own validity."""
+
 from __future__ import annotations
 
 import copy
@@ -8,10 +9,19 @@ from datetime import date
 
 import pytest
 
-from ingest.catalogue import (CATALOGUE_PATH, CatalogueError, catalogue_stub_documents, load_catalogue,
-                              parse_catalogue)
-from ingest.model import (CHUA_HIEU_LUC, CON_HIEU_LUC, HET_HIEU_LUC, KHONG_AP_DUNG, QUY_DINH_CHI_TIET, Article,
-                          RELATION_TYPES, THAY_THE, Document, Relation)
+from ingest.catalogue import CATALOGUE_PATH, CatalogueError, catalogue_stub_documents, load_catalogue, parse_catalogue
+from ingest.model import (
+    CHUA_HIEU_LUC,
+    CON_HIEU_LUC,
+    HET_HIEU_LUC,
+    KHONG_AP_DUNG,
+    QUY_DINH_CHI_TIET,
+    RELATION_TYPES,
+    THAY_THE,
+    Article,
+    Document,
+    Relation,
+)
 from ingest.numbers import DOC_NUMBER_RE
 from ingest.status import compute_status
 
@@ -25,11 +35,20 @@ def anti_trafficking_set() -> list[Document]:
     law (01/12/2012) differs from the law's own Điều 57, which the catalogue keeps."""
     return [
         Document("66/2011/QH12", "Luật", issued=date(2011, 3, 29), effective=date(2012, 12, 1)),
-        Document("09/2013/NĐ-CP", "Nghị định", issued=date(2013, 1, 11), effective=date(2013, 4, 15),
-                 relations=[Relation(QUY_DINH_CHI_TIET, "66/2011/QH12", None, "1")]),
-        Document("134/2013/TTLT-BTC-BLĐTBXH", "Thông tư liên tịch", issued=date(2013, 9, 25),
-                 effective=date(2013, 11, 10),
-                 relations=[Relation(QUY_DINH_CHI_TIET, "09/2013/NĐ-CP")]),
+        Document(
+            "09/2013/NĐ-CP",
+            "Nghị định",
+            issued=date(2013, 1, 11),
+            effective=date(2013, 4, 15),
+            relations=[Relation(QUY_DINH_CHI_TIET, "66/2011/QH12", None, "1")],
+        ),
+        Document(
+            "134/2013/TTLT-BTC-BLĐTBXH",
+            "Thông tư liên tịch",
+            issued=date(2013, 9, 25),
+            effective=date(2013, 11, 10),
+            relations=[Relation(QUY_DINH_CHI_TIET, "09/2013/NĐ-CP")],
+        ),
         Document("news:000", "Tin tức"),
     ]
 
@@ -81,34 +100,54 @@ def test_catalogue_can_keep_a_detailing_text_alive():
 
 def test_rule_needs_every_detailed_text_expired():
     documents = anti_trafficking_set()
-    documents.append(Document("1/2020/TT-X", "Thông tư", issued=date(2020, 1, 1), effective=date(2020, 2, 1),
-                              relations=[Relation(QUY_DINH_CHI_TIET, "66/2011/QH12", "24", "1"),
-                                         Relation(QUY_DINH_CHI_TIET, "11/2017/QH14", "7", "2")]))
+    documents.append(
+        Document(
+            "1/2020/TT-X",
+            "Thông tư",
+            issued=date(2020, 1, 1),
+            effective=date(2020, 2, 1),
+            relations=[
+                Relation(QUY_DINH_CHI_TIET, "66/2011/QH12", "24", "1"),
+                Relation(QUY_DINH_CHI_TIET, "11/2017/QH14", "7", "2"),
+            ],
+        )
+    )
     compute_status(documents, load_catalogue(), AFTER)
     assert by_number(documents)["1/2020/TT-X"].status == CON_HIEU_LUC
 
 
 def test_replacement_by_a_document_in_the_set_names_the_article_and_uses_its_date():
     documents = [
-        Document("03/2008/TTLT-BCA-BQP-BNG-BLĐTBXH", "Thông tư liên tịch", issued=date(2008, 5, 8),
-                 effective=date(2008, 6, 1)),
-        Document("01/2014/TTLT-BCA-BQP-BLĐTBXH-BNG", "Thông tư liên tịch", issued=date(2014, 2, 10),
-                 effective=date(2014, 3, 25),
-                 relations=[Relation(THAY_THE, "03/2008/TTLT-BCA-BQP-BNG-BLĐTBXH", None, "10", "2014-03-25")]),
+        Document(
+            "03/2008/TTLT-BCA-BQP-BNG-BLĐTBXH",
+            "Thông tư liên tịch",
+            issued=date(2008, 5, 8),
+            effective=date(2008, 6, 1),
+        ),
+        Document(
+            "01/2014/TTLT-BCA-BQP-BLĐTBXH-BNG",
+            "Thông tư liên tịch",
+            issued=date(2014, 2, 10),
+            effective=date(2014, 3, 25),
+            relations=[Relation(THAY_THE, "03/2008/TTLT-BCA-BQP-BNG-BLĐTBXH", None, "10", "2014-03-25")],
+        ),
     ]
     compute_status(documents, load_catalogue(), date(2014, 3, 24))
     assert documents[0].status == CON_HIEU_LUC and "Sẽ bị thay thế" in documents[0].status_note
     compute_status(documents, load_catalogue(), date(2014, 3, 25))
     old = documents[0]
-    assert (old.status, old.replaced_by, old.expired) == (HET_HIEU_LUC, "01/2014/TTLT-BCA-BQP-BLĐTBXH-BNG",
-                                                          date(2014, 3, 25))
+    assert (old.status, old.replaced_by, old.expired) == (
+        HET_HIEU_LUC,
+        "01/2014/TTLT-BCA-BQP-BLĐTBXH-BNG",
+        date(2014, 3, 25),
+    )
     assert "Điều 10" in old.status_note
 
 
 def test_stubs_for_documents_outside_the_corpus():
     stubs = by_number(catalogue_stub_documents(load_catalogue()))
     assert {"53/2024/QH15", "162/2025/NĐ-CP", "193/QĐ-TTg"} <= set(stubs)
-    assert "66/2011/QH12" not in stubs            # held by the corpus
+    assert "66/2011/QH12" not in stubs  # held by the corpus
     law = stubs["53/2024/QH15"]
     assert (law.issued, law.effective, law.articles) == (date(2024, 11, 28), date(2025, 7, 1), [])
     assert [(r.type, r.target, r.date) for r in law.relations] == [(THAY_THE, "66/2011/QH12", "2025-07-01")]
@@ -122,11 +161,20 @@ def test_stubs_for_documents_outside_the_corpus():
 
 # ---------------------------------------------------------------- the catalogue file itself
 
+
 def test_catalogue_file_validates():
     catalogue = load_catalogue()
     numbers = {e.number for e in catalogue.entries}
-    assert {"53/2024/QH15", "162/2025/NĐ-CP", "193/QĐ-TTg", "66/2011/QH12", "100/2015/QH13", "12/2017/QH14",
-            "11/2017/QH14", "102/2016/QH13"} <= numbers
+    assert {
+        "53/2024/QH15",
+        "162/2025/NĐ-CP",
+        "193/QĐ-TTg",
+        "66/2011/QH12",
+        "100/2015/QH13",
+        "12/2017/QH14",
+        "11/2017/QH14",
+        "102/2016/QH13",
+    } <= numbers
     for raw in RAW["documents"]:
         assert DOC_NUMBER_RE.fullmatch(raw["number"]), raw["number"]
         for key in ("issued", "effective"):
@@ -141,12 +189,15 @@ def test_catalogue_file_validates():
     assert not catalogue.get("162/2025/NĐ-CP").verified and catalogue.get("162/2025/NĐ-CP").issued is None
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("issued", "28/11/2024", "ISO"),
-    ("number", "Luật PCMBN", "not a document number"),
-    ("verified", "yes", "verified"),
-    ("source", "", "source"),
-])
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("issued", "28/11/2024", "ISO"),
+        ("number", "Luật PCMBN", "not a document number"),
+        ("verified", "yes", "verified"),
+        ("source", "", "source"),
+    ],
+)
 def test_catalogue_errors_name_the_problem(field, value, message):
     data = copy.deepcopy(RAW)
     data["documents"][0][field] = value
@@ -167,15 +218,27 @@ def test_catalogue_rejects_unknown_relation_type_and_duplicates():
 
 def test_verified_catalogue_date_replaces_the_codified_page_date_and_says_why():
     # As parse_phapdien gives it: the page's notes say 01/12/2012, the law's Điều 57 says 01/01/2012.
-    law = Document("66/2011/QH12", "Luật", issued=date(2011, 3, 29), effective=date(2012, 12, 1),
-                   topic="39.8 Phòng, chống mua bán người", articles=[Article(
-                       number="57", title="Hiệu lực thi hành", id="chuong_7__dieu_57",
-                       text="Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2012.",
-                       note="(Điều 57 Luật số 66/2011/QH12, có hiệu lực thi hành kể từ ngày 01/12/2012)")])
+    law = Document(
+        "66/2011/QH12",
+        "Luật",
+        issued=date(2011, 3, 29),
+        effective=date(2012, 12, 1),
+        topic="39.8 Phòng, chống mua bán người",
+        articles=[
+            Article(
+                number="57",
+                title="Hiệu lực thi hành",
+                id="chuong_7__dieu_57",
+                text="Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2012.",
+                note="(Điều 57 Luật số 66/2011/QH12, có hiệu lực thi hành kể từ ngày 01/12/2012)",
+            )
+        ],
+    )
     compute_status([law], load_catalogue(), BEFORE)
     assert (law.issued, law.effective) == (date(2011, 3, 29), date(2012, 1, 1))
     assert law.status_note.endswith(
-        "Lưu ý: ngày hiệu lực 01/01/2012 theo Điều 57 của Luật; ghi chú của Bộ pháp điển ghi 01/12/2012.")
+        "Lưu ý: ngày hiệu lực 01/01/2012 theo Điều 57 của Luật; ghi chú của Bộ pháp điển ghi 01/12/2012."
+    )
 
 
 def test_unverified_catalogue_date_only_flags_the_difference():

@@ -1,4 +1,5 @@
 """The server-rendered web UI through TestClient, on the real embedded index built from the corpus."""
+
 from __future__ import annotations
 
 import io
@@ -30,6 +31,7 @@ def text_of(html: str) -> str:
 
 # ---------------------------------------------------------------------- search page
 
+
 def test_search_without_diacritics_shows_highlighted_article_32_with_badges(client):
     response = client.get("/", params={"q": "ho tro nan nhan"})
     assert response.status_code == 200
@@ -45,8 +47,8 @@ def test_search_without_diacritics_shows_highlighted_article_32_with_badges(clie
 def test_support_regime_query_finds_article_32_marked_replaced(client):
     html = client.get("/", params={"q": "che do ho tro nan nhan"}).text
     article_32 = client.get("/api/documents/66-2011-QH12/articles/32").json()["article"]["id"]
-    hit = html[html.index(f'href="/van-ban/66-2011-QH12#{article_32}"'):]
-    hit = hit[:hit.index("</article>")]
+    hit = html[html.index(f'href="/van-ban/66-2011-QH12#{article_32}"') :]
+    hit = hit[: hit.index("</article>")]
     assert "Điều 32." in hit and 'class="badge badge-replaced">Bị thay thế<' in hit
     assert "Văn bản đã bị thay thế bởi 53/2024/QH15" in hit
 
@@ -55,8 +57,9 @@ def test_search_facets_have_counts_and_pagination_keeps_the_query(client):
     api = client.get("/api/search", params={"q": "nạn nhân"}).json()
     html = client.get("/", params={"q": "nạn nhân"}).text
     for facet in api["facets"]["doc_type"]:
-        assert re.search(rf'name="type" value="{re.escape(facet["value"])}".*?facet-count[^>]*>{facet["count"]}<',
-                         html, re.S), facet
+        assert re.search(
+            rf'name="type" value="{re.escape(facet["value"])}".*?facet-count[^>]*>{facet["count"]}<', html, re.S
+        ), facet
     assert "Loại văn bản" in html and "Cơ quan ban hành" in html and "Năm ban hành" in html and "Hiệu lực" in html
     assert api["total"] > 10
     assert 'href="/?q=n%E1%BA%A1n+nh%C3%A2n&amp;page=2"' in html
@@ -89,10 +92,11 @@ def test_empty_search_page_offers_examples(client):
 
 # ---------------------------------------------------------------------- document reader
 
+
 def test_document_page_has_toc_clause_anchors_and_relations(client):
     data = client.get("/api/documents/66-2011-QH12").json()
     html = client.get("/van-ban/66-2011-QH12").text
-    header = text_of(html[:html.index('class="doc-layout"')])
+    header = text_of(html[: html.index('class="doc-layout"')])
     assert "Văn bản này đã bị thay thế bởi 53/2024/QH15" in header and 'href="/van-ban/53-2024-QH15"' in html
     # The catalogue's verified date (the law's own Điều 57), not the codified page's 01/12/2012.
     assert "Ngày ban hành 29/3/2011" in header and "Ngày có hiệu lực 1/1/2012" in header
@@ -108,7 +112,7 @@ def test_document_page_has_toc_clause_anchors_and_relations(client):
     for article in data["articles"]:
         for line in filter(None, (raw.strip() for raw in article["text"].split("\n"))):
             assert " ".join(line.split()) in page_text, line
-    relations = html[html.index('id="relations-title"'):html.index('class="doc-layout"')]
+    relations = html[html.index('id="relations-title"') : html.index('class="doc-layout"')]
     assert "Văn bản hướng dẫn" in relations
     assert 'href="/van-ban/09-2013-ND-CP' in relations and DECREE in relations
 
@@ -138,9 +142,11 @@ def test_non_canonical_slug_redirects_and_unknown_is_404(client):
 
 # ---------------------------------------------------------------------- reading list
 
+
 def _add(client, slug, article, **extra):
-    return client.post("/danh-sach-doc/them", data={"slug": slug, "article": article, "next": "/"},
-                       follow_redirects=False, **extra)
+    return client.post(
+        "/danh-sach-doc/them", data={"slug": slug, "article": article, "next": "/"}, follow_redirects=False, **extra
+    )
 
 
 def test_reading_list_add_show_and_download(client):
@@ -150,8 +156,10 @@ def test_reading_list_add_show_and_download(client):
     first_decree_article = client.get("/api/documents/09-2013-ND-CP").json()["articles"][0]["number"]
     assert _add(client, "09-2013-ND-CP", first_decree_article).status_code == 303
     page = client.get("/danh-sach-doc").text
-    citation = ("Điều 32 Luật Phòng, chống mua bán người số 66/2011/QH12, ngày 29/3/2011 — "
-                "hết hiệu lực (bị thay thế bởi 53/2024/QH15)")
+    citation = (
+        "Điều 32 Luật Phòng, chống mua bán người số 66/2011/QH12, ngày 29/3/2011 — "
+        "hết hiệu lực (bị thay thế bởi 53/2024/QH15)"
+    )
     assert citation in text_of(page)
     assert f"Điều {first_decree_article} Nghị định" in text_of(page) and DECREE in page
     assert "Hỗ trợ y tế" in page  # the article text itself, for the trainer
@@ -175,10 +183,10 @@ def test_reading_list_add_show_and_download(client):
 
 
 def test_reading_list_validates_entries_strictly(client):
-    assert _add(client, "66-2011-QH12", "999").status_code == 400           # no such article
-    assert _add(client, "999-2099-ND-CP", "1").status_code == 400           # no such document
-    assert _add(client, "66-2011-qh12", "32").status_code == 400            # only canonical slugs are stored
-    assert _add(client, "66-2011-QH12|x:1", "32").status_code == 400        # no smuggled separators
+    assert _add(client, "66-2011-QH12", "999").status_code == 400  # no such article
+    assert _add(client, "999-2099-ND-CP", "1").status_code == 400  # no such document
+    assert _add(client, "66-2011-qh12", "32").status_code == 400  # only canonical slugs are stored
+    assert _add(client, "66-2011-QH12|x:1", "32").status_code == 400  # no smuggled separators
     assert _add(client, "66-2011-QH12", "32", headers={"Origin": "https://evil.example"}).status_code == 403
     # A hand-edited cookie: malformed and unknown entries are ignored, not shown.
     client.cookies.set("vnlex_reading_list", '66-2011-QH12:32|<script>|999-2099-ND-CP:1|x"y')
@@ -191,11 +199,15 @@ def test_reading_list_is_capped_and_redirects_only_locally(client):
     refused = _add(client, "66-2011-QH12", "32")
     assert refused.status_code == 409 and "100" in refused.text
     client.cookies.clear()
-    answer = client.post("/danh-sach-doc/them", data={"slug": "66-2011-QH12", "article": "32", "next": "//evil.example/x"},
-                         follow_redirects=False)
+    answer = client.post(
+        "/danh-sach-doc/them",
+        data={"slug": "66-2011-QH12", "article": "32", "next": "//evil.example/x"},
+        follow_redirects=False,
+    )
     assert answer.status_code == 303 and answer.headers["location"] == "/danh-sach-doc"
-    as_json = client.post("/danh-sach-doc/them", data={"slug": "66-2011-QH12", "article": "33"},
-                          headers={"X-Requested-With": "fetch"})
+    as_json = client.post(
+        "/danh-sach-doc/them", data={"slug": "66-2011-QH12", "article": "33"}, headers={"X-Requested-With": "fetch"}
+    )
     assert as_json.json() == {"count": 2, "message": "Đã thêm vào danh sách đọc."}
 
 
@@ -206,6 +218,7 @@ def test_search_result_has_reading_list_button(client):
 
 
 # ---------------------------------------------------------------------- backend down
+
 
 def test_backend_down_is_a_503_page_with_the_reason(tmp_path, settings_for):
     (tmp_path / "dir.sqlite").mkdir()
@@ -218,19 +231,33 @@ def test_backend_down_is_a_503_page_with_the_reason(tmp_path, settings_for):
 
 # ---------------------------------------------------------------------- units (no index needed)
 
+
 def _toy_law() -> Document:
     clause = Unit("khoan", "2", "chuong_1__dieu_3__khoan_2", "2. Nội dung khoản hai.")
-    return Document(number="66/2011/QH12", type="Luật", title="Phòng, chống mua bán người", articles=[
-        Article("3", "Hành vi bị nghiêm cấm", "1. …\n2. Nội dung khoản hai.", "chuong_1__dieu_3", units=[clause]),
-        Article("5", "Chính sách", "<script>alert(1)</script> theo khoản 2 Điều 3 của Luật này và Nghị định số 09/2013/NĐ-CP",
-                "chuong_1__dieu_5"),
-    ])
+    return Document(
+        number="66/2011/QH12",
+        type="Luật",
+        title="Phòng, chống mua bán người",
+        articles=[
+            Article("3", "Hành vi bị nghiêm cấm", "1. …\n2. Nội dung khoản hai.", "chuong_1__dieu_3", units=[clause]),
+            Article(
+                "5",
+                "Chính sách",
+                "<script>alert(1)</script> theo khoản 2 Điều 3 của Luật này và Nghị định số 09/2013/NĐ-CP",
+                "chuong_1__dieu_5",
+            ),
+        ],
+    )
 
 
 def test_linkify_escapes_text_then_links_citations():
     law = _toy_law()
-    decree = Document(number=DECREE, type="Nghị định", title="Quy định chi tiết",
-                      articles=[Article("1", "Phạm vi", "…", "chuong_1__dieu_1")])
+    decree = Document(
+        number=DECREE,
+        type="Nghị định",
+        title="Quy định chi tiết",
+        articles=[Article("1", "Phạm vi", "…", "chuong_1__dieu_1")],
+    )
     known = [(law.number, law.type, law.title), (decree.number, decree.type, decree.title)]
     linker = CitationLinker(known, {law.number: law, decree.number: decree}.get)
     html = str(linker.linkify(law.articles[1].text, law, law.articles[1]))
@@ -250,5 +277,5 @@ def test_linkify_escapes_text_then_links_citations():
 def test_did_you_mean_prefers_forms_seen_together():
     texts = ["Hỗ trợ nạn nhân bị mua bán. Hộ gia đình của nạn nhân được hỗ trợ.", "Chế độ hỗ trợ nạn nhân"]
     assert did_you_mean("ho tro nan nhan", texts) == "hỗ trợ nạn nhân"
-    assert did_you_mean("hỗ trợ nạn nhân", texts) is None     # typed with diacritics: leave it
+    assert did_you_mean("hỗ trợ nạn nhân", texts) is None  # typed with diacritics: leave it
     assert did_you_mean("xyz", texts) is None

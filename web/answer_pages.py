@@ -1,12 +1,13 @@
 """HTML pages for answers: "Hỏi đáp" (/hoi-dap), "Quyền lợi của nạn nhân" (/quyen-loi) and the
 trace of a law article (/truy-vet). Contexts are built here from the same services as the JSON
 API; templates only lay them out, autoescaped, with no |safe on document or user text."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import Response
 
-from search_api.app import state
+from search_api.deps import state
 from search_api.routers.ask import answer_service
 from search_api.routers.entitlements import filter_rows, provision_rows
 from search_api.trace import trace

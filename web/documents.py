@@ -5,6 +5,7 @@ relation targets); DocumentCache loads each once per request. The status badge l
 here because search results, the reader and the reading list must all say the same
 thing: a replaced document is "Bị thay thế" whatever its computed status.
 """
+
 from __future__ import annotations
 
 import re

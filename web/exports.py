@@ -1,4 +1,5 @@
 """The reading list as files to take away: Markdown and Word (.docx), same citations as the page."""
+
 from __future__ import annotations
 
 import io

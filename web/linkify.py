@@ -8,12 +8,13 @@ elements written here, whose href is built from index data (slug + stable id), i
 escaped. A reference only becomes a link when its target resolves: "này" means the
 document being read, a document number must be in the index; anything else stays text.
 """
+
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from markupsafe import Markup
 
@@ -21,8 +22,19 @@ from ingest.model import Article, Document, Unit
 from ingest.numbers import DOC_NUMBER_PATTERN, DOC_NUMBER_RE, slug, slug_key
 
 DOCUMENT_URL = "/van-ban/{slug}"
-_TYPE_WORDS = ("Bộ luật", "Luật", "Pháp lệnh", "Nghị định", "Thông tư liên tịch", "Thông tư",
-               "Quyết định", "Nghị quyết liên tịch", "Nghị quyết", "Chỉ thị", "Văn bản hợp nhất")
+_TYPE_WORDS = (
+    "Bộ luật",
+    "Luật",
+    "Pháp lệnh",
+    "Nghị định",
+    "Thông tư liên tịch",
+    "Thông tư",
+    "Quyết định",
+    "Nghị quyết liên tịch",
+    "Nghị quyết",
+    "Chỉ thị",
+    "Văn bản hợp nhất",
+)
 _TYPE_RE = "|".join(re.escape(word) for word in _TYPE_WORDS)
 # One cited unit: "Điều 5", "khoản 2 Điều 5", "điểm a khoản 2 Điều 5", "khoản 1 Điều này".
 _ITEM = r"(?:điểm\s+(?P<point>[a-zđ])\s*,?\s+)?(?:khoản\s+(?P<clause>\d{1,3})\s*,?\s+)?Điều\s+(?P<article>\d{1,4}[a-zđ]?|này)\b"
@@ -31,7 +43,7 @@ _ITEM_UNNAMED = re.sub(r"\?P<\w+>", "", _ITEM)
 # Bare article numbers continuing a list ("các điều 33, 34, 35 và 36"), not clause/point numbers.
 _BARE_ARTICLE_RE = re.compile(r"(?<!khoản )(?<!điểm )(?<![\w/])(\d{1,4}[a-zđ]?)\b", re.IGNORECASE)
 # A list of cited units sharing one target: "Điều 19, Điều 20 và Điều 21", "Điều 3, khoản 1 và khoản 2 Điều 4".
-_CHAIN = (rf"{_ITEM_UNNAMED}(?:\s*(?:,|;|và|hoặc)\s*(?:{_ITEM_UNNAMED}|khoản\s+\d{{1,3}}|\d{{1,4}}[a-zđ]?\b))*")
+_CHAIN = rf"{_ITEM_UNNAMED}(?:\s*(?:,|;|và|hoặc)\s*(?:{_ITEM_UNNAMED}|khoản\s+\d{{1,3}}|\d{{1,4}}[a-zđ]?\b))*"
 # What the chain points at, right after it.
 _SAME_DOCUMENT_TAIL = rf"(?:{_TYPE_RE})\s*,?\s*này\b"
 _NUMBER_TAIL = rf"(?:(?:{_TYPE_RE})\s+)?(?:số\s*:?\s*)?(?P<number>{DOC_NUMBER_PATTERN})"
@@ -72,7 +84,8 @@ class CitationLinker:
         if name_alternatives:
             tails.append(rf"(?P<name>{name_alternatives})")
         self._chain_re = re.compile(
-            rf"(?P<chain>{_CHAIN})(?:\s*,?\s*(?:của\s+|tại\s+)?(?:{'|'.join(tails)}))?", re.IGNORECASE)
+            rf"(?P<chain>{_CHAIN})(?:\s*,?\s*(?:của\s+|tại\s+)?(?:{'|'.join(tails)}))?", re.IGNORECASE
+        )
 
     # ------------------------------------------------------------------ resolution
 
@@ -84,8 +97,14 @@ class CitationLinker:
             self._loaded[number] = self.load_document(number)
         return self._loaded[number]
 
-    def _anchor(self, document: Document, article_number: str, clause: str | None, point: str | None,
-                current_article: Article | None) -> str | None:
+    def _anchor(
+        self,
+        document: Document,
+        article_number: str,
+        clause: str | None,
+        point: str | None,
+        current_article: Article | None,
+    ) -> str | None:
         if article_number.lower() == "này":
             article = current_article
         else:
@@ -131,8 +150,9 @@ class CitationLinker:
                 links += self._number_link(number.start(), number.group())
         return _without_overlaps(links)
 
-    def _chain_links(self, match: re.Match, target: Document, current: Document,
-                     current_article: Article | None) -> list[_Link]:
+    def _chain_links(
+        self, match: re.Match, target: Document, current: Document, current_article: Article | None
+    ) -> list[_Link]:
         chain, chain_start = match.group("chain"), match.start("chain")
         base = DOCUMENT_URL.format(slug=slug(target.number)) + "#"
         links, covered = [], []
@@ -140,8 +160,9 @@ class CitationLinker:
             covered.append((item.start(), item.end()))
             if item.group("article").lower() == "này" and target is not current:
                 continue
-            anchor = self._anchor(target, item.group("article"), item.group("clause"), item.group("point"),
-                                  current_article)
+            anchor = self._anchor(
+                target, item.group("article"), item.group("clause"), item.group("point"), current_article
+            )
             if anchor is not None:
                 links.append(_Link(chain_start + item.start(), chain_start + item.end(), base + anchor))
         for bare in _BARE_ARTICLE_RE.finditer(chain):
@@ -163,8 +184,10 @@ class CitationLinker:
         out: list[str] = []
         cursor = 0
         for link in self.links(text, current, current_article):
-            out.append(html.escape(text[cursor:link.start]))
-            out.append(f'<a class="cite" href="{html.escape(link.href)}">{html.escape(text[link.start:link.end])}</a>')
+            out.append(html.escape(text[cursor : link.start]))
+            out.append(
+                f'<a class="cite" href="{html.escape(link.href)}">{html.escape(text[link.start : link.end])}</a>'
+            )
             cursor = link.end
         out.append(html.escape(text[cursor:]))
         return Markup("".join(out))

@@ -1,6 +1,7 @@
 """Context of the document reader: table of contents, anchored articles/clauses/points with
 linked citations, and the relations panel. Everything here is plain data or Markup built by
 web.linkify (escaped first); the template only lays it out."""
+
 from __future__ import annotations
 
 import re
@@ -40,9 +41,11 @@ def reader_context(cache: DocumentCache, document: Document, reading_list: set[s
     previous: list[str] = []
     for block in articles:
         ids = [heading_id for _text, heading_id in block["headings"]]
-        block["new_headings"] = [{"level": level, "text": text, "id": heading_id}
-                                 for level, (text, heading_id) in enumerate(block["headings"])
-                                 if previous[: level + 1] != ids[: level + 1]]
+        block["new_headings"] = [
+            {"level": level, "text": text, "id": heading_id}
+            for level, (text, heading_id) in enumerate(block["headings"])
+            if previous[: level + 1] != ids[: level + 1]
+        ]
         previous = ids
     replaced_by = None
     if document.replaced_by:
@@ -52,7 +55,8 @@ def reader_context(cache: DocumentCache, document: Document, reading_list: set[s
         "doc": view,
         "name": document_name(document),
         "badge": badge(document.status, document.replaced_by),
-        "issued": vn_date(document.issued), "effective": vn_date(document.effective),
+        "issued": vn_date(document.issued),
+        "effective": vn_date(document.effective),
         "expired": vn_date(document.expired),
         "replaced_by": replaced_by,
         "toc": table_of_contents(document),
@@ -64,16 +68,19 @@ def reader_context(cache: DocumentCache, document: Document, reading_list: set[s
 
 # ---------------------------------------------------------------------- structure
 
+
 def heading_ids(article: Article) -> list[str]:
     """Stable ids of the chapter/section headings above an article, from its own id:
     'chuong_2__muc_1__dieu_10' -> ['chuong_2', 'chuong_2__muc_1']."""
     parts = article.id.split("__")
     prefixes = ["__".join(parts[: i + 1]) for i in range(len(parts) - 1)]
     if len(prefixes) >= len(article.path):
-        return prefixes[len(prefixes) - len(article.path):] if article.path else []
+        return prefixes[len(prefixes) - len(article.path) :] if article.path else []
     # Ids without one part per heading level: fall back to a slug of the heading text.
-    return [f"{article.id.split('__')[0]}__h{i}_" + re.sub(r"\W+", "_", heading.lower())[:40]
-            for i, heading in enumerate(article.path)]
+    return [
+        f"{article.id.split('__')[0]}__h{i}_" + re.sub(r"\W+", "_", heading.lower())[:40]
+        for i, heading in enumerate(article.path)
+    ]
 
 
 def table_of_contents(document: Document) -> list[dict[str, Any]]:
@@ -86,7 +93,9 @@ def table_of_contents(document: Document) -> list[dict[str, Any]]:
             if previous[: level + 1] != ids[: level + 1]:
                 entries.append({"kind": "heading", "level": level, "text": heading, "id": heading_id})
         previous = ids
-        label = f"Điều {article.number}. {article.title}".strip(". ") if article.number else (article.title or "Nội dung")
+        label = (
+            f"Điều {article.number}. {article.title}".strip(". ") if article.number else (article.title or "Nội dung")
+        )
         entries.append({"kind": "article", "level": len(article.path), "text": label, "id": article.id})
     return entries
 
@@ -107,23 +116,33 @@ def _lines_before(lines: list[str], following: list[Unit]) -> list[str]:
     return lines[: max(0, len(lines) - in_children)]
 
 
-def _article_block(linker: CitationLinker, document: Document, article: Article, reading_list: set[str],
-                   doc_slug: str) -> dict[str, Any]:
+def _article_block(
+    linker: CitationLinker, document: Document, article: Article, reading_list: set[str], doc_slug: str
+) -> dict[str, Any]:
     def link(lines: list[str]) -> list[Markup]:
         return [linker.linkify(line, document, article) for line in lines]
 
     intro = _lines_before(_nonempty_lines(article.text), article.units)
-    units = [{
-        "id": unit.id, "number": unit.number,
-        "lines": link(_lines_before(_nonempty_lines(unit.text), unit.children)),
-        "children": [{"id": child.id, "number": child.number, "lines": link(_nonempty_lines(child.text))}
-                     for child in unit.children],
-    } for unit in article.units]
+    units = [
+        {
+            "id": unit.id,
+            "number": unit.number,
+            "lines": link(_lines_before(_nonempty_lines(unit.text), unit.children)),
+            "children": [
+                {"id": child.id, "number": child.number, "lines": link(_nonempty_lines(child.text))}
+                for child in unit.children
+            ],
+        }
+        for unit in article.units
+    ]
     heading = f"Điều {article.number}. {article.title}".strip(". ") if article.number else article.title
     return {
-        "id": article.id, "number": article.number, "heading": heading,
+        "id": article.id,
+        "number": article.number,
+        "heading": heading,
         "headings": list(zip(article.path, heading_ids(article))),
-        "intro": link(intro), "units": units,
+        "intro": link(intro),
+        "units": units,
         "note": linker.linkify(article.note, document, article) if article.note else "",
         "in_list": f"{doc_slug}:{article.number}" in reading_list,
     }
@@ -131,14 +150,16 @@ def _article_block(linker: CitationLinker, document: Document, article: Article,
 
 # ---------------------------------------------------------------------- relations
 
+
 def _article_label(number: str | None, document: Document | None) -> tuple[str, str | None]:
     """('Điều 32', anchor id or None) for one end of an article-level link."""
     article = find_article(document, number) if document is not None and number else None
     return f"Điều {number}", article.id if article is not None else None
 
 
-def _document_item(cache: DocumentCache, document: Document, other: str,
-                   links: list[tuple[str | None, str | None, dict[str, Any]]]) -> dict[str, Any]:
+def _document_item(
+    cache: DocumentCache, document: Document, other: str, links: list[tuple[str | None, str | None, dict[str, Any]]]
+) -> dict[str, Any]:
     """One related document, with the article pairs that tie it to this one
     ('Điều 3 → Điều 32': its Điều 3 acts on our Điều 32)."""
     known = cache.resolve(other)
@@ -163,8 +184,10 @@ def _document_item(cache: DocumentCache, document: Document, other: str,
     return {
         "label": f"{other_doc.type} {other_doc.number}" if other_doc is not None else other,
         "title": other_doc.title if other_doc is not None else "",
-        "url": base_url, "pairs": pairs,
-        "dates": sorted(dates), "notes": sorted(notes),
+        "url": base_url,
+        "pairs": pairs,
+        "dates": sorted(dates),
+        "notes": sorted(notes),
     }
 
 
@@ -177,11 +200,17 @@ def relation_groups(cache: DocumentCache, document: Document, view: dict[str, An
         seen: set[tuple] = set()
         candidates = []
         if direction in ("outgoing", "both"):
-            candidates += [(r["target"], r["target_article"], r["source_article"], r)
-                           for r in view["relations"] if r["type"] == type_]
+            candidates += [
+                (r["target"], r["target_article"], r["source_article"], r)
+                for r in view["relations"]
+                if r["type"] == type_
+            ]
         if direction in ("incoming", "both"):
-            candidates += [(r["source"], r["source_article"], r["target_article"], r)
-                           for r in view["incoming_relations"] if r["type"] == type_]
+            candidates += [
+                (r["source"], r["source_article"], r["target_article"], r)
+                for r in view["incoming_relations"]
+                if r["type"] == type_
+            ]
         if type_ == "thay_the" and direction == "incoming" and document.replaced_by:
             candidates.append((document.replaced_by, None, None, {}))
         for other, other_article, own_article, relation in candidates:

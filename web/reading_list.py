@@ -7,6 +7,7 @@ document exists under that canonical slug and has that article) when added and w
 shown. Forms post and redirect back (works without JavaScript); app.js may post the same
 form with fetch and gets JSON instead of the redirect.
 """
+
 from __future__ import annotations
 
 import re
@@ -45,8 +46,9 @@ def read_entries(request: Request) -> list[str]:
 
 def _store(response: Response, entries: list[str]) -> None:
     if entries:
-        response.set_cookie(COOKIE, "|".join(entries[:MAX_ENTRIES]), max_age=COOKIE_MAX_AGE, httponly=True,
-                            samesite="lax", path="/")
+        response.set_cookie(
+            COOKIE, "|".join(entries[:MAX_ENTRIES]), max_age=COOKIE_MAX_AGE, httponly=True, samesite="lax", path="/"
+        )
     else:
         response.delete_cookie(COOKIE, path="/")
 
@@ -61,12 +63,15 @@ def resolve_entry(cache: DocumentCache, entry: str) -> dict[str, Any] | None:
     if article is None:
         return None
     return {
-        "entry": entry, "slug": doc_slug, "article_number": article.number,
+        "entry": entry,
+        "slug": doc_slug,
+        "article_number": article.number,
         "citation": citation(document, article),
         "heading": f"Điều {article.number}. {article.title}".strip(". "),
         "url": document_url(document.number, article.id),
         "lines": [line.strip() for line in article.text.split("\n") if line.strip()],
-        "document": document, "article": article,
+        "document": document,
+        "article": article,
     }
 
 
@@ -91,7 +96,7 @@ def _cross_site(request: Request) -> bool:
     if origin is None:
         return False  # same-site form posts from older browsers, curl, tests
     if origin == "null":
-        return True   # sandboxed or privacy-redirected origin: cannot be ours
+        return True  # sandboxed or privacy-redirected origin: cannot be ours
     return urlsplit(origin).netloc != request.url.netloc
 
 
@@ -176,12 +181,18 @@ def reading_list_print(request: Request) -> Response:
 @router.get("/danh-sach-doc.md")
 def reading_list_markdown(request: Request) -> Response:
     text = markdown(resolved_items(request), str(request.base_url).rstrip("/"))
-    return Response(text, media_type="text/markdown; charset=utf-8",
-                    headers={"Content-Disposition": 'attachment; filename="danh-sach-doc.md"'})
+    return Response(
+        text,
+        media_type="text/markdown; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="danh-sach-doc.md"'},
+    )
 
 
 @router.get("/danh-sach-doc.docx")
 def reading_list_docx(request: Request) -> Response:
     data = docx_bytes(resolved_items(request), str(request.base_url).rstrip("/"))
-    return Response(data, media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                    headers={"Content-Disposition": 'attachment; filename="danh-sach-doc.docx"'})
+    return Response(
+        data,
+        media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        headers={"Content-Disposition": 'attachment; filename="danh-sach-doc.docx"'},
+    )

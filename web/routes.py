@@ -6,6 +6,7 @@ carries the whole search, forms post and redirect. Templates only lay out contex
 here; the only markup they let through is snippet_html (search_api.highlight) and the
 citation links of web.linkify, both escaped before any tag is added.
 """
+
 from __future__ import annotations
 
 from fastapi import APIRouter, FastAPI, Request
@@ -83,7 +84,8 @@ def install(app: FastAPI) -> None:
         if request.url.path.startswith("/api") or request.url.path.startswith("/static"):
             return await http_exception_handler(request, error)
         message = {404: "Không có trang này.", 405: "Trang này không nhận kiểu yêu cầu đó."}.get(
-            error.status_code, str(error.detail))
+            error.status_code, str(error.detail)
+        )
         return render_error(request, error.status_code, message)
 
     @app.exception_handler(Exception)
@@ -91,4 +93,6 @@ def install(app: FastAPI) -> None:
         # Starlette still re-raises the error after this, so it is logged with its traceback.
         if request.url.path.startswith("/api"):
             return JSONResponse({"error": "internal_error", "message": "Lỗi máy chủ"}, status_code=500)
-        return render_error(request, 500, "Đã có lỗi khi tạo trang này. Lỗi đã được ghi lại; hãy thử lại hoặc báo cho người quản trị.")
+        return render_error(
+            request, 500, "Đã có lỗi khi tạo trang này. Lỗi đã được ghi lại; hãy thử lại hoặc báo cho người quản trị."
+        )

@@ -1,5 +1,6 @@
 """Context of the search page: what the URL asks for, hits with badges, facets, pages and
 a did-you-mean for queries typed without diacritics."""
+
 from __future__ import annotations
 
 import re
@@ -8,8 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
+from ingest.index_contract import Filters
 from ingest.textnorm import fold, has_diacritics
-from search_api.backends.base import Filters
 from search_api.views import STATUS_LABELS
 from web.documents import DocumentCache, badge, document_url
 
@@ -18,8 +19,13 @@ MAX_PAGE = 1000
 MAX_QUERY_CHARS = 1000
 # Facet of the search result -> (URL parameter, Vietnamese heading). Year is one choice at a
 # time: the backend filters a year range, and two ticked years would silently mean "between".
-FACETS = [("doc_type", "type", "Loại văn bản"), ("issuer", "issuer", "Cơ quan ban hành"),
-          ("year", "year", "Năm ban hành"), ("status", "status", "Hiệu lực"), ("topic", "topic", "Chủ đề")]
+FACETS = [
+    ("doc_type", "type", "Loại văn bản"),
+    ("issuer", "issuer", "Cơ quan ban hành"),
+    ("year", "year", "Năm ban hành"),
+    ("status", "status", "Hiệu lực"),
+    ("topic", "topic", "Chủ đề"),
+]
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 DID_YOU_MEAN_HITS = 5
 
@@ -37,7 +43,7 @@ class SearchRequest:
     page: int = 1
 
     @classmethod
-    def from_params(cls, params) -> "SearchRequest":
+    def from_params(cls, params) -> SearchRequest:
         def values(name: str) -> list[str]:
             return [v.strip()[:200] for v in params.getlist(name) if v.strip()][:20]
 
@@ -45,23 +51,44 @@ class SearchRequest:
         page_text = (params.get("page") or "1").strip()
         return cls(
             q=(params.get("q") or "")[:MAX_QUERY_CHARS],
-            types=values("type"), issuers=values("issuer"), statuses=values("status"), topics=values("topic"),
+            types=values("type"),
+            issuers=values("issuer"),
+            statuses=values("status"),
+            topics=values("topic"),
             year=int(year_text) if year_text.isdigit() and 1900 <= int(year_text) <= 2100 else None,
             page=min(int(page_text), MAX_PAGE) if page_text.isdigit() and int(page_text) >= 1 else 1,
         )
 
     def filters(self) -> Filters:
-        return Filters(doc_type=self.types, issuer=self.issuers, status=self.statuses, topic=self.topics,
-                       year_from=self.year, year_to=self.year)
+        return Filters(
+            doc_type=self.types,
+            issuer=self.issuers,
+            status=self.statuses,
+            topic=self.topics,
+            year_from=self.year,
+            year_to=self.year,
+        )
 
     def selected(self, param: str) -> list[str]:
-        return {"type": self.types, "issuer": self.issuers, "status": self.statuses, "topic": self.topics,
-                "year": [str(self.year)] if self.year else []}[param]
+        return {
+            "type": self.types,
+            "issuer": self.issuers,
+            "status": self.statuses,
+            "topic": self.topics,
+            "year": [str(self.year)] if self.year else [],
+        }[param]
 
     def params(self, **changes) -> list[tuple[str, str]]:
         """URL parameters of this search with some changed (page=..., q=...)."""
-        state = {"q": self.q, "type": self.types, "issuer": self.issuers, "year": self.year,
-                 "status": self.statuses, "topic": self.topics, "page": self.page}
+        state = {
+            "q": self.q,
+            "type": self.types,
+            "issuer": self.issuers,
+            "year": self.year,
+            "status": self.statuses,
+            "topic": self.topics,
+            "page": self.page,
+        }
         state.update(changes)
         pairs: list[tuple[str, str]] = []
         for name, value in state.items():
@@ -80,8 +107,14 @@ class SearchRequest:
 
 
 def search_context(cache: DocumentCache, wanted: SearchRequest, reading_list: set[str]) -> dict[str, Any]:
-    context: dict[str, Any] = {"search": wanted, "result": None, "hits": [], "facets": [], "pages": None,
-                               "did_you_mean": None}
+    context: dict[str, Any] = {
+        "search": wanted,
+        "result": None,
+        "hits": [],
+        "facets": [],
+        "pages": None,
+        "did_you_mean": None,
+    }
     if not wanted.q.strip() and not wanted.has_filters():
         return context
     result = cache.app_state.search.search(wanted.q, wanted.filters(), page=wanted.page, size=PAGE_SIZE)
@@ -123,8 +156,9 @@ def facet_groups(facets: dict[str, list[dict[str, Any]]], wanted: SearchRequest)
         if name == "year":
             options.sort(key=lambda o: o["value"], reverse=True)
         if options:
-            groups.append({"name": name, "param": param, "heading": heading, "options": options,
-                           "single": name == "year"})
+            groups.append(
+                {"name": name, "param": param, "heading": heading, "options": options, "single": name == "year"}
+            )
     return groups
 
 
@@ -141,13 +175,16 @@ def pagination(total: int, wanted: SearchRequest) -> dict[str, Any] | None:
         links.append({"number": number, "url": wanted.url(page=number), "current": number == current})
         previous = number
     return {
-        "links": links, "current": current, "last": last,
+        "links": links,
+        "current": current,
+        "last": last,
         "previous": wanted.url(page=current - 1) if current > 1 else None,
         "next": wanted.url(page=current + 1) if current < last else None,
     }
 
 
 # ---------------------------------------------------------------------- did you mean
+
 
 def hit_texts(cache: DocumentCache, hits: list[dict[str, Any]]) -> list[str]:
     """Full texts of the top hits (the result dict only carries snippets)."""
@@ -187,7 +224,7 @@ def did_you_mean(query: str, texts: list[str]) -> str | None:
     # Rebuild from the original text so numbers and punctuation ("09/2013") stay as typed.
     pieces, cursor = [], 0
     for match, form in zip(_WORD_RE.finditer(query), chosen):
-        pieces.append(query[cursor:match.start()])
+        pieces.append(query[cursor : match.start()])
         pieces.append(form if form and form != match.group().lower() else match.group())
         cursor = match.end()
     pieces.append(query[cursor:])

@@ -5,6 +5,7 @@ borderless header table with the two sides in separate cells; reading each cell'
 paragraphs left column first gives the issuer → number → motto → date order that the
 header stage expects. Signature blocks and 'Nơi nhận' are tables too.
 """
+
 from __future__ import annotations
 
 import io

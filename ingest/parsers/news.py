@@ -15,6 +15,7 @@ site. Rather than rules per site, the parser relies on what an article looks lik
   line above the body), the date comes from a short line near it, and the
   publisher only from what the page says about itself.
 """
+
 from __future__ import annotations
 
 import re
@@ -42,24 +43,59 @@ KNOWN_SOURCE_TAGS = {
 
 # Headings of the link lists and sidebars that follow an article (compared folded, lower case).
 _SECTION_MARKERS = {
-    "tin khac", "cac tin khac", "tin lien quan", "cac tin lien quan", "bai viet lien quan",
-    "bai viet cung chuyen muc", "tin cung chuyen muc", "cung chuyen muc", "bai viet khac",
-    "cac bai viet khac", "tin moi", "tin moi nhat", "tin da dua", "tin moi hon", "tin cu hon",
-    "xem them", "doc them", "danh sach bai viet cu", "binh luan", "y kien ban doc", "gui binh luan",
-    "thong ke truy cap", "lien ket website", "video tuyen truyen", "thong tin tra cuu",
+    "tin khac",
+    "cac tin khac",
+    "tin lien quan",
+    "cac tin lien quan",
+    "bai viet lien quan",
+    "bai viet cung chuyen muc",
+    "tin cung chuyen muc",
+    "cung chuyen muc",
+    "bai viet khac",
+    "cac bai viet khac",
+    "tin moi",
+    "tin moi nhat",
+    "tin da dua",
+    "tin moi hon",
+    "tin cu hon",
+    "xem them",
+    "doc them",
+    "danh sach bai viet cu",
+    "binh luan",
+    "y kien ban doc",
+    "gui binh luan",
+    "thong ke truy cap",
+    "lien ket website",
+    "video tuyen truyen",
+    "thong tin tra cuu",
 }
 # Words of navigation menus; a short line made of several of them is a menu.
-_MENU_WORDS = ("trang chu", "gop y", "so do trang", "lien he", "gioi thieu", "dang nhap", "dang ky",
-               "tim kiem", "english", "hoi dap", "rss")
+_MENU_WORDS = (
+    "trang chu",
+    "gop y",
+    "so do trang",
+    "lien he",
+    "gioi thieu",
+    "dang nhap",
+    "dang ky",
+    "tim kiem",
+    "english",
+    "hoi dap",
+    "rss",
+)
 _CHROME_RES = [
-    re.compile(r"^skip (?:ribbon|to|navigation)\b", re.I),        # accessibility links of portals
+    re.compile(r"^skip (?:ribbon|to|navigation)\b", re.I),  # accessibility links of portals
     re.compile(r"^(?:sign in|sign out|log ?in|đăng nhập|đăng xuất|đăng ký)$", re.I),
-    re.compile(r"trạng thái đăng nhập|vui lòng đăng nhập|bạn (?:cần|phải|chưa) đăng nhập|thời gian chờ:?\s*\d+\s*giây",
-               re.I),                                               # session / login prompts
+    re.compile(
+        r"trạng thái đăng nhập|vui lòng đăng nhập|bạn (?:cần|phải|chưa) đăng nhập|thời gian chờ:?\s*\d+\s*giây", re.I
+    ),  # session / login prompts
     re.compile(r"©|\bcopyright\b|\ball rights reserved\b|^bản quyền|ghi rõ nguồn|giấy phép số", re.I),
     re.compile(r"^(?:tags?|từ khóa|từ khoá)\s*:", re.I),
-    re.compile(r"^(?:[•·\-*]\s*)?(?:đang online|hôm nay|hôm qua|trong tuần|trong tháng|tất cả|tổng cộng"
-               r"|lượt xem|lượt truy cập|số lượt truy cập|đang truy cập)\s*:\s*[\d.,]+$", re.I),
+    re.compile(
+        r"^(?:[•·\-*]\s*)?(?:đang online|hôm nay|hôm qua|trong tuần|trong tháng|tất cả|tổng cộng"
+        r"|lượt xem|lượt truy cập|số lượt truy cập|đang truy cập)\s*:\s*[\d.,]+$",
+        re.I,
+    ),
     re.compile(r"^(?:image|photo|ảnh|anh|hình|hinh)(?:\s+\w+){0,3}$", re.I),  # image alt text / placeholders
     re.compile(r"^(?:chia sẻ|in bài|gửi bài|lưu bài|bản in|quay lại|về đầu trang|lên đầu trang)\b.{0,20}$", re.I),
 ]
@@ -71,9 +107,9 @@ _DOMAIN_RE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov|info)$", r
 _SENTENCE_END_RE = re.compile(r"(?:[.…;:]|\./\.)[\"”’')\]]*$")
 _CLOSING_CHARS = "\"”’')]"
 
-MIN_PROSE_WORDS = 8          # a body paragraph says something; headlines in link lists rarely end with '.'
-LONG_PROSE_WORDS = 40        # so long that it is prose whatever its last character
-MAX_DATE_LINE_WORDS = 12     # "Thứ năm - 16/07/2015 17:00 88 0", "(Cập nhật lúc: 08/10/2019 16:16:13 )"
+MIN_PROSE_WORDS = 8  # a body paragraph says something; headlines in link lists rarely end with '.'
+LONG_PROSE_WORDS = 40  # so long that it is prose whatever its last character
+MAX_DATE_LINE_WORDS = 12  # "Thứ năm - 16/07/2015 17:00 88 0", "(Cập nhật lúc: 08/10/2019 16:16:13 )"
 MAX_TITLE_CHARS = 300
 
 
@@ -86,8 +122,8 @@ def parse_news(path: Path, data: bytes) -> list[Document]:
     if not prose:
         raise IngestError("no article text found: no paragraph of running text in this news page")
     first, last = prose[0], prose[-1]
-    header, tail = lines[:first], lines[last + 1:]
-    body = [line for line in lines[first:last + 1] if not _is_chrome(line)]
+    header, tail = lines[:first], lines[last + 1 :]
+    body = [line for line in lines[first : last + 1] if not _is_chrome(line)]
 
     title = _title(header) or _first_sentence(body[0])
     document = Document(
@@ -127,8 +163,13 @@ def _lines(text: str) -> list[str]:
         if not line:
             previous_blank = True
             continue
-        wrapped = (not previous_blank and out and line[0].islower()
-                   and not _SENTENCE_END_RE.search(out[-1]) and not _is_chrome(out[-1]))
+        wrapped = (
+            not previous_blank
+            and out
+            and line[0].islower()
+            and not _SENTENCE_END_RE.search(out[-1])
+            and not _is_chrome(out[-1])
+        )
         if wrapped:
             out[-1] = f"{out[-1]} {line}"
         else:
@@ -156,8 +197,9 @@ def _words(line: str) -> int:
 
 
 def _is_date_line(line: str) -> bool:
-    return _words(line) <= MAX_DATE_LINE_WORDS and (parse_date(line) is not None or
-                                                    re.search(r"\b\d{1,2}/\d{1,2}/\d{4}\b", line) is not None)
+    return _words(line) <= MAX_DATE_LINE_WORDS and (
+        parse_date(line) is not None or re.search(r"\b\d{1,2}/\d{1,2}/\d{4}\b", line) is not None
+    )
 
 
 def _is_prose(line: str, lines: list[str], index: int) -> bool:
@@ -177,12 +219,17 @@ def _is_chrome(line: str) -> bool:
     if _words(line) <= 20 and sum(word in key for word in _MENU_WORDS) >= 2:
         return True
     # "Trang chủ / Xã hội / Phòng, chống TNXH"
-    return len(_BREADCRUMB_RE.findall(line)) >= 2 or key.startswith("trang chu ") and _BREADCRUMB_RE.search(line) is not None
+    return (
+        len(_BREADCRUMB_RE.findall(line)) >= 2
+        or key.startswith("trang chu ")
+        and _BREADCRUMB_RE.search(line) is not None
+    )
 
 
 def _title(header: list[str]) -> str:
-    breadcrumb_parts = {_key(part) for line in header if _BREADCRUMB_RE.search(line)
-                        for part in _BREADCRUMB_RE.split(line)}
+    breadcrumb_parts = {
+        _key(part) for line in header if _BREADCRUMB_RE.search(line) for part in _BREADCRUMB_RE.split(line)
+    }
     candidates = []
     for i, line in enumerate(header):
         if _is_chrome(line) or _is_date_line(line) or _key(line) in breadcrumb_parts or _WELCOME_RE.search(line):

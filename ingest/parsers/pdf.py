@@ -10,6 +10,7 @@ cleaning happens on that list:
   one paragraph (heading, clause, point) per line.
 A PDF without a text layer (a scan) is refused: it needs OCR first.
 """
+
 from __future__ import annotations
 
 import io
@@ -24,23 +25,24 @@ from ingest.numbers import DOC_NUMBER_RE
 from ingest.structure import is_upper, parse_legal_text
 from ingest.textnorm import nfc
 
-_MIN_LETTERS_PER_PAGE = 40           # a scanned page may still carry a stamp or a watermark
-_EDGE_BAND = 0.1                     # top/bottom share of the page where running heads/feet live
+_MIN_LETTERS_PER_PAGE = 40  # a scanned page may still carry a stamp or a watermark
+_EDGE_BAND = 0.1  # top/bottom share of the page where running heads/feet live
 _PAGE_NUMBER_RE = re.compile(r"^(?:Trang\s*)?-?\s*\d{1,4}\s*-?(?:\s*/\s*\d{1,4})?$", re.IGNORECASE)
 _PARAGRAPH_START_RE = re.compile(
-    r"^(?:Điều\s+\d|Chương\s|CHƯƠNG\s|Mục\s+\d|MỤC\s|Phần\s|PHẦN\s|\d{1,3}[.)]\s|[a-zđ]\)\s|[-–•+]\s|\[\d+\])")
-_SENTENCE_END = (".", ":", ";", "!", "?", "”", "\"")
+    r"^(?:Điều\s+\d|Chương\s|CHƯƠNG\s|Mục\s+\d|MỤC\s|Phần\s|PHẦN\s|\d{1,3}[.)]\s|[a-zđ]\)\s|[-–•+]\s|\[\d+\])"
+)
+_SENTENCE_END = (".", ":", ";", "!", "?", "”", '"')
 _SUPERSCRIPT_RE = re.compile("\x00([^\x01]*)\x01")
 
 
 @dataclass
 class _Line:
     text: str
-    size: float          # dominant font size of the line
-    y: float             # baseline height from the page bottom
+    size: float  # dominant font size of the line
+    y: float  # baseline height from the page bottom
     page: int
-    box: int             # text box index on the page: lines of one box belong together
-    height: float        # page height
+    box: int  # text box index on the page: lines of one box belong together
+    height: float  # page height
 
 
 def _open(data: bytes):

@@ -11,6 +11,7 @@ would close early, so the raw string is split on the `<p class='pX'>` markers in
 The page is regrouped into one Document per source document, each article under its
 own number and its own chapter, with the placement and the notes turned into relations.
 """
+
 from __future__ import annotations
 
 import html
@@ -24,7 +25,13 @@ from ingest.errors import IngestError
 from ingest.model import BAI_BO, LIEN_QUAN, QUY_DINH_CHI_TIET, SUA_DOI, Article, Document, Relation
 from ingest.numbers import number_key, ordinal_to_int
 from ingest.parsers.phapdien_notes import (
-    AMENDED, KIND_LABEL, KIND_ORDER, SourceNote, level_value, normalise_type, parse_note,
+    AMENDED,
+    KIND_LABEL,
+    KIND_ORDER,
+    SourceNote,
+    level_value,
+    normalise_type,
+    parse_note,
 )
 from ingest.textnorm import clean_spaces, nfc
 from ingest.units import id_part, join_id, split_units
@@ -44,7 +51,9 @@ _LEVEL_HEADING_RE = re.compile(r"^(Phần|Chương|Mục)\s+((?:thứ\s+)?[^\s.:
 _LAW_KIND = "LQ"
 _DOTTED_SUFFIX_RE = re.compile(r"(?<=[A-ZĐa-zđ])\.(?=[A-ZĐ])")
 
-_BLOCK_TAG_RE = re.compile(r"</?(?:p|div|li|ul|ol|tr|table|tbody|thead|h[1-6]|blockquote|center)\b[^>]*>|<br\s*/?>", re.I)
+_BLOCK_TAG_RE = re.compile(
+    r"</?(?:p|div|li|ul|ol|tr|table|tbody|thead|h[1-6]|blockquote|center)\b[^>]*>|<br\s*/?>", re.I
+)
 _CELL_TAG_RE = re.compile(r"</?t[dh]\b[^>]*>", re.I)
 _DROP_RE = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>", re.S | re.I)
 _TAG_RE = re.compile(r"<[^>]*>")
@@ -58,8 +67,8 @@ def is_phapdien(data: bytes) -> bool:
 
 @dataclass
 class _Heading:
-    kind: str                   # "phan" | "chuong" | "muc"
-    number: str                 # as written: "IV", "1", "nhất"
+    kind: str  # "phan" | "chuong" | "muc"
+    number: str  # as written: "IV", "1", "nhất"
     title: str = ""
 
 
@@ -68,13 +77,13 @@ class _Entry:
     """One codified article as it stands on the page."""
 
     anchor_name: str
-    kind: str                   # "LQ" for the law itself, else the sub-law document kind
+    kind: str  # "LQ" for the law itself, else the sub-law document kind
     title: str
-    headings: list[_Heading]    # the page's Phần/Chương/Mục above it
+    headings: list[_Heading]  # the page's Phần/Chương/Mục above it
     note_text: str = ""
     note: SourceNote | None = None
     text: str = ""
-    related: list[str] = field(default_factory=list)   # anchor names of related articles
+    related: list[str] = field(default_factory=list)  # anchor names of related articles
 
 
 def parse_phapdien(path: Path, data: bytes) -> list[Document]:
@@ -89,14 +98,19 @@ def parse_phapdien(path: Path, data: bytes) -> list[Document]:
     placed = [e for e in entries if e.note is not None]
     for entry in entries:
         if entry.note is None:
-            log.warning("%s: article %s skipped: its note names no source document: %r",
-                        path.name, entry.anchor_name, entry.note_text[:120])
+            log.warning(
+                "%s: article %s skipped: its note names no source document: %r",
+                path.name,
+                entry.anchor_name,
+                entry.note_text[:120],
+            )
     if not placed:
         raise IngestError("no article note of the codified-database page names its source document")
     return _build_documents(path, topic, placed)
 
 
 # ---------------------------------------------------------------- reading the page
+
 
 def _read_entries(page: str) -> list[_Entry]:
     markers = list(_MARKER_RE.finditer(page))
@@ -105,7 +119,7 @@ def _read_entries(page: str) -> list[_Entry]:
     current: _Entry | None = None
     for index, marker in enumerate(markers):
         end = markers[index + 1].start() if index + 1 < len(markers) else len(page)
-        css_class, segment = marker.group(1), page[marker.end():end]
+        css_class, segment = marker.group(1), page[marker.end() : end]
         if css_class == "pChuong":
             _add_heading(headings, _inline_text(segment))
             # A heading ends the article above it: a pChiDan right after a heading is the
@@ -115,14 +129,19 @@ def _read_entries(page: str) -> list[_Entry]:
             name = _ANCHOR_NAME_RE.search(segment)
             heading = _inline_text(segment)
             match = _CODIFIED_HEADING_RE.match(heading)
-            entries.append(_Entry(anchor_name=name.group(1) if name else "", kind=match.group("kind") if match else "",
-                                  title=match.group("title").strip() if match else heading,
-                                  headings=[_Heading(h.kind, h.number, h.title) for h in headings]))
+            entries.append(
+                _Entry(
+                    anchor_name=name.group(1) if name else "",
+                    kind=match.group("kind") if match else "",
+                    title=match.group("title").strip() if match else heading,
+                    headings=[_Heading(h.kind, h.number, h.title) for h in headings],
+                )
+            )
             current = entries[-1]
         elif current is None:
             continue
         elif css_class == "pGhiChu":
-            href = _HREF_RE.search(segment)     # the first link is the source article's own
+            href = _HREF_RE.search(segment)  # the first link is the source article's own
             current.note_text = _inline_text(segment)
             current.note = parse_note(current.note_text, html.unescape(href.group(1)) if href else "")
         elif css_class == "pNoiDung":
@@ -138,7 +157,7 @@ def _add_heading(headings: list[_Heading], line: str) -> None:
     # A title line may begin with the same word ("MỤC TIÊU ..."): a level needs a number.
     if match and ordinal_to_int(match.group(2)) is not None:
         kind = {"phần": "phan", "chương": "chuong", "mục": "muc"}[match.group(1).lower()]
-        del headings[len([h for h in headings if KIND_ORDER.index(h.kind) < KIND_ORDER.index(kind)]):]
+        del headings[len([h for h in headings if KIND_ORDER.index(h.kind) < KIND_ORDER.index(kind)]) :]
         headings.append(_Heading(kind, match.group(2), match.group(3).strip()))
     elif headings and line:
         headings[-1].title = f"{headings[-1].title} {line}".strip()
@@ -150,7 +169,7 @@ def _own_paragraph(segment: str) -> str:
     for tag in _P_TAG_RE.finditer(segment):
         depth += -1 if tag.group(0).startswith("</") else 1
         if depth == 0:
-            return segment[:tag.start()]
+            return segment[: tag.start()]
     return segment
 
 
@@ -168,6 +187,7 @@ def _block_text(fragment: str) -> str:
 
 # ---------------------------------------------------------------- regrouping by document
 
+
 def _build_documents(path: Path, topic: str, entries: list[_Entry]) -> list[Document]:
     groups: dict[str, list[_Entry]] = {}
     for entry in entries:
@@ -179,7 +199,7 @@ def _build_documents(path: Path, topic: str, entries: list[_Entry]) -> list[Docu
     for key, document in documents.items():
         articles: dict[str, Article] = {}
         for entry in groups[key]:
-            articles.setdefault(entry.note.article, _article(entry))   # a repeated article keeps its first text
+            articles.setdefault(entry.note.article, _article(entry))  # a repeated article keeps its first text
         document.articles = sorted(articles.values(), key=lambda a: _article_order(a.number))
     _add_relations(entries, documents, display)
     return list(documents.values())
@@ -195,16 +215,25 @@ def _document(path: Path, topic: str, number: str, group: list[_Entry]) -> Docum
         issued=described.issued if described else None,
         effective=_most_common((e.note.effective for e in group if e.note.effective), default=None),
         url=_most_common((e.note.url for e in group if e.note.url), default=""),
-        topic=topic, source_file=str(path))
+        topic=topic,
+        source_file=str(path),
+    )
 
 
 def _article(entry: _Entry) -> Article:
     levels = _chapter_levels(entry)
-    article_id = join_id(*(id_part(kind, level_value(number)) for kind, number, _ in levels),
-                         id_part("dieu", entry.note.article))
-    return Article(number=entry.note.article, title=entry.title, text=entry.text, id=article_id,
-                   path=[label for _, _, label in levels], units=split_units(entry.text, article_id),
-                   note=entry.note_text)
+    article_id = join_id(
+        *(id_part(kind, level_value(number)) for kind, number, _ in levels), id_part("dieu", entry.note.article)
+    )
+    return Article(
+        number=entry.note.article,
+        title=entry.title,
+        text=entry.text,
+        id=article_id,
+        path=[label for _, _, label in levels],
+        units=split_units(entry.text, article_id),
+        note=entry.note_text,
+    )
 
 
 def _chapter_levels(entry: _Entry) -> list[tuple[str, str, str]]:
@@ -224,9 +253,16 @@ def _chapter_levels(entry: _Entry) -> list[tuple[str, str, str]]:
     levels, agrees = [], True
     for index, (kind, number) in enumerate(anchor):
         heading = entry.headings[index] if index < len(entry.headings) else None
-        agrees = agrees and heading is not None and (heading.kind, level_value(heading.number)) == (kind, level_value(number))
-        levels.append((kind, heading.number, _level_label(kind, heading.number, heading.title)) if agrees
-                      else (kind, number, _level_label(kind, number)))
+        agrees = (
+            agrees
+            and heading is not None
+            and (heading.kind, level_value(heading.number)) == (kind, level_value(number))
+        )
+        levels.append(
+            (kind, heading.number, _level_label(kind, heading.number, heading.title))
+            if agrees
+            else (kind, number, _level_label(kind, number))
+        )
     return levels
 
 
@@ -252,24 +288,42 @@ def _add_relations(entries: list[_Entry], documents: dict[str, Document], displa
         if entry.kind == _LAW_KIND:
             law_entry = entry
         elif law_entry is not None and number_of(law_entry) != own:
-            add(entry, Relation(QUY_DINH_CHI_TIET, target=number_of(law_entry),
-                                target_article=law_entry.note.article, source_article=article))
+            add(
+                entry,
+                Relation(
+                    QUY_DINH_CHI_TIET,
+                    target=number_of(law_entry),
+                    target_article=law_entry.note.article,
+                    source_article=article,
+                ),
+            )
         # (b) the note says this article was amended or repealed by another document.
         for change in entry.note.changes:
             source = display.get(number_key(change.number), change.number)
             when = change.effective.isoformat() if change.effective else None
             for kind in change.kinds:
                 for source_article in change.articles or [None]:
-                    add(entry, Relation(SUA_DOI if kind == AMENDED else BAI_BO, target=own, target_article=article,
-                                        source_article=source_article, date=when, note=change.wording,
-                                        source=source))
+                    add(
+                        entry,
+                        Relation(
+                            SUA_DOI if kind == AMENDED else BAI_BO,
+                            target=own,
+                            target_article=article,
+                            source_article=source_article,
+                            date=when,
+                            note=change.wording,
+                            source=source,
+                        ),
+                    )
         # (c) "Điều này có nội dung liên quan đến ..." links to articles on this page.
         for name in entry.related:
             other = by_anchor.get(name)
             if other is None or (number_of(other), other.note.article) == (own, article):
                 continue
-            add(entry, Relation(LIEN_QUAN, target=number_of(other), target_article=other.note.article,
-                                source_article=article))
+            add(
+                entry,
+                Relation(LIEN_QUAN, target=number_of(other), target_article=other.note.article, source_article=article),
+            )
 
 
 def _preferred_spelling(numbers: list[str]) -> str:
@@ -280,7 +334,7 @@ def _preferred_spelling(numbers: list[str]) -> str:
 
 
 def _most_common(values, default=""):
-    counts = Counter(values)      # ties keep the first seen
+    counts = Counter(values)  # ties keep the first seen
     return counts.most_common(1)[0][0] if counts else default
 
 

@@ -14,6 +14,7 @@ the others are short.  The note's link points at the vbpl full text with an anch
 as `#Phan_nhất_Chuong_VIII_Muc_1_Dieu_51`, the only place a sub-law article's own
 chapter is given.
 """
+
 from __future__ import annotations
 
 import re
@@ -47,24 +48,24 @@ AMENDED, REPEALED = "amended", "repealed"
 class ChangeRef:
     """One amending reference of a note: 'bởi Điều 1, Điều 2 Thông tư số 30/2019/TT-BYT ...'."""
 
-    kinds: list[str]            # AMENDED and/or REPEALED, as the note's wording says
-    wording: str                # "có nội dung được sửa đổi, có nội dung được bổ sung"
-    number: str                 # amending document number as written
-    articles: list[str]         # its articles named in the note ([] when none)
+    kinds: list[str]  # AMENDED and/or REPEALED, as the note's wording says
+    wording: str  # "có nội dung được sửa đổi, có nội dung được bổ sung"
+    number: str  # amending document number as written
+    articles: list[str]  # its articles named in the note ([] when none)
     effective: date | None
 
 
 @dataclass
 class SourceNote:
-    text: str                   # the whole note, one line
-    article: str                # the source document's article number ("32", "217a")
-    doc_type: str               # as written: "Luật", "Bộ Luật", "Thông tư liên tịch"
-    number: str                 # as written: "09/2013/NĐ-CP", "01/2016/NQ.HĐTP"
+    text: str  # the whole note, one line
+    article: str  # the source document's article number ("32", "217a")
+    doc_type: str  # as written: "Luật", "Bộ Luật", "Thông tư liên tịch"
+    number: str  # as written: "09/2013/NĐ-CP", "01/2016/NQ.HĐTP"
     effective: date | None
-    title: str = ""             # only in the long form
+    title: str = ""  # only in the long form
     issued: date | None = None
     issuer: str = ""
-    url: str = ""               # vbpl full text, without anchor
+    url: str = ""  # vbpl full text, without anchor
     # [("chuong", "IV"), ("muc", "1")]; [] for an article outside any chapter ("#Dieu_2"),
     # None when the link has no anchor at all.
     anchor: list[tuple[str, str]] | None = None
@@ -83,14 +84,19 @@ def parse_note(text: str, href: str) -> SourceNote | None:
     number = DOC_NUMBER_RE.match(text, head.end())
     if not number:
         return None
-    rest = text[number.end():]
+    rest = text[number.end() :]
     own = _OWN_EFFECTIVE_RE.search(rest)
     if own:
-        described, tail, effective = rest[:own.start()].strip(), rest[own.end():], parse_date(own.group("effective"))
+        described, tail, effective = rest[: own.start()].strip(), rest[own.end() :], parse_date(own.group("effective"))
     else:
         described, tail, effective = rest.strip(" )"), "", None
-    note = SourceNote(text=text, article=head.group("article"), doc_type=head.group("type").strip(),
-                      number=number.group(0), effective=effective)
+    note = SourceNote(
+        text=text,
+        article=head.group("article"),
+        doc_type=head.group("type").strip(),
+        number=number.group(0),
+        effective=effective,
+    )
     if described:
         match = _TITLE_DATE_ISSUER_RE.match(described)
         if match:
@@ -112,8 +118,11 @@ def _parse_changes(tail: str) -> list[ChangeRef]:
         return []
     wording = match.group("kinds").strip()
     folded = fold(wording).lower()
-    kinds = [kind for kind, words in ((AMENDED, ("sua doi", "bo sung")), (REPEALED, ("bai bo",)))
-             if any(w in folded for w in words)]
+    kinds = [
+        kind
+        for kind, words in ((AMENDED, ("sua doi", "bo sung")), (REPEALED, ("bai bo",)))
+        if any(w in folded for w in words)
+    ]
     if not kinds:
         return []
     refs: list[ChangeRef] = []
@@ -123,9 +132,15 @@ def _parse_changes(tail: str) -> list[ChangeRef]:
         number = DOC_NUMBER_RE.search(part)
         if not number:
             continue
-        refs.append(ChangeRef(kinds=kinds, wording=wording, number=number.group(0),
-                              articles=_ARTICLE_REF_RE.findall(part[:number.start()]),
-                              effective=parse_date(part[number.end():])))
+        refs.append(
+            ChangeRef(
+                kinds=kinds,
+                wording=wording,
+                number=number.group(0),
+                articles=_ARTICLE_REF_RE.findall(part[: number.start()]),
+                effective=parse_date(part[number.end() :]),
+            )
+        )
     return refs
 
 
@@ -133,8 +148,7 @@ def parse_anchor(fragment: str) -> list[tuple[str, str]] | None:
     """'Phan_nhất_Chuong_VIII_Muc_1_Dieu_51' -> [('phan', 'nhất'), ('chuong', 'VIII'), ('muc', '1')]."""
     if not _ANCHOR_PART_RE.search(fragment):
         return None
-    return [(kind.lower(), value) for kind, value in _ANCHOR_PART_RE.findall(fragment)
-            if kind.lower() != "dieu"]
+    return [(kind.lower(), value) for kind, value in _ANCHOR_PART_RE.findall(fragment) if kind.lower() != "dieu"]
 
 
 def level_value(number: str) -> str:

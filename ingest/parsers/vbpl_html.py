@@ -6,6 +6,7 @@ which holds a side panel (`div.vbInfo`: status, effective date), the header tabl
 HTML source line breaks are not text line breaks: lines come from block elements
 and <br>, with the whitespace inside each collapsed.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,8 +22,30 @@ from ingest.structure import parse_legal_text
 _CONTENT_SELECTORS = ("div.fulltext", "#toanvancontent", "div.toanvancontent", "div.content1")
 _DROP_TAGS = ("script", "style", "noscript", "nav", "form", "iframe", "button", "input", "select", "link", "meta")
 _BLOCK_TAGS = {
-    "p", "div", "td", "th", "tr", "li", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6",
-    "blockquote", "section", "article", "header", "footer", "center", "dd", "dt", "pre",
+    "p",
+    "div",
+    "td",
+    "th",
+    "tr",
+    "li",
+    "ul",
+    "ol",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "center",
+    "dd",
+    "dt",
+    "pre",
 }
 _SNIFF_RE = re.compile(rb"toanvancontent|uc_ToanVan", re.IGNORECASE)
 
@@ -39,7 +62,7 @@ def _lines(node: Tag) -> list[str]:
     def walk(element) -> None:
         for child in element.children:
             if isinstance(child, NavigableString):
-                if type(child) is NavigableString:      # not Comment / CData / Doctype
+                if type(child) is NavigableString:  # not Comment / CData / Doctype
                     parts.append(re.sub(r"\s+", " ", str(child)))
             elif child.name == "br":
                 parts.append("\n")

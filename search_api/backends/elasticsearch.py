@@ -11,20 +11,29 @@ Four indexes, each a versioned concrete index behind a stable alias, e.g.
 Everything the code reads and writes goes through the aliases, so `rebuild()` can swap
 in new concrete indexes without readers noticing. Nothing connects in the constructor.
 """
+
 from __future__ import annotations
 
 import functools
 import hashlib
 import re
 import threading
-from datetime import datetime, timezone
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any
 
+from ingest.index_contract import (
+    FIELD_STREAM,
+    INDEX_VERSION,
+    SEARCH_FIELDS,
+    AnalysedDocument,
+    BackendError,
+    Hit,
+    ParsedQuery,
+    SearchResult,
+)
 from ingest.model import Document, Relation
 from ingest.numbers import number_key
-from search_api.backends.base import (
-    FIELD_STREAM, INDEX_VERSION, SEARCH_FIELDS, AnalysedDocument, BackendError, Hit, ParsedQuery, SearchResult,
-)
 from search_api.backends.es_query import INDEX_SETTINGS, MAPPINGS, facets_from_response, search_body
 
 KINDS = tuple(MAPPINGS)  # articles, documents, relations, files
@@ -36,8 +45,9 @@ def _translating_errors(method):
     answer 503 with a message an operator can act on."""
 
     @functools.wraps(method)
-    def wrapper(self: "ElasticsearchBackend", *args, **kwargs):
-        from elastic_transport import ConnectionError as TransportConnectionError, TransportError
+    def wrapper(self: ElasticsearchBackend, *args, **kwargs):
+        from elastic_transport import ConnectionError as TransportConnectionError
+        from elastic_transport import TransportError
         from elasticsearch import ApiError
         from elasticsearch.helpers import BulkIndexError
 
@@ -54,7 +64,8 @@ def _translating_errors(method):
         except ApiError as error:
             raise BackendError(
                 f"Elasticsearch at {self.url} refused {method.__name__}: {error.meta.status} {error.message}"
-                f" {_reason(error)}") from error
+                f" {_reason(error)}"
+            ) from error
         except TransportError as error:
             raise BackendError(f"Elasticsearch at {self.url} failed during {method.__name__}: {error}") from error
 
@@ -81,15 +92,25 @@ def _numeric_order(value: str | None) -> tuple[int, str]:
 
 
 class ElasticsearchBackend:
-    def __init__(self, url: str, *, index_prefix: str = "vnlex", username: str | None = None,
-                 password: str | None = None, ca_certs: str | None = None, request_timeout: float = 10):
+    def __init__(
+        self,
+        url: str,
+        *,
+        index_prefix: str = "vnlex",
+        username: str | None = None,
+        password: str | None = None,
+        ca_certs: str | None = None,
+        request_timeout: float = 10,
+    ):
         self.url = url
         self.index_prefix = index_prefix
         self._client_options = {
             "basic_auth": (username, password or "") if username else None,
-            "ca_certs": ca_certs, "request_timeout": request_timeout,
+            "ca_certs": ca_certs,
+            "request_timeout": request_timeout,
             # One retry: an unreachable server must fail fast, not stall a request for minutes.
-            "max_retries": 1, "retry_on_timeout": False,
+            "max_retries": 1,
+            "retry_on_timeout": False,
         }
         self._client = None
         self._client_lock = threading.Lock()  # the API calls one backend from a thread pool
@@ -109,7 +130,7 @@ class ElasticsearchBackend:
         return f"{self.index_prefix}-{kind}"
 
     def _new_index_name(self, kind: str) -> str:
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S%f")
+        stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
         return f"{self.alias(kind)}-v{INDEX_VERSION}-{stamp}"
 
     def _concrete_index_pattern(self) -> re.Pattern[str]:
@@ -132,7 +153,7 @@ class ElasticsearchBackend:
         found = {}
         for index, info in response.body.items():
             for alias in info.get("aliases", {}):
-                found[alias[len(self.index_prefix) + 1:]] = index
+                found[alias[len(self.index_prefix) + 1 :]] = index
         return found
 
     def _check_version(self) -> dict[str, str]:
@@ -145,7 +166,8 @@ class ElasticsearchBackend:
             if match and int(match.group(2)) != INDEX_VERSION:
                 raise BackendError(
                     f"Elasticsearch index {index} has index version {match.group(2)}, this vnlex needs "
-                    f"{INDEX_VERSION}: run `vnlex ingest --recreate` to rebuild it")
+                    f"{INDEX_VERSION}: run `vnlex ingest --recreate` to rebuild it"
+                )
         self._version_checked = bool(existing)
         return existing
 
@@ -161,8 +183,12 @@ class ElasticsearchBackend:
         existing = self._check_version()
         for kind in KINDS:
             if kind not in existing:
-                self.client.indices.create(index=self._new_index_name(kind), mappings=MAPPINGS[kind],
-                                           settings=INDEX_SETTINGS, aliases={self.alias(kind): {}})
+                self.client.indices.create(
+                    index=self._new_index_name(kind),
+                    mappings=MAPPINGS[kind],
+                    settings=INDEX_SETTINGS,
+                    aliases={self.alias(kind): {}},
+                )
         self._indexes_ready = self._version_checked = True
 
     @_translating_errors
@@ -187,8 +213,10 @@ class ElasticsearchBackend:
         try:
             for kind in KINDS:
                 self.client.indices.create(index=new[kind], mappings=MAPPINGS[kind], settings=INDEX_SETTINGS)
-                copies = ({"_index": new[kind], "_id": hit["_id"], "_source": hit["_source"]}
-                          for hit in scan(self.client, index=old[kind], query={"query": {"match_all": {}}}))
+                copies = (
+                    {"_index": new[kind], "_id": hit["_id"], "_source": hit["_source"]}
+                    for hit in scan(self.client, index=old[kind], query={"query": {"match_all": {}}})
+                )
                 bulk(self.client, copies, chunk_size=_BULK_CHUNK)
             self.client.indices.refresh(index=",".join(new.values()))
         except BaseException:
@@ -244,9 +272,10 @@ class ElasticsearchBackend:
         # Elasticsearch auto-create an index with a guessed (dynamic) mapping.
         bulk(self.client, self._actions(source_file, documents), chunk_size=_BULK_CHUNK, require_alias=True)
         self._refresh()
-        record = {"source_file": source_file, "sha256": sha256, "ingested_at": datetime.now(timezone.utc).isoformat()}
-        self.client.index(index=self.alias("files"), id=_file_id(source_file), document=record, refresh=True,
-                          require_alias=True)
+        record = {"source_file": source_file, "sha256": sha256, "ingested_at": datetime.now(UTC).isoformat()}
+        self.client.index(
+            index=self.alias("files"), id=_file_id(source_file), document=record, refresh=True, require_alias=True
+        )
 
     @_translating_errors
     def delete_file(self, source_file: str) -> None:
@@ -256,8 +285,7 @@ class ElasticsearchBackend:
         self._refresh()
 
     def _forget_hash(self, source_file: str) -> None:
-        self.client.options(ignore_status=404).delete(index=self.alias("files"), id=_file_id(source_file),
-                                                      refresh=True)
+        self.client.options(ignore_status=404).delete(index=self.alias("files"), id=_file_id(source_file), refresh=True)
 
     def _refresh(self) -> None:
         self.client.indices.refresh(index=",".join(self.alias(k) for k in KINDS))
@@ -279,8 +307,10 @@ class ElasticsearchBackend:
         }
         for kind, clauses in selections.items():
             query = {"query": {"bool": {"should": clauses, "minimum_should_match": 1}}, "_source": False}
-            deletions = [{"_op_type": "delete", "_index": hit["_index"], "_id": hit["_id"]}
-                         for hit in scan(self.client, index=self.alias(kind), query=query)]
+            deletions = [
+                {"_op_type": "delete", "_index": hit["_index"], "_id": hit["_id"]}
+                for hit in scan(self.client, index=self.alias(kind), query=query)
+            ]
             # 404: already gone (a concurrent writer); the goal state is reached anyway.
             bulk(self.client, deletions, chunk_size=_BULK_CHUNK, ignore_status=404)
 
@@ -288,28 +318,65 @@ class ElasticsearchBackend:
         for analysed in documents:
             document = analysed.document
             key = number_key(document.number)
-            yield {"_index": self.alias("documents"), "_id": key, "_source": {
-                "number": document.number, "key": key, "source_file": source_file, "type": document.type,
-                "title": document.title, "document": document.to_dict()}}
+            yield {
+                "_index": self.alias("documents"),
+                "_id": key,
+                "_source": {
+                    "number": document.number,
+                    "key": key,
+                    "source_file": source_file,
+                    "type": document.type,
+                    "title": document.title,
+                    "document": document.to_dict(),
+                },
+            }
             for position, relation in enumerate(document.relations):
-                yield {"_index": self.alias("relations"), "_id": f"{key}|{position}", "_source": {
-                    "source": relation.source or document.number, "source_article": relation.source_article,
-                    "type": relation.type, "target": relation.target, "target_key": number_key(relation.target),
-                    "target_article": relation.target_article, "date": relation.date, "note": relation.note,
-                    "carrier": document.number, "carrier_key": key, "source_file": source_file}}
+                yield {
+                    "_index": self.alias("relations"),
+                    "_id": f"{key}|{position}",
+                    "_source": {
+                        "source": relation.source or document.number,
+                        "source_article": relation.source_article,
+                        "type": relation.type,
+                        "target": relation.target,
+                        "target_key": number_key(relation.target),
+                        "target_article": relation.target_article,
+                        "date": relation.date,
+                        "note": relation.note,
+                        "carrier": document.number,
+                        "carrier_key": key,
+                        "source_file": source_file,
+                    },
+                }
             for position, article in enumerate(analysed.articles):
                 sources = {"head": article.head, "body": article.body, "doc": article.doc}
-                yield {"_index": self.alias("articles"), "_id": f"{key}|{position}", "_source": {
-                    # Same texts as the SQLite backend: space-joined tokens of each field's stream.
-                    **{name: " ".join(getattr(sources[name.split("_")[0]], FIELD_STREAM[name]))
-                       for name in SEARCH_FIELDS},
-                    # Empty facet values are left out so they never show up as a "" facet.
-                    "doc_number": document.number, "doc_key": key, "doc_type": document.type or None,
-                    "issuer": document.issuer or None, "status": document.status or None,
-                    "topic": document.topic or None, "year": document.issued.year if document.issued else None,
-                    "source_file": source_file, "article_id": article.article_id,
-                    "article_number": article.article_number, "ord": position, "doc_title": document.title,
-                    "article_title": article.article_title, "path": list(article.path), "text": article.text}}
+                yield {
+                    "_index": self.alias("articles"),
+                    "_id": f"{key}|{position}",
+                    "_source": {
+                        # Same texts as the SQLite backend: space-joined tokens of each field's stream.
+                        **{
+                            name: " ".join(getattr(sources[name.split("_")[0]], FIELD_STREAM[name]))
+                            for name in SEARCH_FIELDS
+                        },
+                        # Empty facet values are left out so they never show up as a "" facet.
+                        "doc_number": document.number,
+                        "doc_key": key,
+                        "doc_type": document.type or None,
+                        "issuer": document.issuer or None,
+                        "status": document.status or None,
+                        "topic": document.topic or None,
+                        "year": document.issued.year if document.issued else None,
+                        "source_file": source_file,
+                        "article_id": article.article_id,
+                        "article_number": article.article_number,
+                        "ord": position,
+                        "doc_title": document.title,
+                        "article_title": article.article_title,
+                        "path": list(article.path),
+                        "text": article.text,
+                    },
+                }
 
     # ---- reading -------------------------------------------------------------------
     def _scan(self, kind: str, query: dict[str, Any]) -> Iterable[dict[str, Any]]:
@@ -333,12 +400,20 @@ class ElasticsearchBackend:
     def _hit(hit: dict[str, Any]) -> Hit:
         source = hit["_source"]
         return Hit(
-            doc_number=source["doc_number"], doc_type=source.get("doc_type") or "",
-            doc_title=source.get("doc_title") or "", status=source.get("status") or "",
-            issuer=source.get("issuer") or "", year=source.get("year"), topic=source.get("topic") or "",
-            article_id=source["article_id"], article_number=source.get("article_number") or "",
-            article_title=source.get("article_title") or "", path=list(source.get("path") or []),
-            text=source.get("text") or "", score=float(hit.get("_score") or 0.0))
+            doc_number=source["doc_number"],
+            doc_type=source.get("doc_type") or "",
+            doc_title=source.get("doc_title") or "",
+            status=source.get("status") or "",
+            issuer=source.get("issuer") or "",
+            year=source.get("year"),
+            topic=source.get("topic") or "",
+            article_id=source["article_id"],
+            article_number=source.get("article_number") or "",
+            article_title=source.get("article_title") or "",
+            path=list(source.get("path") or []),
+            text=source.get("text") or "",
+            score=float(hit.get("_score") or 0.0),
+        )
 
     @_translating_errors
     def get_document(self, number: str) -> Document | None:
@@ -354,14 +429,23 @@ class ElasticsearchBackend:
     @_translating_errors
     def incoming_relations(self, number: str) -> list[tuple[str, Relation]]:
         self._check_version_once()
-        rows = [hit["_source"] for hit in self._scan(
-            "relations", {"query": {"term": {"target_key": number_key(number)}}})]
+        rows = [
+            hit["_source"] for hit in self._scan("relations", {"query": {"term": {"target_key": number_key(number)}}})
+        ]
         rows.sort(key=lambda row: (row["source"], _numeric_order(row.get("source_article"))))
         return [
-            (row["source"], Relation(
-                type=row["type"], target=row["target"], target_article=row.get("target_article"),
-                source_article=row.get("source_article"), date=row.get("date"), note=row.get("note") or "",
-                source=row["source"] if row["source"] != row["carrier"] else None))
+            (
+                row["source"],
+                Relation(
+                    type=row["type"],
+                    target=row["target"],
+                    target_article=row.get("target_article"),
+                    source_article=row.get("source_article"),
+                    date=row.get("date"),
+                    note=row.get("note") or "",
+                    source=row["source"] if row["source"] != row["carrier"] else None,
+                ),
+            )
             for row in rows
         ]
 
@@ -369,13 +453,16 @@ class ElasticsearchBackend:
     def document_numbers(self) -> list[tuple[str, str, str]]:
         self._check_version_once()
         query = {"query": {"match_all": {}}, "_source": ["number", "type", "title"]}
-        rows = [(hit["_source"]["number"], hit["_source"].get("type") or "", hit["_source"].get("title") or "")
-                for hit in self._scan("documents", query)]
+        rows = [
+            (hit["_source"]["number"], hit["_source"].get("type") or "", hit["_source"].get("title") or "")
+            for hit in self._scan("documents", query)
+        ]
         return sorted(rows)
 
     @_translating_errors
     def stats(self) -> dict[str, Any]:
         self._check_version_once()
+
         def count(kind: str) -> int:
             return self.client.count(index=self.alias(kind), ignore_unavailable=True)["count"]
 
@@ -383,6 +470,10 @@ class ElasticsearchBackend:
         nodes = self.client.nodes.info(node_id="_local", metric="_none", filter_path="nodes.*.version")
         version = next(iter(nodes["nodes"].values()))["version"]
         return {
-            "engine": f"elasticsearch {version}", "documents": count("documents"), "articles": count("articles"),
-            "relations": count("relations"), "files": count("files"), "index_version": INDEX_VERSION,
+            "engine": f"elasticsearch {version}",
+            "documents": count("documents"),
+            "articles": count("articles"),
+            "relations": count("relations"),
+            "files": count("files"),
+            "index_version": INDEX_VERSION,
         }

@@ -5,13 +5,14 @@ and '_' only) and only ever becomes the value of a `match` query, which the
 `whitespace` analyzer splits back into terms. No query_string, simple_query_string or
 script is built here, so no operator, wildcard or field prefix can be formed.
 """
+
 from __future__ import annotations
 
 from typing import Any
 
 from ingest.analysis import Analysis
+from ingest.index_contract import FACET_FIELDS, FIELD_STREAM, SEARCH_FIELDS, Filters, ParsedQuery
 from ingest.numbers import number_key
-from search_api.backends.base import FACET_FIELDS, FIELD_STREAM, SEARCH_FIELDS, Filters, ParsedQuery
 
 MAX_PAGE_SIZE = 100
 # Elasticsearch's default index.max_result_window: deeper pages need search_after.
@@ -27,16 +28,25 @@ _SEARCH_TEXT = {"type": "text", "analyzer": "whitespace"}
 _KEYWORD = {"type": "keyword"}
 _STORED_ONLY_TEXT = {"type": "text", "index": False}
 
-ARTICLE_KEYWORDS = ("doc_number", "doc_key", "doc_type", "issuer", "status", "topic", "source_file",
-                    "article_id", "article_number")
+ARTICLE_KEYWORDS = (
+    "doc_number",
+    "doc_key",
+    "doc_type",
+    "issuer",
+    "status",
+    "topic",
+    "source_file",
+    "article_id",
+    "article_number",
+)
 
 ARTICLES_MAPPING: dict[str, Any] = {
     "dynamic": "strict",
     "properties": {
         **{name: _SEARCH_TEXT for name in SEARCH_FIELDS},
         **{name: _KEYWORD for name in ARTICLE_KEYWORDS},
-        "year": {"type": "integer"},     # integer so year ranges compare numerically
-        "ord": {"type": "integer"},      # position in the document, for browsing in order
+        "year": {"type": "integer"},  # integer so year ranges compare numerically
+        "ord": {"type": "integer"},  # position in the document, for browsing in order
         "doc_title": _STORED_ONLY_TEXT,
         "article_title": _STORED_ONLY_TEXT,
         "path": _STORED_ONLY_TEXT,
@@ -46,7 +56,10 @@ ARTICLES_MAPPING: dict[str, Any] = {
 DOCUMENTS_MAPPING: dict[str, Any] = {
     "dynamic": "strict",
     "properties": {
-        "number": _KEYWORD, "key": _KEYWORD, "source_file": _KEYWORD, "type": _KEYWORD,
+        "number": _KEYWORD,
+        "key": _KEYWORD,
+        "source_file": _KEYWORD,
+        "type": _KEYWORD,
         "title": _STORED_ONLY_TEXT,
         # Document.to_dict() kept verbatim in _source; never parsed into fields.
         "document": {"type": "object", "enabled": False},
@@ -55,8 +68,21 @@ DOCUMENTS_MAPPING: dict[str, Any] = {
 RELATIONS_MAPPING: dict[str, Any] = {
     "dynamic": "strict",
     "properties": {
-        **{name: _KEYWORD for name in ("source", "source_article", "type", "target", "target_key",
-                                       "target_article", "date", "carrier", "carrier_key", "source_file")},
+        **{
+            name: _KEYWORD
+            for name in (
+                "source",
+                "source_article",
+                "type",
+                "target",
+                "target_key",
+                "target_article",
+                "date",
+                "carrier",
+                "carrier_key",
+                "source_file",
+            )
+        },
         "note": _STORED_ONLY_TEXT,
     },
 }
@@ -64,8 +90,12 @@ FILES_MAPPING: dict[str, Any] = {
     "dynamic": "strict",
     "properties": {"source_file": _KEYWORD, "sha256": _KEYWORD, "ingested_at": {"type": "date"}},
 }
-MAPPINGS = {"articles": ARTICLES_MAPPING, "documents": DOCUMENTS_MAPPING,
-            "relations": RELATIONS_MAPPING, "files": FILES_MAPPING}
+MAPPINGS = {
+    "articles": ARTICLES_MAPPING,
+    "documents": DOCUMENTS_MAPPING,
+    "relations": RELATIONS_MAPPING,
+    "files": FILES_MAPPING,
+}
 # One shard, no replica: a single-node corpus of thousands of articles; BM25 statistics
 # are then exact per index, which keeps ranking comparable with the SQLite backend.
 INDEX_SETTINGS: dict[str, Any] = {"number_of_shards": 1, "number_of_replicas": 0}
@@ -91,18 +121,29 @@ def match_clauses(analysis: Analysis) -> list[dict[str, Any]]:
         weighted = [(f, w) for f, w in SEARCH_FIELDS.items() if FIELD_STREAM[f] == stream and w > 0]
         if tokens and weighted:
             smallest = min(w for _, w in weighted)
-            clauses.append({"combined_fields": {
-                "query": " ".join(tokens), "fields": [f"{f}^{w / smallest:g}" for f, w in weighted],
-                "operator": "or", "boost": smallest}})
+            clauses.append(
+                {
+                    "combined_fields": {
+                        "query": " ".join(tokens),
+                        "fields": [f"{f}^{w / smallest:g}" for f, w in weighted],
+                        "operator": "or",
+                        "boost": smallest,
+                    }
+                }
+            )
     return clauses
 
 
 def filter_clauses(filters: Filters) -> list[dict[str, Any]]:
     """Non-scoring `filter` clauses: exact keyword terms and a numeric year range."""
     clauses: list[dict[str, Any]] = []
-    for field, values in (("doc_type", filters.doc_type), ("issuer", filters.issuer),
-                          ("status", filters.status), ("topic", filters.topic),
-                          ("doc_key", [number_key(n) for n in filters.doc_numbers])):
+    for field, values in (
+        ("doc_type", filters.doc_type),
+        ("issuer", filters.issuer),
+        ("status", filters.status),
+        ("topic", filters.topic),
+        ("doc_key", [number_key(n) for n in filters.doc_numbers]),
+    ):
         if values:
             clauses.append({"terms": {field: list(values)}})
     if filters.article_number:
@@ -127,8 +168,10 @@ def page_window(page: int, size: int) -> tuple[int, int]:
 
 
 def facet_aggregations() -> dict[str, Any]:
-    return {name: {"terms": {"field": name, "size": FACET_SIZE, "order": [{"_count": "desc"}, {"_key": "asc"}]}}
-            for name in FACET_FIELDS}
+    return {
+        name: {"terms": {"field": name, "size": FACET_SIZE, "order": [{"_count": "desc"}, {"_key": "asc"}]}}
+        for name in FACET_FIELDS
+    }
 
 
 def search_body(query: ParsedQuery) -> dict[str, Any] | None:
@@ -150,7 +193,11 @@ def search_body(query: ParsedQuery) -> dict[str, Any] | None:
         bool_query["filter"] = filters
     start, size = page_window(query.page, query.size)
     body: dict[str, Any] = {
-        "query": {"bool": bool_query}, "sort": sort, "from": start, "size": size, "track_total_hits": True,
+        "query": {"bool": bool_query},
+        "sort": sort,
+        "from": start,
+        "size": size,
+        "track_total_hits": True,
     }
     if query.with_facets:
         body["aggs"] = facet_aggregations()
@@ -160,6 +207,9 @@ def search_body(query: ParsedQuery) -> dict[str, Any] | None:
 def facets_from_response(aggregations: dict[str, Any] | None) -> dict[str, list[tuple[str, int]]]:
     """Facet values as strings (years too), like the SQLite backend."""
     aggregations = aggregations or {}
-    return {name: [(str(bucket["key"]), int(bucket["doc_count"]))
-                   for bucket in aggregations.get(name, {}).get("buckets", [])]
-            for name in FACET_FIELDS}
+    return {
+        name: [
+            (str(bucket["key"]), int(bucket["doc_count"])) for bucket in aggregations.get(name, {}).get("buckets", [])
+        ]
+        for name in FACET_FIELDS
+    }

@@ -4,6 +4,7 @@ Each source file is replaced inside one transaction, so an interrupted ingest le
 the index exactly as it was before that file. The schema carries a version; opening
 an index written by another version asks for a reindex instead of guessing.
 """
+
 from __future__ import annotations
 
 import json
@@ -13,12 +14,19 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from ingest.index_contract import (
+    FACET_FIELDS,
+    INDEX_VERSION,
+    SEARCH_FIELDS,
+    AnalysedDocument,
+    BackendError,
+    Hit,
+    ParsedQuery,
+    SearchResult,
+    field_texts,
+)
 from ingest.model import Document, Relation
 from ingest.numbers import number_key
-from search_api.backends.base import (
-    FACET_FIELDS, INDEX_VERSION, SEARCH_FIELDS, AnalysedDocument, BackendError, Hit, ParsedQuery,
-    SearchResult, field_texts,
-)
 from search_api.backends.sqlite_query import ALL_COLUMNS, UNINDEXED_COLUMNS, search_sql
 
 MAX_PAGE_SIZE = 100
@@ -70,7 +78,8 @@ class SQLiteBackend:
             elif row[0] != str(INDEX_VERSION):
                 raise BackendError(
                     f"index {self.path} has schema version {row[0]}, this vnlex needs {INDEX_VERSION}: "
-                    "run `vnlex ingest --recreate` to rebuild it")
+                    "run `vnlex ingest --recreate` to rebuild it"
+                )
         except sqlite3.DatabaseError as error:
             raise BackendError(f"cannot open SQLite index {self.path}: {error}") from error
         return connection
@@ -99,8 +108,7 @@ class SQLiteBackend:
             self._delete_file_rows(source_file)
             for analysed in documents:
                 self._insert_document(analysed, source_file)
-            db.execute(
-                "INSERT OR REPLACE INTO files VALUES(?, ?, datetime('now'))", (source_file, sha256))
+            db.execute("INSERT OR REPLACE INTO files VALUES(?, ?, datetime('now'))", (source_file, sha256))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -133,30 +141,57 @@ class SQLiteBackend:
             self.db.execute("DELETE FROM relations WHERE carrier=?", (document.number,))
         self.db.execute(
             "INSERT OR REPLACE INTO documents VALUES(?, ?, ?, ?, ?, ?)",
-            (key, document.number, document.type, document.title, source_file,
-             json.dumps(document.to_dict(), ensure_ascii=False)))
+            (
+                key,
+                document.number,
+                document.type,
+                document.title,
+                source_file,
+                json.dumps(document.to_dict(), ensure_ascii=False),
+            ),
+        )
         for relation in document.relations:
             self.db.execute(
                 "INSERT INTO relations(carrier, source, source_article, type, target, target_key, target_article,"
                 " date, note, source_file) VALUES(?,?,?,?,?,?,?,?,?,?)",
-                (document.number, relation.source or document.number, relation.source_article, relation.type,
-                 relation.target, number_key(relation.target), relation.target_article, relation.date,
-                 relation.note, source_file))
+                (
+                    document.number,
+                    relation.source or document.number,
+                    relation.source_article,
+                    relation.type,
+                    relation.target,
+                    number_key(relation.target),
+                    relation.target_article,
+                    relation.date,
+                    relation.note,
+                    source_file,
+                ),
+            )
         year = str(document.issued.year) if document.issued else ""
         placeholders = ", ".join("?" for _ in ALL_COLUMNS)
         for order, article in enumerate(analysed.articles):
             values = {
                 **field_texts(article),
-                "doc_key": key, "doc_number": document.number, "doc_type": document.type,
-                "issuer": document.issuer, "year": year, "status": document.status, "topic": document.topic,
-                "source_file": source_file, "article_id": article.article_id,
-                "article_number": article.article_number, "article_title": article.article_title,
-                "path": json.dumps(article.path, ensure_ascii=False), "text": article.text,
-                "doc_title": document.title, "ord": order,
+                "doc_key": key,
+                "doc_number": document.number,
+                "doc_type": document.type,
+                "issuer": document.issuer,
+                "year": year,
+                "status": document.status,
+                "topic": document.topic,
+                "source_file": source_file,
+                "article_id": article.article_id,
+                "article_number": article.article_number,
+                "article_title": article.article_title,
+                "path": json.dumps(article.path, ensure_ascii=False),
+                "text": article.text,
+                "doc_title": document.title,
+                "ord": order,
             }
             self.db.execute(
                 f"INSERT INTO articles({', '.join(ALL_COLUMNS)}) VALUES({placeholders})",
-                [values[c] for c in ALL_COLUMNS])
+                [values[c] for c in ALL_COLUMNS],
+            )
 
     # ---- reading -------------------------------------------------------------------
     def search(self, query: ParsedQuery) -> SearchResult:
@@ -183,18 +218,33 @@ class SQLiteBackend:
     def _hit(self, rowid: int, score: float) -> Hit:
         row = self.db.execute(
             "SELECT doc_number, doc_type, doc_title, status, issuer, year, topic, article_id, article_number,"
-            " article_title, path, text FROM articles WHERE rowid=?", (rowid,)).fetchone()
+            " article_title, path, text FROM articles WHERE rowid=?",
+            (rowid,),
+        ).fetchone()
         return Hit(
-            doc_number=row[0], doc_type=row[1], doc_title=row[2], status=row[3], issuer=row[4],
-            year=int(row[5]) if row[5] else None, topic=row[6], article_id=row[7], article_number=row[8],
-            article_title=row[9], path=json.loads(row[10]), text=row[11], score=-float(score))
+            doc_number=row[0],
+            doc_type=row[1],
+            doc_title=row[2],
+            status=row[3],
+            issuer=row[4],
+            year=int(row[5]) if row[5] else None,
+            topic=row[6],
+            article_id=row[7],
+            article_number=row[8],
+            article_title=row[9],
+            path=json.loads(row[10]),
+            text=row[11],
+            score=-float(score),
+        )
 
     def _term_stats(self) -> tuple[int, dict[str, int]]:
         """Rows and per-term document frequencies from FTS5's own vocabulary, cached until a write."""
         generation = self.db.execute("PRAGMA data_version").fetchone()[0], self._writes
         cached = getattr(self._local, "term_stats", None)
         if cached is None or cached[0] != generation:
-            self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_vocab USING fts5vocab(main, articles, 'row')")
+            self.db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_vocab USING fts5vocab(main, articles, 'row')"
+            )
             rows = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
             doc_freq = dict(self.db.execute("SELECT term, doc FROM temp.articles_vocab"))
             cached = (generation, (rows, doc_freq))
@@ -208,11 +258,22 @@ class SQLiteBackend:
     def incoming_relations(self, number: str) -> list[tuple[str, Relation]]:
         rows = self.db.execute(
             "SELECT source, source_article, type, target, target_article, date, note, carrier FROM relations"
-            " WHERE target_key=? ORDER BY source, CAST(source_article AS INTEGER)", (number_key(number),)).fetchall()
+            " WHERE target_key=? ORDER BY source, CAST(source_article AS INTEGER)",
+            (number_key(number),),
+        ).fetchall()
         return [
-            (source, Relation(type=type_, target=target, target_article=target_article,
-                              source_article=source_article, date=date_, note=note,
-                              source=source if source != carrier else None))
+            (
+                source,
+                Relation(
+                    type=type_,
+                    target=target,
+                    target_article=target_article,
+                    source_article=source_article,
+                    date=date_,
+                    note=note,
+                    source=source if source != carrier else None,
+                ),
+            )
             for source, source_article, type_, target, target_article, date_, note, carrier in rows
         ]
 
@@ -223,6 +284,9 @@ class SQLiteBackend:
         count = lambda table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: E731
         return {
             "engine": f"sqlite {sqlite3.sqlite_version} (FTS5)",
-            "documents": count("documents"), "articles": count("articles"),
-            "relations": count("relations"), "files": count("files"), "index_version": INDEX_VERSION,
+            "documents": count("documents"),
+            "articles": count("articles"),
+            "relations": count("relations"),
+            "files": count("files"),
+            "index_version": INDEX_VERSION,
         }

@@ -4,17 +4,31 @@ User text never reaches MATCH syntax: the query arrives as analysed tokens (word
 characters and '_' only) and every token is still wrapped in double quotes with
 quotes doubled, so no FTS5 operator (AND, NEAR, *, ^, column filters) can be formed.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
 
 from ingest.analysis import Analysis
+from ingest.index_contract import FIELD_STREAM, SEARCH_FIELDS, Filters
 from ingest.numbers import number_key
-from search_api.backends.base import FIELD_STREAM, SEARCH_FIELDS, Filters
 
 UNINDEXED_COLUMNS = (
-    "doc_key", "doc_number", "doc_type", "issuer", "year", "status", "topic", "source_file",
-    "article_id", "article_number", "article_title", "path", "text", "doc_title", "ord",
+    "doc_key",
+    "doc_number",
+    "doc_type",
+    "issuer",
+    "year",
+    "status",
+    "topic",
+    "source_file",
+    "article_id",
+    "article_number",
+    "article_title",
+    "path",
+    "text",
+    "doc_title",
+    "ord",
 )
 ALL_COLUMNS = tuple(SEARCH_FIELDS) + UNINDEXED_COLUMNS
 MAX_TOKENS_PER_STREAM = 64  # a 10,000-character query must not become a 2,000-term OR
@@ -34,15 +48,18 @@ def match_expression(analysis: Analysis, doc_freq: Mapping[str, int] | None = No
     adding almost nothing to bm25 (their IDF is ~0). Measured on the dev sets: same
     ranking quality, about half the time (bench/RESULTS.md).
     """
-    streams = {stream: list(dict.fromkeys(getattr(analysis, stream)))[:MAX_TOKENS_PER_STREAM]
-               for stream in dict.fromkeys(FIELD_STREAM.values())}
+    streams = {
+        stream: list(dict.fromkeys(getattr(analysis, stream)))[:MAX_TOKENS_PER_STREAM]
+        for stream in dict.fromkeys(FIELD_STREAM.values())
+    }
     if doc_freq is not None and rows:
         selective = {s: [t for t in tokens if 0 < doc_freq.get(t, 0) * 2 <= rows] for s, tokens in streams.items()}
         if not any(selective.values()):
             # Only common words ("nạn nhân" in a corpus about victims): they are all there is to rank by.
             selective = {s: [t for t in tokens if doc_freq.get(t, 0) > 0] for s, tokens in streams.items()}
-        streams = {s: sorted(tokens, key=lambda t: doc_freq[t])[:RAREST_TERMS_PER_STREAM]
-                   for s, tokens in selective.items()}
+        streams = {
+            s: sorted(tokens, key=lambda t: doc_freq[t])[:RAREST_TERMS_PER_STREAM] for s, tokens in selective.items()
+        }
     clauses = []
     for stream, tokens in streams.items():
         columns = [column for column, s in FIELD_STREAM.items() if s == stream]
@@ -84,8 +101,9 @@ def filter_sql(filters: Filters) -> tuple[str, list]:
     return " AND ".join(conditions), params
 
 
-def search_sql(analysis: Analysis, filters: Filters, doc_freq: Mapping[str, int] | None = None,
-               rows: int = 0) -> tuple[str, list] | None:
+def search_sql(
+    analysis: Analysis, filters: Filters, doc_freq: Mapping[str, int] | None = None, rows: int = 0
+) -> tuple[str, list] | None:
     """All matching rows with their facet columns and score, best first; None = nothing to run."""
     match = match_expression(analysis, doc_freq, rows)
     where, params = filter_sql(filters)
@@ -98,5 +116,8 @@ def search_sql(analysis: Analysis, filters: Filters, doc_freq: Mapping[str, int]
         return sql + " ORDER BY score, rowid", params
     if where:
         # Browsing by filters alone: a document's articles in their order.
-        return f"SELECT rowid, {facet_columns}, 0.0 AS score FROM articles WHERE {where} ORDER BY doc_key, CAST(ord AS INTEGER)", params
+        return (
+            f"SELECT rowid, {facet_columns}, 0.0 AS score FROM articles WHERE {where} ORDER BY doc_key, CAST(ord AS INTEGER)",
+            params,
+        )
     return None

@@ -3,6 +3,7 @@
 Both need `Authorization: Bearer <VNLEX_API_TOKEN>`; with no token configured they are
 refused outright, so a default install exposes nothing that writes.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -14,7 +15,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, File, Header, HTTPException, Request, UploadFile
 from platformdirs import user_data_dir
 
-from search_api.app import state
+from search_api.deps import state
 
 router = APIRouter(tags=["admin"])
 _CHUNK = 1 << 16
@@ -59,8 +60,13 @@ async def ingest_upload(request: Request, files: Annotated[list[UploadFile], Fil
     if declared > settings.max_upload_mb * 1e6 * max(len(files), 1) + 1_000_000:
         raise HTTPException(413, f"upload too large (limit {settings.max_upload_mb:.0f} MB per file)")
     paths = [await save_upload(f, int(settings.max_upload_mb * 1e6)) for f in files]
-    report = ingest_paths(paths, app_state.backend, today=settings.effective_today(), workers=1,
-                          max_file_bytes=int(settings.max_file_mb * 1e6))
+    report = ingest_paths(
+        paths,
+        app_state.backend,
+        today=settings.effective_today(),
+        workers=1,
+        max_file_bytes=int(settings.max_file_mb * 1e6),
+    )
     app_state.search.forget_known_documents()
     return report.to_dict()
 
@@ -74,7 +80,13 @@ def reindex(request: Request) -> dict:
     settings = app_state.settings
     if not settings.corpus_dir.exists():
         raise HTTPException(409, f"corpus folder {settings.corpus_dir} does not exist")
-    report = ingest_paths([settings.corpus_dir], app_state.backend, today=settings.effective_today(),
-                          workers=settings.workers, max_file_bytes=int(settings.max_file_mb * 1e6), force=True)
+    report = ingest_paths(
+        [settings.corpus_dir],
+        app_state.backend,
+        today=settings.effective_today(),
+        workers=settings.workers,
+        max_file_bytes=int(settings.max_file_mb * 1e6),
+        force=True,
+    )
     app_state.search.forget_known_documents()
     return report.to_dict()

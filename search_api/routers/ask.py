@@ -1,4 +1,5 @@
 """GET /ask?q=: an extractive answer (quoted clauses with citations) and the supporting articles."""
+
 from __future__ import annotations
 
 import threading
@@ -6,7 +7,7 @@ import threading
 from fastapi import APIRouter, Query, Request
 
 from search_api.answers import AnswerService
-from search_api.app import state
+from search_api.deps import state
 from search_api.routers.search import MAX_INPUT_CHARS
 
 router = APIRouter(tags=["answers"])

@@ -1,12 +1,13 @@
 """Documents and articles by number. URLs use slugs ('09-2013-ND-CP') that resolve back to the
 number; any other spelling that resolves (e.g. '9-2013-nd-cp') redirects to the canonical slug."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse
 
 from ingest.numbers import slug, slug_key
-from search_api.app import state
+from search_api.deps import state
 from search_api.views import article_view, document_view
 
 router = APIRouter(tags=["documents"])
@@ -42,7 +43,8 @@ def get_article(number: str, article: str, request: Request):
     document = load(request, number)
     if number != slug(document.number):
         return RedirectResponse(
-            request.url_for("get_article", number=slug(document.number), article=article), status_code=308)
+            request.url_for("get_article", number=slug(document.number), article=article), status_code=308
+        )
     data = article_view(document, article, state(request).backend.incoming_relations(document.number))
     if data is None:
         raise HTTPException(status_code=404, detail=f"{document.number} không có Điều {article}")

@@ -4,6 +4,7 @@ with the law article it details and the decree/circular articles detailing it si
 Provisions are computed from the index's own documents (ingest.entitlements) and kept in
 memory per app; they are recomputed when the index's document/article/relation counts change.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -14,22 +15,28 @@ from ingest.entitlements import KINDS, extract_provisions
 from ingest.model import QUY_DINH_CHI_TIET
 from ingest.numbers import number_key, slug, slug_key
 from ingest.textnorm import fold
-from search_api.app import state
+from search_api.deps import state
 from search_api.views import STATUS_LABELS
 
 router = APIRouter(tags=["entitlements"])
 
 
-def _article_link(documents: dict, number: str, article_number: str | None, anchor: str | None = None) -> dict[str, Any]:
+def _article_link(
+    documents: dict, number: str, article_number: str | None, anchor: str | None = None
+) -> dict[str, Any]:
     document = documents.get(number_key(number))
     article = next((a for a in document.articles if a.number == article_number), None) if document else None
     target = anchor or (article.id if article else None)
-    return {"doc_number": document.number if document else number, "doc_type": document.type if document else "",
-            "article_number": article_number or "", "article_title": article.title if article else "",
-            "status": document.status if document else "",
-            "status_label": STATUS_LABELS.get(document.status if document else "", ""),
-            "replaced_by": document.replaced_by if document else None,
-            "link": (f"/van-ban/{slug(document.number)}" + (f"#{target}" if target else "")) if document else None}
+    return {
+        "doc_number": document.number if document else number,
+        "doc_type": document.type if document else "",
+        "article_number": article_number or "",
+        "article_title": article.title if article else "",
+        "status": document.status if document else "",
+        "status_label": STATUS_LABELS.get(document.status if document else "", ""),
+        "replaced_by": document.replaced_by if document else None,
+        "link": (f"/van-ban/{slug(document.number)}" + (f"#{target}" if target else "")) if document else None,
+    }
 
 
 def build_rows(backend) -> list[dict[str, Any]]:
@@ -42,8 +49,12 @@ def build_rows(backend) -> list[dict[str, Any]]:
     detailed_by: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for key, document in documents.items():
         for source, relation in backend.incoming_relations(document.number):
-            if relation.type == QUY_DINH_CHI_TIET and relation.target_article and relation.source_article \
-                    and number_key(source) != key:
+            if (
+                relation.type == QUY_DINH_CHI_TIET
+                and relation.target_article
+                and relation.source_article
+                and number_key(source) != key
+            ):
                 pairs = detailed_by.setdefault((key, relation.target_article), [])
                 if (source, relation.source_article) not in pairs:
                     pairs.append((source, relation.source_article))
@@ -54,7 +65,8 @@ def build_rows(backend) -> list[dict[str, Any]]:
         row["governing_articles"] = [_article_link(documents, law, article) for law, article in provision.governing]
         row["implementing_articles"] = [
             _article_link(documents, source, article)
-            for source, article in detailed_by.get((number_key(provision.doc_number), provision.article_number), [])]
+            for source, article in detailed_by.get((number_key(provision.doc_number), provision.article_number), [])
+        ]
         rows.append(row)
     return rows
 
@@ -74,8 +86,9 @@ def _folded(text: str | None) -> str:
     return fold((text or "").lower()).strip()
 
 
-def filter_rows(rows: list[dict[str, Any]], who: str = "", kind: str = "", agency: str = "", document: str = "",
-                q: str = "") -> list[dict[str, Any]]:
+def filter_rows(
+    rows: list[dict[str, Any]], who: str = "", kind: str = "", agency: str = "", document: str = "", q: str = ""
+) -> list[dict[str, Any]]:
     """Folded-substring filters, so "nan nhan" finds "nạn nhân"; document by any spelling of its number."""
     who, agency, q = _folded(who), _folded(agency), _folded(q)
     wanted_document = slug_key(document) if document.strip() else ""
@@ -96,9 +109,13 @@ def filter_rows(rows: list[dict[str, Any]], who: str = "", kind: str = "", agenc
 
 
 @router.get("/entitlements")
-def entitlements(request: Request, who: str = Query("", max_length=200),
-                 kind: str = Query("", max_length=20, description="entitlement | obligation | right"),
-                 agency: str = Query("", max_length=200), document: str = Query("", max_length=200),
-                 q: str = Query("", max_length=1000)):
+def entitlements(
+    request: Request,
+    who: str = Query("", max_length=200),
+    kind: str = Query("", max_length=20, description="entitlement | obligation | right"),
+    agency: str = Query("", max_length=200),
+    document: str = Query("", max_length=200),
+    q: str = Query("", max_length=1000),
+):
     rows = filter_rows(provision_rows(request), who, kind, agency, document, q)
     return {"total": len(rows), "kinds": list(KINDS), "provisions": rows}

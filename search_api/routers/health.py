@@ -1,11 +1,12 @@
 """GET /api/health: is the backend reachable, how much is indexed, which index version."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from search_api.app import state
-from search_api.backends.base import BackendError
+from ingest.index_contract import BackendError
+from search_api.deps import state
 
 router = APIRouter(tags=["health"])
 

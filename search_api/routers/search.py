@@ -1,19 +1,21 @@
 """GET /api/search: articles matching a query, with filters, facets, highlights and timing."""
+
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from search_api.app import state
-from search_api.backends.base import Filters
+from ingest.index_contract import Filters
+from search_api.deps import state
 
 router = APIRouter(tags=["search"])
 MAX_INPUT_CHARS = 20_000  # longer input is refused; up to this it is truncated by the query parser
 
 
-def filters_from(type_: list[str], issuer: list[str], status: list[str], topic: list[str],
-                 year_from: int | None, year_to: int | None) -> Filters:
+def filters_from(
+    type_: list[str], issuer: list[str], status: list[str], topic: list[str], year_from: int | None, year_to: int | None
+) -> Filters:
     return Filters(doc_type=type_, issuer=issuer, status=status, topic=topic, year_from=year_from, year_to=year_to)
 
 

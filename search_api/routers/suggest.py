@@ -1,4 +1,5 @@
 """GET /api/suggest: completions for document numbers, titles and common terms as the user types."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -9,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 
 from ingest.numbers import slug
 from ingest.textnorm import fold
-from search_api.app import state
+from search_api.deps import state
 
 router = APIRouter(tags=["suggest"])
 ABBREVIATIONS = Path(__file__).resolve().parents[2] / "corpus" / "abbreviations.tsv"
@@ -33,8 +34,9 @@ def _key(text: str) -> str:
 
 
 @router.get("/suggest")
-def suggest(request: Request, q: Annotated[str, Query(max_length=200)] = "",
-            limit: Annotated[int, Query(ge=1, le=20)] = 8) -> dict:
+def suggest(
+    request: Request, q: Annotated[str, Query(max_length=200)] = "", limit: Annotated[int, Query(ge=1, le=20)] = 8
+) -> dict:
     wanted = _key(q)
     if len(wanted) < 2:
         return {"query": q, "suggestions": []}
@@ -48,5 +50,7 @@ def suggest(request: Request, q: Annotated[str, Query(max_length=200)] = "",
         if _key(term).startswith(wanted) or f" {wanted}" in f" {_key(term)}":
             suggestions.append({"kind": "term", "text": term})
     # Number matches first: users type "09/2013" expecting that decree.
-    suggestions.sort(key=lambda s: (s["kind"] != "document" or not _key(s.get("number", "")).startswith(wanted), len(s["text"])))
+    suggestions.sort(
+        key=lambda s: (s["kind"] != "document" or not _key(s.get("number", "")).startswith(wanted), len(s["text"]))
+    )
     return {"query": q, "suggestions": suggestions[:limit]}

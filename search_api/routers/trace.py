@@ -1,9 +1,10 @@
 """GET /trace?doc=&article=: the detailing and replacement tree of a law (article)."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Query, Request
 
-from search_api.app import state
+from search_api.deps import state
 from search_api.routers.documents import resolve_number
 from search_api.trace import trace
 
@@ -11,7 +12,9 @@ router = APIRouter(tags=["trace"])
 
 
 @router.get("/trace")
-def get_trace(request: Request, doc: str = Query(..., max_length=200), article: str | None = Query(None, max_length=20)):
+def get_trace(
+    request: Request, doc: str = Query(..., max_length=200), article: str | None = Query(None, max_length=20)
+):
     # Any typed number or slug resolves the way /documents/{number} does.
     number = resolve_number(request, doc)
     data = trace(state(request).backend, number, article) if number else None
