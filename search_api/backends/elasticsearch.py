@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
 import threading
 from collections.abc import Iterable, Iterator
@@ -34,7 +35,7 @@ from ingest.index_contract import (
 )
 from ingest.model import Document, Relation
 from ingest.numbers import number_key
-from search_api.backends.es_query import INDEX_SETTINGS, MAPPINGS, facets_from_response, search_body
+from search_api.backends.es_query import MAPPINGS, facets_from_response, index_settings, search_body
 
 KINDS = tuple(MAPPINGS)  # articles, documents, relations, files
 _BULK_CHUNK = 500
@@ -91,19 +92,44 @@ def _numeric_order(value: str | None) -> tuple[int, str]:
     return (int(text), text) if text.isdigit() else (1 << 30, text)
 
 
+def _setting(value: int | None, variable: str, default: int) -> int:
+    if value is not None:
+        return value
+    text = os.environ.get(variable, "").strip()
+    if not text:
+        return default
+    if not text.isascii() or not text.isdigit():
+        raise BackendError(f"{variable}={text!r}: expected a whole number")
+    return int(text)
+
+
 class ElasticsearchBackend:
     def __init__(
         self,
-        url: str,
+        url: str | list[str],
         *,
         index_prefix: str = "vnlex",
         username: str | None = None,
         password: str | None = None,
         ca_certs: str | None = None,
         request_timeout: float = 10,
+        shards: int | None = None,
+        replicas: int | None = None,
     ):
-        self.url = url
+        # Several node URLs: the client spreads requests over them and retries another node
+        # when one is down, so a cluster keeps answering with a node gone.
+        self.nodes = [url] if isinstance(url, str) else list(url)
+        self.url = ",".join(self.nodes)
         self.index_prefix = index_prefix
+        # Shards and replicas of indexes created from now on (existing indexes keep theirs):
+        # arguments, else VNLEX_ES_SHARDS / VNLEX_ES_REPLICAS, else one shard and no replica.
+        self.shards = _setting(shards, "VNLEX_ES_SHARDS", 1)
+        self.replicas = _setting(replicas, "VNLEX_ES_REPLICAS", 0)
+        if self.shards < 1 or self.replicas < 0:
+            raise BackendError(
+                f"Elasticsearch shards must be >= 1 and replicas >= 0, not {self.shards}/{self.replicas}"
+            )
+        self.index_settings = index_settings(self.shards, self.replicas)
         self._client_options = {
             "basic_auth": (username, password or "") if username else None,
             "ca_certs": ca_certs,
@@ -123,7 +149,7 @@ class ElasticsearchBackend:
             if self._client is None:
                 from elasticsearch import Elasticsearch
 
-                self._client = Elasticsearch(self.url, **self._client_options)
+                self._client = Elasticsearch(self.nodes, **self._client_options)
             return self._client
 
     def alias(self, kind: str) -> str:
@@ -186,7 +212,7 @@ class ElasticsearchBackend:
                 self.client.indices.create(
                     index=self._new_index_name(kind),
                     mappings=MAPPINGS[kind],
-                    settings=INDEX_SETTINGS,
+                    settings=self.index_settings,
                     aliases={self.alias(kind): {}},
                 )
         self._indexes_ready = self._version_checked = True
@@ -212,7 +238,7 @@ class ElasticsearchBackend:
         new = {kind: self._new_index_name(kind) for kind in KINDS}
         try:
             for kind in KINDS:
-                self.client.indices.create(index=new[kind], mappings=MAPPINGS[kind], settings=INDEX_SETTINGS)
+                self.client.indices.create(index=new[kind], mappings=MAPPINGS[kind], settings=self.index_settings)
                 copies = (
                     {"_index": new[kind], "_id": hit["_id"], "_source": hit["_source"]}
                     for hit in scan(self.client, index=old[kind], query={"query": {"match_all": {}}})
@@ -391,7 +417,13 @@ class ElasticsearchBackend:
         if body is None:
             return SearchResult(total=0, hits=[], facets={})
         # ignore_unavailable: a server with no vnlex index yet answers "nothing found".
-        response = self.client.search(index=self.alias("articles"), ignore_unavailable=True, **body)
+        # Over several shards, each would score with its own term statistics and the ranking
+        # would depend on where documents landed: dfs_query_then_fetch gathers global
+        # statistics first (one more round trip), so results match the one-shard index.
+        search_type = "dfs_query_then_fetch" if self.shards > 1 else None
+        response = self.client.search(
+            index=self.alias("articles"), ignore_unavailable=True, search_type=search_type, **body
+        )
         hits = [self._hit(hit) for hit in response["hits"]["hits"]]
         facets = facets_from_response(response.get("aggregations")) if query.with_facets else {}
         return SearchResult(total=response["hits"]["total"]["value"], hits=hits, facets=facets)

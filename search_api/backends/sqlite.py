@@ -10,16 +10,16 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections import Counter
+import uuid
 from pathlib import Path
 from typing import Any
 
 from ingest.index_contract import (
-    FACET_FIELDS,
     INDEX_VERSION,
     SEARCH_FIELDS,
     AnalysedDocument,
     BackendError,
+    Filters,
     Hit,
     ParsedQuery,
     SearchResult,
@@ -27,7 +27,8 @@ from ingest.index_contract import (
 )
 from ingest.model import Document, Relation
 from ingest.numbers import number_key
-from search_api.backends.sqlite_query import ALL_COLUMNS, UNINDEXED_COLUMNS, search_sql
+from search_api.backends.sqlite_query import ALL_COLUMNS, UNINDEXED_COLUMNS, query_tokens, search_sql
+from search_api.backends.sqlite_stats import SharedStats
 
 MAX_PAGE_SIZE = 100
 
@@ -53,7 +54,7 @@ class SQLiteBackend:
     def __init__(self, path: str | Path):
         self.path = str(path)
         self._local = threading.local()
-        self._writes = 0  # bumps cached corpus statistics after this process writes
+        self._stats = SharedStats()  # one per process, shared by the request threads
 
     # One connection per thread: the API serves requests from a thread pool.
     @property
@@ -80,6 +81,10 @@ class SQLiteBackend:
                     f"index {self.path} has schema version {row[0]}, this vnlex needs {INDEX_VERSION}: "
                     "run `vnlex ingest --recreate` to rebuild it"
                 )
+            # Identity of this index file, for caches of its statistics (see sqlite_stats);
+            # written only when missing, so opening a reader never waits for a write lock.
+            if connection.execute("SELECT 1 FROM meta WHERE key='index_id'").fetchone() is None:
+                connection.execute("INSERT OR IGNORE INTO meta VALUES('index_id', ?)", (uuid.uuid4().hex,))
         except sqlite3.DatabaseError as error:
             raise BackendError(f"cannot open SQLite index {self.path}: {error}") from error
         return connection
@@ -109,22 +114,29 @@ class SQLiteBackend:
             for analysed in documents:
                 self._insert_document(analysed, source_file)
             db.execute("INSERT OR REPLACE INTO files VALUES(?, ?, datetime('now'))", (source_file, sha256))
+            self._bump_generation()
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
-        finally:
-            self._writes += 1
 
     def delete_file(self, source_file: str) -> None:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             self._delete_file_rows(source_file)
             self.db.execute("DELETE FROM files WHERE source_file=?", (source_file,))
+            self._bump_generation()
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+
+    def _bump_generation(self) -> None:
+        """Inside a write transaction: readers' cached statistics are stale from its commit on."""
+        self.db.execute(
+            "INSERT INTO meta VALUES('generation', '1')"
+            " ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
 
     def _delete_file_rows(self, source_file: str) -> None:
         self.db.execute("DELETE FROM articles WHERE source_file=?", (source_file,))
@@ -195,25 +207,30 @@ class SQLiteBackend:
 
     # ---- reading -------------------------------------------------------------------
     def search(self, query: ParsedQuery) -> SearchResult:
-        rows, doc_freq = self._term_stats()
-        built = search_sql(query.analysis, query.filters, doc_freq, rows)
-        if built is None:
-            return SearchResult(total=0, hits=[], facets={})
-        sql, params = built
         try:
-            rows = self.db.execute(sql, params).fetchall()
+            rows = self._stats.rows(self.db)
+            doc_freq = self._stats.doc_freq(self.db, query_tokens(query.analysis))
+            # Document-level filters are applied to the matching rowids from the shared
+            # statistics; only an article filter still needs SQL on the stored columns.
+            allowed = self._stats.allowed_combos(query.filters)
+            sql_filters = query.filters if allowed is None else Filters()
+            built = search_sql(query.analysis, sql_filters, doc_freq, rows)
+            if built is None:
+                if allowed is None:
+                    return SearchResult(total=0, hits=[], facets={})
+                built = search_sql(query.analysis, query.filters, doc_freq, rows)  # browsing by filters
+                allowed = None
+            sql, params = built
+            ranked = self.db.execute(sql, params).fetchall()
         except sqlite3.Error as error:
             raise BackendError(f"SQLite search failed: {error}") from error
-        facets: dict[str, list[tuple[str, int]]] = {}
-        if query.with_facets:
-            for position, name in enumerate(FACET_FIELDS, start=1):
-                counts = Counter(str(row[position]) for row in rows if row[position] not in (None, ""))
-                facets[name] = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        if allowed is not None:
+            ranked = self._stats.filter_rows(ranked, allowed)
+        facets = self._stats.facets(rowid for rowid, _ in ranked) if query.with_facets else {}
         size = max(1, min(query.size, MAX_PAGE_SIZE))
         start = (max(query.page, 1) - 1) * size
-        page_rows = rows[start : start + size]
-        hits = [self._hit(rowid, score) for rowid, *_facets, score in page_rows]
-        return SearchResult(total=len(rows), hits=hits, facets=facets)
+        hits = [self._hit(rowid, score) for rowid, score in ranked[start : start + size]]
+        return SearchResult(total=len(ranked), hits=hits, facets=facets)
 
     def _hit(self, rowid: int, score: float) -> Hit:
         row = self.db.execute(
@@ -236,20 +253,6 @@ class SQLiteBackend:
             text=row[11],
             score=-float(score),
         )
-
-    def _term_stats(self) -> tuple[int, dict[str, int]]:
-        """Rows and per-term document frequencies from FTS5's own vocabulary, cached until a write."""
-        generation = self.db.execute("PRAGMA data_version").fetchone()[0], self._writes
-        cached = getattr(self._local, "term_stats", None)
-        if cached is None or cached[0] != generation:
-            self.db.execute(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_vocab USING fts5vocab(main, articles, 'row')"
-            )
-            rows = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
-            doc_freq = dict(self.db.execute("SELECT term, doc FROM temp.articles_vocab"))
-            cached = (generation, (rows, doc_freq))
-            self._local.term_stats = cached
-        return cached[1]
 
     def get_document(self, number: str) -> Document | None:
         row = self.db.execute("SELECT json FROM documents WHERE key=?", (number_key(number),)).fetchone()
