@@ -212,12 +212,14 @@ def collection(pool_data: dict, size: int):
 
 
 def write_collection(backend, pool_data: dict, size: int) -> tuple[float, int]:
-    """Writes the collection through the backend's own replace_file; (seconds, articles)."""
+    """Writes the collection through the backend's own replace_file; (seconds, articles).
+    Files already written (same hash recorded) are skipped, so an interrupted build resumes."""
     seconds, articles = 0.0, 0
     for source, sha, documents in collection(pool_data, size):
-        started = time.perf_counter()
-        backend.replace_file(source, sha, documents)
-        seconds += time.perf_counter() - started
+        if backend.file_hash(source) != sha:
+            started = time.perf_counter()
+            backend.replace_file(source, sha, documents)
+            seconds += time.perf_counter() - started
         articles += sum(len(d.articles) for d in documents)
     return seconds, articles
 
@@ -240,12 +242,23 @@ def index_bytes(backend) -> int:
     return int(stats["_all"]["primaries"]["store"]["size_in_bytes"])
 
 
-def build(index_url: str, size: int, pool_data: dict) -> dict:
+def open_for_writing(index_url: str):
     from search_api.backends import open_backend
+    from search_api.backends.elasticsearch import ElasticsearchBackend
 
     backend = open_backend(index_url)
-    backend.drop()
-    backend = open_backend(index_url)
+    if isinstance(backend, ElasticsearchBackend):
+        # Bulk requests of 500 articles on a busy shared machine can take longer than the
+        # 10 s a query may.
+        backend = ElasticsearchBackend(backend.nodes, index_prefix=backend.index_prefix, request_timeout=180)
+    return backend
+
+
+def build(index_url: str, size: int, pool_data: dict, resume: bool = False) -> dict:
+    backend = open_for_writing(index_url)
+    if not resume:
+        backend.drop()
+        backend = open_for_writing(index_url)
     seconds, articles = write_collection(backend, pool_data, size)
     record = {
         "index": index_url,
@@ -253,6 +266,7 @@ def build(index_url: str, size: int, pool_data: dict) -> dict:
         "articles": articles,
         "documents": backend.stats()["documents"],
         "write_seconds": round(seconds, 1),
+        "resumed": resume,
         "index_bytes": index_bytes(backend),
     }
     backend.close()
@@ -269,6 +283,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--es", default="http://127.0.0.1:9206", help="Elasticsearch server ('' to skip)")
     parser.add_argument("--backend", choices=["sqlite", "elasticsearch", "both"], default="both")
+    parser.add_argument("--resume", action="store_true", help="keep what an interrupted build wrote (its time is lost)")
     args = parser.parse_args()
     pool_data = analysed_pool(DEFAULT_CORPUS)
     builds_file = WORK_DIR / "builds.json"
@@ -281,7 +296,7 @@ def main() -> None:
         if args.es and args.backend in ("elasticsearch", "both"):
             targets.append(("elasticsearch", es_url(args.es, size)))
         for name, url in targets:
-            record = build(url, size, pool_data)
+            record = build(url, size, pool_data, args.resume)
             print(json.dumps(record), file=sys.stderr, flush=True)
             builds[f"{name}:{size}"] = record
             builds_file.write_text(json.dumps(builds, indent=2))

@@ -134,8 +134,9 @@ class ElasticsearchBackend:
             "basic_auth": (username, password or "") if username else None,
             "ca_certs": ca_certs,
             "request_timeout": request_timeout,
-            # One retry: an unreachable server must fail fast, not stall a request for minutes.
-            "max_retries": 1,
+            # One retry per other node (one for a single node): an unreachable server must
+            # fail fast, but a cluster with a node gone must still answer.
+            "max_retries": max(1, len(self.nodes) - 1),
             "retry_on_timeout": False,
         }
         self._client = None
