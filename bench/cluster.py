@@ -69,21 +69,13 @@ def main() -> None:
     nodes = [f"http://127.0.0.1:{p}" for p in ports]
     cluster_url = "http://" + ",".join(f"127.0.0.1:{p}" for p in ports)
     lines = []
-    already = (
-        subprocess.run(
-            ["bash", str(SCRIPT), "status-cluster"],
-            env=dict(os.environ, VNLEX_ES_PORT=str(args.port)),
-            capture_output=True,
-        ).returncode
-        == 0
-        and '"number_of_nodes":3'
-        in subprocess.run(
-            ["bash", str(SCRIPT), "status-cluster"],
-            env=dict(os.environ, VNLEX_ES_PORT=str(args.port)),
-            capture_output=True,
-            text=True,
-        ).stdout
+    status = subprocess.run(
+        ["bash", str(SCRIPT), "status-cluster"],
+        env=dict(os.environ, VNLEX_ES_PORT=str(args.port)),
+        capture_output=True,
+        text=True,
     )
+    already = status.returncode == 0 and '"number_of_nodes":3' in status.stdout
     start_seconds = script("start-cluster", args.port)
     lines.append(
         "- `scripts/elasticsearch.sh start-cluster`: "
