@@ -264,16 +264,19 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="server processes (2 cores)")
     parser.add_argument("--repeat", type=int, default=1, help="whole rounds, to see the noise")
     parser.add_argument("--no-write", action="store_true", help="print only, leave bench/RESULTS.md alone")
+    parser.add_argument("--append", action="store_true", help="add rounds to the previous run's figures (load.json)")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit(INSTALL_HINT)
     texts, warm = query_texts()
     builds = json.loads((WORK_DIR / "builds.json").read_text())
-    rows = []
+    saved = WORK_DIR / "load.json"
+    rows = json.loads(saved.read_text()) if args.append and saved.exists() else []
+    first_round = max((r["round"] for r in rows), default=0) + 1
     with tempfile.TemporaryDirectory(prefix="vnlex-load-") as tmp:
         folder = Path(tmp)
         (folder / "warm").mkdir()
-        for round_ in range(1, args.repeat + 1):
+        for round_ in range(first_round, first_round + args.repeat):
             for size in args.sizes:
                 targets = [("SQLite FTS5", "sqlite", sqlite_url(size))]
                 if args.es:
@@ -286,7 +289,7 @@ def main() -> None:
                     for row in measure(name, index, FIRST_PORT + offset, args, texts, warm, folder):
                         row.update(size=size, round=round_, build=build, es_rss_mb=es_before)
                         rows.append(row)
-    (WORK_DIR / "load.json").write_text(json.dumps(rows, indent=2))
+                    saved.write_text(json.dumps(rows, indent=2))  # an interrupted run keeps what it measured
     body = report(rows, builds, texts, args)
     print(body)
     if not args.no_write:

@@ -17,8 +17,7 @@ def _median_rows(rows: list[dict]) -> dict[tuple, dict]:
     merged = {}
     for key, group in grouped.items():
         merged[key] = {
-            name: statistics.median(r[name] for r in group)
-            for name in ("rps", "p50", "p95", "p99", "max", "requests", "server_rss_mb")
+            name: statistics.median(r[name] for r in group) for name in ("rps", "p50", "p95", "p99", "max", "requests")
         }
         merged[key]["errors"] = sum(r["errors"] for r in group)
         merged[key]["p95_all"] = [round(r["p95"], 1) for r in group]
@@ -57,18 +56,20 @@ def render(rows: list[dict], builds: dict, texts: list[str], args) -> str:
     rss = defaultdict(list)
     es_rss = defaultdict(list)
     for row in rows:
-        rss[(row["size"], row["backend"])].append(row["server_rss_mb"])
+        if row.get("server_rss_mb"):
+            rss[(row["size"], row["backend"])].append(row["server_rss_mb"])
         if row.get("es_rss_mb"):
             es_rss[row["size"]].append(row["es_rss_mb"])
     for size in sorted({r["size"] for r in rows}):
         for backend, key in (("SQLite FTS5", "sqlite"), ("Elasticsearch", "elasticsearch")):
             build = builds.get(f"{key}:{size}")
-            if build is None or (size, backend) not in rss:
+            if build is None:
                 continue
             node = f"{max(es_rss[size]):.0f}" if key == "elasticsearch" and es_rss[size] else "–"
+            server = f"{max(rss[(size, backend)]):.0f}" if rss[(size, backend)] else "–"
             lines.append(
                 f"| {size}× | {backend} | {build['articles']:,} | {build['documents']:,} | {build['write_seconds']} "
-                f"| {build['index_bytes'] / 1e6:.0f} | {max(rss[(size, backend)]):.0f} | {node} |"
+                f"| {build['index_bytes'] / 1e6:.0f} | {server} | {node} |"
             )
     lines += ["", "Targets:", ""] + targets(merged)
     return "\n".join(lines)
@@ -86,7 +87,8 @@ def targets(merged: dict[tuple, dict]) -> list[str]:
         if search8:
             verdict = "met" if search8["p95"] <= SEARCH_P95_TARGET_MS else "NOT met"
             out.append(
-                f"- {backend}, 1×, /api/search p95 at 8 clients ≤ {SEARCH_P95_TARGET_MS} ms: {search8['p95']:.1f} ms, {verdict}"
+                f"- {backend}, 1×, /api/search p95 at 8 clients ≤ {SEARCH_P95_TARGET_MS} ms: "
+                f"{search8['p95']:.1f} ms, {verdict}"
             )
         ask8 = get(1, backend, "ask", 8)
         if ask8:
@@ -96,7 +98,8 @@ def targets(merged: dict[tuple, dict]) -> list[str]:
             )
         errors = sum(m["errors"] for k, m in merged.items() if k[1] == backend and k[3] == 32)
         out.append(
-            f"- {backend}, 0 errors at 32 clients (all sizes, both endpoints): {errors} errors, {'met' if errors == 0 else 'NOT met'}"
+            f"- {backend}, 0 errors at 32 clients (all sizes, both endpoints): {errors} errors, "
+            f"{'met' if errors == 0 else 'NOT met'}"
         )
         if sizes and sizes[-1] > 1:
             for endpoint in ("search", "ask"):
@@ -105,7 +108,8 @@ def targets(merged: dict[tuple, dict]) -> list[str]:
                     growth = last["p95"] / first["p95"]
                     out.append(
                         f"- {backend}, /api/{endpoint} p95 growth 1× → {sizes[-1]}× at 8 clients ≤ {GROWTH_TARGET:g}×: "
-                        f"{first['p95']:.1f} → {last['p95']:.1f} ms = {growth:.2f}×, {'met' if growth <= GROWTH_TARGET else 'NOT met'}"
+                        f"{first['p95']:.1f} → {last['p95']:.1f} ms = {growth:.2f}×, "
+                        f"{'met' if growth <= GROWTH_TARGET else 'NOT met'}"
                     )
     top = sizes[-1] if sizes else None
     for endpoint in ("search", "ask"):
@@ -114,7 +118,8 @@ def targets(merged: dict[tuple, dict]) -> list[str]:
             if sq and es:
                 beats = es["p95"] < sq["p95"] and es["rps"] > sq["rps"]
                 out.append(
-                    f"- Elasticsearch beats SQLite at {top}×, /api/{endpoint}, {connections} clients: p95 {es['p95']:.1f} vs "
-                    f"{sq['p95']:.1f} ms, {es['rps']:.1f} vs {sq['rps']:.1f} req/s: {'yes' if beats else 'NO'}"
+                    f"- Elasticsearch beats SQLite at {top}×, /api/{endpoint}, {connections} clients: "
+                    f"p95 {es['p95']:.1f} vs {sq['p95']:.1f} ms, {es['rps']:.1f} vs {sq['rps']:.1f} req/s: "
+                    f"{'yes' if beats else 'NO'}"
                 )
     return out
