@@ -265,13 +265,17 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="whole rounds, to see the noise")
     parser.add_argument("--no-write", action="store_true", help="print only, leave bench/RESULTS.md alone")
     parser.add_argument("--append", action="store_true", help="add rounds to the previous run's figures (load.json)")
+    parser.add_argument("--report-only", action="store_true", help="write RESULTS.md from load.json, measure nothing")
     args = parser.parse_args()
-    if shutil.which("wrk") is None:
-        raise SystemExit(INSTALL_HINT)
     texts, warm = query_texts()
     builds = json.loads((WORK_DIR / "builds.json").read_text())
     saved = WORK_DIR / "load.json"
-    rows = json.loads(saved.read_text()) if args.append and saved.exists() else []
+    rows = json.loads(saved.read_text()) if (args.append or args.report_only) and saved.exists() else []
+    if args.report_only:
+        write_report(rows, builds, texts, args)
+        return
+    if shutil.which("wrk") is None:
+        raise SystemExit(INSTALL_HINT)
     first_round = max((r["round"] for r in rows), default=0) + 1
     with tempfile.TemporaryDirectory(prefix="vnlex-load-") as tmp:
         folder = Path(tmp)
@@ -290,6 +294,10 @@ def main() -> None:
                         row.update(size=size, round=round_, build=build, es_rss_mb=es_before)
                         rows.append(row)
                     saved.write_text(json.dumps(rows, indent=2))  # an interrupted run keeps what it measured
+    write_report(rows, builds, texts, args)
+
+
+def write_report(rows, builds, texts, args) -> None:
     body = report(rows, builds, texts, args)
     print(body)
     if not args.no_write:

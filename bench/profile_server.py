@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import re
 import shutil
 import subprocess
 import sys
@@ -26,6 +27,8 @@ from bench.load import INSTALL_HINT, lua_script, query_texts, run_wrk, start_ser
 from bench.results import update_section  # noqa: E402
 
 PORT = 8112
+# py-spy names files relative to the working directory: 'search (search_api/search.py:38)'
+VNLEX_FRAME = re.compile(r"\((?:[^()]*/)?(?:search_api|ingest)/[^()]*\)")
 TOP = 12
 
 
@@ -43,7 +46,7 @@ def summarise(raw: Path) -> tuple[int, list[tuple[float, str]], list[tuple[float
     for line in raw.read_text().splitlines():
         stack, _, count = line.rpartition(" ")
         frames = stack.split(";")
-        mine = [f for f in frames if "/search_api/" in f or "/ingest/" in f]
+        mine = [f for f in frames if VNLEX_FRAME.search(f)]
         if not mine:
             continue  # the event loop and idle pool threads
         busy += int(count)
