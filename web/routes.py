@@ -57,6 +57,9 @@ def document_page(doc_slug: str, request: Request) -> Response:
         return RedirectResponse(target, status_code=308)
     context = reader_context(cache, document, set(reading_list.read_entries(request)))
     context["next_url"] = f"/van-ban/{canonical}"
+    # ?in=1: the text alone, as it prints (the same print CSS applies to the normal page).
+    context["print_view"] = request.query_params.get("in") == "1"
+    context["base_url"] = str(request.base_url).rstrip("/")
     return page(request, "document.html", context)
 
 
