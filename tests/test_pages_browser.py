@@ -53,7 +53,11 @@ PAGES = {
     "not-found": "/van-ban/999-2099-ND-CP",
 }
 # The README's pictures, refreshed only with VNLEX_REFRESH_SCREENSHOTS=1 (from the SQLite run).
-README_PICTURES = {("document-decree", 1280): "document.png", ("entitlements", 1280): "entitlements.png"}
+README_PICTURES = {
+    ("document-decree", 1280): "reader.png",
+    ("document-law", 360): "reader-phone.png",
+    ("entitlements", 1280): "entitlements.png",
+}
 DECREE_ARTICLE_3 = (
     "Điều 3 Nghị định số 09/2013/NĐ-CP ngày 11 tháng 01 năm 2013 của Chính phủ "
     "hướng dẫn Luật Phòng, chống mua bán người"
