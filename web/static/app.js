@@ -91,6 +91,44 @@
     selection.addRange(range);
   }
 
+  // The table of contents marks the article being read (aria-current), and keeps it in its own
+  // scrolled view without moving the page.
+  function followReading(toc) {
+    if (!("IntersectionObserver" in window)) return;
+    var links = {};
+    toc.querySelectorAll("a[href^='#']").forEach(function (a) { links[a.getAttribute("href").slice(1)] = a; });
+    var current = null;
+    var details = toc.querySelector("details");
+    function keepInView() {
+      if (!current || (details && !details.open)) return;
+      var list = toc.querySelector("ol");
+      var scroller = list && list.scrollHeight > list.clientHeight ? list : toc;
+      var box = scroller.getBoundingClientRect(), item = current.getBoundingClientRect();
+      if (item.top < box.top || item.bottom > box.bottom) scroller.scrollTop += item.top - box.top - box.height / 3;
+    }
+    if (details) {
+      details.addEventListener("toggle", keepInView);
+      // On a phone the open list covers the text: a chosen entry folds it again.
+      toc.addEventListener("click", function (event) {
+        if (event.target.closest("a") && window.matchMedia("(max-width: 799px)").matches) details.open = false;
+      });
+    }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting || !links[entry.target.id]) return;
+        if (current) current.removeAttribute("aria-current");
+        current = links[entry.target.id];
+        current.setAttribute("aria-current", "location");
+        // The folded bar on a phone says where the reader is: "Mục lục (29 điều) · Điều 13".
+        var where = toc.querySelector("[data-toc-current]");
+        var label = current.textContent.match(/^Điều [^ .]+/);
+        if (where) where.textContent = label ? " · " + label[0] : "";
+        keepInView();
+      });
+    }, { rootMargin: "0px 0px -70% 0px" });
+    document.querySelectorAll(".law-article[id]").forEach(function (section) { observer.observe(section); });
+  }
+
   var live;
   function announce(message) {
     if (!live) {
@@ -116,6 +154,7 @@
       button.addEventListener("click", function () { window.print(); });
     });
     document.querySelectorAll("[data-copy]").forEach(enableCopy);
+    document.querySelectorAll("nav.toc").forEach(followReading);
     // Wide screens have room for the relations beside the text: open the side panel there.
     if (window.matchMedia("(min-width: 1180px)").matches) {
       document.querySelectorAll("details[data-relations]").forEach(function (d) { d.open = true; });
