@@ -150,3 +150,9 @@ def test_search_facets_show_short_agency_names_with_the_full_name(client):
     )
     assert label and label.group(1).startswith("Bộ Công an, Bộ Quốc phòng")
     assert f'<span class="visually-hidden">{label.group(1)}</span>' in html
+
+
+def test_catalogue_only_document_says_it_has_no_text(client):
+    html = client.get("/van-ban/53-2024-QH15").text
+    assert "Chỉ mục chưa có toàn văn của văn bản này" in html
+    assert 'class="toc"' not in html and "doc-layout no-toc" in html

@@ -42,6 +42,7 @@ PAGES = {
     "document-decree": "/van-ban/09-2013-ND-CP",
     "document-law": "/van-ban/66-2011-QH12",
     "document-news": "/van-ban/news-000-05fd690002272884",
+    "document-catalogue-only": "/van-ban/53-2024-QH15",
     "document-print": "/van-ban/134-2013-TTLT-BTC-BLDTBXH?in=1",
     "entitlements": "/quyen-loi",
     "entitlements-filtered": "/quyen-loi?who=&kind=entitlement&q=tien+an",
