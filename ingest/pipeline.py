@@ -33,11 +33,15 @@ class FileOutcome:
     documents: int = 0
     articles: int = 0
     relations: int = 0
+    numbers: list[str] = field(default_factory=list)  # the documents this file holds
 
 
 @dataclass
 class IngestReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
+    # Stored documents whose status changed because of what this run brought (e.g. the text that
+    # replaces them arrived), recomputed over the whole collection.
+    recomputed: list[str] = field(default_factory=list)
 
     def count(self, attribute: str) -> int:
         return sum(getattr(o, attribute) for o in self.outcomes)
@@ -53,6 +57,7 @@ class IngestReport:
             "relations": self.count("relations"),
             "files": {s: sum(o.status == s for o in self.outcomes) for s in ("ingested", "unchanged", "skipped")},
             "skipped": [{"path": o.path, "reason": o.reason} for o in self.skipped],
+            "status_recomputed": list(self.recomputed),
             "outcomes": [o.__dict__ for o in self.outcomes],
         }
 
@@ -198,14 +203,46 @@ def ingest_paths(
                         documents=len(analysed),
                         articles=sum(len(a.articles) for a in analysed),
                         relations=sum(len(a.document.relations) for a in analysed),
+                        numbers=[a.document.number for a in analysed],
                     )
                 )
         if fresh or backend.file_hash(CATALOGUE_SOURCE) is None:
             # Documents known only from the catalogue (e.g. 53/2024/QH15) so that show,
             # relations and status can name them.
             backend.replace_file(CATALOGUE_SOURCE, "catalogue", [AnalysedDocument(d, []) for d in stubs])
+        if fresh:
+            report.recomputed = recompute_stored_status(backend, catalogue, today)
     finally:
         if pool:
             pool.close()
             pool.join()
     return report
+
+
+_STATUS_FIELDS = ("status", "status_note", "replaced_by", "expired", "issued", "effective")
+
+
+def recompute_stored_status(backend: SearchBackend, catalogue, today: date) -> list[str]:
+    """Status of every stored document again, now that new texts are in: a text that replaces,
+    repeals or details one already stored changes that one's status (and its detailing texts',
+    by the expiry-with-parent rule). Only documents whose status facts changed are rewritten;
+    their analysed articles are kept. Returns their numbers."""
+    from ingest.status import compute_status
+
+    documents = [document for document, _articles in backend.list_documents()]
+    before = {number_key(d.number): tuple(getattr(d, name) for name in _STATUS_FIELDS) for d in documents}
+    compute_status(documents, catalogue, today)
+    changed = [
+        d for d in documents if tuple(getattr(d, name) for name in _STATUS_FIELDS) != before[number_key(d.number)]
+    ]
+    updated = []
+    for computed in changed:
+        stored = backend.get_document(computed.number)
+        if stored is None:
+            continue
+        for name in _STATUS_FIELDS:
+            setattr(stored, name, getattr(computed, name))
+        updated.append(stored)
+    if updated:
+        backend.update_documents(updated)
+    return [d.number for d in updated]
