@@ -150,7 +150,33 @@ def ocr_pdf(data: bytes, pages: int) -> OcrText:
     confidences = [c for _paragraphs, page_confidences in read for c in page_confidences]
     if not confidences:
         raise IngestError("no text layer and OCR found no text on any page")
-    return OcrText([paragraphs for paragraphs, _c in read], sum(confidences) / len(confidences), len(confidences))
+    pages = repair_article_numbers([paragraphs for paragraphs, _c in read])
+    return OcrText(pages, sum(confidences) / len(confidences), len(confidences))
+
+
+_MISREAD_ARTICLE_RE = re.compile(r"^Điều\s+([^\d\s.\-–]{1,2})\s*\.?\s*[-–.]\s*")
+_ARTICLE_NUMBER_RE = re.compile(r"^Điều\s+(\d{1,4})\b")
+
+
+def repair_article_numbers(pages: list[list[str]]) -> list[list[str]]:
+    """An article number Tesseract misread as a letter ("Điều ð.-" for "Điều 5.-") is the one after
+    the previous article's: articles are numbered in sequence. Only a heading whose number is not
+    a digit at all is changed, so a real numbering is never rewritten."""
+    last: int | None = None
+    repaired: list[list[str]] = []
+    for paragraphs in pages:
+        fixed = []
+        for paragraph in paragraphs:
+            found = _ARTICLE_NUMBER_RE.match(paragraph)
+            misread = None if found else _MISREAD_ARTICLE_RE.match(paragraph)
+            if found:
+                last = int(found.group(1))
+            elif misread and last is not None:
+                last += 1
+                paragraph = f"Điều {last}. " + paragraph[misread.end() :]
+            fixed.append(paragraph)
+        repaired.append(fixed)
+    return repaired
 
 
 # A gazette (Công báo) title: "QUYẾT ĐỊNH của Thủ tướng Chính phủ số 1121/1997/QĐ-TTg ngày ...".

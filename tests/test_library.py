@@ -209,3 +209,46 @@ def test_add_page_upload_replaces_the_stub(tmp_path, test_catalogue, settings_fo
     reader = client.get("/van-ban/19-2019-ND-CP").text
     assert "chưa có trong bộ sưu tập" not in reader and "Điều 1." in reader
     assert backend.get_document("144/2006/NĐ-CP").replaced_by == "19/2019/NĐ-CP"
+
+
+@pytest.mark.parametrize(
+    ("fixture", "number", "kind", "articles_at_least"),
+    [
+        ("fixtures/html/vbpl_toanvan_21-LCT-HDNN8_1989_luat_bvsknd.html", "21-LCT/HDNN8", "Luật", 50),
+        ("fixtures/pdf/an_le_43-2021-AL_textlayer.pdf", "43/2021/AL", "Án lệ", 1),
+        ("fixtures/pdf/QD_1121-1997-QD-TTg_scanned_lawsoft.pdf", "1121/1997/QĐ-TTg", "Quyết định", 7),
+    ],
+)
+def test_cli_ingest_of_each_downloaded_format_replaces_its_stub(
+    tmp_path, monkeypatch, fixture, number, kind, articles_at_least
+):
+    """vbpl.vn HTML, a PDF with a text layer and a scanned PDF (OCR) each replace the catalogue
+    entry of their number; the collection overview then lists them with text."""
+    import ingest.catalogue
+
+    if fixture.endswith("scanned_lawsoft.pdf"):
+        from tests.conftest import require_ocr
+
+        require_ocr()
+    entry = {"number": number, "type": kind, "title": "chưa có toàn văn", "source": "test", "verified": False}
+    catalogue = tmp_path / "catalogue.json"
+    catalogue.write_text(json.dumps({"documents": [entry]}, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(ingest.catalogue, "CATALOGUE_PATH", catalogue)
+    index = tmp_path / "index.sqlite"
+    backend = SQLiteBackend(index)
+    other = tmp_path / "nd_144-2006.txt"
+    other.write_text(OLD_DECREE, encoding="utf-8")
+    ingest_paths([other], backend, today=TODAY, workers=1)
+    assert {n: c for d, c in backend.list_documents() for n in [d.number]}[number] == 0
+    result = CliRunner().invoke(
+        cli, ["ingest", str(corpus_file(fixture)), "--index", f"sqlite:///{index}", "--json", "--workers", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["files"]["ingested"] == 1, report
+    assert report["outcomes"][0]["numbers"] == [number]
+    stored = backend.get_document(number)
+    assert stored.source_file.endswith(fixture.rsplit("/", 1)[1]) and stored.type == kind
+    assert len(stored.articles) >= articles_at_least
+    counts = {d.number: c for d, c in backend.list_documents()}
+    assert counts[number] == len(stored.articles)

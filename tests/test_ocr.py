@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from ingest.ocr import character_accuracy, gazette_metadata, join_lines, own_paragraphs, rasterise, read_page
+from ingest.ocr import (
+    character_accuracy,
+    gazette_metadata,
+    join_lines,
+    own_paragraphs,
+    rasterise,
+    read_page,
+    repair_article_numbers,
+)
 from tests.conftest import corpus_file, require_ocr
 
 SCAN = "fixtures/pdf/QD_1121-1997-QD-TTg_scanned_lawsoft.pdf"
@@ -35,6 +43,7 @@ def test_scan_yields_the_document_marked_as_ocr(scanned_document):
     # The gazette page opens with the end of a decree and all of QĐ 1117-TTg: none of it is kept.
     assert "Điều 29" not in " ".join(a.text for a in document.articles)
     assert document.articles[0].number == "1" and document.articles[0].title == "Về học bổng"
+    assert [a.number for a in document.articles] == ["1", "2", "3", "4", "5", "6", "7"]
     assert "120.000 đồng/tháng" in document.articles[0].text
     assert not any("Tel:" in a.text for a in document.articles)  # the vendor's watermark
 
@@ -80,3 +89,29 @@ def test_gazette_page_keeps_only_the_named_document():
     assert own_paragraphs(paragraphs, None) == paragraphs
     assert gazette_metadata(paragraphs[3])["title"] == "Về học bổng"
     assert gazette_metadata("Điều 1. Về học bổng.") == {}
+
+
+def test_reader_says_the_text_was_recognised_from_a_scan(scanned_document, tmp_path, settings_for):
+    from fastapi.testclient import TestClient
+
+    from ingest.pipeline import analyse_documents
+    from search_api.app import create_app
+    from search_api.backends.sqlite import SQLiteBackend
+
+    index = tmp_path / "index.sqlite"
+    SQLiteBackend(index).replace_file("scan.pdf", "sha", analyse_documents([scanned_document]))
+    client = TestClient(create_app(settings_for(f"sqlite:///{index}")))
+    expected = f"Văn bản được nhận dạng từ bản quét (OCR), độ tin cậy {scanned_document.ocr_confidence:.0f}%"
+    assert expected in client.get("/van-ban/1121-1997-QD-TTg").text
+    api = client.get("/api/documents/1121-1997-QD-TTg").json()
+    assert api["text_origin"] == "ocr" and api["ocr_confidence"] == scanned_document.ocr_confidence
+    listed = client.get("/api/documents").json()["items"]
+    assert [(i["number"], i["text_origin"]) for i in listed] == [("1121/1997/QĐ-TTg", "ocr")]
+
+
+def test_misread_article_number_follows_the_previous_one():
+    pages = [["Điều 4. Quỹ học bổng.", "Điều ð.- Quyết định này có hiệu lực"], ["Điều 6. Bộ trưởng", "Điều là gì"]]
+    assert repair_article_numbers(pages) == [
+        ["Điều 4. Quỹ học bổng.", "Điều 5. Quyết định này có hiệu lực"],
+        ["Điều 6. Bộ trưởng", "Điều là gì"],
+    ]
