@@ -220,29 +220,39 @@ def ingest_paths(
 
 
 _STATUS_FIELDS = ("status", "status_note", "replaced_by", "expired", "issued", "effective")
+# What decides whether a stored document must be rewritten; the note alone can differ when it is
+# computed without the articles (some remarks quote the articles' own dates), so it does not count.
+_DECISIVE_FIELDS = ("status", "replaced_by", "expired", "issued", "effective")
+
+
+def _facts(document: Document, names: tuple[str, ...]) -> tuple:
+    return tuple(getattr(document, name) for name in names)
 
 
 def recompute_stored_status(backend: SearchBackend, catalogue, today: date) -> list[str]:
     """Status of every stored document again, now that new texts are in: a text that replaces,
     repeals or details one already stored changes that one's status (and its detailing texts',
-    by the expiry-with-parent rule). Only documents whose status facts changed are rewritten;
-    their analysed articles are kept. Returns their numbers."""
+    by the expiry-with-parent rule). Computed first over the metadata of the whole collection;
+    documents whose status changed are then loaded whole and computed again with their articles,
+    so their notes keep every remark, and rewritten in place (their analysed articles are kept).
+    Returns their numbers."""
     from ingest.status import compute_status
 
     documents = [document for document, _articles in backend.list_documents()]
-    before = {number_key(d.number): tuple(getattr(d, name) for name in _STATUS_FIELDS) for d in documents}
+    stored = {number_key(d.number): _facts(d, _STATUS_FIELDS) for d in documents}
+    decisive = {number_key(d.number): _facts(d, _DECISIVE_FIELDS) for d in documents}
     compute_status(documents, catalogue, today)
-    changed = [
-        d for d in documents if tuple(getattr(d, name) for name in _STATUS_FIELDS) != before[number_key(d.number)]
+    changed = {number_key(d.number) for d in documents if _facts(d, _DECISIVE_FIELDS) != decisive[number_key(d.number)]}
+    if not changed:
+        return []
+    whole = [backend.get_document(d.number) if number_key(d.number) in changed else d for d in documents]
+    whole = [w for w in whole if w is not None]
+    compute_status(whole, catalogue, today)
+    updated = [
+        w
+        for w in whole
+        if number_key(w.number) in changed and _facts(w, _STATUS_FIELDS) != stored[number_key(w.number)]
     ]
-    updated = []
-    for computed in changed:
-        stored = backend.get_document(computed.number)
-        if stored is None:
-            continue
-        for name in _STATUS_FIELDS:
-            setattr(stored, name, getattr(computed, name))
-        updated.append(stored)
     if updated:
         backend.update_documents(updated)
     return [d.number for d in updated]

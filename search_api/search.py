@@ -24,6 +24,7 @@ class SearchService:
     def __init__(self, backend: SearchBackend):
         self.backend = backend
         self._known: tuple[float, list[tuple[str, str, str]]] = (0.0, [])
+        self._catalogued: tuple[float, list] = (0.0, [])
 
     def known_documents(self) -> list[tuple[str, str, str]]:
         loaded_at, known = self._known
@@ -38,7 +39,7 @@ class SearchService:
 
     def catalogued_only(self) -> list:
         """Documents the collection knows only from its catalogue (no text), refreshed like known_documents."""
-        loaded_at, stubs = getattr(self, "_catalogued", (0.0, []))
+        loaded_at, stubs = self._catalogued
         if time.monotonic() - loaded_at > KNOWN_DOCUMENTS_TTL:
             from search_api.collection import summary
 

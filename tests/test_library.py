@@ -252,3 +252,15 @@ def test_cli_ingest_of_each_downloaded_format_replaces_its_stub(
     assert len(stored.articles) >= articles_at_least
     counts = {d.number: c for d, c in backend.list_documents()}
     assert counts[number] == len(stored.articles)
+
+
+def test_recomputing_an_unchanged_collection_rewrites_nothing(corpus_index):
+    """The recompute after each ingest must not churn: over the real collection, with notes that
+    quote the articles' own dates (66/2011/QH12), nothing changes."""
+    from ingest.catalogue import load_catalogue
+    from ingest.pipeline import recompute_stored_status
+
+    backend = SQLiteBackend(corpus_index.removeprefix("sqlite:///"))
+    note = backend.get_document("66/2011/QH12").status_note
+    assert recompute_stored_status(backend, load_catalogue(), TODAY) == []
+    assert backend.get_document("66/2011/QH12").status_note == note
