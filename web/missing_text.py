@@ -38,7 +38,7 @@ def missing_text_context(cache: DocumentCache, document: Document) -> dict[str, 
         entry = None
     if entry is not None:
         checked = "đã đối chiếu" if entry.verified else "chưa đối chiếu đầy đủ với văn bản gốc"
-        source = f"Danh mục vnlex ({CATALOGUE_FILE}), {checked}; nguồn của mục: {entry.source}"
+        source = f"Danh mục vnlex ({CATALOGUE_FILE}), {checked}; nguồn của mục: {entry.source.rstrip('. ')}"
     else:
         source = f"Danh mục vnlex ({CATALOGUE_FILE})"
     facts = [
@@ -69,7 +69,7 @@ def missing_text_context(cache: DocumentCache, document: Document) -> dict[str, 
             "article": r.target_article,
             "date": vn_date(r.date),
             "note": r.note,
-            "source": source,
+            "source": f"danh mục vnlex, mục {document.number}",
         }
         for r in document.relations
         if not r.source
@@ -86,7 +86,8 @@ def missing_text_context(cache: DocumentCache, document: Document) -> dict[str, 
                 "article": relation.source_article,
                 "date": vn_date(relation.date),
                 "note": relation.note,
-                "source": f"văn bản {number}" if citing["has_text"] else source,
+                # Links carried by another entry of the catalogue say so; links found in a text name it.
+                "source": f"văn bản {number}" if citing["has_text"] else f"danh mục vnlex, mục {number}",
             }
         )
     return {
