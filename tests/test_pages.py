@@ -154,5 +154,8 @@ def test_search_facets_show_short_agency_names_with_the_full_name(client):
 
 def test_catalogue_only_document_says_it_has_no_text(client):
     html = client.get("/van-ban/53-2024-QH15").text
-    assert "Chỉ mục chưa có toàn văn của văn bản này" in html
+    # Branch `library`'s explanation, inside the text column, the relations beside it.
+    body = html[html.index('class="doc-body"') :]
+    assert "Toàn văn của văn bản này chưa có trong bộ sưu tập" in body
     assert 'class="toc"' not in html and "doc-layout no-toc" in html
+    assert html.index('class="relations"') < html.index('class="doc-body"')
