@@ -48,12 +48,14 @@ def _free_port() -> int:
 
 
 @contextmanager
-def running_server(index_url: str) -> Iterator[str]:
-    """Base URL of a `vnlex serve` subprocess on a free local port, serving `index_url`."""
+def running_server(index_url: str, **env: str) -> Iterator[str]:
+    """Base URL of a `vnlex serve` subprocess on a free local port, serving `index_url`, with
+    these extra environment variables (e.g. VNLEX_API_TOKEN, so the add page shows its form)."""
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "search_api.cli", "serve", "--index", index_url, "--port", str(port)],
         cwd=REPO,
+        env={**os.environ, **env},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

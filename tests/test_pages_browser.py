@@ -73,7 +73,7 @@ STRICT_CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-
 def site(any_corpus_index, request):
     """(backend name, base URL) of a `vnlex serve` on each backend in turn."""
     backend = "elasticsearch" if any_corpus_index.startswith("http") else "sqlite"
-    with running_server(any_corpus_index) as base:
+    with running_server(any_corpus_index, VNLEX_API_TOKEN="browser-test-token") as base:
         yield backend, base
 
 
