@@ -8,7 +8,8 @@ from fastapi.responses import RedirectResponse
 
 from ingest.numbers import slug, slug_key
 from search_api.deps import state
-from search_api.views import article_view, document_view
+from search_api.schemas import ERRORS_404, ERRORS_503, REDIRECT_308, ArticleResponse, DocumentOut
+from search_api.views import article_view, document_view, source_label
 
 router = APIRouter(tags=["documents"])
 
@@ -30,16 +31,24 @@ def load(request: Request, text: str):
     return document
 
 
-@router.get("/documents/{number}")
+@router.get("/documents/{number}", response_model=DocumentOut, responses={**REDIRECT_308, **ERRORS_404, **ERRORS_503})
 def get_document(number: str, request: Request):
+    """A document: metadata, status with its reason, articles with clauses and points, relations both ways."""
     document = load(request, number)
     if number != slug(document.number):
         return RedirectResponse(request.url_for("get_document", number=slug(document.number)), status_code=308)
-    return document_view(document, state(request).backend.incoming_relations(document.number))
+    data = document_view(document, state(request).backend.incoming_relations(document.number))
+    data["source"] = source_label(data.pop("source_file", ""))  # never a server path
+    return data
 
 
-@router.get("/documents/{number}/articles/{article}")
+@router.get(
+    "/documents/{number}/articles/{article}",
+    response_model=ArticleResponse,
+    responses={**REDIRECT_308, **ERRORS_404, **ERRORS_503},
+)
 def get_article(number: str, article: str, request: Request):
+    """One article (Điều) with its clauses, the document's status and the relations that concern it."""
     document = load(request, number)
     if number != slug(document.number):
         return RedirectResponse(

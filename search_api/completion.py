@@ -1,0 +1,130 @@
+"""Completion for the search box: document numbers and names, and the collection's own terms.
+
+The term list is built once from the index (article titles split into their phrases, e.g.
+"Trợ cấp khó khăn ban đầu, hỗ trợ vay vốn" gives "trợ cấp khó khăn ban đầu" and "hỗ trợ vay
+vốn") plus the expansions of the abbreviation dictionary, and rebuilt only when the set of
+indexed documents changes; a request only scans the prepared, folded keys.
+
+Matching is on folded text, so "tro cap" finds "trợ cấp"; when the user typed diacritics, a
+term with exactly those diacritics ranks before a look-alike ("bán" before "ban").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.numbers import slug
+from ingest.textnorm import fold, has_diacritics, nfc
+
+ABBREVIATIONS = Path(__file__).resolve().parents[1] / "corpus" / "abbreviations.tsv"
+NEWS_TYPE = "Tin tức"
+# A phrase of an article title worth offering: two to eight words, no digits (those are
+# references, "Điều 7", not terms).
+_PHRASE_SPLIT = re.compile(r"\s*(?:[,;:()\"“”]|\s-\s|\bvà\b|\bhoặc\b)\s*")
+MIN_WORDS, MAX_WORDS = 2, 8
+
+
+_PUNCTUATION = re.compile(r"[,;:.()\"“”]+")
+
+
+def _exact(text: str) -> str:
+    """Lower case with diacritics, punctuation as spaces ('phòng, chống' → 'phòng chống')."""
+    return " ".join(_PUNCTUATION.sub(" ", nfc(text).lower()).split())
+
+
+def _key(text: str) -> str:
+    return fold(_exact(text))
+
+
+def title_phrases(title: str) -> list[str]:
+    """The phrases of an article title: lower case, split at commas, 'và', 'hoặc'."""
+    phrases = []
+    for piece in _PHRASE_SPLIT.split(nfc(title)):
+        words = piece.strip(" .").split()
+        if MIN_WORDS <= len(words) <= MAX_WORDS and not any(ch.isdigit() for ch in piece):
+            phrases.append(" ".join(words).lower())
+    return phrases
+
+
+def abbreviation_terms(path: Path = ABBREVIATIONS) -> list[str]:
+    """Expansions from the project's abbreviation dictionary ('phòng, chống mua bán người')."""
+    if not path.exists():
+        return []
+    terms = []
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[1] and "/" not in parts[1]:
+            terms.append(parts[1].strip())
+    return terms
+
+
+@dataclass
+class _Entry:
+    kind: str  # "document" | "term"
+    text: str
+    key: str  # folded, lower case
+    exact: str  # lower case with diacritics
+    count: int = 0  # articles whose title uses the term (terms), 0 for documents
+    number: str | None = None
+    words: list[str] = field(default_factory=list)  # folded word starts, for mid-term matches
+
+
+@dataclass
+class Completer:
+    entries: list[_Entry]
+
+    @classmethod
+    def build(cls, documents: list[tuple[str, str, str]], article_titles: list[str], extra_terms: list[str]):
+        """documents: (number, type, title) of every indexed document; article_titles: the
+        titles of the articles of normative texts; extra_terms: dictionary terms."""
+        entries = []
+        for number, type_, title in documents:
+            label = " ".join(f"{type_} {number} {title}".split())
+            entries.append(_Entry("document", label, _key(label), _exact(label), number=number))
+        counts = Counter(p for title in article_titles for p in set(title_phrases(title)))
+        for term in extra_terms:
+            counts[_exact(term)] += 0  # known to the domain even if no title uses it
+        for term, count in counts.items():
+            entries.append(_Entry("term", term, _key(term), term, count=count))
+        for entry in entries:
+            entry.words = entry.key.split()
+        return cls(entries)
+
+    def complete(self, text: str, limit: int = 8) -> list[dict]:
+        wanted = _key(text)
+        if len(wanted) < 2:
+            return []
+        exact = _exact(text) if has_diacritics(nfc(text)) else None
+        number_key = wanted.replace(" ", "")
+        ranked = []
+        for entry in self.entries:
+            rank = self._rank(entry, wanted, exact, number_key)
+            if rank is not None:
+                ranked.append((rank, -entry.count, len(entry.text), entry.text, entry))
+        ranked.sort(key=lambda item: item[:4])
+        suggestions = []
+        for *_order, entry in ranked[:limit]:
+            item = {"kind": entry.kind, "text": entry.text}
+            if entry.kind == "document":
+                item.update(number=entry.number, slug=slug(entry.number))
+            suggestions.append(item)
+        return suggestions
+
+    @staticmethod
+    def _rank(entry: _Entry, wanted: str, exact: str | None, number_key: str) -> int | None:
+        """Lower is better; None when the entry does not match. Diacritics typed and not
+        matching exactly push the entry after every exact one."""
+        if entry.kind == "document" and entry.number and _key(entry.number).replace(" ", "").startswith(number_key):
+            return 0
+        if entry.key.startswith(wanted):
+            rank = 1 if entry.kind == "term" else 2
+        elif f" {wanted}" in f" {entry.key}":
+            rank = 3 if entry.kind == "term" else 4
+        else:
+            return None
+        if exact is not None and exact not in entry.exact:
+            rank += 10
+        return rank
