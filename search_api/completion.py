@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.numbers import slug
@@ -64,12 +64,14 @@ def abbreviation_terms(path: Path = ABBREVIATIONS) -> list[str]:
 @dataclass
 class _Entry:
     kind: str  # "document" | "term"
-    text: str
-    key: str  # folded, lower case
-    exact: str  # lower case with diacritics
+    text: str  # what is shown
+    forms: tuple[str, ...]  # lower-case forms with diacritics it can be found by (label; name without number)
     count: int = 0  # articles whose title uses the term (terms), 0 for documents
     number: str | None = None
-    words: list[str] = field(default_factory=list)  # folded word starts, for mid-term matches
+    keys: tuple[str, ...] = ()  # the forms folded
+
+    def __post_init__(self) -> None:
+        self.keys = tuple(fold(form) for form in self.forms)
 
 
 @dataclass
@@ -83,14 +85,14 @@ class Completer:
         entries = []
         for number, type_, title in documents:
             label = " ".join(f"{type_} {number} {title}".split())
-            entries.append(_Entry("document", label, _key(label), _exact(label), number=number))
+            # "Luật Phòng, chống mua bán người" is how people name it: type and title, no number.
+            forms = (_exact(label), _exact(f"{type_} {title}"), _exact(title)) if title else (_exact(label),)
+            entries.append(_Entry("document", label, forms, number=number))
         counts = Counter(p for title in article_titles for p in set(title_phrases(title)))
         for term in extra_terms:
             counts[_exact(term)] += 0  # known to the domain even if no title uses it
         for term, count in counts.items():
-            entries.append(_Entry("term", term, _key(term), term, count=count))
-        for entry in entries:
-            entry.words = entry.key.split()
+            entries.append(_Entry("term", term, (_exact(term),), count=count))
         return cls(entries)
 
     def complete(self, text: str, limit: int = 8) -> list[dict]:
@@ -117,14 +119,14 @@ class Completer:
     def _rank(entry: _Entry, wanted: str, exact: str | None, number_key: str) -> int | None:
         """Lower is better; None when the entry does not match. Diacritics typed and not
         matching exactly push the entry after every exact one."""
-        if entry.kind == "document" and entry.number and _key(entry.number).replace(" ", "").startswith(number_key):
+        if entry.number and _key(entry.number).replace(" ", "").startswith(number_key):
             return 0
-        if entry.key.startswith(wanted):
+        if any(key.startswith(wanted) for key in entry.keys):
             rank = 1 if entry.kind == "term" else 2
-        elif f" {wanted}" in f" {entry.key}":
+        elif any(f" {wanted}" in f" {key}" for key in entry.keys):
             rank = 3 if entry.kind == "term" else 4
         else:
             return None
-        if exact is not None and exact not in entry.exact:
+        if exact is not None and not any(exact in form for form in entry.forms):
             rank += 10
         return rank

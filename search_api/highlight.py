@@ -20,7 +20,8 @@ from ingest.analysis import Analysis
 from ingest.textnorm import fold, nfc
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
-_ADJACENT_MARKS = re.compile(r"</mark>(\s+)<mark>")
+# Marks separated only by spaces or a number's separators ("09/2013/NĐ-CP") become one.
+_ADJACENT_MARKS = re.compile(r"</mark>(\s+|[/.\-])<mark>")
 # Syllables too common to be worth marking on their own.
 _QUIET = frozenset("và của các có được là cho theo tại về với trong này những một người".split())
 _QUIET_FOLDED = frozenset(fold(w) for w in _QUIET)
