@@ -49,16 +49,18 @@ def title_phrases(title: str) -> list[str]:
     return phrases
 
 
-def abbreviation_terms(path: Path = ABBREVIATIONS) -> list[str]:
-    """Expansions from the project's abbreviation dictionary ('phòng, chống mua bán người')."""
+def abbreviations(path: Path = ABBREVIATIONS) -> list[tuple[str, str, str]]:
+    """(abbreviation, expansion, kind) rows of the project's dictionary: terms and issuers
+    ('PCMBN' → 'phòng, chống mua bán người'), document types ('NĐ' → 'nghị định') and law
+    aliases ('luật PCMBN' → '53/2024/QH15;66/2011/QH12')."""
     if not path.exists():
         return []
-    terms = []
+    rows = []
     for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-        parts = line.split("\t")
-        if len(parts) >= 2 and parts[1] and "/" not in parts[1]:
-            terms.append(parts[1].strip())
-    return terms
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) >= 3 and parts[0] and parts[1] and not parts[0].startswith("#"):
+            rows.append((parts[0], parts[1], parts[2]))
+    return rows
 
 
 @dataclass
@@ -67,6 +69,7 @@ class _Entry:
     text: str  # what is shown
     forms: tuple[str, ...]  # lower-case forms with diacritics it can be found by (label; name without number)
     count: int = 0  # articles whose title uses the term (terms), 0 for documents
+    curated: bool = False  # a term of the project's dictionary: the domain's own vocabulary
     number: str | None = None
     keys: tuple[str, ...] = ()  # the forms folded
 
@@ -79,20 +82,42 @@ class Completer:
     entries: list[_Entry]
 
     @classmethod
-    def build(cls, documents: list[tuple[str, str, str]], article_titles: list[str], extra_terms: list[str]):
+    def build(
+        cls,
+        documents: list[tuple[str, str, str]],
+        article_titles: list[str],
+        dictionary: list[tuple[str, str, str]] = (),
+    ):
         """documents: (number, type, title) of every indexed document; article_titles: the
-        titles of the articles of normative texts; extra_terms: dictionary terms."""
+        titles of the articles of normative texts; dictionary: abbreviations() rows."""
+        type_abbreviations: dict[str, list[str]] = {}
+        aliases: dict[str, list[str]] = {}
+        term_abbreviations: dict[str, list[str]] = {}
+        shown: dict[str, str] = {}  # dictionary terms keep their punctuation: "phòng, chống mua bán người"
+        for abbreviation, expansion, kind in dictionary:
+            if kind == "doc_type":
+                type_abbreviations.setdefault(_exact(expansion), []).append(_exact(abbreviation))
+            elif kind == "law_alias":
+                for number in expansion.split(";"):
+                    aliases.setdefault(_key(number), []).append(_exact(abbreviation))
+            elif "/" not in expansion:
+                term_abbreviations.setdefault(_exact(expansion), []).append(_exact(abbreviation))
+                shown[_exact(expansion)] = expansion
         entries = []
         for number, type_, title in documents:
             label = " ".join(f"{type_} {number} {title}".split())
-            # "Luật Phòng, chống mua bán người" is how people name it: type and title, no number.
-            forms = (_exact(label), _exact(f"{type_} {title}"), _exact(title)) if title else (_exact(label),)
-            entries.append(_Entry("document", label, forms, number=number))
+            forms = [_exact(label)]
+            if title:  # "Luật Phòng, chống mua bán người": type and title, no number
+                forms += [_exact(f"{type_} {title}"), _exact(title)]
+            forms += [f"{short} {_exact(number)}" for short in type_abbreviations.get(_exact(type_), [])]  # NĐ 09/…
+            forms += aliases.get(_key(number), [])  # luật PCMBN, BLHS
+            entries.append(_Entry("document", label, tuple(forms), number=number))
         counts = Counter(p for title in article_titles for p in set(title_phrases(title)))
-        for term in extra_terms:
-            counts[_exact(term)] += 0  # known to the domain even if no title uses it
+        for term in term_abbreviations:
+            counts[term] += 0  # known to the domain even if no title uses it
         for term, count in counts.items():
-            entries.append(_Entry("term", term, (_exact(term),), count=count))
+            forms = (term, *term_abbreviations.get(term, []))
+            entries.append(_Entry("term", shown.get(term, term), forms, count=count, curated=term in shown))
         return cls(entries)
 
     def complete(self, text: str, limit: int = 8) -> list[dict]:
@@ -105,8 +130,8 @@ class Completer:
         for entry in self.entries:
             rank = self._rank(entry, wanted, exact, number_key)
             if rank is not None:
-                ranked.append((rank, -entry.count, len(entry.text), entry.text, entry))
-        ranked.sort(key=lambda item: item[:4])
+                ranked.append((rank, not entry.curated, -entry.count, len(entry.text), entry.text, entry))
+        ranked.sort(key=lambda item: item[:5])
         suggestions = []
         for *_order, entry in ranked[:limit]:
             item = {"kind": entry.kind, "text": entry.text}

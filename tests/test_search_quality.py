@@ -80,6 +80,16 @@ def test_suggest_completes_document_numbers_and_names(client):
     assert any(s["kind"] == "document" and s["number"] == "66/2011/QH12" for s in by_name), by_name
 
 
+def test_suggest_expands_the_abbreviations_people_type(client):
+    def first(typed: str) -> dict:
+        return client.get("/api/suggest", params={"q": typed}).json()["suggestions"][0]
+
+    assert first("PCMBN")["text"] == "phòng, chống mua bán người"
+    assert first("mua ban")["text"] == "mua bán người"  # the domain's term before "mua bán trái phép"
+    assert first("nd 09")["number"] == "09/2013/NĐ-CP"
+    assert first("luat pcmbn")["number"] in ("53/2024/QH15", "66/2011/QH12")
+
+
 def test_suggest_terms_are_built_once_not_per_request(client):
     client.get("/api/suggest", params={"q": "nạn nhân"})
     built = client.app.state.vnlex_completer

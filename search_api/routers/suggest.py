@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from search_api.completion import NEWS_TYPE, Completer, abbreviation_terms
+from search_api.completion import NEWS_TYPE, Completer, abbreviations
 from search_api.deps import state
 from search_api.schemas import ERRORS_503, SuggestResponse
 
@@ -32,7 +32,7 @@ def completer(request: Request) -> Completer:
                 document = app_state.backend.get_document(number) if type_ != NEWS_TYPE else None
                 if document is not None:
                     titles.extend(a.title for a in document.articles if a.title)
-            cached = (key, Completer.build(documents, titles, abbreviation_terms()))
+            cached = (key, Completer.build(documents, titles, abbreviations()))
             request.app.state.vnlex_completer = cached
     return cached[1]
 
