@@ -54,6 +54,9 @@ def test_every_typed_endpoint_documents_its_fields(client):
     assert {"doc_number", "article_number", "snippet_html", "status_label", "score"} <= set(hit)
     assert "description" in hit["snippet_html"]
     assert spec["paths"]["/api/documents/{number}"]["get"]["responses"]["404"]
+    for path in TYPED_ENDPOINTS:
+        for parameter in spec["paths"][path]["get"].get("parameters", []):
+            assert parameter.get("description"), (path, parameter["name"])
 
 
 def test_document_response_carries_no_server_path(client):

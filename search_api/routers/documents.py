@@ -3,7 +3,9 @@ number; any other spelling that resolves (e.g. '9-2013-nd-cp') redirects to the 
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path, Request
 from fastapi.responses import RedirectResponse
 
 from ingest.numbers import slug, slug_key
@@ -12,6 +14,7 @@ from search_api.schemas import ERRORS_404, ERRORS_503, REDIRECT_308, ArticleResp
 from search_api.views import article_view, document_view, source_label
 
 router = APIRouter(tags=["documents"])
+NUMBER_HELP = "Slug of the document number (09-2013-ND-CP); other spellings redirect to it"
 
 
 def resolve_number(request: Request, text: str) -> str | None:
@@ -32,7 +35,7 @@ def load(request: Request, text: str):
 
 
 @router.get("/documents/{number}", response_model=DocumentOut, responses={**REDIRECT_308, **ERRORS_404, **ERRORS_503})
-def get_document(number: str, request: Request):
+def get_document(number: Annotated[str, Path(description=NUMBER_HELP)], request: Request):
     """A document: metadata, status with its reason, articles with clauses and points, relations both ways."""
     document = load(request, number)
     if number != slug(document.number):
@@ -47,7 +50,11 @@ def get_document(number: str, request: Request):
     response_model=ArticleResponse,
     responses={**REDIRECT_308, **ERRORS_404, **ERRORS_503},
 )
-def get_article(number: str, article: str, request: Request):
+def get_article(
+    number: Annotated[str, Path(description=NUMBER_HELP)],
+    article: Annotated[str, Path(description="Article (Điều) number, e.g. 32")],
+    request: Request,
+):
     """One article (Điều) with its clauses, the document's status and the relations that concern it."""
     document = load(request, number)
     if number != slug(document.number):

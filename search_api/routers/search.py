@@ -25,13 +25,13 @@ def search(
     request: Request,
     q: Annotated[str, Query(max_length=MAX_INPUT_CHARS, description="Vietnamese query, diacritics optional")] = "",
     type: Annotated[list[str], Query(description="Document type, e.g. Nghị định")] = [],  # noqa: A002
-    issuer: Annotated[list[str], Query()] = [],
+    issuer: Annotated[list[str], Query(description="Issuing body, e.g. Chính phủ (a facet value)")] = [],
     status: Annotated[list[str], Query(description="con_hieu_luc | het_hieu_luc | chua_hieu_luc")] = [],
-    topic: Annotated[list[str], Query()] = [],
-    year_from: Annotated[int | None, Query(ge=1945, le=2100)] = None,
-    year_to: Annotated[int | None, Query(ge=1945, le=2100)] = None,
-    page: Annotated[int, Query(ge=1, le=1000)] = 1,
-    size: Annotated[int, Query(ge=1, le=100)] = 10,
+    topic: Annotated[list[str], Query(description="Topic of the codified database (a facet value)")] = [],
+    year_from: Annotated[int | None, Query(ge=1945, le=2100, description="Issued in or after")] = None,
+    year_to: Annotated[int | None, Query(ge=1945, le=2100, description="Issued in or before")] = None,
+    page: Annotated[int, Query(ge=1, le=1000, description="Page of results, from 1")] = 1,
+    size: Annotated[int, Query(ge=1, le=100, description="Hits per page")] = 10,
 ) -> dict:
     """Articles matching the words (with or without diacritics), a document number or an article reference.
 

@@ -39,7 +39,9 @@ def completer(request: Request) -> Completer:
 
 @router.get("/suggest", response_model=SuggestResponse, responses=ERRORS_503)
 def suggest(
-    request: Request, q: Annotated[str, Query(max_length=200)] = "", limit: Annotated[int, Query(ge=1, le=20)] = 8
+    request: Request,
+    q: Annotated[str, Query(max_length=200, description="What has been typed so far")] = "",
+    limit: Annotated[int, Query(ge=1, le=20, description="Most suggestions returned")] = 8,
 ) -> dict:
     """Completions of what is typed (two characters at least), with or without diacritics: document numbers
     first ('09/20' → 09/2013/NĐ-CP), then terms of the collection ('tro cap' → 'trợ cấp khó khăn ban đầu')

@@ -14,7 +14,9 @@ router = APIRouter(tags=["trace"])
 
 @router.get("/trace", response_model=TraceResponse, responses={**ERRORS_404, **ERRORS_503})
 def get_trace(
-    request: Request, doc: str = Query(..., max_length=200), article: str | None = Query(None, max_length=20)
+    request: Request,
+    doc: str = Query(..., max_length=200, description="Document number or slug: 66/2011/QH12, 66-2011-QH12"),
+    article: str | None = Query(None, max_length=20, description="Article (Điều) number; omit for the whole text"),
 ):
     """Law article → decree articles → circulars detailing them, with what replaced or amended each."""
     # Any typed number or slug resolves the way /documents/{number} does.
