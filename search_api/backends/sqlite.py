@@ -14,8 +14,11 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from ingest.catalogue import STUB_SOURCE_FILE
 from ingest.index_contract import (
     INDEX_VERSION,
+    NON_NORMATIVE_SCORE_FACTOR,
+    NON_NORMATIVE_TYPES,
     SEARCH_FIELDS,
     AnalysedDocument,
     BackendError,
@@ -24,6 +27,7 @@ from ingest.index_contract import (
     ParsedQuery,
     SearchResult,
     field_texts,
+    index_counts,
 )
 from ingest.model import Document, Relation
 from ingest.numbers import number_key
@@ -226,6 +230,10 @@ class SQLiteBackend:
             raise BackendError(f"SQLite search failed: {error}") from error
         if allowed is not None:
             ranked = self._stats.filter_rows(ranked, allowed)
+        if " MATCH " in sql:  # ranked by bm25; browsing keeps the documents' own order
+            # News below normative texts for the same match, applied here from the shared
+            # document values: in SQL it read doc_type from every matching row's record.
+            ranked = self._stats.demote(ranked, NON_NORMATIVE_TYPES, NON_NORMATIVE_SCORE_FACTOR)
         facets = self._stats.facets(rowid for rowid, _ in ranked) if query.with_facets else {}
         size = max(1, min(query.size, MAX_PAGE_SIZE))
         start = (max(query.page, 1) - 1) * size
@@ -283,13 +291,41 @@ class SQLiteBackend:
     def document_numbers(self) -> list[tuple[str, str, str]]:
         return [tuple(r) for r in self.db.execute("SELECT number, type, title FROM documents ORDER BY number")]
 
+    def list_documents(self) -> list[tuple[Document, int]]:
+        rows = self.db.execute(
+            "SELECT json_remove(json, '$.articles'), json_array_length(json, '$.articles') FROM documents"
+        ).fetchall()
+        return [(Document.from_dict(json.loads(data)), count or 0) for data, count in rows]
+
+    def update_documents(self, documents: list[Document]) -> None:
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for document in documents:
+                key = number_key(document.number)
+                data = json.dumps(document.to_dict(), ensure_ascii=False)
+                db.execute("UPDATE documents SET json=?, title=? WHERE key=?", (data, document.title, key))
+                db.execute("UPDATE articles SET status=? WHERE doc_key=?", (document.status, key))
+            self._bump_generation()
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
     def stats(self) -> dict[str, Any]:
-        count = lambda table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: E731
-        return {
-            "engine": f"sqlite {sqlite3.sqlite_version} (FTS5)",
-            "documents": count("documents"),
-            "articles": count("articles"),
-            "relations": count("relations"),
-            "files": count("files"),
-            "index_version": INDEX_VERSION,
-        }
+        def count(table: str, of_catalogue: bool = False) -> int:
+            where = " WHERE source_file = ?" if of_catalogue else ""
+            return self.db.execute(
+                f"SELECT count(*) FROM {table}{where}", (STUB_SOURCE_FILE,) * of_catalogue
+            ).fetchone()[0]
+
+        counts = index_counts(
+            files=count("files"),
+            documents=count("documents"),
+            catalogued_only=count("documents", True),
+            articles=count("articles"),
+            relations=count("relations"),
+            catalogue_relations=count("relations", True),
+            catalogue_file=bool(count("files", True)),
+        )
+        return {"engine": f"sqlite {sqlite3.sqlite_version} (FTS5)", **counts, "index_version": INDEX_VERSION}

@@ -10,7 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ingest.analysis import Analysis
-from ingest.index_contract import FIELD_STREAM, SEARCH_FIELDS, Filters
+from ingest.index_contract import (
+    FIELD_STREAM,
+    SEARCH_FIELDS,
+    Filters,
+)
 from ingest.numbers import number_key
 
 UNINDEXED_COLUMNS = (

@@ -122,6 +122,17 @@ class SharedStats:
         combo_of_row = self._combo_of_row
         return [row for row in rows if row[0] < len(combo_of_row) and combo_of_row[row[0]] in allowed]
 
+    def demote(self, rows: list[tuple[int, float]], doc_types, factor: float) -> list[tuple[int, float]]:
+        """Rows of these document types get their (negative) bm25 times factor, then the order
+        is that of ORDER BY score, rowid again; rows come back untouched when none has the type."""
+        demoted = {index for index, combo in enumerate(self._combos) if combo[0] in doc_types}
+        combo_of_row, size = self._combo_of_row, len(self._combo_of_row)
+        if not demoted or not any(r < size and combo_of_row[r] in demoted for r, _ in rows):
+            return rows
+        rescored = [(r, s * factor if r < size and combo_of_row[r] in demoted else s) for r, s in rows]
+        rescored.sort(key=lambda row: (row[1], row[0]))
+        return rescored
+
     def facets(self, rowids: Iterable[int]) -> dict[str, list[tuple[str, int]]]:
         combo_of_row, size = self._combo_of_row, len(self._combo_of_row)
         per_combo = Counter(combo_of_row[r] if r < size else -1 for r in rowids)
