@@ -12,6 +12,7 @@ from ingest.index_contract import BackendError
 from search_api.deps import AppState
 from search_api.routers import admin, ask, documents, entitlements, health, search, suggest
 from search_api.routers import trace as trace_router
+from search_api.security import SecurityMiddleware
 from search_api.settings import Settings
 from web import answer_pages
 from web import routes as web_routes
@@ -21,6 +22,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     app = FastAPI(title="vnlex", version="0.1.0", description="Tra cứu văn bản pháp luật về phòng, chống mua bán người")
     app.state.vnlex = AppState(settings)
+    # Headers on every response, and cross-site form posts refused before their body is read.
+    app.add_middleware(SecurityMiddleware)
 
     @app.exception_handler(BackendError)
     async def backend_down(request: Request, error: BackendError):
