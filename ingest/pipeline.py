@@ -9,8 +9,10 @@ One bad file never stops the run: it is recorded with its reason and reported.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import traceback
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -147,65 +149,108 @@ def ingest_paths(
     max_file_bytes: int = 50_000_000,
     force: bool = False,
     progress: Callable[[str, int, int], None] = lambda stage, done, total: None,
+    staged: bool | None = None,
+    start_method: str = "fork",
+) -> IngestReport:
+    """Ingest files into the backend. With `staged` (default: when `force`), every write goes into
+    a staging copy of the index that replaces it atomically at the end (backend.staging()), so
+    searches during a full re-ingest see the old index, then the new one, never a half-written
+    one. `start_method` "forkserver" is for callers with threads (the server): forking a
+    multi-threaded process can copy a held lock into the workers. A `progress` callback that
+    raises stops the run (the staging copy is then discarded)."""
+    files = [str(p) for p in discover(list(paths))]
+    known = {} if force else {f: h for f in files if (h := backend.file_hash(f))}
+    context = multiprocessing.get_context(start_method)
+    pool = context.Pool(workers, initializer=die_with_parent) if workers > 1 else None
+    try:
+        staging = backend.staging() if (force if staged is None else staged) else nullcontext(backend)
+        with staging as target:
+            report = _ingest_files(files, known, target, pool, today, max_file_bytes, progress)
+        backend.checkpoint()
+    finally:
+        if pool:
+            pool.terminate()  # after a finished run they are idle; after an error they must not linger
+            pool.join()
+    return report
+
+
+def die_with_parent() -> None:
+    """Pool initializer: the worker gets SIGKILL when the process that started it dies, so a
+    kill -9 of `vnlex ingest` or `vnlex serve` leaves no orphaned workers (Linux; elsewhere a no-op)."""
+    import ctypes
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _ingest_files(
+    files: list[str],
+    known: dict[str, str],
+    backend: SearchBackend,
+    pool,
+    today: date,
+    max_file_bytes: int,
+    progress: Callable[[str, int, int], None],
 ) -> IngestReport:
     from ingest.catalogue import catalogue_stub_documents, load_catalogue
     from ingest.status import compute_status
 
-    files = [str(p) for p in discover(list(paths))]
-    known = {} if force else {f: h for f in files if (h := backend.file_hash(f))}
     report = IngestReport()
-    context = multiprocessing.get_context("fork")
-    pool = context.Pool(workers) if workers > 1 else None
-    try:
-        parsed: list[_Parsed] = []
-        mapper = (
-            pool.imap(_read_and_parse, [(f, max_file_bytes, known) for f in files])
-            if pool
-            else map(_read_and_parse, [(f, max_file_bytes, known) for f in files])
-        )
-        for item in mapper:
-            parsed.append(item)
-            progress("parse", len(parsed), len(files))
-        catalogue = load_catalogue()
-        fresh = [p for p in parsed if p.documents]
-        parsed_keys = {number_key(d.number) for p in fresh for d in p.documents}
-        stubs = [
-            s
-            for s in catalogue_stub_documents()
-            if number_key(s.number) not in parsed_keys and not _stored_from_a_file(backend, s.number)
-        ]
-        all_documents = [d for p in fresh for d in p.documents] + stubs
-        compute_status(all_documents, catalogue, today)
-        total_articles = sum(len(d.articles) for d in all_documents)
-        done = [0]
+    parsed: list[_Parsed] = []
+    mapper = (
+        pool.imap(_read_and_parse, [(f, max_file_bytes, known) for f in files])
+        if pool
+        else map(_read_and_parse, [(f, max_file_bytes, known) for f in files])
+    )
+    for item in mapper:
+        parsed.append(item)
+        progress("parse", len(parsed), len(files))
+    catalogue = load_catalogue()
+    fresh = [p for p in parsed if p.documents]
+    parsed_keys = {number_key(d.number) for p in fresh for d in p.documents}
+    stubs = [
+        s
+        for s in catalogue_stub_documents()
+        if number_key(s.number) not in parsed_keys and not _stored_from_a_file(backend, s.number)
+    ]
+    all_documents = [d for p in fresh for d in p.documents] + stubs
+    compute_status(all_documents, catalogue, today)
+    total_articles = sum(len(d.articles) for d in all_documents)
+    done = [0]
 
-        def step(n: int) -> None:
-            done[0] += n
-            progress("analyse", done[0], total_articles)
+    def step(n: int) -> None:
+        done[0] += n
+        progress("analyse", done[0], total_articles)
 
-        for item in parsed:
-            if item.error:
-                report.outcomes.append(FileOutcome(item.path, "skipped", item.error))
-            elif not item.documents:
-                report.outcomes.append(FileOutcome(item.path, "unchanged", "content hash unchanged"))
-            else:
-                analysed = analyse_documents(item.documents, pool, step)
-                backend.replace_file(item.path, item.sha, analysed)
-                report.outcomes.append(
-                    FileOutcome(
-                        item.path,
-                        "ingested",
-                        documents=len(analysed),
-                        articles=sum(len(a.articles) for a in analysed),
-                        relations=sum(len(a.document.relations) for a in analysed),
-                    )
+    for item in parsed:
+        if item.error:
+            report.outcomes.append(FileOutcome(item.path, "skipped", item.error))
+        elif not item.documents:
+            report.outcomes.append(FileOutcome(item.path, "unchanged", "content hash unchanged"))
+        else:
+            analysed = analyse_documents(item.documents, pool, step)
+            backend.replace_file(item.path, item.sha, analysed)
+            report.outcomes.append(
+                FileOutcome(
+                    item.path,
+                    "ingested",
+                    documents=len(analysed),
+                    articles=sum(len(a.articles) for a in analysed),
+                    relations=sum(len(a.document.relations) for a in analysed),
                 )
-        if fresh or backend.file_hash(CATALOGUE_SOURCE) is None:
-            # Documents known only from the catalogue (e.g. 53/2024/QH15) so that show,
-            # relations and status can name them.
-            backend.replace_file(CATALOGUE_SOURCE, "catalogue", [AnalysedDocument(d, []) for d in stubs])
-    finally:
-        if pool:
-            pool.close()
-            pool.join()
+            )
+    if fresh or backend.file_hash(CATALOGUE_SOURCE) is None:
+        # Documents known only from the catalogue (e.g. 53/2024/QH15) so that show,
+        # relations and status can name them.
+        backend.replace_file(CATALOGUE_SOURCE, "catalogue", [AnalysedDocument(d, []) for d in stubs])
     return report

@@ -19,6 +19,7 @@ import hashlib
 import re
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -28,6 +29,7 @@ from ingest.index_contract import (
     SEARCH_FIELDS,
     AnalysedDocument,
     BackendError,
+    HealthCheck,
     Hit,
     ParsedQuery,
     SearchResult,
@@ -116,6 +118,7 @@ class ElasticsearchBackend:
         self._client_lock = threading.Lock()  # the API calls one backend from a thread pool
         self._indexes_ready = False
         self._version_checked = False
+        self._targets: dict[str, str] | None = None  # set on staging backends only
 
     @property
     def client(self):
@@ -127,6 +130,8 @@ class ElasticsearchBackend:
             return self._client
 
     def alias(self, kind: str) -> str:
+        if self._targets is not None:  # a staging backend writes to its new concrete indexes
+            return self._targets[kind]
         return f"{self.index_prefix}-{kind}"
 
     def _new_index_name(self, kind: str) -> str:
@@ -205,6 +210,29 @@ class ElasticsearchBackend:
         a rebuild. A changed INDEX_VERSION needs `vnlex ingest` instead, since tokens are
         analysed in Python and a copy cannot add new fields.
         """
+        with self.staging() as stage:
+            return stage.alias("articles")
+
+    @contextmanager
+    def staging(self) -> Iterator[ElasticsearchBackend]:
+        """New concrete indexes holding a copy of the current ones, written through a backend
+        bound to them; swapped in behind the aliases in one atomic `_aliases` call when the
+        block ends without error, deleted otherwise. `vnlex ingest --force` and /api/reindex
+        write through this, so searches never see the half-replaced files (during a plain
+        re-ingest "NĐ 09/2013" went from 29 hits to 0, and deleted documents piled up)."""
+        old, new = self._copy_into_new_indexes()
+        stage = ElasticsearchBackend(self.url, index_prefix=self.index_prefix)
+        stage._client, stage._targets = self.client, new
+        stage._indexes_ready = stage._version_checked = True
+        try:
+            yield stage
+            self._swap_aliases(old, new)
+        except BaseException:
+            self.client.options(ignore_status=404).indices.delete(index=",".join(new.values()))
+            raise
+
+    @_translating_errors
+    def _copy_into_new_indexes(self) -> tuple[dict[str, str], dict[str, str]]:
         from elasticsearch.helpers import bulk, scan
 
         self._ensure_indexes()
@@ -222,13 +250,53 @@ class ElasticsearchBackend:
         except BaseException:
             self.client.options(ignore_status=404).indices.delete(index=",".join(new.values()))
             raise
+        return old, new
+
+    @_translating_errors
+    def _swap_aliases(self, old: dict[str, str], new: dict[str, str]) -> None:
+        self.client.indices.refresh(index=",".join(new.values()))
         actions = []
         for kind in KINDS:
             actions.append({"remove": {"index": old[kind], "alias": self.alias(kind)}})
             actions.append({"add": {"index": new[kind], "alias": self.alias(kind)}})
         self.client.indices.update_aliases(actions=actions)
         self.client.indices.delete(index=",".join(old.values()))
-        return new["articles"]
+
+    def checkpoint(self) -> None:
+        """Nothing to fold: Elasticsearch flushes its translog itself."""
+
+    def health_checks(self) -> list[HealthCheck]:
+        """Cluster health, every alias behind exactly one index of this version, a real query."""
+        checks = []
+        for name, probe in (("cluster", self._check_cluster), ("aliases", self._check_aliases)):
+            try:
+                checks.append(probe())
+            except BackendError as error:
+                checks.append(HealthCheck(name, False, str(error)))
+        try:
+            self.client.options(request_timeout=5).search(index=self.alias("articles"), size=1, query={"match_all": {}})
+            checks.append(HealthCheck("query", True))
+        except Exception as error:  # any failure of the probe query is the finding itself
+            checks.append(HealthCheck("query", False, f"{type(error).__name__}: {str(error)[:200]}"))
+        return checks
+
+    @_translating_errors
+    def _check_cluster(self) -> HealthCheck:
+        health = self.client.options(request_timeout=5).cluster.health()
+        status = health["status"]
+        return HealthCheck("cluster", status in ("green", "yellow"), f"cluster status {status}")
+
+    @_translating_errors
+    def _check_aliases(self) -> HealthCheck:
+        found = self._aliased_indexes()
+        missing = [kind for kind in KINDS if kind not in found]
+        if missing:
+            return HealthCheck("aliases", False, f"no index behind {', '.join(self.alias(k) for k in missing)}")
+        pattern = self._concrete_index_pattern()
+        stale = [index for index in found.values() if (m := pattern.match(index)) and int(m.group(2)) != INDEX_VERSION]
+        if stale:
+            return HealthCheck("aliases", False, f"index version differs: {', '.join(stale)}")
+        return HealthCheck("aliases", True)
 
     @_translating_errors
     def drop(self) -> None:
@@ -270,11 +338,20 @@ class ElasticsearchBackend:
         self._delete_records(source_file, keys)
         # require_alias: if the aliases vanished meanwhile, fail instead of letting
         # Elasticsearch auto-create an index with a guessed (dynamic) mapping.
-        bulk(self.client, self._actions(source_file, documents), chunk_size=_BULK_CHUNK, require_alias=True)
+        bulk(
+            self.client,
+            self._actions(source_file, documents),
+            chunk_size=_BULK_CHUNK,
+            require_alias=self._targets is None,
+        )
         self._refresh()
         record = {"source_file": source_file, "sha256": sha256, "ingested_at": datetime.now(UTC).isoformat()}
         self.client.index(
-            index=self.alias("files"), id=_file_id(source_file), document=record, refresh=True, require_alias=True
+            index=self.alias("files"),
+            id=_file_id(source_file),
+            document=record,
+            refresh=True,
+            require_alias=self._targets is None,
         )
 
     @_translating_errors
