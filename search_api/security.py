@@ -14,6 +14,7 @@ refuse a cross-site post before anything reads its body).
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from starlette.requests import Request
@@ -83,3 +84,21 @@ class SecurityMiddleware:
                 await render_error(request, 403, CROSS_SITE_MESSAGE)(scope, receive, send_with_headers)
                 return
         await self.app(scope, receive, send_with_headers)
+
+
+# Index locations, hosts and file paths in an engine's error text: useful to the operator (the
+# log and the admin health view keep them), not to the public.
+_INTERNALS = [
+    (re.compile(r"\b(?:sqlite|https?)://[^\s'\"),]+"), "[index]"),
+    (re.compile(r"(?<![\w.])/(?:[\w.+-]+/)+[\w.+-]*"), "[path]"),
+    (re.compile(r"<[^<>]*object at 0x[0-9a-f]+>"), "[object]"),
+    (re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b"), "[host]"),
+]
+
+
+def public_message(error: object, limit: int = 300) -> str:
+    """An error's text without server paths, index URLs, hosts or object reprs, shortened."""
+    text = str(error)
+    for pattern, replacement in _INTERNALS:
+        text = pattern.sub(replacement, text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -248,18 +248,22 @@ class SQLiteBackend:
         the hits of a search were fetched after the ranking query, and an ingest committing in
         between made rows vanish (11 x 500 in 3,198 searches during `vnlex ingest --force`).
         A damaged file is a BackendError (503 with a reason), never a crash."""
-        db = self.db
         try:
+            db = self.db
             db.execute("BEGIN")
         except sqlite3.DatabaseError as error:
             raise BackendError(f"SQLite index {self.path} cannot be read ({what}): {error}") from error
         try:
             yield db
+            db.execute("COMMIT")
         except sqlite3.DatabaseError as error:
             raise BackendError(f"SQLite index {self.path} cannot be read ({what}): {error}") from error
         finally:
             if db.in_transaction:
-                db.execute("COMMIT")
+                try:
+                    db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # already reported: the read itself failed
 
     def search(self, query: ParsedQuery) -> SearchResult:
         with self.read_snapshot("search"):
