@@ -67,29 +67,31 @@ class _Parsed:
     error: str = ""
 
 
-def _read_and_parse(job: tuple[str, int, dict[str, str]]) -> _Parsed:
-    path_text, max_bytes, known_hashes = job
+def _read_and_parse(job: tuple[str, int, str | None, str]) -> _Parsed:
+    """Read and parse one file; `name` is what the index records as its source (its path, or
+    e.g. "upload:<hash>/name" for an upload read from a temporary directory)."""
+    path_text, max_bytes, known_hash, name = job
     path = Path(path_text)
     try:
         data = read_limited(path, max_bytes)
         digest = sha256(data)
-        if known_hashes.get(path_text) == digest:
-            return _Parsed(path_text, digest)
+        if known_hash == digest:
+            return _Parsed(name, digest)
         documents = parse_bytes(path, data)
         if not documents:
             raise IngestError("no document found in file")
         from ingest.citations import extract_citations
 
         for document in documents:
-            document.source_file = path_text
+            document.source_file = name
             document.relations = _unique(document.relations + extract_citations(document))
-        return _Parsed(path_text, digest, documents)
+        return _Parsed(name, digest, documents)
     except IngestError as error:
-        return _Parsed(path_text, error=error.reason)
+        return _Parsed(name, error=error.reason)
     except Exception as error:  # a parser bug must not stop the run; say what happened
         last = traceback.extract_tb(error.__traceback__)[-1]
         return _Parsed(
-            path_text, error=f"parser error: {type(error).__name__}: {error} ({Path(last.filename).name}:{last.lineno})"
+            name, error=f"parser error: {type(error).__name__}: {error} ({Path(last.filename).name}:{last.lineno})"
         )
 
 
@@ -151,27 +153,41 @@ def ingest_paths(
     progress: Callable[[str, int, int], None] = lambda stage, done, total: None,
     staged: bool | None = None,
     start_method: str = "fork",
+    source_names: dict[str, str] | None = None,
 ) -> IngestReport:
     """Ingest files into the backend. With `staged` (default: when `force`), every write goes into
     a staging copy of the index that replaces it atomically at the end (backend.staging()), so
     searches during a full re-ingest see the old index, then the new one, never a half-written
     one. `start_method` "forkserver" is for callers with threads (the server): forking a
     multi-threaded process can copy a held lock into the workers. A `progress` callback that
-    raises stops the run (the staging copy is then discarded)."""
+    raises stops the run (the staging copy is then discarded). `source_names` maps a read path to
+    the source name recorded in the index (default: the path itself)."""
     files = [str(p) for p in discover(list(paths))]
-    known = {} if force else {f: h for f in files if (h := backend.file_hash(f))}
-    context = multiprocessing.get_context(start_method)
-    pool = context.Pool(workers, initializer=die_with_parent) if workers > 1 else None
+    names = {f: (source_names or {}).get(f, f) for f in files}
+    known = {} if force else {names[f]: h for f in files if (h := backend.file_hash(names[f]))}
+    jobs = [(f, max_file_bytes, known.get(names[f]), names[f]) for f in files]
+    pool = _start_pool(workers, start_method) if workers > 1 else None
     try:
         staging = backend.staging() if (force if staged is None else staged) else nullcontext(backend)
         with staging as target:
-            report = _ingest_files(files, known, target, pool, today, max_file_bytes, progress)
+            report = _ingest_files(jobs, target, pool, today, progress)
         backend.checkpoint()
     finally:
         if pool:
             pool.terminate()  # after a finished run they are idle; after an error they must not linger
             pool.join()
     return report
+
+
+def _start_pool(workers: int, start_method: str):
+    try:
+        return multiprocessing.get_context(start_method).Pool(workers, initializer=die_with_parent)
+    except OSError:
+        # The fork server listens on a Unix socket under TMPDIR; a TMPDIR path too long for a
+        # socket name (108 bytes) makes it fail. Spawned workers need no socket.
+        if start_method != "forkserver":
+            raise
+        return multiprocessing.get_context("spawn").Pool(workers, initializer=die_with_parent)
 
 
 def die_with_parent() -> None:
@@ -194,12 +210,10 @@ def die_with_parent() -> None:
 
 
 def _ingest_files(
-    files: list[str],
-    known: dict[str, str],
+    jobs: list[tuple[str, int, str | None, str]],
     backend: SearchBackend,
     pool,
     today: date,
-    max_file_bytes: int,
     progress: Callable[[str, int, int], None],
 ) -> IngestReport:
     from ingest.catalogue import catalogue_stub_documents, load_catalogue
@@ -207,14 +221,10 @@ def _ingest_files(
 
     report = IngestReport()
     parsed: list[_Parsed] = []
-    mapper = (
-        pool.imap(_read_and_parse, [(f, max_file_bytes, known) for f in files])
-        if pool
-        else map(_read_and_parse, [(f, max_file_bytes, known) for f in files])
-    )
+    mapper = pool.imap(_read_and_parse, jobs) if pool else map(_read_and_parse, jobs)
     for item in mapper:
         parsed.append(item)
-        progress("parse", len(parsed), len(files))
+        progress("parse", len(parsed), len(jobs))
     catalogue = load_catalogue()
     fresh = [p for p in parsed if p.documents]
     parsed_keys = {number_key(d.number) for p in fresh for d in p.documents}
