@@ -254,7 +254,13 @@ class ElasticsearchBackend:
 
     @_translating_errors
     def _swap_aliases(self, old: dict[str, str], new: dict[str, str]) -> None:
-        self.client.indices.refresh(index=",".join(new.values()))
+        names = ",".join(new.values())
+        self.client.indices.refresh(index=names)
+        # Replacing files in the copy leaves deleted documents, which still count in BM25's
+        # statistics: merged away, the new index scores exactly like a fresh ingest (the top 10
+        # changed for 5 of 15 queries after a reindex that skipped this).
+        self.client.options(request_timeout=300).indices.forcemerge(index=names, max_num_segments=1)
+        self.client.indices.refresh(index=names)
         actions = []
         for kind in KINDS:
             actions.append({"remove": {"index": old[kind], "alias": self.alias(kind)}})

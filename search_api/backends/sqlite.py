@@ -122,8 +122,9 @@ class SQLiteBackend:
         return staging(self)
 
     def checkpoint(self) -> None:
-        from search_api.backends.sqlite_maintenance import checkpoint
+        from search_api.backends.sqlite_maintenance import checkpoint, remove_abandoned_staging_files
 
+        remove_abandoned_staging_files(self.path)
         try:
             checkpoint(self.db)
         except sqlite3.DatabaseError as error:

@@ -11,6 +11,7 @@ SQLite, not the file system.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 import uuid
@@ -40,7 +41,8 @@ def staging(backend: SQLiteBackend) -> Iterator[SQLiteBackend]:
     if backend.path == ":memory:":
         raise BackendError("an in-memory index cannot be rebuilt through a staging file")
     live = backend.db  # opens (and checks) the live index first
-    staging_path = f"{backend.path}.staging-{uuid.uuid4().hex[:8]}"
+    remove_abandoned_staging_files(backend.path)
+    staging_path = f"{backend.path}.staging-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     stage = SQLiteBackend(staging_path)
     try:
         live.backup(stage.db)  # one consistent snapshot of the current index
@@ -52,6 +54,16 @@ def staging(backend: SQLiteBackend) -> Iterator[SQLiteBackend]:
     finally:
         stage.close()
         remove_index_files(staging_path)
+
+
+def remove_abandoned_staging_files(path: str) -> None:
+    """Staging files of a rebuild whose process died (kill -9 mid-rebuild) are deleted; the live
+    index never depended on them."""
+    live = Path(path)
+    for leftover in live.parent.glob(live.name + ".staging-*"):
+        pid_text = leftover.name[len(live.name) + len(".staging-") :].split("-", 1)[0]
+        if pid_text.isdigit() and Path("/proc/self").exists() and not Path(f"/proc/{pid_text}").exists():
+            leftover.unlink(missing_ok=True)
 
 
 def checkpoint(connection: sqlite3.Connection) -> tuple[int, int, int]:
