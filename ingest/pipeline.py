@@ -168,9 +168,17 @@ def ingest_paths(
     jobs = [(f, max_file_bytes, known.get(names[f]), names[f]) for f in files]
     pool = _start_pool(workers, start_method) if workers > 1 else None
     try:
-        staging = backend.staging() if (force if staged is None else staged) else nullcontext(backend)
-        with staging as target:
-            report = _ingest_files(jobs, target, pool, today, progress)
+        parsed: list[_Parsed] = []
+        for item in pool.imap(_read_and_parse, jobs) if pool else map(_read_and_parse, jobs):
+            parsed.append(item)
+            progress("parse", len(parsed), len(jobs))
+        # Files about to be rewritten are not copied into a staging index: copying then replacing
+        # them would leave deleted documents that Elasticsearch still counts when scoring.
+        rewritten = [p.path for p in parsed if p.documents]
+        rewritten += [CATALOGUE_SOURCE] if rewritten else []
+        use_staging = force if staged is None else staged
+        with backend.staging(rewritten) if use_staging else nullcontext(backend) as target:
+            report = _write_parsed(parsed, target, pool, today, progress)
         backend.checkpoint()
     finally:
         if pool:
@@ -209,8 +217,8 @@ def die_with_parent() -> None:
         os._exit(1)
 
 
-def _ingest_files(
-    jobs: list[tuple[str, int, str | None, str]],
+def _write_parsed(
+    parsed: list[_Parsed],
     backend: SearchBackend,
     pool,
     today: date,
@@ -220,11 +228,6 @@ def _ingest_files(
     from ingest.status import compute_status
 
     report = IngestReport()
-    parsed: list[_Parsed] = []
-    mapper = pool.imap(_read_and_parse, jobs) if pool else map(_read_and_parse, jobs)
-    for item in mapper:
-        parsed.append(item)
-        progress("parse", len(parsed), len(jobs))
     catalogue = load_catalogue()
     fresh = [p for p in parsed if p.documents]
     parsed_keys = {number_key(d.number) for p in fresh for d in p.documents}

@@ -18,7 +18,7 @@ import functools
 import hashlib
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -214,13 +214,13 @@ class ElasticsearchBackend:
             return stage.alias("articles")
 
     @contextmanager
-    def staging(self) -> Iterator[ElasticsearchBackend]:
+    def staging(self, rewritten: Collection[str] = ()) -> Iterator[ElasticsearchBackend]:
         """New concrete indexes holding a copy of the current ones, written through a backend
         bound to them; swapped in behind the aliases in one atomic `_aliases` call when the
         block ends without error, deleted otherwise. `vnlex ingest --force` and /api/reindex
         write through this, so searches never see the half-replaced files (during a plain
         re-ingest "NĐ 09/2013" went from 29 hits to 0, and deleted documents piled up)."""
-        old, new = self._copy_into_new_indexes()
+        old, new = self._copy_into_new_indexes(list(rewritten))
         stage = ElasticsearchBackend(self.url, index_prefix=self.index_prefix)
         stage._client, stage._targets = self.client, new
         stage._indexes_ready = stage._version_checked = True
@@ -232,18 +232,24 @@ class ElasticsearchBackend:
             raise
 
     @_translating_errors
-    def _copy_into_new_indexes(self) -> tuple[dict[str, str], dict[str, str]]:
+    def _copy_into_new_indexes(self, leave_out: list[str]) -> tuple[dict[str, str], dict[str, str]]:
+        """New concrete indexes holding the current records, except those of the `leave_out` files
+        (about to be written again: copying then replacing them would leave deleted documents,
+        which Elasticsearch keeps counting in its scores for a while)."""
         from elasticsearch.helpers import bulk, scan
 
         self._ensure_indexes()
         old = self._aliased_indexes()
         new = {kind: self._new_index_name(kind) for kind in KINDS}
+        query: dict[str, Any] = {"query": {"match_all": {}}}
+        if leave_out:
+            query = {"query": {"bool": {"must_not": [{"terms": {"source_file": leave_out}}]}}}
         try:
             for kind in KINDS:
                 self.client.indices.create(index=new[kind], mappings=MAPPINGS[kind], settings=INDEX_SETTINGS)
                 copies = (
                     {"_index": new[kind], "_id": hit["_id"], "_source": hit["_source"]}
-                    for hit in scan(self.client, index=old[kind], query={"query": {"match_all": {}}})
+                    for hit in scan(self.client, index=old[kind], query=query)
                 )
                 bulk(self.client, copies, chunk_size=_BULK_CHUNK)
             self.client.indices.refresh(index=",".join(new.values()))
@@ -268,8 +274,14 @@ class ElasticsearchBackend:
         self.client.indices.update_aliases(actions=actions)
         self.client.indices.delete(index=",".join(old.values()))
 
+    @_translating_errors
     def checkpoint(self) -> None:
-        """Nothing to fold: Elasticsearch flushes its translog itself."""
+        """After a batch of writes: merge away deleted documents. They still count in BM25's
+        statistics, so without this an index that saw replacements scores differently from a
+        fresh one, and a rebuild (which merges) would change the ranking."""
+        names = ",".join(self.alias(kind) for kind in KINDS)
+        self.client.options(request_timeout=300, ignore_status=404).indices.forcemerge(index=names, max_num_segments=1)
+        self.client.options(ignore_status=404).indices.refresh(index=names)
 
     def health_checks(self) -> list[HealthCheck]:
         """Cluster health, every alias behind exactly one index of this version, a real query."""

@@ -115,8 +115,9 @@ class SQLiteBackend:
         self.close()
         remove_index_files(self.path)
 
-    def staging(self):
-        """A staging copy swapped in atomically on success (search_api/backends/sqlite_maintenance.py)."""
+    def staging(self, rewritten=()):
+        """A staging copy swapped in atomically on success (search_api/backends/sqlite_maintenance.py);
+        it copies every file (FTS5 scores are not skewed by replaced rows)."""
         from search_api.backends.sqlite_maintenance import staging
 
         return staging(self)
