@@ -14,7 +14,7 @@ from ingest.index_contract import BackendError
 from search_api.deps import AppState
 from search_api.routers import admin, ask, documents, entitlements, health, search, suggest
 from search_api.routers import trace as trace_router
-from search_api.security import SecurityMiddleware, public_message
+from search_api.security import CROSS_SITE_MESSAGE, SecurityMiddleware, public_message
 from search_api.settings import Settings
 from web import answer_pages
 from web import routes as web_routes
@@ -27,7 +27,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="vnlex", version="0.1.0", description="Tra cứu văn bản pháp luật về phòng, chống mua bán người")
     app.state.vnlex = AppState(settings)
     # Headers on every response, and cross-site form posts refused before their body is read.
-    app.add_middleware(SecurityMiddleware)
+    app.add_middleware(
+        SecurityMiddleware, refusal=lambda request: web_routes.render_error(request, 403, CROSS_SITE_MESSAGE)
+    )
 
     @app.exception_handler(BackendError)
     async def backend_down(request: Request, error: BackendError):

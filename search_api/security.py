@@ -15,9 +15,11 @@ refuse a cross-site post before anything reads its body).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from starlette.requests import Request
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CONTENT_SECURITY_POLICY = (
@@ -55,8 +57,10 @@ def is_same_origin(request: Request) -> bool:
 
 
 class SecurityMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+    """`refusal(request)` renders the 403 for a cross-site post (the app passes the site's error page)."""
+
+    def __init__(self, app: ASGIApp, refusal: Callable[[Request], Response]) -> None:
+        self.app, self.refusal = app, refusal
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -79,9 +83,7 @@ class SecurityMiddleware:
         if scope["method"] not in SAFE_METHODS and not path.startswith("/api/"):
             request = Request(scope)
             if not is_same_origin(request):
-                from web.rendering import render_error
-
-                await render_error(request, 403, CROSS_SITE_MESSAGE)(scope, receive, send_with_headers)
+                await self.refusal(request)(scope, receive, send_with_headers)
                 return
         await self.app(scope, receive, send_with_headers)
 

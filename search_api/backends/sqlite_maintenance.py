@@ -18,12 +18,12 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from ingest.index_contract import BackendError, HealthCheck
 
-if TYPE_CHECKING:
-    from search_api.backends.sqlite import SQLiteBackend
+# The backend is passed in (search_api.backends.sqlite imports this module, not the reverse).
+SQLiteBackend = Any
 
 INTEGRITY_CACHE_SECONDS = 30.0
 _SIDE_FILES = ("", "-wal", "-shm", "-journal")
@@ -36,14 +36,12 @@ def remove_index_files(path: str) -> None:
 
 @contextmanager
 def staging(backend: SQLiteBackend) -> Iterator[SQLiteBackend]:
-    from search_api.backends.sqlite import SQLiteBackend
-
     if backend.path == ":memory:":
         raise BackendError("an in-memory index cannot be rebuilt through a staging file")
     live = backend.db  # opens (and checks) the live index first
     remove_abandoned_staging_files(backend.path)
     staging_path = f"{backend.path}.staging-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-    stage = SQLiteBackend(staging_path)
+    stage = type(backend)(staging_path)
     try:
         live.backup(stage.db)  # one consistent snapshot of the current index
         yield stage
