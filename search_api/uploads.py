@@ -109,8 +109,8 @@ class _Receiver:
 
     def headers_finished(self) -> None:
         _, options = parse_options_header(self.headers.get(b"content-disposition", b""))
-        if options.get(b"name", b"").decode("utf-8", "replace") != self.field_name or b"filename" not in options:
-            return  # other fields are read past, not stored
+        if options.get(b"name", b"").decode("utf-8", "replace") != self.field_name or not options.get(b"filename"):
+            return  # other fields, and an empty file input (no file chosen), are read past
         if len(self.batch.files) >= self.max_files:
             raise HTTPException(413, f"too many files in one upload (at most {self.max_files})")
         name = safe_filename(options[b"filename"].decode("utf-8", "replace"))

@@ -22,7 +22,7 @@ from pydantic import BaseModel
 from search_api.deps import AppState, state
 from search_api.jobs import Job, JobView
 from search_api.security import public_message
-from search_api.uploads import UploadBatch, receive_upload
+from search_api.uploads import MAX_FILES, UploadBatch, receive_upload
 
 router = APIRouter(tags=["admin"])
 UPLOAD_WAIT_SECONDS = 600
@@ -34,12 +34,17 @@ class JobAccepted(BaseModel):
     url: str
 
 
+def token_matches(configured: str, given: str) -> bool:
+    """Constant-time comparison; the web's "Thêm văn bản" page checks its session with the same rule."""
+    return bool(configured) and hmac.compare_digest(given.strip().encode(), configured.encode())
+
+
 def require_token(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
     token = state(request).settings.api_token
     if not token:
         raise HTTPException(403, "Write endpoints are disabled: set VNLEX_API_TOKEN to enable them")
     scheme, _, given = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+    if scheme.lower() != "bearer" or not token_matches(token, given):
         raise HTTPException(401, "Missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
 
 
@@ -84,11 +89,16 @@ async def wait_for(job: Job, timeout: float = UPLOAD_WAIT_SECONDS) -> bool:
     return True
 
 
-@router.post("/ingest", dependencies=[Depends(require_token)])
-async def ingest_upload(request: Request) -> dict:
-    """Upload documents (multipart field `files`, up to VNLEX_MAX_UPLOAD_MB each) and ingest them."""
+async def ingest_uploads(request: Request, *, max_files: int = MAX_FILES) -> dict | JSONResponse:
+    """The one upload path (POST /api/ingest, the web's "Thêm văn bản" page): stream the request's
+    multipart `files` into a temporary batch within the limits (search_api.uploads.receive_upload),
+    ingest them as a background job, wait for it without blocking the event loop, return the
+    report (or a 202 with the job when it takes longer than UPLOAD_WAIT_SECONDS). The caller must
+    have checked the token (or session) and the origin first: this reads the body."""
     app_state = state(request)
-    batch = await receive_upload(request, per_file_bytes=int(app_state.settings.max_upload_mb * 1e6))
+    batch = await receive_upload(
+        request, per_file_bytes=int(app_state.settings.max_upload_mb * 1e6), max_files=max_files
+    )
     job = submit_upload_ingest(app_state, batch)
     if not await wait_for(job):
         return JSONResponse(
@@ -99,6 +109,12 @@ async def ingest_upload(request: Request) -> dict:
     if job.state != "done":
         raise HTTPException(503 if job.state == "cancelled" else 500, public_message(job.error or job.state))
     return {**(job.result or {}), "job": job.id}
+
+
+@router.post("/ingest", dependencies=[Depends(require_token)])
+async def ingest_upload(request: Request):
+    """Upload documents (multipart field `files`, up to VNLEX_MAX_UPLOAD_MB each) and ingest them."""
+    return await ingest_uploads(request)
 
 
 def _relative(report: dict[str, Any], folder: Path) -> dict[str, Any]:
