@@ -40,6 +40,7 @@ from search_api.backends.es_query import INDEX_SETTINGS, MAPPINGS, facets_from_r
 
 KINDS = tuple(MAPPINGS)  # articles, documents, relations, files
 _BULK_CHUNK = 500
+STALE_STAGING_SECONDS = 3600
 
 
 def _translating_errors(method):
@@ -239,6 +240,7 @@ class ElasticsearchBackend:
         from elasticsearch.helpers import bulk, scan
 
         self._ensure_indexes()
+        self._remove_abandoned_staging_indexes()
         old = self._aliased_indexes()
         new = {kind: self._new_index_name(kind) for kind in KINDS}
         query: dict[str, Any] = {"query": {"match_all": {}}}
@@ -257,6 +259,26 @@ class ElasticsearchBackend:
             self.client.options(ignore_status=404).indices.delete(index=",".join(new.values()))
             raise
         return old, new
+
+    def _remove_abandoned_staging_indexes(self) -> list[str]:
+        """Concrete indexes of this prefix behind no alias and older than STALE_STAGING_SECONDS are
+        the copies of a rebuild whose process died (kill -9 mid-rebuild): delete them. Younger ones
+        may belong to a rebuild still running elsewhere and are left alone."""
+        pattern = self._concrete_index_pattern()
+        found = self.client.indices.get(
+            index=f"{self.index_prefix}-*", filter_path="*.aliases,*.settings.index.creation_date"
+        )
+        cutoff_ms = (datetime.now(UTC).timestamp() - STALE_STAGING_SECONDS) * 1000
+        abandoned = [
+            name
+            for name, info in found.body.items()
+            if pattern.match(name)
+            and not info.get("aliases")
+            and int(info.get("settings", {}).get("index", {}).get("creation_date", cutoff_ms + 1)) < cutoff_ms
+        ]
+        if abandoned:
+            self.client.options(ignore_status=404).indices.delete(index=",".join(abandoned))
+        return abandoned
 
     @_translating_errors
     def _swap_aliases(self, old: dict[str, str], new: dict[str, str]) -> None:
