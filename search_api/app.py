@@ -9,6 +9,7 @@ import logging
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 
 from ingest.index_contract import BackendError
 from search_api.deps import AppState
@@ -24,7 +25,10 @@ logger = logging.getLogger("vnlex")
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    app = FastAPI(title="vnlex", version="0.1.0", description="Tra cứu văn bản pháp luật về phòng, chống mua bán người")
+    # /docs and /redoc serve Swagger UI and ReDoc from the fastapi-offline package, not a CDN.
+    app = FastAPIOffline(
+        title="vnlex", version="0.1.0", description="Tra cứu văn bản pháp luật về phòng, chống mua bán người"
+    )
     app.state.vnlex = AppState(settings)
     # Headers on every response, and cross-site form posts refused before their body is read.
     app.add_middleware(

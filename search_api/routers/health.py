@@ -32,10 +32,14 @@ class HealthResponse(BaseModel):
     status: Literal["ok", "degraded", "unavailable"]
     message: str = ""
     engine: str | None = None
+    # The counts of ingest.index_contract.INDEX_COUNTS, as the ingest summary names them.
+    files: int | None = None
     documents: int | None = None
+    documents_with_text: int | None = None
+    catalogued_only: int | None = None
     articles: int | None = None
     relations: int | None = None
-    files: int | None = None
+    relations_from_catalogue: int | None = None
     index_version: int | None = None
     checks: list[CheckResult] = []
 
