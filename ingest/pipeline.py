@@ -178,8 +178,10 @@ def ingest_paths(
     multi-threaded process can copy a held lock into the workers. A `progress` callback that
     raises stops the run (the staging copy is then discarded). `source_names` maps a read path to
     the source name recorded in the index (default: the path itself)."""
-    files = [str(p) for p in discover(list(paths))]
-    names = {f: (source_names or {}).get(f, f) for f in files}
+    # Absolute paths: a file is one record whether it was named as ../shared/corpus or /work/shared/corpus.
+    files = [str(p) for p in discover([Path(p).resolve() for p in paths])]
+    given_names = {str(Path(path).resolve()): name for path, name in (source_names or {}).items()}
+    names = {f: given_names.get(f, f) for f in files}
     known = {} if force else {names[f]: h for f in files if (h := backend.file_hash(names[f]))}
     jobs = [(f, max_file_bytes, known.get(names[f]), names[f]) for f in files]
     pool = _start_pool(workers, start_method) if workers > 1 else None
@@ -196,6 +198,7 @@ def ingest_paths(
         with backend.staging(rewritten) if use_staging else nullcontext(backend) as target:
             report = _write_parsed(parsed, target, pool, today, progress)
         backend.checkpoint()
+        report.index = backend.stats()  # the live index, after the swap
     finally:
         if pool:
             pool.terminate()  # after a finished run they are idle; after an error they must not linger
@@ -243,12 +246,6 @@ def _write_parsed(
     from ingest.catalogue import catalogue_stub_documents, load_catalogue
     from ingest.status import compute_status
 
-<<<<<<< HEAD
-=======
-    # Absolute paths: a file is one record whether it was named as ../shared/corpus or /work/shared/corpus.
-    files = [str(p) for p in discover([Path(p).resolve() for p in paths])]
-    known = {} if force else {f: h for f in files if (h := backend.file_hash(f))}
->>>>>>> main
     report = IngestReport()
     catalogue = load_catalogue()
     fresh = [p for p in parsed if p.documents]
@@ -284,29 +281,15 @@ def _write_parsed(
                     relations=sum(len(a.document.relations) for a in analysed),
                     numbers=[a.document.number for a in analysed],
                 )
-<<<<<<< HEAD
             )
     if fresh or backend.file_hash(CATALOGUE_SOURCE) is None:
         # Documents known only from the catalogue (e.g. 53/2024/QH15) so that show,
         # relations and status can name them.
         backend.replace_file(CATALOGUE_SOURCE, "catalogue", [AnalysedDocument(d, []) for d in stubs])
+        report.catalogued_only = len(stubs)
+        report.relations_from_catalogue = sum(len(d.relations) for d in stubs)
     if fresh:
         report.recomputed = recompute_stored_status(backend, catalogue, today)
-=======
-        if fresh or backend.file_hash(CATALOGUE_SOURCE) is None:
-            # Documents known only from the catalogue (e.g. 53/2024/QH15) so that show,
-            # relations and status can name them.
-            backend.replace_file(CATALOGUE_SOURCE, "catalogue", [AnalysedDocument(d, []) for d in stubs])
-            report.catalogued_only = len(stubs)
-            report.relations_from_catalogue = sum(len(d.relations) for d in stubs)
-        if fresh:
-            report.recomputed = recompute_stored_status(backend, catalogue, today)
-    finally:
-        if pool:
-            pool.close()
-            pool.join()
-    report.index = backend.stats()
->>>>>>> main
     return report
 
 

@@ -119,7 +119,7 @@ async def ingest_upload(request: Request):
 
 def _relative(report: dict[str, Any], folder: Path) -> dict[str, Any]:
     """Paths in a report relative to the corpus folder: the job view shows no server layout."""
-    prefix = str(folder).rstrip("/") + "/"
+    prefix = str(folder.resolve()).rstrip("/") + "/"
     for item in report.get("outcomes", []) + report.get("skipped", []):
         if str(item.get("path", "")).startswith(prefix):
             item["path"] = item["path"][len(prefix) :]
