@@ -24,7 +24,12 @@ from search_api.jobs import Job, JobView
 from search_api.security import public_message
 from search_api.uploads import MAX_FILES, UploadBatch, receive_upload
 
-router = APIRouter(tags=["admin"])
+# What every token-protected endpoint may answer besides its own statuses (documented for OpenAPI).
+TOKEN_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: {"description": "Missing or wrong bearer token"},
+    403: {"description": "Write endpoints are disabled: VNLEX_API_TOKEN is not set"},
+}
+router = APIRouter(tags=["admin"], responses=TOKEN_RESPONSES)
 UPLOAD_WAIT_SECONDS = 600
 
 
@@ -111,7 +116,30 @@ async def ingest_uploads(request: Request, *, max_files: int = MAX_FILES) -> dic
     return {**(job.result or {}), "job": job.id}
 
 
-@router.post("/ingest", dependencies=[Depends(require_token)])
+# The body is streamed by receive_upload, not declared as a parameter (FastAPI would read and spool
+# it before the token check); described here so /docs still shows the form.
+UPLOAD_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"}}},
+                    "required": ["files"],
+                }
+            }
+        },
+    }
+}
+
+
+@router.post(
+    "/ingest",
+    dependencies=[Depends(require_token)],
+    openapi_extra=UPLOAD_BODY,
+    responses={413: {"description": "A file over VNLEX_MAX_UPLOAD_MB"}, 415: {"description": "Not multipart"}},
+)
 async def ingest_upload(request: Request):
     """Upload documents (multipart field `files`, up to VNLEX_MAX_UPLOAD_MB each) and ingest them."""
     return await ingest_uploads(request)
@@ -166,7 +194,12 @@ def reindex(request: Request) -> JSONResponse:
     )
 
 
-@router.get("/jobs/{job_id}", response_model=JobView, dependencies=[Depends(require_token)])
+@router.get(
+    "/jobs/{job_id}",
+    response_model=JobView,
+    responses={404: {"description": "No such job"}},
+    dependencies=[Depends(require_token)],
+)
 def job_status(job_id: str, request: Request) -> JobView:
     job = state(request).jobs.get(job_id)
     if job is None:

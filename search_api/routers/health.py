@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from ingest.index_contract import BackendError
 from search_api.deps import state
-from search_api.routers.admin import require_token
+from search_api.routers.admin import TOKEN_RESPONSES, require_token
 from search_api.security import public_message
 
 router = APIRouter(tags=["health"])
@@ -73,7 +73,7 @@ def health(request: Request):
 @router.get(
     "/admin/health",
     response_model=AdminHealthResponse,
-    responses={503: {"model": AdminHealthResponse}},
+    responses={503: {"model": AdminHealthResponse}, **TOKEN_RESPONSES},
     dependencies=[Depends(require_token)],
 )
 def admin_health(request: Request):
