@@ -36,11 +36,20 @@ class SearchService:
         self._known = (0.0, [])
 
     def search(
-        self, text: str, filters: Filters | None = None, *, page: int = 1, size: int = 10, with_facets: bool = True
+        self,
+        text: str,
+        filters: Filters | None = None,
+        *,
+        page: int = 1,
+        size: int = 10,
+        with_facets: bool = True,
+        parsed: ParsedQuery | None = None,
     ) -> dict[str, Any]:
+        """`parsed`: a query the caller already parsed (the answer pipeline analyses a question once)."""
         started = time.perf_counter()
         filters = filters or Filters()
-        parsed = parse_query(text, self.known_documents(), filters=filters, page=page, size=size)
+        if parsed is None:
+            parsed = parse_query(text, self.known_documents(), filters=filters, page=page, size=size)
         parsed.with_facets = with_facets
         problem = query_problem(parsed)
         if problem is None and parsed.intent is not None and parsed.intent.truncated:

@@ -1,0 +1,372 @@
+"""Stage 3, compose: which units to quote, in which order, and the one-line summary.
+
+Every unit is first scored by lexical coverage: the share of the question's IDF-weighted
+folded syllables (40%) and bigrams (60%) found in the unit, its lead-in and its article
+title, rarity judged over the whole corpus (store). Coverage alone says whether the corpus
+answers at all (check.py); the intent then orders the units that match:
+  * lookup     -> the named article itself, whole;
+  * penalty    -> the offence's Criminal Code article, the khoản whose points match the
+                  circumstances named (có tổ chức, ...), or khoản 1 when none is named;
+  * eligibility, legal aid and any question naming a group (foreigners, children,
+    accompanying minors) -> the clause naming that group before the general rule;
+  * amount     -> the clause fixing the amount, then the articles it details;
+  * entitlement-> the provisions of the law, decree and circular;
+  * procedure  -> sub-law texts and clauses with time limits;
+  * in-force texts (on the asked day) before expired ones.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ingest.entitlements import Provision
+from ingest.model import Document
+from ingest.textnorm import fold
+from search_api.answering import models as m
+from search_api.answering.evidence import Evidence, article_candidates
+from search_api.answering.models import Candidate
+from search_api.answering.terms import unit_terms
+from search_api.answering.understand import AGGRAVATING, GROUP_CUES
+from search_api.corpus_store import CorpusStore
+
+MAX_QUOTES = 3
+RELATIVE_KEEP = 0.75  # a second or third unit is quoted when nearly as good as the best
+SYLLABLE_SHARE = 0.4
+RANK_STEP = 0.01  # the search ranking breaks ties between equally covering units
+PROVISION_BONUS = 0.08
+AMOUNT_BONUS = 0.15
+AGENCY_BONUS = 0.08
+GROUP_BONUS = 0.15
+PROCEDURE_BONUS = 0.06
+IN_FORCE_BONUS = 0.03
+NOT_YET_PENALTY = 0.1
+SUB_LAW_TYPES = ("Nghị định", "Thông tư", "Thông tư liên tịch", "Quyết định")
+# How each group is named in the texts (folded).
+GROUP_IN_TEXT = {
+    m.FOREIGNER: re.compile(r"nguoi nuoc ngoai"),
+    m.STATELESS: re.compile(r"khong quoc tich"),
+    m.ACCOMPANYING_MINOR: re.compile(r"chua thanh nien di cung"),
+    m.CHILD_UNDER_16: re.compile(r"(?<!\w)tre em(?!\w)|duoi 16 tuoi"),
+    m.CHILD_UNDER_18: re.compile(r"chua thanh nien|duoi 18 tuoi"),
+    m.BEING_IDENTIFIED: re.compile(r"(?:dang|trong qua trinh|cho) xac minh|chua (?:duoc )?xac dinh"),
+}
+_SENTENCE_RE = re.compile(r"phạt tù (?:từ [^,;:.]*?năm đến [^,;:.]*?năm(?: hoặc tù chung thân)?|chung thân|[^,;:.]{0,40})")
+
+
+@dataclass
+class Composition:
+    quotes: list[Candidate] = field(default_factory=list)
+    summary: str | None = None
+    facts: list[dict] = field(default_factory=list)  # catalogue / relation facts, each with its source
+    best_coverage: float = 0.0
+    mode: str = "ranked"  # how the quotes were chosen: named_article | penalty | ranked | facts
+
+
+def folded(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text or "").lower()))
+
+
+def in_force_on(document: Document, day: date | None) -> bool | None:
+    """True/False when the dates decide it, None when the collection does not know."""
+    if day is None or document.effective is None:
+        return None if document.status == "" else document.status == "con_hieu_luc"
+    if day < document.effective:
+        return False
+    return document.expired is None or day < document.expired
+
+
+def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
+    question = evidence.question
+    snapshot = store.snapshot()
+    total, frequency = max(snapshot.unit_count, 1), snapshot.frequency
+    syllables, bigrams = question.syllables, question.bigrams
+    weight = {t: math.log(1 + total / (1 + frequency.get(t, 0))) for t in syllables | bigrams}
+    syllable_mass = sum(weight[t] for t in syllables) or 1.0
+    bigram_mass = sum(weight[t] for t in bigrams) or 1.0
+    evidence.weights = weight
+    day = evidence.on_date()
+    for candidate in evidence.candidates:
+        terms = unit_terms(candidate.text) | unit_terms(candidate.article.title)
+        if candidate.lead_in:
+            terms |= unit_terms(candidate.lead_in)
+        syllable_cover = sum(weight[t] for t in syllables if t in terms) / syllable_mass
+        bigram_cover = sum(weight[t] for t in bigrams if t in terms) / bigram_mass if bigrams else syllable_cover
+        candidate.coverage = SYLLABLE_SHARE * syllable_cover + (1 - SYLLABLE_SHARE) * bigram_cover
+        bonus = _provision_bonus(candidate, question, store) + _group_bonus(candidate, question)
+        if question.has(m.PROCEDURE) and candidate.document.type in SUB_LAW_TYPES:
+            bonus += PROCEDURE_BONUS / 2
+            provision = store.provisions_of(candidate.document.number).get(candidate.unit_id)
+            if provision is not None and provision.deadlines:
+                bonus += PROCEDURE_BONUS / 2
+        force = in_force_on(candidate.document, day)
+        if force:
+            bonus += IN_FORCE_BONUS
+        elif force is False and day is not None and candidate.document.effective and day < candidate.document.effective:
+            bonus -= NOT_YET_PENALTY
+        candidate.score = candidate.coverage + bonus - RANK_STEP * candidate.rank
+
+
+def _group_bonus(candidate: Candidate, question: m.Question) -> float:
+    """The clause naming the asked-about group comes before the general rule."""
+    own = folded(candidate.text)
+    bonus = 0.0
+    for group in question.who:
+        pattern = GROUP_IN_TEXT.get(group)
+        if pattern is not None and pattern.search(own):
+            candidate.reasons.append(f"names {group}")
+            bonus = max(bonus, GROUP_BONUS)
+    return bonus
+
+
+def _provision_bonus(candidate: Candidate, question: m.Question, store: CorpusStore) -> float:
+    if not question.has(m.ENTITLEMENT, m.AMOUNT, m.AGENCY, m.LEGAL_AID):
+        return 0.0
+    provisions = store.provisions_of(candidate.document.number)
+    provision = provisions.get(candidate.unit_id)
+    if provision is not None:
+        return _bonus_for(provision, question)
+    if candidate.kind == "khoan":
+        # An enumerating clause ("được hưởng các chế độ sau đây: a) ...") is as much a
+        # provision as its best point.
+        clause = m.clause_of(candidate)
+        points = [provisions[c.id] for c in (clause.children if clause else []) if c.id in provisions]
+        return max((_bonus_for(p, question) for p in points), default=0.0)
+    return 0.0
+
+
+def _bonus_for(provision: Provision, question: m.Question) -> float:
+    bonus = PROVISION_BONUS if question.has(m.ENTITLEMENT, m.LEGAL_AID) and provision.kind in ("entitlement", "right") else 0
+    if question.has(m.AMOUNT) and provision.amounts:
+        bonus += AMOUNT_BONUS
+    if question.has(m.AGENCY) and provision.agency:
+        bonus += AGENCY_BONUS
+    return bonus
+
+
+def ranked(evidence: Evidence) -> list[Candidate]:
+    return sorted(evidence.candidates, key=lambda c: -c.score)
+
+
+def select(candidates: list[Candidate], threshold: float) -> list[Candidate]:
+    """The best units, at most MAX_QUOTES, each nearly as good as the best, never a clause and its own point."""
+    if not candidates:
+        return []
+    top = candidates[0].score
+    chosen: list[Candidate] = []
+    for candidate in candidates:
+        if len(chosen) == MAX_QUOTES or candidate.score < top * RELATIVE_KEEP:
+            break
+        if candidate.coverage < threshold:
+            continue
+        if any(candidate.parent_id == c.unit_id or c.parent_id == candidate.unit_id for c in chosen):
+            continue
+        chosen.append(candidate)
+    return chosen
+
+
+def whole_article(document: Document, article, clause: str | None) -> list[Candidate]:
+    """The named article as one quote (all its clauses); a named clause is quoted first."""
+    whole = Candidate(document, article, article.id, "dieu", article.number, "", article.text, "", None, 0)
+    whole.reasons.append("named article")
+    if clause:
+        unit = next((c for c in article_candidates(document, article, 0) if c.kind == "khoan" and c.number == clause), None)
+        if unit is not None:
+            unit.reasons.append("named clause")
+            return [unit, whole]
+    return [whole]
+
+
+# --- eligibility lists ------------------------------------------------------------------
+
+# Articles that list who qualifies: "Người được trợ giúp pháp lý", "Đối tượng và chế độ hỗ trợ".
+_LIST_TITLE = re.compile(r"^(?:nguoi duoc|doi tuong|truong hop duoc|dieu kien)(?!\w)")
+# The law that creates an entitlement says who has it; decrees and circulars repeat or narrow it.
+HIERARCHY_BONUS = {"Bộ luật": 0.1, "Luật": 0.1, "Nghị định": 0.05}
+VICTIM_IN_TEXT = re.compile(r"nan nhan(?: cua hanh vi)? (?:bi )?mua ban|nan nhan(?!\w)")
+SPECIFIC_GROUPS = (m.FOREIGNER, m.STATELESS, m.ACCOMPANYING_MINOR, m.CHILD_UNDER_16, m.CHILD_UNDER_18, m.BEING_IDENTIFIED)
+
+
+def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
+    """For "is <group> entitled to <X>": the article listing who gets X (its title names X), and
+    in it the units naming the group asked about — a specific group (foreigners, children,
+    accompanying minors) before victims in general, whose clause may carry conditions."""
+    question = evidence.question
+    groups = [g for g in SPECIFIC_GROUPS if g in question.who] + ([m.VICTIM] if m.VICTIM in question.who else [])
+    if not groups:
+        return []
+    weight = evidence.weights
+    # What is asked for (the title must name it) is the question less the words naming the group.
+    group_words: set[str] = set()
+    for group in groups:
+        for match in GROUP_CUES[group].finditer(question.folded):
+            group_words |= set(match.group(0).split())
+    wanted = {t: w for t, w in weight.items() if not set(t.split("_")) <= group_words}
+    mass = sum(wanted.values()) or 1.0
+    articles: dict[tuple[str, str], list[Candidate]] = {}
+    for candidate in evidence.candidates:
+        if _LIST_TITLE.search(folded(candidate.article.title)):
+            articles.setdefault((candidate.document.number, candidate.article.id), []).append(candidate)
+    best: tuple[float, list[Candidate]] | None = None
+    for units in articles.values():
+        title_terms = unit_terms(units[0].article.title)
+        title_cover = sum(w for t, w in wanted.items() if t in title_terms) / mass
+        naming = [u for u in units if any(_names_group(folded(u.text), g) for g in groups if g != m.VICTIM)]
+        # The general rule (the first unit naming victims) follows the group's own clause.
+        # (the point itself when victims are one item of a list: "g) Nạn nhân của hành vi mua bán người")
+        victims = [u for u in units if u not in naming and _names_group(folded(u.text), m.VICTIM)]
+        general = min(victims, key=lambda u: len(u.text)) if victims else None
+        if m.VICTIM in groups and general is not None:
+            naming.append(general)
+        if not naming or title_cover < 0.25:
+            continue
+        for unit in naming:
+            unit.reasons.append("eligibility list naming the group")
+        document = units[0].document
+        value = (
+            title_cover
+            + max(u.coverage for u in units)
+            + HIERARCHY_BONUS.get(document.type, 0.0)
+            - RANK_STEP * units[0].rank
+        )
+        if best is None or value > best[0]:
+            best = (value, naming)
+    if best is None:
+        return []
+    chosen: list[Candidate] = []
+    for unit in best[1]:
+        if any(unit.parent_id == c.unit_id or c.parent_id == unit.unit_id for c in chosen):
+            continue
+        chosen.append(unit)
+    return chosen[:MAX_QUOTES]
+
+
+def _names_group(text: str, group: str) -> bool:
+    pattern = VICTIM_IN_TEXT if group == m.VICTIM else GROUP_IN_TEXT.get(group)
+    return bool(pattern and pattern.search(text))
+
+
+# --- penalties ---------------------------------------------------------------------------
+
+
+def penalty_quotes(evidence: Evidence) -> tuple[list[Candidate], str | None]:
+    """The offence article's khoản matching the circumstances named, with its sentence range."""
+    question = evidence.question
+    offences: dict[tuple[str, str], list[Candidate]] = {}
+    for candidate in ranked(evidence):
+        title = folded(candidate.article.title)
+        if candidate.document.type == "Bộ luật" and title.startswith("toi ") and candidate.kind == "khoan":
+            offences.setdefault((candidate.document.number, candidate.article.number), []).append(candidate)
+    if not offences:
+        return [], None
+    # The offence: best-scoring article, preferring the one for children when the question is about one.
+    def offence_score(item) -> float:
+        clauses = item[1]
+        title = folded(clauses[0].article.title)
+        best = max(c.score for c in clauses)
+        child = m.CHILD_UNDER_16 in question.who or m.ACCOMPANYING_MINOR in question.who
+        if child and "duoi 16 tuoi" in title:
+            best += 0.2
+        return best
+
+    (_, _), clauses = max(offences.items(), key=offence_score)
+    clauses = sorted(clauses, key=lambda c: int(c.number) if c.number.isdigit() else 99)
+    wanted = [AGGRAVATING[name][1] for name in question.aggravating]
+    # The clause whose points name the most circumstances asked about; the heavier one on a tie
+    # (a circumstance of a heavier clause is what the sentence turns on).
+    best, matched_points = None, []
+    for clause in clauses:
+        text = folded(clause.text)
+        hits = [w for w in wanted if re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text)]
+        if hits and len(hits) >= len(matched_points):
+            best, matched_points = clause, hits
+    if best is None:
+        best = next((c for c in clauses if "phat tu" in folded(c.text)), clauses[0])
+    best.reasons.append("offence clause" + (f" matching {', '.join(question.aggravating)}" if matched_points else ""))
+    quotes = [best]
+    base = clauses[0]
+    if base is not best:
+        quotes.append(base)  # the offence's definition and base sentence
+    sentence = _SENTENCE_RE.search(best.text)
+    summary = None
+    if sentence:
+        label = f"khoản {best.number} Điều {best.article.number} {short_label(best.document)}"
+        circumstances = f" ({', '.join(question.aggravating)})" if matched_points else ""
+        summary = f"{sentence.group(0)[:1].upper()}{sentence.group(0)[1:]}{circumstances} — {label}"
+    return quotes, summary
+
+
+def _severity(candidate: Candidate | None) -> int:
+    return int(candidate.number) if candidate and candidate.number.isdigit() else 0
+
+
+def guidance_quote(evidence: Evidence, store: CorpusStore, offence: Candidate) -> Candidate | None:
+    """The court guidance (a Nghị quyết of the Supreme Court's judges' council on this article)
+    defining the circumstance asked about, else its best-matching retrieved unit."""
+    wanted = [AGGRAVATING[name][1] for name in evidence.question.aggravating]
+    article_ref = re.compile(rf"(?<!\w)dieu {re.escape(offence.article.number)}(?!\w)")
+    guides = [
+        d
+        for d in store.snapshot().documents.values()
+        if d.type == "Nghị quyết" and article_ref.search(folded(d.title)) and d.articles
+    ]
+    for document in guides:
+        for article in document.articles:
+            for candidate in article_candidates(document, article, 5):
+                text = folded(candidate.text)
+                if any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text) for w in wanted):
+                    candidate.reasons.append("court guidance on the circumstance")
+                    return candidate
+    numbers = {d.number for d in guides}
+    retrieved = [c for c in ranked(evidence) if c.document.number in numbers]
+    if retrieved:
+        retrieved[0].reasons.append("court guidance")
+        return retrieved[0]
+    return None
+
+
+# --- summaries ---------------------------------------------------------------------------
+
+
+def short_label(document: Document) -> str:
+    """'BLHS 100/2015/QH13', 'TTLT 134/2013', 'NĐ 09/2013/NĐ-CP': how a worker cites a text in one line."""
+    short = {"Bộ luật": "Bộ luật", "Luật": "Luật", "Nghị định": "Nghị định", "Thông tư liên tịch": "TTLT"}
+    return f"{short.get(document.type, document.type)} {document.number}"
+
+
+def unit_label(candidate: Candidate) -> str:
+    parts = []
+    if candidate.kind == "diem":
+        parts.append(f"điểm {candidate.number} khoản {candidate.clause_number}")
+    elif candidate.kind == "khoan":
+        parts.append(f"khoản {candidate.number}")
+    if candidate.article.number:
+        parts.append(f"Điều {candidate.article.number}")
+    parts.append(short_label(candidate.document))
+    return " ".join(parts)
+
+
+def amount_summary(candidate: Candidate, store: CorpusStore) -> str | None:
+    """'tối thiểu 30.000 đồng/người/ngày, tối đa 60 ngày — điểm a khoản 1 Điều 4 TTLT 134/2013/...'"""
+    provisions = store.provisions_of(candidate.document.number)
+    found = []
+    if candidate.unit_id in provisions:
+        found = [(candidate, provisions[candidate.unit_id])]
+    elif candidate.kind == "khoan":
+        clause = m.clause_of(candidate)
+        for point in clause.children if clause else []:
+            if point.id in provisions and provisions[point.id].amounts:
+                unit = next(c for c in article_candidates(candidate.document, candidate.article, 0) if c.unit_id == point.id)
+                found.append((unit, provisions[point.id]))
+                break
+    for unit, provision in found:
+        if provision.amounts:
+            texts = []
+            for amount in provision.amounts[:3]:
+                prefix = "tối thiểu " if amount.floor and not amount.cap else "tối đa " if amount.cap else ""
+                spoken = amount.text if amount.text.lower().startswith(("tối", "không")) else prefix + amount.text
+                texts.append(spoken)
+            return f"{', '.join(dict.fromkeys(texts))} — {unit_label(unit)}"
+    return None
