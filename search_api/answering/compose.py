@@ -179,6 +179,26 @@ def whole_article(document: Document, article, clause: str | None) -> list[Candi
     return [whole]
 
 
+def scope_quotes(documents: list[Document], articles: set[str]) -> list[Candidate]:
+    """The scope article ("Phạm vi điều chỉnh") of the first detailing text whose scope names
+    one of the detailed articles ("hướng dẫn áp dụng Điều 150 ... và Điều 151")."""
+    seen = set()
+    for document in documents:
+        if document.number in seen:
+            continue
+        seen.add(document.number)
+        scope = next((a for a in document.articles[:3] if "pham vi" in folded(a.title)), None)
+        if scope is None:
+            continue
+        text = folded(scope.text)
+        if any(re.search(rf"(?<!\w)dieu {re.escape(n)}(?!\w)", text) for n in articles):
+            units = article_candidates(document, scope, 0)
+            unit = next((u for u in units if any(f"dieu {n}" in folded(u.text) for n in articles)), units[0])
+            unit.reasons.append("scope of the detailing text")
+            return [unit]
+    return []
+
+
 # --- eligibility lists ------------------------------------------------------------------
 
 # Articles that list who qualifies: "Người được trợ giúp pháp lý", "Đối tượng và chế độ hỗ trợ".
@@ -214,6 +234,9 @@ def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
         title_terms = unit_terms(units[0].article.title)
         title_cover = sum(w for t, w in wanted.items() if t in title_terms) / mass
         naming = [u for u in units if any(_names_group(folded(u.text), g) for g in groups if g != m.VICTIM)]
+        if not any(g in SPECIFIC_GROUPS for g in groups):
+            # Nobody more specific than "victims": the list item matching the question's words.
+            naming = sorted(units, key=lambda u: -u.coverage)[:1]
         # The general rule (the first unit naming victims) follows the group's own clause.
         # (the point itself when victims are one item of a list: "g) Nạn nhân của hành vi mua bán người")
         victims = [u for u in units if u not in naming and _names_group(folded(u.text), m.VICTIM)]

@@ -13,6 +13,7 @@ News reports are kept apart: they are context ("Tin tức liên quan"), never th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -20,13 +21,18 @@ from typing import Any
 from ingest.catalogue import STUB_SOURCE_FILE
 from ingest.model import Article, Document
 from ingest.numbers import number_key, slug
+from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.models import Candidate
 from search_api.corpus_store import CorpusStore
 from search_api.search import SearchService
 
 RETRIEVED_ARTICLES = 10
-CANDIDATE_ARTICLES = 15  # more than are listed: a list of eligible persons may rank just below
+CANDIDATE_ARTICLES = 15  # every retrieved article down to this rank is a candidate
+# Further down, only the articles a composition looks for by their heading: lists of who
+# qualifies ("Đối tượng ...", "Người được ...") and Criminal Code offences ("Tội ...").
+DEEP_ARTICLES = 30
+_DEEP_TITLE = re.compile(r"^(?:nguoi duoc|doi tuong|truong hop duoc|toi )")
 NEWS_TYPE = "Tin tức"
 MAX_CHAIN_ARTICLES = 6
 
@@ -102,7 +108,7 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
         else:
             evidence.missing_article = question.article_number
 
-    question.parsed.size = CANDIDATE_ARTICLES
+    question.parsed.size = DEEP_ARTICLES
     result = search.search(question.text, parsed=question.parsed, with_facets=False)
     seen: set[tuple[str, str]] = set()
     rank = 0
@@ -110,7 +116,7 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
         document, article = evidence.named_article
         evidence.candidates.extend(article_candidates(document, article, 0))
         seen.add((number_key(document.number), article.id))
-    for hit in result["hits"]:
+    for position, hit in enumerate(result["hits"]):
         hit["link"] = f"/van-ban/{hit['slug']}#{hit['article_id']}"
         document = store.document(hit["doc_number"])
         if document is None:
@@ -122,6 +128,8 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
             evidence.hits.append(hit)
         article = next((a for a in document.articles if a.id == hit["article_id"]), None)
         if article is None or (number_key(document.number), article.id) in seen:
+            continue
+        if position >= CANDIDATE_ARTICLES and not _DEEP_TITLE.search(fold(article.title or "").lower()):
             continue
         seen.add((number_key(document.number), article.id))
         evidence.candidates.extend(article_candidates(document, article, rank))

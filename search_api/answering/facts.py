@@ -9,12 +9,14 @@ from typing import Any
 
 from ingest.catalogue import load_catalogue
 from ingest.model import Article, Document
-from ingest.numbers import slug
+from ingest.model import QUY_DINH_CHI_TIET
+from ingest.numbers import number_key, slug
 from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.check import vn_date
 from search_api.answering.evidence import Evidence, is_stub
 from search_api.corpus_store import CorpusStore
+from search_api.governance import named_articles
 from search_api.trace import trace
 
 MAX_DETAILING_FACTS = 12
@@ -80,8 +82,9 @@ def document_facts(evidence: Evidence, store: CorpusStore) -> list[dict[str, Any
                     "change",
                 )
             )
-        if question.intent == m.DETAILING or question.has(m.DETAILING):
-            for child in root["children"][:MAX_DETAILING_FACTS]:
+        if question.has(m.DETAILING):
+            continue  # detailing_facts() lists them article by article
+        for child in []:
                 articles = [a for a in child["articles"] if a.get("number")]
                 if articles:
                     listing = ", ".join(
@@ -105,6 +108,82 @@ def document_facts(evidence: Evidence, store: CorpusStore) -> list[dict[str, Any
     return facts
 
 
+def detailing_pairs(evidence: Evidence, store: CorpusStore) -> list[tuple[Document, Article | None, str, Document]]:
+    """(detailing document, its article or None for the whole text, the article it details) for
+    the documents (and articles) the question names, from QUY_DINH_CHI_TIET relations."""
+    question = evidence.question
+    wanted = named_articles(question.text)
+    found: list[tuple[Document, Article | None, str, Document]] = []
+    seen: set[tuple[str, str]] = set()
+    for named in evidence.named_documents:
+        for source, relation in store.backend.incoming_relations(named.number):
+            if relation.type != QUY_DINH_CHI_TIET or number_key(source) == number_key(named.number):
+                continue
+            if wanted and relation.target_article not in wanted:
+                continue
+            key = (number_key(source), relation.source_article or "")
+            if key in seen:
+                continue
+            seen.add(key)
+            document = store.document(source)
+            if document is None:
+                continue
+            article = next((a for a in document.articles if a.number == relation.source_article), None)
+            found.append((document, article, relation.target_article or "", named))
+    types = asked_types(question)
+    if types:
+        # The texts of the type asked for first ("nghị định nào"), the others after.
+        found.sort(key=lambda item: item[0].type not in types)
+    return found
+
+
+_ASKED_TYPES = (
+    ("nghi dinh", ("Nghị định",)),
+    ("thong tu", ("Thông tư", "Thông tư liên tịch")),
+    ("nghi quyet", ("Nghị quyết",)),
+    ("quyet dinh", ("Quyết định",)),
+)
+
+
+def asked_types(question: m.Question) -> tuple[str, ...]:
+    """'nghị định nào' -> decrees; 'nghị định, thông tư nào' -> both; 'văn bản nào' -> any."""
+    found: tuple[str, ...] = ()
+    for word, types in _ASKED_TYPES:
+        if f"{word} nao" in question.folded or f"{word} thong tu nao" in question.folded or (
+            f"{word} " in question.folded and "nao" in question.folded and "van ban nao" not in question.folded
+        ):
+            found += types
+    return found
+
+
+def detailing_facts(evidence: Evidence, store: CorpusStore) -> list[dict[str, Any]]:
+    """One fact per detailing document: which of its articles detail which named article, and
+    since when it applies (the question often asks both)."""
+    by_document: dict[str, list[tuple[Article | None, str]]] = {}
+    documents: dict[str, tuple[Document, Document]] = {}
+    for document, article, target, named in detailing_pairs(evidence, store):
+        by_document.setdefault(document.number, []).append((article, target))
+        documents[document.number] = (document, named)
+    facts = []
+    for number, pairs in list(by_document.items())[:MAX_DETAILING_FACTS]:
+        document, named = documents[number]
+        targets = sorted({t for _, t in pairs if t}, key=lambda t: (len(t), t))
+        articles = sorted({a.number for a, _ in pairs if a is not None}, key=lambda n: (len(n), n))
+        what = f"Điều {', '.join(targets)} {named.type} {named.number}" if named and targets else "văn bản được hỏi"
+        listing = f" (Điều {', '.join(articles[:8])})" if articles else ""
+        effective = f"; có hiệu lực từ {vn_date(document.effective)}" if document.effective else ""
+        status = f", hết hiệu lực từ {vn_date(document.expired)}" if document.expired else ""
+        facts.append(
+            _fact(
+                f"{document.type} {document.number}{listing} hướng dẫn {what}{effective}{status}",
+                "quan hệ “quy định chi tiết” ghi trong Bộ pháp điển; ngày hiệu lực: " + _catalogue_source(document),
+                document,
+                "detailing",
+            )
+        )
+    return facts
+
+
 def _date(text: str | None):
     from datetime import date
 
@@ -118,6 +197,9 @@ def facts_summary(facts: list[dict[str, Any]]) -> str | None:
     """One line: the first document's effective date and status, or its first fact."""
     if not facts:
         return None
+    detailing = [f for f in facts if f["kind"] == "detailing"]
+    if detailing:
+        return "; ".join(f["text"] for f in detailing[:2]) + "."
     first = facts[0]["doc_number"]
     own = [f for f in facts if f["doc_number"] == first]
     wanted = [f for f in own if f["kind"] in ("effective", "status")] or own

@@ -16,12 +16,13 @@ from datetime import date
 from typing import Any
 
 from ingest.index_contract import SearchBackend
+from ingest.numbers import number_key
 from search_api.answering import compose as c
 from search_api.answering import models as m
 from search_api.answering.check import EMPTY_MESSAGE, banner, decline_message, drop_news, status_of, supported
 from search_api.answering.citations import quote_dict
 from search_api.answering.evidence import Evidence, gather, hit_for
-from search_api.answering.facts import document_facts, facts_summary
+from search_api.answering.facts import asked_types, detailing_facts, detailing_pairs, document_facts, facts_summary
 from search_api.answering.understand import understand_question
 from search_api.corpus_store import CorpusStore
 from search_api.search import SearchService
@@ -108,7 +109,29 @@ class AnswerService:
                 composition.mode = "named_article"
                 composition.summary = f"Điều {article.number}. {article.title} — {c.short_label(document)}"
                 return composition
-        if question.intent in (m.STATUS, m.DETAILING, m.LOOKUP) and composition.facts:
+        if question.intent == m.DETAILING:
+            composition.facts = detailing_facts(evidence, self.store) + composition.facts
+            pairs = detailing_pairs(evidence, self.store)
+            detailing = {(number_key(d.number), a.number if a else "") for d, a, _, _ in pairs}
+            documents = {doc for doc, _ in detailing}
+            # The detailing text's own statement of what it details (its scope article, when that
+            # names the article asked about), then the detailing articles matching the question.
+            quotes = c.scope_quotes([d for d, _, _, _ in pairs], {t for _, _, t, _ in pairs if t})
+            types = asked_types(question)
+            matching = sorted(
+                (x for x in ordered if (number_key(x.document.number), x.article.number) in detailing),
+                key=lambda x: (bool(types) and x.document.type not in types, -x.score),
+            )
+            matching = matching or [x for x in ordered if number_key(x.document.number) in documents]
+            best_per_article = list({(x.document.number, x.article.number): x for x in reversed(matching)}.values())
+            best_per_article.sort(key=lambda x: (bool(types) and x.document.type not in types, -x.score))
+            quotes = (quotes + best_per_article)[: c.MAX_QUOTES]
+            if quotes or composition.facts:
+                composition.quotes = quotes
+                composition.summary = facts_summary(composition.facts)
+                composition.mode = "facts"
+                return composition
+        if question.intent in (m.STATUS, m.LOOKUP) and composition.facts:
             composition.mode = "facts"
             composition.summary = facts_summary(composition.facts)
             composition.quotes = [q for q in c.select(ordered, 0.0) if q.document.number in _fact_documents(composition)][
@@ -123,7 +146,10 @@ class AnswerService:
                 composition.summary = summary
                 composition.mode = "penalty"
                 return composition
-        if question.has(m.ELIGIBILITY, m.LEGAL_AID, m.ENTITLEMENT):
+        specific = any(g in question.who for g in c.SPECIFIC_GROUPS)
+        if question.intent != m.PROCEDURE and (
+            question.has(m.ELIGIBILITY) or (specific and question.has(m.LEGAL_AID, m.ENTITLEMENT))
+        ):
             listed = c.eligibility_quotes(evidence)
             if listed:
                 rest = [q for q in c.select(ordered, 0.38) if q not in listed]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ingest.analysis import _PROTECTED_RE, Analysis, _protected_token, _token
+from ingest.analysis import _NON_WORD, _PROTECTED_RE, Analysis, _protected_token
 from ingest.textnorm import fold, nfc
 
 # Function words of questions: they say *what kind* of answer is wanted, never *where* it is.
@@ -32,9 +32,9 @@ def fast_folded(text: str) -> tuple[str, ...]:
     position = 0
 
     def plain(span: str) -> None:
-        for piece in span.split():
-            token = _token(piece)
-            syllables.extend(s for s in token.split("_") if s)
+        for token in _NON_WORD.split(span.lower()):
+            if token:
+                syllables.append(token)
 
     for match in _PROTECTED_RE.finditer(text):
         plain(text[position : match.start()])
@@ -43,7 +43,13 @@ def fast_folded(text: str) -> tuple[str, ...]:
             syllables.append(token)
         position = match.end()
     plain(text[position:])
-    return tuple(fold(s) for s in syllables)
+    return tuple(_fold_syllable(s) for s in syllables)
+
+
+@lru_cache(maxsize=65536)
+def _fold_syllable(syllable: str) -> str:
+    # A few thousand distinct syllables make up the corpus: fold each once.
+    return fold(syllable)
 
 
 @lru_cache(maxsize=32768)

@@ -14,8 +14,8 @@ from datetime import date, timedelta
 
 from ingest.textnorm import fold, has_diacritics, nfc
 from search_api.answering import models as m
-from search_api.answering.terms import question_terms
-from search_api.query import parse_query
+from search_api.answering.terms import fast_folded, question_terms
+from search_api.query import load_abbreviations, parse_query
 
 
 def folded_text(text: str) -> str:
@@ -206,6 +206,34 @@ def as_of_date(text: str) -> date | None:
     return None
 
 
+def _scoring_terms(parsed, reference) -> tuple[frozenset[str], frozenset[str]]:
+    """The terms a quoted unit should contain: the analysed question less what only names a
+    document — numbers and years, type and issuer codes ("TT", "BLĐTBXH") and their expansions
+    ("thông tư", "bộ lao động - thương binh và xã hội"), which no clause of the text repeats."""
+    syllables, bigrams = question_terms(parsed.analysis)
+    # An issuer names a document only inside its number ("TT 35/2013 BLĐTBXH"); alone it is the
+    # subject ("BTP có trách nhiệm gì").
+    numbers = " ".join(fold(n).lower() for n in reference.doc_numbers)
+    rows = [
+        row
+        for row in load_abbreviations()
+        if row.kind == "doc_type" or (row.kind == "issuer" and fold(row.abbreviation).lower() in numbers)
+    ]
+    naming = {fold(row.expansion).lower() for row in rows if row.expansion in reference.expanded_terms}
+    dropped = {t for t in syllables if t.isdigit()}
+    codes = {fold(row.abbreviation).lower() for row in rows}
+    dropped |= {t for t in syllables if t in codes}
+    own_words = set(fast_folded(reference.text))
+    for expansion in naming:
+        dropped |= {t for t in fast_folded(expansion) if t not in own_words}
+    if not dropped:
+        return syllables, bigrams
+    return (
+        frozenset(t for t in syllables if t not in dropped),
+        frozenset(b for b in bigrams if not set(b.split("_")) & dropped),
+    )
+
+
 def understand_question(
     text: str,
     known_documents: list[tuple[str, str, str]],
@@ -237,7 +265,7 @@ def understand_question(
     clause = _CLAUSE_RE.search(words) if reference.article_number else None
     point = _POINT_RE.search(words) if clause else None
     asked_date = as_of_date(reference.text)
-    syllables, bigrams = question_terms(parsed.analysis)
+    syllables, bigrams = _scoring_terms(parsed, reference)
     return m.Question(
         text=reference.text,
         folded=words.strip(),

@@ -68,6 +68,7 @@ async def ingest_upload(request: Request, files: Annotated[list[UploadFile], Fil
         max_file_bytes=int(settings.max_file_mb * 1e6),
     )
     app_state.search.forget_known_documents()
+    app_state.store.forget()  # statuses may change without the counts changing
     return report.to_dict()
 
 
@@ -89,4 +90,5 @@ def reindex(request: Request) -> dict:
         force=True,
     )
     app_state.search.forget_known_documents()
+    app_state.store.forget()  # statuses may change without the counts changing
     return report.to_dict()
