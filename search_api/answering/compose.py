@@ -240,7 +240,9 @@ def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
         # The general rule (the first unit naming victims) follows the group's own clause.
         # (the point itself when victims are one item of a list: "g) Nạn nhân của hành vi mua bán người")
         victims = [u for u in units if u not in naming and _names_group(folded(u.text), m.VICTIM)]
-        general = min(victims, key=lambda u: len(u.text)) if victims else None
+        # A clause naming victims only through one of its points gives way to that point.
+        victims = [u for u in victims if not any(v.parent_id == u.unit_id for v in victims)]
+        general = max(victims, key=lambda u: u.coverage) if victims else None
         if m.VICTIM in groups and general is not None:
             naming.append(general)
         if not naming or title_cover < 0.25:
@@ -264,6 +266,30 @@ def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
             continue
         chosen.append(unit)
     return chosen[:MAX_QUOTES]
+
+
+GROUP_LABELS = {
+    m.FOREIGNER: "người nước ngoài",
+    m.STATELESS: "người không quốc tịch",
+    m.ACCOMPANYING_MINOR: "người chưa thành niên đi cùng nạn nhân",
+    m.CHILD_UNDER_16: "trẻ em",
+    m.CHILD_UNDER_18: "người chưa thành niên",
+    m.BEING_IDENTIFIED: "người đang được xác minh là nạn nhân",
+    m.VICTIM: "nạn nhân",
+}
+
+
+def eligibility_summary(question: m.Question, quotes: list[Candidate]) -> str | None:
+    """'Trẻ em: khoản 3 Điều 7 Luật 11/2017/QH14; quy định chung cho nạn nhân: điểm g khoản 7 Điều 7 ...'"""
+    parts = []
+    for quote in quotes:
+        if "eligibility list naming the group" not in quote.reasons:
+            continue
+        text = folded(quote.text)
+        group = next((g for g in question.who if g in GROUP_LABELS and _names_group(text, g) and g != m.VICTIM), None)
+        label = GROUP_LABELS[group] if group else "quy định chung cho nạn nhân"
+        parts.append(f"{label[:1].upper()}{label[1:]}: {unit_label(quote)}")
+    return "; ".join(parts) or None
 
 
 def _names_group(text: str, group: str) -> bool:

@@ -29,7 +29,7 @@ def _catalogue_source(document: Document) -> str:
         entry = None
     if entry is None:
         return f"văn bản {document.number} trong kho"
-    return f"danh mục văn bản ({entry.source_label()}): {entry.source}"
+    return f"danh mục vnlex (corpus/catalogue.json), {entry.source_label().removeprefix('danh mục vnlex, ')}"
 
 
 def _fact(text: str, source: str, document: Document, kind: str) -> dict[str, Any]:
@@ -40,6 +40,21 @@ def _fact(text: str, source: str, document: Document, kind: str) -> dict[str, An
         "doc_number": document.number,
         "link": f"/van-ban/{slug(document.number)}",
     }
+
+
+def status_line(document: Document) -> str:
+    """'Luật 66/2011/QH12: có hiệu lực từ 01/01/2012, hết hiệu lực từ 01/07/2025 (thay thế bởi 53/2024/QH15).'"""
+    parts = []
+    if document.effective:
+        parts.append(f"có hiệu lực từ {vn_date(document.effective)}")
+    if document.expired:
+        replaced = f" (thay thế bởi {document.replaced_by})" if document.replaced_by else ""
+        parts.append(f"hết hiệu lực từ {vn_date(document.expired)}{replaced}")
+    elif document.status == "con_hieu_luc":
+        parts.append("còn hiệu lực")
+    if is_stub(document):
+        parts.append("toàn văn chưa có trong kho")
+    return f"{document.type} {document.number}: " + (", ".join(parts) or "kho không ghi nhận ngày hiệu lực") + "."
 
 
 def effect_article(document: Document) -> Article | None:
@@ -60,6 +75,7 @@ def document_facts(evidence: Evidence, store: CorpusStore) -> list[dict[str, Any
         issued = f", ban hành ngày {vn_date(document.issued)}" if document.issued else ""
         issuer = f" của {document.issuer}" if document.issuer else ""
         facts.append(_fact(f"{name}{issuer}{issued}.", source, document, "identity"))
+        facts[-1]["summary"] = status_line(document)
         if document.effective:
             facts.append(
                 _fact(f"Có hiệu lực từ ngày {vn_date(document.effective)}.", source, document, "effective")
@@ -202,5 +218,4 @@ def facts_summary(facts: list[dict[str, Any]]) -> str | None:
         return "; ".join(f["text"] for f in detailing[:2]) + "."
     first = facts[0]["doc_number"]
     own = [f for f in facts if f["doc_number"] == first]
-    wanted = [f for f in own if f["kind"] in ("effective", "status")] or own
-    return " ".join(f["text"] for f in wanted[:2])
+    return own[0].get("summary") or own[0]["text"]

@@ -22,7 +22,7 @@ from search_api.answering import models as m
 from search_api.answering.check import EMPTY_MESSAGE, banner, decline_message, drop_news, status_of, supported
 from search_api.answering.citations import quote_dict
 from search_api.answering.evidence import Evidence, gather, hit_for
-from search_api.answering.facts import asked_types, detailing_facts, detailing_pairs, document_facts, facts_summary
+from search_api.answering.facts import asked_types, detailing_facts, effect_article, detailing_pairs, document_facts, facts_summary
 from search_api.answering.understand import understand_question
 from search_api.corpus_store import CorpusStore
 from search_api.search import SearchService
@@ -134,9 +134,14 @@ class AnswerService:
         if question.intent in (m.STATUS, m.LOOKUP) and composition.facts:
             composition.mode = "facts"
             composition.summary = facts_summary(composition.facts)
-            composition.quotes = [q for q in c.select(ordered, 0.0) if q.document.number in _fact_documents(composition)][
-                :1
-            ]
+            # The text's own words on when it takes effect (a stub has none: facts only).
+            for document in evidence.named_documents:
+                article = effect_article(document) if question.intent == m.STATUS else None
+                if article is None and question.intent == m.LOOKUP and document.articles:
+                    article = document.articles[0]
+                if article is not None:
+                    composition.quotes = c.whole_article(document, article, None)
+                    break
             return composition
         if question.has(m.PENALTY):
             quotes, summary = c.penalty_quotes(evidence)
@@ -155,6 +160,7 @@ class AnswerService:
                 rest = [q for q in c.select(ordered, 0.38) if q not in listed]
                 composition.quotes = (listed + rest)[: c.MAX_QUOTES]
                 composition.mode = "eligibility"
+                composition.summary = c.eligibility_summary(question, composition.quotes)
                 composition.best_coverage = max(composition.best_coverage, 0.38)
                 return composition
         composition.quotes = c.select(ordered, 0.38)

@@ -206,6 +206,15 @@ def as_of_date(text: str) -> date | None:
     return None
 
 
+def _by_year(numbers: list[str], words: str) -> list[str]:
+    """'luật PCMBN 2011' names both PCMBN laws by alias; the year keeps the one of that year."""
+    if len(numbers) < 2:
+        return numbers
+    years = set(re.findall(r"(?<!\w)((?:19|20)\d\d)(?!\w)", words))
+    kept = [n for n in numbers if any(f"/{y}/" in n for y in years)]
+    return kept or numbers
+
+
 def _scoring_terms(parsed, reference) -> tuple[frozenset[str], frozenset[str]]:
     """The terms a quoted unit should contain: the analysed question less what only names a
     document — numbers and years, type and issuer codes ("TT", "BLĐTBXH") and their expansions
@@ -264,6 +273,7 @@ def understand_question(
         aggravating.remove("nhiều nạn nhân")
     clause = _CLAUSE_RE.search(words) if reference.article_number else None
     point = _POINT_RE.search(words) if clause else None
+    doc_numbers = _by_year(list(reference.doc_numbers), words)
     asked_date = as_of_date(reference.text)
     syllables, bigrams = _scoring_terms(parsed, reference)
     return m.Question(
@@ -272,7 +282,7 @@ def understand_question(
         intent=intents[0],
         intents=intents,
         who=who,
-        doc_numbers=list(reference.doc_numbers),
+        doc_numbers=doc_numbers,
         article_number=reference.article_number,
         clause_number=clause.group(1) if clause else None,
         point=point.group(1) if point else None,
