@@ -1,12 +1,12 @@
 """Stage 4, check: may this be shown as an answer, and what must the reader be told first?
 
-  * news never stands as the answer (evidence keeps it apart; this is the last guard);
-  * decline only when neither understanding nor evidence supports an answer, and then say
-    what the collection lacks;
-  * when every quoted text had expired on the day asked about (today by default), open with
-    one plain sentence: which text applied, until when, what replaced it, and whether the
-    replacing text is in the collection; when the question is about a past day, say which
-    texts applied on that day.
+* news never stands as the answer (evidence keeps it apart; this is the last guard);
+* decline only when neither understanding nor evidence supports an answer, and then say
+  what the collection lacks;
+* when every quoted text had expired on the day asked about (today by default), open with
+  one plain sentence: which text applied, until when, what replaced it, and whether the
+  replacing text is in the collection; when the question is about a past day, say which
+  texts applied on that day.
 """
 
 from __future__ import annotations
@@ -104,7 +104,8 @@ def banner(evidence: Evidence, composition: Composition, store: CorpusStore) -> 
     if found:
         replaced, replacement_doc = found
         replacement = replacement_doc.number if replacement_doc else replaced.replaced_by
-        text += f"; {replaced.type} {replaced.number} được thay thế bởi {replacement_doc.type + ' ' if replacement_doc else ''}{replacement}"
+        kind = f"{replacement_doc.type} " if replacement_doc else ""
+        text += f"; {replaced.type} {replaced.number} được thay thế bởi {kind}{replacement}"
         if replacement_doc is not None and replacement_doc.effective:
             text += f" từ {vn_date(replacement_doc.effective)}"
         in_collection = replacement_doc is not None and not is_stub(replacement_doc)
@@ -135,6 +136,3 @@ def status_of(document: Document, day: date | None) -> str:
     if force:
         return "con_hieu_luc"
     return "chua_hieu_luc" if document.effective and day < document.effective else "het_hieu_luc"
-
-
-__all__ = ["m"]

@@ -43,6 +43,7 @@ GROUP_BONUS = 0.15
 PROCEDURE_BONUS = 0.06
 IN_FORCE_BONUS = 0.03
 NOT_YET_PENALTY = 0.1
+OFFENCE_DISCOUNT = 0.85
 SUB_LAW_TYPES = ("Nghị định", "Thông tư", "Thông tư liên tịch", "Quyết định")
 # How each group is named in the texts (folded).
 GROUP_IN_TEXT = {
@@ -53,7 +54,9 @@ GROUP_IN_TEXT = {
     m.CHILD_UNDER_18: re.compile(r"chua thanh nien|duoi 18 tuoi"),
     m.BEING_IDENTIFIED: re.compile(r"(?:dang|trong qua trinh|cho) xac minh|chua (?:duoc )?xac dinh"),
 }
-_SENTENCE_RE = re.compile(r"phạt tù (?:từ [^,;:.]*?năm đến [^,;:.]*?năm(?: hoặc tù chung thân)?|chung thân|[^,;:.]{0,40})")
+_SENTENCE_RE = re.compile(
+    r"phạt tù (?:từ [^,;:.]*?năm đến [^,;:.]*?năm(?: hoặc tù chung thân)?|chung thân|[^,;:.]{0,40})"
+)
 
 
 @dataclass
@@ -95,6 +98,9 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
         syllable_cover = sum(weight[t] for t in syllables if t in terms) / syllable_mass
         bigram_cover = sum(weight[t] for t in bigrams if t in terms) / bigram_mass if bigrams else syllable_cover
         candidate.coverage = SYLLABLE_SHARE * syllable_cover + (1 - SYLLABLE_SHARE) * bigram_cover
+        if not question.has(m.PENALTY) and _is_offence(candidate):
+            # An offence ("Tội trốn thuế") answers what the punishment is, not how to register a tax.
+            candidate.coverage *= OFFENCE_DISCOUNT
         bonus = _provision_bonus(candidate, question, store) + _group_bonus(candidate, question)
         if question.has(m.PROCEDURE) and candidate.document.type in SUB_LAW_TYPES:
             bonus += PROCEDURE_BONUS / 2
@@ -107,6 +113,10 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
         elif force is False and day is not None and candidate.document.effective and day < candidate.document.effective:
             bonus -= NOT_YET_PENALTY
         candidate.score = candidate.coverage + bonus - RANK_STEP * candidate.rank
+
+
+def _is_offence(candidate: Candidate) -> bool:
+    return candidate.document.type == "Bộ luật" and folded(candidate.article.title).startswith("toi ")
 
 
 def _group_bonus(candidate: Candidate, question: m.Question) -> float:
@@ -138,7 +148,11 @@ def _provision_bonus(candidate: Candidate, question: m.Question, store: CorpusSt
 
 
 def _bonus_for(provision: Provision, question: m.Question) -> float:
-    bonus = PROVISION_BONUS if question.has(m.ENTITLEMENT, m.LEGAL_AID) and provision.kind in ("entitlement", "right") else 0
+    bonus = (
+        PROVISION_BONUS
+        if question.has(m.ENTITLEMENT, m.LEGAL_AID) and provision.kind in ("entitlement", "right")
+        else 0
+    )
     if question.has(m.AMOUNT) and provision.amounts:
         bonus += AMOUNT_BONUS
     if question.has(m.AGENCY) and provision.agency:
@@ -172,7 +186,9 @@ def whole_article(document: Document, article, clause: str | None) -> list[Candi
     whole = Candidate(document, article, article.id, "dieu", article.number, "", article.text, "", None, 0)
     whole.reasons.append("named article")
     if clause:
-        unit = next((c for c in article_candidates(document, article, 0) if c.kind == "khoan" and c.number == clause), None)
+        unit = next(
+            (c for c in article_candidates(document, article, 0) if c.kind == "khoan" and c.number == clause), None
+        )
         if unit is not None:
             unit.reasons.append("named clause")
             return [unit, whole]
@@ -206,7 +222,14 @@ _LIST_TITLE = re.compile(r"^(?:nguoi duoc|doi tuong|truong hop duoc|dieu kien)(?
 # The law that creates an entitlement says who has it; decrees and circulars repeat or narrow it.
 HIERARCHY_BONUS = {"Bộ luật": 0.1, "Luật": 0.1, "Nghị định": 0.05}
 VICTIM_IN_TEXT = re.compile(r"nan nhan(?: cua hanh vi)? (?:bi )?mua ban|nan nhan(?!\w)")
-SPECIFIC_GROUPS = (m.FOREIGNER, m.STATELESS, m.ACCOMPANYING_MINOR, m.CHILD_UNDER_16, m.CHILD_UNDER_18, m.BEING_IDENTIFIED)
+SPECIFIC_GROUPS = (
+    m.FOREIGNER,
+    m.STATELESS,
+    m.ACCOMPANYING_MINOR,
+    m.CHILD_UNDER_16,
+    m.CHILD_UNDER_18,
+    m.BEING_IDENTIFIED,
+)
 
 
 def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
@@ -310,6 +333,7 @@ def penalty_quotes(evidence: Evidence) -> tuple[list[Candidate], str | None]:
             offences.setdefault((candidate.document.number, candidate.article.number), []).append(candidate)
     if not offences:
         return [], None
+
     # The offence: best-scoring article, preferring the one for children when the question is about one.
     def offence_score(item) -> float:
         clauses = item[1]
@@ -407,7 +431,9 @@ def amount_summary(candidate: Candidate, store: CorpusStore) -> str | None:
         clause = m.clause_of(candidate)
         for point in clause.children if clause else []:
             if point.id in provisions and provisions[point.id].amounts:
-                unit = next(c for c in article_candidates(candidate.document, candidate.article, 0) if c.unit_id == point.id)
+                unit = next(
+                    c for c in article_candidates(candidate.document, candidate.article, 0) if c.unit_id == point.id
+                )
                 found.append((unit, provisions[point.id]))
                 break
     for unit, provision in found:

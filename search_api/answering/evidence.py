@@ -81,7 +81,16 @@ def article_candidates(document: Document, article: Article, rank: int) -> list[
         for point in clause.children:
             found.append(
                 Candidate(
-                    document, article, point.id, "diem", point.number, clause.number, point.text, opening, clause.id, rank
+                    document,
+                    article,
+                    point.id,
+                    "diem",
+                    point.number,
+                    clause.number,
+                    point.text,
+                    opening,
+                    clause.id,
+                    rank,
                 )
             )
     return found

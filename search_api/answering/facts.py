@@ -8,8 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ingest.catalogue import load_catalogue
-from ingest.model import Article, Document
-from ingest.model import QUY_DINH_CHI_TIET
+from ingest.model import QUY_DINH_CHI_TIET, Article, Document
 from ingest.numbers import number_key, slug
 from ingest.textnorm import fold
 from search_api.answering import models as m
@@ -77,9 +76,7 @@ def document_facts(evidence: Evidence, store: CorpusStore) -> list[dict[str, Any
         facts.append(_fact(f"{name}{issuer}{issued}.", source, document, "identity"))
         facts[-1]["summary"] = status_line(document)
         if document.effective:
-            facts.append(
-                _fact(f"Có hiệu lực từ ngày {vn_date(document.effective)}.", source, document, "effective")
-            )
+            facts.append(_fact(f"Có hiệu lực từ ngày {vn_date(document.effective)}.", source, document, "effective"))
         if document.status_note:
             facts.append(_fact(document.status_note, "trạng thái do vnlex tính khi nạp dữ liệu", document, "status"))
         tree = trace(store.backend, document.number, question.article_number if evidence.named_article else None)
@@ -101,16 +98,16 @@ def document_facts(evidence: Evidence, store: CorpusStore) -> list[dict[str, Any
         if question.has(m.DETAILING):
             continue  # detailing_facts() lists them article by article
         for child in []:
-                articles = [a for a in child["articles"] if a.get("number")]
-                if articles:
-                    listing = ", ".join(
-                        f"Điều {a['number']}" + (f" (hướng dẫn Điều {a['details']})" if a.get("details") else "")
-                        for a in articles[:6]
-                    )
-                    text = f"{child['type']} {child['number']}: {listing}."
-                else:
-                    text = f"{child['type']} {child['number']} hướng dẫn văn bản này."
-                facts.append(_fact(text, "quan hệ “quy định chi tiết” ghi trong Bộ pháp điển", document, "detailing"))
+            articles = [a for a in child["articles"] if a.get("number")]
+            if articles:
+                listing = ", ".join(
+                    f"Điều {a['number']}" + (f" (hướng dẫn Điều {a['details']})" if a.get("details") else "")
+                    for a in articles[:6]
+                )
+                text = f"{child['type']} {child['number']}: {listing}."
+            else:
+                text = f"{child['type']} {child['number']} hướng dẫn văn bản này."
+            facts.append(_fact(text, "quan hệ “quy định chi tiết” ghi trong Bộ pháp điển", document, "detailing"))
         if is_stub(document):
             facts.append(
                 _fact(
@@ -165,8 +162,10 @@ def asked_types(question: m.Question) -> tuple[str, ...]:
     """'nghị định nào' -> decrees; 'nghị định, thông tư nào' -> both; 'văn bản nào' -> any."""
     found: tuple[str, ...] = ()
     for word, types in _ASKED_TYPES:
-        if f"{word} nao" in question.folded or f"{word} thong tu nao" in question.folded or (
-            f"{word} " in question.folded and "nao" in question.folded and "van ban nao" not in question.folded
+        if (
+            f"{word} nao" in question.folded
+            or f"{word} thong tu nao" in question.folded
+            or (f"{word} " in question.folded and "nao" in question.folded and "van ban nao" not in question.folded)
         ):
             found += types
     return found

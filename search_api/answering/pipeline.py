@@ -22,7 +22,14 @@ from search_api.answering import models as m
 from search_api.answering.check import EMPTY_MESSAGE, banner, decline_message, drop_news, status_of, supported
 from search_api.answering.citations import quote_dict
 from search_api.answering.evidence import Evidence, gather, hit_for
-from search_api.answering.facts import asked_types, detailing_facts, effect_article, detailing_pairs, document_facts, facts_summary
+from search_api.answering.facts import (
+    asked_types,
+    detailing_facts,
+    detailing_pairs,
+    document_facts,
+    effect_article,
+    facts_summary,
+)
 from search_api.answering.understand import understand_question
 from search_api.corpus_store import CorpusStore
 from search_api.search import SearchService
@@ -100,6 +107,8 @@ class AnswerService:
         c.score_candidates(evidence, self.store)
         ordered = c.ranked(evidence)
         composition = c.Composition(best_coverage=max((x.coverage for x in ordered), default=0.0))
+        if evidence.missing_article and question.intent == m.LOOKUP:
+            return composition  # "Điều 99" of a text that has no Điều 99: declined, saying so
         if question.intent in (m.STATUS, m.DETAILING) or (question.intent == m.LOOKUP and not evidence.named_article):
             composition.facts = document_facts(evidence, self.store)
         if evidence.named_article and question.intent in (m.LOOKUP, m.STATUS, m.DETAILING):
@@ -171,4 +180,3 @@ class AnswerService:
 
 def _fact_documents(composition: c.Composition) -> set[str]:
     return {fact.get("doc_number") for fact in composition.facts}
-

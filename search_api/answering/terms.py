@@ -56,7 +56,7 @@ def _fold_syllable(syllable: str) -> str:
 def unit_terms(text: str) -> frozenset[str]:
     """Content syllables and all bigrams of a unit of the corpus (folded)."""
     folded = fast_folded(text)
-    bigrams = {f"{a}_{b}" for a, b in zip(folded, folded[1:])}
+    bigrams = {f"{a}_{b}" for a, b in zip(folded, folded[1:], strict=False)}
     return frozenset(t for t in folded if t not in QUESTION_WORDS) | frozenset(bigrams)
 
 

@@ -39,5 +39,7 @@ def ask(
     try:
         on_date = parse_day(date)
     except ValueError:
-        raise HTTPException(422, "Ngày không hợp lệ: dùng dạng YYYY-MM-DD hoặc DD/MM/YYYY (ví dụ 2024-03-15).") from None
+        raise HTTPException(
+            422, "Ngày không hợp lệ: dùng dạng YYYY-MM-DD hoặc DD/MM/YYYY (ví dụ 2024-03-15)."
+        ) from None
     return answer_service(request).ask(q, on_date=on_date)
