@@ -14,7 +14,6 @@ from __future__ import annotations
 from datetime import date
 
 from ingest.model import CAN_CU, QUY_DINH_CHI_TIET, Document
-from search_api.answering import models as m
 from search_api.answering.compose import Composition, in_force_on
 from search_api.answering.evidence import Evidence, is_news, is_stub
 from search_api.corpus_store import CorpusStore

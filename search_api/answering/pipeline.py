@@ -19,6 +19,7 @@ from ingest.index_contract import SearchBackend
 from ingest.numbers import number_key
 from search_api.answering import compose as c
 from search_api.answering import models as m
+from search_api.answering import penalty
 from search_api.answering.check import EMPTY_MESSAGE, banner, decline_message, drop_news, status_of, supported
 from search_api.answering.citations import quote_dict
 from search_api.answering.evidence import Evidence, gather, hit_for
@@ -153,9 +154,9 @@ class AnswerService:
                     break
             return composition
         if question.has(m.PENALTY):
-            quotes, summary = c.penalty_quotes(evidence)
+            quotes, summary = penalty.penalty_quotes(evidence)
             if quotes:
-                guidance = c.guidance_quote(evidence, self.store, quotes[0])
+                guidance = penalty.guidance_quote(evidence, self.store, quotes[0])
                 composition.quotes = quotes[:1] + ([guidance] if guidance else []) + quotes[1:]
                 composition.summary = summary
                 composition.mode = "penalty"
