@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ingest.entitlements import Provision, extract_provisions
@@ -71,10 +72,14 @@ class CorpusStore:
             self._snapshot = None
 
     def document(self, number: str) -> Document | None:
-        return self.snapshot().documents.get(number_key(number))
+        return self.snapshot().documents.get(_key(number))
 
     def provisions_of(self, number: str) -> dict[str, Provision]:
-        return self.snapshot().provisions.get(number_key(number), {})
+        return self.snapshot().provisions.get(_key(number), {})
+
+    def incoming(self, number: str) -> list:
+        """The backend's incoming relations of a document, fetched once per index state."""
+        return self.derived(f"incoming:{_key(number)}", lambda _snapshot: self.backend.incoming_relations(number))
 
     def _build(self, key: tuple) -> Snapshot:
         snapshot = Snapshot(key)
@@ -114,6 +119,11 @@ class CorpusStore:
                 if name not in snapshot.derived:
                     snapshot.derived[name] = build(snapshot)
         return snapshot.derived[name]
+
+
+@lru_cache(maxsize=4096)
+def _key(number: str) -> str:
+    return number_key(number)
 
 
 def _unit_texts(article) -> list[str]:

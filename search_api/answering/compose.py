@@ -21,6 +21,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from ingest.entitlements import Provision
 from ingest.model import Document
@@ -65,6 +66,7 @@ class Composition:
     mode: str = "ranked"  # how the quotes were chosen: named_article | penalty | ranked | facts
 
 
+@lru_cache(maxsize=16384)
 def folded(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold(text or "").lower()))
 

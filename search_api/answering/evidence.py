@@ -31,7 +31,7 @@ RETRIEVED_ARTICLES = 10
 CANDIDATE_ARTICLES = 15  # every retrieved article down to this rank is a candidate
 # Further down, only the articles a composition looks for by their heading: lists of who
 # qualifies ("Đối tượng ...", "Người được ...") and Criminal Code offences ("Tội ...").
-DEEP_ARTICLES = 30
+DEEP_ARTICLES = 25
 _DEEP_TITLE = re.compile(r"^(?:nguoi duoc|doi tuong|truong hop duoc|toi )")
 NEWS_TYPE = "Tin tức"
 MAX_CHAIN_ARTICLES = 6
@@ -118,7 +118,7 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
             evidence.missing_article = question.article_number
 
     question.parsed.size = DEEP_ARTICLES
-    result = search.search(question.text, parsed=question.parsed, with_facets=False)
+    result = search.search(question.text, parsed=question.parsed, with_facets=False, with_snippets=False)
     seen: set[tuple[str, str]] = set()
     rank = 0
     if evidence.named_article:

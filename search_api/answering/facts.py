@@ -63,10 +63,7 @@ def effect_article(document: Document) -> Article | None:
 
 def document_facts(evidence: Evidence, store: CorpusStore) -> list[dict[str, Any]]:
     question = evidence.question
-    documents = list(evidence.named_documents)
-    if not documents and evidence.hits:
-        top = store.document(evidence.hits[0]["doc_number"])
-        documents = [top] if top is not None else []
+    documents = list(evidence.named_documents)  # facts are about texts the question names
     facts: list[dict[str, Any]] = []
     for document in documents:
         name = f"{document.type} {document.number}" + (f" ({document.title})" if document.title else "")
@@ -79,7 +76,12 @@ def document_facts(evidence: Evidence, store: CorpusStore) -> list[dict[str, Any
             facts.append(_fact(f"Có hiệu lực từ ngày {vn_date(document.effective)}.", source, document, "effective"))
         if document.status_note:
             facts.append(_fact(document.status_note, "trạng thái do vnlex tính khi nạp dữ liệu", document, "status"))
-        tree = trace(store.backend, document.number, question.article_number if evidence.named_article else None)
+        article = question.article_number if evidence.named_article else None
+        # A trace walks the relations of every text below this one: computed once per index state.
+        tree = store.derived(
+            f"trace:{document.number}:{article}",
+            lambda _snapshot, number=document.number, article=article: trace(store.backend, number, article),
+        )
         root = tree["tree"] if tree else {"changes": [], "children": []}
         for change in root["changes"]:
             other = change["document"]
@@ -129,7 +131,7 @@ def detailing_pairs(evidence: Evidence, store: CorpusStore) -> list[tuple[Docume
     found: list[tuple[Document, Article | None, str, Document]] = []
     seen: set[tuple[str, str]] = set()
     for named in evidence.named_documents:
-        for source, relation in store.backend.incoming_relations(named.number):
+        for source, relation in store.incoming(named.number):
             if relation.type != QUY_DINH_CHI_TIET or number_key(source) == number_key(named.number):
                 continue
             if wanted and relation.target_article not in wanted:
