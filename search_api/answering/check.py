@@ -11,9 +11,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ingest.model import CAN_CU, QUY_DINH_CHI_TIET, Document
+from search_api.answering import models as m
 from search_api.answering.compose import Composition, in_force_on
 from search_api.answering.evidence import Evidence, is_news, is_stub
 from search_api.corpus_store import CorpusStore
@@ -34,9 +36,21 @@ def drop_news(composition: Composition) -> None:
     composition.quotes = [q for q in composition.quotes if not is_news(q.document)]
 
 
+# A phone number in a quote: "111", "18001567", "(024) 3...".
+_PHONE = re.compile(r"(?<![\d/.])(?:1\d{2}|\d{4,}|\(\d{2,4}\)\s*\d{3,})(?![\d/.])")
+
+
 def supported(evidence: Evidence, composition: Composition) -> bool:
+    question = evidence.question
     if composition.mode in ("named_article", "facts", "penalty") and (composition.quotes or composition.facts):
         return True
+    if evidence.named_documents and all(is_stub(d) for d in evidence.named_documents):
+        # "Theo Luật PCMBN 2024, nạn nhân được hưởng ...": the named text is not in the collection;
+        # quoting another text as if it were that one would mislead.
+        return False
+    if question.intent == m.HOTLINE and question.asks_number:
+        if not any(_PHONE.search(q.text) for q in composition.quotes):
+            return False  # no normative text gives a number (news may: shown apart)
     return bool(composition.quotes) and composition.best_coverage >= ANSWER_THRESHOLD
 
 
@@ -51,6 +65,11 @@ def decline_message(evidence: Evidence) -> str:
         parts.append(f"{document.type} {document.number} không có Điều {evidence.missing_article}{span}.")
     for document in lacking:
         parts.append(f"Toàn văn {document.type} {document.number} chưa có trong kho văn bản.")
+    question = evidence.question
+    if question.intent == m.HOTLINE and question.asks_number:
+        parts.append(
+            "Không văn bản pháp luật nào trong kho nêu số điện thoại được hỏi; xem tin tức liên quan bên dưới."
+        )
     if not evidence.question.syllables and not evidence.question.doc_numbers:
         return EMPTY_MESSAGE
     return " ".join(parts + [UNANSWERED_MESSAGE])

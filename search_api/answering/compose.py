@@ -45,6 +45,11 @@ PROCEDURE_BONUS = 0.06
 IN_FORCE_BONUS = 0.03
 NOT_YET_PENALTY = 0.1
 OFFENCE_DISCOUNT = 0.85
+TITLE_BONUS = 0.15  # the article's heading names what is asked ("Quyền của nạn nhân")
+GUIDANCE_BONUS = 0.1
+DURATION_BONUS = 0.12
+MONEY_BONUS = 0.08
+TIME_UNITS = frozenset({"ngày", "ngày làm việc", "tháng", "năm", "giờ", "buổi làm việc"})
 SUB_LAW_TYPES = ("Nghị định", "Thông tư", "Thông tư liên tịch", "Quyết định")
 # How each group is named in the texts (folded).
 GROUP_IN_TEXT = {
@@ -101,6 +106,11 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
             # An offence ("Tội trốn thuế") answers what the punishment is, not how to register a tax.
             candidate.coverage *= OFFENCE_DISCOUNT
         bonus = _provision_bonus(candidate, question, store) + _group_bonus(candidate, question)
+        title_terms = unit_terms(candidate.article.title)
+        title_share = sum(weight[t] for t in bigrams if t in title_terms) / bigram_mass if bigrams else 0.0
+        bonus += TITLE_BONUS * title_share
+        if question.has(m.PENALTY) and not question.asks_sentence and candidate.document.type == "Nghị quyết":
+            bonus += GUIDANCE_BONUS  # "thế nào là ...", "có bị coi là tội ...": the court guidance defines it
         if question.has(m.PROCEDURE) and candidate.document.type in SUB_LAW_TYPES:
             bonus += PROCEDURE_BONUS / 2
             provision = store.provisions_of(candidate.document.number).get(candidate.unit_id)
@@ -131,7 +141,7 @@ def _group_bonus(candidate: Candidate, question: m.Question) -> float:
 
 
 def _provision_bonus(candidate: Candidate, question: m.Question, store: CorpusStore) -> float:
-    if not question.has(m.ENTITLEMENT, m.AMOUNT, m.AGENCY, m.LEGAL_AID):
+    if not (question.has(m.ENTITLEMENT, m.AMOUNT, m.AGENCY, m.LEGAL_AID) or question.asks_duration):
         return 0.0
     provisions = store.provisions_of(candidate.document.number)
     provision = provisions.get(candidate.unit_id)
@@ -154,6 +164,10 @@ def _bonus_for(provision: Provision, question: m.Question) -> float:
     )
     if question.has(m.AMOUNT) and provision.amounts:
         bonus += AMOUNT_BONUS
+        if question.asks_money and any(a.unit == "đồng" for a in provision.amounts):
+            bonus += MONEY_BONUS
+    if question.asks_duration and (provision.deadlines or any(a.unit in TIME_UNITS for a in provision.amounts)):
+        bonus += DURATION_BONUS
     if question.has(m.AGENCY) and provision.agency:
         bonus += AGENCY_BONUS
     return bonus
@@ -212,6 +226,31 @@ def scope_quotes(documents: list[Document], articles: set[str]) -> list[Candidat
             unit.reasons.append("scope of the detailing text")
             return [unit]
     return []
+
+
+def governing_scope_quote(evidence: Evidence, documents: list[Document]) -> list[Candidate]:
+    """For "which decree/circular governs X": the scope article of the text whose title and scope
+    best cover the question (its own words say what it governs)."""
+    weight = evidence.weights
+    mass = sum(weight.values()) or 1.0
+    best: tuple[float, Document, object] | None = None
+    for document in documents:
+        if not document.articles or document.type in ("Tin tức", "Bộ luật", "Luật", "Văn bản hợp nhất"):
+            continue
+        scope = next((a for a in document.articles[:3] if "pham vi" in folded(a.title)), document.articles[0])
+        terms = unit_terms(document.title) | unit_terms(scope.text)
+        cover = sum(w for t, w in weight.items() if t in terms) / mass
+        if best is None or cover > best[0]:
+            best = (cover, document, scope)
+    if best is None or best[0] < 0.3:
+        return []
+    _, document, scope = best
+    units = [u for u in article_candidates(document, scope, 0) if u.kind != "diem"]
+    weighted = {u.unit_id: sum(w for t, w in weight.items() if t in unit_terms(u.text)) for u in units}
+    unit = max(units, key=lambda u: weighted[u.unit_id])
+    unit.reasons.append("scope of the governing text")
+    unit.coverage = best[0]
+    return [unit]
 
 
 # --- eligibility lists ------------------------------------------------------------------

@@ -108,6 +108,12 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
         document = store.document(number)
         if document is not None:
             evidence.named_documents.append(document)
+    if question.as_of and len(evidence.named_documents) > 1:
+        # "luật PCMBN" on a case from 2024: the law in force that day first.
+        day = question.as_of
+        evidence.named_documents.sort(
+            key=lambda d: not (d.effective and d.effective <= day and (d.expired is None or day < d.expired))
+        )
     if question.article_number and evidence.named_documents:
         for document in evidence.named_documents:
             article = _article(document, question.article_number)

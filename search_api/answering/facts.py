@@ -97,6 +97,11 @@ def document_facts(evidence: Evidence, store: CorpusStore) -> list[dict[str, Any
                     "change",
                 )
             )
+        for relation in document.relations if is_stub(document) else []:
+            # What the catalogue records a text without its text in the collection does.
+            if relation.type in (QUY_DINH_CHI_TIET, "can_cu") and not relation.source:
+                label = "Quy định chi tiết" if relation.type == QUY_DINH_CHI_TIET else "Căn cứ"
+                facts.append(_fact(f"{label}: {relation.target}.", source, document, "relation"))
         if question.has(m.DETAILING):
             continue  # detailing_facts() lists them article by article
         for child in []:

@@ -83,6 +83,10 @@ class Question:
     syllables: frozenset[str] = frozenset()  # content terms for the scorer
     bigrams: frozenset[str] = frozenset()
     parsed: ParsedQuery | None = None  # what the search service runs (analysed once)
+    asks_sentence: bool = False  # "bị phạt tù bao nhiêu năm" (not "thế nào là ... tội")
+    asks_duration: bool = False  # "bao lâu", "mấy ngày", "thời hạn"
+    asks_money: bool = False  # "bao nhiêu tiền", "mức chi"
+    asks_number: bool = False  # "số điện thoại nào"
 
     def has(self, *intents: str) -> bool:
         return any(i in self.intents for i in intents)

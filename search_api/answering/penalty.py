@@ -11,6 +11,7 @@ from search_api.answering import models as m
 from search_api.answering.compose import article_candidates, folded, ranked, short_label
 from search_api.answering.evidence import Evidence
 from search_api.answering.models import Candidate
+from search_api.answering.terms import unit_terms
 from search_api.answering.understand import AGGRAVATING
 from search_api.corpus_store import CorpusStore
 
@@ -31,10 +32,16 @@ def penalty_quotes(evidence: Evidence) -> tuple[list[Candidate], str | None]:
         return [], None
 
     # The offence: best-scoring article, preferring the one for children when the question is about one.
+    weight = evidence.weights
+    mass = sum(weight.values()) or 1.0
+
     def offence_score(item) -> float:
         clauses = item[1]
         title = folded(clauses[0].article.title)
-        best = max(c.score for c in clauses)
+        # The offence is named by its heading ("Tội mua bán người"), not by a clause that happens
+        # to share words ("06 người trở lên" occurs in many offences).
+        title_terms = unit_terms(clauses[0].article.title)
+        best = sum(w for t, w in weight.items() if t in title_terms) / mass + 0.5 * max(c.score for c in clauses)
         child = m.CHILD_UNDER_16 in question.who or m.ACCOMPANYING_MINOR in question.who
         if child and "duoi 16 tuoi" in title:
             best += 0.2
@@ -51,6 +58,8 @@ def penalty_quotes(evidence: Evidence) -> tuple[list[Candidate], str | None]:
         hits = [w for w in wanted if re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text)]
         if hits and len(hits) >= len(matched_points):
             best, matched_points = clause, hits
+    if best is None and "phat tien" in question.folded:
+        best = next((c for c in clauses if "phat tien" in folded(c.text)), None)
     if best is None:
         best = next((c for c in clauses if "phat tu" in folded(c.text)), clauses[0])
     best.reasons.append("offence clause" + (f" matching {', '.join(question.aggravating)}" if matched_points else ""))

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -34,6 +35,8 @@ from search_api.answering.facts import (
 from search_api.answering.understand import understand_question
 from search_api.corpus_store import CorpusStore
 from search_api.search import SearchService
+
+GOVERNING_QUESTION = re.compile(r"(?<!\w)(?:van ban|nghi dinh|thong tu|nghi quyet|quyet dinh) nao(?!\w)")
 
 
 class AnswerService:
@@ -127,6 +130,9 @@ class AnswerService:
             # The detailing text's own statement of what it details (its scope article, when that
             # names the article asked about), then the detailing articles matching the question.
             quotes = c.scope_quotes([d for d, _, _, _ in pairs], {t for _, _, t, _ in pairs if t})
+            if not quotes and not question.article_number:
+                # "Văn bản nào quy định chi tiết Luật X về <topic>": the detailing text on that topic.
+                quotes = c.governing_scope_quote(evidence, list({d.number: d for d, _, _, _ in pairs}.values()))
             types = asked_types(question)
             matching = sorted(
                 (x for x in ordered if (number_key(x.document.number), x.article.number) in detailing),
@@ -153,7 +159,18 @@ class AnswerService:
                     composition.quotes = c.whole_article(document, article, None)
                     break
             return composition
-        if question.has(m.PENALTY):
+        if not evidence.named_documents and GOVERNING_QUESTION.search(question.folded):
+            # "Nghị định nào quy định căn cứ xác định nạn nhân?": the text whose scope says so.
+            types = asked_types(question)
+            documents = [d for d in self.store.snapshot().documents.values() if not types or d.type in types]
+            scope = c.governing_scope_quote(evidence, documents)
+            if scope:
+                rest = [q for q in c.select(ordered, 0.38) if q.document.number != scope[0].document.number]
+                composition.quotes = (scope + rest)[: c.MAX_QUOTES]
+                composition.best_coverage = max(composition.best_coverage, scope[0].coverage)
+                composition.summary = f"{scope[0].document.type} {scope[0].document.number}: {scope[0].document.title}"
+                return composition
+        if question.has(m.PENALTY) and question.asks_sentence:
             quotes, summary = penalty.penalty_quotes(evidence)
             if quotes:
                 guidance = penalty.guidance_quote(evidence, self.store, quotes[0])

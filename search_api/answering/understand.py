@@ -44,6 +44,8 @@ INTENT_CUES: dict[str, re.Pattern] = {
         r"thay the (?:boi|cho|luat|nghi dinh)",
         r"van ban nao thay",
         r"con (?:ap dung|dung) (?:duoc )?(?:khong|nua)",
+        r"con (?:duoc )?(?:ap dung|su dung|hieu luc)",
+        r"hien (?:nay|gio) con",
         r"ap dung tu (?:ngay|khi)",
         r"sua doi (?:boi|chua)",
         r"ban hanh (?:ngay|khi nao|nam nao)",
@@ -142,7 +144,13 @@ GROUP_CUES: dict[str, re.Pattern] = {
         r"duoi (?:16|muoi sau)(?: tuoi)?", r"tre em", r"tre nho", r"be (?:gai|trai)", r"em be", r"chau be", r"con nho"
     ),
     m.CHILD_UNDER_18: _cues(r"duoi (?:18|muoi tam)(?: tuoi)?", r"chua thanh nien", r"vi thanh nien"),
-    m.FOREIGNER: _cues(r"nguoi nuoc ngoai", r"quoc tich nuoc ngoai", r"quoc tich khac", r"nguoi ngoai quoc"),
+    m.FOREIGNER: _cues(
+        r"nguoi nuoc ngoai",
+        r"quoc tich nuoc ngoai",
+        r"quoc tich khac",
+        r"nguoi ngoai quoc",
+        r"(?:la|co|mot) nguoi (?:lao|trung quoc|campuchia|cam pu chia|myanmar|thai lan|han quoc|philippines)",
+    ),
     m.STATELESS: _cues(r"khong (?:co )?quoc tich"),
     m.BEING_IDENTIFIED: _cues(
         r"dang (?:cho )?xac minh",
@@ -176,6 +184,31 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
     "con nuôi": (_cues(r"con nuoi"), "cho nhan con nuoi"),
     "người mình chăm sóc": (_cues(r"cham soc", r"nuoi duong"), "trach nhiem cham soc nuoi duong"),
 }
+
+# A penalty question asks for the sentence; "is it the offence / what counts as ..." asks for the
+# definition, which the court guidance gives (02/2019/NQ-HĐTP), not the Code's sentence ranges.
+SENTENCE_CUES = _cues(
+    r"phat tu",
+    r"bi phat",
+    r"hinh phat",
+    r"muc phat",
+    r"an tu",
+    r"tu chung than",
+    r"tu hinh",
+    r"bao nhieu nam",
+    r"may nam",
+    r"phat tien",
+    r"khung hinh phat",
+)
+DURATION_CUES = _cues(
+    r"bao lau", r"may ngay", r"bao nhieu ngay", r"thoi han", r"trong vong", r"mat bao lau", r"may thang"
+)
+MONEY_CUES = _cues(
+    r"bao nhieu tien", r"nhieu tien", r"muc (?:chi|ho tro|tro cap|tien)", r"dong", r"moi ngay", r"mot ngay"
+)
+HOTLINE_NUMBER_CUES = _cues(
+    r"(?:la|goi|bam) so (?:nao|may|gi)", r"so (?:nao|may) de goi", r"so dien thoai (?:la|nao|bao nhieu|the nao)"
+)
 
 _DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?![\d/])")
 _YEAR_RE = re.compile(r"(?<!\w)(?:nam|vao|tu) ((?:19|20)\d\d)(?!\w)")
@@ -213,7 +246,9 @@ def _by_year(numbers: list[str], words: str) -> list[str]:
     """'luật PCMBN 2011' names both PCMBN laws by alias; the year keeps the one of that year."""
     if len(numbers) < 2:
         return numbers
-    years = set(re.findall(r"(?<!\w)((?:19|20)\d\d)(?!\w)", words))
+    # Only a year right after the law's name ("luật PCMBN 2011", "luật PCMBN năm 2011"); "vụ việc
+    # năm 2024" is the day asked about, not the law's year.
+    years = set(re.findall(r"(?:pcmbn|nguoi|luat|bo luat hinh su|blhs)(?: nam)? ((?:19|20)\d\d)(?!\w)", words))
     kept = [n for n in numbers if any(f"/{y}/" in n for y in years)]
     return kept or numbers
 
@@ -274,6 +309,8 @@ def understand_question(
     aggravating = [name for name, (cue, _) in AGGRAVATING.items() if cue.search(words)] if m.PENALTY in intents else []
     if "từ 06 người" in aggravating and "nhiều nạn nhân" in aggravating:
         aggravating.remove("nhiều nạn nhân")
+    if m.PENALTY in intents and not SENTENCE_CUES.search(words):
+        aggravating = []
     clause = _CLAUSE_RE.search(words) if reference.article_number else None
     point = _POINT_RE.search(words) if clause else None
     doc_numbers = _by_year(list(reference.doc_numbers), words)
@@ -298,4 +335,8 @@ def understand_question(
         syllables=syllables,
         bigrams=bigrams,
         parsed=parsed,
+        asks_sentence=bool(SENTENCE_CUES.search(words)),
+        asks_duration=bool(DURATION_CUES.search(words)),
+        asks_money=bool(MONEY_CUES.search(words)),
+        asks_number=bool(HOTLINE_NUMBER_CUES.search(words)),
     )
