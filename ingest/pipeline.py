@@ -33,11 +33,22 @@ class FileOutcome:
     documents: int = 0
     articles: int = 0
     relations: int = 0
+    numbers: list[str] = field(default_factory=list)  # the documents this file holds
 
 
 @dataclass
 class IngestReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
+    # Catalogue stubs (re)written by this run: documents named by corpus/catalogue.json whose
+    # text is not in the collection, and their relations. Not part of any file's counts.
+    catalogued_only: int = 0
+    relations_from_catalogue: int = 0
+    # The index's own counts after the run (SearchBackend.stats(): the INDEX_COUNTS names,
+    # exactly what /api/health reports).
+    index: dict = field(default_factory=dict)
+    # Stored documents whose status changed because of what this run brought (e.g. the text that
+    # replaces them arrived), recomputed over the whole collection.
+    recomputed: list[str] = field(default_factory=list)
 
     def count(self, attribute: str) -> int:
         return sum(getattr(o, attribute) for o in self.outcomes)
@@ -51,8 +62,13 @@ class IngestReport:
             "documents": self.count("documents"),
             "articles": self.count("articles"),
             "relations": self.count("relations"),
+            "documents_with_text": self.count("documents"),
+            "catalogued_only": self.catalogued_only,
+            "relations_from_catalogue": self.relations_from_catalogue,
             "files": {s: sum(o.status == s for o in self.outcomes) for s in ("ingested", "unchanged", "skipped")},
+            "index": self.index,
             "skipped": [{"path": o.path, "reason": o.reason} for o in self.skipped],
+            "status_recomputed": list(self.recomputed),
             "outcomes": [o.__dict__ for o in self.outcomes],
         }
 
@@ -151,7 +167,8 @@ def ingest_paths(
     from ingest.catalogue import catalogue_stub_documents, load_catalogue
     from ingest.status import compute_status
 
-    files = [str(p) for p in discover(list(paths))]
+    # Absolute paths: a file is one record whether it was named as ../shared/corpus or /work/shared/corpus.
+    files = [str(p) for p in discover([Path(p).resolve() for p in paths])]
     known = {} if force else {f: h for f in files if (h := backend.file_hash(f))}
     report = IngestReport()
     context = multiprocessing.get_context("fork")
@@ -198,14 +215,59 @@ def ingest_paths(
                         documents=len(analysed),
                         articles=sum(len(a.articles) for a in analysed),
                         relations=sum(len(a.document.relations) for a in analysed),
+                        numbers=[a.document.number for a in analysed],
                     )
                 )
         if fresh or backend.file_hash(CATALOGUE_SOURCE) is None:
             # Documents known only from the catalogue (e.g. 53/2024/QH15) so that show,
             # relations and status can name them.
             backend.replace_file(CATALOGUE_SOURCE, "catalogue", [AnalysedDocument(d, []) for d in stubs])
+            report.catalogued_only = len(stubs)
+            report.relations_from_catalogue = sum(len(d.relations) for d in stubs)
+        if fresh:
+            report.recomputed = recompute_stored_status(backend, catalogue, today)
     finally:
         if pool:
             pool.close()
             pool.join()
+    report.index = backend.stats()
     return report
+
+
+_STATUS_FIELDS = ("status", "status_note", "replaced_by", "expired", "issued", "effective")
+# What decides whether a stored document must be rewritten; the note alone can differ when it is
+# computed without the articles (some remarks quote the articles' own dates), so it does not count.
+_DECISIVE_FIELDS = ("status", "replaced_by", "expired", "issued", "effective")
+
+
+def _facts(document: Document, names: tuple[str, ...]) -> tuple:
+    return tuple(getattr(document, name) for name in names)
+
+
+def recompute_stored_status(backend: SearchBackend, catalogue, today: date) -> list[str]:
+    """Status of every stored document again, now that new texts are in: a text that replaces,
+    repeals or details one already stored changes that one's status (and its detailing texts',
+    by the expiry-with-parent rule). Computed first over the metadata of the whole collection;
+    documents whose status changed are then loaded whole and computed again with their articles,
+    so their notes keep every remark, and rewritten in place (their analysed articles are kept).
+    Returns their numbers."""
+    from ingest.status import compute_status
+
+    documents = [document for document, _articles in backend.list_documents()]
+    stored = {number_key(d.number): _facts(d, _STATUS_FIELDS) for d in documents}
+    decisive = {number_key(d.number): _facts(d, _DECISIVE_FIELDS) for d in documents}
+    compute_status(documents, catalogue, today)
+    changed = {number_key(d.number) for d in documents if _facts(d, _DECISIVE_FIELDS) != decisive[number_key(d.number)]}
+    if not changed:
+        return []
+    whole = [backend.get_document(d.number) if number_key(d.number) in changed else d for d in documents]
+    whole = [w for w in whole if w is not None]
+    compute_status(whole, catalogue, today)
+    updated = [
+        w
+        for w in whole
+        if number_key(w.number) in changed and _facts(w, _STATUS_FIELDS) != stored[number_key(w.number)]
+    ]
+    if updated:
+        backend.update_documents(updated)
+    return [d.number for d in updated]

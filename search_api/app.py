@@ -12,6 +12,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 
 from ingest.index_contract import BackendError
 from search_api.deps import AppState
@@ -41,7 +42,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             log.warning("answer layer not warmed (%s); it will build on the first question", error)
         yield
 
-    app = FastAPI(
+    # /docs and /redoc serve Swagger UI and ReDoc from the fastapi-offline package, not a CDN.
+    app = FastAPIOffline(
         title="vnlex",
         version="0.1.0",
         description="Tra cứu văn bản pháp luật về phòng, chống mua bán người",

@@ -165,6 +165,24 @@ class BackendContractTests:
         assert [a.number for a in document.articles] == ["11", "12"]
         assert document.relations[0].target == "66/2011/QH12"
 
+    def test_normative_text_ranks_above_news_for_the_same_match(self, loaded):
+        # A news report quoting the law's article, with one more mention of the words: it
+        # would win on words alone; the law comes first, the news stays found and filterable.
+        quoted = law().articles[0]
+        news = Document(
+            number="news:quote",
+            type="Tin tức",
+            title=law().title,
+            status="khong_ap_dung",
+            articles=[Article("", quoted.title, quoted.text + "\nHỗ trợ nạn nhân.", "body")],
+        )
+        loaded.replace_file("news.txt", "sha-news", [analyse_document(news)])
+        for text in ("hỗ trợ nạn nhân", "ho tro nan nhan"):
+            found = numbers(loaded.search(query(text)))
+            assert found.index(("66/2011/QH12", "32")) < found.index(("news:quote", "")), (text, found)
+            only_news = loaded.search(query(text, filters=Filters(doc_type=["Tin tức"])))
+            assert numbers(only_news) == [("news:quote", "")]
+
     def test_incoming_relations_and_numbers(self, loaded):
         incoming = loaded.incoming_relations("66/2011/QH12")
         assert [(source, r.type, r.target_article, r.source_article) for source, r in incoming] == [
@@ -173,3 +191,20 @@ class BackendContractTests:
         assert ("09/2013/NĐ-CP", "Nghị định", "Hướng dẫn Luật Phòng, chống mua bán người") in loaded.document_numbers()
         stats = loaded.stats()
         assert (stats["documents"], stats["articles"], stats["relations"]) == (2, 4, 1)
+
+    def test_list_documents_without_articles_with_counts(self, loaded):
+        loaded.replace_file("catalogue", "c", [analyse_document(Document("53/2024/QH15", "Luật", "Stub"))])
+        listed = {document.number: (document, count) for document, count in loaded.list_documents()}
+        assert {n: c for n, (_d, c) in listed.items()} == {"66/2011/QH12": 2, "09/2013/NĐ-CP": 2, "53/2024/QH15": 0}
+        decree_row, _count = listed["09/2013/NĐ-CP"]
+        assert decree_row.articles == [] and decree_row.issued == date(2013, 1, 11)
+
+    def test_update_documents_rewrites_status_and_keeps_articles(self, loaded):
+        stored = loaded.get_document("09/2013/NĐ-CP")
+        stored.status, stored.replaced_by, stored.status_note = "het_hieu_luc", "01/2099/NĐ-CP", "thay thế"
+        loaded.update_documents([stored])
+        again = loaded.get_document("09/2013/NĐ-CP")
+        assert (again.status, again.replaced_by, len(again.articles)) == ("het_hieu_luc", "01/2099/NĐ-CP", 2)
+        expired = loaded.search(query("nạn nhân", filters=Filters(status=["het_hieu_luc"])))
+        assert {h.doc_number for h in expired.hits} == {"09/2013/NĐ-CP", "66/2011/QH12"}  # the law was already
+        assert loaded.search(query("nạn nhân", filters=Filters(status=["con_hieu_luc"]))).total == 0

@@ -124,7 +124,9 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
             evidence.missing_article = question.article_number
 
     question.parsed.size = DEEP_ARTICLES
-    result = search.search(question.text, parsed=question.parsed, with_facets=False, with_snippets=False)
+    result = search.search(
+        question.text, parsed=question.parsed, with_facets=False, with_snippets=False, with_catalogued=False
+    )
     seen: set[tuple[str, str]] = set()
     rank = 0
     if evidence.named_article:

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
+from ingest.catalogue import STUB_SOURCE_FILE
 from ingest.index_contract import (
     FIELD_STREAM,
     INDEX_VERSION,
@@ -31,6 +32,7 @@ from ingest.index_contract import (
     Hit,
     ParsedQuery,
     SearchResult,
+    index_counts,
 )
 from ingest.model import Document, Relation
 from ingest.numbers import number_key
@@ -460,20 +462,70 @@ class ElasticsearchBackend:
         return sorted(rows)
 
     @_translating_errors
+    def list_documents(self) -> list[tuple[Document, int]]:
+        self._check_version_once()
+        counts = self.client.search(
+            index=self.alias("articles"),
+            size=0,
+            aggs={"docs": {"terms": {"field": "doc_key", "size": 65000}}},
+        )["aggregations"]["docs"]["buckets"]
+        per_key = {bucket["key"]: bucket["doc_count"] for bucket in counts}
+        query = {
+            "query": {"match_all": {}},
+            "_source": {"includes": ["key", "document"], "excludes": ["document.articles"]},
+        }
+        return [
+            (Document.from_dict(hit["_source"]["document"]), per_key.get(hit["_source"]["key"], 0))
+            for hit in self._scan("documents", query)
+        ]
+
+    @_translating_errors
+    def update_documents(self, documents: list[Document]) -> None:
+        from elasticsearch.helpers import bulk
+
+        self._check_version_once()
+        actions: list[dict[str, Any]] = []
+        for document in documents:
+            key = number_key(document.number)
+            actions.append(
+                {
+                    "_op_type": "update",
+                    "_index": self.alias("documents"),
+                    "_id": key,
+                    "doc": {"title": document.title, "document": document.to_dict()},
+                }
+            )
+            query = {"query": {"term": {"doc_key": key}}, "_source": False}
+            for hit in self._scan("articles", query):
+                actions.append(
+                    {
+                        "_op_type": "update",
+                        "_index": hit["_index"],
+                        "_id": hit["_id"],
+                        "doc": {"status": document.status or None},
+                    }
+                )
+        if actions:
+            bulk(self.client, actions, chunk_size=_BULK_CHUNK, refresh=True)
+
+    @_translating_errors
     def stats(self) -> dict[str, Any]:
         self._check_version_once()
 
-        def count(kind: str) -> int:
-            return self.client.count(index=self.alias(kind), ignore_unavailable=True)["count"]
+        def count(kind: str, of_catalogue: bool = False) -> int:
+            query = {"term": {"source_file": STUB_SOURCE_FILE}} if of_catalogue else None
+            return self.client.count(index=self.alias(kind), query=query, ignore_unavailable=True)["count"]
 
         # Not client.info(): GET / lives in the rest-root module, which minimal distributions lack.
         nodes = self.client.nodes.info(node_id="_local", metric="_none", filter_path="nodes.*.version")
         version = next(iter(nodes["nodes"].values()))["version"]
-        return {
-            "engine": f"elasticsearch {version}",
-            "documents": count("documents"),
-            "articles": count("articles"),
-            "relations": count("relations"),
-            "files": count("files"),
-            "index_version": INDEX_VERSION,
-        }
+        counts = index_counts(
+            files=count("files"),
+            documents=count("documents"),
+            catalogued_only=count("documents", True),
+            articles=count("articles"),
+            relations=count("relations"),
+            catalogue_relations=count("relations", True),
+            catalogue_file=bool(count("files", True)),
+        )
+        return {"engine": f"elasticsearch {version}", **counts, "index_version": INDEX_VERSION}

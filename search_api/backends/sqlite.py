@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from ingest.catalogue import STUB_SOURCE_FILE
 from ingest.index_contract import (
     FACET_FIELDS,
     INDEX_VERSION,
@@ -24,6 +25,7 @@ from ingest.index_contract import (
     ParsedQuery,
     SearchResult,
     field_texts,
+    index_counts,
 )
 from ingest.model import Document, Relation
 from ingest.numbers import number_key
@@ -280,13 +282,42 @@ class SQLiteBackend:
     def document_numbers(self) -> list[tuple[str, str, str]]:
         return [tuple(r) for r in self.db.execute("SELECT number, type, title FROM documents ORDER BY number")]
 
+    def list_documents(self) -> list[tuple[Document, int]]:
+        rows = self.db.execute(
+            "SELECT json_remove(json, '$.articles'), json_array_length(json, '$.articles') FROM documents"
+        ).fetchall()
+        return [(Document.from_dict(json.loads(data)), count or 0) for data, count in rows]
+
+    def update_documents(self, documents: list[Document]) -> None:
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for document in documents:
+                key = number_key(document.number)
+                data = json.dumps(document.to_dict(), ensure_ascii=False)
+                db.execute("UPDATE documents SET json=?, title=? WHERE key=?", (data, document.title, key))
+                db.execute("UPDATE articles SET status=? WHERE doc_key=?", (document.status, key))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        finally:
+            self._writes += 1
+
     def stats(self) -> dict[str, Any]:
-        count = lambda table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: E731
-        return {
-            "engine": f"sqlite {sqlite3.sqlite_version} (FTS5)",
-            "documents": count("documents"),
-            "articles": count("articles"),
-            "relations": count("relations"),
-            "files": count("files"),
-            "index_version": INDEX_VERSION,
-        }
+        def count(table: str, of_catalogue: bool = False) -> int:
+            where = " WHERE source_file = ?" if of_catalogue else ""
+            return self.db.execute(
+                f"SELECT count(*) FROM {table}{where}", (STUB_SOURCE_FILE,) * of_catalogue
+            ).fetchone()[0]
+
+        counts = index_counts(
+            files=count("files"),
+            documents=count("documents"),
+            catalogued_only=count("documents", True),
+            articles=count("articles"),
+            relations=count("relations"),
+            catalogue_relations=count("relations", True),
+            catalogue_file=bool(count("files", True)),
+        )
+        return {"engine": f"sqlite {sqlite3.sqlite_version} (FTS5)", **counts, "index_version": INDEX_VERSION}
