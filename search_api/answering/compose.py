@@ -258,6 +258,8 @@ def governing_scope_quote(evidence: Evidence, documents: list[Document]) -> list
 # Articles that list who qualifies: "Người được trợ giúp pháp lý", "Đối tượng và chế độ hỗ trợ".
 _LIST_TITLE = re.compile(r"^(?:nguoi duoc|doi tuong|truong hop duoc|dieu kien)(?!\w)")
 # The law that creates an entitlement says who has it; decrees and circulars repeat or narrow it.
+LIST_TITLE_COVER = 0.15  # the list's heading must name what is asked ("trợ giúp pháp lý")
+LIST_TITLE_COVER_GROUP = 0.05  # ... less so when one of its clauses names the very group asked about
 HIERARCHY_BONUS = {"Bộ luật": 0.1, "Luật": 0.1, "Nghị định": 0.05}
 VICTIM_IN_TEXT = re.compile(r"nan nhan(?: cua hanh vi)? (?:bi )?mua ban|nan nhan(?!\w)")
 SPECIFIC_GROUPS = (
@@ -306,7 +308,8 @@ def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
         general = max(victims, key=lambda u: u.coverage) if victims else None
         if m.VICTIM in groups and general is not None:
             naming.append(general)
-        if not naming or title_cover < 0.25:
+        specific = any(_names_group(folded(u.text), g) for u in naming for g in groups if g != m.VICTIM)
+        if not naming or title_cover < (LIST_TITLE_COVER_GROUP if specific else LIST_TITLE_COVER):
             continue
         for unit in naming:
             unit.reasons.append("eligibility list naming the group")

@@ -5,6 +5,7 @@ catalogue), the catalogue (corpus/catalogue.json) and search_api.trace. Each fac
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ingest.catalogue import load_catalogue
@@ -58,7 +59,20 @@ def status_line(document: Document) -> str:
 
 def effect_article(document: Document) -> Article | None:
     """The article stating when the text takes effect ("Hiệu lực thi hành")."""
-    return next((a for a in reversed(document.articles) if "hieu luc" in fold(a.title or "").lower()), None)
+    titled = next((a for a in reversed(document.articles) if "hieu luc" in fold(a.title or "").lower()), None)
+    # Many texts put it under "Điều khoản thi hành" / "Tổ chức thực hiện": the article saying "có hiệu lực".
+    return titled or next(
+        (a for a in reversed(document.articles) if re.search(r"co hieu luc|hieu luc thi hanh", fold(a.text).lower())),
+        None,
+    )
+
+
+def effect_unit(document: Document, article: Article):
+    """The clause of the effect article that states the date (the whole article when undivided)."""
+    for clause in article.units:
+        if re.search(r"co hieu luc|hieu luc thi hanh|hieu luc ke tu", fold(clause.text).lower()):
+            return clause
+    return None
 
 
 def document_facts(evidence: Evidence, store: CorpusStore) -> list[dict[str, Any]]:

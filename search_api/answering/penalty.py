@@ -34,6 +34,7 @@ def penalty_quotes(evidence: Evidence) -> tuple[list[Candidate], str | None]:
     # The offence: best-scoring article, preferring the one for children when the question is about one.
     weight = evidence.weights
     mass = sum(weight.values()) or 1.0
+    wanted = [AGGRAVATING[name][1] for name in question.aggravating]
 
     def offence_score(item) -> float:
         clauses = item[1]
@@ -42,6 +43,9 @@ def penalty_quotes(evidence: Evidence) -> tuple[list[Candidate], str | None]:
         # to share words ("06 người trở lên" occurs in many offences).
         title_terms = unit_terms(clauses[0].article.title)
         best = sum(w for t, w in weight.items() if t in title_terms) / mass + 0.5 * max(c.score for c in clauses)
+        # An offence whose clauses name the circumstance asked about ("06 người trở lên").
+        if any(_matches(folded(c.text), w) for c in clauses for w in wanted):
+            best += CIRCUMSTANCE_BONUS
         child = m.CHILD_UNDER_16 in question.who or m.ACCOMPANYING_MINOR in question.who
         if child and "duoi 16 tuoi" in title:
             best += 0.2
@@ -74,6 +78,13 @@ def penalty_quotes(evidence: Evidence) -> tuple[list[Candidate], str | None]:
         circumstances = f" ({', '.join(question.aggravating)})" if matched_points else ""
         summary = f"{sentence.group(0)[:1].upper()}{sentence.group(0)[1:]}{circumstances} — {label}"
     return quotes, summary
+
+
+CIRCUMSTANCE_BONUS = 0.3
+
+
+def _matches(text: str, wording: str) -> bool:
+    return bool(re.search(r"(?<!\w)" + re.escape(wording) + r"(?!\w)", text))
 
 
 def _severity(candidate: Candidate | None) -> int:

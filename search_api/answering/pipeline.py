@@ -30,6 +30,7 @@ from search_api.answering.facts import (
     detailing_pairs,
     document_facts,
     effect_article,
+    effect_unit,
     facts_summary,
 )
 from search_api.answering.understand import understand_question
@@ -156,7 +157,8 @@ class AnswerService:
                 if article is None and question.intent == m.LOOKUP and document.articles:
                     article = document.articles[0]
                 if article is not None:
-                    composition.quotes = c.whole_article(document, article, None)
+                    clause = effect_unit(document, article) if question.intent == m.STATUS else None
+                    composition.quotes = c.whole_article(document, article, clause.number if clause else None)
                     break
             return composition
         if not evidence.named_documents and GOVERNING_QUESTION.search(question.folded):

@@ -48,6 +48,7 @@ INTENT_CUES: dict[str, re.Pattern] = {
         r"hien (?:nay|gio) con",
         r"ap dung tu (?:ngay|khi)",
         r"sua doi (?:boi|chua)",
+        r"(?:sua doi|thay the|bai bo)(?: \w+)? (?:van ban|luat|nghi dinh|thong tu|dieu) nao",
         r"ban hanh (?:ngay|khi nao|nam nao)",
     ),
     m.PENALTY: _cues(
@@ -199,6 +200,9 @@ SENTENCE_CUES = _cues(
     r"may nam",
     r"phat tien",
     r"khung hinh phat",
+    r"bi xu ly",
+    r"khoan nao",
+    r"xu ly (?:theo|the nao)",
 )
 DURATION_CUES = _cues(
     r"bao lau", r"may ngay", r"bao nhieu ngay", r"thoi han", r"trong vong", r"mat bao lau", r"may thang"
@@ -298,6 +302,8 @@ def understand_question(
         intents.insert(0, m.LOOKUP)
     elif reference.doc_numbers and not intents and re.search(r"(?<!\w)(?:noi dung|quy dinh gi|la gi)(?!\w)", words):
         intents.insert(0, m.LOOKUP)
+    if m.DETAILING in intents and re.search(r"thay the|sua doi", words) and not re.search(r"huong dan|chi tiet", words):
+        intents.remove(m.DETAILING)  # "thay thế thông tư nào": a replacement, asked of the status
     if m.DETAILING in intents and not (reference.doc_numbers or reference.article_number):
         intents.remove(m.DETAILING)  # "văn bản nào" without a named text is an ordinary question
     if m.LEGAL_AID in intents and m.ENTITLEMENT in intents:
