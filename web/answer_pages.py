@@ -12,11 +12,11 @@ from search_api.routers.ask import answer_service, parse_day
 from search_api.routers.entitlements import filter_rows, provision_rows
 from search_api.trace import trace
 from web.documents import DocumentCache, badge, vn_date
+from web.entitlement_cards import KIND_LABELS, entitlement_groups
 from web.rendering import page, render_error
 
 router = APIRouter(include_in_schema=False)
 MAX_QUESTION_CHARS = 1000
-KIND_LABELS = {"entitlement": "Được hưởng", "right": "Quyền", "obligation": "Trách nhiệm"}
 
 
 def _param(request: Request, name: str) -> str:
@@ -44,21 +44,14 @@ def ask_page(request: Request) -> Response:
     return page(request, "ask.html", context)
 
 
-def _amount_text(amount: dict) -> str:
-    return amount.get("text") or f"{amount.get('value', '')} {amount.get('unit', '')}".strip()
-
-
 @router.get("/quyen-loi")
 def entitlements_page(request: Request) -> Response:
     filters = {name: _param(request, name) for name in ("who", "kind", "agency", "document", "q")}
     if not any(filters.values()):
         filters["who"] = "nạn nhân"  # the page's subject; the form can widen it
     rows = filter_rows(provision_rows(request), **filters)
-    for row in rows:
-        row["kind_label"] = KIND_LABELS.get(row["kind"], row["kind"])
-        row["amount_texts"] = [_amount_text(a) for a in row["amounts"]]
-        row["badge"] = badge(row["link"]["status"], row["link"]["replaced_by"])
-    return page(request, "entitlements.html", {"filters": filters, "rows": rows, "kind_labels": KIND_LABELS})
+    context = {"filters": filters, "total": len(rows), "groups": entitlement_groups(rows), "kind_labels": KIND_LABELS}
+    return page(request, "entitlements.html", context)
 
 
 def _decorate(node: dict) -> None:
