@@ -6,14 +6,10 @@ supporting articles and, apart, related news — in that order. Same requirement
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
-
-import httpx
 import pytest
 
-from tests.test_browser import REPO, SCREENSHOTS, _free_port, browser  # noqa: F401  (browser is a fixture)
+from tests.browser_support import running_server
+from tests.test_browser import SCREENSHOTS, browser  # noqa: F401  (browser is a fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -21,34 +17,8 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def answer_server(answer_index):
     """Base URL of `vnlex serve` on the answer index (topics 39.8, 16.1, 4.5 and news)."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "search_api.cli", "serve", "--index", answer_index, "--port", str(port)],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90  # the lifespan builds the answer store before serving
-        while True:
-            try:
-                if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                output = process.stdout.read() if process.poll() is not None else "(still running)"
-                pytest.fail(f"vnlex serve did not come up on {base}: {output}")
-            time.sleep(0.3)
+    with running_server(answer_index) as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def _ask(page, base: str, question: str, day: str = "") -> None:
