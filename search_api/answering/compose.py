@@ -57,7 +57,8 @@ GROUP_IN_TEXT = {
     m.STATELESS: re.compile(r"khong quoc tich"),
     m.ACCOMPANYING_MINOR: re.compile(r"chua thanh nien di cung"),
     m.CHILD_UNDER_16: re.compile(r"(?<!\w)tre em(?!\w)|duoi 16 tuoi"),
-    m.CHILD_UNDER_18: re.compile(r"chua thanh nien|duoi 18 tuoi"),
+    # (a minor accompanying a victim is another group, with its own restricted regime)
+    m.CHILD_UNDER_18: re.compile(r"chua thanh nien(?! di cung)|duoi 18 tuoi"),
     m.BEING_IDENTIFIED: re.compile(r"(?:dang|trong qua trinh|cho) xac minh|chua (?:duoc )?xac dinh"),
 }
 
