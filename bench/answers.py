@@ -31,44 +31,40 @@ sys.path.insert(0, str(ROOT))
 
 from bench.results import update_section  # noqa: E402
 from bench.search import ensure_ingested, percentile, questions, replay, start_server  # noqa: E402
-from ingest.numbers import number_key  # noqa: E402
+from search_api.answer_eval import score_response  # noqa: E402
 
 FIRST_QUESTION = "luật PCMBN điều 30"
 
 
-def judge(question: dict, answer: dict) -> dict:
-    first = answer["answer"][0] if answer["answer"] else None
-    text = f"{first['lead_in']} {first['text']}" if first else ""
-    gold = {(number_key(g["law_id"]), str(g["article_id"])) for g in question["relevant_articles"]}
-    cited = {(number_key(u["doc_number"]), u["article_number"]) for u in answer["answer"]}
-    expired = bool(answer["answer"]) and all(u["status"] == "het_hieu_luc" for u in answer["answer"])
-    return {
-        "fact": bool(first) and all(any(alt in text for alt in group) for group in question.get("expect", [])),
-        "gold": bool(gold & cited),
-        "declined": not answer["answered"],
-        "news": any(u["doc_type"] == "Tin tức" for u in answer["answer"]),
-        "expired_unwarned": expired and not answer.get("banner"),
-    }
-
-
-def quality(base: str, path: Path) -> tuple[str, dict]:
+def quality(base: str, path: Path) -> str:
+    """Rows per slice, scored by search_api.answer_eval.score_response (the `vnlex eval --answers` scorer)."""
     items = json.loads(path.read_text(encoding="utf-8"))
-    totals: dict[str, list[dict]] = defaultdict(list)
+    groups: dict[str, list[dict]] = defaultdict(list)
     with httpx.Client(base_url=base, timeout=60) as http:
         for item in items:
-            verdict = judge(item, http.get("/api/ask", params={"q": item["text"]}).json())
-            totals["all"].append(verdict)
-            totals[f"intent: {item.get('intent') or item.get('kind') or '?'}"].append(verdict)
-            totals[f"variant: {item.get('variant', '?')}"].append(verdict)
+            started = time.perf_counter()
+            response = http.get("/api/ask", params={"q": item["text"]}).json()
+            scored = score_response(item, response, (time.perf_counter() - started) * 1000)
+            groups["all"].append(scored)
+            groups[f"intent: {scored['intent'] or '?'}"].append(scored)
+            groups[f"variant: {scored['variant'] or '?'}"].append(scored)
+
+    def rate(values: list) -> str:
+        counted = [v for v in values if v is not None]
+        return f"{sum(counted) / len(counted):.2f} ({len(counted)})" if counted else "–"
+
     rows = []
-    for name, verdicts in sorted(totals.items(), key=lambda kv: (kv[0] != "all", kv[0])):
-        n = len(verdicts)
+    for name, results in sorted(groups.items(), key=lambda kv: (kv[0] != "all", kv[0])):
+        answerable = [r for r in results if r["answerable"]]
+        unanswerable = [r for r in results if not r["answerable"]]
         rows.append(
-            f"| {path.name} | {name} | {n} | {sum(v['fact'] for v in verdicts) / n:.2f} | "
-            f"{sum(v['gold'] for v in verdicts) / n:.2f} | {sum(v['declined'] for v in verdicts)} | "
-            f"{sum(v['news'] for v in verdicts)} | {sum(v['expired_unwarned'] for v in verdicts)} |"
+            f"| {path.name} | {name} | {len(results)} | {rate([r['fact_first'] for r in results])} | "
+            f"{rate([r['gold_quoted'] for r in results])} | "
+            f"{sum(r['false_decline'] for r in answerable)}/{len(answerable)} | "
+            f"{sum(r['correct_decline'] for r in unanswerable)}/{len(unanswerable)} | "
+            f"{sum(r['news_as_answer'] for r in results)} | {sum(r['expired_without_warning'] for r in results)} |"
         )
-    return "\n".join(rows), totals
+    return "\n".join(rows)
 
 
 def main() -> None:
@@ -103,7 +99,7 @@ def main() -> None:
             )
             print(latency_rows[-1], flush=True)
             for path in args.questions:
-                rows, _ = quality(base, path)
+                rows = quality(base, path)
                 quality_rows.append(rows.replace(f"| {path.name} |", f"| {name} | {path.name} |"))
                 print(rows, flush=True)
         finally:
@@ -123,11 +119,12 @@ def main() -> None:
     )
     if quality_rows:
         body += (
-            "\n\nAnswer quality through /api/ask (fact = every `expect` group found in the first quote; "
-            "gold = a gold article among the quotes; news = a news report quoted; expired unwarned = "
-            "all quotes expired and no banner):\n\n"
-            "| backend | set | slice | n | fact in first quote | gold article quoted | declined | news | "
-            "expired unwarned |\n|---|---|---|---:|---:|---:|---:|---:|---:|\n" + "\n".join(quality_rows)
+            "\n\nAnswer quality through /api/ask, scored by search_api/answer_eval.py (`score_response`, the "
+            "scorer of `vnlex eval --answers`): rate (questions counted); false declines / answerable; correct "
+            "declines / unanswerable; news quoted as the answer; all quotes expired and no banner:\n\n"
+            "| backend | set | slice | n | fact in first quote | gold article quoted | false declines | "
+            "correct declines | news as answer | expired w/o warning |\n"
+            "|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n" + "\n".join(quality_rows)
         )
     print(body)
     update_section(
