@@ -18,11 +18,12 @@ from ingest.index_contract import BackendError
 from search_api.deps import AppState
 from search_api.routers import admin, ask, documents, entitlements, health, search, suggest
 from search_api.routers import trace as trace_router
+from search_api.security import CROSS_SITE_MESSAGE, SecurityMiddleware, public_message
 from search_api.settings import Settings
 from web import answer_pages
 from web import routes as web_routes
 
-log = logging.getLogger("vnlex")
+logger = logging.getLogger("vnlex")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -37,9 +38,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             await asyncio.to_thread(app.state.vnlex.warm)
             await asyncio.to_thread(entitlements.rows_of, app.state.vnlex)
-            log.info("answer layer ready in %.1f s", time.perf_counter() - started)
+            logger.info("answer layer ready in %.1f s", time.perf_counter() - started)
         except BackendError as error:
-            log.warning("answer layer not warmed (%s); it will build on the first question", error)
+            logger.warning("answer layer not warmed (%s); it will build on the first question", error)
         yield
 
     # /docs and /redoc serve Swagger UI and ReDoc from the fastapi-offline package, not a CDN.
@@ -50,13 +51,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.vnlex = AppState(settings)
+    # Headers on every response, and cross-site form posts refused before their body is read.
+    app.add_middleware(
+        SecurityMiddleware, refusal=lambda request: web_routes.render_error(request, 403, CROSS_SITE_MESSAGE)
+    )
 
     @app.exception_handler(BackendError)
     async def backend_down(request: Request, error: BackendError):
-        # The engine being down is a 503 with its reason, never a stack trace.
+        # The engine being down is a 503 with its reason, never a stack trace; the reason shown
+        # to the public has no server paths or hosts (the log keeps the full text).
+        logger.warning("backend error on %s: %s", request.url.path, error)
+        message = public_message(error)
         if request.url.path.startswith("/api"):
-            return JSONResponse({"error": "backend_unavailable", "message": str(error)}, status_code=503)
-        return web_routes.render_error(request, 503, str(error))
+            return JSONResponse({"error": "backend_unavailable", "message": message}, status_code=503)
+        return web_routes.render_error(request, 503, message)
 
     for router in (
         search.router,

@@ -11,6 +11,7 @@ from fastapi import Request
 from search_api.answering.pipeline import AnswerService
 from search_api.backends import open_backend
 from search_api.corpus_store import CorpusStore
+from search_api.jobs import JobRunner
 from search_api.search import SearchService
 from search_api.settings import Settings
 
@@ -31,6 +32,7 @@ class AppState:
         # built by the app's lifespan before the first request (warm()).
         self.store = CorpusStore(self.backend)
         self.answers = AnswerService(self.backend, self.search, self.store, today=settings.today)
+        self.jobs = JobRunner()  # background writes (reindex, uploads), one at a time
 
     def warm(self) -> None:
         """Everything the first question needs: the segmenter's model, the known documents, the store."""
