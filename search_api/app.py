@@ -5,7 +5,10 @@ Routers and pages take their per-request state from search_api.deps, so importin
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
@@ -25,9 +28,27 @@ logger = logging.getLogger("vnlex")
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        # Ready before the first question: the segmenter's model, the known documents and the
+        # corpus store (documents, provisions, term statistics) are built here, off the event
+        # loop. An index that cannot be read yet is not fatal: the store builds on first use.
+        started = time.perf_counter()
+        try:
+            await asyncio.to_thread(app.state.vnlex.warm)
+            await asyncio.to_thread(entitlements.rows_of, app.state.vnlex)
+            logger.info("answer layer ready in %.1f s", time.perf_counter() - started)
+        except BackendError as error:
+            logger.warning("answer layer not warmed (%s); it will build on the first question", error)
+        yield
+
     # /docs and /redoc serve Swagger UI and ReDoc from the fastapi-offline package, not a CDN.
     app = FastAPIOffline(
-        title="vnlex", version="0.1.0", description="Tra cứu văn bản pháp luật về phòng, chống mua bán người"
+        title="vnlex",
+        version="0.1.0",
+        description="Tra cứu văn bản pháp luật về phòng, chống mua bán người",
+        lifespan=lifespan,
     )
     app.state.vnlex = AppState(settings)
     # Headers on every response, and cross-site form posts refused before their body is read.

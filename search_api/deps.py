@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from fastapi import Request
 
+from search_api.answering.pipeline import AnswerService
 from search_api.backends import open_backend
+from search_api.corpus_store import CorpusStore
 from search_api.jobs import JobRunner
 from search_api.search import SearchService
 from search_api.settings import Settings
@@ -26,7 +28,19 @@ class AppState:
             ca_certs=settings.es_ca_certs,
         )
         self.search = SearchService(self.backend)
+        # One store of documents, provisions and term statistics for answers and /api/entitlements,
+        # built by the app's lifespan before the first request (warm()).
+        self.store = CorpusStore(self.backend)
+        self.answers = AnswerService(self.backend, self.search, self.store, today=settings.today)
         self.jobs = JobRunner()  # background writes (reindex, uploads), one at a time
+
+    def warm(self) -> None:
+        """Everything the first question needs: the segmenter's model, the known documents, the store."""
+        from ingest.analysis import analyze
+
+        analyze("khởi động")
+        self.search.known_documents()
+        self.store.warm()
 
 
 def state(request: Request) -> AppState:

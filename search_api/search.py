@@ -48,11 +48,26 @@ class SearchService:
         return stubs
 
     def search(
-        self, text: str, filters: Filters | None = None, *, page: int = 1, size: int = 10, with_facets: bool = True
+        self,
+        text: str,
+        filters: Filters | None = None,
+        *,
+        page: int = 1,
+        size: int = 10,
+        with_facets: bool = True,
+        parsed: ParsedQuery | None = None,
+        with_snippets: bool = True,
+        with_catalogued: bool = True,
     ) -> dict[str, Any]:
         """Article hits, plus `catalogued`: documents without text in the collection that the query
-        names by number or by name (their articles can never be hits, yet the user asked for them)."""
-        result = self._search(text, filters, page=page, size=size, with_facets=with_facets)
+        names by number or by name (their articles can never be hits, yet the user asked for them).
+        `parsed`: a query the caller already parsed (the answer pipeline analyses a question once);
+        `with_snippets`/`with_catalogued` False: the answer pipeline needs neither."""
+        result = self._search(
+            text, filters, page=page, size=size, with_facets=with_facets, parsed=parsed, with_snippets=with_snippets
+        )
+        if not with_catalogued:
+            return result
         from search_api.collection import catalogued_matches
 
         wanted_types = (filters.doc_type if filters else []) or []
@@ -64,22 +79,31 @@ class SearchService:
         return result
 
     def _search(
-        self, text: str, filters: Filters | None = None, *, page: int = 1, size: int = 10, with_facets: bool = True
+        self,
+        text: str,
+        filters: Filters | None = None,
+        *,
+        page: int = 1,
+        size: int = 10,
+        with_facets: bool = True,
+        parsed: ParsedQuery | None = None,
+        with_snippets: bool = True,
     ) -> dict[str, Any]:
         started = time.perf_counter()
         filters = filters or Filters()
-        parsed = parse_query(text, self.known_documents(), filters=filters, page=page, size=size)
+        if parsed is None:
+            parsed = parse_query(text, self.known_documents(), filters=filters, page=page, size=size)
         parsed.with_facets = with_facets
         problem = query_problem(parsed)
         if problem is None and parsed.intent is not None and parsed.intent.truncated:
             problem = f"Câu tìm kiếm quá dài: chỉ {MAX_QUERY_CHARS:,} ký tự đầu được dùng.".replace(",", ".")
         elif problem and parsed.filters.is_empty():
-            return self._result(text, parsed, SearchResult(0, []), started, message=problem)
+            return self._result(text, parsed, SearchResult(0, []), started, message=problem, snippets=with_snippets)
         result = self.backend.search(parsed)
         intent = parsed.intent
         detailing = self._detailing_texts(text, parsed)
         if detailing is not None:
-            return self._result(text, parsed, detailing, started, message=problem)
+            return self._result(text, parsed, detailing, started, message=problem, snippets=with_snippets)
         # A query naming a document and asking about something ("hỗ trợ nạn nhân nghị định 09/2013"):
         # answer inside that document first, fall back to everything if it has nothing.
         if intent is not None and intent.doc_numbers and not parsed.filters.doc_numbers and parsed.analysis.folded:
@@ -87,7 +111,7 @@ class SearchService:
             inside = self.backend.search(narrowed)
             if inside.total:
                 result = inside
-        return self._result(text, parsed, result, started, message=problem)
+        return self._result(text, parsed, result, started, message=problem, snippets=with_snippets)
 
     def _detailing_texts(self, text: str, parsed) -> SearchResult | None:
         """For "which decree/circular details Điều N of law X": the detailing articles first (those
@@ -120,11 +144,14 @@ class SearchService:
         total = max(found.total, len(ordered))
         return SearchResult(total, ordered[start : start + parsed.size], found.facets)
 
-    def _result(self, text, parsed, result: SearchResult, started: float, message: str | None = None) -> dict[str, Any]:
+    def _result(
+        self, text, parsed, result: SearchResult, started: float, message: str | None = None, snippets: bool = True
+    ) -> dict[str, Any]:
         hits = []
         for hit in result.hits:
             data = hit.to_dict()
-            data["snippet_html"] = highlight(hit.text, parsed.analysis)
+            # The answer pipeline lists headings only: highlighting 30 bodies cost it 40 ms a question.
+            data["snippet_html"] = highlight(hit.text, parsed.analysis) if snippets else ""
             data["slug"] = slug(hit.doc_number)
             data["status_label"] = STATUS_LABELS.get(hit.status, hit.status)
             data["heading"] = (

@@ -110,3 +110,39 @@ def settings_for(tmp_path):
         return Settings(**values)
 
     return make
+
+
+# The answer pipeline's questions reach beyond topic 39.8: penalties (Bộ luật Hình sự, topic 16.1)
+# and legal aid (topic 4.5); one news report checks that news is never quoted as the answer.
+ANSWER_CORPUS_FILES = [
+    "phapdien/demuc_39.8_phong-chong-mua-ban-nguoi.html",
+    "phapdien/demuc_16.1_hinh-su.html",
+    "phapdien/demuc_4.5_tro-giup-phap-ly.html",
+    "news/000_05fd690002272884.txt",
+    "news/001_470cd60375e1af43.txt",
+]
+
+
+@pytest.fixture(scope="session", params=["sqlite", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
+def answer_index(request, tmp_path_factory) -> str:
+    """Index URL (each backend in turn) holding ANSWER_CORPUS_FILES."""
+    from ingest.pipeline import ingest_paths
+    from search_api.backends import open_backend
+
+    files = [corpus_file(name) for name in ANSWER_CORPUS_FILES]
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('answers') / 'answers.sqlite'}"
+    else:
+        require_elasticsearch()
+        url = f"{ES_URL.rstrip('/')}/vnlexanswers-{uuid.uuid4().hex[:12]}"
+    backend = open_backend(url)
+    try:
+        report = ingest_paths(files, backend, today=TODAY, workers=2)
+        assert not report.skipped, report.skipped
+        backend.close()
+        yield url
+    finally:
+        if request.param == "elasticsearch":
+            cleanup = open_backend(url)
+            cleanup.drop()
+            cleanup.close()

@@ -8,7 +8,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import Response
 
 from search_api.deps import state
-from search_api.routers.ask import answer_service
+from search_api.routers.ask import answer_service, parse_day
 from search_api.routers.entitlements import filter_rows, provision_rows
 from search_api.trace import trace
 from web.documents import DocumentCache, badge, vn_date
@@ -25,12 +25,23 @@ def _param(request: Request, name: str) -> str:
 
 @router.get("/hoi-dap")
 def ask_page(request: Request) -> Response:
-    question = _param(request, "q")
-    answer = answer_service(request).ask(question) if question else None
+    question, on_date_text = _param(request, "q"), _param(request, "date")[:10]
+    try:
+        on_date = parse_day(on_date_text)
+        date_error = None
+    except ValueError:
+        on_date, date_error = None, "Ngày không hợp lệ; câu hỏi được trả lời theo quy định hiện hành."
+    answer = answer_service(request).ask(question, on_date=on_date) if question else None
     if answer:
         for unit in answer["answer"]:
             unit["badge"] = badge(unit["status"], unit["replaced_by"])
-    return page(request, "ask.html", {"question": question, "result": answer})
+    context = {
+        "question": question,
+        "result": answer,
+        "on_date": on_date.isoformat() if on_date else "",
+        "date_error": date_error,
+    }
+    return page(request, "ask.html", context)
 
 
 @router.get("/quyen-loi")

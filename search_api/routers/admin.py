@@ -75,6 +75,7 @@ def submit_upload_ingest(app_state: AppState, batch: UploadBatch) -> Job:
         finally:
             batch.cleanup()
         app_state.search.forget_known_documents()
+        app_state.store.forget()  # statuses may change without the counts changing
         return report.to_dict()
 
     try:
@@ -182,6 +183,7 @@ def reindex(request: Request) -> JSONResponse:
                 start_method="forkserver",
             )
             app_state.search.forget_known_documents()
+            app_state.store.forget()  # statuses may change without the counts changing
             return _relative(report.to_dict(), settings.corpus_dir)
 
         try:

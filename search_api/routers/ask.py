@@ -1,31 +1,39 @@
-"""GET /ask?q=: an extractive answer (quoted clauses with citations) and the supporting articles."""
+"""GET /ask?q=&date=: an extractive answer (quoted clauses with citations, summary, in-force banner),
+the supporting articles and related news. See search_api/answering/pipeline.py for the shape."""
 
 from __future__ import annotations
 
-import threading
+import datetime
 
 from fastapi import APIRouter, Query, Request
 
-from search_api.answers import AnswerService
+from search_api.answering.pipeline import AnswerService
 from search_api.deps import state
 from search_api.routers.search import MAX_INPUT_CHARS
 
 router = APIRouter(tags=["answers"])
-_creating = threading.Lock()
 
 
 def answer_service(request: Request) -> AnswerService:
-    """One AnswerService per app, next to its AppState: it caches documents, provisions and
-    corpus term frequencies, and drops them itself when the index counts change."""
-    app_state = request.app.state
-    with _creating:  # requests run in a thread pool: build the one service once
-        service = getattr(app_state, "vnlex_answers", None)
-        if service is None:
-            shared = state(request)
-            service = app_state.vnlex_answers = AnswerService(shared.backend, shared.search)
-    return service
+    """The app's one AnswerService (search_api.deps.AppState), sharing the corpus store with /api/entitlements."""
+    return state(request).answers
+
+
+def parse_day(text: str) -> datetime.date | None:
+    """'2024-03-15' or '15/03/2024' -> date; '' -> None; anything else -> ValueError."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    if "/" in text:
+        day, month, year = (int(part) for part in text.split("/"))
+        return datetime.date(year, month, day)
+    return datetime.date.fromisoformat(text)
 
 
 @router.get("/ask")
-def ask(request: Request, q: str = Query("", max_length=MAX_INPUT_CHARS)):
-    return answer_service(request).ask(q)
+def ask(
+    request: Request,
+    q: str = Query("", max_length=MAX_INPUT_CHARS),
+    date: datetime.date | None = Query(None, description="answer with what applied that day (YYYY-MM-DD)"),
+):
+    return answer_service(request).ask(q, on_date=date)

@@ -1,8 +1,8 @@
 """GET /entitlements: who is entitled to what, how much, paid by whom, under which article,
 with the law article it details and the decree/circular articles detailing it side by side.
 
-Provisions are computed from the index's own documents (ingest.entitlements) and kept in
-memory per app; they are recomputed when the index's document/article/relation counts change.
+Provisions are computed from the index's own documents (ingest.entitlements) by the app's one
+corpus store (search_api.corpus_store), shared with the answers and built at start-up.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from typing import Any
 
 from fastapi import APIRouter, Query, Request
 
-from ingest.entitlements import KINDS, extract_provisions
+from ingest.entitlements import KINDS
 from ingest.model import QUY_DINH_CHI_TIET
 from ingest.numbers import number_key, slug, slug_key
 from ingest.textnorm import fold
+from search_api.corpus_store import Snapshot
 from search_api.deps import state
 from search_api.schemas import ERRORS_503, EntitlementsResponse
 from search_api.views import STATUS_LABELS
@@ -40,12 +41,8 @@ def _article_link(
     }
 
 
-def build_rows(backend) -> list[dict[str, Any]]:
-    documents = {}
-    for number, _type, _title in backend.document_numbers():
-        document = backend.get_document(number)
-        if document is not None:
-            documents[number_key(document.number)] = document
+def build_rows(backend, snapshot: Snapshot) -> list[dict[str, Any]]:
+    documents = snapshot.documents
     # Incoming detailing links per (law, article): which decree/circular articles detail it.
     detailed_by: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for key, document in documents.items():
@@ -60,7 +57,7 @@ def build_rows(backend) -> list[dict[str, Any]]:
                 if (source, relation.source_article) not in pairs:
                     pairs.append((source, relation.source_article))
     rows = []
-    for provision in extract_provisions(list(documents.values())):
+    for provision in snapshot.provision_list:
         row = provision.to_dict()
         row["link"] = _article_link(documents, provision.doc_number, provision.article_number, provision.unit_id)
         row["governing_articles"] = [_article_link(documents, law, article) for law, article in provision.governing]
@@ -72,15 +69,14 @@ def build_rows(backend) -> list[dict[str, Any]]:
     return rows
 
 
+def rows_of(shared) -> list[dict[str, Any]]:
+    """The rows of an AppState's corpus store (search_api.corpus_store), rebuilt when the index changes;
+    the app's lifespan calls this at start-up."""
+    return shared.store.derived("entitlement_rows", lambda snapshot: build_rows(shared.backend, snapshot))
+
+
 def provision_rows(request: Request) -> list[dict[str, Any]]:
-    """The cached rows of this app, rebuilt when the index counts change (a re-ingest)."""
-    backend = state(request).backend
-    counts = backend.stats()
-    key = (counts.get("documents"), counts.get("articles"), counts.get("relations"))
-    cached = getattr(request.app.state, "vnlex_provisions", None)
-    if cached is None or cached[0] != key:
-        cached = request.app.state.vnlex_provisions = (key, build_rows(backend))
-    return cached[1]
+    return rows_of(state(request))
 
 
 def _folded(text: str | None) -> str:

@@ -1,0 +1,1 @@
+"""The answer layer: understand -> gather evidence -> compose -> check (see pipeline.py)."""

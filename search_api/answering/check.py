@@ -1,0 +1,156 @@
+"""Stage 4, check: may this be shown as an answer, and what must the reader be told first?
+
+* news never stands as the answer (evidence keeps it apart; this is the last guard);
+* decline only when neither understanding nor evidence supports an answer, and then say
+  what the collection lacks;
+* when every quoted text had expired on the day asked about (today by default), open with
+  one plain sentence: which text applied, until when, what replaced it, and whether the
+  replacing text is in the collection; when the question is about a past day, say which
+  texts applied on that day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ingest.model import CAN_CU, QUY_DINH_CHI_TIET, Document
+from search_api.answering import models as m
+from search_api.answering.compose import Composition, in_force_on
+from search_api.answering.evidence import Evidence, is_news, is_stub
+from search_api.corpus_store import CorpusStore
+
+ANSWER_THRESHOLD = 0.38  # see tests/test_answers.py: dev answers reach 0.41-0.74, off-corpus 0.26-0.375
+UNANSWERED_MESSAGE = (
+    "Kho văn bản hiện có không có điều khoản trả lời trực tiếp câu hỏi này. "
+    "Dưới đây là các điều gần nhất để bạn tự đối chiếu."
+)
+EMPTY_MESSAGE = "Hãy nhập câu hỏi, ví dụ: “nạn nhân bị mua bán được hỗ trợ những gì”."
+
+
+def vn_date(day: date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def drop_news(composition: Composition) -> None:
+    composition.quotes = [q for q in composition.quotes if not is_news(q.document)]
+
+
+# A phone number in a quote: "111", "18001567", "(024) 3...".
+_PHONE = re.compile(r"(?<![\d/.])(?:1\d{2}|\d{4,}|\(\d{2,4}\)\s*\d{3,})(?![\d/.])")
+
+
+def supported(evidence: Evidence, composition: Composition) -> bool:
+    question = evidence.question
+    if composition.mode in ("named_article", "facts", "penalty") and (composition.quotes or composition.facts):
+        return True
+    if evidence.named_documents and all(is_stub(d) for d in evidence.named_documents):
+        # "Theo Luật PCMBN 2024, nạn nhân được hưởng ...": the named text is not in the collection;
+        # quoting another text as if it were that one would mislead.
+        return False
+    if question.intent == m.HOTLINE and question.asks_number:
+        if not any(_PHONE.search(q.text) for q in composition.quotes):
+            return False  # no normative text gives a number (news may: shown apart)
+    return bool(composition.quotes) and composition.best_coverage >= ANSWER_THRESHOLD
+
+
+def decline_message(evidence: Evidence) -> str:
+    """What the collection lacks, in the reader's terms."""
+    lacking = [d for d in evidence.named_documents if is_stub(d)]
+    parts = []
+    if evidence.missing_article and evidence.named_documents:
+        document = next((d for d in evidence.named_documents if not is_stub(d)), evidence.named_documents[0])
+        numbers = [a.number for a in document.articles if a.number]
+        span = f" (văn bản có từ Điều {numbers[0]} đến Điều {numbers[-1]})" if numbers else ""
+        parts.append(f"{document.type} {document.number} không có Điều {evidence.missing_article}{span}.")
+    for document in lacking:
+        parts.append(f"Toàn văn {document.type} {document.number} chưa có trong kho văn bản.")
+    question = evidence.question
+    if question.intent == m.HOTLINE and question.asks_number:
+        parts.append(
+            "Không văn bản pháp luật nào trong kho nêu số điện thoại được hỏi; xem tin tức liên quan bên dưới."
+        )
+    if not evidence.question.syllables and not evidence.question.doc_numbers:
+        return EMPTY_MESSAGE
+    return " ".join(parts + [UNANSWERED_MESSAGE])
+
+
+def _replacement(document: Document, store: CorpusStore, depth: int = 0) -> tuple[Document, Document | None] | None:
+    """(the text that was replaced, its replacement) for an expired document: its own
+    replacement, or that of the law it details (a decree lapses with its law)."""
+    if document.replaced_by:
+        return document, store.document(document.replaced_by)
+    if depth >= 2:
+        return None
+    for relation in document.relations:
+        if relation.type in (QUY_DINH_CHI_TIET, CAN_CU) and not relation.source:
+            parent = store.document(relation.target)
+            if parent is not None and parent.number != document.number and parent.expired:
+                found = _replacement(parent, store, depth + 1)
+                if found:
+                    return found
+    return None
+
+
+def banner(evidence: Evidence, composition: Composition, store: CorpusStore) -> dict | None:
+    """The in-force banner: None when the quoted texts apply on the day asked about."""
+    documents = list({q.document.number: q.document for q in composition.quotes}.values())
+    if not documents:
+        return None
+    day = evidence.on_date()
+    force = [in_force_on(d, day) for d in documents]
+    question = evidence.question
+    if question.as_of and all(force):
+        return {
+            "kind": "as_of",
+            "text": f"Trả lời theo quy định áp dụng ngày {vn_date(question.as_of)}: "
+            + ", ".join(f"{d.type} {d.number}" for d in documents)
+            + " có hiệu lực vào ngày đó.",
+        }
+    if any(f is not False for f in force):
+        return None
+    expired = [d for d in documents if d.expired and (day is None or d.expired <= day)]
+    if not expired:
+        return None
+    until = min(d.expired for d in expired)
+    labels = ", ".join(f"{d.type} {d.number}" for d in expired)
+    text = f"Các quy định trích dưới đây ({labels}) đã hết hiệu lực từ {vn_date(until)}"
+    if question.as_of:
+        text = f"Vào ngày {vn_date(question.as_of)}, " + text[0].lower() + text[1:]
+    found = next((r for r in (_replacement(d, store) for d in expired) if r), None)
+    replacement = None
+    if found:
+        replaced, replacement_doc = found
+        replacement = replacement_doc.number if replacement_doc else replaced.replaced_by
+        kind = f"{replacement_doc.type} " if replacement_doc else ""
+        text += f"; {replaced.type} {replaced.number} được thay thế bởi {kind}{replacement}"
+        if replacement_doc is not None and replacement_doc.effective:
+            text += f" từ {vn_date(replacement_doc.effective)}"
+        in_collection = replacement_doc is not None and not is_stub(replacement_doc)
+        text += (
+            ", có trong kho văn bản."
+            if in_collection
+            else ", nhưng toàn văn văn bản thay thế chưa có trong kho nên chưa đối chiếu được quy định mới."
+        )
+    else:
+        text += "; kho văn bản không ghi nhận văn bản thay thế."
+    text += f" Các quy định này áp dụng cho sự việc xảy ra trước ngày {vn_date(until)}."
+    return {
+        "kind": "expired",
+        "text": text,
+        "expired": until.isoformat(),
+        "replaced_by": replacement,
+        "replacement_in_collection": bool(found and found[1] is not None and not is_stub(found[1])),
+    }
+
+
+def status_of(document: Document, day: date | None) -> str:
+    """Status on the day asked about (the stored status is for the ingest date)."""
+    if day is None:
+        return document.status
+    force = in_force_on(document, day)
+    if force is None:
+        return document.status
+    if force:
+        return "con_hieu_luc"
+    return "chua_hieu_luc" if document.effective and day < document.effective else "het_hieu_luc"

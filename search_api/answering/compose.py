@@ -1,0 +1,409 @@
+"""Stage 3, compose: which units to quote, in which order, and the one-line summary.
+
+Every unit is first scored by lexical coverage: the share of the question's IDF-weighted
+folded syllables (40%) and bigrams (60%) found in the unit, its lead-in and its article
+title, rarity judged over the whole corpus (store). Coverage alone says whether the corpus
+answers at all (check.py); the intent then orders the units that match:
+  * lookup     -> the named article itself, whole;
+  * penalty    -> the offence's Criminal Code article, the khoản whose points match the
+                  circumstances named (có tổ chức, ...), or khoản 1 when none is named;
+  * eligibility, legal aid and any question naming a group (foreigners, children,
+    accompanying minors) -> the clause naming that group before the general rule;
+  * amount     -> the clause fixing the amount, then the articles it details;
+  * entitlement-> the provisions of the law, decree and circular;
+  * procedure  -> sub-law texts and clauses with time limits;
+  * in-force texts (on the asked day) before expired ones.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from ingest.entitlements import Provision
+from ingest.model import Document
+from ingest.textnorm import fold
+from search_api.answering import models as m
+from search_api.answering.evidence import Evidence, article_candidates
+from search_api.answering.models import Candidate
+from search_api.answering.terms import unit_terms
+from search_api.answering.understand import GROUP_CUES
+from search_api.corpus_store import CorpusStore
+
+MAX_QUOTES = 3
+RELATIVE_KEEP = 0.75  # a second or third unit is quoted when nearly as good as the best
+SYLLABLE_SHARE = 0.4
+RANK_STEP = 0.01  # the search ranking breaks ties between equally covering units
+PROVISION_BONUS = 0.08
+AMOUNT_BONUS = 0.15
+AGENCY_BONUS = 0.08
+GROUP_BONUS = 0.15
+PROCEDURE_BONUS = 0.06
+IN_FORCE_BONUS = 0.03
+NOT_YET_PENALTY = 0.1
+OFFENCE_DISCOUNT = 0.85
+TITLE_BONUS = 0.15  # the article's heading names what is asked ("Quyền của nạn nhân")
+GUIDANCE_BONUS = 0.1
+DURATION_BONUS = 0.12
+MONEY_BONUS = 0.08
+TIME_UNITS = frozenset({"ngày", "ngày làm việc", "tháng", "năm", "giờ", "buổi làm việc"})
+SUB_LAW_TYPES = ("Nghị định", "Thông tư", "Thông tư liên tịch", "Quyết định")
+# How each group is named in the texts (folded).
+GROUP_IN_TEXT = {
+    m.FOREIGNER: re.compile(r"nguoi nuoc ngoai"),
+    m.STATELESS: re.compile(r"khong quoc tich"),
+    m.ACCOMPANYING_MINOR: re.compile(r"chua thanh nien di cung"),
+    m.CHILD_UNDER_16: re.compile(r"(?<!\w)tre em(?!\w)|duoi 16 tuoi"),
+    # (a minor accompanying a victim is another group, with its own restricted regime)
+    m.CHILD_UNDER_18: re.compile(r"chua thanh nien(?! di cung)|duoi 18 tuoi"),
+    m.BEING_IDENTIFIED: re.compile(r"(?:dang|trong qua trinh|cho) xac minh|chua (?:duoc )?xac dinh"),
+}
+
+
+@dataclass
+class Composition:
+    quotes: list[Candidate] = field(default_factory=list)
+    summary: str | None = None
+    facts: list[dict] = field(default_factory=list)  # catalogue / relation facts, each with its source
+    best_coverage: float = 0.0
+    mode: str = "ranked"  # how the quotes were chosen: named_article | penalty | ranked | facts
+
+
+@lru_cache(maxsize=16384)
+def folded(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text or "").lower()))
+
+
+def in_force_on(document: Document, day: date | None) -> bool | None:
+    """True/False when the dates decide it, None when the collection does not know."""
+    if day is None or document.effective is None:
+        return None if document.status == "" else document.status == "con_hieu_luc"
+    if day < document.effective:
+        return False
+    return document.expired is None or day < document.expired
+
+
+def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
+    question = evidence.question
+    snapshot = store.snapshot()
+    total, frequency = max(snapshot.unit_count, 1), snapshot.frequency
+    syllables, bigrams = question.syllables, question.bigrams
+    weight = {t: math.log(1 + total / (1 + frequency.get(t, 0))) for t in syllables | bigrams}
+    syllable_mass = sum(weight[t] for t in syllables) or 1.0
+    bigram_mass = sum(weight[t] for t in bigrams) or 1.0
+    evidence.weights = weight
+    day = evidence.on_date()
+    for candidate in evidence.candidates:
+        terms = unit_terms(candidate.text) | unit_terms(candidate.article.title)
+        if candidate.lead_in:
+            terms |= unit_terms(candidate.lead_in)
+        syllable_cover = sum(weight[t] for t in syllables if t in terms) / syllable_mass
+        bigram_cover = sum(weight[t] for t in bigrams if t in terms) / bigram_mass if bigrams else syllable_cover
+        candidate.coverage = SYLLABLE_SHARE * syllable_cover + (1 - SYLLABLE_SHARE) * bigram_cover
+        if not question.has(m.PENALTY) and _is_offence(candidate):
+            # An offence ("Tội trốn thuế") answers what the punishment is, not how to register a tax.
+            candidate.coverage *= OFFENCE_DISCOUNT
+        bonus = _provision_bonus(candidate, question, store) + _group_bonus(candidate, question)
+        title_terms = unit_terms(candidate.article.title)
+        title_share = sum(weight[t] for t in bigrams if t in title_terms) / bigram_mass if bigrams else 0.0
+        bonus += TITLE_BONUS * title_share
+        if question.has(m.PENALTY) and not question.asks_sentence and candidate.document.type == "Nghị quyết":
+            bonus += GUIDANCE_BONUS  # "thế nào là ...", "có bị coi là tội ...": the court guidance defines it
+        if question.has(m.PROCEDURE) and candidate.document.type in SUB_LAW_TYPES:
+            bonus += PROCEDURE_BONUS / 2
+            provision = store.provisions_of(candidate.document.number).get(candidate.unit_id)
+            if provision is not None and provision.deadlines:
+                bonus += PROCEDURE_BONUS / 2
+        force = in_force_on(candidate.document, day)
+        if force:
+            bonus += IN_FORCE_BONUS
+        elif force is False and day is not None and candidate.document.effective and day < candidate.document.effective:
+            bonus -= NOT_YET_PENALTY
+        candidate.score = candidate.coverage + bonus - RANK_STEP * candidate.rank
+
+
+def _is_offence(candidate: Candidate) -> bool:
+    return candidate.document.type == "Bộ luật" and folded(candidate.article.title).startswith("toi ")
+
+
+def _group_bonus(candidate: Candidate, question: m.Question) -> float:
+    """The clause naming the asked-about group comes before the general rule."""
+    own = folded(candidate.text)
+    bonus = 0.0
+    for group in question.who:
+        pattern = GROUP_IN_TEXT.get(group)
+        if pattern is not None and pattern.search(own):
+            candidate.reasons.append(f"names {group}")
+            bonus = max(bonus, GROUP_BONUS)
+    return bonus
+
+
+def _provision_bonus(candidate: Candidate, question: m.Question, store: CorpusStore) -> float:
+    if not (question.has(m.ENTITLEMENT, m.AMOUNT, m.AGENCY, m.LEGAL_AID) or question.asks_duration):
+        return 0.0
+    provisions = store.provisions_of(candidate.document.number)
+    provision = provisions.get(candidate.unit_id)
+    if provision is not None:
+        return _bonus_for(provision, question)
+    if candidate.kind == "khoan":
+        # An enumerating clause ("được hưởng các chế độ sau đây: a) ...") is as much a
+        # provision as its best point.
+        clause = m.clause_of(candidate)
+        points = [provisions[c.id] for c in (clause.children if clause else []) if c.id in provisions]
+        return max((_bonus_for(p, question) for p in points), default=0.0)
+    return 0.0
+
+
+def _bonus_for(provision: Provision, question: m.Question) -> float:
+    bonus = (
+        PROVISION_BONUS
+        if question.has(m.ENTITLEMENT, m.LEGAL_AID) and provision.kind in ("entitlement", "right")
+        else 0
+    )
+    if question.has(m.AMOUNT) and provision.amounts:
+        bonus += AMOUNT_BONUS
+        if question.asks_money and any(a.unit == "đồng" for a in provision.amounts):
+            bonus += MONEY_BONUS
+    if question.asks_duration and (provision.deadlines or any(a.unit in TIME_UNITS for a in provision.amounts)):
+        bonus += DURATION_BONUS
+    if question.has(m.AGENCY) and provision.agency:
+        bonus += AGENCY_BONUS
+    return bonus
+
+
+def ranked(evidence: Evidence) -> list[Candidate]:
+    return sorted(evidence.candidates, key=lambda c: -c.score)
+
+
+def select(candidates: list[Candidate], threshold: float) -> list[Candidate]:
+    """The best units, at most MAX_QUOTES, each nearly as good as the best, never a clause and its own point."""
+    if not candidates:
+        return []
+    top = candidates[0].score
+    chosen: list[Candidate] = []
+    for candidate in candidates:
+        if len(chosen) == MAX_QUOTES or candidate.score < top * RELATIVE_KEEP:
+            break
+        if candidate.coverage < threshold:
+            continue
+        if any(candidate.parent_id == c.unit_id or c.parent_id == candidate.unit_id for c in chosen):
+            continue
+        chosen.append(candidate)
+    return chosen
+
+
+def whole_article(document: Document, article, clause: str | None) -> list[Candidate]:
+    """The named article as one quote (all its clauses); a named clause is quoted first."""
+    whole = Candidate(document, article, article.id, "dieu", article.number, "", article.text, "", None, 0)
+    whole.reasons.append("named article")
+    if clause:
+        unit = next(
+            (c for c in article_candidates(document, article, 0) if c.kind == "khoan" and c.number == clause), None
+        )
+        if unit is not None:
+            unit.reasons.append("named clause")
+            return [unit, whole]
+    return [whole]
+
+
+def scope_quotes(documents: list[Document], articles: set[str]) -> list[Candidate]:
+    """The scope article ("Phạm vi điều chỉnh") of the first detailing text whose scope names
+    one of the detailed articles ("hướng dẫn áp dụng Điều 150 ... và Điều 151")."""
+    seen = set()
+    for document in documents:
+        if document.number in seen:
+            continue
+        seen.add(document.number)
+        scope = next((a for a in document.articles[:3] if "pham vi" in folded(a.title)), None)
+        if scope is None:
+            continue
+        text = folded(scope.text)
+        if any(re.search(rf"(?<!\w)dieu {re.escape(n)}(?!\w)", text) for n in articles):
+            units = article_candidates(document, scope, 0)
+            unit = next((u for u in units if any(f"dieu {n}" in folded(u.text) for n in articles)), units[0])
+            unit.reasons.append("scope of the detailing text")
+            return [unit]
+    return []
+
+
+def governing_scope_quote(evidence: Evidence, documents: list[Document]) -> list[Candidate]:
+    """For "which decree/circular governs X": the scope article of the text whose title and scope
+    best cover the question (its own words say what it governs)."""
+    weight = evidence.weights
+    mass = sum(weight.values()) or 1.0
+    best: tuple[float, Document, object] | None = None
+    for document in documents:
+        if not document.articles or document.type in ("Tin tức", "Bộ luật", "Luật", "Văn bản hợp nhất"):
+            continue
+        scope = next((a for a in document.articles[:3] if "pham vi" in folded(a.title)), document.articles[0])
+        terms = unit_terms(document.title) | unit_terms(scope.text)
+        cover = sum(w for t, w in weight.items() if t in terms) / mass
+        if best is None or cover > best[0]:
+            best = (cover, document, scope)
+    if best is None or best[0] < 0.3:
+        return []
+    _, document, scope = best
+    units = [u for u in article_candidates(document, scope, 0) if u.kind != "diem"]
+    weighted = {u.unit_id: sum(w for t, w in weight.items() if t in unit_terms(u.text)) for u in units}
+    unit = max(units, key=lambda u: weighted[u.unit_id])
+    unit.reasons.append("scope of the governing text")
+    unit.coverage = best[0]
+    return [unit]
+
+
+# --- eligibility lists ------------------------------------------------------------------
+
+# Articles that list who qualifies: "Người được trợ giúp pháp lý", "Đối tượng và chế độ hỗ trợ".
+_LIST_TITLE = re.compile(r"^(?:nguoi duoc|doi tuong|truong hop duoc|dieu kien)(?!\w)")
+# The law that creates an entitlement says who has it; decrees and circulars repeat or narrow it.
+LIST_TITLE_COVER = 0.15  # the list's heading must name what is asked ("trợ giúp pháp lý")
+LIST_TITLE_COVER_GROUP = 0.05  # ... less so when one of its clauses names the very group asked about
+HIERARCHY_BONUS = {"Bộ luật": 0.1, "Luật": 0.1, "Nghị định": 0.05}
+VICTIM_IN_TEXT = re.compile(r"nan nhan(?: cua hanh vi)? (?:bi )?mua ban|nan nhan(?!\w)")
+SPECIFIC_GROUPS = (
+    m.FOREIGNER,
+    m.STATELESS,
+    m.ACCOMPANYING_MINOR,
+    m.CHILD_UNDER_16,
+    m.CHILD_UNDER_18,
+    m.BEING_IDENTIFIED,
+)
+
+
+def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
+    """For "is <group> entitled to <X>": the article listing who gets X (its title names X), and
+    in it the units naming the group asked about — a specific group (foreigners, children,
+    accompanying minors) before victims in general, whose clause may carry conditions."""
+    question = evidence.question
+    groups = [g for g in SPECIFIC_GROUPS if g in question.who] + ([m.VICTIM] if m.VICTIM in question.who else [])
+    if not groups:
+        return []
+    weight = evidence.weights
+    # What is asked for (the title must name it) is the question less the words naming the group.
+    group_words: set[str] = set()
+    for group in groups:
+        for match in GROUP_CUES[group].finditer(question.folded):
+            group_words |= set(match.group(0).split())
+    wanted = {t: w for t, w in weight.items() if not set(t.split("_")) <= group_words}
+    mass = sum(wanted.values()) or 1.0
+    articles: dict[tuple[str, str], list[Candidate]] = {}
+    for candidate in evidence.candidates:
+        if _LIST_TITLE.search(folded(candidate.article.title)):
+            articles.setdefault((candidate.document.number, candidate.article.id), []).append(candidate)
+    best: tuple[float, list[Candidate]] | None = None
+    for units in articles.values():
+        title_terms = unit_terms(units[0].article.title)
+        title_cover = sum(w for t, w in wanted.items() if t in title_terms) / mass
+        naming = [u for u in units if any(_names_group(folded(u.text), g) for g in groups if g != m.VICTIM)]
+        if not any(g in SPECIFIC_GROUPS for g in groups):
+            # Nobody more specific than "victims": the list item matching the question's words.
+            naming = sorted(units, key=lambda u: -u.coverage)[:1]
+        # The general rule (the first unit naming victims) follows the group's own clause.
+        # (the point itself when victims are one item of a list: "g) Nạn nhân của hành vi mua bán người")
+        victims = [u for u in units if u not in naming and _names_group(folded(u.text), m.VICTIM)]
+        # A clause naming victims only through one of its points gives way to that point.
+        victims = [u for u in victims if not any(v.parent_id == u.unit_id for v in victims)]
+        general = max(victims, key=lambda u: u.coverage) if victims else None
+        if m.VICTIM in groups and general is not None:
+            naming.append(general)
+        specific = any(_names_group(folded(u.text), g) for u in naming for g in groups if g != m.VICTIM)
+        if not naming or title_cover < (LIST_TITLE_COVER_GROUP if specific else LIST_TITLE_COVER):
+            continue
+        for unit in naming:
+            unit.reasons.append("eligibility list naming the group")
+        document = units[0].document
+        value = (
+            title_cover
+            + max(u.coverage for u in units)
+            + HIERARCHY_BONUS.get(document.type, 0.0)
+            - RANK_STEP * units[0].rank
+        )
+        if best is None or value > best[0]:
+            best = (value, naming)
+    if best is None:
+        return []
+    chosen: list[Candidate] = []
+    for unit in best[1]:
+        if any(unit.parent_id == c.unit_id or c.parent_id == unit.unit_id for c in chosen):
+            continue
+        chosen.append(unit)
+    return chosen[:MAX_QUOTES]
+
+
+GROUP_LABELS = {
+    m.FOREIGNER: "người nước ngoài",
+    m.STATELESS: "người không quốc tịch",
+    m.ACCOMPANYING_MINOR: "người chưa thành niên đi cùng nạn nhân",
+    m.CHILD_UNDER_16: "trẻ em",
+    m.CHILD_UNDER_18: "người chưa thành niên",
+    m.BEING_IDENTIFIED: "người đang được xác minh là nạn nhân",
+    m.VICTIM: "nạn nhân",
+}
+
+
+def eligibility_summary(question: m.Question, quotes: list[Candidate]) -> str | None:
+    """'Trẻ em: khoản 3 Điều 7 Luật 11/2017/QH14; quy định chung cho nạn nhân: điểm g khoản 7 Điều 7 ...'"""
+    parts = []
+    for quote in quotes:
+        if "eligibility list naming the group" not in quote.reasons:
+            continue
+        text = folded(quote.text)
+        group = next((g for g in question.who if g in GROUP_LABELS and _names_group(text, g) and g != m.VICTIM), None)
+        label = GROUP_LABELS[group] if group else "quy định chung cho nạn nhân"
+        parts.append(f"{label[:1].upper()}{label[1:]}: {unit_label(quote)}")
+    return "; ".join(parts) or None
+
+
+def _names_group(text: str, group: str) -> bool:
+    pattern = VICTIM_IN_TEXT if group == m.VICTIM else GROUP_IN_TEXT.get(group)
+    return bool(pattern and pattern.search(text))
+
+
+# --- summaries ---------------------------------------------------------------------------
+
+
+def short_label(document: Document) -> str:
+    """'BLHS 100/2015/QH13', 'TTLT 134/2013', 'NĐ 09/2013/NĐ-CP': how a worker cites a text in one line."""
+    short = {"Bộ luật": "Bộ luật", "Luật": "Luật", "Nghị định": "Nghị định", "Thông tư liên tịch": "TTLT"}
+    return f"{short.get(document.type, document.type)} {document.number}"
+
+
+def unit_label(candidate: Candidate) -> str:
+    parts = []
+    if candidate.kind == "diem":
+        parts.append(f"điểm {candidate.number} khoản {candidate.clause_number}")
+    elif candidate.kind == "khoan":
+        parts.append(f"khoản {candidate.number}")
+    if candidate.article.number:
+        parts.append(f"Điều {candidate.article.number}")
+    parts.append(short_label(candidate.document))
+    return " ".join(parts)
+
+
+def amount_summary(candidate: Candidate, store: CorpusStore) -> str | None:
+    """'tối thiểu 30.000 đồng/người/ngày, tối đa 60 ngày — điểm a khoản 1 Điều 4 TTLT 134/2013/...'"""
+    provisions = store.provisions_of(candidate.document.number)
+    found = []
+    if candidate.unit_id in provisions:
+        found = [(candidate, provisions[candidate.unit_id])]
+    elif candidate.kind == "khoan":
+        clause = m.clause_of(candidate)
+        for point in clause.children if clause else []:
+            if point.id in provisions and provisions[point.id].amounts:
+                unit = next(
+                    c for c in article_candidates(candidate.document, candidate.article, 0) if c.unit_id == point.id
+                )
+                found.append((unit, provisions[point.id]))
+                break
+    for unit, provision in found:
+        if provision.amounts:
+            texts = []
+            for amount in provision.amounts[:3]:
+                prefix = "tối thiểu " if amount.floor and not amount.cap else "tối đa " if amount.cap else ""
+                spoken = amount.text if amount.text.lower().startswith(("tối", "không")) else prefix + amount.text
+                texts.append(spoken)
+            return f"{', '.join(dict.fromkeys(texts))} — {unit_label(unit)}"
+    return None

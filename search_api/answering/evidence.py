@@ -1,0 +1,197 @@
+"""Stage 2, gather evidence: the articles that may answer, split into normative texts and news.
+
+Sources, in the order they are trusted:
+  * the article (or document) the question names, read from the store, never "not found"
+    when it exists;
+  * the search results for the question (its already-parsed query, no second analysis);
+  * for entitlement questions, the decree and circular articles detailing a retrieved law
+    article and the law articles a retrieved decree article details (QUY_DINH_CHI_TIET), so
+    the chain law -> decree -> circular can be quoted;
+  * for penalty questions, the Criminal Code articles defining an offence ("Tội ...").
+News reports are kept apart: they are context ("Tin tức liên quan"), never the answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ingest.catalogue import STUB_SOURCE_FILE
+from ingest.model import Article, Document
+from ingest.numbers import number_key, slug
+from ingest.textnorm import fold
+from search_api.answering import models as m
+from search_api.answering.models import Candidate
+from search_api.corpus_store import CorpusStore
+from search_api.search import SearchService
+
+RETRIEVED_ARTICLES = 10
+CANDIDATE_ARTICLES = 15  # every retrieved article down to this rank is a candidate
+# Further down, only the articles a composition looks for by their heading: lists of who
+# qualifies ("Đối tượng ...", "Người được ...") and Criminal Code offences ("Tội ...").
+DEEP_ARTICLES = 25
+_DEEP_TITLE = re.compile(r"^(?:nguoi duoc|doi tuong|truong hop duoc|toi )")
+NEWS_TYPE = "Tin tức"
+MAX_CHAIN_ARTICLES = 6
+
+
+@dataclass
+class Evidence:
+    question: m.Question
+    hits: list[dict[str, Any]] = field(default_factory=list)  # normative search hits (supporting articles)
+    news: list[dict[str, Any]] = field(default_factory=list)  # news hits, context only
+    candidates: list[Candidate] = field(default_factory=list)
+    named_documents: list[Document] = field(default_factory=list)  # resolved, with or without text
+    named_article: tuple[Document, Article] | None = None
+    missing_article: str | None = None  # "Điều 99" named but absent from every named text
+    today: date | None = None
+    weights: dict[str, float] = field(default_factory=dict)  # the question's terms by corpus rarity (compose)
+
+    def on_date(self) -> date | None:
+        return self.question.as_of or self.today
+
+
+def is_news(document: Document) -> bool:
+    return document.type == NEWS_TYPE or document.number.startswith("news:")
+
+
+def is_stub(document: Document) -> bool:
+    """Known from the catalogue only: its text is not in the collection."""
+    return not document.articles or document.source_file == STUB_SOURCE_FILE
+
+
+def lead_in(clause) -> str:
+    if not clause.children:
+        return ""
+    position = clause.text.find(clause.children[0].text)
+    return clause.text[:position].strip() if position > 0 else clause.text.split("\n", 1)[0]
+
+
+def article_candidates(document: Document, article: Article, rank: int) -> list[Candidate]:
+    if not article.units:
+        return [Candidate(document, article, article.id, "dieu", article.number, "", article.text, "", None, rank)]
+    found = []
+    for clause in article.units:
+        found.append(
+            Candidate(document, article, clause.id, "khoan", clause.number, clause.number, clause.text, "", None, rank)
+        )
+        opening = lead_in(clause)
+        for point in clause.children:
+            found.append(
+                Candidate(
+                    document,
+                    article,
+                    point.id,
+                    "diem",
+                    point.number,
+                    clause.number,
+                    point.text,
+                    opening,
+                    clause.id,
+                    rank,
+                )
+            )
+    return found
+
+
+def _article(document: Document | None, number: str | None) -> Article | None:
+    if document is None or not number:
+        return None
+    return next((a for a in document.articles if a.number == number), None)
+
+
+def gather(question: m.Question, search: SearchService, store: CorpusStore, today: date | None) -> Evidence:
+    evidence = Evidence(question, today=today)
+    for number in question.doc_numbers:
+        document = store.document(number)
+        if document is not None:
+            evidence.named_documents.append(document)
+    if question.as_of and len(evidence.named_documents) > 1:
+        # "luật PCMBN" on a case from 2024: the law in force that day first.
+        day = question.as_of
+        evidence.named_documents.sort(
+            key=lambda d: not (d.effective and d.effective <= day and (d.expired is None or day < d.expired))
+        )
+    if question.article_number and evidence.named_documents:
+        for document in evidence.named_documents:
+            article = _article(document, question.article_number)
+            if article is not None:
+                evidence.named_article = (document, article)
+                break
+        else:
+            evidence.missing_article = question.article_number
+
+    question.parsed.size = DEEP_ARTICLES
+    result = search.search(
+        question.text, parsed=question.parsed, with_facets=False, with_snippets=False, with_catalogued=False
+    )
+    seen: set[tuple[str, str]] = set()
+    rank = 0
+    if evidence.named_article:
+        document, article = evidence.named_article
+        evidence.candidates.extend(article_candidates(document, article, 0))
+        seen.add((number_key(document.number), article.id))
+    for position, hit in enumerate(result["hits"]):
+        hit["link"] = f"/van-ban/{hit['slug']}#{hit['article_id']}"
+        document = store.document(hit["doc_number"])
+        if document is None:
+            continue
+        if is_news(document):
+            evidence.news.append(hit)
+            continue
+        if len(evidence.hits) < RETRIEVED_ARTICLES:
+            evidence.hits.append(hit)
+        article = next((a for a in document.articles if a.id == hit["article_id"]), None)
+        if article is None or (number_key(document.number), article.id) in seen:
+            continue
+        if position >= CANDIDATE_ARTICLES and not _DEEP_TITLE.search(fold(article.title or "").lower()):
+            continue
+        seen.add((number_key(document.number), article.id))
+        evidence.candidates.extend(article_candidates(document, article, rank))
+        rank += 1
+    if question.has(m.ENTITLEMENT, m.AMOUNT, m.ELIGIBILITY, m.LEGAL_AID, m.PROCEDURE):
+        _add_chain(evidence, store, seen)
+    return evidence
+
+
+def _add_chain(evidence: Evidence, store: CorpusStore, seen: set[tuple[str, str]]) -> None:
+    """The articles one QUY_DINH_CHI_TIET step from the top retrieved ones, ranked just after them:
+    a law article's decree and circular articles, a circular's governing law article."""
+    snapshot = store.snapshot()
+    top = list(dict.fromkeys((c.document.number, c.article.number, c.rank) for c in evidence.candidates))[:3]
+    added = 0
+    for doc_number, article_number, rank in top:
+        linked = list(snapshot.detailed_by.get((number_key(doc_number), article_number), []))
+        provisions = store.provisions_of(doc_number)
+        for provision in provisions.values():
+            if provision.article_number == article_number:
+                linked.extend(provision.governing)
+                break
+        for other, other_article in linked:
+            document = store.document(other)
+            article = _article(document, other_article)
+            if document is None or article is None or (number_key(document.number), article.id) in seen:
+                continue
+            seen.add((number_key(document.number), article.id))
+            evidence.candidates.extend(article_candidates(document, article, rank + 1))
+            added += 1
+            if added >= MAX_CHAIN_ARTICLES:
+                return
+
+
+def hit_for(document: Document, article: Article) -> dict[str, Any]:
+    """A supporting-article entry for an article that did not come from search."""
+    return {
+        "doc_number": document.number,
+        "doc_type": document.type,
+        "doc_title": document.title,
+        "status": document.status,
+        "article_id": article.id,
+        "article_number": article.number,
+        "article_title": article.title,
+        "heading": f"Điều {article.number}. {article.title}" if article.number else article.title,
+        "slug": slug(document.number),
+        "link": f"/van-ban/{slug(document.number)}#{article.id}",
+    }

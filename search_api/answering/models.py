@@ -1,0 +1,136 @@
+"""Typed records of the answer pipeline: the understood question, a quotable unit, a quote.
+
+`Question` is built once per request (understand.py) and flows through search (its
+`parsed` query is what the search service runs) and every later stage; its `to_dict()` is
+the "understanding" block of the JSON answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ingest.index_contract import ParsedQuery
+from ingest.model import Article, Document, Unit
+
+# Intents, in the order the primary one is chosen when several cues occur.
+LOOKUP = "lookup"  # show a named document / article
+DETAILING = "detailing"  # which text details or governs Điều N
+STATUS = "status"  # in force? effective when? replaced by what?
+PENALTY = "penalty"
+HOTLINE = "hotline"
+AMOUNT = "amount"  # how much / how long
+PROCEDURE = "procedure"  # steps, dossier, time limits
+AGENCY = "agency"  # who is responsible, who pays
+LEGAL_AID = "legal_aid"
+ELIGIBILITY = "eligibility"  # who qualifies, on what conditions
+ENTITLEMENT = "entitlement"  # what support
+GENERAL = "general"
+INTENTS = (
+    LOOKUP,
+    DETAILING,
+    STATUS,
+    PENALTY,
+    HOTLINE,
+    AMOUNT,
+    PROCEDURE,
+    AGENCY,
+    LEGAL_AID,
+    ELIGIBILITY,
+    ENTITLEMENT,
+    GENERAL,
+)
+
+# Who a question is about.
+VICTIM = "victim"
+BEING_IDENTIFIED = "being_identified"  # a person still being verified as a victim
+CHILD_UNDER_16 = "child_under_16"
+CHILD_UNDER_18 = "child_under_18"
+ACCOMPANYING_MINOR = "accompanying_minor"
+FOREIGNER = "foreigner"
+STATELESS = "stateless"
+AGENCY_ACTOR = "agency"
+GROUPS = (
+    VICTIM,
+    BEING_IDENTIFIED,
+    CHILD_UNDER_16,
+    CHILD_UNDER_18,
+    ACCOMPANYING_MINOR,
+    FOREIGNER,
+    STATELESS,
+    AGENCY_ACTOR,
+)
+
+
+@dataclass
+class Question:
+    text: str  # as typed (NFC, trimmed, maybe truncated)
+    folded: str  # lower-case, no diacritics, one space between words
+    intent: str  # the primary intent (one of INTENTS)
+    intents: list[str]  # every intent whose cues occur, primary first
+    who: list[str]  # GROUPS named, in GROUPS order
+    doc_numbers: list[str]  # documents named, as indexed (newest first for an alias)
+    article_number: str | None  # one named article
+    clause_number: str | None  # "khoản 2" with that article
+    point: str | None  # "điểm a" with that clause
+    as_of: date | None  # the day the answer must apply to (question text or date=)
+    as_of_source: str  # "question" | "parameter" | "" (today)
+    aggravating: list[str]  # penalty circumstances named ("có tổ chức", ...)
+    reference_only: bool  # nothing but a reference ("luật PCMBN điều 30")
+    without_diacritics: bool
+    expanded_terms: list[str]  # abbreviation expansions used
+    syllables: frozenset[str] = frozenset()  # content terms for the scorer
+    bigrams: frozenset[str] = frozenset()
+    parsed: ParsedQuery | None = None  # what the search service runs (analysed once)
+    asks_sentence: bool = False  # "bị phạt tù bao nhiêu năm" (not "thế nào là ... tội")
+    asks_duration: bool = False  # "bao lâu", "mấy ngày", "thời hạn"
+    asks_money: bool = False  # "bao nhiêu tiền", "mức chi"
+    asks_number: bool = False  # "số điện thoại nào"
+
+    def has(self, *intents: str) -> bool:
+        return any(i in self.intents for i in intents)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "intent": self.intent,
+            "intents": list(self.intents),
+            "who": list(self.who),
+            "documents": list(self.doc_numbers),
+            "article": self.article_number,
+            "clause": self.clause_number,
+            "point": self.point,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "as_of_source": self.as_of_source or None,
+            "aggravating": list(self.aggravating),
+            "reference_only": self.reference_only,
+            "without_diacritics": self.without_diacritics,
+            "expanded_terms": list(self.expanded_terms),
+        }
+
+
+@dataclass
+class Candidate:
+    """A quotable unit: a clause, a point (with its clause's lead-in), or an undivided article body."""
+
+    document: Document
+    article: Article
+    unit_id: str
+    kind: str  # "khoan" | "diem" | "dieu"
+    number: str
+    clause_number: str  # for a point: its clause
+    text: str
+    lead_in: str
+    parent_id: str | None
+    rank: int  # the article's rank in the search results (or 0 for a named article)
+    coverage: float = 0.0
+    score: float = 0.0
+    reasons: list[str] = field(default_factory=list)  # why it ranks where it does (debuggable)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.document.number, self.unit_id)
+
+
+def clause_of(candidate: Candidate) -> Unit | None:
+    return next((u for u in candidate.article.units if u.id == candidate.unit_id), None)

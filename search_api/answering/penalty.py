@@ -1,0 +1,116 @@
+"""Penalty answers: the offence's Criminal Code article, the khoản whose circumstances match the
+question (có tổ chức, đối với người dưới 16 tuổi, ...) with its sentence range, and the court
+guidance (a resolution of the Supreme People's Court's judges' council) defining the circumstance.
+"""
+
+from __future__ import annotations
+
+import re
+
+from search_api.answering import models as m
+from search_api.answering.compose import article_candidates, folded, ranked, short_label
+from search_api.answering.evidence import Evidence
+from search_api.answering.models import Candidate
+from search_api.answering.terms import unit_terms
+from search_api.answering.understand import AGGRAVATING
+from search_api.corpus_store import CorpusStore
+
+_SENTENCE_RE = re.compile(
+    r"phạt tù (?:từ [^,;:.]*?năm đến [^,;:.]*?năm(?: hoặc tù chung thân)?|chung thân|[^,;:.]{0,40})"
+)
+
+
+def penalty_quotes(evidence: Evidence) -> tuple[list[Candidate], str | None]:
+    """The offence article's khoản matching the circumstances named, with its sentence range."""
+    question = evidence.question
+    offences: dict[tuple[str, str], list[Candidate]] = {}
+    for candidate in ranked(evidence):
+        title = folded(candidate.article.title)
+        if candidate.document.type == "Bộ luật" and title.startswith("toi ") and candidate.kind == "khoan":
+            offences.setdefault((candidate.document.number, candidate.article.number), []).append(candidate)
+    if not offences:
+        return [], None
+
+    # The offence: best-scoring article, preferring the one for children when the question is about one.
+    weight = evidence.weights
+    mass = sum(weight.values()) or 1.0
+    wanted = [AGGRAVATING[name][1] for name in question.aggravating]
+
+    def offence_score(item) -> float:
+        clauses = item[1]
+        title = folded(clauses[0].article.title)
+        # The offence is named by its heading ("Tội mua bán người"), not by a clause that happens
+        # to share words ("06 người trở lên" occurs in many offences).
+        title_terms = unit_terms(clauses[0].article.title)
+        best = sum(w for t, w in weight.items() if t in title_terms) / mass + 0.5 * max(c.score for c in clauses)
+        # An offence whose clauses name the circumstance asked about ("06 người trở lên").
+        if any(_matches(folded(c.text), w) for c in clauses for w in wanted):
+            best += CIRCUMSTANCE_BONUS
+        child = m.CHILD_UNDER_16 in question.who or m.ACCOMPANYING_MINOR in question.who
+        if child and "duoi 16 tuoi" in title:
+            best += 0.2
+        return best
+
+    (_, _), clauses = max(offences.items(), key=offence_score)
+    clauses = sorted(clauses, key=lambda c: int(c.number) if c.number.isdigit() else 99)
+    wanted = [AGGRAVATING[name][1] for name in question.aggravating]
+    # The clause whose points name the most circumstances asked about; the heavier one on a tie
+    # (a circumstance of a heavier clause is what the sentence turns on).
+    best, matched_points = None, []
+    for clause in clauses:
+        text = folded(clause.text)
+        hits = [w for w in wanted if re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text)]
+        if hits and len(hits) >= len(matched_points):
+            best, matched_points = clause, hits
+    if best is None and "phat tien" in question.folded:
+        best = next((c for c in clauses if "phat tien" in folded(c.text)), None)
+    if best is None:
+        best = next((c for c in clauses if "phat tu" in folded(c.text)), clauses[0])
+    best.reasons.append("offence clause" + (f" matching {', '.join(question.aggravating)}" if matched_points else ""))
+    quotes = [best]
+    base = clauses[0]
+    if base is not best:
+        quotes.append(base)  # the offence's definition and base sentence
+    sentence = _SENTENCE_RE.search(best.text)
+    summary = None
+    if sentence:
+        label = f"khoản {best.number} Điều {best.article.number} {short_label(best.document)}"
+        circumstances = f" ({', '.join(question.aggravating)})" if matched_points else ""
+        summary = f"{sentence.group(0)[:1].upper()}{sentence.group(0)[1:]}{circumstances} — {label}"
+    return quotes, summary
+
+
+CIRCUMSTANCE_BONUS = 0.3
+
+
+def _matches(text: str, wording: str) -> bool:
+    return bool(re.search(r"(?<!\w)" + re.escape(wording) + r"(?!\w)", text))
+
+
+def _severity(candidate: Candidate | None) -> int:
+    return int(candidate.number) if candidate and candidate.number.isdigit() else 0
+
+
+def guidance_quote(evidence: Evidence, store: CorpusStore, offence: Candidate) -> Candidate | None:
+    """The court guidance (a Nghị quyết of the Supreme Court's judges' council on this article)
+    defining the circumstance asked about, else its best-matching retrieved unit."""
+    wanted = [AGGRAVATING[name][1] for name in evidence.question.aggravating]
+    article_ref = re.compile(rf"(?<!\w)dieu {re.escape(offence.article.number)}(?!\w)")
+    guides = [
+        d
+        for d in store.snapshot().documents.values()
+        if d.type == "Nghị quyết" and article_ref.search(folded(d.title)) and d.articles
+    ]
+    for document in guides:
+        for article in document.articles:
+            for candidate in article_candidates(document, article, 5):
+                text = folded(candidate.text)
+                if any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text) for w in wanted):
+                    candidate.reasons.append("court guidance on the circumstance")
+                    return candidate
+    numbers = {d.number for d in guides}
+    retrieved = [c for c in ranked(evidence) if c.document.number in numbers]
+    if retrieved:
+        retrieved[0].reasons.append("court guidance")
+        return retrieved[0]
+    return None

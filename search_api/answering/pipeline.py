@@ -1,0 +1,202 @@
+"""The answer pipeline: understand -> gather evidence -> compose -> check, then the JSON answer.
+
+`AnswerService.ask(text, on_date=None)` returns one plain dict for the API and the Hỏi đáp page:
+  understanding  the typed question (intent, who, documents, article, as-of date)
+  summary        one line built from extracted facts, with its citation, or null
+  banner         the in-force banner (expired texts / the day asked about), or null
+  facts          catalogue and relation facts, each with its source
+  answer         verbatim quotes with citation and status (never news)
+  articles       supporting articles (normative texts only)
+  news           related news reports ("Tin tức liên quan"), context only
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from ingest.index_contract import SearchBackend
+from ingest.numbers import number_key
+from search_api.answering import compose as c
+from search_api.answering import models as m
+from search_api.answering import penalty
+from search_api.answering.check import EMPTY_MESSAGE, banner, decline_message, drop_news, status_of, supported
+from search_api.answering.citations import quote_dict
+from search_api.answering.evidence import Evidence, gather, hit_for
+from search_api.answering.facts import (
+    asked_types,
+    detailing_facts,
+    detailing_pairs,
+    document_facts,
+    effect_article,
+    effect_unit,
+    facts_summary,
+)
+from search_api.answering.understand import understand_question
+from search_api.corpus_store import CorpusStore
+from search_api.search import SearchService
+
+GOVERNING_QUESTION = re.compile(r"(?<!\w)(?:van ban|nghi dinh|thong tu|nghi quyet|quyet dinh) nao(?!\w)")
+
+
+class AnswerService:
+    def __init__(
+        self,
+        backend: SearchBackend,
+        search: SearchService,
+        store: CorpusStore | None = None,
+        today: date | None = None,
+    ):
+        self.backend = backend
+        self.search = search
+        self.store = store or CorpusStore(backend)
+        self.today = today
+
+    def forget(self) -> None:
+        self.store.forget()
+
+    def understand(self, text: str, on_date: date | None = None) -> m.Question:
+        return understand_question(text, self.search.known_documents(), on_date=on_date)
+
+    def ask(self, text: str, on_date: date | None = None) -> dict[str, Any]:
+        text = (text or "").strip()
+        base: dict[str, Any] = {
+            "question": text,
+            "answered": False,
+            "understanding": None,
+            "summary": None,
+            "banner": None,
+            "facts": [],
+            "answer": [],
+            "articles": [],
+            "news": [],
+            "message": None,
+        }
+        if not text:
+            return {**base, "message": EMPTY_MESSAGE}
+        question = self.understand(text, on_date)
+        base["understanding"] = question.to_dict()
+        if not question.syllables and not question.doc_numbers:
+            return {**base, "message": EMPTY_MESSAGE}
+        evidence = gather(question, self.search, self.store, self.today)
+        composition = self._compose(evidence)
+        drop_news(composition)
+        day = evidence.on_date()
+        articles = list(evidence.hits)
+        if evidence.named_article and not any(
+            h["article_id"] == evidence.named_article[1].id and h["doc_number"] == evidence.named_article[0].number
+            for h in articles
+        ):
+            articles.insert(0, hit_for(*evidence.named_article))
+        base.update(
+            articles=articles,
+            news=evidence.news,
+            facts=composition.facts,
+            best_coverage=round(composition.best_coverage, 3),
+            as_of=day.isoformat() if day else None,
+        )
+        if not supported(evidence, composition):
+            return {**base, "message": decline_message(evidence)}
+        quotes = [quote_dict(q, self.store, status_of(q.document, day)) for q in composition.quotes]
+        return {
+            **base,
+            "answered": True,
+            "summary": composition.summary,
+            "banner": banner(evidence, composition, self.store),
+            "answer": quotes,
+        }
+
+    def _compose(self, evidence: Evidence) -> c.Composition:
+        question = evidence.question
+        c.score_candidates(evidence, self.store)
+        ordered = c.ranked(evidence)
+        composition = c.Composition(best_coverage=max((x.coverage for x in ordered), default=0.0))
+        if evidence.missing_article and question.intent == m.LOOKUP:
+            return composition  # "Điều 99" of a text that has no Điều 99: declined, saying so
+        if question.intent in (m.STATUS, m.DETAILING) or (question.intent == m.LOOKUP and not evidence.named_article):
+            composition.facts = document_facts(evidence, self.store)
+        if evidence.named_article and question.intent in (m.LOOKUP, m.STATUS, m.DETAILING):
+            document, article = evidence.named_article
+            if question.intent == m.LOOKUP:
+                composition.quotes = c.whole_article(document, article, question.clause_number)
+                composition.mode = "named_article"
+                composition.summary = f"Điều {article.number}. {article.title} — {c.short_label(document)}"
+                return composition
+        if question.intent == m.DETAILING:
+            composition.facts = detailing_facts(evidence, self.store) + composition.facts
+            pairs = detailing_pairs(evidence, self.store)
+            detailing = {(number_key(d.number), a.number if a else "") for d, a, _, _ in pairs}
+            documents = {doc for doc, _ in detailing}
+            # The detailing text's own statement of what it details (its scope article, when that
+            # names the article asked about), then the detailing articles matching the question.
+            quotes = c.scope_quotes([d for d, _, _, _ in pairs], {t for _, _, t, _ in pairs if t})
+            if not quotes and not question.article_number:
+                # "Văn bản nào quy định chi tiết Luật X về <topic>": the detailing text on that topic.
+                quotes = c.governing_scope_quote(evidence, list({d.number: d for d, _, _, _ in pairs}.values()))
+            types = asked_types(question)
+            matching = sorted(
+                (x for x in ordered if (number_key(x.document.number), x.article.number) in detailing),
+                key=lambda x: (bool(types) and x.document.type not in types, -x.score),
+            )
+            matching = matching or [x for x in ordered if number_key(x.document.number) in documents]
+            best_per_article = list({(x.document.number, x.article.number): x for x in reversed(matching)}.values())
+            best_per_article.sort(key=lambda x: (bool(types) and x.document.type not in types, -x.score))
+            quotes = (quotes + best_per_article)[: c.MAX_QUOTES]
+            if quotes or composition.facts:
+                composition.quotes = quotes
+                composition.summary = facts_summary(composition.facts)
+                composition.mode = "facts"
+                return composition
+        if question.intent in (m.STATUS, m.LOOKUP) and composition.facts:
+            composition.mode = "facts"
+            composition.summary = facts_summary(composition.facts)
+            # The text's own words on when it takes effect (a stub has none: facts only).
+            for document in evidence.named_documents:
+                article = effect_article(document) if question.intent == m.STATUS else None
+                if article is None and question.intent == m.LOOKUP and document.articles:
+                    article = document.articles[0]
+                if article is not None:
+                    clause = effect_unit(document, article) if question.intent == m.STATUS else None
+                    composition.quotes = c.whole_article(document, article, clause.number if clause else None)
+                    break
+            return composition
+        if not evidence.named_documents and GOVERNING_QUESTION.search(question.folded):
+            # "Nghị định nào quy định căn cứ xác định nạn nhân?": the text whose scope says so.
+            types = asked_types(question)
+            documents = [d for d in self.store.snapshot().documents.values() if not types or d.type in types]
+            scope = c.governing_scope_quote(evidence, documents)
+            if scope:
+                rest = [q for q in c.select(ordered, 0.38) if q.document.number != scope[0].document.number]
+                composition.quotes = (scope + rest)[: c.MAX_QUOTES]
+                composition.best_coverage = max(composition.best_coverage, scope[0].coverage)
+                composition.summary = f"{scope[0].document.type} {scope[0].document.number}: {scope[0].document.title}"
+                return composition
+        if question.has(m.PENALTY) and question.asks_sentence:
+            quotes, summary = penalty.penalty_quotes(evidence)
+            if quotes:
+                guidance = penalty.guidance_quote(evidence, self.store, quotes[0])
+                composition.quotes = quotes[:1] + ([guidance] if guidance else []) + quotes[1:]
+                composition.summary = summary
+                composition.mode = "penalty"
+                return composition
+        specific = any(g in question.who for g in c.SPECIFIC_GROUPS)
+        if question.intent != m.PROCEDURE and (
+            question.has(m.ELIGIBILITY) or (specific and question.has(m.LEGAL_AID, m.ENTITLEMENT))
+        ):
+            listed = c.eligibility_quotes(evidence)
+            if listed:
+                rest = [q for q in c.select(ordered, 0.38) if q not in listed]
+                composition.quotes = (listed + rest)[: c.MAX_QUOTES]
+                composition.mode = "eligibility"
+                composition.summary = c.eligibility_summary(question, composition.quotes)
+                composition.best_coverage = max(composition.best_coverage, 0.38)
+                return composition
+        composition.quotes = c.select(ordered, 0.38)
+        if composition.quotes and question.has(m.AMOUNT, m.ENTITLEMENT):
+            composition.summary = c.amount_summary(composition.quotes[0], self.store)
+        return composition
+
+
+def _fact_documents(composition: c.Composition) -> set[str]:
+    return {fact.get("doc_number") for fact in composition.facts}

@@ -1,0 +1,348 @@
+"""Stage 1, understand: what a question asks, about whom, naming which texts, as of which day.
+
+Everything is read from a folded copy of the question (no diacritics, lower case), so
+"nan nhan la nguoi nuoc ngoai" and "nạn nhân là người nước ngoài" are understood alike.
+Documents and articles are resolved by search_api.query (numbers, abbreviations, "luật
+PCMBN 2011"); the question is analysed exactly once, by the `parse_query` call whose
+result the search service then runs.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from ingest.textnorm import fold, has_diacritics, nfc
+from search_api.answering import models as m
+from search_api.answering.terms import fast_folded, question_terms
+from search_api.query import load_abbreviations, parse_query
+
+
+def folded_text(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", fold(nfc(text)).lower())) + " "
+
+
+def _cues(*patterns: str) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)")
+
+
+# Intent cues on folded text. Each list is what people actually type (see tests/test_understand.py).
+INTENT_CUES: dict[str, re.Pattern] = {
+    m.DETAILING: _cues(
+        r"van ban nao",
+        r"nghi dinh (?:thong tu )?nao",
+        r"thong tu nao",
+        r"nghi quyet nao",
+        r"huong dan (?:chi tiet |thi hanh )?(?:dieu|khoan|luat|nghi dinh)",
+        r"quy dinh chi tiet",
+        r"tra o (?:nghi dinh|thong tu|van ban)",
+    ),
+    m.STATUS: _cues(
+        r"(?:con|het|co|dang|chua) hieu luc",
+        r"hieu luc (?:tu|khi|den|thi hanh)",
+        r"bi thay the",
+        r"thay the (?:boi|cho|luat|nghi dinh)",
+        r"van ban nao thay",
+        r"con (?:ap dung|dung) (?:duoc )?(?:khong|nua)",
+        r"con (?:duoc )?(?:ap dung|su dung|hieu luc)",
+        r"hien (?:nay|gio) con",
+        r"ap dung tu (?:ngay|khi)",
+        r"sua doi (?:boi|chua)",
+        r"(?:sua doi|thay the|bai bo)(?: \w+)? (?:van ban|luat|nghi dinh|thong tu|dieu) nao",
+        r"ban hanh (?:ngay|khi nao|nam nao)",
+    ),
+    m.PENALTY: _cues(
+        r"phat tu",
+        r"bi phat",
+        r"hinh phat",
+        r"muc phat",
+        r"an tu",
+        r"tu chung than",
+        r"tu hinh",
+        r"bi xu ly",
+        r"xu ly hinh su",
+        r"truy cuu trach nhiem hinh su",
+        r"bao nhieu nam tu",
+        r"may nam tu",
+        r"toi (?:gi|danh)",
+        r"pham toi",
+        r"(?:trong|cau thanh|bi coi la) toi",
+        r"toi mua ban",
+        r"bi ket an",
+    ),
+    m.HOTLINE: _cues(r"duong day nong", r"so dien thoai", r"hotline", r"tong dai", r"goi (?:so|dien)", r"111"),
+    m.AMOUNT: _cues(
+        r"bao nhieu(?: tien)?",
+        r"muc (?:chi|ho tro|tien|tro cap|boi duong)",
+        r"nhieu tien",
+        r"toi da",
+        r"toi thieu",
+        r"bao lau",
+        r"may (?:ngay|thang|lan)",
+        r"trong bao nhieu ngay",
+        r"duoc bao nhieu",
+    ),
+    m.PROCEDURE: _cues(
+        r"thu tuc",
+        r"ho so",
+        r"trinh tu",
+        r"thoi han",
+        r"cac buoc",
+        r"lam (?:the nao|sao|gi)",
+        r"nhu the nao",
+        r"giay to",
+        r"tiep nhan",
+        r"(?:quy trinh|cach|viec) xac minh",
+        r"trao tra",
+        r"de nghi",
+        r"phai (?:lam|bao)",
+        r"trinh bao",
+        r"bao cao",
+    ),
+    m.AGENCY: _cues(
+        r"co quan nao",
+        r"ai (?:chi tra|tra|chiu|co trach nhiem|thuc hien|quyet dinh|cap)",
+        r"do ai",
+        r"trach nhiem (?:cua|thuoc)",
+        r"tham quyen",
+        r"chi tra",
+        r"kinh phi",
+        r"ngan sach",
+        r"don vi nao",
+        r"o dau",
+    ),
+    m.LEGAL_AID: _cues(r"tro giup phap ly", r"tgpl", r"luat su mien phi", r"tu van phap luat mien phi"),
+    m.ELIGIBILITY: _cues(
+        r"dieu kien",
+        r"co duoc",
+        r"duoc khong",
+        r"ai duoc",
+        r"doi tuong",
+        r"thuoc dien",
+        r"co phai",
+        r"duoc coi la",
+        r"nam trong",
+        r"co duoc coi",
+        r"co ap dung",
+    ),
+    m.ENTITLEMENT: _cues(
+        r"ho tro",
+        r"che do",
+        r"quyen loi",
+        r"tro cap",
+        r"duoc huong",
+        r"duoc nhan",
+        r"duoc gi",
+        r"quyen",
+        r"cho vay",
+        r"vay von",
+    ),
+}
+
+GROUP_CUES: dict[str, re.Pattern] = {
+    m.ACCOMPANYING_MINOR: _cues(r"(?:nguoi chua thanh nien|tre em|tre|con|be|chau)(?: \w+)? di cung"),
+    m.CHILD_UNDER_16: _cues(
+        r"duoi (?:16|muoi sau)(?: tuoi)?", r"tre em", r"tre nho", r"be (?:gai|trai)", r"em be", r"chau be", r"con nho"
+    ),
+    m.CHILD_UNDER_18: _cues(r"duoi (?:18|muoi tam)(?: tuoi)?", r"chua thanh nien", r"vi thanh nien"),
+    m.FOREIGNER: _cues(
+        r"nguoi nuoc ngoai",
+        r"quoc tich nuoc ngoai",
+        r"quoc tich khac",
+        r"nguoi ngoai quoc",
+        r"(?:la|co|mot) nguoi (?:lao|trung quoc|campuchia|cam pu chia|myanmar|thai lan|han quoc|philippines)",
+    ),
+    m.STATELESS: _cues(r"khong (?:co )?quoc tich"),
+    m.BEING_IDENTIFIED: _cues(
+        r"dang (?:cho )?xac minh",
+        r"cho xac minh",
+        r"dang (?:duoc )?xac dinh",
+        r"chua (?:duoc )?xac dinh",
+        r"nghi (?:la|ngo la) nan nhan",
+        r"trong qua trinh xac minh",
+    ),
+    m.VICTIM: _cues(r"nan nhan", r"bi mua ban", r"bi ban", r"bi lua ban"),
+    m.AGENCY_ACTOR: _cues(
+        r"co quan", r"cong an", r"bien phong", r"uy ban", r"so lao dong", r"phong lao dong", r"co so ho tro"
+    ),
+}
+
+# Penalty circumstances as questions word them -> the folded wording of the Criminal Code's points.
+AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
+    "có tổ chức": (_cues(r"co to chuc", r"duong day", r"bang nhom", r"to chuc"), "co to chuc"),
+    "chuyên nghiệp": (_cues(r"chuyen nghiep"), "tinh chat chuyen nghiep"),
+    "đưa ra nước ngoài": (
+        _cues(r"ra nuoc ngoai", r"qua bien gioi", r"ra khoi bien gioi", r"sang (?:trung quoc|campuchia|lao)"),
+        "ra khoi bien gioi",
+    ),
+    "nhiều nạn nhân": (_cues(r"(?:02|2|hai|ba|3|nhieu) (?:nguoi|nan nhan|chau|em)"), "tu 02 nguoi den 05 nguoi"),
+    "từ 06 người": (_cues(r"(?:06|6|sau|bay|7|muoi|10) (?:nguoi|nan nhan) tro len"), "06 nguoi tro len"),
+    "làm chết": (_cues(r"chet", r"tu sat", r"tu tu"), "chet hoac tu sat"),
+    "lấy bộ phận cơ thể": (_cues(r"lay (?:bo phan|noi tang|than|gan)"), "lay bo phan co the"),
+    "tái phạm": (_cues(r"tai pham"), "tai pham nguy hiem"),
+    "lợi dụng chức vụ": (_cues(r"loi dung chuc vu", r"can bo", r"cong chuc"), "loi dung chuc vu"),
+    "nhiều lần": (_cues(r"(?:02|2|hai) lan tro len", r"nhieu lan"), "02 lan tro len"),
+    "con nuôi": (_cues(r"con nuoi"), "cho nhan con nuoi"),
+    "người mình chăm sóc": (_cues(r"cham soc", r"nuoi duong"), "trach nhiem cham soc nuoi duong"),
+}
+
+# A penalty question asks for the sentence; "is it the offence / what counts as ..." asks for the
+# definition, which the court guidance gives (02/2019/NQ-HĐTP), not the Code's sentence ranges.
+SENTENCE_CUES = _cues(
+    r"phat tu",
+    r"bi phat",
+    r"hinh phat",
+    r"muc phat",
+    r"an tu",
+    r"tu chung than",
+    r"tu hinh",
+    r"bao nhieu nam",
+    r"may nam",
+    r"phat tien",
+    r"khung hinh phat",
+    r"bi xu ly",
+    r"khoan nao",
+    r"xu ly (?:theo|the nao)",
+)
+DURATION_CUES = _cues(
+    r"bao lau", r"may ngay", r"bao nhieu ngay", r"thoi han", r"trong vong", r"mat bao lau", r"may thang"
+)
+MONEY_CUES = _cues(
+    r"bao nhieu tien", r"nhieu tien", r"muc (?:chi|ho tro|tro cap|tien)", r"dong", r"moi ngay", r"mot ngay"
+)
+HOTLINE_NUMBER_CUES = _cues(
+    r"(?:la|goi|bam) so (?:nao|may|gi)", r"so (?:nao|may) de goi", r"so dien thoai (?:la|nao|bao nhieu|the nao)"
+)
+
+_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?![\d/])")
+_YEAR_RE = re.compile(r"(?<!\w)(?:nam|vao|tu) ((?:19|20)\d\d)(?!\w)")
+_BEFORE_RE = re.compile(r"(?<!\w)truoc(?: ngay)?\s*$")
+# A year right after a document word names the text ("luật PCMBN năm 2011"), not the day asked about.
+_DOCUMENT_YEAR_RE = re.compile(r"(?:luat|nghi dinh|thong tu|bo luat|pcmbn|blhs|quyet dinh)(?: \w+){0,6} nam$")
+_CLAUSE_RE = re.compile(r"(?<!\w)khoan (\d{1,2})(?!\w)")
+_POINT_RE = re.compile(r"(?<!\w)diem ([a-z])(?!\w)")
+
+
+def as_of_date(text: str) -> date | None:
+    """'trước 1/7/2025' -> 2025-06-30; 'ngày 15/3/2024' -> 2024-03-15; 'năm 2023' -> 2023-12-31
+    (the last day of that year: what applied during it); None when the question names no day."""
+    folded = fold(nfc(text)).lower()
+    for match in _DATE_RE.finditer(folded):
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if _BEFORE_RE.search(folded[: match.start()]):
+            found -= timedelta(days=1)
+        return found
+    words = folded_text(text)
+    for match in _YEAR_RE.finditer(words):
+        if _DOCUMENT_YEAR_RE.search(words[: match.start()].rstrip() + " nam"):
+            continue
+        year = int(match.group(1))
+        if 1990 <= year <= 2100:
+            return date(year, 12, 31)
+    return None
+
+
+def _by_year(numbers: list[str], words: str) -> list[str]:
+    """'luật PCMBN 2011' names both PCMBN laws by alias; the year keeps the one of that year."""
+    if len(numbers) < 2:
+        return numbers
+    # Only a year right after the law's name ("luật PCMBN 2011", "luật PCMBN năm 2011"); "vụ việc
+    # năm 2024" is the day asked about, not the law's year.
+    years = set(re.findall(r"(?:pcmbn|nguoi|luat|bo luat hinh su|blhs)(?: nam)? ((?:19|20)\d\d)(?!\w)", words))
+    kept = [n for n in numbers if any(f"/{y}/" in n for y in years)]
+    return kept or numbers
+
+
+def _scoring_terms(parsed, reference) -> tuple[frozenset[str], frozenset[str]]:
+    """The terms a quoted unit should contain: the analysed question less what only names a
+    document — numbers and years, type and issuer codes ("TT", "BLĐTBXH") and their expansions
+    ("thông tư", "bộ lao động - thương binh và xã hội"), which no clause of the text repeats."""
+    syllables, bigrams = question_terms(parsed.analysis)
+    # An issuer names a document only inside its number ("TT 35/2013 BLĐTBXH"); alone it is the
+    # subject ("BTP có trách nhiệm gì").
+    numbers = " ".join(fold(n).lower() for n in reference.doc_numbers)
+    rows = [
+        row
+        for row in load_abbreviations()
+        if row.kind == "doc_type" or (row.kind == "issuer" and fold(row.abbreviation).lower() in numbers)
+    ]
+    naming = {fold(row.expansion).lower() for row in rows if row.expansion in reference.expanded_terms}
+    dropped = {t for t in syllables if t.isdigit()}
+    codes = {fold(row.abbreviation).lower() for row in rows}
+    dropped |= {t for t in syllables if t in codes}
+    own_words = set(fast_folded(reference.text))
+    for expansion in naming:
+        dropped |= {t for t in fast_folded(expansion) if t not in own_words}
+    if not dropped:
+        return syllables, bigrams
+    return (
+        frozenset(t for t in syllables if t not in dropped),
+        frozenset(b for b in bigrams if not set(b.split("_")) & dropped),
+    )
+
+
+def understand_question(
+    text: str,
+    known_documents: list[tuple[str, str, str]],
+    *,
+    on_date: date | None = None,
+    size: int = 10,
+) -> m.Question:
+    parsed = parse_query(text, known_documents, size=size)
+    reference = parsed.intent
+    words = folded_text(reference.text)
+    intents = [intent for intent in m.INTENTS[1:-1] if INTENT_CUES[intent].search(words)]
+    if reference.is_reference_only or (
+        reference.doc_numbers and reference.article_number and not (set(intents) - {m.ENTITLEMENT})
+    ):
+        intents.insert(0, m.LOOKUP)
+    elif reference.doc_numbers and not intents and re.search(r"(?<!\w)(?:noi dung|quy dinh gi|la gi)(?!\w)", words):
+        intents.insert(0, m.LOOKUP)
+    if m.DETAILING in intents and re.search(r"thay the|sua doi", words) and not re.search(r"huong dan|chi tiet", words):
+        intents.remove(m.DETAILING)  # "thay thế thông tư nào": a replacement, asked of the status
+    if m.DETAILING in intents and not (reference.doc_numbers or reference.article_number):
+        intents.remove(m.DETAILING)  # "văn bản nào" without a named text is an ordinary question
+    if m.LEGAL_AID in intents and m.ENTITLEMENT in intents:
+        intents.remove(m.ENTITLEMENT)
+    intents = intents or [m.GENERAL]
+    who = [group for group in m.GROUPS if GROUP_CUES[group].search(words)]
+    if m.ACCOMPANYING_MINOR in who:
+        who = [g for g in who if g not in (m.CHILD_UNDER_16, m.CHILD_UNDER_18)]
+    aggravating = [name for name, (cue, _) in AGGRAVATING.items() if cue.search(words)] if m.PENALTY in intents else []
+    if "từ 06 người" in aggravating and "nhiều nạn nhân" in aggravating:
+        aggravating.remove("nhiều nạn nhân")
+    if m.PENALTY in intents and not SENTENCE_CUES.search(words):
+        aggravating = []
+    clause = _CLAUSE_RE.search(words) if reference.article_number else None
+    point = _POINT_RE.search(words) if clause else None
+    doc_numbers = _by_year(list(reference.doc_numbers), words)
+    asked_date = as_of_date(reference.text)
+    syllables, bigrams = _scoring_terms(parsed, reference)
+    return m.Question(
+        text=reference.text,
+        folded=words.strip(),
+        intent=intents[0],
+        intents=intents,
+        who=who,
+        doc_numbers=doc_numbers,
+        article_number=reference.article_number,
+        clause_number=clause.group(1) if clause else None,
+        point=point.group(1) if point else None,
+        as_of=on_date or asked_date,
+        as_of_source="parameter" if on_date else ("question" if asked_date else ""),
+        aggravating=aggravating,
+        reference_only=reference.is_reference_only,
+        without_diacritics=not has_diacritics(reference.text),
+        expanded_terms=list(reference.expanded_terms),
+        syllables=syllables,
+        bigrams=bigrams,
+        parsed=parsed,
+        asks_sentence=bool(SENTENCE_CUES.search(words)),
+        asks_duration=bool(DURATION_CUES.search(words)),
+        asks_money=bool(MONEY_CUES.search(words)),
+        asks_number=bool(HOTLINE_NUMBER_CUES.search(words)),
+    )

@@ -1,0 +1,182 @@
+"""The answer pipeline through /api/ask on both backends, on the questions issue 8 reported wrong:
+article lookups and abbreviated questions falsely declined, a catalogued-only law, the wrong penalty
+clause, a foreign victim given the citizens' clause, a child's legal aid missing the clause that makes
+children eligible, news quoted as law, expired texts without warning, and the date= parameter."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from search_api.app import create_app
+
+
+@pytest.fixture(scope="module")
+def client(answer_index, settings_for):
+    app = create_app(settings_for(answer_index))
+    with TestClient(app) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def settings_for():
+    from search_api.settings import Settings
+    from tests.conftest import CORPUS, TODAY
+
+    return lambda url: Settings(index_url=url, today=TODAY, api_token="test-token", corpus_dir=CORPUS)
+
+
+def ask(client, question: str, **params) -> dict:
+    response = client.get("/api/ask", params={"q": question, **params})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_store_is_built_before_the_first_question(client):
+    # The lifespan warmed the one store that answers and /api/entitlements share.
+    shared = client.app.state.vnlex
+    assert shared.store._snapshot is not None and shared.store._snapshot.unit_count > 1000
+    assert "entitlement_rows" in shared.store._snapshot.derived
+    assert shared.answers.store is shared.store
+
+
+@pytest.mark.parametrize("question", ["luật PCMBN điều 30", "luat pcmbn dieu 30", "Đ30 luật PCMBN"])
+def test_article_lookup_quotes_the_whole_article_with_its_status(client, question):
+    data = ask(client, question)
+    assert data["answered"] is True and data["understanding"]["intent"] == "lookup"
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"], first["unit_kind"]) == ("66/2011/QH12", "30", "dieu")
+    assert "Bố trí nơi tạm lánh" in first["text"] and "2. Chính phủ quy định chi tiết" in first["text"]
+    assert first["status"] == "het_hieu_luc"
+    # The 2011 law expired: the answer opens by saying so, and what replaced it.
+    banner = data["banner"]
+    assert banner["kind"] == "expired" and banner["replaced_by"] == "53/2024/QH15"
+    assert "01/07/2025" in banner["text"] and "chưa có trong kho" in banner["text"]
+
+
+def test_catalogued_only_law_is_answered_from_the_catalogue(client):
+    data = ask(client, "Luật 53/2024/QH15 có hiệu lực khi nào?")
+    assert data["answered"] is True and data["understanding"]["intent"] == "status"
+    assert "01/07/2025" in data["summary"] and "chưa có trong kho" in data["summary"]
+    kinds = {fact["kind"] for fact in data["facts"]}
+    assert {"effective", "not_in_collection"} <= kinds
+    assert all(fact["source"] for fact in data["facts"])
+    assert "thay_the" not in kinds  # kinds are fact kinds; the replacement is a change fact
+    assert any("66/2011/QH12" in fact["text"] for fact in data["facts"] if fact["kind"] == "change")
+
+
+def test_missing_article_is_declined_saying_what_the_law_has(client):
+    data = ask(client, "luật pcmbn điều 99")
+    assert data["answered"] is False
+    assert "không có Điều 99" in data["message"] and "Điều 58" in data["message"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "mua bán trẻ em dưới 16 tuổi có tổ chức thì bị phạt tù tối đa bao nhiêu năm",
+        "mua ban tre em duoi 16 tuoi co to chuc bi phat tu toi da bao nhieu nam",
+    ],
+)
+def test_penalty_quotes_the_offence_clause_matching_the_circumstance(client, question):
+    data = ask(client, question)
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"], first["unit_kind"], first["unit_id"].split("__")[-1]) == (
+        "100/2015/QH13",
+        "151",
+        "khoan",
+        "khoan_3",
+    )
+    assert "18 năm đến 20 năm hoặc tù chung thân" in data["summary"]
+    assert all(u["article_number"] != "101" for u in data["answer"])
+    # The court guidance defining "có tổ chức" follows the Code.
+    assert data["answer"][1]["doc_number"] == "02/2019/NQ-HĐTP" and "Có tổ chức" in data["answer"][1]["text"]
+
+
+def test_penalty_without_circumstances_quotes_the_base_clause(client):
+    first = ask(client, "tội mua bán người bị phạt tù bao nhiêu năm")["answer"][0]
+    assert (first["article_number"], first["unit_id"].split("__")[-1]) == ("150", "khoan_1")
+
+
+@pytest.mark.parametrize(
+    "question", ["nạn nhân là người nước ngoài được hỗ trợ những gì", "nan nhan la nguoi nuoc ngoai duoc ho tro gi"]
+)
+def test_foreign_victim_gets_the_clause_limiting_foreigners_first(client, question):
+    data = ask(client, question)
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("66/2011/QH12", "32")
+    assert "người nước ngoài" in first["text"] and "các điểm a, b, c và d khoản 1" in first["text"]
+    assert "Người nước ngoài" in data["summary"]
+
+
+def test_child_legal_aid_quotes_the_unconditional_clause_first(client):
+    data = ask(client, "trẻ em bị mua bán có được trợ giúp pháp lý miễn phí không")
+    first, second = data["answer"][0], data["answer"][1]
+    assert (first["doc_number"], first["article_number"], first["text"]) == ("11/2017/QH14", "7", "3. Trẻ em.")
+    # Then the general rule for victims, with its condition (financial hardship) in the lead-in.
+    assert second["unit_kind"] == "diem" and "mua bán người" in second["text"]
+    assert "khó khăn về tài chính" in second["lead_in"]
+
+
+def test_news_is_context_never_the_answer(client):
+    for question in [
+        "nạn nhân trốn thoát đến đồn biên phòng thì thủ tục tiếp nhận thế nào",
+        "tuyên truyền phòng chống mua bán người ở cơ sở",
+        "hợp tác quốc tế phòng chống mua bán người",
+    ]:
+        data = ask(client, question)
+        assert all(u["doc_type"] != "Tin tức" for u in data["answer"]), question
+        assert all(not a["doc_number"].startswith("news:") for a in data["articles"])
+    data = ask(client, "hợp tác quốc tế phòng chống mua bán người")
+    assert data["news"] and all(n["doc_number"].startswith("news:") for n in data["news"])
+    first = ask(client, "nạn nhân trốn thoát đến đồn biên phòng thì thủ tục tiếp nhận thế nào")["answer"][0]
+    assert first["doc_number"] in ("01/2014/TTLT-BCA-BQP-BLĐTBXH-BNG", "78/2013/TT-BQP")
+
+
+def test_amount_answer_opens_with_a_summary_from_extracted_facts(client):
+    data = ask(client, "tien an cho nan nhan bao nhieu mot ngay")
+    assert data["summary"].startswith("tối thiểu 30.000 đồng/người/ngày")
+    assert "điểm a khoản 1 Điều 4 TTLT 134/2013/TTLT-BTC-BLĐTBXH" in data["summary"]
+    assert data["banner"]["kind"] == "expired"
+
+
+def test_date_parameter_answers_with_what_applied_that_day(client):
+    data = ask(client, "tiền ăn cho nạn nhân bao nhiêu một ngày", date="2024-05-01")
+    assert data["understanding"]["as_of"] == "2024-05-01" and data["as_of"] == "2024-05-01"
+    # In 2024 the 2013 circular applied: no expiry warning, and the quote is in force that day.
+    assert data["banner"]["kind"] == "as_of"
+    assert data["answer"][0]["status"] == "con_hieu_luc"
+    # The same day written in the question.
+    in_text = ask(client, "trước 1/7/2025 tiền ăn cho nạn nhân bao nhiêu một ngày")
+    assert in_text["understanding"]["as_of"] == "2025-06-30" and in_text["banner"]["kind"] == "as_of"
+    assert client.get("/api/ask", params={"q": "tiền ăn", "date": "31/02/2024"}).status_code == 422
+
+
+def test_detailing_question_lists_the_detailing_texts(client):
+    data = ask(client, "Văn bản nào hướng dẫn áp dụng Điều 150 và Điều 151 Bộ luật Hình sự?")
+    assert data["understanding"]["intent"] == "detailing"
+    assert "02/2019/NQ-HĐTP" in data["summary"] and "15/03/2019" in data["summary"]
+    first = data["answer"][0]
+    assert first["doc_number"] == "02/2019/NQ-HĐTP" and "hướng dẫn áp dụng Điều 150" in first["text"]
+
+
+@pytest.mark.parametrize("question", ["thủ tục ly hôn đơn phương", "cách đăng ký thuế thu nhập cá nhân"])
+def test_off_corpus_questions_are_still_declined(client, question):
+    data = ask(client, question)
+    assert data["answered"] is False and data["answer"] == []
+    assert "không có điều khoản trả lời" in data["message"] and data["articles"]
+
+
+def test_ask_page_shows_summary_banner_quotes_articles_news_in_order(client):
+    html = client.get("/hoi-dap", params={"q": "nạn nhân là người nước ngoài được hỗ trợ những gì"}).text
+    positions = [
+        html.find('data-testid="answer-summary"'),
+        html.find('data-testid="answer-banner"'),
+        html.find('class="answer-units"'),
+        html.find('class="supporting"'),
+    ]
+    assert -1 not in positions and positions == sorted(positions)
+    news = client.get("/hoi-dap", params={"q": "hợp tác quốc tế phòng chống mua bán người"}).text
+    assert "Tin tức liên quan" in news and news.find('class="supporting"') < news.find("Tin tức liên quan")
+    dated = client.get("/hoi-dap", params={"q": "tiền ăn cho nạn nhân", "date": "2024-05-01"}).text
+    assert 'value="2024-05-01"' in dated and "01/05/2024" in dated

@@ -1,0 +1,133 @@
+"""Question understanding (search_api/answering/understand.py) on real phrasings, with and without
+diacritics: intent, who the question is about, the documents and articles it names, the day it asks
+about. The known documents are the real numbers of the corpus; nothing here needs an index."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from search_api.answering import models as m
+from search_api.answering.understand import as_of_date, understand_question
+
+KNOWN = [
+    ("66/2011/QH12", "Luật", "Phòng, chống mua bán người"),
+    ("53/2024/QH15", "Luật", "Luật Phòng, chống mua bán người"),
+    ("09/2013/NĐ-CP", "Nghị định", "Hướng dẫn Luật Phòng, chống mua bán người"),
+    ("134/2013/TTLT-BTC-BLĐTBXH", "Thông tư liên tịch", "Hướng dẫn nội dung, mức chi"),
+    ("35/2013/TT-BLĐTBXH", "Thông tư", "Hướng dẫn thi hành một số điều của Nghị định số 09/2013/NĐ-CP"),
+    ("100/2015/QH13", "Bộ luật", "Hình sự"),
+    ("11/2017/QH14", "Luật", "Trợ giúp pháp lý"),
+    ("02/2019/NQ-HĐTP", "Nghị quyết", "Hướng dẫn áp dụng Điều 150 và Điều 151"),
+]
+
+
+def understand(text: str, on_date: date | None = None) -> m.Question:
+    return understand_question(text, KNOWN, on_date=on_date)
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("luật PCMBN điều 30", m.LOOKUP),
+        ("luat pcmbn dieu 30", m.LOOKUP),
+        ("Điều 32 Luật 66/2011/QH12 quy định gì", m.LOOKUP),
+        ("ND 09/2013 dieu 3", m.LOOKUP),
+        ("Luật 53/2024/QH15 có hiệu lực khi nào?", m.STATUS),
+        ("luat 53/2024/QH15 co hieu luc khi nao", m.STATUS),
+        ("Nghị định 09/2013 còn hiệu lực không", m.STATUS),
+        ("nghị định nào hướng dẫn điều 32 luật pcmbn", m.DETAILING),
+        ("van ban nao huong dan dieu 150 bo luat hinh su", m.DETAILING),
+        ("mua bán trẻ em dưới 16 tuổi có tổ chức thì bị phạt tù tối đa bao nhiêu năm", m.PENALTY),
+        ("mua ban nguoi bi phat tu bao nhieu nam", m.PENALTY),
+        ("tiền ăn cho nạn nhân bao nhiêu một ngày", m.AMOUNT),
+        ("tien an cho nan nhan bao nhieu mot ngay", m.AMOUNT),
+        ("thủ tục tiếp nhận nạn nhân trở về qua cửa khẩu", m.PROCEDURE),
+        ("ho so de nghi ho tro gom nhung gi", m.PROCEDURE),
+        ("cơ quan nào chi trả tiền hỗ trợ cho nạn nhân", m.AGENCY),
+        ("trẻ em bị mua bán có được trợ giúp pháp lý miễn phí không", m.LEGAL_AID),
+        ("nan nhan co duoc TGPL khong", m.LEGAL_AID),
+        ("người đang chờ xác minh có được hỗ trợ không", m.ELIGIBILITY),
+        ("nạn nhân bị mua bán được hỗ trợ những gì", m.ENTITLEMENT),
+        ("nan nhan duoc ho tro nhung gi", m.ENTITLEMENT),
+        ("số điện thoại đường dây nóng phòng chống mua bán người", m.HOTLINE),
+    ],
+)
+def test_intent(text, intent):
+    assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text, groups",
+    [
+        ("nạn nhân là người nước ngoài được hỗ trợ những gì", {m.FOREIGNER, m.VICTIM}),
+        ("nan nhan la nguoi nuoc ngoai duoc ho tro gi", {m.FOREIGNER, m.VICTIM}),
+        ("người không quốc tịch bị mua bán có được hỗ trợ không", {m.STATELESS, m.VICTIM}),
+        ("con đi cùng nạn nhân được hỗ trợ gì", {m.ACCOMPANYING_MINOR, m.VICTIM}),
+        ("nguoi chua thanh nien di cung nan nhan", {m.ACCOMPANYING_MINOR, m.VICTIM}),
+        ("trẻ em bị mua bán có được trợ giúp pháp lý không", {m.CHILD_UNDER_16, m.VICTIM}),
+        ("mua bán người dưới 16 tuổi", {m.CHILD_UNDER_16}),
+        ("nạn nhân chưa thành niên", {m.CHILD_UNDER_18, m.VICTIM}),
+        ("nguoi dang cho xac minh co phai nan nhan", {m.BEING_IDENTIFIED, m.VICTIM}),
+        ("công an xã có trách nhiệm gì", {m.AGENCY_ACTOR}),
+    ],
+)
+def test_who(text, groups):
+    assert set(understand(text).who) == groups
+
+
+def test_trafficked_abroad_is_not_a_foreigner():
+    # "bán ra nước ngoài" is where the victim was taken, not who she is.
+    assert m.FOREIGNER not in understand("con gái tôi bị bán ra nước ngoài").who
+
+
+def test_named_documents_and_articles():
+    question = understand("khoản 2 điều 32 luật PCMBN")
+    assert question.doc_numbers == ["53/2024/QH15", "66/2011/QH12"]  # the alias names both, newest first
+    assert question.article_number == "32" and question.clause_number == "2"
+    assert understand("luật pcmbn 2011 điều 32").doc_numbers == ["66/2011/QH12"]
+    assert understand("luat pcmbn nam 2011 dieu 32").doc_numbers == ["66/2011/QH12"]
+    assert understand("TT 35/2013 BLĐTBXH chuyển tiếp").doc_numbers == ["35/2013/TT-BLĐTBXH"]
+    assert understand("Đ27 NĐ 09/2013").article_number == "27"
+
+
+def test_penalty_circumstances():
+    question = understand("mua bán trẻ em dưới 16 tuổi có tổ chức thì bị phạt tù tối đa bao nhiêu năm")
+    assert question.aggravating == ["có tổ chức"]
+    folded = understand("mua ban nguoi dua ra nuoc ngoai lam nan nhan chet bi phat bao nhieu nam")
+    assert set(folded.aggravating) == {"đưa ra nước ngoài", "làm chết"}
+    assert understand("nạn nhân được hỗ trợ tổ chức gì").aggravating == []  # not a penalty question
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("năm 2023 nạn nhân được hỗ trợ tiền ăn bao nhiêu", date(2023, 12, 31)),
+        ("nam 2023 nan nhan duoc ho tro bao nhieu", date(2023, 12, 31)),
+        ("trước 1/7/2025 nạn nhân được hỗ trợ gì", date(2025, 6, 30)),
+        ("truoc ngay 1/7/2025 thi sao", date(2025, 6, 30)),
+        ("vụ việc ngày 15/3/2024", date(2024, 3, 15)),
+        ("luật pcmbn năm 2011 điều 32", None),  # the year names the law
+        ("Luật 53/2024/QH15 có hiệu lực khi nào?", None),  # inside a document number
+        ("tiền ăn bao nhiêu", None),
+    ],
+)
+def test_as_of_date(text, expected):
+    assert as_of_date(text) == expected
+
+
+def test_date_parameter_wins_and_is_typed_in_the_output():
+    question = understand("năm 2023 nạn nhân được hỗ trợ gì", on_date=date(2024, 5, 1))
+    data = question.to_dict()
+    assert data["as_of"] == "2024-05-01" and data["as_of_source"] == "parameter"
+    assert data["intent"] == m.ENTITLEMENT and data["who"] == [m.VICTIM]
+    assert understand("năm 2023 nạn nhân được hỗ trợ gì").to_dict()["as_of_source"] == "question"
+
+
+def test_scoring_terms_leave_out_what_only_names_a_document():
+    question = understand("TT 35/2013 BLĐTBXH chuyển tiếp cơ sở hỗ trợ nạn nhân")
+    assert "chuyen" in question.syllables and "tiep" in question.syllables
+    assert not {"2013", "35", "thong", "xa", "binh"} & question.syllables
+    # An issuer that is the subject stays: "BTP có trách nhiệm gì" is about the Ministry of Justice.
+    assert {"tu", "phap"} <= understand("BTP có trách nhiệm gì").syllables
