@@ -81,7 +81,10 @@ def main() -> None:
             for variant in ("with_diacritics", "without_diacritics"):
                 scores = report[variant]
                 rows.append((set_name, name, variant.replace("_", " "), *(scores[m] for m in METRICS)))
-    table = "| set | backend | questions typed | R@1 | R@5 | R@10 | MRR@10 | F2@1 |\n|---|---|---|---:|---:|---:|---:|---:|\n"
+    table = (
+        "| set | backend | questions typed | R@1 | R@5 | R@10 | MRR@10 | F2@1 |\n"
+        "|---|---|---|---:|---:|---:|---:|---:|\n"
+    )
     table += "\n".join("| " + " | ".join(str(c) for c in row) + " |" for row in rows)
     table += (
         "\n\nAnswer level (`/api/ask` on the domain dev set; cited = articles of the quoted clauses):\n\n"

@@ -36,7 +36,8 @@ def update_section(name: str, body: str, command: str) -> None:
         RESULTS.read_text(encoding="utf-8")
         if RESULTS.exists()
         else "# Benchmark and evaluation results\n\n"
-        "Every figure here is written by a script in bench/ (or `vnlex eval`); ratios are measured side by side in one run.\n"
+        "Every figure here is written by a script in bench/ (or `vnlex eval`); "
+        "ratios are measured side by side in one run.\n"
     )
     pattern = re.compile(rf"<!-- {re.escape(name)}:start -->.*?<!-- {re.escape(name)}:end -->", re.S)
     text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip() + "\n\n" + section + "\n"

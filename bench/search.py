@@ -154,7 +154,8 @@ def main() -> None:
     )
     body = (
         f"{len(texts)} question texts (domain dev + ALQAC dev questions) replayed against the ingested "
-        f"corpus through `vnlex serve --workers N` (uvicorn[standard]), keep-alive clients, on this 2-core machine.\n\n{table}"
+        "corpus through `vnlex serve --workers N` (uvicorn[standard]), keep-alive clients, "
+        f"on this 2-core machine.\n\n{table}"
     )
     print(body)
     update_section("Search latency (HTTP)", body, "python bench/search.py " + " ".join(sys.argv[1:]))

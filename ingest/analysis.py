@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ingest.numbers import DOC_NUMBER_PATTERN
 from ingest.textnorm import fold, nfc
@@ -50,7 +51,7 @@ class Analysis:
     def bigrams(self) -> tuple[str, ...]:
         """Adjacent folded syllables ('nan_nhan'): word-like units that need no segmentation,
         so a query typed without diacritics still matches at word level."""
-        return tuple(f"{a}_{b}" for a, b in zip(self.folded, self.folded[1:]))
+        return tuple(f"{a}_{b}" for a, b in pairwise(self.folded))
 
     def without_exact(self) -> Analysis:
         """For a query typed without diacritics: its exact words would only hit lookalikes."""

@@ -31,7 +31,10 @@ from ingest.numbers import DOC_NUMBER_PATTERN, DOC_NUMBER_RE, LONG_DATE_RE, numb
 from ingest.textnorm import nfc
 
 # Longer names first: the alternation must not stop at "Thông tư" inside "Thông tư liên tịch".
-TYPE_WORDS = r"(?:Thông tư liên tịch|Thông tư|Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Chỉ thị|Văn bản hợp nhất|Hiến pháp)"
+TYPE_WORDS = (
+    r"(?:Thông tư liên tịch|Thông tư|Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Chỉ thị"
+    r"|Văn bản hợp nhất|Hiến pháp)"
+)
 TYPE_RE = re.compile(TYPE_WORDS)
 # The text between a type word and its number: a name, never a digit or a clause break.
 NAME_TAIL_RE = re.compile(r"[^\d;:()\n]{0,140}\Z")
@@ -116,9 +119,8 @@ def _head_type(text: str, number_start: int) -> tuple[int, str | None]:
     """Start and type word of "<type> <name> số" written before a number, if any."""
     window_start = max(0, number_start - 160)
     window = text[window_start:number_start]
-    last = None
-    for last in TYPE_RE.finditer(window):
-        pass
+    matches = list(TYPE_RE.finditer(window))
+    last = matches[-1] if matches else None
     if last is None or not NAME_TAIL_RE.match(window, last.end()):
         return number_start, None
     return window_start + last.start(), last.group()

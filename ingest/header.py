@@ -61,7 +61,8 @@ DECORATION_RE = re.compile(r"^[\s\-_=*~.·•–—]{3,}$")
 _MOTTO_RE = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\W+tu do\W+hanh phuc")
 _NUMBER_LEAD_RE = re.compile(r"\bsố\s*:?\s*", re.IGNORECASE)
 _PLACE_DATE_RE = re.compile(r"^[^\W\d][^,\d]{1,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", re.IGNORECASE)
-# Adoption formula: 'Bộ luật này đã được Quốc hội ... thông qua ngày ...', 'Được Hội đồng Thẩm phán ... thông qua ngày ...'.
+# Adoption formula: 'Bộ luật này đã được Quốc hội ... thông qua ngày ...',
+# 'Được Hội đồng Thẩm phán ... thông qua ngày ...'.
 _ADOPTED_RE = re.compile(
     r"^(?:\d+\.\s*)?(?:(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Hiến pháp) này (?:đã )?được|Được)\s+"
     r"(.{2,200}?)\s+thông qua\s+(?:vào\s+)?(?=ngày)"

@@ -82,7 +82,7 @@ def roman_to_int(text: str) -> int | None:
     if not text or any(ch not in _ROMAN for ch in text):
         return None
     total = 0
-    for ch, nxt in zip(text, text[1:] + " "):
+    for ch, nxt in zip(text, text[1:] + " ", strict=True):
         value = _ROMAN[ch]
         total += -value if nxt in _ROMAN and _ROMAN[nxt] > value else value
     return total

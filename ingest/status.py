@@ -191,7 +191,10 @@ def _parent_state(parent: _Known, expiry: _Expiry) -> str:
 
 def _in_force_note(item: _Known, upcoming: list[_Expiry], today: date) -> str:
     source = _catalogue_source(item.entry) if item.entry and item.entry.effective else "nguồn: văn bản"
-    note = f"Có hiệu lực từ {_vn(item.effective)} ({source}); không có văn bản nào trong kho dữ liệu hay danh mục thay thế hoặc bãi bỏ toàn bộ văn bản này tính đến {_vn(today)}."
+    note = (
+        f"Có hiệu lực từ {_vn(item.effective)} ({source}); không có văn bản nào trong kho dữ liệu hay danh mục "
+        f"thay thế hoặc bãi bỏ toàn bộ văn bản này tính đến {_vn(today)}."
+    )
     # A verified entry's date replaces the file's and _adopt_verified_dates says why.
     if (
         item.document
@@ -276,7 +279,10 @@ def compute_status(documents: list[Document], catalogue: Catalogue | None, today
         else:
             # An unknown date is not "in force": officials act on this field.
             document.status = ""
-            document.status_note = "Chưa xác định hiệu lực: không rõ ngày có hiệu lực và không có văn bản nào thay thế hoặc bãi bỏ trong dữ liệu."
+            document.status_note = (
+                "Chưa xác định hiệu lực: không rõ ngày có hiệu lực "
+                "và không có văn bản nào thay thế hoặc bãi bỏ trong dữ liệu."
+            )
         if document.source_file != STUB_SOURCE_FILE and document.status != KHONG_AP_DUNG:
             document.status_note += _adopt_verified_dates(document, item.entry)
         if (

@@ -2,7 +2,8 @@
 
 Like laws-africa bluebell: normalise (NFC, spaces, tables of contents, footnote
 definitions) → layout, and from it the header metadata (issuer, number, place/date,
-type, trích yếu; read by ingest.header) → body tree (Phần / Chương / Mục / Điều) → articles with units. Format parsers only
+type, trích yếu; read by ingest.header) → body tree (Phần / Chương / Mục / Điều) → articles with units.
+Format parsers only
 turn their file into paragraphs; everything about legal layout lives here.
 """
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 import typer
@@ -19,7 +20,7 @@ INDEX_HELP = (
 )
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code=1)
 
@@ -132,9 +133,10 @@ def show(
         fail(str(error))
     data = document_view(document, incoming)
     if article is not None:
-        data = article_view(document, article, incoming)
-        if data is None:
+        article_data = article_view(document, article, incoming)
+        if article_data is None:
             fail(f"{document.number} has no article {article}")
+        data = article_data
     if as_json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
@@ -160,7 +162,7 @@ def serve(
     refuse_busy_port(host, port)
     typer.echo(f"vnlex on http://{host}:{port}/ — index {settings.index_url}")
     # SIGTERM/Ctrl-C: stop accepting, give requests in flight 10 s, then stop background jobs.
-    options = {"host": host, "port": port, "log_level": "warning", "timeout_graceful_shutdown": 10}
+    options: dict[str, Any] = {"host": host, "port": port, "log_level": "warning", "timeout_graceful_shutdown": 10}
     if workers > 1:
         # Each worker process builds its own app from the environment.
         os.environ["VNLEX_INDEX_URL"] = settings.index_url
@@ -222,7 +224,12 @@ def evaluate_command(
             fail(f"no such file: {path}")
     if law is not None and index is None:
         index = f"sqlite:///{tempfile.mkdtemp(prefix='vnlex-eval-')}/alqac.sqlite"
-    if law is not None and index.startswith("http") and urlsplit(index).path.strip("/") in ("", "vnlex"):
+    if (
+        law is not None
+        and index is not None
+        and index.startswith("http")
+        and urlsplit(index).path.strip("/") in ("", "vnlex")
+    ):
         fail("an evaluation corpus must not go into the main indexes: add a prefix, e.g. http://127.0.0.1:9200/alqac")
     settings = settings_with(index)
     files = []
@@ -239,7 +246,7 @@ def evaluate_command(
         answer_service = None
         for path in questions:
             question_list = load_json(path)
-            report = {"questions_file": str(path)}
+            report: dict[str, Any] = {"questions_file": str(path)}
             if answers:
                 # Answers first: the first question of the run is then a cold start (first_request_ms).
                 from search_api.answer_eval import answer_scores

@@ -30,7 +30,10 @@ MAX_PAGE_SIZE = 100
 ABBREVIATIONS_FILE = Path(__file__).resolve().parents[1] / "corpus" / "abbreviations.tsv"
 ABBREVIATION_KINDS = ("term", "issuer", "doc_type", "law_alias")
 
-EMPTY_QUERY_MESSAGE = "Hãy nhập nội dung cần tìm: từ khóa, số hiệu văn bản (ví dụ 09/2013/NĐ-CP) hoặc điều luật (ví dụ điều 32 luật PCMBN)."
+EMPTY_QUERY_MESSAGE = (
+    "Hãy nhập nội dung cần tìm: từ khóa, số hiệu văn bản (ví dụ 09/2013/NĐ-CP) "
+    "hoặc điều luật (ví dụ điều 32 luật PCMBN)."
+)
 NO_WORDS_MESSAGE = (
     "Câu tìm kiếm không có từ nào để tìm (chỉ có dấu câu hoặc ký hiệu). "
     "Hãy nhập từ khóa, số hiệu văn bản hoặc điều luật."

@@ -135,10 +135,12 @@ def render_text(data: dict[str, Any]) -> str:
             lines.append(f"  {article['heading']}")
     for relation in data["relations"]:
         lines.append(
-            f"→ {relation['label']}: {relation['target']} {('Điều ' + relation['target_article']) if relation['target_article'] else ''}"
+            f"→ {relation['label']}: {relation['target']} "
+            f"{('Điều ' + relation['target_article']) if relation['target_article'] else ''}"
         )
     for relation in data["incoming_relations"]:
         lines.append(
-            f"← {relation['inverse_label']}: {relation['source']} {('Điều ' + relation['source_article']) if relation['source_article'] else ''}"
+            f"← {relation['inverse_label']}: {relation['source']} "
+            f"{('Điều ' + relation['source_article']) if relation['source_article'] else ''}"
         )
     return "\n".join(lines)

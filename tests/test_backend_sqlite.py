@@ -25,7 +25,7 @@ def test_interrupted_file_leaves_previous_records(tmp_path):
     broken = analyse_document(law())
     broken.articles[1].article_id = None  # type: ignore[assignment]  # makes the second insert fail midway
     broken.articles.append(object())  # type: ignore[arg-type]
-    with pytest.raises(Exception):
+    with pytest.raises(AttributeError):
         backend.replace_file("law.html", "sha-2", [broken])
     assert backend.file_hash("law.html") == "sha-1"
     assert backend.stats()["articles"] == 2

@@ -320,7 +320,10 @@ def test_empty_text_files(tmp_path):
 
 
 def test_text_decoding_boms_and_markdown(tmp_path):
-    text = "Số: 5/2020/NĐ-CP\nNGHỊ ĐỊNH\nVề thử nghiệm\n## Chương I\n### QUY ĐỊNH CHUNG\n**Điều 1. Phạm vi**\nNội dung \\*một\\*."
+    text = (
+        "Số: 5/2020/NĐ-CP\nNGHỊ ĐỊNH\nVề thử nghiệm\n## Chương I\n### QUY ĐỊNH CHUNG\n"
+        "**Điều 1. Phạm vi**\nNội dung \\*một\\*."
+    )
     assert decode_text(b"\xef\xbb\xbf" + text.encode()) == text
     assert decode_text(text.encode("utf-16")) == text
     front = "---\nso_hieu: 05/2020/NĐ-CP\nngày: 2020-01-02\ntags:\n  - a\n---\n"

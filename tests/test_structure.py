@@ -94,7 +94,8 @@ def test_old_style_headings_title_on_next_line():
         "ĐIỀU KHOẢN CUỐI CÙNG",
         "Điều 54",
         "Những quy định trước đây trái với Luật này đều bãi bỏ.",
-        "Luật này đã được Quốc hội nước Cộng hoà xã hội chủ nghĩa Việt Nam khoá VIII thông qua ngày 30 tháng 6 năm 1989.",
+        "Luật này đã được Quốc hội nước Cộng hoà xã hội chủ nghĩa Việt Nam khoá VIII "
+        "thông qua ngày 30 tháng 6 năm 1989.",
     ]
     document = parse(lines)
     first, last = document.articles

@@ -37,7 +37,10 @@ _TYPE_WORDS = (
 )
 _TYPE_RE = "|".join(re.escape(word) for word in _TYPE_WORDS)
 # One cited unit: "Điều 5", "khoản 2 Điều 5", "điểm a khoản 2 Điều 5", "khoản 1 Điều này".
-_ITEM = r"(?:điểm\s+(?P<point>[a-zđ])\s*,?\s+)?(?:khoản\s+(?P<clause>\d{1,3})\s*,?\s+)?Điều\s+(?P<article>\d{1,4}[a-zđ]?|này)\b"
+_ITEM = (
+    r"(?:điểm\s+(?P<point>[a-zđ])\s*,?\s+)?(?:khoản\s+(?P<clause>\d{1,3})\s*,?\s+)?"
+    r"Điều\s+(?P<article>\d{1,4}[a-zđ]?|này)\b"
+)
 _ITEM_RE = re.compile(_ITEM, re.IGNORECASE)
 _ITEM_UNNAMED = re.sub(r"\?P<\w+>", "", _ITEM)
 # Bare article numbers continuing a list ("các điều 33, 34, 35 và 36"), not clause/point numbers.
@@ -201,7 +204,7 @@ def _find_unit(units: list[Unit], kind: str, number: str | None) -> Unit | None:
 
 def _without_overlaps(links: list[_Link]) -> list[_Link]:
     kept: list[_Link] = []
-    for link in sorted(links, key=lambda l: (l.start, -(l.end - l.start))):
+    for link in sorted(links, key=lambda item: (item.start, -(item.end - item.start))):
         if not kept or link.start >= kept[-1].end:
             kept.append(link)
     return kept

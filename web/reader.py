@@ -94,7 +94,7 @@ def table_of_contents(document: Document) -> list[dict[str, Any]]:
     previous: list[str] = []
     for article in document.articles:
         ids = heading_ids(article)
-        for level, (heading, heading_id) in enumerate(zip(article.path, ids)):
+        for level, (heading, heading_id) in enumerate(zip(article.path, ids, strict=True)):
             if previous[: level + 1] != ids[: level + 1]:
                 entries.append({"kind": "heading", "level": level, "text": heading, "id": heading_id})
         previous = ids
@@ -145,7 +145,7 @@ def _article_block(
         "id": article.id,
         "number": article.number,
         "heading": heading,
-        "headings": list(zip(article.path, heading_ids(article))),
+        "headings": list(zip(article.path, heading_ids(article), strict=True)),
         "intro": link(intro),
         "units": units,
         "note": linker.linkify(article.note, document, article) if article.note else "",

@@ -234,11 +234,11 @@ def did_you_mean(query: str, texts: list[str]) -> str | None:
                 weight += 2
             votes[index][words[position].lower()] += weight
     chosen = [counter.most_common(1)[0][0] if counter else None for counter in votes]
-    if all(form is None or form == token.lower() for form, token in zip(chosen, tokens)):
+    if all(form is None or form == token.lower() for form, token in zip(chosen, tokens, strict=True)):
         return None
     # Rebuild from the original text so numbers and punctuation ("09/2013") stay as typed.
     pieces, cursor = [], 0
-    for match, form in zip(_WORD_RE.finditer(query), chosen):
+    for match, form in zip(_WORD_RE.finditer(query), chosen, strict=True):
         pieces.append(query[cursor : match.start()])
         pieces.append(form if form and form != match.group().lower() else match.group())
         cursor = match.end()

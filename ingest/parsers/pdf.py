@@ -162,7 +162,9 @@ def _drop_page_furniture(lines: list[_Line], pages: int) -> list[_Line]:
         kept.append(line)
     for line in kept:
         markers = footnote_markers.get(line.page, set())
-        line.text = _SUPERSCRIPT_RE.sub(lambda m: "" if m.group(1).strip() in markers else m.group(1), line.text)
+        line.text = _SUPERSCRIPT_RE.sub(
+            lambda m, markers=markers: "" if m.group(1).strip() in markers else m.group(1), line.text
+        )
         line.text = re.sub(r"\s{2,}", " ", line.text).strip()
     return [line for line in kept if line.text]
 

@@ -24,10 +24,11 @@ def filters_from(
 def search(
     request: Request,
     q: Annotated[str, Query(max_length=MAX_INPUT_CHARS, description="Vietnamese query, diacritics optional")] = "",
-    type: Annotated[list[str], Query(description="Document type, e.g. Nghị định")] = [],  # noqa: A002
-    issuer: Annotated[list[str], Query(description="Issuing body, e.g. Chính phủ (a facet value)")] = [],
-    status: Annotated[list[str], Query(description="con_hieu_luc | het_hieu_luc | chua_hieu_luc")] = [],
-    topic: Annotated[list[str], Query(description="Topic of the codified database (a facet value)")] = [],
+    # B006 does not apply: FastAPI copies a parameter's default for each request.
+    type: Annotated[list[str], Query(description="Document type, e.g. Nghị định")] = [],  # noqa: A002, B006
+    issuer: Annotated[list[str], Query(description="Issuing body, e.g. Chính phủ (a facet value)")] = [],  # noqa: B006
+    status: Annotated[list[str], Query(description="con_hieu_luc | het_hieu_luc | chua_hieu_luc")] = [],  # noqa: B006
+    topic: Annotated[list[str], Query(description="Topic of the codified database (a facet value)")] = [],  # noqa: B006
     year_from: Annotated[int | None, Query(ge=1945, le=2100, description="Issued in or after")] = None,
     year_to: Annotated[int | None, Query(ge=1945, le=2100, description="Issued in or before")] = None,
     page: Annotated[int, Query(ge=1, le=1000, description="Page of results, from 1")] = 1,
