@@ -32,6 +32,10 @@ if [ ! -f .cache/npm/node_modules/axe-core/axe.min.js ]; then
   say "installing axe-core from npm into .cache/npm ..."
   npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@4
 fi
+say "lint and type check (ruff check, ruff format --check, mypy) ..."
+ruff check .
+ruff format --check .
+mypy
 say "starting Elasticsearch (scripts/elasticsearch.sh) ..."
 bash scripts/elasticsearch.sh start
 # The tests talk to the node this script started: its URL follows VNLEX_ES_PORT.

@@ -90,7 +90,7 @@ def evaluate(service, questions: list[dict], *, fold_questions: bool = False) ->
         scores.add(ranked, relevant)
         if not ranked or ranked[0] not in relevant:
             misses.append(question.get("question_id"))
-    data = scores.to_dict()
+    data: dict[str, Any] = scores.to_dict()
     latencies.sort()
     data["p50_ms"] = round(latencies[len(latencies) // 2] * 1000, 1) if latencies else None
     data["first_answer_misses"] = misses

@@ -12,7 +12,7 @@ should then be added to the model of its endpoint in this module.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -32,9 +32,16 @@ class BackendUnavailable(BaseModel):
     message: str = Field(description="Why the search engine could not answer")
 
 
-ERRORS_404 = {404: {"model": ErrorDetail, "description": "No such document or article in the index"}}
-ERRORS_503 = {503: {"model": BackendUnavailable, "description": "The index (SQLite file or Elasticsearch) is down"}}
-REDIRECT_308 = {308: {"description": "Another spelling of the number: redirect to the canonical slug"}}
+# Typed as FastAPI's `responses` parameter so routes can merge them.
+ERRORS_404: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorDetail, "description": "No such document or article in the index"}
+}
+ERRORS_503: dict[int | str, dict[str, Any]] = {
+    503: {"model": BackendUnavailable, "description": "The index (SQLite file or Elasticsearch) is down"}
+}
+REDIRECT_308: dict[int | str, dict[str, Any]] = {
+    308: {"description": "Another spelling of the number: redirect to the canonical slug"}
+}
 
 
 # ---- documents and articles --------------------------------------------------------------

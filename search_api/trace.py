@@ -187,7 +187,7 @@ def _node(
         # only for a text that has nothing more precise.
         specific = [p for p in pairs if p[1] and p[0]]
         pairs = specific or pairs
-        child_articles = []
+        child_articles: list[tuple[str | None, str | None]] = []
         for source_article, target_article in pairs:
             reference = _article_ref(source_document, source_article) or {"number": "", "title": "", "link": None}
             reference["details"] = target_article

@@ -183,7 +183,8 @@ def pagination(total: int, wanted: SearchRequest) -> dict[str, Any] | None:
         return None
     current = min(wanted.page, last)
     numbers = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
-    links, previous = [], 0
+    links: list[dict[str, Any]] = []
+    previous = 0
     for number in numbers:
         if number - previous > 1:
             links.append({"gap": True})

@@ -134,7 +134,7 @@ def _read_lines(document) -> tuple[list[_Line], int]:
 
 def _drop_page_furniture(lines: list[_Line], pages: int) -> list[_Line]:
     """Without footnote text, page numbers and running heads/feet."""
-    sizes = Counter()
+    sizes: Counter[float] = Counter()
     for line in lines:
         sizes[line.size] += len(line.text)
     body_size = sizes.most_common(1)[0][0]
@@ -162,9 +162,11 @@ def _drop_page_furniture(lines: list[_Line], pages: int) -> list[_Line]:
         kept.append(line)
     for line in kept:
         markers = footnote_markers.get(line.page, set())
-        line.text = _SUPERSCRIPT_RE.sub(
-            lambda m, markers=markers: "" if m.group(1).strip() in markers else m.group(1), line.text
-        )
+
+        def drop_marker(m: re.Match[str], markers: set[str] = markers) -> str:
+            return "" if m.group(1).strip() in markers else m.group(1)
+
+        line.text = _SUPERSCRIPT_RE.sub(drop_marker, line.text)
         line.text = re.sub(r"\s{2,}", " ", line.text).strip()
     return [line for line in kept if line.text]
 

@@ -22,7 +22,7 @@ import threading
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ingest.catalogue import STUB_SOURCE_FILE
 from ingest.index_contract import (
@@ -40,6 +40,9 @@ from ingest.index_contract import (
 from ingest.model import Document, Relation
 from ingest.numbers import number_key
 from search_api.backends.es_query import MAPPINGS, facets_from_response, index_settings, search_body
+
+if TYPE_CHECKING:  # imported lazily at run time: the client is only needed once a request arrives
+    from elasticsearch import Elasticsearch
 
 KINDS = tuple(MAPPINGS)  # articles, documents, relations, files
 _BULK_CHUNK = 500
@@ -135,7 +138,7 @@ class ElasticsearchBackend:
                 f"Elasticsearch shards must be >= 1 and replicas >= 0, not {self.shards}/{self.replicas}"
             )
         self.index_settings = index_settings(self.shards, self.replicas)
-        self._client_options = {
+        self._client_options: dict[str, Any] = {
             "basic_auth": (username, password or "") if username else None,
             "ca_certs": ca_certs,
             "request_timeout": request_timeout,
@@ -144,7 +147,7 @@ class ElasticsearchBackend:
             "max_retries": max(1, len(self.nodes) - 1),
             "retry_on_timeout": False,
         }
-        self._client = None
+        self._client: Elasticsearch | None = None
         self._client_lock = threading.Lock()  # the API calls one backend from a thread pool
         self._indexes_ready = False
         self._version_checked = False

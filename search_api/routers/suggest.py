@@ -27,7 +27,7 @@ def completer(request: Request) -> Completer:
     with _building:  # requests run in a thread pool: one build at a time
         cached = getattr(request.app.state, "vnlex_completer", None)
         if cached is None or cached[0] != key:
-            titles = []
+            titles: list[str] = []
             for number, type_, _title in documents:
                 document = app_state.backend.get_document(number) if type_ != NEWS_TYPE else None
                 if document is not None:
