@@ -149,6 +149,7 @@ def ingest_paths(
     progress: Callable[[str, int, int], None] = lambda stage, done, total: None,
 ) -> IngestReport:
     from ingest.catalogue import catalogue_stub_documents, load_catalogue
+    from ingest.official import adopt_own_effective_dates, resolve_official_facts
     from ingest.status import compute_status
 
     files = [str(p) for p in discover(list(paths))]
@@ -175,7 +176,9 @@ def ingest_paths(
             if number_key(s.number) not in parsed_keys and not _stored_from_a_file(backend, s.number)
         ]
         all_documents = [d for p in fresh for d in p.documents] + stubs
+        adopt_own_effective_dates(all_documents)
         compute_status(all_documents, catalogue, today)
+        resolve_official_facts(all_documents, catalogue)
         total_articles = sum(len(d.articles) for d in all_documents)
         done = [0]
 
