@@ -98,7 +98,11 @@ def citation_form(document: Document) -> str:
 
 def unit_label(article: str | None, clause: str | None = None, point: str | None = None) -> str:
     """'điểm a khoản 2 Điều 23' (empty parts left out)."""
-    parts = [f"điểm {point}" if point else "", f"khoản {clause}" if clause else "", f"Điều {article}" if article else ""]
+    parts = [
+        f"điểm {point}" if point else "",
+        f"khoản {clause}" if clause else "",
+        f"Điều {article}" if article else "",
+    ]
     return " ".join(p for p in parts if p)
 
 
@@ -212,7 +216,9 @@ def _disagreement_note(document: Document) -> str:
         others = [f for f in facts if not f["kept"]]
         if kept and others:
             said = "; ".join(f"{f['source']} ghi {_vn(date.fromisoformat(f['value']))}" for f in others)
-            sentences.append(f"{label} {_vn(date.fromisoformat(kept[0]['value']))} theo {kept[0]['source']}, còn {said}")
+            sentences.append(
+                f"{label} {_vn(date.fromisoformat(kept[0]['value']))} theo {kept[0]['source']}, còn {said}"
+            )
     return (" Các nguồn ghi khác nhau: " + "; ".join(sentences) + ".") if sentences else ""
 
 

@@ -76,11 +76,15 @@ def _read_and_parse(job: tuple[str, int, dict[str, str]]) -> _Parsed:
         documents = parse_bytes(path, data)
         if not documents:
             raise IngestError("no document found in file")
+        from ingest.article_graph import refine
+        from ingest.catalogue import default_names, load_catalogue
         from ingest.citations import extract_citations
 
+        catalogue, names = load_catalogue(), default_names()
         for document in documents:
             document.source_file = path_text
             document.relations = _unique(document.relations + extract_citations(document))
+            refine(document, catalogue, names)
         return _Parsed(path_text, digest, documents)
     except IngestError as error:
         return _Parsed(path_text, error=error.reason)

@@ -293,7 +293,7 @@ def _unknown_note(item: _Known, known: dict[str, _Known], today: date) -> str:
     if parents:
         parts.append(
             "các văn bản được quy định chi tiết ("
-            + ", ".join(known[p].number for p in sorted(parents))
+            + ", ".join(known[p].number if p in known else p for p in sorted(parents))
             + ") chưa có bằng chứng còn hiệu lực"
         )
     if not (item.entry and item.entry.verified):

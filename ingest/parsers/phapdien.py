@@ -295,6 +295,7 @@ def _add_relations(entries: list[_Entry], documents: dict[str, Document], displa
                     target=number_of(law_entry),
                     target_article=law_entry.note.article,
                     source_article=article,
+                    basis="placement",
                 ),
             )
         # (b) the note says this article was amended or repealed by another document.

@@ -24,6 +24,7 @@ from ingest.index_contract import (
     ParsedQuery,
     SearchResult,
     field_texts,
+    in_force_window,
 )
 from ingest.model import Document, Relation
 from ingest.numbers import number_key
@@ -39,7 +40,8 @@ CREATE TABLE IF NOT EXISTS documents(
 CREATE INDEX IF NOT EXISTS documents_file ON documents(source_file);
 CREATE TABLE IF NOT EXISTS relations(
     id INTEGER PRIMARY KEY, carrier TEXT NOT NULL, source TEXT NOT NULL, source_article TEXT, type TEXT NOT NULL,
-    target TEXT NOT NULL, target_key TEXT NOT NULL, target_article TEXT, date TEXT, note TEXT, source_file TEXT);
+    target TEXT NOT NULL, target_key TEXT NOT NULL, target_article TEXT, date TEXT, note TEXT, source_file TEXT,
+    basis TEXT, source_unit TEXT, target_unit TEXT);
 CREATE INDEX IF NOT EXISTS relations_target ON relations(target_key);
 CREATE INDEX IF NOT EXISTS relations_file ON relations(source_file);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles USING fts5(
@@ -153,7 +155,7 @@ class SQLiteBackend:
         for relation in document.relations:
             self.db.execute(
                 "INSERT INTO relations(carrier, source, source_article, type, target, target_key, target_article,"
-                " date, note, source_file) VALUES(?,?,?,?,?,?,?,?,?,?)",
+                " date, note, source_file, basis, source_unit, target_unit) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     document.number,
                     relation.source or document.number,
@@ -165,9 +167,13 @@ class SQLiteBackend:
                     relation.date,
                     relation.note,
                     source_file,
+                    relation.basis,
+                    relation.source_unit,
+                    relation.target_unit,
                 ),
             )
         year = str(document.issued.year) if document.issued else ""
+        in_force_from, in_force_until = in_force_window(document)
         placeholders = ", ".join("?" for _ in ALL_COLUMNS)
         for order, article in enumerate(analysed.articles):
             values = {
@@ -187,6 +193,8 @@ class SQLiteBackend:
                 "text": article.text,
                 "doc_title": document.title,
                 "ord": order,
+                "in_force_from": in_force_from,
+                "in_force_until": in_force_until,
             }
             self.db.execute(
                 f"INSERT INTO articles({', '.join(ALL_COLUMNS)}) VALUES({placeholders})",
@@ -257,7 +265,8 @@ class SQLiteBackend:
 
     def incoming_relations(self, number: str) -> list[tuple[str, Relation]]:
         rows = self.db.execute(
-            "SELECT source, source_article, type, target, target_article, date, note, carrier FROM relations"
+            "SELECT source, source_article, type, target, target_article, date, note, carrier, basis, source_unit,"
+            " target_unit FROM relations"
             " WHERE target_key=? ORDER BY source, CAST(source_article AS INTEGER)",
             (number_key(number),),
         ).fetchall()
@@ -272,9 +281,24 @@ class SQLiteBackend:
                     date=date_,
                     note=note,
                     source=source if source != carrier else None,
+                    basis=basis or "",
+                    source_unit=source_unit,
+                    target_unit=target_unit,
                 ),
             )
-            for source, source_article, type_, target, target_article, date_, note, carrier in rows
+            for (
+                source,
+                source_article,
+                type_,
+                target,
+                target_article,
+                date_,
+                note,
+                carrier,
+                basis,
+                source_unit,
+                target_unit,
+            ) in rows
         ]
 
     def document_numbers(self) -> list[tuple[str, str, str]]:
