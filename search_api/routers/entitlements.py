@@ -62,13 +62,36 @@ def build_rows(backend) -> list[dict[str, Any]]:
     for provision in extract_provisions(list(documents.values())):
         row = provision.to_dict()
         row["link"] = _article_link(documents, provision.doc_number, provision.article_number, provision.unit_id)
-        row["governing_articles"] = [_article_link(documents, law, article) for law, article in provision.governing]
+        row["governing_articles"] = [
+            _article_link(documents, law, article) for law, article in _chain(documents, provision.governing)
+        ]
         row["implementing_articles"] = [
             _article_link(documents, source, article)
             for source, article in detailed_by.get((number_key(provision.doc_number), provision.article_number), [])
         ]
         rows.append(row)
     return rows
+
+
+def _chain(documents: dict, governing: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Law article first, then the decree article a circular clause implements: a row links
+    governing law article -> decree article -> the clause that fixes the amount."""
+    chain: list[tuple[str, str]] = []
+    for number, article in governing:
+        parent = documents.get(number_key(number))
+        for relation in parent.relations if parent else []:
+            if (
+                relation.type == QUY_DINH_CHI_TIET
+                and relation.source_article == article
+                and relation.target_article
+                and not relation.source
+                and (relation.target, relation.target_article) not in chain
+            ):
+                chain.append((relation.target, relation.target_article))
+    for pair in governing:
+        if pair not in chain:
+            chain.append(pair)
+    return chain
 
 
 def provision_rows(request: Request) -> list[dict[str, Any]]:
