@@ -39,7 +39,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 CITATION = (
-    "Điều 32 Luật Phòng, chống mua bán người số 66/2011/QH12, ngày 29/3/2011 — "
+    "Điều 32 Luật Phòng, chống mua bán người số 66/2011/QH12 ngày 29/03/2011 của Quốc hội — "
     "hết hiệu lực (bị thay thế bởi 53/2024/QH15)"
 )
 

@@ -10,6 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ingest.model import Article, Document, Unit
+from ingest.official import citation_form
 from search_api.views import document_view
 from web.documents import DocumentCache, badge, document_name, document_url, find_article, vn_date
 from web.linkify import CitationLinker
@@ -51,6 +52,11 @@ def reader_context(cache: DocumentCache, document: Document, reading_list: set[s
     if document.replaced_by:
         known = cache.resolve(document.replaced_by)
         replaced_by = {"number": document.replaced_by, "url": document_url(known) if known else None}
+    view["citation_form"] = citation_form(document)
+    view["facts"] = [
+        {**fact, "shown": vn_date(fact["value"]) if fact["field"] in ("issued", "effective") else fact["value"]}
+        for fact in document.facts
+    ]
     return {
         "doc": view,
         "name": document_name(document),
