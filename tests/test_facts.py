@@ -174,3 +174,12 @@ def test_trace_article_38_includes_decree_article_23_and_not_62_2012(backend):
     assert {"23", "24"} <= {a for a, _ in _articles(tree, "09/2013/NĐ-CP")}
     assert "62/2012/NĐ-CP" not in [n["number"] for n in _walk(tree)]
     assert ("4", "khoản 3") in _articles(tree, "134/2013/TTLT-BTC-BLĐTBXH")
+
+
+def test_resolution_02_2019_article_3_clause_6_is_one_sentence(corpus):
+    article = next(a for a in corpus["02/2019/NQ-HĐTP"].articles if a.number == "3")
+    clause = next(u for u in article.units if u.number == "6")
+    assert clause.text.startswith(
+        "6. Đã lấy bộ phận cơ thể của nạn nhân quy định tại điểm b khoản 3 Điều 150 và điểm d khoản 3 Điều 151"
+    )
+    assert "\nĐiều 150" not in article.text
