@@ -104,6 +104,10 @@ class Vocabulary:
         self.what = _Labelled.compile(data["what"])
         self.conditions = _Labelled.compile(data["conditions"])
         self.agency_not_payer = _alternation(data["agency_not_payer"])
+        # An article titled "Trách nhiệm của ..." or "Các biện pháp bảo vệ ..." states duties or
+        # benefits in clauses that carry no trigger word of their own ("5. Giữ bí mật ...").
+        title_kinds = data.get("victim_scope", {}).get("title_kinds", {})
+        self.title_kinds = {kind: _alternation(patterns) for kind, patterns in title_kinds.items()}
 
     @classmethod
     def load(cls, path: Path = VOCABULARY_FILE) -> Vocabulary:
@@ -235,6 +239,8 @@ def build_provision(
             kind = "entitlement"
     quantities = list(scan_quantities(text))
     amounts = [amount for role, amount in quantities if role == "amount"]
+    if kind is None:
+        kind = next((k for k, regex in vocabulary.title_kinds.items() if regex.search(article.title or "")), None)
     if kind is None and amounts:
         # A bare rate or quota ("a) Thiết lập đường dây nóng: 20.000.000 đồng/Trung tâm;",
         # "Tần suất phát sóng: Tối thiểu 02 lần/tháng") still answers "how much".

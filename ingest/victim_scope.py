@@ -32,6 +32,10 @@ class ScopeRules:
     sanctions: re.Pattern
     regimes: tuple[tuple[str, frozenset[str]], ...]
     other_regime: str
+    excluded_titles: re.Pattern
+    lists_of_things: re.Pattern
+    own_duties: re.Pattern
+    child_context: re.Pattern
 
     @classmethod
     def from_vocabulary(cls, data: dict) -> ScopeRules:
@@ -45,6 +49,10 @@ class ScopeRules:
             sanctions=re.compile("|".join(re.escape(s) for s in raw["sanctions"]), re.IGNORECASE),
             regimes=tuple((r["label"], frozenset(r["what"])) for r in raw["regimes"]),
             other_regime=raw["other_regime"],
+            excluded_titles=re.compile("|".join(raw["excluded_article_titles"]), re.IGNORECASE),
+            lists_of_things=re.compile(raw["lists_of_things"], re.IGNORECASE),
+            own_duties=re.compile(raw["own_duties"], re.IGNORECASE),
+            child_context=re.compile(raw["child_protection_context"], re.IGNORECASE),
         )
 
 
@@ -59,9 +67,7 @@ def family(document: Document, rules: ScopeRules | None = None) -> str | None:
     """The family a document belongs to, or None (the Criminal Code, the Civil Code, ...)."""
     rules = rules or default_rules()
     own = number_key(document.number)
-    detailed = {
-        number_key(r.target) for r in document.relations if r.type == QUY_DINH_CHI_TIET and not r.source
-    }
+    detailed = {number_key(r.target) for r in document.relations if r.type == QUY_DINH_CHI_TIET and not r.source}
     for name, (topics, laws) in rules.families.items():
         code = (document.topic or "").split(" ", 1)[0]
         if code in topics or own in laws or detailed & laws:
@@ -77,21 +83,36 @@ def in_scope(provision: Provision, document: Document, rules: ScopeRules | None 
         return False, "văn bản không thuộc nhóm phòng, chống mua bán người, trợ giúp pháp lý hay trẻ em"
     if rules.sanctions.search(provision.quote) or rules.sanctions.search(provision.lead_in or ""):
         return False, "quy định về tội phạm hoặc chế tài, không phải quyền lợi"
-    named = [label for label in provision.who if label in rules.persons]
-    if not named:
-        named = [label for label in _persons_mentioned(provision) if label in rules.persons]
+    if rules.excluded_titles.search(provision.article_title or ""):
+        return False, "điều về phạm vi, đối tượng, giải thích từ ngữ hoặc hiệu lực"
+    if rules.own_duties.search(provision.lead_in or provision.quote):
+        return False, "nghĩa vụ của chính nạn nhân hay người được hỗ trợ, không phải quyền lợi"
+    if provision.lead_in and rules.lists_of_things.search(provision.lead_in.rstrip()):
+        return False, "một mục trong danh sách hồ sơ, tài liệu hay thành phần"
+    named = _victim_persons(provision, rules)
     if not named:
         return False, "không nói về nạn nhân hay người được hỗ trợ"
     return True, f"{name}: {', '.join(named)}"
 
 
-def _persons_mentioned(provision: Provision) -> list[str]:
+def _victim_persons(provision: Provision, rules: ScopeRules) -> list[str]:
+    """Victim-related persons the provision names: in its text and lead-in, else in its article's
+    title ("Các biện pháp bảo vệ an toàn cho nạn nhân, ..." for "8. Xét xử kín."). A child counts
+    in a child-protection context (care, intervention, abuse, special circumstances)."""
     from ingest.entitlements import _labels, _mentions, default_vocabulary
 
-    vocabulary = default_vocabulary()
-    return _labels(_mentions(vocabulary.persons, provision.quote)) + _labels(
-        _mentions(vocabulary.persons, provision.lead_in or "")
-    )
+    persons = default_vocabulary().persons
+    context = " ".join((provision.article_title or "", provision.lead_in or "", provision.quote))
+    for texts in ((provision.quote, provision.lead_in or ""), (provision.article_title or "",)):
+        found = []
+        for text in texts:
+            for label in _labels(_mentions(persons, text)):
+                child = label == "trẻ em" and rules.child_context.search(context)
+                if (label in rules.persons or child) and label not in found:
+                    found.append(label)
+        if found:
+            return found
+    return []
 
 
 def regime(provision: Provision, rules: ScopeRules | None = None) -> str:

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from search_api.deps import state
 from search_api.routers.ask import answer_service
-from search_api.routers.entitlements import filter_rows, provision_rows
+from search_api.routers.entitlements import filter_rows, provision_rows, regime_groups
 from search_api.trace import trace
 from web.documents import DocumentCache, badge, vn_date
 from web.rendering import page, render_error
@@ -40,14 +40,20 @@ def _amount_text(amount: dict) -> str:
 @router.get("/quyen-loi")
 def entitlements_page(request: Request) -> Response:
     filters = {name: _param(request, name) for name in ("who", "kind", "agency", "document", "q")}
-    if not any(filters.values()):
-        filters["who"] = "nạn nhân"  # the page's subject; the form can widen it
+    # The page's subject is victims (ingest.victim_scope); "Tất cả quy định" widens it.
+    filters["scope"] = "all" if _param(request, "scope") == "all" else "nan_nhan"
     rows = filter_rows(provision_rows(request), **filters)
     for row in rows:
         row["kind_label"] = KIND_LABELS.get(row["kind"], row["kind"])
         row["amount_texts"] = [_amount_text(a) for a in row["amounts"]]
         row["badge"] = badge(row["link"]["status"], row["link"]["replaced_by"])
-    return page(request, "entitlements.html", {"filters": filters, "rows": rows, "kind_labels": KIND_LABELS})
+    groups = [
+        {**group, "rows": [r for r in rows if r["regime"] == group["regime"]]}
+        for group in regime_groups(rows)
+        if group["count"]
+    ]
+    context = {"filters": filters, "rows": rows, "groups": groups, "kind_labels": KIND_LABELS}
+    return page(request, "entitlements.html", context)
 
 
 def _decorate(node: dict) -> None:

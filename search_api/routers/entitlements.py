@@ -1,6 +1,12 @@
 """GET /entitlements: who is entitled to what, how much, paid by whom, under which article,
 with the law article it details and the decree/circular articles detailing it side by side.
 
+By default only the rows about victims (ingest.victim_scope: anti-trafficking, legal aid and
+child protection texts; victims, people being identified, accompanying minors, relatives,
+beneficiaries, and the agencies' duties towards them; never offences or sanctions), each
+filed under a support regime of Điều 32 khoản 1 Luật 66/2011/QH12; `scope=all` shows every
+provision. Money, durations, counts and deadlines are separate lists.
+
 Provisions are computed from the index's own documents (ingest.entitlements) and kept in
 memory per app; they are recomputed when the index's document/article/relation counts change.
 """
@@ -15,6 +21,7 @@ from ingest.entitlements import KINDS, extract_provisions
 from ingest.model import QUY_DINH_CHI_TIET
 from ingest.numbers import number_key, slug, slug_key
 from ingest.textnorm import fold
+from ingest.victim_scope import default_rules, in_scope, regime
 from search_api.deps import state
 from search_api.views import STATUS_LABELS
 
@@ -56,21 +63,36 @@ def build_rows(backend) -> list[dict[str, Any]]:
                 and number_key(source) != key
             ):
                 pairs = detailed_by.setdefault((key, relation.target_article), [])
-                if (source, relation.source_article) not in pairs:
-                    pairs.append((source, relation.source_article))
+                # The clause that fixes the amount (134/2013 Điều 4 khoản 1) when the link names one.
+                item = (source, relation.source_article, relation.source_unit)
+                if item not in pairs:
+                    pairs.append(item)
     rows = []
+    rules = default_rules()
     for provision in extract_provisions(list(documents.values())):
         row = provision.to_dict()
+        row["in_scope"], row["scope_reason"] = in_scope(provision, documents[number_key(provision.doc_number)], rules)
+        row["regime"] = regime(provision, rules)
+        for category, key in (("money", "money"), ("duration", "durations"), ("count", "counts")):
+            row[key] = [a.text for a in provision.amounts if a.category == category]
+        row["deadline_texts"] = [d.text for d in provision.deadlines]
         row["link"] = _article_link(documents, provision.doc_number, provision.article_number, provision.unit_id)
         row["governing_articles"] = [
             _article_link(documents, law, article) for law, article in _chain(documents, provision.governing)
         ]
         row["implementing_articles"] = [
-            _article_link(documents, source, article)
-            for source, article in detailed_by.get((number_key(provision.doc_number), provision.article_number), [])
+            {**_article_link(documents, source, article, unit), "clause": _clause(unit)}
+            for source, article, unit in detailed_by.get(
+                (number_key(provision.doc_number), provision.article_number), []
+            )
         ]
         rows.append(row)
     return rows
+
+
+def _clause(unit_id: str | None) -> str:
+    tail = (unit_id or "").rsplit("__", 1)[-1]
+    return f"khoản {tail[6:]}" if tail.startswith("khoan_") else ""
 
 
 def _chain(documents: dict, governing: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -109,14 +131,26 @@ def _folded(text: str | None) -> str:
     return fold((text or "").lower()).strip()
 
 
+SCOPES = ("nan_nhan", "all")
+
+
 def filter_rows(
-    rows: list[dict[str, Any]], who: str = "", kind: str = "", agency: str = "", document: str = "", q: str = ""
+    rows: list[dict[str, Any]],
+    who: str = "",
+    kind: str = "",
+    agency: str = "",
+    document: str = "",
+    q: str = "",
+    scope: str = "nan_nhan",
 ) -> list[dict[str, Any]]:
-    """Folded-substring filters, so "nan nhan" finds "nạn nhân"; document by any spelling of its number."""
+    """Folded-substring filters, so "nan nhan" finds "nạn nhân"; document by any spelling of its number;
+    scope "nan_nhan" (default) keeps the rows about victims only."""
     who, agency, q = _folded(who), _folded(agency), _folded(q)
     wanted_document = slug_key(document) if document.strip() else ""
     kept = []
     for row in rows:
+        if scope != "all" and not row.get("in_scope"):
+            continue
         if kind and row["kind"] != kind:
             continue
         if who and not any(who in _folded(label) for label in row["who"]):
@@ -139,6 +173,17 @@ def entitlements(
     agency: str = Query("", max_length=200),
     document: str = Query("", max_length=200),
     q: str = Query("", max_length=1000),
+    scope: str = Query("nan_nhan", pattern="^(nan_nhan|all)$", description="nan_nhan (default): about victims; all"),
 ):
-    rows = filter_rows(provision_rows(request), who, kind, agency, document, q)
-    return {"total": len(rows), "kinds": list(KINDS), "provisions": rows}
+    rows = filter_rows(provision_rows(request), who, kind, agency, document, q, scope)
+    return {"total": len(rows), "scope": scope, "kinds": list(KINDS), "groups": regime_groups(rows), "provisions": rows}
+
+
+def regime_groups(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Row counts per support regime of Điều 32, in the law's order, then the rest."""
+    rules = default_rules()
+    order = [label for label, _ in rules.regimes] + [rules.other_regime]
+    counts = {label: 0 for label in order}
+    for row in rows:
+        counts[row["regime"]] = counts.get(row["regime"], 0) + 1
+    return [{"regime": label, "count": count} for label, count in counts.items()]
