@@ -23,6 +23,7 @@ from ingest.victim_scope import in_scope  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 LABELLED = REPO / "bench" / "victim_rows_labelled.json"
+LABELLED_2 = REPO / "bench" / "victim_rows_labelled_2.json"
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 
 
@@ -31,16 +32,11 @@ def predicted_rows(corpus: Path) -> set[tuple[str, str]]:
     for path in sorted((corpus / "phapdien").glob("*.html")):
         documents += _read_and_parse((str(path), 50_000_000, {})).documents
     by_number = {d.number: d for d in documents}
-    return {
-        (p.doc_number, p.unit_id)
-        for p in extract_provisions(documents)
-        if in_scope(p, by_number[p.doc_number])[0]
-    }
+    return {(p.doc_number, p.unit_id) for p in extract_provisions(documents) if in_scope(p, by_number[p.doc_number])[0]}
 
 
-def evaluate(corpus: Path) -> dict:
-    labelled = json.loads(LABELLED.read_text(encoding="utf-8"))["items"]
-    rows = predicted_rows(corpus)
+def evaluate(rows: set[tuple[str, str]], labels: Path) -> dict:
+    labelled = json.loads(labels.read_text(encoding="utf-8"))["items"]
     tp = fp = fn = 0
     per_document: dict[str, list[int]] = {}
     errors = []
@@ -74,16 +70,20 @@ def evaluate(corpus: Path) -> dict:
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--write", action="store_true", help="write the section of bench/RESULTS.md")
-    args = parser.parse_args()
-    result = evaluate(args.corpus)
+HISTORY = """History on sample 1, kept because the figures above it are not all held out:
+
+- first measurement of the first rules, sample 1 held out: precision 0.42, recall 0.33 (TP 15, FP 21, FN 30);
+- the rules were then refined on sample 1's error categories (article titles giving the kind and the person,
+  lists of documents, victims' own duties, child-protection context, beneficiaries in custody, scope/effect
+  articles): sample 1 is from then on a development set, not a test set. Sample 2 was drawn and labelled after
+  that refinement and is the held-out figure for the current rules."""
+
+
+def _table(title: str, result: dict, held_out: str) -> list[str]:
     lines = [
-        f"Hand-labelled sample: {result['clauses']} clauses of {len(result['per_document'])} documents not used "
-        f"to write the rules, {result['rows']} labelled rows (bench/victim_rows_labelled.json: criterion, sampling "
-        "and labelling recorded there; labels committed before the first measurement).",
+        f"### {title}",
+        "",
+        f"{result['clauses']} clauses of {len(result['per_document'])} documents, {result['rows']} labelled rows; {held_out}",
         "",
         f"**Precision {result['precision']:.2f}, recall {result['recall']:.2f}** "
         f"(TP {result['tp']}, FP {result['fp']}, FN {result['fn']}); target ≥ 0.9 each.",
@@ -93,15 +93,35 @@ def main() -> None:
     ]
     for number, (tp, fp, fn, clauses) in result["per_document"].items():
         lines.append(f"| {number} | {clauses} | {tp} | {fp} | {fn} |")
-    lines += ["", "Errors:", ""]
-    for kind, item in result["errors"]:
-        lines.append(f"- {kind}: {item['doc']} {item['unit_id']}")
+    lines += ["", "Errors: " + "; ".join(f"{kind} {item['doc']} {item['unit_id']}" for kind, item in result["errors"])]
+    return lines + [""]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--write", action="store_true", help="write the section of bench/RESULTS.md")
+    args = parser.parse_args()
+    rows = predicted_rows(args.corpus)
+    second = evaluate(rows, LABELLED_2)
+    first = evaluate(rows, LABELLED)
+    lines = [
+        "A clause counts as a row when ingest.entitlements extracts a provision on it and ingest.victim_scope keeps it "
+        "in the default view. Labels, criterion and sampling: bench/victim_rows_labelled.json and "
+        "bench/victim_rows_labelled_2.json (each committed before it was first measured).",
+        "",
+    ]
+    lines += _table("Sample 2 (held out for the current rules)", second, "labelled after the rules were last changed.")
+    lines += _table("Sample 1 (development set since the refinement)", first, "NOT held out any more (see history).")
+    lines.append(HISTORY)
     body = "\n".join(lines)
     print(body)
     if args.write:
         from bench.results import update_section
 
-        update_section("Victims' entitlements table: precision and recall", body, "python bench/victim_scope.py --write")
+        update_section(
+            "Victims' entitlements table: precision and recall", body, "python bench/victim_scope.py --write"
+        )
 
 
 if __name__ == "__main__":
