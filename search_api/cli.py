@@ -147,14 +147,17 @@ def serve(
 
 @app.command(name="eval")
 def evaluate_command(
-    questions: Path = typer.Option(..., "--questions", help="ALQAC-format questions JSON"),
+    questions: list[Path] = typer.Option(..., "--questions", help="Questions JSON (ALQAC format); repeat for several"),
     law: Path | None = typer.Option(None, "--law", help="ALQAC-format laws JSON to index first"),
     index: str | None = typer.Option(None, "--index", help=INDEX_HELP + " (with --law: a temporary index by default)"),
     workers: int = typer.Option(2, help="Worker processes for segmentation when indexing --law"),
-    answers: bool = typer.Option(False, "--answers", help="Also score /api/ask answers: citation precision and recall"),
+    answers: bool = typer.Option(
+        False, "--answers", help="Also score /api/ask answers: fact in first quote, declines, news, expired, latency"
+    ),
+    answers_only: bool = typer.Option(False, "--answers-only", help="Score answers only, skip retrieval"),
     as_json: bool = typer.Option(False, "--json", help="Print JSON"),
 ) -> None:
-    """Score retrieval: Recall@1/5/10, MRR@10, F2@1, also with questions typed without diacritics."""
+    """Score retrieval (Recall@1/5/10, MRR@10, F2@1, also without diacritics) and, with --answers, the answers."""
     import multiprocessing
     import tempfile
 
@@ -163,7 +166,8 @@ def evaluate_command(
     from search_api.evaluation import alqac_documents, evaluate, load_json
     from search_api.search import SearchService
 
-    for path in [questions, law]:
+    answers = answers or answers_only
+    for path in [*questions, law]:
         if path is not None and not path.is_file():
             fail(f"no such file: {path}")
     if law is not None and index is None:
@@ -171,6 +175,7 @@ def evaluate_command(
     if law is not None and index.startswith("http") and urlsplit(index).path.strip("/") in ("", "vnlex"):
         fail("an evaluation corpus must not go into the main indexes: add a prefix, e.g. http://127.0.0.1:9200/alqac")
     settings = settings_with(index)
+    files = []
     try:
         backend = backend_for(settings)
         if law is not None:
@@ -180,30 +185,44 @@ def evaluate_command(
                 documents = alqac_documents(load_json(law))
                 with multiprocessing.get_context("fork").Pool(workers) as pool:
                     backend.replace_file(source, digest, analyse_documents(documents, pool))
-        question_list = load_json(questions)
         service = SearchService(backend)
-        report = {
-            "index": settings.index_url,
-            "questions_file": str(questions),
-            "with_diacritics": evaluate(service, question_list),
-            "without_diacritics": evaluate(service, question_list, fold_questions=True),
-        }
-        if answers:
-            from search_api.answer_eval import answer_scores
-            from search_api.answers import AnswerService
+        answer_service = None
+        for path in questions:
+            question_list = load_json(path)
+            report = {"questions_file": str(path)}
+            if answers:
+                # Answers first: the first question of the run is then a cold start (first_request_ms).
+                from search_api.answer_eval import answer_scores
+                from search_api.answers import AnswerService
 
-            report["answers"] = answer_scores(AnswerService(backend, service), question_list)
+                answer_service = answer_service or AnswerService(backend, service)
+                report["answers"] = answer_scores(answer_service, question_list, settings.effective_today())
+            if not answers_only:
+                with_gold = [q for q in question_list if q.get("relevant_articles")]
+                report["with_diacritics"] = evaluate(service, with_gold)
+                report["without_diacritics"] = evaluate(service, with_gold, fold_questions=True)
+            files.append(report)
     except BackendError as error:
         fail(str(error))
+    # The first file's figures stay at the top level (the shape bench/evaluate.py reads).
+    output = {"index": settings.index_url, **files[0], "files": files}
     if as_json:
-        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(output, ensure_ascii=False, indent=2))
         return
-    for name in ("with_diacritics", "without_diacritics", "answers"):
-        if name in report:
-            scores = report[name]
-            typer.echo(
-                f"{name}: " + ", ".join(f"{k} {v}" for k, v in scores.items() if not isinstance(v, (list, dict)))
-            )
+    for report in files:
+        typer.echo(f"== {report['questions_file']}")
+        for name in ("with_diacritics", "without_diacritics"):
+            if name in report:
+                scores = report[name]
+                typer.echo(
+                    f"{name}: " + ", ".join(f"{k} {v}" for k, v in scores.items() if not isinstance(v, (list, dict)))
+                )
+        if "answers" in report:
+            from search_api.answer_eval import format_table
+
+            scores = report["answers"]
+            typer.echo(f"answers: first request {scores['first_request_ms']} ms")
+            typer.echo(format_table(scores))
 
 
 def main() -> None:

@@ -10,7 +10,6 @@ form with fetch and gets JSON instead of the redirect.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -20,28 +19,13 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from ingest.numbers import slug
 from web.documents import DocumentCache, citation, document_url, find_article
 from web.exports import docx_bytes, markdown
+from web.reading_cookie import COOKIE, ENTRY_RE, MAX_ENTRIES, read_entries
 from web.rendering import page, render_error
 
-COOKIE = "vnlex_reading_list"
-MAX_ENTRIES = 100
 COOKIE_MAX_AGE = 365 * 24 * 3600
 CROSS_SITE_MESSAGE = "Yêu cầu đến từ một trang web khác nên không được chấp nhận."
-_ENTRY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,99}:[0-9]{1,4}[a-z]?$")
 
 router = APIRouter()
-
-
-def read_entries(request: Request) -> list[str]:
-    """Well-formed, distinct entries of the cookie, at most MAX_ENTRIES, in the order added."""
-    raw = request.cookies.get(COOKIE, "")
-    entries: list[str] = []
-    for entry in raw.split("|"):
-        entry = entry.strip()
-        if _ENTRY_RE.match(entry) and entry not in entries:
-            entries.append(entry)
-        if len(entries) >= MAX_ENTRIES:
-            break
-    return entries
 
 
 def _store(response: Response, entries: list[str]) -> None:
@@ -133,7 +117,7 @@ async def add_to_reading_list(request: Request) -> Response:
         return posted
     form, entry = posted
     entries = read_entries(request)
-    if not _ENTRY_RE.match(entry) or resolve_entry(DocumentCache(request), entry) is None:
+    if not ENTRY_RE.match(entry) or resolve_entry(DocumentCache(request), entry) is None:
         message = f"Không tìm thấy Điều {form['article']} của văn bản {form['slug']} trong chỉ mục."
         if _wants_json(request):
             return JSONResponse({"count": len(entries), "message": message}, status_code=400)

@@ -10,6 +10,8 @@ from fastapi import Request
 from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 
+from web.reading_cookie import read_entries
+
 WEB_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = WEB_DIR / "templates"
 STATIC_DIR = WEB_DIR / "static"
@@ -32,8 +34,6 @@ ERROR_TITLES = {
 
 
 def reading_count(request: Request) -> int:
-    from web.reading_list import read_entries
-
     return len(read_entries(request))
 
 

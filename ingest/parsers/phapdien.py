@@ -85,6 +85,13 @@ class _Entry:
     text: str = ""
     related: list[str] = field(default_factory=list)  # anchor names of related articles
 
+    @property
+    def source(self) -> SourceNote:
+        """The parsed note of a placed entry: only entries whose note names their source document are regrouped."""
+        if self.note is None:
+            raise ValueError(f"article {self.anchor_name} has no source note")
+        return self.note
+
 
 def parse_phapdien(path: Path, data: bytes) -> list[Document]:
     page = nfc(data.decode("utf-8-sig", errors="replace"))
@@ -191,30 +198,30 @@ def _block_text(fragment: str) -> str:
 def _build_documents(path: Path, topic: str, entries: list[_Entry]) -> list[Document]:
     groups: dict[str, list[_Entry]] = {}
     for entry in entries:
-        groups.setdefault(number_key(entry.note.number), []).append(entry)
-    display = {key: _preferred_spelling([e.note.number for e in group]) for key, group in groups.items()}
+        groups.setdefault(number_key(entry.source.number), []).append(entry)
+    display = {key: _preferred_spelling([e.source.number for e in group]) for key, group in groups.items()}
     documents: dict[str, Document] = {}
     for key, group in groups.items():
         documents[key] = _document(path, topic, display[key], group)
     for key, document in documents.items():
         articles: dict[str, Article] = {}
         for entry in groups[key]:
-            articles.setdefault(entry.note.article, _article(entry))  # a repeated article keeps its first text
+            articles.setdefault(entry.source.article, _article(entry))  # a repeated article keeps its first text
         document.articles = sorted(articles.values(), key=lambda a: _article_order(a.number))
     _add_relations(entries, documents, display)
     return list(documents.values())
 
 
 def _document(path: Path, topic: str, number: str, group: list[_Entry]) -> Document:
-    described = next((e.note for e in group if e.note.has_metadata), None)
+    described = next((e.source for e in group if e.source.has_metadata), None)
     return Document(
         number=number,
-        type=_most_common(normalise_type(e.note.doc_type) for e in group),
+        type=_most_common(normalise_type(e.source.doc_type) for e in group),
         title=described.title if described else "",
         issuer=described.issuer if described else "",
         issued=described.issued if described else None,
-        effective=_most_common((e.note.effective for e in group if e.note.effective), default=None),
-        url=_most_common((e.note.url for e in group if e.note.url), default=""),
+        effective=_most_common((e.source.effective for e in group if e.source.effective), default=None),
+        url=_most_common((e.source.url for e in group if e.source.url), default=""),
         topic=topic,
         source_file=str(path),
     )
@@ -244,10 +251,10 @@ def _article(entry: _Entry) -> Article:
     levels = _chapter_levels(entry)
     entry.text = join_broken_lines(entry.text)
     article_id = join_id(
-        *(id_part(kind, level_value(number)) for kind, number, _ in levels), id_part("dieu", entry.note.article)
+        *(id_part(kind, level_value(number)) for kind, number, _ in levels), id_part("dieu", entry.source.article)
     )
     return Article(
-        number=entry.note.article,
+        number=entry.source.article,
         title=entry.title,
         text=entry.text,
         id=article_id,
@@ -266,7 +273,7 @@ def _chapter_levels(entry: _Entry) -> list[tuple[str, str, str]]:
     'Mục 3' into Chương XII of the penal code), and an amending law's articles placed
     under 'Phần ba' of the code belong to no chapter at all ('#Dieu_2').
     """
-    anchor = entry.note.anchor
+    anchor = entry.source.anchor
     if entry.kind != _LAW_KIND:
         return [(kind, number, _level_label(kind, number)) for kind, number in anchor or []]
     if anchor is None:
@@ -281,7 +288,7 @@ def _chapter_levels(entry: _Entry) -> list[tuple[str, str, str]]:
         )
         levels.append(
             (kind, heading.number, _level_label(kind, heading.number, heading.title))
-            if agrees
+            if agrees and heading is not None
             else (kind, number, _level_label(kind, number))
         )
     return levels
@@ -295,16 +302,16 @@ def _add_relations(entries: list[_Entry], documents: dict[str, Document], displa
     by_anchor = {e.anchor_name: e for e in entries if e.anchor_name}
 
     def number_of(entry: _Entry) -> str:
-        return display[number_key(entry.note.number)]
+        return display[number_key(entry.source.number)]
 
     def add(entry: _Entry, relation: Relation) -> None:
-        relations = documents[number_key(entry.note.number)].relations
+        relations = documents[number_key(entry.source.number)].relations
         if astuple(relation) not in {astuple(r) for r in relations}:
             relations.append(relation)
 
     law_entry: _Entry | None = None
     for entry in entries:
-        own, article = number_of(entry), entry.note.article
+        own, article = number_of(entry), entry.source.article
         # (a) placement: a sub-law article stands under the law article it details.
         if entry.kind == _LAW_KIND:
             law_entry = entry
@@ -314,17 +321,18 @@ def _add_relations(entries: list[_Entry], documents: dict[str, Document], displa
                 Relation(
                     QUY_DINH_CHI_TIET,
                     target=number_of(law_entry),
-                    target_article=law_entry.note.article,
+                    target_article=law_entry.source.article,
                     source_article=article,
                     basis="placement",
                 ),
             )
         # (b) the note says this article was amended or repealed by another document.
-        for change in entry.note.changes:
+        for change in entry.source.changes:
             source = display.get(number_key(change.number), change.number)
             when = change.effective.isoformat() if change.effective else None
             for kind in change.kinds:
-                for source_article in change.articles or [None]:
+                changed: list[str | None] = [*change.articles] or [None]  # None: the whole article
+                for source_article in changed:
                     add(
                         entry,
                         Relation(
@@ -340,11 +348,11 @@ def _add_relations(entries: list[_Entry], documents: dict[str, Document], displa
         # (c) "Điều này có nội dung liên quan đến ..." links to articles on this page.
         for name in entry.related:
             other = by_anchor.get(name)
-            if other is None or (number_of(other), other.note.article) == (own, article):
+            if other is None or (number_of(other), other.source.article) == (own, article):
                 continue
             add(
                 entry,
-                Relation(LIEN_QUAN, target=number_of(other), target_article=other.note.article, source_article=article),
+                Relation(LIEN_QUAN, target=number_of(other), target_article=other.source.article, source_article=article),
             )
 
 
