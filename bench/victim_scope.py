@@ -83,7 +83,8 @@ def _table(title: str, result: dict, held_out: str) -> list[str]:
     lines = [
         f"### {title}",
         "",
-        f"{result['clauses']} clauses of {len(result['per_document'])} documents, {result['rows']} labelled rows; {held_out}",
+        f"{result['clauses']} clauses of {len(result['per_document'])} documents, "
+        f"{result['rows']} labelled rows; {held_out}",
         "",
         f"**Precision {result['precision']:.2f}, recall {result['recall']:.2f}** "
         f"(TP {result['tp']}, FP {result['fp']}, FN {result['fn']}); target ≥ 0.9 each.",

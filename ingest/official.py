@@ -40,9 +40,11 @@ SOURCE_FILE = "tệp nguồn"
 
 # "Nghị định số 09/2013/NĐ-CP ngày 11/01/2013 của Chính phủ quy định chi tiết ..." up to the clause end.
 _QUOTE_RE = re.compile(
-    rf"(?P<type>Thông tư liên tịch|Thông tư|Nghị định|Nghị quyết|Quyết định|Chỉ thị)\s+số\s+(?P<number>{DOC_NUMBER_PATTERN})"
+    r"(?P<type>Thông tư liên tịch|Thông tư|Nghị định|Nghị quyết|Quyết định|Chỉ thị)"
+    rf"\s+số\s+(?P<number>{DOC_NUMBER_PATTERN})"
     r"\s+ngày\s+(?P<date>\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
-    r"\s+của\s+(?P<issuer>Chính phủ|Thủ tướng Chính phủ|Bộ trưởng Bộ [^\s,]+(?:\s[^\s,]+){0,6}?|Bộ [^\s,]+(?:\s[^\s,]+){0,6}?)"
+    r"\s+của\s+(?P<issuer>Chính phủ|Thủ tướng Chính phủ"
+    r"|Bộ trưởng Bộ [^\s,]+(?:\s[^\s,]+){0,6}?|Bộ [^\s,]+(?:\s[^\s,]+){0,6}?)"
     r"\s+(?P<title>(?:quy định|hướng dẫn|về|ban hành|sửa đổi|phê duyệt)\b[^;:.()\n]{10,240}?)"
     r"(?=\s*(?:[;:.()\n]|$|\s+và\s+(?:Thông tư|Nghị định|Quyết định|các văn bản)|\s+(?:từ nguồn|theo quy định)))",
 )

@@ -303,7 +303,11 @@ def _unknown_note(item: _Known, known: dict[str, _Known], today: date) -> str:
 
 def _in_force_note(item: _Known, upcoming: list[_Expiry], today: date, evidence: str) -> str:
     source = _catalogue_source(item.entry) if item.entry and item.entry.effective else "nguồn: văn bản"
-    note = f"Có hiệu lực từ {_vn(item.effective)} ({source}). Căn cứ xác định còn hiệu lực: {evidence}; không có văn bản nào trong kho dữ liệu hay danh mục thay thế hoặc bãi bỏ toàn bộ văn bản này tính đến {_vn(today)}."
+    note = (
+        f"Có hiệu lực từ {_vn(item.effective)} ({source}). Căn cứ xác định còn hiệu lực: {evidence}; "
+        "không có văn bản nào trong kho dữ liệu hay danh mục thay thế hoặc bãi bỏ toàn bộ văn bản này "
+        f"tính đến {_vn(today)}."
+    )
     return note + _date_mismatch(item) + _upcoming(upcoming)
 
 

@@ -6,8 +6,8 @@ from dataclasses import asdict
 from typing import Any
 
 from ingest.model import Article, Document, Relation
-from ingest.official import citation_form
 from ingest.numbers import slug
+from ingest.official import citation_form
 
 STATUS_LABELS = {
     "con_hieu_luc": "Còn hiệu lực",

@@ -112,12 +112,12 @@ def test_clauses_link_to_what_they_implement_and_override_the_placement(corpus):
     assert ("4", "dieu_4__khoan_2", "20", "text") in links
     assert ("4", "dieu_4__khoan_3", "23", "text") in links
     # The codified database filed all of Điều 4 under Luật Điều 33: the text overrides it.
-    assert not {l for l in _detailing(corpus["134/2013/TTLT-BTC-BLĐTBXH"], "66/2011/QH12") if l[0] == "4"}
+    assert not {link for link in _detailing(corpus["134/2013/TTLT-BTC-BLĐTBXH"], "66/2011/QH12") if link[0] == "4"}
 
 
 def test_resolution_02_2019_details_articles_150_and_151_of_the_criminal_code(corpus):
     links = _detailing(corpus["02/2019/NQ-HĐTP"], "100/2015/QH13")
-    assert {l[2] for l in links} >= {"150", "151"}
+    assert {l[2] for link in links} >= {"150", "151"}
     assert ("3", "chuong_1__dieu_3__khoan_1", "151", "text") in links
 
 

@@ -15,8 +15,8 @@ from datetime import date
 from fastapi import Request
 
 from ingest.model import Article, Document
-from ingest.official import article_citation
 from ingest.numbers import slug, slug_key
+from ingest.official import article_citation
 from search_api.views import STATUS_LABELS
 
 BADGE_CLASSES = {"con_hieu_luc": "in-force", "het_hieu_luc": "expired", "chua_hieu_luc": "pending"}

@@ -352,7 +352,9 @@ def _add_relations(entries: list[_Entry], documents: dict[str, Document], displa
                 continue
             add(
                 entry,
-                Relation(LIEN_QUAN, target=number_of(other), target_article=other.source.article, source_article=article),
+                Relation(
+                    LIEN_QUAN, target=number_of(other), target_article=other.source.article, source_article=article
+                ),
             )
 
 
