@@ -100,3 +100,15 @@ def test_offences_sanctions_and_other_codes_are_never_victim_rows(parsed):
     assert not numbers & {"100/2015/QH13", "91/2015/QH13", "22/2023/QH15", "126/VBHN-VPQH"}
     assert not any("phạt tiền" in p.quote or "phạm tội" in p.quote for p in kept)
     assert {"66/2011/QH12", "09/2013/NĐ-CP", "11/2017/QH14", "56/2017/NĐ-CP"} <= numbers
+
+
+def test_search_in_force_on_a_day(client):
+    def numbers(day: str) -> set[str]:
+        hits = client.get("/api/search", params={"q": "hỗ trợ nạn nhân", "in_force_on": day, "size": 50}).json()["hits"]
+        return {h["doc_number"] for h in hits}
+
+    # The 2011 framework was in force in 2014 and is not after 01/07/2025; news reports never are.
+    assert "09/2013/NĐ-CP" in numbers("2014-06-01")
+    assert not numbers("2026-01-01") & {"66/2011/QH12", "09/2013/NĐ-CP", "134/2013/TTLT-BTC-BLĐTBXH"}
+    assert not any(n.startswith("news:") for n in numbers("2014-06-01"))
+    assert client.get("/api/search", params={"q": "x", "in_force_on": "2014-13-45"}).status_code == 422
