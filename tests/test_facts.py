@@ -117,7 +117,7 @@ def test_clauses_link_to_what_they_implement_and_override_the_placement(corpus):
 
 def test_resolution_02_2019_details_articles_150_and_151_of_the_criminal_code(corpus):
     links = _detailing(corpus["02/2019/NQ-HĐTP"], "100/2015/QH13")
-    assert {l[2] for link in links} >= {"150", "151"}
+    assert {link[2] for link in links} >= {"150", "151"}
     assert ("3", "chuong_1__dieu_3__khoan_1", "151", "text") in links
 
 
