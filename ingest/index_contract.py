@@ -178,6 +178,14 @@ class SearchBackend(Protocol):
     def document_numbers(self) -> list[tuple[str, str, str]]:
         """(number, type, title) of every stored document, for query resolution and suggest."""
 
+    def list_documents(self) -> list[tuple[Document, int]]:
+        """Every stored document without its articles, with its article count (the collection
+        overview, /api/documents); a catalogue stub has 0 articles."""
+
+    def update_documents(self, documents: list[Document]) -> None:
+        """Rewrite stored documents' metadata (status, notes, dates) in place, keeping their analysed
+        articles; used when a newly ingested text changes the status of texts already stored."""
+
     def stats(self) -> dict[str, Any]:
         """documents, articles, relations, index_version."""
 

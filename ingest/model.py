@@ -98,6 +98,10 @@ class Document:
     facts: list[dict] = field(default_factory=list)
     replaced_by: str | None = None
     expired: date | None = None
+    # "ocr" when the text was recognised from a scan (ingest.ocr), with Tesseract's mean word
+    # confidence (0-100); "" for texts read from the file's own text.
+    text_origin: str = ""
+    ocr_confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

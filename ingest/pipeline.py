@@ -33,11 +33,15 @@ class FileOutcome:
     documents: int = 0
     articles: int = 0
     relations: int = 0
+    numbers: list[str] = field(default_factory=list)  # the documents this file holds
 
 
 @dataclass
 class IngestReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
+    # Stored documents whose status changed because of what this run brought (e.g. the text that
+    # replaces them arrived), recomputed over the whole collection.
+    recomputed: list[str] = field(default_factory=list)
 
     def count(self, attribute: str) -> int:
         return sum(getattr(o, attribute) for o in self.outcomes)
@@ -53,6 +57,7 @@ class IngestReport:
             "relations": self.count("relations"),
             "files": {s: sum(o.status == s for o in self.outcomes) for s in ("ingested", "unchanged", "skipped")},
             "skipped": [{"path": o.path, "reason": o.reason} for o in self.skipped],
+            "status_recomputed": list(self.recomputed),
             "outcomes": [o.__dict__ for o in self.outcomes],
         }
 
@@ -205,14 +210,56 @@ def ingest_paths(
                         documents=len(analysed),
                         articles=sum(len(a.articles) for a in analysed),
                         relations=sum(len(a.document.relations) for a in analysed),
+                        numbers=[a.document.number for a in analysed],
                     )
                 )
         if fresh or backend.file_hash(CATALOGUE_SOURCE) is None:
             # Documents known only from the catalogue (e.g. 53/2024/QH15) so that show,
             # relations and status can name them.
             backend.replace_file(CATALOGUE_SOURCE, "catalogue", [AnalysedDocument(d, []) for d in stubs])
+        if fresh:
+            report.recomputed = recompute_stored_status(backend, catalogue, today)
     finally:
         if pool:
             pool.close()
             pool.join()
     return report
+
+
+_STATUS_FIELDS = ("status", "status_note", "replaced_by", "expired", "issued", "effective")
+# What decides whether a stored document must be rewritten; the note alone can differ when it is
+# computed without the articles (some remarks quote the articles' own dates), so it does not count.
+_DECISIVE_FIELDS = ("status", "replaced_by", "expired", "issued", "effective")
+
+
+def _facts(document: Document, names: tuple[str, ...]) -> tuple:
+    return tuple(getattr(document, name) for name in names)
+
+
+def recompute_stored_status(backend: SearchBackend, catalogue, today: date) -> list[str]:
+    """Status of every stored document again, now that new texts are in: a text that replaces,
+    repeals or details one already stored changes that one's status (and its detailing texts',
+    by the expiry-with-parent rule). Computed first over the metadata of the whole collection;
+    documents whose status changed are then loaded whole and computed again with their articles,
+    so their notes keep every remark, and rewritten in place (their analysed articles are kept).
+    Returns their numbers."""
+    from ingest.status import compute_status
+
+    documents = [document for document, _articles in backend.list_documents()]
+    stored = {number_key(d.number): _facts(d, _STATUS_FIELDS) for d in documents}
+    decisive = {number_key(d.number): _facts(d, _DECISIVE_FIELDS) for d in documents}
+    compute_status(documents, catalogue, today)
+    changed = {number_key(d.number) for d in documents if _facts(d, _DECISIVE_FIELDS) != decisive[number_key(d.number)]}
+    if not changed:
+        return []
+    whole = [backend.get_document(d.number) if number_key(d.number) in changed else d for d in documents]
+    whole = [w for w in whole if w is not None]
+    compute_status(whole, catalogue, today)
+    updated = [
+        w
+        for w in whole
+        if number_key(w.number) in changed and _facts(w, _STATUS_FIELDS) != stored[number_key(w.number)]
+    ]
+    if updated:
+        backend.update_documents(updated)
+    return [d.number for d in updated]

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, from any directory: installs what it needs (the Python packages into .venv;
-# Java, Maven, unzip and Debian's chromium when missing and run as root), starts a real
+# Java, Maven, unzip, Debian's chromium, Tesseract with its Vietnamese model and poppler-utils when missing
+# and run as root), starts a real
 # Elasticsearch on 127.0.0.1:${VNLEX_ES_PORT:-9200} (scripts/elasticsearch.sh), then runs the
 # linters and pytest: Elasticsearch contract tests and browser tests included.
 set -euo pipefail
@@ -10,6 +11,9 @@ command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null || missing+=(maven)
 command -v unzip >/dev/null || missing+=(unzip)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+command -v tesseract >/dev/null || missing+=(tesseract-ocr)
+[ -n "$(ls /usr/share/tesseract-ocr/*/tessdata/vie.traineddata 2>/dev/null)" ] || missing+=(tesseract-ocr-vie)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "[vnlex] installing Debian packages: ${missing[*]}"
@@ -27,5 +31,6 @@ bash scripts/elasticsearch.sh start
 export VNLEX_ES_URL="http://127.0.0.1:${VNLEX_ES_PORT:-9200}"
 export VNLEX_REQUIRE_ES=1        # an unreachable Elasticsearch fails the run instead of skipping
 export VNLEX_REQUIRE_BROWSER=1   # so does a missing chromium
+export VNLEX_REQUIRE_OCR=1       # and a missing Tesseract / Vietnamese model / pdftoppm (scanned PDFs)
 say "running pytest against $VNLEX_ES_URL ..."
 exec python -m pytest -q -p no:cacheprovider "$@"

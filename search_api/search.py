@@ -24,6 +24,7 @@ class SearchService:
     def __init__(self, backend: SearchBackend):
         self.backend = backend
         self._known: tuple[float, list[tuple[str, str, str]]] = (0.0, [])
+        self._catalogued: tuple[float, list] = (0.0, [])
 
     def known_documents(self) -> list[tuple[str, str, str]]:
         loaded_at, known = self._known
@@ -34,8 +35,35 @@ class SearchService:
 
     def forget_known_documents(self) -> None:
         self._known = (0.0, [])
+        self._catalogued = (0.0, [])
+
+    def catalogued_only(self) -> list:
+        """Documents the collection knows only from its catalogue (no text), refreshed like known_documents."""
+        loaded_at, stubs = self._catalogued
+        if time.monotonic() - loaded_at > KNOWN_DOCUMENTS_TTL:
+            from search_api.collection import summary
+
+            stubs = [s for s in (summary(d, n) for d, n in self.backend.list_documents()) if not s.has_text]
+            self._catalogued = (time.monotonic(), stubs)
+        return stubs
 
     def search(
+        self, text: str, filters: Filters | None = None, *, page: int = 1, size: int = 10, with_facets: bool = True
+    ) -> dict[str, Any]:
+        """Article hits, plus `catalogued`: documents without text in the collection that the query
+        names by number or by name (their articles can never be hits, yet the user asked for them)."""
+        result = self._search(text, filters, page=page, size=size, with_facets=with_facets)
+        from search_api.collection import catalogued_matches
+
+        wanted_types = (filters.doc_type if filters else []) or []
+        result["catalogued"] = (
+            [m.model_dump(mode="json") for m in catalogued_matches(self.catalogued_only(), text, result, wanted_types)]
+            if page == 1
+            else []
+        )
+        return result
+
+    def _search(
         self, text: str, filters: Filters | None = None, *, page: int = 1, size: int = 10, with_facets: bool = True
     ) -> dict[str, Any]:
         started = time.perf_counter()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from ingest.catalogue import STUB_SOURCE_FILE
 from ingest.model import Article, Document, Relation
 from ingest.numbers import slug
 from ingest.official import citation_form
@@ -116,7 +117,15 @@ def render_text(data: dict[str, Any]) -> str:
         lines.append(f"{data['type']} {data['number']} — {data['title']}")
         lines.append(f"Cơ quan ban hành: {data['issuer']}; ban hành {data['issued']}; hiệu lực {data['effective']}")
         lines.append(f"Trạng thái: {data['status_label']} {data.get('status_note') or ''}".rstrip())
-        lines.append(f"{len(data['articles'])} điều")
+        if not data["articles"] and data.get("source_file") == STUB_SOURCE_FILE:
+            lines.append(
+                "Toàn văn chưa có trong bộ sưu tập: văn bản chỉ được biết qua danh mục (corpus/catalogue.json)."
+            )
+            lines.append("Thêm toàn văn: vnlex ingest ĐƯỜNG_DẪN_TỆP (DOCX/PDF/HTML tải từ vbpl.vn)")
+        else:
+            lines.append(f"{len(data['articles'])} điều")
+        if data.get("text_origin") == "ocr" and data.get("ocr_confidence") is not None:
+            lines.append(f"Văn bản được nhận dạng từ bản quét (OCR), độ tin cậy {data['ocr_confidence']:.0f}%")
         for article in data["articles"]:
             lines.append(f"  {article['heading']}")
     for relation in data["relations"]:

@@ -205,3 +205,20 @@ class BackendContractTests:
         assert incoming == [("32", "text", "dieu_11__khoan_1", None), ("33", "placement", None, "khoan_2")]
         stored = backend.get_document("09/2013/NĐ-CP").relations
         assert [(r.basis, r.source_unit) for r in stored] == [("text", "dieu_11__khoan_1"), ("placement", None)]
+
+    def test_list_documents_without_articles_with_counts(self, loaded):
+        loaded.replace_file("catalogue", "c", [analyse_document(Document("53/2024/QH15", "Luật", "Stub"))])
+        listed = {document.number: (document, count) for document, count in loaded.list_documents()}
+        assert {n: c for n, (_d, c) in listed.items()} == {"66/2011/QH12": 2, "09/2013/NĐ-CP": 2, "53/2024/QH15": 0}
+        decree_row, _count = listed["09/2013/NĐ-CP"]
+        assert decree_row.articles == [] and decree_row.issued == date(2013, 1, 11)
+
+    def test_update_documents_rewrites_status_and_keeps_articles(self, loaded):
+        stored = loaded.get_document("09/2013/NĐ-CP")
+        stored.status, stored.replaced_by, stored.status_note = "het_hieu_luc", "01/2099/NĐ-CP", "thay thế"
+        loaded.update_documents([stored])
+        again = loaded.get_document("09/2013/NĐ-CP")
+        assert (again.status, again.replaced_by, len(again.articles)) == ("het_hieu_luc", "01/2099/NĐ-CP", 2)
+        expired = loaded.search(query("nạn nhân", filters=Filters(status=["het_hieu_luc"])))
+        assert {h.doc_number for h in expired.hits} == {"09/2013/NĐ-CP", "66/2011/QH12"}  # the law was already
+        assert loaded.search(query("nạn nhân", filters=Filters(status=["con_hieu_luc"]))).total == 0

@@ -59,6 +59,20 @@ def require_elasticsearch() -> None:
     pytest.skip(f"{problem}; start one with scripts/elasticsearch.sh start")
 
 
+def require_ocr() -> None:
+    """Skip when Tesseract (with its Vietnamese model) or pdftoppm is missing; fail instead under
+    VNLEX_REQUIRE_OCR=1 (scripts/test.sh), as VNLEX_REQUIRE_ES does for Elasticsearch."""
+    from ingest.ocr import missing_tools
+
+    missing = missing_tools()
+    if not missing:
+        return
+    problem = f"OCR tools missing (Debian packages: {', '.join(missing)})"
+    if os.environ.get("VNLEX_REQUIRE_OCR") == "1":
+        pytest.fail(f"{problem}; VNLEX_REQUIRE_OCR=1 requires them (scripts/test.sh installs them as root)")
+    pytest.skip(problem)
+
+
 @pytest.fixture(scope="session")
 def es_corpus_index() -> str:
     """http://host:9200/<prefix> URL of Elasticsearch indexes holding the same files as

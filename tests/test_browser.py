@@ -241,3 +241,32 @@ def test_ask_entitlements_and_trace_pages(server, browser):
     changes = tree.locator(".trace-changes").first.inner_text()
     assert "53/2024/QH15" in changes and "1/7/2025" in changes
     page.close()
+
+
+def test_collection_list_and_catalogue_only_text_without_javascript(server, browser):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(server + "/")
+    page.get_by_role("navigation", name="Chính").get_by_role("link", name="Văn bản", exact=True).click()
+    page.wait_for_load_state()
+    assert "09/2013/NĐ-CP" in page.locator(".collection-table").inner_text()
+    page.select_option("#f-text", "chua")
+    page.get_by_role("button", name="Lọc").click()
+    page.wait_for_load_state()
+    table = page.locator(".collection-table").inner_text()
+    assert "53/2024/QH15" in table and "09/2013/NĐ-CP" not in table
+    page.screenshot(path=str(SCREENSHOTS / "collection.png"), full_page=True)
+    page.get_by_role("link", name="53/2024/QH15").click()
+    page.wait_for_load_state()
+    missing = page.locator(".missing-text").inner_text()
+    assert "chưa có trong bộ sưu tập" in missing and "vnlex ingest" in missing
+    page.screenshot(path=str(SCREENSHOTS / "catalogue-only.png"), full_page=True)
+    page.goto(server + "/?q=" + "Luật 53/2024/QH15")
+    assert "53/2024/QH15" in page.locator(".missing-text").inner_text()
+    context.close()
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    phone.goto(server + "/van-ban")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390  # the table scrolls in its own box
+    phone.close()

@@ -258,11 +258,16 @@ def test_non_nfc_pdf_comes_out_nfc():
 
 
 @needs_corpus
-def test_scanned_pdf_needs_ocr():
+def test_scanned_pdf_without_ocr_tools_says_what_to_install(monkeypatch):
+    import ingest.ocr
+
+    monkeypatch.setattr(ingest.ocr, "missing_tools", lambda: ["tesseract-ocr", "tesseract-ocr-vie"])
     path = FIXTURES / "pdf/QD_1121-1997-QD-TTg_scanned_lawsoft.pdf"
     with pytest.raises(IngestError) as caught:
         parse_pdf(path, path.read_bytes())
-    assert str(caught.value) == "no text layer (needs OCR)"
+    assert str(caught.value) == (
+        "no text layer and OCR is not installed (needs Debian packages: tesseract-ocr, tesseract-ocr-vie)"
+    )
 
 
 @needs_corpus

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from ingest.pipeline import ingest_paths
 from search_api.backends.sqlite import SQLiteBackend
 from search_api.cli import app
-from tests.conftest import TODAY, corpus_file
+from tests.conftest import TODAY, corpus_file, require_ocr
 
 LEGAL_TEXT = """QUỐC HỘI
 Luật số: 01/2099/QH99
@@ -72,10 +72,15 @@ def test_size_limit_is_checked_before_reading(folder, tmp_path):
     assert reasons(report)["big.txt"] == "file too large (200.0 MB > 50 MB limit)"
 
 
-def test_scanned_pdf_is_reported_as_needing_ocr(tmp_path):
+def test_scanned_pdf_is_read_by_ocr_in_the_worker_pool(tmp_path):
+    require_ocr()
     scanned = corpus_file("fixtures/pdf/QD_1121-1997-QD-TTg_scanned_lawsoft.pdf")
-    report = ingest_paths([scanned], SQLiteBackend(tmp_path / "i.sqlite"), today=TODAY, workers=1)
-    assert reasons(report)[scanned.name] == "no text layer (needs OCR)"
+    backend = SQLiteBackend(tmp_path / "i.sqlite")
+    report = ingest_paths([scanned], backend, today=TODAY, workers=2)
+    assert not report.skipped, report.skipped
+    stored = backend.get_document("1121/1997/QĐ-TTg")
+    assert stored.text_origin == "ocr" and 60 <= stored.ocr_confidence <= 100
+    assert [a.number for a in stored.articles][:4] == ["1", "2", "3", "4"]
 
 
 def test_reingest_skips_unchanged_and_replaces_changed(folder, tmp_path):

@@ -57,6 +57,9 @@ def document_page(doc_slug: str, request: Request) -> Response:
         return RedirectResponse(target, status_code=308)
     context = reader_context(cache, document, set(reading_list.read_entries(request)))
     context["next_url"] = f"/van-ban/{canonical}"
+    from web.missing_text import missing_text_context
+
+    context["missing_text"] = missing_text_context(cache, document)
     return page(request, "document.html", context)
 
 
@@ -77,6 +80,10 @@ def install(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(router)
     app.include_router(reading_list.router, include_in_schema=False)
+    from web import collection_page, library_admin
+
+    app.include_router(collection_page.router)
+    app.include_router(library_admin.router)
 
     @app.exception_handler(StarletteHTTPException)
     async def html_errors(request: Request, error: StarletteHTTPException):

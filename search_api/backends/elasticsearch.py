@@ -469,6 +469,53 @@ class ElasticsearchBackend:
         return sorted(rows)
 
     @_translating_errors
+    def list_documents(self) -> list[tuple[Document, int]]:
+        self._check_version_once()
+        counts = self.client.search(
+            index=self.alias("articles"),
+            size=0,
+            aggs={"docs": {"terms": {"field": "doc_key", "size": 65000}}},
+        )["aggregations"]["docs"]["buckets"]
+        per_key = {bucket["key"]: bucket["doc_count"] for bucket in counts}
+        query = {
+            "query": {"match_all": {}},
+            "_source": {"includes": ["key", "document"], "excludes": ["document.articles"]},
+        }
+        return [
+            (Document.from_dict(hit["_source"]["document"]), per_key.get(hit["_source"]["key"], 0))
+            for hit in self._scan("documents", query)
+        ]
+
+    @_translating_errors
+    def update_documents(self, documents: list[Document]) -> None:
+        from elasticsearch.helpers import bulk
+
+        self._check_version_once()
+        actions: list[dict[str, Any]] = []
+        for document in documents:
+            key = number_key(document.number)
+            actions.append(
+                {
+                    "_op_type": "update",
+                    "_index": self.alias("documents"),
+                    "_id": key,
+                    "doc": {"title": document.title, "document": document.to_dict()},
+                }
+            )
+            query = {"query": {"term": {"doc_key": key}}, "_source": False}
+            for hit in self._scan("articles", query):
+                actions.append(
+                    {
+                        "_op_type": "update",
+                        "_index": hit["_index"],
+                        "_id": hit["_id"],
+                        "doc": {"status": document.status or None},
+                    }
+                )
+        if actions:
+            bulk(self.client, actions, chunk_size=_BULK_CHUNK, refresh=True)
+
+    @_translating_errors
     def stats(self) -> dict[str, Any]:
         self._check_version_once()
 

@@ -304,6 +304,28 @@ class SQLiteBackend:
     def document_numbers(self) -> list[tuple[str, str, str]]:
         return [tuple(r) for r in self.db.execute("SELECT number, type, title FROM documents ORDER BY number")]
 
+    def list_documents(self) -> list[tuple[Document, int]]:
+        rows = self.db.execute(
+            "SELECT json_remove(json, '$.articles'), json_array_length(json, '$.articles') FROM documents"
+        ).fetchall()
+        return [(Document.from_dict(json.loads(data)), count or 0) for data, count in rows]
+
+    def update_documents(self, documents: list[Document]) -> None:
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for document in documents:
+                key = number_key(document.number)
+                data = json.dumps(document.to_dict(), ensure_ascii=False)
+                db.execute("UPDATE documents SET json=?, title=? WHERE key=?", (data, document.title, key))
+                db.execute("UPDATE articles SET status=? WHERE doc_key=?", (document.status, key))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        finally:
+            self._writes += 1
+
     def stats(self) -> dict[str, Any]:
         count = lambda table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: E731
         return {

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Header, HTTPException, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from platformdirs import user_data_dir
 
 from search_api.deps import state
@@ -21,12 +22,17 @@ router = APIRouter(tags=["admin"])
 _CHUNK = 1 << 16
 
 
+def token_matches(configured: str, given: str) -> bool:
+    """Constant-time comparison; the web's "Thêm văn bản" page checks its session with the same rule."""
+    return bool(configured) and hmac.compare_digest(given.strip().encode(), configured.encode())
+
+
 def require_token(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
     token = state(request).settings.api_token
     if not token:
         raise HTTPException(403, "Write endpoints are disabled: set VNLEX_API_TOKEN to enable them")
     scheme, _, given = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+    if scheme.lower() != "bearer" or not token_matches(token, given):
         raise HTTPException(401, "Missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
 
 
@@ -50,8 +56,10 @@ async def save_upload(upload: UploadFile, limit: int) -> Path:
     return target
 
 
-@router.post("/ingest", dependencies=[Depends(require_token)])
-async def ingest_upload(request: Request, files: Annotated[list[UploadFile], File(description="Documents")]) -> dict:
+async def ingest_uploads(request: Request, files: list[UploadFile]) -> dict:
+    """Save uploaded files and ingest them: the one upload path behind POST /api/ingest and the
+    web's "Thêm văn bản" page (the caller has checked the token). Parsing, OCR of scans and
+    analysis run in a worker thread, never on the event loop."""
     from ingest.pipeline import ingest_paths
 
     app_state = state(request)
@@ -60,7 +68,8 @@ async def ingest_upload(request: Request, files: Annotated[list[UploadFile], Fil
     if declared > settings.max_upload_mb * 1e6 * max(len(files), 1) + 1_000_000:
         raise HTTPException(413, f"upload too large (limit {settings.max_upload_mb:.0f} MB per file)")
     paths = [await save_upload(f, int(settings.max_upload_mb * 1e6)) for f in files]
-    report = ingest_paths(
+    report = await run_in_threadpool(
+        ingest_paths,
         paths,
         app_state.backend,
         today=settings.effective_today(),
@@ -69,6 +78,11 @@ async def ingest_upload(request: Request, files: Annotated[list[UploadFile], Fil
     )
     app_state.search.forget_known_documents()
     return report.to_dict()
+
+
+@router.post("/ingest", dependencies=[Depends(require_token)])
+async def ingest_upload(request: Request, files: Annotated[list[UploadFile], File(description="Documents")]) -> dict:
+    return await ingest_uploads(request, files)
 
 
 @router.post("/reindex", dependencies=[Depends(require_token)])

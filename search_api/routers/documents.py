@@ -3,10 +3,14 @@ number; any other spelling that resolves (e.g. '9-2013-nd-cp') redirects to the 
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
 
 from ingest.numbers import slug, slug_key
+from search_api.collection import MAX_SIZE, DocumentList, ListRequest, list_documents
 from search_api.deps import state
 from search_api.views import article_view, document_view
 
@@ -28,6 +32,42 @@ def load(request: Request, text: str):
     if document is None:
         raise HTTPException(status_code=404, detail=f"Không tìm thấy văn bản {text}")
     return document
+
+
+@router.get("/documents", response_model=DocumentList)
+async def get_documents(
+    request: Request,
+    type: Annotated[list[str], Query(description="Loại văn bản, e.g. Nghị định (repeatable)")] = [],  # noqa: B006
+    issuer: Annotated[list[str], Query(description="Cơ quan ban hành (repeatable)")] = [],  # noqa: B006
+    status: Annotated[
+        list[str], Query(description="con_hieu_luc, het_hieu_luc, chua_hieu_luc, chua_ro (repeatable)")
+    ] = [],  # noqa: B006
+    topic: Annotated[list[str], Query(description="Chủ đề of the codified database (repeatable)")] = [],  # noqa: B006
+    year: Annotated[int | None, Query(ge=1900, le=2100, description="Năm ban hành")] = None,
+    q: Annotated[str, Query(max_length=200, description="words of the number or title, diacritics optional")] = "",
+    has_text: Annotated[bool | None, Query(description="false: only texts known from the catalogue")] = None,
+    include_news: bool = False,
+    sort: Literal["issued", "effective", "number", "type"] = "issued",
+    order: Literal["asc", "desc"] = "desc",
+    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+    size: Annotated[int, Query(ge=1, le=MAX_SIZE)] = 50,
+) -> DocumentList:
+    """Every document of the collection (catalogue-only ones marked `has_text: false`), filtered and sorted."""
+    wanted = ListRequest(
+        types=type,
+        issuers=issuer,
+        statuses=status,
+        topics=topic,
+        year=year,
+        q=q,
+        has_text=has_text,
+        include_news=include_news,
+        sort=sort,
+        order=order,
+        page=page,
+        size=size,
+    )
+    return await run_in_threadpool(list_documents, state(request).backend, wanted)
 
 
 @router.get("/documents/{number}")

@@ -1,0 +1,100 @@
+"""What the reader page says about a document the collection knows only from its catalogue
+(53/2024/QH15, 162/2025/NĐ-CP, ...): that its text is not here, what is known about it and from
+where, and how to add it. Every fact names its source; nothing is guessed from the stub."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ingest.catalogue import STUB_SOURCE_FILE, load_catalogue
+from ingest.model import Document
+from search_api.views import RELATION_LABELS
+from web.documents import DocumentCache, document_url, vn_date
+
+CATALOGUE_FILE = "corpus/catalogue.json"
+
+
+def is_catalogued_only(document: Document) -> bool:
+    return document.source_file == STUB_SOURCE_FILE and not document.articles
+
+
+def _link(cache: DocumentCache, number: str) -> dict[str, Any]:
+    known = cache.resolve(number)
+    other = cache.get(known) if known else None
+    return {
+        "number": number,
+        "label": f"{other.type} {other.number}" if other is not None else number,
+        "url": document_url(known) if known else None,
+        "has_text": other is not None and not is_catalogued_only(other),
+    }
+
+
+def missing_text_context(cache: DocumentCache, document: Document) -> dict[str, Any] | None:
+    if not is_catalogued_only(document):
+        return None
+    try:
+        entry = load_catalogue().get(document.number)
+    except FileNotFoundError:
+        entry = None
+    if entry is not None:
+        checked = "đã đối chiếu" if entry.verified else "chưa đối chiếu đầy đủ với văn bản gốc"
+        source = f"Danh mục vnlex ({CATALOGUE_FILE}), {checked}; nguồn của mục: {entry.source.rstrip('. ')}"
+    else:
+        source = f"Danh mục vnlex ({CATALOGUE_FILE})"
+    facts = [
+        (label, value)
+        for label, value in (
+            ("Loại văn bản", document.type),
+            ("Trích yếu", document.title),
+            ("Cơ quan ban hành", document.issuer),
+            ("Ngày ban hành", vn_date(document.issued)),
+            ("Ngày có hiệu lực", vn_date(document.effective)),
+        )
+        if value
+    ]
+    unknown = [
+        label
+        for label, value in (
+            ("trích yếu", document.title),
+            ("cơ quan ban hành", document.issuer),
+            ("ngày ban hành", document.issued),
+            ("ngày có hiệu lực", document.effective),
+        )
+        if not value
+    ]
+    outgoing = [
+        {
+            "label": RELATION_LABELS.get(r.type, (r.type, r.type))[0],
+            "other": _link(cache, r.target),
+            "article": r.target_article,
+            "date": vn_date(r.date),
+            "note": r.note,
+            "source": f"danh mục vnlex, mục {document.number}",
+        }
+        for r in document.relations
+        if not r.source
+    ]
+    incoming = []
+    for number, relation in cache.app_state.backend.incoming_relations(document.number):
+        if number == document.number:
+            continue
+        citing = _link(cache, number)
+        incoming.append(
+            {
+                "label": RELATION_LABELS.get(relation.type, (relation.type, relation.type))[1],
+                "other": citing,
+                "article": relation.source_article,
+                "date": vn_date(relation.date),
+                "note": relation.note,
+                # Links carried by another entry of the catalogue say so; links found in a text name it.
+                "source": f"văn bản {number}" if citing["has_text"] else f"danh mục vnlex, mục {number}",
+            }
+        )
+    return {
+        "source": source,
+        "facts": facts,
+        "unknown": unknown,
+        "outgoing": outgoing,
+        "incoming": incoming,
+        "command": "vnlex ingest ĐƯỜNG_DẪN_TỆP",
+    }
