@@ -210,6 +210,13 @@ def adopt_own_effective_dates(documents: list[Document]) -> None:
             document.effective = own
 
 
+def note_disagreements(document: Document) -> None:
+    """Append to the status note which sources state other dates (after ingest.status rewrote it)."""
+    extra = _disagreement_note(document)
+    if extra and "Lưu ý: ngày" not in document.status_note and extra not in document.status_note:
+        document.status_note += extra
+
+
 def _disagreement_note(document: Document) -> str:
     sentences = []
     for field, label in (("issued", "ngày ban hành"), ("effective", "ngày có hiệu lực")):
@@ -262,9 +269,7 @@ def resolve_official_facts(documents: list[Document], catalogue: Catalogue) -> N
             merged[key] = {**fact, "kept": shown == kept[fact["field"]]}
         order = {"title": 0, "issuer": 1, "issued": 2, "effective": 3}
         document.facts = sorted(merged.values(), key=lambda f: (order[f["field"]], not f["kept"]))
-        extra = _disagreement_note(document)
-        if extra and "Lưu ý: ngày" not in document.status_note:
-            document.status_note += extra
+        note_disagreements(document)
 
 
 def disagreements(document: Document) -> dict[str, list[dict]]:

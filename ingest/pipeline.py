@@ -255,6 +255,10 @@ def recompute_stored_status(backend: SearchBackend, catalogue, today: date) -> l
     whole = [backend.get_document(d.number) if number_key(d.number) in changed else d for d in documents]
     whole = [w for w in whole if w is not None]
     compute_status(whole, catalogue, today)
+    from ingest.official import note_disagreements
+
+    for document in whole:
+        note_disagreements(document)  # the facts stored at ingest still say which sources disagree
     updated = [
         w
         for w in whole

@@ -248,7 +248,9 @@ class _Evidence:
                 "danh mục vnlex ghi nhận văn bản và đã đối chiếu các thông tin với nguồn ghi trong danh mục",
             )
         document = item.document
-        if document and document.topic and document.articles and not _anachronistic_parents(item, self.known):
+        # The topic alone marks a codified text: the pipeline recomputes status over stored documents
+        # loaded without their articles.
+        if document and document.topic and not _anachronistic_parents(item, self.known):
             return "bo_phap_dien", (
                 f"Bộ pháp điển (đề mục {document.topic}) hệ thống hóa văn bản này; "
                 "Bộ pháp điển chỉ hệ thống hóa văn bản còn hiệu lực tại thời điểm pháp điển"
@@ -387,7 +389,7 @@ def compute_status(documents: list[Document], catalogue: Catalogue | None, today
             document.status, document.expired, document.replaced_by = HET_HIEU_LUC, expiry.when, expiry.replaced_by
             document.status_basis = expiry.basis
             document.status_note = f"Hết hiệu lực từ {_vn(expiry.when)}: {expiry.explained()}."
-            if document.topic and document.articles:
+            if document.topic:
                 document.status_note += (
                     f" Lưu ý: Bộ pháp điển (đề mục {document.topic}) vẫn hệ thống hóa văn bản này; "
                     "bản pháp điển trong kho có thể chưa cập nhật."

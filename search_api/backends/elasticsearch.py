@@ -509,7 +509,12 @@ class ElasticsearchBackend:
                         "_op_type": "update",
                         "_index": hit["_index"],
                         "_id": hit["_id"],
-                        "doc": {"status": document.status or None},
+                        # The in-force window follows the status (in_force_on filter).
+                        "doc": {
+                            "status": document.status or None,
+                            "in_force_from": in_force_window(document)[0] or None,
+                            "in_force_until": in_force_window(document)[1] or None,
+                        },
                     }
                 )
         if actions:

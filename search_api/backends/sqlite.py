@@ -318,7 +318,11 @@ class SQLiteBackend:
                 key = number_key(document.number)
                 data = json.dumps(document.to_dict(), ensure_ascii=False)
                 db.execute("UPDATE documents SET json=?, title=? WHERE key=?", (data, document.title, key))
-                db.execute("UPDATE articles SET status=? WHERE doc_key=?", (document.status, key))
+                # The in-force window follows the status (in_force_on filter).
+                db.execute(
+                    "UPDATE articles SET status=?, in_force_from=?, in_force_until=? WHERE doc_key=?",
+                    (document.status, *in_force_window(document), key),
+                )
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
