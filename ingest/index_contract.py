@@ -49,6 +49,50 @@ FIELD_STREAM: dict[str, str] = {
     "doc_fold": "folded",
 }
 FACET_FIELDS = ("doc_type", "issuer", "year", "status", "topic")
+# Normative texts rank above news for the same match: a news report's score is multiplied by
+# this factor in both backends. News stays findable (its own words still rank it) and
+# filterable (type=Tin tức). Chosen on the domain dev set and the issue's examples
+# (bench/RESULTS.md, "Normative texts first").
+NON_NORMATIVE_TYPES = ("Tin tức",)
+NON_NORMATIVE_SCORE_FACTOR = 0.85
+
+
+# What the index holds, as every backend's stats() reports it and the ingest summary repeats it
+# (so /api/health and `vnlex ingest` count the same things). Catalogued-only documents are
+# stubs for texts named by corpus/catalogue.json but not in the collection (e.g. 53/2024/QH15):
+# they have a number, dates and relations, no text. They are written under the pseudo source
+# file ingest.catalogue.STUB_SOURCE_FILE, which `files` does not count.
+INDEX_COUNTS: dict[str, str] = {
+    "files": "source files ingested (the catalogue is not a file)",
+    "documents": "all documents: documents_with_text + catalogued_only",
+    "documents_with_text": "documents read from the files",
+    "catalogued_only": "documents known only from the catalogue (no text)",
+    "articles": "searchable articles (catalogued-only documents have none)",
+    "relations": "all relations: those of the files + relations_from_catalogue",
+    "relations_from_catalogue": "relations recorded by the catalogue's stubs",
+}
+
+
+def index_counts(
+    files: int,
+    documents: int,
+    catalogued_only: int,
+    articles: int,
+    relations: int,
+    catalogue_relations: int,
+    catalogue_file: bool,
+) -> dict[str, int]:
+    """INDEX_COUNTS from raw counts of what a backend stores (which includes the catalogue's
+    pseudo file, stubs and their relations)."""
+    return {
+        "files": files - int(catalogue_file),
+        "documents": documents,
+        "documents_with_text": documents - catalogued_only,
+        "catalogued_only": catalogued_only,
+        "articles": articles,
+        "relations": relations,
+        "relations_from_catalogue": catalogue_relations,
+    }
 
 
 @dataclass
@@ -187,7 +231,7 @@ class SearchBackend(Protocol):
         articles; used when a newly ingested text changes the status of texts already stored."""
 
     def stats(self) -> dict[str, Any]:
-        """documents, articles, relations, index_version."""
+        """engine, index_version and the INDEX_COUNTS, named the same in the ingest summary."""
 
     def drop(self) -> None:
         """Delete the whole index (used by `vnlex ingest --recreate` after a schema change)."""

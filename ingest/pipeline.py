@@ -39,6 +39,13 @@ class FileOutcome:
 @dataclass
 class IngestReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
+    # Catalogue stubs (re)written by this run: documents named by corpus/catalogue.json whose
+    # text is not in the collection, and their relations. Not part of any file's counts.
+    catalogued_only: int = 0
+    relations_from_catalogue: int = 0
+    # The index's own counts after the run (SearchBackend.stats(): the INDEX_COUNTS names,
+    # exactly what /api/health reports).
+    index: dict = field(default_factory=dict)
     # Stored documents whose status changed because of what this run brought (e.g. the text that
     # replaces them arrived), recomputed over the whole collection.
     recomputed: list[str] = field(default_factory=list)
@@ -55,7 +62,11 @@ class IngestReport:
             "documents": self.count("documents"),
             "articles": self.count("articles"),
             "relations": self.count("relations"),
+            "documents_with_text": self.count("documents"),
+            "catalogued_only": self.catalogued_only,
+            "relations_from_catalogue": self.relations_from_catalogue,
             "files": {s: sum(o.status == s for o in self.outcomes) for s in ("ingested", "unchanged", "skipped")},
+            "index": self.index,
             "skipped": [{"path": o.path, "reason": o.reason} for o in self.skipped],
             "status_recomputed": list(self.recomputed),
             "outcomes": [o.__dict__ for o in self.outcomes],
@@ -161,7 +172,8 @@ def ingest_paths(
     from ingest.official import adopt_own_effective_dates, resolve_official_facts
     from ingest.status import compute_status
 
-    files = [str(p) for p in discover(list(paths))]
+    # Absolute paths: a file is one record whether it was named as ../shared/corpus or /work/shared/corpus.
+    files = [str(p) for p in discover([Path(p).resolve() for p in paths])]
     known = {} if force else {f: h for f in files if (h := backend.file_hash(f))}
     report = IngestReport()
     context = multiprocessing.get_context("fork")
@@ -217,12 +229,15 @@ def ingest_paths(
             # Documents known only from the catalogue (e.g. 53/2024/QH15) so that show,
             # relations and status can name them.
             backend.replace_file(CATALOGUE_SOURCE, "catalogue", [AnalysedDocument(d, []) for d in stubs])
+            report.catalogued_only = len(stubs)
+            report.relations_from_catalogue = sum(len(d.relations) for d in stubs)
         if fresh:
             report.recomputed = recompute_stored_status(backend, catalogue, today)
     finally:
         if pool:
             pool.close()
             pool.join()
+    report.index = backend.stats()
     return report
 
 

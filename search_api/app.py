@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 
 from ingest.index_contract import BackendError
 from search_api.deps import AppState
@@ -19,7 +20,10 @@ from web import routes as web_routes
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    app = FastAPI(title="vnlex", version="0.1.0", description="Tra cứu văn bản pháp luật về phòng, chống mua bán người")
+    # /docs and /redoc serve Swagger UI and ReDoc from the fastapi-offline package, not a CDN.
+    app = FastAPIOffline(
+        title="vnlex", version="0.1.0", description="Tra cứu văn bản pháp luật về phòng, chống mua bán người"
+    )
     app.state.vnlex = AppState(settings)
 
     @app.exception_handler(BackendError)

@@ -75,15 +75,40 @@ def ingest(
     if as_json:
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         return
-    summary = report.to_dict()
+    for line in summary_lines(report.to_dict(), settings.index_url):
+        typer.echo(line)
+
+
+def _n(value: int) -> str:
+    return f"{value:,}"
+
+
+def summary_lines(summary: dict, index_url: str) -> list[str]:
+    """The ingest summary: what this run read, then what the index holds, under the names
+    /api/health uses (ingest.index_contract.INDEX_COUNTS), so the two never seem to disagree."""
     files = summary["files"]
-    typer.echo(
-        f"Ingested {files['ingested']} files ({files['unchanged']} unchanged, {files['skipped']} skipped): "
-        f"{summary['documents']} documents, {summary['articles']} articles, {summary['relations']} relations"
-    )
-    for item in summary["skipped"]:
-        typer.echo(f"  skipped {item['path']}: {item['reason']}")
-    typer.echo(f"Index: {settings.index_url}")
+    lines = [
+        f"This run: {files['ingested']} files ingested, {files['unchanged']} unchanged, {files['skipped']} skipped: "
+        f"{_n(summary['documents_with_text'])} documents with text, {_n(summary['articles'])} articles, "
+        f"{_n(summary['relations'])} relations"
+        + (
+            f"; {summary['catalogued_only']} catalogued-only documents ({summary['relations_from_catalogue']} "
+            "relations) from corpus/catalogue.json"
+            if summary["catalogued_only"]
+            else ""
+        )
+    ]
+    lines += [f"  skipped {item['path']}: {item['reason']}" for item in summary["skipped"]]
+    held = summary.get("index") or {}
+    if held:
+        lines.append(
+            f"Index now holds (as /api/health reports): {_n(held['files'])} files, "
+            f"{_n(held['documents'])} documents ({_n(held['documents_with_text'])} with text + "
+            f"{held['catalogued_only']} catalogued only, no text), {_n(held['articles'])} articles, "
+            f"{_n(held['relations'])} relations ({_n(held['relations_from_catalogue'])} from the catalogue)"
+        )
+    lines.append(f"Index: {index_url}")
+    return lines
 
 
 @app.command()

@@ -1,5 +1,14 @@
 """Snippets with highlighted query words, safe by construction: every piece of text is
-HTML-escaped first, then only the <mark> tags this module writes are added."""
+HTML-escaped first, then only the <mark> tags this module writes are added.
+
+What is marked follows what was typed, as a law library's search does:
+- typed with diacritics, words match exactly ("mua bán" marks "mua bán", never "ban" in
+  "ban hành"); typed without, they match folded ("mua ban" marks "mua bán" and "mua ban");
+- words are marked as the query's words and phrases, not as loose syllables: a run of text
+  is marked where it repeats a word of the query or two adjacent query syllables, so
+  "nạn nhân" marks "nạn nhân" but not "nhân" in "cá nhân". A one-syllable query word
+  ("bán" in "bị bán") is marked on its own, unless it is too common to mean anything.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +17,14 @@ import re
 from functools import lru_cache
 
 from ingest.analysis import Analysis
-from ingest.textnorm import fold
+from ingest.textnorm import fold, nfc
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
+# Marks separated only by spaces or a number's separators ("09/2013/NĐ-CP") become one.
+_ADJACENT_MARKS = re.compile(r"</mark>(\s+|[/.\-])<mark>")
 # Syllables too common to be worth marking on their own.
-_QUIET = frozenset(fold(w) for w in "và của các có được là cho theo tại về với trong này những một người".split())
+_QUIET = frozenset("và của các có được là cho theo tại về với trong này những một người".split())
+_QUIET_FOLDED = frozenset(fold(w) for w in _QUIET)
 
 
 @lru_cache(maxsize=100_000)
@@ -22,28 +34,63 @@ def _folded_word(word: str) -> str:
     return fold(word.lower())
 
 
-def query_syllables(analysis: Analysis) -> set[str]:
-    """Folded syllables of the query; protected tokens (09_2013_nd_cp) split into their parts."""
-    parts: set[str] = set()
-    for token in analysis.folded:
-        parts.update(p for p in token.split("_") if p)
-    return parts - _QUIET
+@lru_cache(maxsize=100_000)
+def _exact_word(word: str) -> str:
+    return nfc(word).lower()
+
+
+def query_units(analysis: Analysis) -> tuple[bool, set[tuple[str, ...]]]:
+    """(exact, units): whether to compare with diacritics, and the syllable sequences worth
+    marking — each query word (protected tokens such as 09_2013_nđ_cp split into their
+    parts) and each pair of adjacent query syllables."""
+    exact = bool(analysis.words)  # the query parser drops exact streams for toneless input
+    syllables = analysis.syllables if exact else analysis.folded
+    quiet = _QUIET if exact else _QUIET_FOLDED
+    units: set[tuple[str, ...]] = set()
+    words = analysis.words if exact else ([syllables[0]] if len(syllables) == 1 else [])
+    for word in words:
+        parts = tuple(p for p in word.split("_") if p)
+        if len(parts) > 1 or (parts and parts[0] not in quiet):
+            units.add(parts)
+    for first, second in zip(syllables, syllables[1:], strict=False):
+        units.add((*_parts(first), *_parts(second)))
+    return exact, units
+
+
+def _parts(token: str) -> tuple[str, ...]:
+    return tuple(p for p in token.split("_") if p)
+
+
+def marked_positions(tokens: list[str], units: set[tuple[str, ...]]) -> list[bool]:
+    """Which tokens belong to an occurrence of one of the units."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for unit in units:
+        by_first.setdefault(unit[0], []).append(unit)
+    marked = [False] * len(tokens)
+    for start, token in enumerate(tokens):
+        for unit in by_first.get(token, ()):
+            end = start + len(unit)
+            if tuple(tokens[start:end]) == unit:
+                for position in range(start, end):
+                    marked[position] = True
+    return marked
 
 
 def highlight(text: str, analysis: Analysis, *, window: int = 40) -> str:
-    """Escaped HTML: the best window of about `window` words, query syllables in <mark>."""
-    wanted = query_syllables(analysis)
+    """Escaped HTML: the best window of about `window` words, the query's words in <mark>."""
+    exact, units = query_units(analysis)
     words = list(_WORD_RE.finditer(text))
     if not words:
         return html.escape(text[:300])
-    hits = [_folded_word(m.group()) in wanted for m in words]
+    normalise = _exact_word if exact else _folded_word
+    hits = marked_positions([normalise(m.group()) for m in words], units)
     start = _best_window(hits, window)
     first, last = words[start], words[min(start + window, len(words)) - 1]
     begin = 0 if start == 0 else first.start()
     end = len(text) if start + window >= len(words) else last.end()
     out: list[str] = ["… " if begin > 0 else ""]
     cursor = begin
-    for match, is_hit in zip(words[start : start + window], hits[start : start + window]):
+    for match, is_hit in zip(words[start : start + window], hits[start : start + window], strict=True):
         out.append(html.escape(text[cursor : match.start()]))
         piece = html.escape(match.group())
         out.append(f"<mark>{piece}</mark>" if is_hit else piece)
@@ -51,7 +98,8 @@ def highlight(text: str, analysis: Analysis, *, window: int = 40) -> str:
     out.append(html.escape(text[cursor:end]))
     if end < len(text):
         out.append(" …")
-    return "".join(out).replace("\n", " ")
+    # One mark per marked phrase: "<mark>mua bán</mark>", not a mark per syllable.
+    return _ADJACENT_MARKS.sub(r"\1", "".join(out).replace("\n", " "))
 
 
 def _best_window(hits: list[bool], window: int) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 from ingest.catalogue import STUB_SOURCE_FILE
@@ -26,6 +27,15 @@ RELATION_LABELS = {  # (outgoing label, incoming label)
     "trich_dan": ("Trích dẫn", "Được trích dẫn bởi"),
     "lien_quan": ("Liên quan", "Liên quan"),
 }
+
+
+def source_label(source_file: str) -> str:
+    """Where a text comes from without the server's folders: 'phapdien/demuc_39.8_….html',
+    or the catalogue for a catalogued-only document."""
+    if not source_file or source_file.startswith("catalogue:"):
+        return source_file
+    parts = Path(source_file).parts
+    return "/".join(parts[-2:])
 
 
 def _relation_view(carrier: str, relation: Relation) -> dict[str, Any]:

@@ -165,6 +165,24 @@ class BackendContractTests:
         assert [a.number for a in document.articles] == ["11", "12"]
         assert document.relations[0].target == "66/2011/QH12"
 
+    def test_normative_text_ranks_above_news_for_the_same_match(self, loaded):
+        # A news report quoting the law's article, with one more mention of the words: it
+        # would win on words alone; the law comes first, the news stays found and filterable.
+        quoted = law().articles[0]
+        news = Document(
+            number="news:quote",
+            type="Tin tức",
+            title=law().title,
+            status="khong_ap_dung",
+            articles=[Article("", quoted.title, quoted.text + "\nHỗ trợ nạn nhân.", "body")],
+        )
+        loaded.replace_file("news.txt", "sha-news", [analyse_document(news)])
+        for text in ("hỗ trợ nạn nhân", "ho tro nan nhan"):
+            found = numbers(loaded.search(query(text)))
+            assert found.index(("66/2011/QH12", "32")) < found.index(("news:quote", "")), (text, found)
+            only_news = loaded.search(query(text, filters=Filters(doc_type=["Tin tức"])))
+            assert numbers(only_news) == [("news:quote", "")]
+
     def test_incoming_relations_and_numbers(self, loaded):
         incoming = loaded.incoming_relations("66/2011/QH12")
         assert [(source, r.type, r.target_article, r.source_article) for source, r in incoming] == [

@@ -45,14 +45,26 @@ def test_user_text_appears_only_inside_match_values():
     carriers = [(path, text) for path, text in strings_with_paths(body) if "zzqx" in text or "OR" in text.split()]
     assert carriers
     for path, _text in carriers:
-        assert path == ("query", "bool", "should", "[]", "combined_fields", "query"), path
+        assert path == ("query", "boosting", "positive", "bool", "should", "[]", "combined_fields", "query"), path
+
+
+def query_bool(body) -> dict:
+    """The bool query inside the news-demoting `boosting` wrapper (or the bare one when browsing)."""
+    query = body["query"]
+    return query["boosting"]["positive"]["bool"] if "boosting" in query else query["bool"]
+
+
+def test_news_is_demoted_by_the_shared_factor_not_filtered():
+    from ingest.index_contract import NON_NORMATIVE_SCORE_FACTOR, NON_NORMATIVE_TYPES
+
+    boosting = search_body(parsed(["nạn_nhân"], ["nạn", "nhân"], ["nan", "nhan"]))["query"]["boosting"]
+    assert boosting["negative"] == {"terms": {"doc_type": list(NON_NORMATIVE_TYPES)}}
+    assert 0 < boosting["negative_boost"] == NON_NORMATIVE_SCORE_FACTOR < 1
 
 
 def stream_queries(body) -> dict[str, dict]:
     """combined_fields clauses keyed by the first field they cover."""
-    return {
-        c["combined_fields"]["fields"][0].split("^")[0]: c["combined_fields"] for c in body["query"]["bool"]["should"]
-    }
+    return {c["combined_fields"]["fields"][0].split("^")[0]: c["combined_fields"] for c in query_bool(body)["should"]}
 
 
 def test_one_combined_fields_query_per_stream_with_weight_ratios():
@@ -67,7 +79,7 @@ def test_one_combined_fields_query_per_stream_with_weight_ratios():
     boosts = {f.split("^")[0]: float(f.split("^")[1]) * q["boost"] for q in queries.values() for f in q["fields"]}
     assert all(float(f.split("^")[1]) >= 1 for q in queries.values() for f in q["fields"])  # ES refuses < 1
     assert all(abs(boosts[f] - w) < 1e-9 for f, w in SEARCH_FIELDS.items() if w > 0)
-    assert body["query"]["bool"]["minimum_should_match"] == 1
+    assert query_bool(body)["minimum_should_match"] == 1
     assert body["track_total_hits"] is True
 
 
@@ -89,7 +101,7 @@ def test_filters_are_non_scoring_terms_and_range():
         doc_numbers=["9/2013/nd-cp"],
         article_number="11",
     )
-    clauses = search_body(parsed(["x"], filters=filters))["query"]["bool"]["filter"]
+    clauses = query_bool(search_body(parsed(["x"], filters=filters)))["filter"]
     assert {"terms": {"doc_type": ["Luật"]}} in clauses
     assert {"terms": {"doc_key": [number_key("09/2013/NĐ-CP")]}} in clauses
     assert {"term": {"article_number": "11"}} in clauses

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
+from ingest.catalogue import STUB_SOURCE_FILE
 from ingest.index_contract import (
     FIELD_STREAM,
     INDEX_VERSION,
@@ -32,6 +33,7 @@ from ingest.index_contract import (
     ParsedQuery,
     SearchResult,
     in_force_window,
+    index_counts,
 )
 from ingest.model import Document, Relation
 from ingest.numbers import number_key
@@ -524,17 +526,20 @@ class ElasticsearchBackend:
     def stats(self) -> dict[str, Any]:
         self._check_version_once()
 
-        def count(kind: str) -> int:
-            return self.client.count(index=self.alias(kind), ignore_unavailable=True)["count"]
+        def count(kind: str, of_catalogue: bool = False) -> int:
+            query = {"term": {"source_file": STUB_SOURCE_FILE}} if of_catalogue else None
+            return self.client.count(index=self.alias(kind), query=query, ignore_unavailable=True)["count"]
 
         # Not client.info(): GET / lives in the rest-root module, which minimal distributions lack.
         nodes = self.client.nodes.info(node_id="_local", metric="_none", filter_path="nodes.*.version")
         version = next(iter(nodes["nodes"].values()))["version"]
-        return {
-            "engine": f"elasticsearch {version}",
-            "documents": count("documents"),
-            "articles": count("articles"),
-            "relations": count("relations"),
-            "files": count("files"),
-            "index_version": INDEX_VERSION,
-        }
+        counts = index_counts(
+            files=count("files"),
+            documents=count("documents"),
+            catalogued_only=count("documents", True),
+            articles=count("articles"),
+            relations=count("relations"),
+            catalogue_relations=count("relations", True),
+            catalogue_file=bool(count("files", True)),
+        )
+        return {"engine": f"elasticsearch {version}", **counts, "index_version": INDEX_VERSION}

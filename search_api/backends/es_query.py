@@ -11,7 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 from ingest.analysis import Analysis
-from ingest.index_contract import FACET_FIELDS, FIELD_STREAM, SEARCH_FIELDS, Filters, ParsedQuery
+from ingest.index_contract import (
+    FACET_FIELDS,
+    FIELD_STREAM,
+    NON_NORMATIVE_SCORE_FACTOR,
+    NON_NORMATIVE_TYPES,
+    SEARCH_FIELDS,
+    Filters,
+    ParsedQuery,
+)
 from ingest.numbers import number_key
 
 MAX_PAGE_SIZE = 100
@@ -210,9 +218,19 @@ def search_body(query: ParsedQuery) -> dict[str, Any] | None:
         sort = [{"doc_key": "asc"}, {"ord": "asc"}]
     if filters:
         bool_query["filter"] = filters
+    scored: dict[str, Any] = {"bool": bool_query}
+    if should:
+        # Normative texts above news for the same match (same factor as the SQLite backend).
+        scored = {
+            "boosting": {
+                "positive": scored,
+                "negative": {"terms": {"doc_type": list(NON_NORMATIVE_TYPES)}},
+                "negative_boost": NON_NORMATIVE_SCORE_FACTOR,
+            }
+        }
     start, size = page_window(query.page, query.size)
     body: dict[str, Any] = {
-        "query": {"bool": bool_query},
+        "query": scored,
         "sort": sort,
         "from": start,
         "size": size,

@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from ingest.catalogue import STUB_SOURCE_FILE
 from ingest.index_contract import (
     FACET_FIELDS,
     INDEX_VERSION,
@@ -25,6 +26,7 @@ from ingest.index_contract import (
     SearchResult,
     field_texts,
     in_force_window,
+    index_counts,
 )
 from ingest.model import Document, Relation
 from ingest.numbers import number_key
@@ -331,12 +333,19 @@ class SQLiteBackend:
             self._writes += 1
 
     def stats(self) -> dict[str, Any]:
-        count = lambda table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: E731
-        return {
-            "engine": f"sqlite {sqlite3.sqlite_version} (FTS5)",
-            "documents": count("documents"),
-            "articles": count("articles"),
-            "relations": count("relations"),
-            "files": count("files"),
-            "index_version": INDEX_VERSION,
-        }
+        def count(table: str, of_catalogue: bool = False) -> int:
+            where = " WHERE source_file = ?" if of_catalogue else ""
+            return self.db.execute(
+                f"SELECT count(*) FROM {table}{where}", (STUB_SOURCE_FILE,) * of_catalogue
+            ).fetchone()[0]
+
+        counts = index_counts(
+            files=count("files"),
+            documents=count("documents"),
+            catalogued_only=count("documents", True),
+            articles=count("articles"),
+            relations=count("relations"),
+            catalogue_relations=count("relations", True),
+            catalogue_file=bool(count("files", True)),
+        )
+        return {"engine": f"sqlite {sqlite3.sqlite_version} (FTS5)", **counts, "index_version": INDEX_VERSION}

@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ingest.analysis import Analysis
-from ingest.index_contract import FIELD_STREAM, SEARCH_FIELDS, Filters
+from ingest.index_contract import (
+    FIELD_STREAM,
+    NON_NORMATIVE_SCORE_FACTOR,
+    NON_NORMATIVE_TYPES,
+    SEARCH_FIELDS,
+    Filters,
+)
 from ingest.numbers import number_key
 
 UNINDEXED_COLUMNS = (
@@ -75,6 +81,16 @@ def bm25_call() -> str:
     return f"bm25(articles, {', '.join(weights)})"
 
 
+def _sql_text(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def score_expression() -> str:
+    """bm25 (negative: lower is better) scaled towards 0 for non-normative texts such as news."""
+    types = ", ".join(_sql_text(t) for t in NON_NORMATIVE_TYPES)
+    return f"{bm25_call()} * (CASE WHEN doc_type IN ({types}) THEN {NON_NORMATIVE_SCORE_FACTOR} ELSE 1.0 END)"
+
+
 def filter_sql(filters: Filters) -> tuple[str, list]:
     """AND-ed conditions on UNINDEXED columns of the FTS table itself (no JOIN: measured
     100-1000x slower), with bound parameters only."""
@@ -115,7 +131,7 @@ def search_sql(
     where, params = filter_sql(filters)
     facet_columns = "doc_type, issuer, year, status, topic"
     if match:
-        sql = f"SELECT rowid, {facet_columns}, {bm25_call()} AS score FROM articles WHERE articles MATCH ?"
+        sql = f"SELECT rowid, {facet_columns}, {score_expression()} AS score FROM articles WHERE articles MATCH ?"
         params = [match, *params]
         if where:
             sql += " AND " + where

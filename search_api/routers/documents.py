@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
 
 from ingest.numbers import slug, slug_key
 from search_api.collection import MAX_SIZE, DocumentList, ListRequest, list_documents
 from search_api.deps import state
-from search_api.views import article_view, document_view
+from search_api.schemas import ERRORS_404, ERRORS_503, REDIRECT_308, ArticleResponse, DocumentOut
+from search_api.views import article_view, document_view, source_label
 
 router = APIRouter(tags=["documents"])
+NUMBER_HELP = "Slug of the document number (09-2013-ND-CP); other spellings redirect to it"
 
 
 def resolve_number(request: Request, text: str) -> str | None:
@@ -70,16 +72,28 @@ async def get_documents(
     return await run_in_threadpool(list_documents, state(request).backend, wanted)
 
 
-@router.get("/documents/{number}")
-def get_document(number: str, request: Request):
+@router.get("/documents/{number}", response_model=DocumentOut, responses={**REDIRECT_308, **ERRORS_404, **ERRORS_503})
+def get_document(number: Annotated[str, Path(description=NUMBER_HELP)], request: Request):
+    """A document: metadata, status with its reason, articles with clauses and points, relations both ways."""
     document = load(request, number)
     if number != slug(document.number):
         return RedirectResponse(request.url_for("get_document", number=slug(document.number)), status_code=308)
-    return document_view(document, state(request).backend.incoming_relations(document.number))
+    data = document_view(document, state(request).backend.incoming_relations(document.number))
+    data["source"] = source_label(data.pop("source_file", ""))  # never a server path
+    return data
 
 
-@router.get("/documents/{number}/articles/{article}")
-def get_article(number: str, article: str, request: Request):
+@router.get(
+    "/documents/{number}/articles/{article}",
+    response_model=ArticleResponse,
+    responses={**REDIRECT_308, **ERRORS_404, **ERRORS_503},
+)
+def get_article(
+    number: Annotated[str, Path(description=NUMBER_HELP)],
+    article: Annotated[str, Path(description="Article (Điều) number, e.g. 32")],
+    request: Request,
+):
+    """One article (Điều) with its clauses, the document's status and the relations that concern it."""
     document = load(request, number)
     if number != slug(document.number):
         return RedirectResponse(

@@ -23,6 +23,7 @@ from ingest.numbers import number_key, slug, slug_key
 from ingest.textnorm import fold
 from ingest.victim_scope import default_rules, in_scope, regime
 from search_api.deps import state
+from search_api.schemas import ERRORS_503, EntitlementsResponse
 from search_api.views import STATUS_LABELS
 
 router = APIRouter(tags=["entitlements"])
@@ -165,16 +166,18 @@ def filter_rows(
     return kept
 
 
-@router.get("/entitlements")
+@router.get("/entitlements", response_model=EntitlementsResponse, responses=ERRORS_503)
 def entitlements(
     request: Request,
-    who: str = Query("", max_length=200),
+    who: str = Query("", max_length=200, description="Beneficiary or duty-holder, e.g. nạn nhân (folded match)"),
     kind: str = Query("", max_length=20, description="entitlement | obligation | right"),
-    agency: str = Query("", max_length=200),
-    document: str = Query("", max_length=200),
-    q: str = Query("", max_length=1000),
+    agency: str = Query("", max_length=200, description="Agency that provides, pays or acts"),
+    document: str = Query("", max_length=200, description="Document number in any spelling"),
+    q: str = Query("", max_length=1000, description="Words in the clause, its lead-in or title"),
     scope: str = Query("nan_nhan", pattern="^(nan_nhan|all)$", description="nan_nhan (default): about victims; all"),
 ):
+    """Benefits, rights and duties extracted from the clauses, with amounts, agency and the articles they detail;
+    by default only those about victims, grouped by the support regimes of Điều 32 Luật 66/2011/QH12."""
     rows = filter_rows(provision_rows(request), who, kind, agency, document, q, scope)
     return {"total": len(rows), "scope": scope, "kinds": list(KINDS), "groups": regime_groups(rows), "provisions": rows}
 

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request
 
 from ingest.index_contract import Filters
 from search_api.deps import state
+from search_api.schemas import ERRORS_503, SearchResponse
 
 router = APIRouter(tags=["search"])
 MAX_INPUT_CHARS = 20_000  # longer input is refused; up to this it is truncated by the query parser
@@ -20,23 +21,27 @@ def filters_from(
     return Filters(doc_type=type_, issuer=issuer, status=status, topic=topic, year_from=year_from, year_to=year_to)
 
 
-@router.get("/search")
+@router.get("/search", response_model=SearchResponse, responses=ERRORS_503)
 def search(
     request: Request,
     q: Annotated[str, Query(max_length=MAX_INPUT_CHARS, description="Vietnamese query, diacritics optional")] = "",
     type: Annotated[list[str], Query(description="Document type, e.g. Nghị định")] = [],  # noqa: A002
-    issuer: Annotated[list[str], Query()] = [],
+    issuer: Annotated[list[str], Query(description="Issuing body, e.g. Chính phủ (a facet value)")] = [],
     status: Annotated[list[str], Query(description="con_hieu_luc | het_hieu_luc | chua_hieu_luc")] = [],
-    topic: Annotated[list[str], Query()] = [],
-    year_from: Annotated[int | None, Query(ge=1945, le=2100)] = None,
-    year_to: Annotated[int | None, Query(ge=1945, le=2100)] = None,
+    topic: Annotated[list[str], Query(description="Topic of the codified database (a facet value)")] = [],
+    year_from: Annotated[int | None, Query(ge=1945, le=2100, description="Issued in or after")] = None,
+    year_to: Annotated[int | None, Query(ge=1945, le=2100, description="Issued in or before")] = None,
     in_force_on: Annotated[
         date | None,
         Query(description="YYYY-MM-DD: only documents shown in force that day on positive evidence"),
     ] = None,
-    page: Annotated[int, Query(ge=1, le=1000)] = 1,
-    size: Annotated[int, Query(ge=1, le=100)] = 10,
+    page: Annotated[int, Query(ge=1, le=1000, description="Page of results, from 1")] = 1,
+    size: Annotated[int, Query(ge=1, le=100, description="Hits per page")] = 10,
 ) -> dict:
+    """Articles matching the words (with or without diacritics), a document number or an article reference.
+
+    Normative texts rank above news reports for the same match; filter by `type=Tin tức` to see news.
+    """
     filters = filters_from(type, issuer, status, topic, year_from, year_to)
     filters.in_force_on = in_force_on.isoformat() if in_force_on else None
     return state(request).search.search(q, filters, page=page, size=size)

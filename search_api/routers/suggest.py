@@ -1,56 +1,49 @@
-"""GET /api/suggest: completions for document numbers, titles and common terms as the user types."""
+"""GET /api/suggest: completions for document numbers, names and the collection's terms as the user types."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
+import threading
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from ingest.numbers import slug
-from ingest.textnorm import fold
+from search_api.completion import NEWS_TYPE, Completer, abbreviations
 from search_api.deps import state
+from search_api.schemas import ERRORS_503, SuggestResponse
 
 router = APIRouter(tags=["suggest"])
-ABBREVIATIONS = Path(__file__).resolve().parents[2] / "corpus" / "abbreviations.tsv"
+_building = threading.Lock()
 
 
-@lru_cache(maxsize=1)
-def common_terms() -> list[str]:
-    """Expansions from the project's abbreviation dictionary: the domain's vocabulary."""
-    if not ABBREVIATIONS.exists():
-        return []
-    terms = []
-    for line in ABBREVIATIONS.read_text(encoding="utf-8").splitlines()[1:]:
-        parts = line.split("\t")
-        if len(parts) >= 2 and parts[1] and "/" not in parts[1]:
-            terms.append(parts[1])
-    return sorted(set(terms))
+def completer(request: Request) -> Completer:
+    """The app's Completer, built once from the index and rebuilt only when the indexed
+    documents change (the document list itself is cached by the search service)."""
+    app_state = state(request)
+    documents = app_state.search.known_documents()
+    key = tuple(documents)
+    cached = getattr(request.app.state, "vnlex_completer", None)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    with _building:  # requests run in a thread pool: one build at a time
+        cached = getattr(request.app.state, "vnlex_completer", None)
+        if cached is None or cached[0] != key:
+            titles = []
+            for number, type_, _title in documents:
+                document = app_state.backend.get_document(number) if type_ != NEWS_TYPE else None
+                if document is not None:
+                    titles.extend(a.title for a in document.articles if a.title)
+            cached = (key, Completer.build(documents, titles, abbreviations()))
+            request.app.state.vnlex_completer = cached
+    return cached[1]
 
 
-def _key(text: str) -> str:
-    return " ".join(fold(text).lower().split())
-
-
-@router.get("/suggest")
+@router.get("/suggest", response_model=SuggestResponse, responses=ERRORS_503)
 def suggest(
-    request: Request, q: Annotated[str, Query(max_length=200)] = "", limit: Annotated[int, Query(ge=1, le=20)] = 8
+    request: Request,
+    q: Annotated[str, Query(max_length=200, description="What has been typed so far")] = "",
+    limit: Annotated[int, Query(ge=1, le=20, description="Most suggestions returned")] = 8,
 ) -> dict:
-    wanted = _key(q)
-    if len(wanted) < 2:
-        return {"query": q, "suggestions": []}
-    suggestions = []
-    for number, type_, title in state(request).search.known_documents():
-        label = f"{type_} {number} {title}".strip()
-        haystack = _key(label)
-        if _key(number).startswith(wanted) or wanted in haystack:
-            suggestions.append({"kind": "document", "text": label, "number": number, "slug": slug(number)})
-    for term in common_terms():
-        if _key(term).startswith(wanted) or f" {wanted}" in f" {_key(term)}":
-            suggestions.append({"kind": "term", "text": term})
-    # Number matches first: users type "09/2013" expecting that decree.
-    suggestions.sort(
-        key=lambda s: (s["kind"] != "document" or not _key(s.get("number", "")).startswith(wanted), len(s["text"]))
-    )
-    return {"query": q, "suggestions": suggestions[:limit]}
+    """Completions of what is typed (two characters at least), with or without diacritics: document numbers
+    first ('09/20' → 09/2013/NĐ-CP), then terms of the collection ('tro cap' → 'trợ cấp khó khăn ban đầu')
+    and document names."""
+    return {"query": q, "suggestions": completer(request).complete(q, limit)}

@@ -1,0 +1,269 @@
+"""Response models of the JSON API: what /openapi.json documents for every field.
+
+The routers still build plain dicts (one shape feeds the API, the CLI's JSON and the pages);
+FastAPI validates them against these models on the way out, so a field that drifts from its
+description fails in the tests instead of surprising a client.
+
+Models of data that other parts of the project enrich (documents, trace nodes, provisions)
+allow extra fields: a field added upstream passes through until it is described here, and
+should then be added to the model of its endpoint in this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Open(BaseModel):
+    """Documented fields typed; further fields pass through unchanged."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class ErrorDetail(BaseModel):
+    detail: str = Field(description="What went wrong, in Vietnamese for users (e.g. 'Không tìm thấy văn bản …')")
+
+
+class BackendUnavailable(BaseModel):
+    error: Literal["backend_unavailable"]
+    message: str = Field(description="Why the search engine could not answer")
+
+
+ERRORS_404 = {404: {"model": ErrorDetail, "description": "No such document or article in the index"}}
+ERRORS_503 = {503: {"model": BackendUnavailable, "description": "The index (SQLite file or Elasticsearch) is down"}}
+REDIRECT_308 = {308: {"description": "Another spelling of the number: redirect to the canonical slug"}}
+
+
+# ---- documents and articles --------------------------------------------------------------
+
+
+class UnitOut(BaseModel):
+    kind: str = Field(description="khoan (clause) or diem (point)")
+    number: str = Field(description="'3', 'a', 'đ'")
+    id: str = Field(description="Stable anchor id, e.g. chuong_2__dieu_15__khoan_3__diem_a")
+    text: str = Field(description="The unit's own text including its points")
+    children: list[UnitOut] = Field(default_factory=list, description="Points (điểm) of a clause")
+
+
+class ArticleOut(_Open):
+    number: str = Field(description="Article (Điều) number, '32'; empty for the body of a news report")
+    title: str = Field(description="Article title, 'Hỗ trợ nạn nhân' (may be empty)")
+    heading: str = Field(description="'Điều 32. Hỗ trợ nạn nhân'")
+    text: str = Field(description="Full text of the article, paragraphs joined by newlines")
+    id: str = Field(description="Stable anchor id, e.g. chuong_4__dieu_32")
+    path: list[str] = Field(description="Enclosing parts, chapters and sections, outermost first")
+    units: list[UnitOut] = Field(description="Clauses (khoản), each with its points (điểm)")
+    note: str = Field("", description="Source note, e.g. amendment notes of the codified database")
+
+
+class RelationOut(_Open):
+    type: str = Field(description="can_cu | quy_dinh_chi_tiet | sua_doi | thay_the | bai_bo | trich_dan | lien_quan")
+    label: str = Field(description="Vietnamese label seen from the source, 'Sửa đổi, bổ sung'")
+    inverse_label: str = Field(description="Vietnamese label seen from the target, 'Được sửa đổi, bổ sung bởi'")
+    source: str = Field(description="Number of the document making the link")
+    source_article: str | None = Field(description="Article of the source making the link, when known")
+    target: str = Field(description="Number of the document linked to")
+    target_article: str | None = Field(description="Article of the target, when the link names one")
+    date: str | None = Field(description="ISO date the relation takes effect, when known")
+    note: str = Field(description="Where the relation comes from or what it says")
+
+
+class _DocumentFacts(_Open):
+    slug: str = Field(description="URL form of the number: 09-2013-ND-CP")
+    type: str = Field(description="Luật, Nghị định, Thông tư, …, Tin tức (news)")
+    title: str
+    issuer: str = Field(description="Issuing body, as the text or the catalogue gives it")
+    issued: dt.date | None = Field(description="Date of issue")
+    effective: dt.date | None = Field(description="Date it takes effect")
+    status: str = Field(description="con_hieu_luc | het_hieu_luc | chua_hieu_luc | khong_ap_dung | '' (unknown)")
+    status_label: str = Field(description="The status in Vietnamese, 'Còn hiệu lực'")
+    status_note: str = Field(description="Why the status is what it is (dates, replacing text, catalogue source)")
+    replaced_by: str | None = Field(description="Number of the text replacing it, when known")
+    expired: dt.date | None = Field(description="Date it ceased to have effect, when known")
+    relations: list[RelationOut] = Field(description="Links this document (or this article) makes")
+    incoming_relations: list[RelationOut] = Field(description="Links other documents make to it")
+
+
+class DocumentOut(_DocumentFacts):
+    number: str = Field(description="Number as written, '09/2013/NĐ-CP'; news reports 'news:<id>'")
+    topic: str = Field(description="Topic of the codified database, '39.8 Phòng, chống mua bán người'")
+    publisher: str = Field(description="Publisher of a news report")
+    url: str = Field(description="Where the text was published, when known")
+    source: str = Field(description="File of the collection the text comes from, or the catalogue for stubs")
+    articles: list[ArticleOut] = Field(description="Articles in order; empty for a catalogued-only document")
+
+
+class ArticleResponse(_DocumentFacts):
+    document: str = Field(description="Number of the document, '66/2011/QH12'")
+    article: ArticleOut
+
+
+# ---- search --------------------------------------------------------------------------------
+
+
+class SearchHit(_Open):
+    doc_number: str
+    doc_type: str
+    doc_title: str
+    slug: str = Field(description="URL form of the document number")
+    status: str
+    status_label: str
+    issuer: str
+    year: int | None = Field(description="Year of issue")
+    topic: str
+    article_id: str = Field(description="Anchor of the article in the document page")
+    article_number: str
+    article_title: str
+    heading: str = Field(description="'Điều 32. Hỗ trợ nạn nhân'")
+    path: list[str]
+    score: float = Field(description="Engine relevance score (higher is better; not comparable across backends)")
+    snippet_html: str = Field(
+        description="Escaped HTML excerpt; query words in <mark> (exact diacritics when typed, folded when not)"
+    )
+
+
+class FacetValue(BaseModel):
+    value: str
+    count: int
+
+
+class Analysed(BaseModel):
+    words: list[str] = Field(description="Segmented words with diacritics")
+    folded: list[str] = Field(description="Syllables without diacritics")
+
+
+class Resolved(BaseModel):
+    doc_numbers: list[str] = Field(description="Document numbers the query named ('NĐ 09/2013' → 09/2013/NĐ-CP)")
+    article_number: str | None = Field(description="Article the query named ('điều 32')")
+
+
+class SearchResponse(_Open):
+    query: str
+    analysed: Analysed
+    resolved: Resolved | None = Field(description="What the query named, if it named a document")
+    total: int = Field(description="Number of matching articles")
+    page: int
+    size: int
+    hits: list[SearchHit]
+    facets: dict[str, list[FacetValue]] = Field(description="doc_type, issuer, year, status, topic → value counts")
+    message: str | None = Field(description="Why the query gave nothing or was shortened, when it did")
+    took_ms: float
+
+
+# ---- suggest ------------------------------------------------------------------------------
+
+
+class Suggestion(BaseModel):
+    kind: Literal["document", "term"] = Field(description="a document (number and title) or a domain term")
+    text: str = Field(description="What to show: 'Nghị định 09/2013/NĐ-CP …' or 'hỗ trợ nạn nhân'")
+    number: str | None = Field(None, description="Document number, for a document")
+    slug: str | None = Field(None, description="URL form of the number, for a document")
+
+
+class SuggestResponse(BaseModel):
+    query: str
+    suggestions: list[Suggestion]
+
+
+# ---- entitlements -------------------------------------------------------------------------
+
+
+class AmountOut(_Open):
+    value: int | float = Field(description="In đồng, or a count of `unit`")
+    unit: str = Field(description="'đồng', 'ngày', 'tháng', '%', 'mức lương cơ sở', …")
+    per: str = Field(description="'người/ngày', 'hồ sơ', …")
+    cap: bool = Field(description="A ceiling (tối đa, không quá)")
+    floor: bool = Field(description="A floor (tối thiểu)")
+    base: str = Field(description="What a percentage refers to")
+    text: str = Field(description="The exact span quoted from the clause")
+    start: int = Field(description="Character offset of `text` in the clause")
+
+
+class ArticleLink(_Open):
+    doc_number: str
+    doc_type: str
+    article_number: str
+    article_title: str
+    status: str
+    status_label: str
+    replaced_by: str | None
+    link: str | None = Field(description="Page of the article, /van-ban/<slug>#<anchor>; null if not in the index")
+
+
+class ProvisionOut(_Open):
+    kind: str = Field(description="entitlement | obligation | right")
+    doc_number: str
+    article_number: str
+    article_title: str
+    unit_id: str = Field(description="Anchor of the clause or point")
+    who: list[str] = Field(description="Beneficiaries (entitlement, right) or duty-holders (obligation)")
+    what: str = Field(description="Kind of support or duty")
+    conditions: list[str]
+    amounts: list[AmountOut]
+    deadlines: list[AmountOut]
+    agency: str | None = Field(description="Agency that provides, pays or must act")
+    quote: str = Field(description="Exact text of the clause or point")
+    lead_in: str = Field(description="Lead-in of the enclosing clause, for a point")
+    governing: list[list[str]] = Field(description="[law number, article] pairs this article details")
+    link: ArticleLink
+    governing_articles: list[ArticleLink] = Field(description="Law articles this provision details")
+    implementing_articles: list[ArticleLink] = Field(description="Decree/circular articles detailing this article")
+
+
+class EntitlementsResponse(_Open):
+    total: int
+    kinds: list[str]
+    provisions: list[ProvisionOut]
+
+
+# ---- trace --------------------------------------------------------------------------------
+
+
+class TraceDocument(_Open):
+    number: str
+    type: str
+    title: str
+    slug: str
+    in_index: bool = Field(description="The index knows the document (its text or a catalogue stub)")
+    in_corpus: bool = Field(description="Its text is in the collection (false for a catalogue stub)")
+    issued: dt.date | None
+    effective: dt.date | None
+    expired: dt.date | None
+    status: str
+    status_label: str
+    status_note: str
+    replaced_by: str | None
+    link: str | None
+
+
+class TraceArticle(_Open):
+    number: str
+    title: str
+    link: str | None
+    details: str | None = Field(None, description="Article of the parent document this article details")
+
+
+class TraceChange(_Open):
+    direction: Literal["incoming", "outgoing"] = Field(description="incoming: made to this document; outgoing: by it")
+    type: str = Field(description="thay_the | sua_doi | bai_bo")
+    label: str
+    document: TraceDocument = Field(description="The other document")
+    article: str | None = Field(description="Article of this document concerned")
+    other_article: TraceArticle | None = Field(description="Article of the other document concerned")
+    date: str | None
+    note: str
+
+
+class TraceNode(TraceDocument):
+    articles: list[TraceArticle] = Field(description="Articles of this document in the chain")
+    changes: list[TraceChange]
+    children: list[TraceNode] = Field(description="Texts detailing this one (decrees, circulars)")
+
+
+class TraceResponse(_Open):
+    document: str
+    article: str | None
+    tree: TraceNode
