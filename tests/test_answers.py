@@ -138,7 +138,7 @@ def test_pages_render_answers_table_and_tree(client):
     escaped = client.get("/hoi-dap", params={"q": "<script>alert(1)</script> nạn nhân"}).text
     assert "<script>alert(1)" not in escaped and "&lt;script&gt;alert(1)" in escaped
     table = client.get("/quyen-loi").text
-    assert "<table" in table and "30.000 đồng/người/ngày" in table and "Điều 32 66/2011/QH12" in table
+    assert 'class="ent-card' in table and "30.000 đồng/người/ngày" in table and "Điều 32 66/2011/QH12" in table
     tree = client.get("/truy-vet", params={"doc": "66/2011/QH12", "article": "32"}).text
     assert "09/2013/NĐ-CP" in tree and "134/2013/TTLT-BTC-BLĐTBXH" in tree
     assert "53/2024/QH15" in tree and "1/7/2025" in tree

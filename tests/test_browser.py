@@ -11,44 +11,29 @@ VNLEX_REFRESH_SCREENSHOTS=1 writes them to bench/screenshots/, the ones the READ
 from __future__ import annotations
 
 import io
-import os
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
+
+from tests.browser_support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    README_SCREENSHOTS,
+    REFRESH_README_SCREENSHOTS,
+    RUN_SCREENSHOTS,
+    browser_required,
+    running_server,
+)
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-REPO = Path(__file__).resolve().parents[1]
-# The README shows bench/screenshots/; a test run only refreshes them when asked to.
-SCREENSHOTS = (
-    REPO / "bench" / ("screenshots" if os.environ.get("VNLEX_REFRESH_SCREENSHOTS") == "1" else "out/screenshots")
-)
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+SCREENSHOTS = README_SCREENSHOTS if REFRESH_README_SCREENSHOTS else RUN_SCREENSHOTS
 CITATION = (
     "Điều 32 Luật Phòng, chống mua bán người số 66/2011/QH12 ngày 29/03/2011 của Quốc hội — "
     "hết hiệu lực (bị thay thế bởi 53/2024/QH15)"
 )
 
-
-def _browser_required() -> bool:
-    return os.environ.get("VNLEX_REQUIRE_BROWSER") == "1"
-
-
-if not CHROMIUM.exists() and not _browser_required():
+if not CHROMIUM.exists() and not browser_required():
     pytest.skip(
         f"{CHROMIUM} not installed (apt-get install -y chromium); set VNLEX_REQUIRE_BROWSER=1 to fail instead",
         allow_module_level=True,
@@ -56,48 +41,16 @@ if not CHROMIUM.exists() and not _browser_required():
 try:
     from playwright import sync_api
 except ImportError:
-    if _browser_required():
+    if browser_required():
         raise
     pytest.skip("playwright is not installed (python3 -m pip install playwright)", allow_module_level=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(corpus_index):
     """Base URL of a `vnlex serve` subprocess on a free local port."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "search_api.cli", "serve", "--index", corpus_index, "--port", str(port)],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                output = process.stdout.read() if process.poll() is not None else "(still running)"
-                pytest.fail(f"vnlex serve did not come up on {base}: {output}")
-            time.sleep(0.2)
+    with running_server(corpus_index) as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 @pytest.fixture(scope="module")
@@ -219,19 +172,19 @@ def test_ask_entitlements_and_trace_pages(server, browser):
     assert clause.is_visible() and "30.000 đồng/người/ngày" in clause.inner_text()
     assert 0 <= clause.bounding_box()["y"] < 900, "the cited clause is scrolled into view"
 
-    # The entitlements table lists the 134/2013 amounts.
+    # The entitlements cards list the 134/2013 amounts, under the regime "Nhu cầu thiết yếu".
     page.get_by_role("navigation", name="Chính").get_by_role("link", name="Quyền lợi của nạn nhân").click()
     page.wait_for_url("**/quyen-loi")
     food = page.locator(
-        "table.entitlements tbody tr",
-        has=page.locator('a[href="/van-ban/134-2013-TTLT-BTC-BLDTBXH#dieu_4__khoan_1__diem_a"]'),
+        ".ent-card", has=page.locator('a[href="/van-ban/134-2013-TTLT-BTC-BLDTBXH#dieu_4__khoan_1__diem_a"]')
     )
     assert food.count() == 1
-    cells = food.locator("td")
-    assert "30.000 đồng/người/ngày" in cells.nth(2).inner_text()
-    assert cells.nth(5).inner_text().startswith("Điều 4 134/2013/TTLT-BTC-BLĐTBXH")
-    # Law article, then the decree article the clause names (issue 9: decree rows linked nowhere).
-    assert cells.nth(6).inner_text().split("\n") == ["Điều 33 66/2011/QH12", "Điều 19 09/2013/NĐ-CP"]
+    assert "30.000 đồng/người/ngày" in food.locator(".amount-money").all_inner_texts()
+    assert food.locator(".ent-facts").inner_text().count("Điều 4 134/2013/TTLT-BTC-BLĐTBXH") == 1
+    assert "Điều 33 66/2011/QH12" in food.locator(".ent-facts").inner_text()
+    group = page.locator(".ent-group", has=food)
+    # Grouped by the support regimes of Điều 32 khoản 1 (issue 9), the first being điểm a.
+    assert group.locator("h2").inner_text().startswith("a) Hỗ trợ về nhu cầu thiết yếu và chi phí đi lại")
 
     # The trace of Điều 32 of the law: its detailing decree and the law that replaced it.
     page.goto(server + "/truy-vet?doc=66/2011/QH12&article=32")

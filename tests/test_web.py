@@ -112,7 +112,7 @@ def test_document_page_has_toc_clause_anchors_and_relations(client):
     for article in data["articles"]:
         for line in filter(None, (raw.strip() for raw in article["text"].split("\n"))):
             assert " ".join(line.split()) in page_text, line
-    relations = html[html.index('id="relations-title"') : html.index('class="doc-layout"')]
+    relations = html[html.index('id="relations-title"') : html.index('class="toc"')]
     assert "Văn bản hướng dẫn" in relations
     assert 'href="/van-ban/09-2013-ND-CP' in relations and DECREE in relations
 

@@ -9,14 +9,14 @@ from fastapi.responses import Response
 
 from search_api.deps import state
 from search_api.routers.ask import answer_service
-from search_api.routers.entitlements import filter_rows, provision_rows, regime_groups
+from search_api.routers.entitlements import filter_rows, provision_rows
 from search_api.trace import trace
 from web.documents import DocumentCache, badge, vn_date
+from web.entitlement_cards import KIND_LABELS, entitlement_groups
 from web.rendering import page, render_error
 
 router = APIRouter(include_in_schema=False)
 MAX_QUESTION_CHARS = 1000
-KIND_LABELS = {"entitlement": "Được hưởng", "right": "Quyền", "obligation": "Trách nhiệm"}
 
 
 def _param(request: Request, name: str) -> str:
@@ -33,26 +33,13 @@ def ask_page(request: Request) -> Response:
     return page(request, "ask.html", {"question": question, "result": answer})
 
 
-def _amount_text(amount: dict) -> str:
-    return amount.get("text") or f"{amount.get('value', '')} {amount.get('unit', '')}".strip()
-
-
 @router.get("/quyen-loi")
 def entitlements_page(request: Request) -> Response:
     filters = {name: _param(request, name) for name in ("who", "kind", "agency", "document", "q")}
-    # The page's subject is victims (ingest.victim_scope); "Tất cả quy định" widens it.
+    # The page's subject is victims (ingest.victim_scope decides which rows); "Tất cả quy định" widens it.
     filters["scope"] = "all" if _param(request, "scope") == "all" else "nan_nhan"
     rows = filter_rows(provision_rows(request), **filters)
-    for row in rows:
-        row["kind_label"] = KIND_LABELS.get(row["kind"], row["kind"])
-        row["amount_texts"] = [_amount_text(a) for a in row["amounts"]]
-        row["badge"] = badge(row["link"]["status"], row["link"]["replaced_by"])
-    groups = [
-        {**group, "rows": [r for r in rows if r["regime"] == group["regime"]]}
-        for group in regime_groups(rows)
-        if group["count"]
-    ]
-    context = {"filters": filters, "rows": rows, "groups": groups, "kind_labels": KIND_LABELS}
+    context = {"filters": filters, "total": len(rows), "groups": entitlement_groups(rows), "kind_labels": KIND_LABELS}
     return page(request, "entitlements.html", context)
 
 

@@ -12,25 +12,29 @@ from markupsafe import Markup
 from ingest.model import Article, Document, Unit
 from ingest.official import citation_form
 from search_api.views import document_view
+from web.citation_form import standard_citation
 from web.documents import DocumentCache, badge, document_name, document_url, find_article, vn_date
 from web.linkify import CitationLinker
 
-# Relations panel: (heading, relation type, direction). Incoming means another document acts on this one.
+# Relations, most consequential first: (role, relation type, direction). Incoming means another
+# document acts on this one. A related document is listed once, with every role it plays.
 RELATION_GROUPS = [
+    ("Thay thế bởi", "thay_the", "incoming"),
+    ("Được sửa đổi bởi", "sua_doi", "incoming"),
+    ("Bị bãi bỏ bởi", "bai_bo", "incoming"),
     ("Văn bản hướng dẫn", "quy_dinh_chi_tiet", "incoming"),
     ("Hướng dẫn / quy định chi tiết", "quy_dinh_chi_tiet", "outgoing"),
-    ("Được sửa đổi bởi", "sua_doi", "incoming"),
-    ("Thay thế bởi", "thay_the", "incoming"),
-    ("Liên quan", "lien_quan", "both"),
     ("Sửa đổi, bổ sung", "sua_doi", "outgoing"),
     ("Thay thế", "thay_the", "outgoing"),
-    ("Bị bãi bỏ bởi", "bai_bo", "incoming"),
     ("Bãi bỏ", "bai_bo", "outgoing"),
     ("Căn cứ ban hành", "can_cu", "outgoing"),
     ("Là căn cứ của", "can_cu", "incoming"),
+    ("Liên quan", "lien_quan", "both"),
     ("Trích dẫn", "trich_dan", "outgoing"),
     ("Được trích dẫn bởi", "trich_dan", "incoming"),
 ]
+# Roles that change what this text says today: shown as a warning tag.
+WARNING_ROLES = {"Thay thế bởi", "Được sửa đổi bởi", "Bị bãi bỏ bởi"}
 
 
 def reader_context(cache: DocumentCache, document: Document, reading_list: set[str]) -> dict[str, Any]:
@@ -67,8 +71,9 @@ def reader_context(cache: DocumentCache, document: Document, reading_list: set[s
         "replaced_by": replaced_by,
         "toc": table_of_contents(document),
         "articles": articles,
-        "relation_groups": relation_groups(cache, document, view),
+        "related": related_documents(cache, document, view),
         "is_news": document.number.startswith("news:"),
+        "citation": standard_citation(document),
     }
 
 
@@ -151,6 +156,7 @@ def _article_block(
         "units": units,
         "note": linker.linkify(article.note, document, article) if article.note else "",
         "in_list": f"{doc_slug}:{article.number}" in reading_list,
+        "citation": standard_citation(document, article.number or None),
     }
 
 
@@ -197,11 +203,12 @@ def _document_item(
     }
 
 
-def relation_groups(cache: DocumentCache, document: Document, view: dict[str, Any]) -> list[dict[str, Any]]:
-    """The panel: one group per heading, one entry per related document (the codified
+def related_documents(cache: DocumentCache, document: Document, view: dict[str, Any]) -> list[dict[str, Any]]:
+    """The panel: one entry per related document, with the roles it plays ('Văn bản hướng dẫn',
+    'Trích dẫn', ...) and its article-to-article links, each tagged with its role (the codified
     database links article to article, so one decree can carry dozens of links)."""
-    groups = []
-    for heading, type_, direction in RELATION_GROUPS:
+    entries: dict[str, dict[str, Any]] = {}
+    for role, type_, direction in RELATION_GROUPS:
         by_document: dict[str, list[tuple[str | None, str | None, dict[str, Any]]]] = {}
         seen: set[tuple] = set()
         candidates = []
@@ -225,7 +232,11 @@ def relation_groups(cache: DocumentCache, document: Document, view: dict[str, An
                 continue  # links inside the document are already in its text
             seen.add(key)
             by_document.setdefault(other, []).append((other_article, own_article, relation))
-        items = [_document_item(cache, document, other, links) for other, links in by_document.items()]
-        if items:
-            groups.append({"heading": heading, "entries": items})
-    return groups
+        for other, links in by_document.items():
+            item = _document_item(cache, document, other, links)
+            entry = entries.setdefault(other, {**item, "roles": [], "pairs": [], "dates": [], "notes": []})
+            entry["roles"].append({"label": role, "warning": role in WARNING_ROLES})
+            entry["pairs"] += [{**pair, "role": role} for pair in item["pairs"]]
+            entry["dates"] = sorted(set(entry["dates"]) | set(item["dates"]))
+            entry["notes"] = sorted(set(entry["notes"]) | set(item["notes"]))
+    return list(entries.values())

@@ -60,6 +60,9 @@ def document_page(doc_slug: str, request: Request) -> Response:
     from web.missing_text import missing_text_context
 
     context["missing_text"] = missing_text_context(cache, document)
+    # ?in=1: the text alone, as it prints (the same print CSS applies to the normal page).
+    context["print_view"] = request.query_params.get("in") == "1"
+    context["base_url"] = str(request.base_url).rstrip("/")
     return page(request, "document.html", context)
 
 

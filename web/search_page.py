@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from ingest.index_contract import Filters
 from ingest.textnorm import fold, has_diacritics
 from search_api.views import STATUS_LABELS
+from web.agencies import short_agency
 from web.documents import DocumentCache, badge, document_url
 
 PAGE_SIZE = 10
@@ -165,7 +166,15 @@ def facet_groups(facets: dict[str, list[dict[str, Any]]], wanted: SearchRequest)
             if not value:
                 continue
             label = STATUS_LABELS.get(value, value) if name == "status" else value
-            options.append({"value": value, "label": label, "count": entry["count"], "checked": value in selected})
+            options.append(
+                {
+                    "value": value,
+                    "label": label,
+                    "short": short_agency(label) if name == "issuer" else None,
+                    "count": entry["count"],
+                    "checked": value in selected,
+                }
+            )
         if name == "year":
             options.sort(key=lambda o: o["value"], reverse=True)
         if options:

@@ -53,16 +53,80 @@
           if (!answer.ok) { alert(answer.data.message); return; }
           var adding = /\/them$/.test(form.getAttribute("action"));
           form.setAttribute("action", adding ? "/danh-sach-doc/xoa" : "/danh-sach-doc/them");
-          button.textContent = adding ? "✓ Đã có trong danh sách đọc — bỏ ra" : "+ Thêm vào danh sách đọc";
+          // The visible words change; the hidden article name after them stays (the button's name
+          // starts with what it shows, as WCAG 2.5.3 asks).
+          button.querySelector("[data-reading-action]").textContent =
+            adding ? "✓ Đã có trong danh sách đọc — bỏ ra" : "+ Thêm vào danh sách đọc";
           button.className = adding ? "button secondary" : "button";
-          var label = button.getAttribute("aria-label") || "";
-          button.setAttribute("aria-label", adding ? label.replace(/^Thêm (.*) vào danh sách đọc$/, "Bỏ $1 khỏi danh sách đọc")
-                                                   : label.replace(/^Bỏ (.*) khỏi danh sách đọc$/, "Thêm $1 vào danh sách đọc"));
           announce(answer.data.message);
         })
         .catch(function () { form.submit(); })
         .finally(function () { button.disabled = false; });
     });
+  }
+
+  // "Sao chép trích dẫn": copies the citation shown next to the button (the text stays
+  // selectable for browsers without the clipboard API or without this script).
+  function enableCopy(button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var source = document.getElementById(button.getAttribute("data-copy"));
+      var text = source ? source.textContent.trim() : "";
+      var done = function () { announce("Đã sao chép trích dẫn: " + text); };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(done, function () { selectText(source); });
+      } else {
+        selectText(source);
+        try { if (document.execCommand("copy")) done(); } catch (e) { /* the text stays selected */ }
+      }
+    });
+  }
+
+  function selectText(element) {
+    if (!element) return;
+    var range = document.createRange();
+    range.selectNodeContents(element);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  // The table of contents marks the article being read (aria-current), and keeps it in its own
+  // scrolled view without moving the page.
+  function followReading(toc) {
+    if (!("IntersectionObserver" in window)) return;
+    var links = {};
+    toc.querySelectorAll("a[href^='#']").forEach(function (a) { links[a.getAttribute("href").slice(1)] = a; });
+    var current = null;
+    var details = toc.querySelector("details");
+    function keepInView() {
+      if (!current || (details && !details.open)) return;
+      var list = toc.querySelector("ol");
+      var scroller = list && list.scrollHeight > list.clientHeight ? list : toc;
+      var box = scroller.getBoundingClientRect(), item = current.getBoundingClientRect();
+      if (item.top < box.top || item.bottom > box.bottom) scroller.scrollTop += item.top - box.top - box.height / 3;
+    }
+    if (details) {
+      details.addEventListener("toggle", keepInView);
+      // On a phone the open list covers the text: a chosen entry folds it again.
+      toc.addEventListener("click", function (event) {
+        if (event.target.closest("a") && window.matchMedia("(max-width: 799px)").matches) details.open = false;
+      });
+    }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting || !links[entry.target.id]) return;
+        if (current) current.removeAttribute("aria-current");
+        current = links[entry.target.id];
+        current.setAttribute("aria-current", "location");
+        // The folded bar on a phone says where the reader is: "Mục lục (29 điều) · Điều 13".
+        var where = toc.querySelector("[data-toc-current]");
+        var label = current.textContent.match(/^Điều [^ .]+/);
+        if (where) where.textContent = label ? " · " + label[0] : "";
+        keepInView();
+      });
+    }, { rootMargin: "0px 0px -70% 0px" });
+    document.querySelectorAll(".law-article[id]").forEach(function (section) { observer.observe(section); });
   }
 
   var live;
@@ -89,6 +153,12 @@
       button.hidden = false;
       button.addEventListener("click", function () { window.print(); });
     });
+    document.querySelectorAll("[data-copy]").forEach(enableCopy);
+    document.querySelectorAll("nav.toc").forEach(followReading);
+    // Wide screens have room for the relations beside the text: open the side panel there.
+    if (window.matchMedia("(min-width: 1180px)").matches) {
+      document.querySelectorAll("details[data-relations]").forEach(function (d) { d.open = true; });
+    }
     // On a phone the filters and the table of contents start folded, below the fold they hide the text.
     if (window.matchMedia("(max-width: 799px)").matches) {
       document.querySelectorAll("details[data-facets], details[data-toc]").forEach(function (d) { d.open = false; });
