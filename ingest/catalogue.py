@@ -107,7 +107,7 @@ class Rule:
         version = self.on(day)
         if version is None:
             return self.citation
-        checked = "" if version.verified else " (điều khoản chưa được đối chiếu với văn bản gốc)"
+        checked = "" if version.verified else " (chưa đối chiếu với văn bản gốc)"
         return version.citation + checked
 
 

@@ -57,11 +57,18 @@ def reader_context(cache: DocumentCache, document: Document, reading_list: set[s
         known = cache.resolve(document.replaced_by)
         replaced_by = {"number": document.replaced_by, "url": document_url(known) if known else None}
     view["citation_form"] = citation_form(document)
+    # The status sentence up front; the remarks (sources that disagree, the codified database's
+    # listing, unchecked catalogue facts) with the sources of each fact, one click away.
+    note = document.status_note or ""
+    cut = note.find(". ") + 1 if ". " in note else len(note)
+    status_summary, status_more = note[:cut].strip(), note[cut:].strip()
     view["facts"] = [
         {**fact, "shown": vn_date(fact["value"]) if fact["field"] in ("issued", "effective") else fact["value"]}
         for fact in document.facts
     ]
     return {
+        "status_summary": status_summary,
+        "status_more": status_more,
         "doc": view,
         "name": document_name(document),
         "badge": badge(document.status, document.replaced_by),
