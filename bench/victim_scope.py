@@ -30,7 +30,7 @@ DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 def predicted_rows(corpus: Path) -> set[tuple[str, str]]:
     documents = []
     for path in sorted((corpus / "phapdien").glob("*.html")):
-        documents += _read_and_parse((str(path), 50_000_000, {})).documents
+        documents += _read_and_parse((str(path), 50_000_000, None, str(path))).documents
     by_number = {d.number: d for d in documents}
     return {(p.doc_number, p.unit_id) for p in extract_provisions(documents) if in_scope(p, by_number[p.doc_number])[0]}
 

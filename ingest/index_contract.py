@@ -8,6 +8,8 @@ weights (`SEARCH_FIELDS`), so ranking differences stay small and measurable.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -197,6 +199,15 @@ class SearchResult:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
 
+@dataclass
+class HealthCheck:
+    """One check of /api/health: can the index really answer (not just: is it there)."""
+
+    name: str  # "integrity", "query", "cluster", "aliases"
+    ok: bool
+    detail: str = ""
+
+
 class BackendError(RuntimeError):
     """The engine is unreachable or refused a request; the API turns this into a 503."""
 
@@ -235,5 +246,17 @@ class SearchBackend(Protocol):
 
     def drop(self) -> None:
         """Delete the whole index (used by `vnlex ingest --recreate` after a schema change)."""
+
+    def staging(self, rewritten: Collection[str] = ()) -> AbstractContextManager[SearchBackend]:
+        """A copy of this index to write a rebuild into. When the block ends without error the copy
+        replaces the index in one atomic step (readers see all old or all new, never a gap or a
+        mix); on error it is discarded and the index is untouched. Records of the `rewritten`
+        source files may be left out of the copy: the caller writes them again."""
+
+    def checkpoint(self) -> None:
+        """After a batch of writes: fold the write-ahead log into the index and cut it back."""
+
+    def health_checks(self) -> list[HealthCheck]:
+        """Cheap checks that the index can answer a real query (integrity, cluster, aliases)."""
 
     def close(self) -> None: ...

@@ -9,8 +9,10 @@ One bad file never stops the run: it is recorded with its reason and reported.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import traceback
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -81,14 +83,16 @@ class _Parsed:
     error: str = ""
 
 
-def _read_and_parse(job: tuple[str, int, dict[str, str]]) -> _Parsed:
-    path_text, max_bytes, known_hashes = job
+def _read_and_parse(job: tuple[str, int, str | None, str]) -> _Parsed:
+    """Read and parse one file; `name` is what the index records as its source (its path, or
+    e.g. "upload:<hash>/name" for an upload read from a temporary directory)."""
+    path_text, max_bytes, known_hash, name = job
     path = Path(path_text)
     try:
         data = read_limited(path, max_bytes)
         digest = sha256(data)
-        if known_hashes.get(path_text) == digest:
-            return _Parsed(path_text, digest)
+        if known_hash == digest:
+            return _Parsed(name, digest)
         documents = parse_bytes(path, data)
         if not documents:
             raise IngestError("no document found in file")
@@ -98,16 +102,16 @@ def _read_and_parse(job: tuple[str, int, dict[str, str]]) -> _Parsed:
 
         catalogue, names = load_catalogue(), default_names()
         for document in documents:
-            document.source_file = path_text
+            document.source_file = name
             document.relations = _unique(document.relations + extract_citations(document))
-            refine(document, catalogue, names)
-        return _Parsed(path_text, digest, documents)
+            refine(document, catalogue, names)  # the article-level graph (ingest.article_graph)
+        return _Parsed(name, digest, documents)
     except IngestError as error:
-        return _Parsed(path_text, error=error.reason)
+        return _Parsed(name, error=error.reason)
     except Exception as error:  # a parser bug must not stop the run; say what happened
         last = traceback.extract_tb(error.__traceback__)[-1]
         return _Parsed(
-            path_text, error=f"parser error: {type(error).__name__}: {error} ({Path(last.filename).name}:{last.lineno})"
+            name, error=f"parser error: {type(error).__name__}: {error} ({Path(last.filename).name}:{last.lineno})"
         )
 
 
@@ -167,77 +171,132 @@ def ingest_paths(
     max_file_bytes: int = 50_000_000,
     force: bool = False,
     progress: Callable[[str, int, int], None] = lambda stage, done, total: None,
+    staged: bool | None = None,
+    start_method: str = "fork",
+    source_names: dict[str, str] | None = None,
+) -> IngestReport:
+    """Ingest files into the backend. With `staged` (default: when `force`), every write goes into
+    a staging copy of the index that replaces it atomically at the end (backend.staging()), so
+    searches during a full re-ingest see the old index, then the new one, never a half-written
+    one. `start_method` "forkserver" is for callers with threads (the server): forking a
+    multi-threaded process can copy a held lock into the workers. A `progress` callback that
+    raises stops the run (the staging copy is then discarded). `source_names` maps a read path to
+    the source name recorded in the index (default: the path itself)."""
+    # Absolute paths: a file is one record whether it was named as ../shared/corpus or /work/shared/corpus.
+    files = [str(p) for p in discover([Path(p).resolve() for p in paths])]
+    given_names = {str(Path(path).resolve()): name for path, name in (source_names or {}).items()}
+    names = {f: given_names.get(f, f) for f in files}
+    known = {} if force else {names[f]: h for f in files if (h := backend.file_hash(names[f]))}
+    jobs = [(f, max_file_bytes, known.get(names[f]), names[f]) for f in files]
+    pool = _start_pool(workers, start_method) if workers > 1 else None
+    try:
+        parsed: list[_Parsed] = []
+        for item in pool.imap(_read_and_parse, jobs) if pool else map(_read_and_parse, jobs):
+            parsed.append(item)
+            progress("parse", len(parsed), len(jobs))
+        # Files about to be rewritten are not copied into a staging index: copying then replacing
+        # them would leave deleted documents that Elasticsearch still counts when scoring.
+        rewritten = [p.path for p in parsed if p.documents]
+        rewritten += [CATALOGUE_SOURCE] if rewritten else []
+        use_staging = force if staged is None else staged
+        with backend.staging(rewritten) if use_staging else nullcontext(backend) as target:
+            report = _write_parsed(parsed, target, pool, today, progress)
+        backend.checkpoint()
+        report.index = backend.stats()  # the live index, after the swap
+    finally:
+        if pool:
+            pool.terminate()  # after a finished run they are idle; after an error they must not linger
+            pool.join()
+    return report
+
+
+def _start_pool(workers: int, start_method: str):
+    try:
+        return multiprocessing.get_context(start_method).Pool(workers, initializer=die_with_parent)
+    except OSError:
+        # The fork server listens on a Unix socket under TMPDIR; a TMPDIR path too long for a
+        # socket name (108 bytes) makes it fail. Spawned workers need no socket.
+        if start_method != "forkserver":
+            raise
+        return multiprocessing.get_context("spawn").Pool(workers, initializer=die_with_parent)
+
+
+def die_with_parent() -> None:
+    """Pool initializer: the worker gets SIGKILL when the process that started it dies, so a
+    kill -9 of `vnlex ingest` or `vnlex serve` leaves no orphaned workers (Linux; elsewhere a no-op)."""
+    import ctypes
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _write_parsed(
+    parsed: list[_Parsed],
+    backend: SearchBackend,
+    pool,
+    today: date,
+    progress: Callable[[str, int, int], None],
 ) -> IngestReport:
     from ingest.catalogue import catalogue_stub_documents, load_catalogue
     from ingest.official import adopt_own_effective_dates, resolve_official_facts
     from ingest.status import compute_status
 
-    # Absolute paths: a file is one record whether it was named as ../shared/corpus or /work/shared/corpus.
-    files = [str(p) for p in discover([Path(p).resolve() for p in paths])]
-    known = {} if force else {f: h for f in files if (h := backend.file_hash(f))}
     report = IngestReport()
-    context = multiprocessing.get_context("fork")
-    pool = context.Pool(workers) if workers > 1 else None
-    try:
-        parsed: list[_Parsed] = []
-        mapper = (
-            pool.imap(_read_and_parse, [(f, max_file_bytes, known) for f in files])
-            if pool
-            else map(_read_and_parse, [(f, max_file_bytes, known) for f in files])
-        )
-        for item in mapper:
-            parsed.append(item)
-            progress("parse", len(parsed), len(files))
-        catalogue = load_catalogue()
-        fresh = [p for p in parsed if p.documents]
-        parsed_keys = {number_key(d.number) for p in fresh for d in p.documents}
-        stubs = [
-            s
-            for s in catalogue_stub_documents()
-            if number_key(s.number) not in parsed_keys and not _stored_from_a_file(backend, s.number)
-        ]
-        all_documents = [d for p in fresh for d in p.documents] + stubs
-        adopt_own_effective_dates(all_documents)
-        compute_status(all_documents, catalogue, today)
-        resolve_official_facts(all_documents, catalogue)
-        total_articles = sum(len(d.articles) for d in all_documents)
-        done = [0]
+    catalogue = load_catalogue()
+    fresh = [p for p in parsed if p.documents]
+    parsed_keys = {number_key(d.number) for p in fresh for d in p.documents}
+    stubs = [
+        s
+        for s in catalogue_stub_documents()
+        if number_key(s.number) not in parsed_keys and not _stored_from_a_file(backend, s.number)
+    ]
+    all_documents = [d for p in fresh for d in p.documents] + stubs
+    adopt_own_effective_dates(all_documents)  # a text's own effect clause outranks the codified notes
+    compute_status(all_documents, catalogue, today)
+    resolve_official_facts(all_documents, catalogue)  # official titles, every fact with its source
+    total_articles = sum(len(d.articles) for d in all_documents)
+    done = [0]
 
-        def step(n: int) -> None:
-            done[0] += n
-            progress("analyse", done[0], total_articles)
+    def step(n: int) -> None:
+        done[0] += n
+        progress("analyse", done[0], total_articles)
 
-        for item in parsed:
-            if item.error:
-                report.outcomes.append(FileOutcome(item.path, "skipped", item.error))
-            elif not item.documents:
-                report.outcomes.append(FileOutcome(item.path, "unchanged", "content hash unchanged"))
-            else:
-                analysed = analyse_documents(item.documents, pool, step)
-                backend.replace_file(item.path, item.sha, analysed)
-                report.outcomes.append(
-                    FileOutcome(
-                        item.path,
-                        "ingested",
-                        documents=len(analysed),
-                        articles=sum(len(a.articles) for a in analysed),
-                        relations=sum(len(a.document.relations) for a in analysed),
-                        numbers=[a.document.number for a in analysed],
-                    )
+    for item in parsed:
+        if item.error:
+            report.outcomes.append(FileOutcome(item.path, "skipped", item.error))
+        elif not item.documents:
+            report.outcomes.append(FileOutcome(item.path, "unchanged", "content hash unchanged"))
+        else:
+            analysed = analyse_documents(item.documents, pool, step)
+            backend.replace_file(item.path, item.sha, analysed)
+            report.outcomes.append(
+                FileOutcome(
+                    item.path,
+                    "ingested",
+                    documents=len(analysed),
+                    articles=sum(len(a.articles) for a in analysed),
+                    relations=sum(len(a.document.relations) for a in analysed),
+                    numbers=[a.document.number for a in analysed],
                 )
-        if fresh or backend.file_hash(CATALOGUE_SOURCE) is None:
-            # Documents known only from the catalogue (e.g. 53/2024/QH15) so that show,
-            # relations and status can name them.
-            backend.replace_file(CATALOGUE_SOURCE, "catalogue", [AnalysedDocument(d, []) for d in stubs])
-            report.catalogued_only = len(stubs)
-            report.relations_from_catalogue = sum(len(d.relations) for d in stubs)
-        if fresh:
-            report.recomputed = recompute_stored_status(backend, catalogue, today)
-    finally:
-        if pool:
-            pool.close()
-            pool.join()
-    report.index = backend.stats()
+            )
+    if fresh or backend.file_hash(CATALOGUE_SOURCE) is None:
+        # Documents known only from the catalogue (e.g. 53/2024/QH15) so that show,
+        # relations and status can name them.
+        backend.replace_file(CATALOGUE_SOURCE, "catalogue", [AnalysedDocument(d, []) for d in stubs])
+        report.catalogued_only = len(stubs)
+        report.relations_from_catalogue = sum(len(d.relations) for d in stubs)
+    if fresh:
+        report.recomputed = recompute_stored_status(backend, catalogue, today)
     return report
 
 

@@ -4,9 +4,19 @@
 #   scripts/elasticsearch.sh start    download (Maven Central), unpack into .es/, start, wait for health
 #   scripts/elasticsearch.sh stop     stop the node started here (pidfile)
 #   scripts/elasticsearch.sh status   say whether it answers
+#   scripts/elasticsearch.sh start-cluster   a local 3-node cluster (see below)
+#   scripts/elasticsearch.sh stop-cluster    stop its nodes
+#   scripts/elasticsearch.sh status-cluster  node count and health
 #
 # Port: VNLEX_ES_PORT (default 9200), bound to 127.0.0.1 only, security off: this is a
 # throw-away development node, never a deployment.
+#
+# The cluster: three nodes on HTTP ports VNLEX_ES_PORT, +1, +2 (transport ports 1000 above
+# those), all master-eligible, each with its own data and log directory under
+# .es/cluster/node-N, cluster name vnlex-cluster-PORT (so two engineers' clusters never
+# join), heap ES_JAVA_OPTS (default 512 MB each). Point vnlex at all three nodes so it
+# keeps answering with one gone, and give indexes replicas:
+#   VNLEX_ES_URL=http://127.0.0.1:9216,127.0.0.1:9217,127.0.0.1:9218 VNLEX_ES_SHARDS=3 VNLEX_ES_REPLICAS=1
 #
 # Why this artifact: the machine reaches Maven Central only, and Elastic publishes the
 # minimal "integ-test-zip" distribution there. It has no bundled JDK and only the
@@ -146,9 +156,92 @@ status() {
     fi
 }
 
+# ---- local 3-node cluster ----------------------------------------------------------
+CLUSTER_DIR="$ES_DIR/cluster"
+CLUSTER_NODES=3
+TRANSPORT_OFFSET=1000
+
+cluster_health() {
+    python3 -c 'import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1], timeout=2).read().decode())' \
+        "$URL/_cluster/health" 2>/dev/null
+}
+
+cluster_answers() {  # all nodes joined and the health green or yellow
+    local health; health="$(cluster_health)" || return 1
+    grep -Eq '"status":"(green|yellow)"' <<<"$health" && grep -q "\"number_of_nodes\":$CLUSTER_NODES," <<<"$health"
+}
+
+start_cluster() {
+    if cluster_answers; then echo "the cluster already answers at $URL"; return; fi
+    unpack
+    local java_home; java_home="$(find_java_home)"
+    local seeds="" masters="" n
+    for n in $(seq 1 "$CLUSTER_NODES"); do
+        seeds+="${seeds:+,}127.0.0.1:$((PORT + n - 1 + TRANSPORT_OFFSET))"
+        masters+="${masters:+,}vnlex-$PORT-$n"
+        mkdir -p "$CLUSTER_DIR/node-$n/data" "$CLUSTER_DIR/node-$n/logs"
+    done
+    prepare_user
+    for n in $(seq 1 "$CLUSTER_NODES"); do
+        local node_dir="$CLUSTER_DIR/node-$n" http_port=$((PORT + n - 1))
+        if [[ -f "$node_dir/pid" ]] && kill -0 "$(cat "$node_dir/pid")" 2>/dev/null; then continue; fi
+        local run=(env ES_JAVA_HOME="$java_home" ES_JAVA_OPTS="${ES_JAVA_OPTS:--Xms512m -Xmx512m}"
+                   "$ES_HOME/bin/elasticsearch" -d -p "$node_dir/pid"
+                   -Ecluster.name="vnlex-cluster-$PORT" -Enode.name="vnlex-$PORT-$n"
+                   -Enetwork.host=127.0.0.1 -Ehttp.port="$http_port"
+                   -Etransport.port="$((http_port + TRANSPORT_OFFSET))"
+                   -Ediscovery.seed_hosts="$seeds" -Ecluster.initial_master_nodes="$masters"
+                   -Epath.data="$node_dir/data" -Epath.logs="$node_dir/logs"
+                   -Expack.security.enabled=false
+                   -Ecluster.routing.allocation.disk.threshold_enabled=false)
+        [[ "$(id -u)" == 0 ]] && run=(runuser -u "$ES_USER" -- "${run[@]}")
+        echo "starting cluster node $n on http://127.0.0.1:$http_port ..."
+        (cd "$ES_DIR" && "${run[@]}" >"$node_dir/startup.out" 2>&1) \
+            || { tail -n 40 "$node_dir/startup.out" >&2; die "node $n did not start"; }
+    done
+    local waited=0
+    until cluster_answers; do
+        if (( waited >= HEALTH_TIMEOUT_SECONDS * 2 )); then
+            tail -n 20 "$CLUSTER_DIR"/node-*/logs/*.log >&2 2>/dev/null
+            die "the cluster did not form ($CLUSTER_NODES nodes, green/yellow) at $URL after $((waited))s"
+        fi
+        sleep 2; waited=$((waited + 2))
+    done
+    echo "cluster vnlex-cluster-$PORT answers: nodes on ports $PORT-$((PORT + CLUSTER_NODES - 1))"
+}
+
+stop_cluster() {
+    local n pid
+    for n in $(seq 1 "$CLUSTER_NODES"); do
+        local pidfile="$CLUSTER_DIR/node-$n/pid"
+        [[ -f "$pidfile" ]] || continue
+        pid="$(cat "$pidfile")"
+        if kill -0 "$pid" 2>/dev/null; then kill "$pid"; fi
+    done
+    for n in $(seq 1 "$CLUSTER_NODES"); do
+        local pidfile="$CLUSTER_DIR/node-$n/pid" waited=0
+        [[ -f "$pidfile" ]] || continue
+        pid="$(cat "$pidfile")"
+        while kill -0 "$pid" 2>/dev/null; do
+            (( waited >= 60 )) && die "node $n (pid $pid) did not stop within 60s"
+            sleep 1; waited=$((waited + 1))
+        done
+        rm -f "$pidfile"
+    done
+    echo "cluster stopped"
+}
+
+status_cluster() {
+    local health; health="$(cluster_health)" || { echo "no cluster answers at $URL"; return 1; }
+    echo "$health"
+}
+
 case "${1:-}" in
     start) start ;;
     stop) stop ;;
     status) status ;;
-    *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+    start-cluster) start_cluster ;;
+    stop-cluster) stop_cluster ;;
+    status-cluster) status_cluster ;;
+    *) echo "usage: $0 start|stop|status|start-cluster|stop-cluster|status-cluster" >&2; exit 2 ;;
 esac

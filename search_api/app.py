@@ -5,6 +5,8 @@ Routers and pages take their per-request state from search_api.deps, so importin
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
@@ -13,9 +15,12 @@ from ingest.index_contract import BackendError
 from search_api.deps import AppState
 from search_api.routers import admin, ask, documents, entitlements, health, search, suggest
 from search_api.routers import trace as trace_router
+from search_api.security import CROSS_SITE_MESSAGE, SecurityMiddleware, public_message
 from search_api.settings import Settings
 from web import answer_pages
 from web import routes as web_routes
+
+logger = logging.getLogger("vnlex")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -25,13 +30,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="vnlex", version="0.1.0", description="Tra cứu văn bản pháp luật về phòng, chống mua bán người"
     )
     app.state.vnlex = AppState(settings)
+    # Headers on every response, and cross-site form posts refused before their body is read.
+    app.add_middleware(
+        SecurityMiddleware, refusal=lambda request: web_routes.render_error(request, 403, CROSS_SITE_MESSAGE)
+    )
 
     @app.exception_handler(BackendError)
     async def backend_down(request: Request, error: BackendError):
-        # The engine being down is a 503 with its reason, never a stack trace.
+        # The engine being down is a 503 with its reason, never a stack trace; the reason shown
+        # to the public has no server paths or hosts (the log keeps the full text).
+        logger.warning("backend error on %s: %s", request.url.path, error)
+        message = public_message(error)
         if request.url.path.startswith("/api"):
-            return JSONResponse({"error": "backend_unavailable", "message": str(error)}, status_code=503)
-        return web_routes.render_error(request, 503, str(error))
+            return JSONResponse({"error": "backend_unavailable", "message": message}, status_code=503)
+        return web_routes.render_error(request, 503, message)
 
     for router in (
         search.router,

@@ -157,17 +157,42 @@ def serve(
 
     settings = settings_with(index)
     host, port = host or settings.host, port or settings.port
+    refuse_busy_port(host, port)
     typer.echo(f"vnlex on http://{host}:{port}/ — index {settings.index_url}")
+    # SIGTERM/Ctrl-C: stop accepting, give requests in flight 10 s, then stop background jobs.
+    options = {"host": host, "port": port, "log_level": "warning", "timeout_graceful_shutdown": 10}
     if workers > 1:
         # Each worker process builds its own app from the environment.
         os.environ["VNLEX_INDEX_URL"] = settings.index_url
-        uvicorn.run(
-            "search_api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="warning"
-        )
+        uvicorn.run("search_api.app:create_app", factory=True, workers=workers, **options)
     else:
         from search_api.app import create_app
 
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+        application = create_app(settings)
+        try:
+            uvicorn.run(application, **options)
+        finally:
+            # A running reindex stops at its next step; its staging copy is discarded.
+            application.state.vnlex.jobs.shutdown(timeout=15)
+
+
+def refuse_busy_port(host: str, port: int) -> None:
+    """A busy port gets a sentence naming the flag, not uvicorn's bare [Errno 98]."""
+    import errno
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                fail(
+                    f"port {port} on {host} is already in use (another vnlex serve, or another program); "
+                    f"stop it or choose another port, e.g. `vnlex serve --port {port + 1}`"
+                )
+            fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
 
 
 @app.command(name="eval")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from fastapi import Request
 
 from search_api.backends import open_backend
+from search_api.jobs import JobRunner
 from search_api.search import SearchService
 from search_api.settings import Settings
 
@@ -25,6 +26,7 @@ class AppState:
             ca_certs=settings.es_ca_certs,
         )
         self.search = SearchService(self.backend)
+        self.jobs = JobRunner()  # background writes (reindex, uploads), one at a time
 
 
 def state(request: Request) -> AppState:

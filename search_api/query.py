@@ -216,6 +216,21 @@ class _Catalogue:
         return any(_TYPE_CODES.get(t) == code for t in wanted)
 
 
+_LAST_CATALOGUE: tuple[list, _Catalogue] | None = None
+
+
+def _catalogue(known_documents: list[tuple[str, str, str]]) -> _Catalogue:
+    """The service hands over the same list until it reloads it: build its lookups once, not
+    per query (number_key of every known document per query: 30 ms at 8,000 documents)."""
+    global _LAST_CATALOGUE
+    last = _LAST_CATALOGUE
+    if last is not None and last[0] is known_documents:
+        return last[1]
+    catalogue = _Catalogue(known_documents)
+    _LAST_CATALOGUE = (known_documents, catalogue)
+    return catalogue
+
+
 def _year(key: str) -> int:
     match = re.search(r"/(\d{4})/", key)
     return int(match.group(1)) if match else 0
@@ -224,7 +239,7 @@ def _year(key: str) -> int:
 def understand(text: str, known_documents: list[tuple[str, str, str]]) -> QueryIntent:
     text, truncated = _truncate(nfc(text or "").strip())
     folded = _folded_view(text)
-    catalogue = _Catalogue(known_documents)
+    catalogue = _catalogue(known_documents)
     taken = _Spans()
     numbers: list[str] = []
 

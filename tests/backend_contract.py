@@ -240,3 +240,32 @@ class BackendContractTests:
         expired = loaded.search(query("nạn nhân", filters=Filters(status=["het_hieu_luc"])))
         assert {h.doc_number for h in expired.hits} == {"09/2013/NĐ-CP", "66/2011/QH12"}  # the law was already
         assert loaded.search(query("nạn nhân", filters=Filters(status=["con_hieu_luc"]))).total == 0
+
+    def test_staging_swaps_in_whole_and_keeps_untouched_files(self, loaded):
+        before = loaded.search(query("nạn nhân"))
+        with loaded.staging() as stage:
+            smaller = law()
+            smaller.articles = smaller.articles[:1]
+            stage.replace_file("law.html", "sha-law-2", [analyse_document(smaller)])
+            # Readers of the live index still see the old one, whole, while the rebuild writes.
+            assert loaded.file_hash("law.html") == "sha-law"
+            assert loaded.search(query("nạn nhân")).total == before.total
+            assert loaded.stats()["articles"] == 4
+        assert loaded.file_hash("law.html") == "sha-law-2"
+        assert loaded.file_hash("decree.docx") == "sha-decree"  # copied, not lost
+        assert loaded.stats()["articles"] == 3
+
+    def test_failed_staging_leaves_the_index_untouched(self, loaded):
+        with pytest.raises(RuntimeError, match="stop"):
+            with loaded.staging() as stage:
+                stage.delete_file("law.html")
+                raise RuntimeError("stop")
+        assert loaded.file_hash("law.html") == "sha-law"
+        assert loaded.stats()["articles"] == 4
+        assert numbers(loaded.search(query("hỗ trợ y tế")))[0] == ("66/2011/QH12", "32")
+
+    def test_health_checks_run_a_real_query(self, loaded):
+        loaded.checkpoint()
+        checks = loaded.health_checks()
+        assert checks and all(check.ok for check in checks), checks
+        assert "query" in {check.name for check in checks}

@@ -118,6 +118,7 @@ def test_backend_down_is_503_with_reason(tmp_path, settings_for):
     with TestClient(create_app(settings_for(f"sqlite:///{tmp_path}/dir.sqlite"))) as client:
         response = client.get("/api/search", params={"q": "nạn nhân"})
         assert response.status_code == 503 and "cannot open SQLite index" in response.json()["message"]
+        assert str(tmp_path) not in response.text  # no server paths in public answers
         assert client.get("/api/health").status_code == 503
 
 
@@ -125,8 +126,11 @@ def test_elasticsearch_down_is_503_naming_the_server(settings_for):
     # Nothing listens on port 9: the API answers 503 with the reason, it does not hang or 500.
     with TestClient(create_app(settings_for("http://127.0.0.1:9/vnlextest-down"))) as client:
         response = client.get("/api/search", params={"q": "nạn nhân"})
-        assert response.status_code == 503 and "http://127.0.0.1:9 is unreachable" in response.json()["message"]
+        assert response.status_code == 503 and "Elasticsearch at [index] is unreachable" in response.json()["message"]
+        assert "127.0.0.1" not in response.text and "object at 0x" not in response.text
         assert client.get("/api/health").status_code == 503
+        admin = client.get("/api/admin/health", headers={"Authorization": "Bearer test-token"})
+        assert admin.status_code == 503 and "http://127.0.0.1:9 is unreachable" in admin.json()["message"]
 
 
 def test_which_texts_detail_an_article_lists_the_detailing_articles_first(client):

@@ -116,3 +116,26 @@ def test_writes_never_auto_create_an_unmapped_index(backend):
     with pytest.raises(BackendError):
         backend.replace_file("decree.docx", "sha-decree", [analyse_document(decree())])
     assert not backend.client.indices.exists(index=backend.alias("articles"))
+
+
+def test_abandoned_staging_indexes_are_removed_by_the_next_rebuild(backend, monkeypatch):
+    """A rebuild killed mid-copy leaves concrete indexes behind no alias; the next rebuild deletes
+    those older than STALE_STAGING_SECONDS and leaves a younger one (maybe another rebuild's) alone."""
+    from search_api.backends import elasticsearch as es_backend
+
+    backend.replace_file("law.html", "sha-law", [analyse_document(law())])
+    young = backend._new_index_name("articles")
+    backend.client.indices.create(index=young)
+    old = backend._new_index_name("relations")
+    backend.client.indices.create(index=old)
+    monkeypatch.setattr(es_backend, "STALE_STAGING_SECONDS", 0)
+    import time
+
+    time.sleep(0.01)
+    assert set(backend._remove_abandoned_staging_indexes()) == {young, old}
+    monkeypatch.setattr(es_backend, "STALE_STAGING_SECONDS", 3600)
+    survivor = backend._new_index_name("files")
+    backend.client.indices.create(index=survivor)
+    backend.rebuild()
+    assert backend.client.indices.exists(index=survivor)
+    assert backend.search(query("hỗ trợ y tế")).total > 0

@@ -96,3 +96,40 @@ def test_match_text_ignores_streams_no_field_uses():
     # it must not stop the fallback to the common words that are all the query has.
     text = match_expression(analyze("nạn nhân"), {"nạn_nhân": 90, "nhân": 1, "nan": 90, "nan_nhan": 90}, rows=100)
     assert text is not None and '"nạn_nhân"' in text
+
+
+def test_wal_is_cut_back_after_rebuilds_with_a_reader_open(tmp_path, monkeypatch):
+    """Regression: the WAL grew to 169 MB beside a 40 MB index over three re-ingests while the
+    server held a connection. Each staged rebuild checkpoints and truncates it; a reader that holds a
+    snapshot during one rebuild only delays the truncation to the next checkpoint."""
+    import dataclasses
+    import os
+
+    from search_api.backends import sqlite as sqlite_backend
+
+    monkeypatch.setattr(sqlite_backend, "WAL_SIZE_LIMIT", 64 * 1024)
+    path = tmp_path / "wal.sqlite"
+    writer = SQLiteBackend(path)
+    template = analyse_document(law())
+    documents = [
+        dataclasses.replace(template, document=dataclasses.replace(template.document, number=f"{n}/2011/QH12"))
+        for n in range(1, 400)
+    ]
+    writer.replace_file("many.html", "sha-0", documents)
+    reader = SQLiteBackend(path)
+    assert reader.search(query("hỗ trợ y tế")).total > 0  # an open reader connection, as in the server
+    wal = lambda: os.path.getsize(str(path) + "-wal") if os.path.exists(str(path) + "-wal") else 0  # noqa: E731
+    sizes = []
+    for round_ in range(3):
+        if round_ == 1:
+            reader.db.execute("BEGIN")  # a reader in the middle of a snapshot during this rebuild
+            reader.db.execute("SELECT count(*) FROM articles").fetchone()
+        with writer.staging() as stage:
+            stage.replace_file("many.html", f"sha-{round_ + 1}", documents)
+        if round_ == 1:
+            reader.db.execute("COMMIT")
+        writer.checkpoint()
+        sizes.append(wal())
+        assert reader.search(query("hỗ trợ y tế")).total > 0
+    assert max(sizes) <= 64 * 1024, sizes
+    assert path.stat().st_size > 1_000_000  # the index is big enough that an uncut WAL would show

@@ -67,6 +67,9 @@ def test_search_read_cite_collect_and_download(server, browser, tmp_path):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page.set_default_timeout(10_000)
+    # Whatever the page's own scripts and styles do must fit its Content-Security-Policy.
+    csp_violations: list[str] = []
+    page.on("console", lambda m: csp_violations.append(m.text) if "Content Security Policy" in m.text else None)
 
     # Search typed without diacritics, through the labelled box.
     page.goto(server + "/")
@@ -91,7 +94,8 @@ def test_search_read_cite_collect_and_download(server, browser, tmp_path):
     # Two articles into the reading list from the reader (posted by app.js, no page reload).
     page.locator(f'[id="{target_id}"] form[data-reading-form] button').click()
     page.locator(".law-article form[data-reading-form] button").first.click()
-    page.wait_for_function("document.querySelector('[data-reading-count]').textContent.trim() === '2'")
+    # A locator assertion, not wait_for_function: the page's CSP forbids eval, which that uses.
+    sync_api.expect(page.locator("[data-reading-count]")).to_have_text("2")
 
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(SCREENSHOTS / "document.png"))
@@ -115,6 +119,7 @@ def test_search_read_cite_collect_and_download(server, browser, tmp_path):
         page.get_by_role("link", name="Tải Word (.docx)").click()
     word = WordDocument(io.BytesIO(Path(word_download.value.path()).read_bytes()))
     assert CITATION in [p.text for p in word.paragraphs]
+    assert csp_violations == []
     page.close()
 
 

@@ -28,7 +28,7 @@ def corpus() -> dict:
         pytest.skip("real corpus not available")
     documents = []
     for path in discover([Path(CORPUS)]):
-        documents += _read_and_parse((str(path), 50_000_000, {})).documents
+        documents += _read_and_parse((str(path), 50_000_000, None, str(path))).documents
     parsed = {number_key(d.number) for d in documents}
     documents += [s for s in catalogue_stub_documents() if number_key(s.number) not in parsed]
     catalogue = load_catalogue()

@@ -178,13 +178,16 @@ def test_cli_ingest_replaces_stubs_and_recomputes_status_and_links(tmp_path, tes
     assert listing["22/2023/QH15"] > 50 and listing["19/2019/NĐ-CP"] == 28
 
 
+SAME_ORIGIN = {"Origin": "http://testserver"}  # browsers send it with every form post
+
+
 def test_add_page_needs_a_configured_token_and_checks_it_before_the_body(tmp_path, test_catalogue, settings_for):
     index = f"sqlite:///{tmp_path / 'index.sqlite'}"
-    disabled = TestClient(create_app(settings_for(index, api_token=None)))
+    disabled = TestClient(create_app(settings_for(index, api_token=None)), headers=SAME_ORIGIN)
     assert disabled.get("/them-van-ban").status_code == 403
     refused = disabled.post("/them-van-ban", files={"files": ("a.docx", b"x")})
     assert refused.status_code == 403 and "VNLEX_API_TOKEN" in refused.text
-    client = TestClient(create_app(settings_for(index)))
+    client = TestClient(create_app(settings_for(index)), headers=SAME_ORIGIN)
     assert client.post("/them-van-ban", files={"files": ("a.docx", b"x")}).status_code == 401
     assert client.post("/them-van-ban/dang-nhap", data={"token": "wrong"}).status_code == 401
     cross = client.post("/them-van-ban/dang-nhap", data={"token": "test-token"}, headers={"origin": "https://evil"})
@@ -197,7 +200,7 @@ def test_add_page_upload_replaces_the_stub(tmp_path, test_catalogue, settings_fo
     old = tmp_path / "nd_144-2006.txt"
     old.write_text(OLD_DECREE, encoding="utf-8")
     ingest_paths([old], backend, today=TODAY, workers=1)
-    client = TestClient(create_app(settings_for(f"sqlite:///{index}")))
+    client = TestClient(create_app(settings_for(f"sqlite:///{index}")), headers=SAME_ORIGIN)
     stub_page = client.get("/van-ban/19-2019-ND-CP").text
     assert "Toàn văn của văn bản này chưa có trong bộ sưu tập" in stub_page
     signed = client.post("/them-van-ban/dang-nhap", data={"token": "test-token"}, follow_redirects=False)

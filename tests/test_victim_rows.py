@@ -89,7 +89,7 @@ def parsed():
         pytest.skip("real corpus not available")
     documents = []
     for path in discover([Path(CORPUS)]):
-        documents += _read_and_parse((str(path), 50_000_000, {})).documents
+        documents += _read_and_parse((str(path), 50_000_000, None, str(path))).documents
     return documents
 
 

@@ -143,9 +143,16 @@ def test_non_canonical_slug_redirects_and_unknown_is_404(client):
 # ---------------------------------------------------------------------- reading list
 
 
-def _add(client, slug, article, **extra):
+SAME_ORIGIN = {"Origin": "http://testserver"}  # what a browser sends with a form post from this site
+
+
+def _add(client, slug, article, headers=SAME_ORIGIN, **extra):
     return client.post(
-        "/danh-sach-doc/them", data={"slug": slug, "article": article, "next": "/"}, follow_redirects=False, **extra
+        "/danh-sach-doc/them",
+        data={"slug": slug, "article": article, "next": "/"},
+        follow_redirects=False,
+        headers=headers,
+        **extra,
     )
 
 
@@ -177,7 +184,12 @@ def test_reading_list_add_show_and_download(client):
     printable = client.get("/danh-sach-doc/in").text
     assert "print-view" in printable and citation in text_of(printable) and "/danh-sach-doc/xoa" not in printable
 
-    removed = client.post("/danh-sach-doc/xoa", data={"slug": "66-2011-QH12", "article": "32"}, follow_redirects=False)
+    removed = client.post(
+        "/danh-sach-doc/xoa",
+        data={"slug": "66-2011-QH12", "article": "32"},
+        follow_redirects=False,
+        headers=SAME_ORIGIN,
+    )
     assert removed.status_code == 303
     assert citation not in text_of(client.get("/danh-sach-doc").text)
 
@@ -203,10 +215,13 @@ def test_reading_list_is_capped_and_redirects_only_locally(client):
         "/danh-sach-doc/them",
         data={"slug": "66-2011-QH12", "article": "32", "next": "//evil.example/x"},
         follow_redirects=False,
+        headers=SAME_ORIGIN,
     )
     assert answer.status_code == 303 and answer.headers["location"] == "/danh-sach-doc"
     as_json = client.post(
-        "/danh-sach-doc/them", data={"slug": "66-2011-QH12", "article": "33"}, headers={"X-Requested-With": "fetch"}
+        "/danh-sach-doc/them",
+        data={"slug": "66-2011-QH12", "article": "33"},
+        headers={"X-Requested-With": "fetch", **SAME_ORIGIN},
     )
     assert as_json.json() == {"count": 2, "message": "Đã thêm vào danh sách đọc."}
 

@@ -5,7 +5,7 @@ Same rules as POST /api/ingest: refused outright when VNLEX_API_TOKEN is not set
 checked before the upload body is read. A browser cannot send a bearer header from a plain form,
 so the token is entered once on a small login form (its body is capped at 4 KB) and kept as an
 HMAC of it in an HttpOnly, SameSite=Strict cookie scoped to this page; cross-site posts are
-refused. Saving and ingesting is search_api.routers.admin.ingest_uploads, the one upload path.
+refused. Receiving, saving and ingesting is search_api.routers.admin.ingest_uploads, the one upload path.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
-from starlette.datastructures import UploadFile
 
 from ingest.catalogue import STUB_SOURCE_FILE
 from ingest.numbers import number_key
@@ -120,20 +119,18 @@ async def upload(request: Request) -> Response:
     if not _signed_in(request, _token(request)):
         context = _context(request, message="Hãy nhập mã quản trị trước khi tải tệp lên.")
         return page(request, "add_document.html", context, status_code=401)
-    # Only now is the body read (multipart parsing spools large files to disk).
-    form = await request.form(max_files=MAX_FILES, max_fields=10)
-    files = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
-    if not files:
-        context = _context(request, message="Chưa chọn tệp nào.")
-        return page(request, "add_document.html", context, status_code=400)
+    # Only now is the body read: streamed within the upload limits, files deleted after the ingest.
     backend = request.app.state.vnlex.backend
     stubs_before = await run_in_threadpool(_stub_numbers, backend)
     try:
-        report = await ingest_uploads(request, files)
+        report = await ingest_uploads(request, max_files=MAX_FILES)
     except HTTPException as error:
+        if error.status_code == 400 and "no file" in str(error.detail):
+            context = _context(request, message="Chưa chọn tệp nào.")
+            return page(request, "add_document.html", context, status_code=400)
         return render_error(request, error.status_code, str(error.detail))
-    finally:
-        await form.close()
+    if not isinstance(report, dict):  # still running after the wait: the job goes on
+        return render_error(request, 202, "Tệp đang được xử lý; hãy tải lại trang danh sách văn bản sau ít phút.")
     documents = [
         {"number": number, "url": document_url(number), "replaced_stub": number_key(number) in stubs_before}
         for outcome in report["outcomes"]

@@ -75,13 +75,10 @@ def safe_next(target: str | None, default: str = "/danh-sach-doc") -> str:
 
 
 def _cross_site(request: Request) -> bool:
-    """A form posted from another site (the Origin header names a different host)."""
-    origin = request.headers.get("origin")
-    if origin is None:
-        return False  # same-site form posts from older browsers, curl, tests
-    if origin == "null":
-        return True  # sandboxed or privacy-redirected origin: cannot be ours
-    return urlsplit(origin).netloc != request.url.netloc
+    """Not posted from this site (search_api.security refuses these first; kept here as a second check)."""
+    from search_api.security import is_same_origin
+
+    return not is_same_origin(request)
 
 
 def _wants_json(request: Request) -> bool:

@@ -18,6 +18,7 @@ from web.documents import DocumentCache, badge, document_url
 
 PAGE_SIZE = 10
 MAX_PAGE = 1000
+_ASCII_NUMBER = re.compile(r"[0-9]{1,9}")
 MAX_QUERY_CHARS = 1000
 # Facet of the search result -> (URL parameter, Vietnamese heading). Year is one choice at a
 # time: the backend filters a year range, and two ticked years would silently mean "between".
@@ -58,9 +59,9 @@ class SearchRequest:
             issuers=values("issuer"),
             statuses=values("status"),
             topics=values("topic"),
-            year=int(year_text) if year_text.isdigit() and 1900 <= int(year_text) <= 2100 else None,
+            year=year if (year := _ascii_int(year_text)) is not None and 1900 <= year <= 2100 else None,
             in_force_on=_iso_day(params.get("in_force_on") or ""),
-            page=min(int(page_text), MAX_PAGE) if page_text.isdigit() and int(page_text) >= 1 else 1,
+            page=min(page, MAX_PAGE) if (page := _ascii_int(page_text)) is not None and page >= 1 else 1,
         )
 
     def filters(self) -> Filters:
@@ -110,6 +111,11 @@ class SearchRequest:
 
     def has_filters(self) -> bool:
         return bool(self.types or self.issuers or self.statuses or self.topics or self.year or self.in_force_on)
+
+
+def _ascii_int(text: str) -> int | None:
+    """ASCII digits only: str.isdigit() also accepts "²" and "١", which int() then refuses or reads."""
+    return int(text) if _ASCII_NUMBER.fullmatch(text) else None
 
 
 def _iso_day(text: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from ingest.index_contract import BackendError, SearchBackend
 
@@ -30,8 +30,30 @@ def open_backend(
         prefix = parts.path.strip("/") or "vnlex"
         if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,60}", prefix):
             raise BackendError(f"index prefix {prefix!r} in {index_url!r}: use lower-case letters, digits, '-' or '_'")
-        server = f"{parts.scheme}://{parts.netloc}"
+        # Several nodes of one cluster: http://host1:9200,host2:9200/prefix
+        servers = [f"{parts.scheme}://{node}" for node in parts.netloc.split(",") if node]
+        shards, replicas = _shard_settings(index_url, parse_qs(parts.query))
         return ElasticsearchBackend(
-            server, index_prefix=prefix, username=username, password=password, ca_certs=ca_certs
+            servers,
+            index_prefix=prefix,
+            username=username,
+            password=password,
+            ca_certs=ca_certs,
+            shards=shards,
+            replicas=replicas,
         )
     raise BackendError(f"unsupported index URL {index_url!r}: use sqlite:///FILE or http://HOST:9200")
+
+
+def _shard_settings(index_url: str, params: dict[str, list[str]]) -> tuple[int | None, int | None]:
+    """?shards=3&replicas=1 in the index URL (None: VNLEX_ES_SHARDS / VNLEX_ES_REPLICAS or the default)."""
+    unknown = set(params) - {"shards", "replicas"}
+    if unknown:
+        raise BackendError(f"unknown option {sorted(unknown)[0]!r} in {index_url!r}: only shards and replicas")
+    values = []
+    for name in ("shards", "replicas"):
+        text = params.get(name, [""])[-1]
+        if text and not (text.isascii() and text.isdigit()):
+            raise BackendError(f"{name}={text!r} in {index_url!r}: expected a whole number")
+        values.append(int(text) if text else None)
+    return values[0], values[1]

@@ -48,6 +48,22 @@ ARTICLE_KEYWORDS = (
     "article_number",
 )
 
+# The stored fields a search hit needs (see ElasticsearchBackend._hit).
+HIT_SOURCE_FIELDS = (
+    "doc_number",
+    "doc_type",
+    "doc_title",
+    "status",
+    "issuer",
+    "year",
+    "topic",
+    "article_id",
+    "article_number",
+    "article_title",
+    "path",
+    "text",
+)
+
 ARTICLES_MAPPING: dict[str, Any] = {
     "dynamic": "strict",
     "properties": {
@@ -110,9 +126,14 @@ MAPPINGS = {
     "relations": RELATIONS_MAPPING,
     "files": FILES_MAPPING,
 }
-# One shard, no replica: a single-node corpus of thousands of articles; BM25 statistics
-# are then exact per index, which keeps ranking comparable with the SQLite backend.
+# Default one shard, no replica: a single-node corpus of thousands of articles; BM25
+# statistics are then exact per index, which keeps ranking comparable with the SQLite
+# backend. A cluster sets more (VNLEX_ES_SHARDS / VNLEX_ES_REPLICAS or ?shards=&replicas=).
 INDEX_SETTINGS: dict[str, Any] = {"number_of_shards": 1, "number_of_replicas": 0}
+
+
+def index_settings(shards: int = 1, replicas: int = 0) -> dict[str, Any]:
+    return {"number_of_shards": shards, "number_of_replicas": replicas}
 
 
 def distinct_tokens(analysis: Analysis, stream: str) -> list[str]:
@@ -231,6 +252,9 @@ def search_body(query: ParsedQuery) -> dict[str, Any] | None:
     start, size = page_window(query.page, query.size)
     body: dict[str, Any] = {
         "query": scored,
+        # Only what a Hit shows: the token fields are ~5x the article text and were returned
+        # and decoded for every hit (bench/RESULTS.md, "Load and scale").
+        "_source": list(HIT_SOURCE_FIELDS),
         "sort": sort,
         "from": start,
         "size": size,
