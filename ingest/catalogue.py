@@ -173,7 +173,7 @@ class NamesMap:
         if as_of is None:
             return None
         earlier = [b for b in bearers if b.issued is not None and b.issued <= as_of]
-        return max(earlier, key=lambda b: b.issued).number if earlier else None
+        return max(earlier, key=lambda b: b.issued or date.min).number if earlier else None  # all have issued
 
     def canonical(self, number: str) -> str:
         """Catalogue spelling of a cited number, completing a truncated suffix when unique."""

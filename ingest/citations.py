@@ -145,20 +145,20 @@ def find_mentions(text: str, own_number: str, names: NamesMap, as_of: date | Non
                 continue
             written_date = DATE_AFTER_RE.match(text, match.end())
             issued_on = parse_date(written_date.group()) if written_date else None
-            target = names.resolve(match.group(), as_of=as_of, issued_on=issued_on)
-            if target is None:
+            resolved = names.resolve(match.group(), as_of=as_of, issued_on=issued_on)
+            if resolved is None:
                 continue
             start, articles = _articles(text, match.start())
-            head_type = TYPE_RE.match(match.group())
+            type_match = TYPE_RE.match(match.group())
             mentions.append(
                 Mention(
                     start,
                     match.start(),
                     match.end(),
-                    target,
+                    resolved,
                     articles,
-                    head_type.group() if head_type else None,
-                    number_key(target) == own_key,
+                    type_match.group() if type_match else None,
+                    number_key(resolved) == own_key,
                 )
             )
     mentions.sort(key=lambda m: (m.start, -m.end))

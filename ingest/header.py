@@ -137,7 +137,9 @@ def read_header(lines: list[str], *, type_index: int | None, title_end: int, bod
                 meta["issuer"] = meta["issuer"] or adopted.group(1)
             break
     if type_index is not None:
-        doc_type, rest = match_type_line(lines[type_index])
+        type_line = match_type_line(lines[type_index])
+        assert type_line is not None  # type_index is the line match_type_line recognised
+        doc_type, rest = type_line
         title_lines = [] if re.match(r"(?i)số\b", rest) or not rest else [rest]
         title_lines += lines[type_index + 1 : title_end]
         title = " ".join(title_lines).strip()

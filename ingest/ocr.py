@@ -150,8 +150,8 @@ def ocr_pdf(data: bytes, pages: int) -> OcrText:
     confidences = [c for _paragraphs, page_confidences in read for c in page_confidences]
     if not confidences:
         raise IngestError("no text layer and OCR found no text on any page")
-    pages = repair_article_numbers([paragraphs for paragraphs, _c in read])
-    return OcrText(pages, sum(confidences) / len(confidences), len(confidences))
+    page_texts = repair_article_numbers([paragraphs for paragraphs, _c in read])
+    return OcrText(page_texts, sum(confidences) / len(confidences), len(confidences))
 
 
 _MISREAD_ARTICLE_RE = re.compile(r"^Điều\s+([^\d\s.\-–]{1,2})\s*\.?\s*[-–.]\s*")

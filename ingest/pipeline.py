@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ingest.analysis import analyze
+from ingest.analysis import Analysis, analyze
 from ingest.catalogue import STUB_SOURCE_FILE as CATALOGUE_SOURCE
 from ingest.dispatch import discover, parse_bytes, read_limited, sha256
 from ingest.errors import IngestError
@@ -132,7 +132,7 @@ def _unique(relations: list) -> list:
     return unique
 
 
-def _analyse_job(job: tuple[int, int, str, str]) -> tuple[int, int, object, object]:
+def _analyse_job(job: tuple[int, int, str, str]) -> tuple[int, int, Analysis, Analysis]:
     doc_index, article_index, heading, text = job
     return doc_index, article_index, analyze(heading), analyze(text)
 
@@ -142,7 +142,7 @@ def analyse_documents(
 ) -> list[AnalysedDocument]:
     labels = [analyze(document_label(d)) for d in documents]
     jobs = [(di, ai, article_heading(a), a.text) for di, d in enumerate(documents) for ai, a in enumerate(d.articles)]
-    results: dict[tuple[int, int], tuple] = {}
+    results: dict[tuple[int, int], tuple[Analysis, Analysis]] = {}
     mapper = pool.imap_unordered(_analyse_job, jobs, chunksize=8) if pool else map(_analyse_job, jobs)
     for doc_index, article_index, head, body in mapper:
         results[(doc_index, article_index)] = (head, body)
@@ -326,8 +326,8 @@ def recompute_stored_status(backend: SearchBackend, catalogue, today: date) -> l
     changed = {number_key(d.number) for d in documents if _facts(d, _DECISIVE_FIELDS) != decisive[number_key(d.number)]}
     if not changed:
         return []
-    whole = [backend.get_document(d.number) if number_key(d.number) in changed else d for d in documents]
-    whole = [w for w in whole if w is not None]
+    fetched = [backend.get_document(d.number) if number_key(d.number) in changed else d for d in documents]
+    whole = [w for w in fetched if w is not None]
     compute_status(whole, catalogue, today)
     from ingest.official import note_disagreements
 

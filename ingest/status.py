@@ -88,15 +88,15 @@ def _gather(documents: list[Document], catalogue: Catalogue) -> dict[str, _Known
         known[entry.key] = _Known(entry.number, entry.type, entry.issued, entry.effective, entry, None)
     for document in documents:
         key = number_key(document.number)
-        entry = catalogue.get(document.number)
+        listed = catalogue.get(document.number)
         # The curated catalogue wins over a file's dates: the codified page states 01/12/2012
         # for 66/2011/QH12 although the law's own Điều 57 says 01/01/2012.
         known[key] = _Known(
             document.number,
-            document.type or (entry.type if entry else ""),
-            (entry.issued if entry and entry.issued else document.issued),
-            (entry.effective if entry and entry.effective else document.effective),
-            entry,
+            document.type or (listed.type if listed else ""),
+            (listed.issued if listed and listed.issued else document.issued),
+            (listed.effective if listed and listed.effective else document.effective),
+            listed,
             document,
         )
     return known
@@ -304,6 +304,7 @@ def _unknown_note(item: _Known, known: dict[str, _Known], today: date) -> str:
 
 
 def _in_force_note(item: _Known, upcoming: list[_Expiry], today: date, evidence: str) -> str:
+    assert item.effective is not None  # the caller states in-force only with an effective date
     source = _catalogue_source(item.entry) if item.entry and item.entry.effective else "nguồn: văn bản"
     note = (
         f"Có hiệu lực từ {_vn(item.effective)} ({source}). Căn cứ xác định còn hiệu lực: {evidence}; "
@@ -400,9 +401,9 @@ def compute_status(documents: list[Document], catalogue: Catalogue | None, today
         elif item.effective and item.effective > today:
             document.status, document.status_basis = CHUA_HIEU_LUC, "ngay_hieu_luc"
             document.status_note = f"Chưa có hiệu lực: có hiệu lực từ {_vn(item.effective)}."
-        elif item.effective and positive.of(key):
+        elif item.effective and (in_force := positive.of(key)):
             upcoming = [e for e in evidence.get(key, []) if e.when > today]
-            basis, sentence = positive.of(key)
+            basis, sentence = in_force
             document.status, document.status_basis = CON_HIEU_LUC, basis
             document.status_note = _in_force_note(item, upcoming, today, sentence)
         else:

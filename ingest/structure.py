@@ -277,12 +277,15 @@ def _build_articles(layout: _Layout) -> list[Article]:
             continue
         kind = _heading_kind(line)
         if kind == "dieu":
-            number, suffix, _, rest = _DIEU_RE.match(line).groups()
+            dieu = _DIEU_RE.match(line)
+            assert dieu is not None  # _heading_kind said "dieu" because this pattern matches
+            number, suffix, _, rest = dieu.groups()
             if builder.accepts_article(number, suffix):
                 builder.start_article(number, suffix, rest or "")
                 continue
         elif kind:
             match = _UNIT_RE[kind].match(line)
+            assert match is not None  # _heading_kind named the kind whose pattern matches
             title = match.group(3)
             # The unit title is on the next line(s) when not on the heading line; upper-case
             # titles may wrap over several lines.

@@ -52,7 +52,8 @@ def _pair(doc: str, article: Any) -> tuple[str, str]:
 def quoted_units(response: dict[str, Any]) -> list[dict[str, Any]]:
     units = response.get("answer")
     if not isinstance(units, list):
-        units = response.get("quotes") if isinstance(response.get("quotes"), list) else []
+        quotes = response.get("quotes")
+        units = quotes if isinstance(quotes, list) else []
     return [u for u in units if isinstance(u, dict)]
 
 

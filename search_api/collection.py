@@ -23,7 +23,8 @@ from ingest.textnorm import fold
 from search_api.views import STATUS_LABELS
 
 SortKey = Literal["number", "issued", "effective", "type"]
-SORT_KEYS: tuple[str, ...] = ("issued", "effective", "number", "type")
+SortOrder = Literal["asc", "desc"]
+SORT_KEYS: tuple[SortKey, ...] = ("issued", "effective", "number", "type")
 NEWS_TYPE = "Tin tức"
 MAX_SIZE = 200
 UNKNOWN_STATUS = "chua_ro"  # filter value for documents whose status is not determined
@@ -77,8 +78,8 @@ class ListRequest:
     q: str = ""
     has_text: bool | None = None
     include_news: bool = False
-    sort: str = "issued"
-    order: str = "desc"
+    sort: SortKey = "issued"
+    order: SortOrder = "desc"
     page: int = 1
     size: int = 50
 
@@ -168,7 +169,7 @@ def list_documents(backend: SearchBackend, wanted: ListRequest) -> DocumentList:
         and (not wanted.q.strip() or _matches_text(s, wanted.q))
     ]
     sort = wanted.sort if wanted.sort in SORT_KEYS else "issued"
-    order = "asc" if wanted.order == "asc" else "desc"
+    order: SortOrder = "asc" if wanted.order == "asc" else "desc"
     dated = sort in ("issued", "effective")
     known = [s for s in items if not dated or getattr(s, sort)]
     unknown = [s for s in items if dated and not getattr(s, sort)]

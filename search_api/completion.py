@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,7 +87,7 @@ class Completer:
         cls,
         documents: list[tuple[str, str, str]],
         article_titles: list[str],
-        dictionary: list[tuple[str, str, str]] = (),
+        dictionary: Sequence[tuple[str, str, str]] = (),
     ):
         """documents: (number, type, title) of every indexed document; article_titles: the
         titles of the articles of normative texts; dictionary: abbreviations() rows."""
@@ -116,8 +117,8 @@ class Completer:
         for term in term_abbreviations:
             counts[term] += 0  # known to the domain even if no title uses it
         for term, count in counts.items():
-            forms = (term, *term_abbreviations.get(term, []))
-            entries.append(_Entry("term", shown.get(term, term), forms, count=count, curated=term in shown))
+            term_forms = (term, *term_abbreviations.get(term, []))
+            entries.append(_Entry("term", shown.get(term, term), term_forms, count=count, curated=term in shown))
         return cls(entries)
 
     def complete(self, text: str, limit: int = 8) -> list[dict]:
@@ -135,7 +136,7 @@ class Completer:
         suggestions = []
         for *_order, entry in ranked[:limit]:
             item = {"kind": entry.kind, "text": entry.text}
-            if entry.kind == "document":
+            if entry.kind == "document" and entry.number is not None:  # a document entry always has one
                 item.update(number=entry.number, slug=slug(entry.number))
             suggestions.append(item)
         return suggestions

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 _LABELS = {"parse": "Đọc và phân tích tệp", "analyse": "Tách từ tiếng Việt"}
 
@@ -18,7 +18,7 @@ class ProgressPrinter:
             transient=False,
             disable=not enabled,
         )
-        self._tasks: dict[str, int] = {}
+        self._tasks: dict[str, TaskID] = {}
 
     def __enter__(self) -> ProgressPrinter:
         self._progress.__enter__()

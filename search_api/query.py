@@ -376,7 +376,7 @@ def parse_query(
         size=min(max(1, int(size)), MAX_PAGE_SIZE),
     )
     # The service reads the intent to boost or narrow within a named document.
-    parsed.intent = intent  # type: ignore[attr-defined]
+    parsed.intent = intent
     return parsed
 
 

@@ -263,7 +263,7 @@ def _entries(documents: _Documents, number: str, edges: list[_Edge], leaf: bool)
             "title": "",
             "link": None,
         }
-        if edge.source_unit and reference["link"]:
+        if edge.source_unit and reference["link"] and document is not None:
             reference["link"] = f"/van-ban/{slug(document.number)}#{edge.source_unit}"
         target = documents.get(edge.target)
         entry = {

@@ -22,10 +22,13 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from fastapi import HTTPException, Request
 from python_multipart.multipart import MultipartParser, parse_options_header
+
+if TYPE_CHECKING:
+    from python_multipart.multipart import MultipartCallbacks
 
 MAX_FILES = 20
 MAX_NAME_CHARS = 120
@@ -86,7 +89,7 @@ class _Receiver:
         self.current: ReceivedFile | None = None
         self.digest = hashlib.sha256()
 
-    def callbacks(self) -> dict:
+    def callbacks(self) -> MultipartCallbacks:
         return {
             "on_part_begin": self.part_begin,
             "on_header_field": lambda data, start, end: self._add("header_name", data[start:end]),

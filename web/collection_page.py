@@ -3,14 +3,14 @@ from the URL (a plain GET form, so it works without JavaScript), as vbpl.vn list
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
-from search_api.collection import SORT_KEYS, ListRequest, list_documents
+from search_api.collection import SORT_KEYS, ListRequest, SortKey, list_documents
 from web.documents import badge, vn_date
 from web.rendering import page
 
@@ -18,6 +18,8 @@ router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
 SORT_LABELS = {"issued": "Ngày ban hành", "effective": "Ngày có hiệu lực", "number": "Số hiệu", "type": "Loại văn bản"}
 TEXT_CHOICES = {"": "Tất cả", "co": "Có toàn văn", "chua": "Chỉ có trong danh mục"}
+# The "text" filter value for a ListRequest.has_text (None: no filter, shown as "").
+_TEXT_CHOICE: dict[bool | None, str] = {True: "co", False: "chua"}
 
 
 def _request_from(params) -> ListRequest:
@@ -35,7 +37,7 @@ def _request_from(params) -> ListRequest:
         year=int(year_text) if year_text.isdigit() and 1900 <= int(year_text) <= 2100 else None,
         q=(params.get("q") or "")[:200],
         has_text={"co": True, "chua": False}.get(text),
-        sort=params.get("sort") if params.get("sort") in SORT_KEYS else "issued",
+        sort=cast(SortKey, params.get("sort")) if params.get("sort") in SORT_KEYS else "issued",
         order="asc" if params.get("order") == "asc" else "desc",
         page=min(int(page_text), 10_000) if page_text.isdigit() and int(page_text) >= 1 else 1,
         size=PAGE_SIZE,
@@ -50,7 +52,7 @@ def _url(wanted: ListRequest, **changes) -> str:
         "year": wanted.year,
         "status": wanted.statuses,
         "topic": wanted.topics,
-        "text": {True: "co", False: "chua"}.get(wanted.has_text, ""),
+        "text": _TEXT_CHOICE.get(wanted.has_text, ""),
         "sort": wanted.sort,
         "order": wanted.order,
         "page": wanted.page,
@@ -99,7 +101,7 @@ def collection_context(request: Request, wanted: ListRequest, listing) -> dict[s
             "topic": wanted.topics[:1],
             "year": [str(wanted.year)] if wanted.year else [],
         },
-        "text_choice": {True: "co", False: "chua"}.get(wanted.has_text, ""),
+        "text_choice": _TEXT_CHOICE.get(wanted.has_text, ""),
         "text_choices": TEXT_CHOICES,
         "sort_labels": SORT_LABELS,
         "sort_links": sort_links,

@@ -77,7 +77,7 @@ def entitlement_groups(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for row in rows:
         # The API files each row under a support regime of Điều 32 (ingest.victim_scope); rows
         # outside the six regimes keep the grouping by what they grant.
-        label = row.get("regime") if row.get("regime") in regimes else (row["what"] or "Khác")
+        label = row["regime"] if row.get("regime") in regimes else (row["what"] or "Khác")
         by_what.setdefault(label, []).append(card(row))
     ordered = sorted(
         by_what.items(),

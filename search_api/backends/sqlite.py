@@ -316,6 +316,7 @@ class SQLiteBackend:
                 return SearchResult(total=0, hits=[], facets={})
             built = search_sql(query.analysis, query.filters, doc_freq, rows)  # browsing by filters
             allowed = None
+        assert built is not None  # with no words, search_sql browses by the filters and always builds SQL
         sql, params = built
         ranked = self.db.execute(sql, params).fetchall()
         if allowed is not None:

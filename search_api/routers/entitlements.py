@@ -51,7 +51,7 @@ def _article_link(
 def build_rows(backend, snapshot: Snapshot) -> list[dict[str, Any]]:
     documents = snapshot.documents
     # Incoming detailing links per (law, article): which decree/circular articles detail it.
-    detailed_by: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    detailed_by: dict[tuple[str, str], list[tuple[str, str, str | None]]] = {}
     for key, document in documents.items():
         for source, relation in backend.incoming_relations(document.number):
             if (
