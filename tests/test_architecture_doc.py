@@ -23,3 +23,20 @@ def test_every_named_module_exists():
 
 def test_readme_links_architecture():
     assert "(ARCHITECTURE.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_named_function_or_class_exists():
+    """Backticked names such as `parse_bytes` or `CorpusStore.snapshot` are defined in the code."""
+    sources = "\n".join(
+        path.read_text(encoding="utf-8")
+        for folder in ("ingest", "search_api", "web")
+        for path in (ROOT / folder).rglob("*.py")
+    )
+    names = set(re.findall(r"`([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)`", DOC.read_text(encoding="utf-8")))
+    missing = []
+    for name in sorted(names):
+        last = name.split(".")[-1]
+        defined = rf"(?m)^\s*(?:async\s+)?(?:def|class)\s+{last}\b|^\s*{last}\s*(?::[^=\n]*)?="
+        if not re.search(defined, sources):
+            missing.append(name)
+    assert missing == [], f"ARCHITECTURE.md names functions or classes that do not exist: {missing}"
