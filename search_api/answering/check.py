@@ -112,7 +112,7 @@ def banner(evidence: Evidence, composition: Composition, store: CorpusStore) -> 
     expired = [d for d in documents if d.expired and (day is None or d.expired <= day)]
     if not expired:
         return None
-    until = min(d.expired for d in expired)
+    until = min(d.expired for d in expired if d.expired is not None)
     labels = ", ".join(f"{d.type} {d.number}" for d in expired)
     text = f"Các quy định trích dưới đây ({labels}) đã hết hiệu lực từ {vn_date(until)}"
     if question.as_of:

@@ -24,7 +24,7 @@ from datetime import date
 from functools import lru_cache
 
 from ingest.entitlements import Provision
-from ingest.model import Document
+from ingest.model import Article, Document
 from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.evidence import Evidence, article_candidates
@@ -234,7 +234,7 @@ def governing_scope_quote(evidence: Evidence, documents: list[Document]) -> list
     best cover the question (its own words say what it governs)."""
     weight = evidence.weights
     mass = sum(weight.values()) or 1.0
-    best: tuple[float, Document, object] | None = None
+    best: tuple[float, Document, Article] | None = None
     for document in documents:
         if not document.articles or document.type in ("Tin tức", "Bộ luật", "Luật", "Văn bản hợp nhất"):
             continue
