@@ -257,6 +257,36 @@ def _by_year(numbers: list[str], words: str) -> list[str]:
     return kept or numbers
 
 
+# "Bộ luật Hình sự năm 1999", "Nghị định ... 2005": a text named by its type and year.
+_NAMED_BY_YEAR_RE = re.compile(
+    r"(?<!\w)(bo luat|luat|nghi dinh|thong tu lien tich|thong tu|quyet dinh)"
+    r"((?: [a-z]+){0,6}?)(?: nam)? ((?:19|20)\d\d)(?!\w)"
+)
+
+
+def unknown_named_text(words: str, doc_numbers: list[str], known_documents: list[tuple[str, str, str]]) -> str:
+    """A text the question names by type and year ("Bộ luật Hình sự năm 1999") that no document in
+    the collection or the catalogue matches: quoting the nearest other text as if it were that one
+    would mislead, so the answer must say the collection lacks it. "" when every such name is known."""
+    for match in _NAMED_BY_YEAR_RE.finditer(words):
+        kind, year = match.group(1), match.group(3)
+        if any(f"/{year}/" in n for n in doc_numbers):
+            continue
+        if any(f"/{year}/" in n and fold(t).lower().startswith(kind) for n, t, _ in known_documents):
+            continue
+        return match.group(0)
+    return ""
+
+
+def _as_typed(text: str, folded_name: str) -> str:
+    """The user's own spelling of a folded name ("Bộ luật Hình sự năm 1999"), for the message."""
+    if not folded_name:
+        return ""
+    plain = fold(text).lower()
+    at = plain.find(folded_name)
+    return text[at : at + len(folded_name)] if at >= 0 and len(plain) == len(text) else folded_name
+
+
 def _scoring_terms(parsed, reference) -> tuple[frozenset[str], frozenset[str]]:
     """The terms a quoted unit should contain: the analysed question less what only names a
     document — numbers and years, type and issuer codes ("TT", "BLĐTBXH") and their expansions
@@ -345,4 +375,5 @@ def understand_question(
         asks_duration=bool(DURATION_CUES.search(words)),
         asks_money=bool(MONEY_CUES.search(words)),
         asks_number=bool(HOTLINE_NUMBER_CUES.search(words)),
+        unknown_text=_as_typed(reference.text, unknown_named_text(words, doc_numbers, known_documents)),
     )
