@@ -287,6 +287,12 @@ def _as_typed(text: str, folded_name: str) -> str:
     return text[at : at + len(folded_name)] if at >= 0 and len(plain) == len(text) else folded_name
 
 
+def _names_text(typed: str, code: str) -> bool:
+    """Whether an abbreviation follows a document type ("luật PCMBN", "Luật TGPL")."""
+    pattern = r"(?<!\w)(?:bo luat|luat|nghi dinh|thong tu|quyet dinh) " + re.escape(code) + r"(?!\w)"
+    return re.search(pattern, typed) is not None
+
+
 def _scoring_terms(parsed, reference) -> tuple[frozenset[str], frozenset[str]]:
     """The terms a quoted unit should contain: the analysed question less what only names a
     document — numbers and years, type and issuer codes ("TT", "BLĐTBXH") and their expansions
@@ -307,6 +313,14 @@ def _scoring_terms(parsed, reference) -> tuple[frozenset[str], frozenset[str]]:
     own_words = set(fast_folded(reference.text))
     for expansion in naming:
         dropped |= {t for t in fast_folded(expansion) if t not in own_words}
+    if reference.doc_numbers:
+        # "luật PCMBN": the abbreviation names the law, so its expansion ("phòng, chống mua bán
+        # người") is the law's name, which every clause of it shares; it says nothing of the clause.
+        typed = fold(reference.text).lower()
+        for row in load_abbreviations():
+            code = fold(row.abbreviation).lower()
+            if row.kind == "term" and row.expansion in reference.expanded_terms and _names_text(typed, code):
+                dropped |= {code} | {t for t in fast_folded(row.expansion) if t not in own_words}
     if not dropped:
         return syllables, bigrams
     return (
