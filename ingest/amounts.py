@@ -63,10 +63,13 @@ _BASE_RE = re.compile(
 )
 
 _TIME_UNITS = frozenset({"ngày", "ngày làm việc", "tháng", "năm", "giờ"})
+MONEY_UNITS = frozenset({"đồng", "%", "mức lương cơ sở", "mức lương tối thiểu"})
 # A time limit on a procedure rather than a length of support.
 _DEADLINE_BEFORE_RE = re.compile(
     r"(?:thời hạn|chậm nhất|trong vòng|định kỳ|trước khi|trước ngày|sau khi|"
-    r"hiệu lực|(?<!\w)sau|(?<!\w)trước|ít nhất là)(?:\s+\S+){0,6}\s*$",
+    r"hiệu lực|(?<!\w)sau|(?<!\w)trước|ít nhất là)(?:\s+\S+){0,6}\s*$"
+    # "Trước ngày nạn nhân dự kiến nhập cảnh ít nhất 03 (ba) ngày": a notice period, however long the event.
+    r"|(?<!\w)(?:trước|sau)\s+(?:ngày|khi|thời điểm)\b[^.;:\n]{0,80}$",
     re.IGNORECASE,
 )
 _DEADLINE_AFTER_RE = re.compile(
@@ -110,12 +113,22 @@ class Amount:
     text: str = ""  # the exact span quoted from the clause
     start: int = 0  # character offset of `text` in the scanned clause
 
+    @property
+    def category(self) -> str:
+        """money (đồng, %, mức lương), duration (how long support lasts), or count (times, sets, quotas);
+        procedural time limits are not Amounts of a provision but its deadlines."""
+        if self.unit in MONEY_UNITS:
+            return "money"
+        if self.unit in _TIME_UNITS:
+            return "duration"
+        return "count"
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {**asdict(self), "category": self.category}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Amount:
-        return cls(**data)
+        return cls(**{k: v for k, v in data.items() if k != "category"})
 
 
 def parse_number(text: str) -> int | float:

@@ -77,9 +77,38 @@ class CatalogueEntry:
 
 
 @dataclass(frozen=True)
+class RuleVersion:
+    """The rule as one law on promulgation states it, for the days that law was in force."""
+
+    law: str
+    citation: str
+    in_force_from: date | None
+    in_force_until: date | None  # last day in force; None: still in force as far as the catalogue knows
+    source: str
+    verified: bool
+
+
+@dataclass(frozen=True)
 class Rule:
     citation: str
     summary: str
+    versions: tuple[RuleVersion, ...] = ()
+
+    def on(self, day: date) -> RuleVersion | None:
+        """The version in force on `day` (the law on promulgation applicable that day)."""
+        for version in self.versions:
+            if (version.in_force_from is None or version.in_force_from <= day) and (
+                version.in_force_until is None or day <= version.in_force_until
+            ):
+                return version
+        return None
+
+    def citation_on(self, day: date) -> str:
+        version = self.on(day)
+        if version is None:
+            return self.citation
+        checked = "" if version.verified else " (chưa đối chiếu với văn bản gốc)"
+        return version.citation + checked
 
 
 @dataclass
@@ -208,8 +237,11 @@ def _relation(raw: dict, where: str) -> Relation:
         type=raw["type"],
         target=_number(raw.get("target"), f"{where}.target"),
         target_article=raw.get("target_article"),
+        # An article-level link (the catalogue's share of the article graph) names its own article too.
+        source_article=raw.get("source_article"),
         date=relation_date.isoformat() if relation_date else None,
         note=nfc(raw.get("note") or ""),
+        basis="catalogue",
     )
 
 
@@ -255,6 +287,25 @@ def _entry(raw: dict, index: int) -> CatalogueEntry:
     )
 
 
+def _rule(name: str, raw: dict) -> Rule:
+    versions = []
+    for index, version in enumerate(raw.get("versions") or []):
+        where = f"rules.{name}.versions[{index}]"
+        if not isinstance(version.get("source"), str) or not isinstance(version.get("verified"), bool):
+            raise CatalogueError(f"{where}: every rule version needs 'source' and 'verified'")
+        versions.append(
+            RuleVersion(
+                law=_number(version.get("law"), f"{where}.law"),
+                citation=nfc(version["citation"]),
+                in_force_from=_date(version.get("in_force_from"), f"{where}.in_force_from"),
+                in_force_until=_date(version.get("in_force_until"), f"{where}.in_force_until"),
+                source=version["source"],
+                verified=version["verified"],
+            )
+        )
+    return Rule(citation=nfc(raw["citation"]), summary=nfc(raw.get("summary", "")), versions=tuple(versions))
+
+
 def parse_catalogue(data: dict) -> Catalogue:
     """Validate raw JSON data; raises CatalogueError naming the first problem found."""
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
@@ -265,10 +316,7 @@ def parse_catalogue(data: dict) -> Catalogue:
         if entry.key in seen:
             raise CatalogueError(f"{entry.number}: listed twice")
         seen.add(entry.key)
-    rules = {
-        name: Rule(citation=nfc(raw["citation"]), summary=nfc(raw.get("summary", "")))
-        for name, raw in (data.get("rules") or {}).items()
-    }
+    rules = {name: _rule(name, raw) for name, raw in (data.get("rules") or {}).items()}
     return Catalogue(entries, rules)
 
 

@@ -104,6 +104,10 @@ class Vocabulary:
         self.what = _Labelled.compile(data["what"])
         self.conditions = _Labelled.compile(data["conditions"])
         self.agency_not_payer = _alternation(data["agency_not_payer"])
+        # An article titled "Trách nhiệm của ..." or "Các biện pháp bảo vệ ..." states duties or
+        # benefits in clauses that carry no trigger word of their own ("5. Giữ bí mật ...").
+        title_kinds = data.get("victim_scope", {}).get("title_kinds", {})
+        self.title_kinds = {kind: _alternation(patterns) for kind, patterns in title_kinds.items()}
 
     @classmethod
     def load(cls, path: Path = VOCABULARY_FILE) -> Vocabulary:
@@ -194,17 +198,25 @@ def candidates(article: Article) -> Iterator[_Candidate]:
             yield _Candidate(point.id, point.text, lead_in)
 
 
-def _governing(document: Document) -> dict[str, list[tuple[str, str]]]:
-    """article number -> the (law, article) pairs it details, from this document's own relations."""
-    by_article: dict[str, list[tuple[str, str]]] = {}
+def _governing(document: Document) -> dict[str, list[tuple[str | None, str, str]]]:
+    """article number -> the (clause id or None, text, article) it details, from this document's
+    own relations (ingest.article_graph: a clause that names what it implements is narrower)."""
+    by_article: dict[str, list[tuple[str | None, str, str]]] = {}
     for relation in document.relations:
         if relation.type != QUY_DINH_CHI_TIET or relation.source or not relation.source_article:
             continue
-        pair = (relation.target, relation.target_article or "")
+        item = (relation.source_unit, relation.target, relation.target_article or "")
         targets = by_article.setdefault(relation.source_article, [])
-        if pair not in targets:
-            targets.append(pair)
+        if item not in targets:
+            targets.append(item)
     return by_article
+
+
+def _governing_for(unit_id: str, links: list[tuple[str | None, str, str]]) -> list[tuple[str, str]]:
+    """The links of the unit's own clause when it has any, else the article's."""
+    own = [(t, a) for u, t, a in links if u and (unit_id == u or unit_id.startswith(u + "__"))]
+    whole = [(t, a) for u, t, a in links if not u]
+    return list(dict.fromkeys(own or whole))
 
 
 def _payer_mask(text: str, vocabulary: Vocabulary) -> tuple[tuple[int, int], ...]:
@@ -227,6 +239,8 @@ def build_provision(
             kind = "entitlement"
     quantities = list(scan_quantities(text))
     amounts = [amount for role, amount in quantities if role == "amount"]
+    if kind is None:
+        kind = next((k for k, regex in vocabulary.title_kinds.items() if regex.search(article.title or "")), None)
     if kind is None and amounts:
         # A bare rate or quota ("a) Thiết lập đường dây nóng: 20.000.000 đồng/Trung tâm;",
         # "Tần suất phát sóng: Tối thiểu 02 lần/tháng") still answers "how much".
@@ -278,7 +292,8 @@ def extract_provisions(documents: list[Document], vocabulary: Vocabulary | None 
         governing = _governing(document)
         for article in document.articles:
             for candidate in candidates(article):
-                provision = build_provision(candidate, article, document, vocabulary, governing.get(article.number, []))
+                links = _governing_for(candidate.unit_id, governing.get(article.number, []))
+                provision = build_provision(candidate, article, document, vocabulary, links)
                 if provision is not None:
                     provisions.append(provision)
     return provisions

@@ -16,7 +16,9 @@ from typing import Any, Protocol, runtime_checkable
 from ingest.analysis import Analysis
 from ingest.model import Document, Relation
 
-INDEX_VERSION = 3
+# 4: article-level graph fields on relations (basis, source_unit, target_unit) and each article row's
+# in-force window (in_force_from, in_force_until) for the in_force_on filter.
+INDEX_VERSION = 4
 
 # Analysed text fields of one article row, with their ranking weights (bm25 column
 # weights in FTS5, field boosts in Elasticsearch). Measured on the ALQAC dev questions
@@ -122,6 +124,15 @@ class AnalysedDocument:
     articles: list[AnalysedArticle]
 
 
+def in_force_window(document: Document) -> tuple[str, str]:
+    """(from, until) ISO dates of the days the document was in force on positive evidence, until
+    exclusive and "" when open; ("", "") when that is not known (status "" or not yet in force),
+    so an in_force_on filter never includes a text whose force is unproven."""
+    if document.status not in ("con_hieu_luc", "het_hieu_luc") or not document.effective:
+        return "", ""
+    return document.effective.isoformat(), document.expired.isoformat() if document.expired else ""
+
+
 @dataclass
 class Filters:
     doc_type: list[str] = field(default_factory=list)
@@ -132,10 +143,12 @@ class Filters:
     year_to: int | None = None
     doc_numbers: list[str] = field(default_factory=list)  # restrict to these documents (exact numbers)
     article_number: str | None = None  # with doc_numbers: one article
+    in_force_on: str | None = None  # ISO date: only documents with positive evidence of being in force that day
 
     def is_empty(self) -> bool:
         return not (
-            self.doc_type
+            self.in_force_on
+            or self.doc_type
             or self.issuer
             or self.status
             or self.topic

@@ -63,6 +63,12 @@ class Relation:
     # amendment note on 100/2015/QH13 says "amended by 12/2017/QH14", which is not in
     # the corpus, so the amended document carries Relation(source="12/2017/QH14", type=SUA_DOI).
     source: str | None = None
+    # Article-level graph (ingest.article_graph): how the link was found - "placement" (the codified
+    # database files the article under the target), "text" (the article's own words refer to the
+    # target), "catalogue" - and the clause of each side when the link is narrower than the article.
+    basis: str = ""
+    source_unit: str | None = None
+    target_unit: str | None = None
 
 
 @dataclass
@@ -82,6 +88,14 @@ class Document:
     relations: list[Relation] = field(default_factory=list)
     status: str = ""  # filled by ingest.status from dates, relations and the catalogue
     status_note: str = ""
+    # What the status rests on: "danh_muc" (a verified catalogue entry), "bo_phap_dien" (the codified
+    # database holds it), "van_ban_cap_tren" (own dates and the detailed text is in force),
+    # "thay_the"/"bai_bo"/"het_cung_van_ban_cap_tren" (expiry evidence), "ngay_hieu_luc" (not yet
+    # in force), "chua_du_bang_chung" (unknown), "tin_tuc".
+    status_basis: str = ""
+    # Official facts with their sources (ingest.official): [{"field", "value", "source", "kept"}],
+    # every value any source states, the kept one first; a disagreement keeps both.
+    facts: list[dict] = field(default_factory=list)
     replaced_by: str | None = None
     expired: date | None = None
     # "ocr" when the text was recognised from a scan (ingest.ocr), with Tesseract's mean word

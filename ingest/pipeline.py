@@ -96,11 +96,15 @@ def _read_and_parse(job: tuple[str, int, str | None, str]) -> _Parsed:
         documents = parse_bytes(path, data)
         if not documents:
             raise IngestError("no document found in file")
+        from ingest.article_graph import refine
+        from ingest.catalogue import default_names, load_catalogue
         from ingest.citations import extract_citations
 
+        catalogue, names = load_catalogue(), default_names()
         for document in documents:
             document.source_file = name
             document.relations = _unique(document.relations + extract_citations(document))
+            refine(document, catalogue, names)  # the article-level graph (ingest.article_graph)
         return _Parsed(name, digest, documents)
     except IngestError as error:
         return _Parsed(name, error=error.reason)
@@ -244,6 +248,7 @@ def _write_parsed(
     progress: Callable[[str, int, int], None],
 ) -> IngestReport:
     from ingest.catalogue import catalogue_stub_documents, load_catalogue
+    from ingest.official import adopt_own_effective_dates, resolve_official_facts
     from ingest.status import compute_status
 
     report = IngestReport()
@@ -256,7 +261,9 @@ def _write_parsed(
         if number_key(s.number) not in parsed_keys and not _stored_from_a_file(backend, s.number)
     ]
     all_documents = [d for p in fresh for d in p.documents] + stubs
+    adopt_own_effective_dates(all_documents)  # a text's own effect clause outranks the codified notes
     compute_status(all_documents, catalogue, today)
+    resolve_official_facts(all_documents, catalogue)  # official titles, every fact with its source
     total_articles = sum(len(d.articles) for d in all_documents)
     done = [0]
 
@@ -322,6 +329,10 @@ def recompute_stored_status(backend: SearchBackend, catalogue, today: date) -> l
     whole = [backend.get_document(d.number) if number_key(d.number) in changed else d for d in documents]
     whole = [w for w in whole if w is not None]
     compute_status(whole, catalogue, today)
+    from ingest.official import note_disagreements
+
+    for document in whole:
+        note_disagreements(document)  # the facts stored at ingest still say which sources disagree
     updated = [
         w
         for w in whole

@@ -1,16 +1,24 @@
 """Is a document in force on a given day, and if not, since when and why?
 
-Evidence, strongest first:
+Expiry evidence, strongest first:
   1. THAY_THE / BAI_BO of the whole document, made by a document in the ingested set or
      recorded in the catalogue (dated by the relation, else by the maker's effective date);
      a maker issued after `today` is ignored, so an as-of date sees only what existed then;
   2. the catalogue's own status facts (expired, replaced_by);
-  3. the rule that a text detailing another expires with it (khoản 3 Điều 154 Luật Ban hành
-     văn bản quy phạm pháp luật 2015), applied only once every text it details has expired
-     and the catalogue does not say it survived (status.survives_parent);
+  3. the rule that a text detailing another expires with it, cited from the law on
+     promulgation in force on the day the parent expired (catalogue rules.*.versions: khoản 3
+     Điều 154 of the 2015 Law until 31/03/2025, the 2025 Law after), applied only once every
+     text it details has expired and the catalogue does not say it survived;
   4. the effective date against `today`.
-Every note says which of these decided it and where the fact comes from, because the
-people reading it must be able to check it.
+"In force" needs positive evidence, never the mere absence of a replacement in a small
+collection: a verified catalogue entry, the codified database holding the text (Bộ pháp
+điển only codifies texts in force), or the text's own dates plus a detailed text that is
+itself in force on that evidence. Without any, the status is "" (chưa xác định) and the
+note says what is and is not known. A detailing link to a law passed after the text was
+issued (the codified database files 2014 legal-aid circulars under the 2017 Law) cannot be
+the text's legal basis, so it counts neither as parent nor as evidence.
+Every note says which of these decided it and where the fact comes from (status_basis
+names the kind), because the people reading it must be able to check it.
 """
 
 from __future__ import annotations
@@ -43,6 +51,8 @@ class _Expiry:
     replaced_by: str | None  # None for a repeal, or expiry with the detailed text
     reason: str  # Vietnamese, e.g. "bị thay thế bởi Luật 53/2024/QH15 từ 01/07/2025"
     source: str  # where the fact comes from, e.g. "nguồn: Điều 20 144/2017/NĐ-CP"
+
+    basis: str = "thay_the"
 
     def explained(self) -> str:
         return f"{self.reason} ({self.source})" if self.source else self.reason
@@ -114,7 +124,9 @@ def _replacement_evidence(
         replaced_by = maker_number if relation.type == THAY_THE else None
         verb = "bị thay thế bởi" if replaced_by else "bị bãi bỏ bởi"
         reason = f"{verb} {_label(maker, maker_number)} từ {_vn(when)}"
-        evidence.setdefault(number_key(relation.target), []).append(_Expiry(when, replaced_by, reason, where))
+        evidence.setdefault(number_key(relation.target), []).append(
+            _Expiry(when, replaced_by, reason, where, relation.type)
+        )
 
     for document in documents:
         if document.source_file == STUB_SOURCE_FILE:
@@ -130,21 +142,40 @@ def _replacement_evidence(
         if facts.expired and _maker_known_by(known.get(number_key(facts.replaced_by or "")), today):
             verb = f"bị thay thế bởi {facts.replaced_by}" if facts.replaced_by else "hết hiệu lực"
             evidence.setdefault(entry.key, []).append(
-                _Expiry(facts.expired, facts.replaced_by, f"{verb} từ {_vn(facts.expired)}", _catalogue_source(entry))
+                _Expiry(
+                    facts.expired,
+                    facts.replaced_by,
+                    f"{verb} từ {_vn(facts.expired)}",
+                    _catalogue_source(entry),
+                    "thay_the" if facts.replaced_by else "het_hieu_luc_danh_muc",
+                )
             )
     return evidence
 
 
-def _detailed_texts(known: _Known, catalogue_entry: CatalogueEntry | None) -> set[str]:
-    """Keys of the texts this one details (its own QUY_DINH_CHI_TIET links, any article)."""
+def _all_detailed(known: _Known) -> set[str]:
     relations = list(known.document.relations) if known.document else []
-    relations += list(catalogue_entry.relations) if catalogue_entry else []
+    relations += list(known.entry.relations) if known.entry else []
     own = number_key(known.number)
     return {
         number_key(r.target)
         for r in relations
         if r.type == QUY_DINH_CHI_TIET and not r.source and number_key(r.target) != own
     }
+
+
+def _issued_after(parent: _Known | None, child: _Known) -> bool:
+    return bool(parent and parent.issued and child.issued and parent.issued > child.issued)
+
+
+def _detailed_texts(known: _Known, everything: dict[str, _Known]) -> set[str]:
+    """Keys of the texts this one details (its own and the catalogue's QUY_DINH_CHI_TIET links,
+    any article), leaving out laws passed after it was issued: those cannot be its legal basis."""
+    return {key for key in _all_detailed(known) if not _issued_after(everything.get(key), known)}
+
+
+def _anachronistic_parents(known: _Known, everything: dict[str, _Known]) -> list[str]:
+    return sorted(everything[key].number for key in _all_detailed(known) if _issued_after(everything.get(key), known))
 
 
 def _first_expiry(candidates: list[_Expiry], today: date) -> _Expiry | None:
@@ -158,19 +189,20 @@ def _expire_with_parents(
 ) -> None:
     """Art. 154(3), to a fixed point: a circular detailing a decree that details an expired law expires too."""
     rule = catalogue.rules.get(DETAIL_RULE)
-    citation = rule.citation if rule else _DEFAULT_RULE_CITATION
     changed = True
     while changed:
         changed = False
         for key, item in known.items():
             if key in expiries or (item.entry and item.entry.status.survives_parent):
                 continue
-            parents = _detailed_texts(item, item.entry)
+            parents = _detailed_texts(item, known)
             if not parents or any(parent not in expiries for parent in parents):
                 continue
             when = max(expiries[parent].when for parent in parents)
             if when > today:
                 continue
+            # The law on promulgation in force on the day the parent expired states the rule.
+            citation = rule.citation_on(when) if rule else _DEFAULT_RULE_CITATION
             parent_states = "; ".join(_parent_state(known[p], expiries[p]) for p in sorted(parents))
             expiries[key] = _Expiry(
                 when,
@@ -178,6 +210,7 @@ def _expire_with_parents(
                 f"văn bản được quy định chi tiết đã hết hiệu lực ({parent_states}), "
                 f"nên văn bản này hết hiệu lực theo {citation}",
                 "",
+                "het_cung_van_ban_cap_tren",
             )
             changed = True
 
@@ -189,9 +222,102 @@ def _parent_state(parent: _Known, expiry: _Expiry) -> str:
     return f"{state}, {expiry.source}" if expiry.source else state
 
 
-def _in_force_note(item: _Known, upcoming: list[_Expiry], today: date) -> str:
+class _Evidence:
+    """Positive evidence that a text is in force on `today`, memoised across the set."""
+
+    def __init__(self, known: dict[str, _Known], expiries: dict[str, _Expiry], today: date):
+        self.known, self.expiries, self.today = known, expiries, today
+        self._memo: dict[str, tuple[str, str] | None] = {}
+
+    def of(self, key: str) -> tuple[str, str] | None:
+        """(basis, sentence) or None when nothing positive is known."""
+        if key in self._memo:
+            return self._memo[key]
+        self._memo[key] = None  # a cycle of detailing links proves nothing
+        item = self.known.get(key)
+        found = None
+        if item is not None and key not in self.expiries and _started(item, self.today):
+            found = self._own(item) or self._through_parent(item, key)
+        self._memo[key] = found
+        return found
+
+    def _own(self, item: _Known) -> tuple[str, str] | None:
+        if item.entry and item.entry.verified:
+            return (
+                "danh_muc",
+                "danh mục vnlex ghi nhận văn bản và đã đối chiếu các thông tin với nguồn ghi trong danh mục",
+            )
+        document = item.document
+        # The topic alone marks a codified text: the pipeline recomputes status over stored documents
+        # loaded without their articles.
+        if document and document.topic and not _anachronistic_parents(item, self.known):
+            return "bo_phap_dien", (
+                f"Bộ pháp điển (đề mục {document.topic}) hệ thống hóa văn bản này; "
+                "Bộ pháp điển chỉ hệ thống hóa văn bản còn hiệu lực tại thời điểm pháp điển"
+            )
+        return None
+
+    def _through_parent(self, item: _Known, key: str) -> tuple[str, str] | None:
+        for parent in sorted(_detailed_texts(item, self.known)):
+            evidence = self.of(parent)
+            if evidence:
+                label = _label(self.known[parent], self.known[parent].number)
+                return "van_ban_cap_tren", (
+                    f"văn bản đã có hiệu lực theo ngày của chính nó và quy định chi tiết {label}, "
+                    f"văn bản này còn hiệu lực ({evidence[1]})"
+                )
+        return None
+
+
+def _started(item: _Known, today: date) -> bool:
+    return bool(item.effective and item.effective <= today and not (item.issued and item.issued > today))
+
+
+def _unknown_note(item: _Known, known: dict[str, _Known], today: date) -> str:
+    """What is and is not known when nothing proves the text in force."""
+    parts = []
+    if item.effective:
+        source = _catalogue_source(item.entry) if item.entry and item.entry.effective else "nguồn: văn bản"
+        parts.append(f"Có hiệu lực từ {_vn(item.effective)} ({source})")
+    else:
+        parts.append("Không rõ ngày có hiệu lực")
+    parts.append(
+        f"không có văn bản nào trong kho dữ liệu hay danh mục thay thế hoặc bãi bỏ văn bản này tính đến {_vn(today)}, "
+        "nhưng kho dữ liệu nhỏ nên điều đó không chứng minh văn bản còn hiệu lực"
+    )
+    late = _anachronistic_parents(item, known)
+    if late:
+        parts.append(
+            f"Bộ pháp điển xếp văn bản dưới {', '.join(late)}, nhưng văn bản ban hành trước văn bản đó "
+            "nên không thể là văn bản quy định chi tiết của nó; không rõ văn bản làm căn cứ còn hiệu lực hay không"
+        )
+    parents = _detailed_texts(item, known)
+    if parents:
+        parts.append(
+            "các văn bản được quy định chi tiết ("
+            + ", ".join(known[p].number if p in known else p for p in sorted(parents))
+            + ") chưa có bằng chứng còn hiệu lực"
+        )
+    if not (item.entry and item.entry.verified):
+        parts.append("danh mục vnlex chưa ghi nhận văn bản này đã đối chiếu")
+    return "Chưa xác định hiệu lực: " + "; ".join(parts) + "."
+
+
+def _in_force_note(item: _Known, upcoming: list[_Expiry], today: date, evidence: str) -> str:
     source = _catalogue_source(item.entry) if item.entry and item.entry.effective else "nguồn: văn bản"
-    note = f"Có hiệu lực từ {_vn(item.effective)} ({source}); không có văn bản nào trong kho dữ liệu hay danh mục thay thế hoặc bãi bỏ toàn bộ văn bản này tính đến {_vn(today)}."
+    note = (
+        f"Có hiệu lực từ {_vn(item.effective)} ({source}). Căn cứ xác định còn hiệu lực: {evidence}; "
+        "không có văn bản nào trong kho dữ liệu hay danh mục thay thế hoặc bãi bỏ toàn bộ văn bản này "
+        f"tính đến {_vn(today)}."
+    )
+    return note + _date_mismatch(item) + _upcoming(upcoming)
+
+
+def _upcoming(upcoming: list[_Expiry]) -> str:
+    return "".join(f" Sẽ {expiry.explained()}." for expiry in sorted(upcoming, key=lambda e: e.when))
+
+
+def _date_mismatch(item: _Known) -> str:
     # A verified entry's date replaces the file's and _adopt_verified_dates says why.
     if (
         item.document
@@ -201,10 +327,8 @@ def _in_force_note(item: _Known, upcoming: list[_Expiry], today: date) -> str:
         and item.document.effective
         and item.document.effective != item.entry.effective
     ):
-        note += f" Lưu ý: tệp nguồn ghi ngày hiệu lực {_vn(item.document.effective)}, khác với danh mục."
-    for expiry in sorted(upcoming, key=lambda e: e.when):
-        note += f" Sẽ {expiry.explained()}."
-    return note
+        return f" Lưu ý: tệp nguồn ghi ngày hiệu lực {_vn(item.document.effective)}, khác với danh mục."
+    return ""
 
 
 def _where_the_text_says(document: Document, effective: date) -> str:
@@ -251,32 +375,41 @@ def compute_status(documents: list[Document], catalogue: Catalogue | None, today
         if first:
             expiries[key] = first
     _expire_with_parents(known, expiries, catalogue, today)
+    positive = _Evidence(known, expiries, today)
 
     for document in documents:
         key = number_key(document.number)
         item = known[key]
         document.replaced_by, document.expired = None, None
         if document.type == NEWS_TYPE or document.number.startswith("news:"):
-            document.status = KHONG_AP_DUNG
+            document.status, document.status_basis = KHONG_AP_DUNG, "tin_tuc"
             document.status_note = "Tin tức, không phải văn bản quy phạm pháp luật: không có hiệu lực pháp lý."
         elif key in expiries:
             expiry = expiries[key]
             document.status, document.expired, document.replaced_by = HET_HIEU_LUC, expiry.when, expiry.replaced_by
+            document.status_basis = expiry.basis
             document.status_note = f"Hết hiệu lực từ {_vn(expiry.when)}: {expiry.explained()}."
+            if document.topic:
+                document.status_note += (
+                    f" Lưu ý: Bộ pháp điển (đề mục {document.topic}) vẫn hệ thống hóa văn bản này; "
+                    "bản pháp điển trong kho có thể chưa cập nhật."
+                )
         elif item.issued and item.issued > today:
-            document.status = CHUA_HIEU_LUC
+            document.status, document.status_basis = CHUA_HIEU_LUC, "ngay_hieu_luc"
             document.status_note = f"Chưa ban hành tại ngày {_vn(today)} (ban hành {_vn(item.issued)})."
         elif item.effective and item.effective > today:
-            document.status = CHUA_HIEU_LUC
+            document.status, document.status_basis = CHUA_HIEU_LUC, "ngay_hieu_luc"
             document.status_note = f"Chưa có hiệu lực: có hiệu lực từ {_vn(item.effective)}."
-        elif item.effective:
+        elif item.effective and positive.of(key):
             upcoming = [e for e in evidence.get(key, []) if e.when > today]
-            document.status = CON_HIEU_LUC
-            document.status_note = _in_force_note(item, upcoming, today)
+            basis, sentence = positive.of(key)
+            document.status, document.status_basis = CON_HIEU_LUC, basis
+            document.status_note = _in_force_note(item, upcoming, today, sentence)
         else:
-            # An unknown date is not "in force": officials act on this field.
-            document.status = ""
-            document.status_note = "Chưa xác định hiệu lực: không rõ ngày có hiệu lực và không có văn bản nào thay thế hoặc bãi bỏ trong dữ liệu."
+            # No positive evidence is not "in force": officials act on this field.
+            document.status, document.status_basis = "", "chua_du_bang_chung"
+            upcoming = [e for e in evidence.get(key, []) if e.when > today]
+            document.status_note = _unknown_note(item, known, today) + _date_mismatch(item) + _upcoming(upcoming)
         if document.source_file != STUB_SOURCE_FILE and document.status != KHONG_AP_DUNG:
             document.status_note += _adopt_verified_dates(document, item.entry)
         if (

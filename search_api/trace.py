@@ -11,10 +11,13 @@ not in the corpus). Without an article the tree starts at the whole document.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Any
 
+from ingest.amounts import extract_amounts
 from ingest.index_contract import SearchBackend
-from ingest.model import BAI_BO, QUY_DINH_CHI_TIET, SUA_DOI, THAY_THE, Document, Relation
+from ingest.model import BAI_BO, QUY_DINH_CHI_TIET, SUA_DOI, THAY_THE, TRICH_DAN, Document, Relation
 from ingest.numbers import number_key, slug
 from search_api.views import RELATION_LABELS, STATUS_LABELS
 
@@ -147,55 +150,142 @@ def changes(documents: _Documents, number: str, articles: set[str] | None) -> li
     return result
 
 
-def _detailing(
-    documents: _Documents, number: str, articles: set[str] | None
-) -> dict[str, list[tuple[str, str | None]]]:
-    """source document -> [(its article, the detailed article)] for QUY_DINH_CHI_TIET aimed at
-    `number` (at one of `articles`, or at the whole document)."""
-    by_source: dict[str, list[tuple[str, str | None]]] = {}
+@dataclass
+class _Edge:
+    """One stored detailing link: source article (and clause) -> target article."""
+
+    source: str
+    source_article: str
+    source_unit: str | None
+    target: str
+    target_article: str
+    basis: str
+
+
+def _detailing_edges(documents: _Documents, number: str, articles: set[str] | None) -> list[_Edge]:
+    """Article-level QUY_DINH_CHI_TIET links aimed at `articles` of `number` (all its articles when
+    None). With articles given, a whole-document link ("Nghị định này quy định chi tiết ... Luật")
+    says nothing about them and is left out (it put NĐ 62/2012 Điều 1 under every law article)."""
+    edges = []
     for source, relation in documents.incoming(number):
-        if relation.type != QUY_DINH_CHI_TIET or source == number:
+        if relation.type != QUY_DINH_CHI_TIET or number_key(source) == number_key(number):
             continue
-        if articles is not None and relation.target_article and relation.target_article not in articles:
+        if not relation.source_article or not relation.target_article:
             continue
-        pairs = by_source.setdefault(source, [])
-        pair = (relation.source_article or "", relation.target_article)
-        if pair not in pairs:
-            pairs.append(pair)
-    return by_source
+        if articles is not None and relation.target_article not in articles:
+            continue
+        edges.append(
+            _Edge(
+                source,
+                relation.source_article,
+                relation.source_unit,
+                number,
+                relation.target_article,
+                relation.basis,
+            )
+        )
+    return edges
 
 
-def _node(
-    documents: _Documents, number: str, articles: list[dict[str, Any]], depth: int, ancestors: frozenset[str]
-) -> dict[str, Any]:
+def _own_references(document: Document, article: str) -> list[str]:
+    """Articles of the same text this article refers to ("tùy trường hợp quy định tại các điều 33,
+    34, 35, 36, 37 và 38 của Luật này"): their detailing texts belong to this article's trace."""
+    own = number_key(document.number)
+    found = []
+    for relation in document.relations:
+        if (
+            relation.type == TRICH_DAN
+            and relation.source_article == article
+            and relation.target_article
+            and relation.target_article != article
+            and number_key(relation.target) == own
+            and relation.target_article not in found
+        ):
+            found.append(relation.target_article)
+    return sorted(found, key=_sort_key)
+
+
+def _collect(documents: _Documents, root: str, articles: set[str] | None) -> tuple[list[_Edge], dict[str, int]]:
+    """Every detailing link reachable from the root's articles, breadth first, and each
+    document's deepest level (a circular detailing both the law and its decree hangs under the decree)."""
+    depth = {number_key(root): 0}
+    frontier: dict[str, set[str] | None] = {root: articles}
+    edges: list[_Edge] = []
+    seen: set[tuple] = set()
+    for level in range(1, MAX_DEPTH + 1):
+        reached: dict[str, set[str]] = {}
+        for number, wanted in frontier.items():
+            for edge in _detailing_edges(documents, number, wanted):
+                key = (
+                    number_key(edge.source),
+                    edge.source_article,
+                    edge.source_unit,
+                    number_key(number),
+                    edge.target_article,
+                )
+                if key in seen or number_key(edge.source) == number_key(root):
+                    continue
+                seen.add(key)
+                edges.append(edge)
+                depth[number_key(edge.source)] = max(depth.get(number_key(edge.source), 0), level)
+                reached.setdefault(edge.source, set()).add(edge.source_article)
+        if not reached:
+            break
+        frontier = dict(reached)
+    return edges, depth
+
+
+def _unit_text(document: Document | None, article_number: str, unit_id: str | None) -> str:
+    article = next((a for a in document.articles if a.number == article_number), None) if document else None
+    if article is None:
+        return ""
+    if unit_id:
+        for clause in article.units:
+            if clause.id == unit_id:
+                return clause.text
+    return article.text
+
+
+def _clause_label(unit_id: str | None) -> str:
+    match = re.search(r"khoan_(\w+)$", unit_id or "")
+    return f"khoản {match.group(1)}" if match else ""
+
+
+def _entries(documents: _Documents, number: str, edges: list[_Edge], leaf: bool) -> list[dict[str, Any]]:
     document = documents.get(number)
-    article_numbers = {a["number"] for a in articles if a["number"]}
-    node = {
-        **document_summary(documents, number),
-        "articles": articles,
-        "changes": changes(documents, number, article_numbers or None),
-        "children": [],
-    }
-    if depth >= MAX_DEPTH or document is None:
-        return node
-    # Texts guiding this one: aimed at the articles shown, or at the whole text.
-    for source, pairs in sorted(_detailing(documents, number, article_numbers or None).items()):
-        if number_key(source) in ancestors:
+    entries: dict[tuple, dict[str, Any]] = {}
+    for edge in edges:
+        key = (edge.source_article, edge.source_unit, number_key(edge.target), edge.target_article)
+        if key in entries:
             continue
-        source_document = documents.get(source)
-        # Article-to-article links say more than "details the whole text": keep the latter
-        # only for a text that has nothing more precise.
-        specific = [p for p in pairs if p[1] and p[0]]
-        pairs = specific or pairs
-        child_articles = []
-        for source_article, target_article in pairs:
-            reference = _article_ref(source_document, source_article) or {"number": "", "title": "", "link": None}
-            reference["details"] = target_article
-            if all(a["number"] != reference["number"] or a["details"] != target_article for a in child_articles):
-                child_articles.append(reference)
-        child_articles.sort(key=lambda a: (_sort_key(a["number"]), a["details"] or ""))
-        node["children"].append(_node(documents, source, child_articles, depth + 1, ancestors | {number_key(number)}))
-    return node
+        reference = _article_ref(document, edge.source_article) or {
+            "number": edge.source_article,
+            "title": "",
+            "link": None,
+        }
+        if edge.source_unit and reference["link"]:
+            reference["link"] = f"/van-ban/{slug(document.number)}#{edge.source_unit}"
+        target = documents.get(edge.target)
+        entry = {
+            **reference,
+            "clause": _clause_label(edge.source_unit),
+            "unit_id": edge.source_unit,
+            "details": edge.target_article,
+            "details_doc": edge.target,
+            "details_label": f"Điều {edge.target_article} {target.type if target else ''} {edge.target}".replace(
+                "  ", " "
+            ),
+            "basis": edge.basis or "placement",
+            "amounts": [],
+        }
+        if leaf:
+            # What the leaf fixes: the sums, counts and ceilings of its own clause.
+            amounts = extract_amounts(_unit_text(document, edge.source_article, edge.source_unit))
+            entry["amounts"] = [a.text for a in amounts][:12]
+        entries[key] = entry
+    return sorted(
+        entries.values(), key=lambda a: (_sort_key(a["number"]), a["clause"], a["details_doc"], a["details"] or "")
+    )
 
 
 def _sort_key(number: str) -> tuple[int, str]:
@@ -203,9 +293,40 @@ def _sort_key(number: str) -> tuple[int, str]:
     return (int(digits) if digits else 0, number)
 
 
+def _tree(documents: _Documents, root: str, articles: list[dict[str, Any]], edges, depth) -> dict[str, Any]:
+    """Each document once, under the deepest document it details."""
+    by_source: dict[str, list[_Edge]] = {}
+    for edge in edges:
+        by_source.setdefault(edge.source, []).append(edge)
+    parent_of = {
+        source: max((e.target for e in group), key=lambda t: depth.get(number_key(t), 0))
+        for source, group in by_source.items()
+    }
+    children_of: dict[str, list[str]] = {}
+    for source, parent in parent_of.items():
+        children_of.setdefault(number_key(parent), []).append(source)
+
+    def build(number: str, own_articles: list[dict[str, Any]]) -> dict[str, Any]:
+        numbers = {a["number"] for a in own_articles if a["number"]}
+        node = {
+            **document_summary(documents, number),
+            "articles": own_articles,
+            "changes": changes(documents, number, numbers or None),
+            "children": [],
+        }
+        for child in sorted(children_of.get(number_key(number), [])):
+            leaf = not children_of.get(number_key(child))
+            node["children"].append(build(child, _entries(documents, child, by_source[child], leaf)))
+        return node
+
+    return build(root, articles)
+
+
 def trace(backend: SearchBackend, doc: str, article: str | None = None) -> dict[str, Any] | None:
     """The tree for a document number (as stored) and optionally one of its articles; None
-    when the document or the article is unknown."""
+    when the document or the article is unknown. An article's tree also follows the articles
+    of the same text it refers to (Điều 32 -> Điều 33-38 -> NĐ 09/2013 Điều 19-24 -> TTLT
+    134/2013 Điều 4-5, with the amounts the circular fixes at the leaves)."""
     documents = _Documents(backend)
     document = documents.get(doc)
     if document is None:
@@ -214,8 +335,14 @@ def trace(backend: SearchBackend, doc: str, article: str | None = None) -> dict[
         reference = _article_ref(document, str(article).strip())
         if reference is None or reference["link"] is None:
             return None
-        articles = [{**reference, "details": None}]
+        articles = [{**reference, "details": None, "referenced_by": None}]
+        for other in _own_references(document, reference["number"]):
+            other_ref = _article_ref(document, other)
+            if other_ref and other_ref["link"]:
+                articles.append({**other_ref, "details": None, "referenced_by": reference["number"]})
+        wanted = {a["number"] for a in articles}
     else:
-        articles = []
-    root = _node(documents, document.number, articles, 0, frozenset())
+        articles, wanted = [], None
+    edges, depth = _collect(documents, document.number, wanted)
+    root = _tree(documents, document.number, articles, edges, depth)
     return {"document": document.number, "article": articles[0]["number"] if articles else None, "tree": root}

@@ -9,13 +9,14 @@ from typing import Any
 from ingest.catalogue import STUB_SOURCE_FILE
 from ingest.model import Article, Document, Relation
 from ingest.numbers import slug
+from ingest.official import citation_form
 
 STATUS_LABELS = {
     "con_hieu_luc": "Còn hiệu lực",
     "het_hieu_luc": "Hết hiệu lực",
     "chua_hieu_luc": "Chưa có hiệu lực",
     "khong_ap_dung": "Không áp dụng",
-    "": "Chưa rõ",
+    "": "Chưa xác định",
 }
 RELATION_LABELS = {  # (outgoing label, incoming label)
     "can_cu": ("Căn cứ", "Là căn cứ của"),
@@ -62,6 +63,7 @@ def article_summary(article: Article) -> dict[str, Any]:
 def document_view(document: Document, incoming: list[tuple[str, Relation]]) -> dict[str, Any]:
     data = document.to_dict()
     data["slug"] = slug(document.number)
+    data["citation"] = citation_form(document)  # the standard form (ingest.official); never an internal id
     data["status_label"] = STATUS_LABELS.get(document.status, document.status)
     data["articles"] = [article_summary(a) for a in document.articles]
     # Relations both ways: what this document does, and what others do to it. A relation
@@ -99,6 +101,9 @@ def article_view(document: Document, number: str, incoming: list[tuple[str, Rela
             "status_note",
             "replaced_by",
             "expired",
+            "status_basis",
+            "facts",
+            "citation",
         )
     }
     data["document"] = data.pop("number")

@@ -192,6 +192,38 @@ class BackendContractTests:
         stats = loaded.stats()
         assert (stats["documents"], stats["articles"], stats["relations"]) == (2, 4, 1)
 
+    def test_in_force_on_counts_only_texts_in_force_that_day(self, loaded):
+        # The law: in force 01/01/2012 .. (expired set below); the decree: in force from 15/04/2013.
+        expired = law()
+        expired.expired = date(2025, 7, 1)
+        unknown = decree()
+        unknown.number, unknown.status = "99/2013/NĐ-CP", ""  # nothing proves it in force
+        loaded.replace_file("law.html", "sha-law-3", [analyse_document(expired)])
+        loaded.replace_file("unknown.docx", "sha-unknown", [analyse_document(unknown)])
+
+        def docs_on(day: str) -> set[str]:
+            return {h.doc_number for h in loaded.search(query("nạn nhân", filters=Filters(in_force_on=day))).hits}
+
+        assert docs_on("2012-06-01") == {"66/2011/QH12"}
+        assert docs_on("2014-01-01") == {"66/2011/QH12", "09/2013/NĐ-CP"}
+        assert docs_on("2025-07-01") == {"09/2013/NĐ-CP"}  # the expiry day is excluded
+        assert "99/2013/NĐ-CP" in {h.doc_number for h in loaded.search(query("nạn nhân")).hits}
+
+    def test_article_graph_fields_round_trip(self, backend):
+        linked = decree()
+        linked.relations = [
+            Relation(QUY_DINH_CHI_TIET, "66/2011/QH12", "32", "11", basis="text", source_unit="dieu_11__khoan_1"),
+            Relation(QUY_DINH_CHI_TIET, "66/2011/QH12", "33", "11", basis="placement", target_unit="khoan_2"),
+        ]
+        backend.replace_file("decree.docx", "sha", [analyse_document(linked)])
+        incoming = sorted(
+            (r.target_article, r.basis, r.source_unit, r.target_unit)
+            for _, r in backend.incoming_relations("66/2011/QH12")
+        )
+        assert incoming == [("32", "text", "dieu_11__khoan_1", None), ("33", "placement", None, "khoan_2")]
+        stored = backend.get_document("09/2013/NĐ-CP").relations
+        assert [(r.basis, r.source_unit) for r in stored] == [("text", "dieu_11__khoan_1"), ("placement", None)]
+
     def test_list_documents_without_articles_with_counts(self, loaded):
         loaded.replace_file("catalogue", "c", [analyse_document(Document("53/2024/QH15", "Luật", "Stub"))])
         listed = {document.number: (document, count) for document, count in loaded.list_documents()}

@@ -29,7 +29,7 @@ pytestmark = pytest.mark.browser
 
 SCREENSHOTS = README_SCREENSHOTS if REFRESH_README_SCREENSHOTS else RUN_SCREENSHOTS
 CITATION = (
-    "Điều 32 Luật Phòng, chống mua bán người số 66/2011/QH12, ngày 29/3/2011 — "
+    "Điều 32 Luật Phòng, chống mua bán người số 66/2011/QH12 ngày 29/03/2011 của Quốc hội — "
     "hết hiệu lực (bị thay thế bởi 53/2024/QH15)"
 )
 
@@ -188,7 +188,8 @@ def test_ask_entitlements_and_trace_pages(server, browser):
     assert food.locator(".ent-facts").inner_text().count("Điều 4 134/2013/TTLT-BTC-BLĐTBXH") == 1
     assert "Điều 33 66/2011/QH12" in food.locator(".ent-facts").inner_text()
     group = page.locator(".ent-group", has=food)
-    assert group.locator("h2").inner_text().startswith("Nhu cầu thiết yếu")
+    # Grouped by the support regimes of Điều 32 khoản 1 (issue 9), the first being điểm a.
+    assert group.locator("h2").inner_text().startswith("a) Hỗ trợ về nhu cầu thiết yếu và chi phí đi lại")
 
     # The trace of Điều 32 of the law: its detailing decree and the law that replaced it.
     page.goto(server + "/truy-vet?doc=66/2011/QH12&article=32")

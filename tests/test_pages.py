@@ -42,9 +42,9 @@ def test_standard_citation_forms():
         issuer="Chính phủ",
         issued=date(2013, 1, 11),
     )
+    # One citation function for every page and export (ingest.official.article_citation, issue 9).
     assert standard_citation(decree, "3") == (
-        "Điều 3 Nghị định số 09/2013/NĐ-CP ngày 11 tháng 01 năm 2013 của Chính phủ "
-        "hướng dẫn Luật Phòng, chống mua bán người"
+        "Điều 3 Nghị định số 09/2013/NĐ-CP ngày 11/01/2013 của Chính phủ hướng dẫn Luật Phòng, chống mua bán người"
     )
     law = Document(
         number="66/2011/QH12",
@@ -54,7 +54,7 @@ def test_standard_citation_forms():
         issued=date(2011, 3, 29),
     )
     # A law by its type and name, with its number: the 2011 and 2024 laws share the name.
-    assert standard_citation(law) == "Luật Phòng, chống mua bán người số 66/2011/QH12 ngày 29 tháng 3 năm 2011"
+    assert standard_citation(law) == "Luật Phòng, chống mua bán người số 66/2011/QH12 ngày 29/03/2011 của Quốc hội"
     circular = Document(number="1/2020/TT-X", type="Thông tư", title="Thông tư quy định mẫu hồ sơ")
     assert standard_citation(circular, "2") == "Điều 2 Thông tư số 1/2020/TT-X quy định mẫu hồ sơ"
 
@@ -65,9 +65,10 @@ def test_reader_citations_permalinks_and_print_view(client):
     section = html[html.index(f'<section class="law-article" id="{article_3}"') :]
     section = section[: section.index("</section>")]
     assert f'href="/van-ban/09-2013-ND-CP#{article_3}"' in section  # the permalink
+    # The official title, not the codified database's short label (issue 9).
     assert (
-        "Điều 3 Nghị định số 09/2013/NĐ-CP ngày 11 tháng 01 năm 2013 của Chính phủ "
-        "hướng dẫn Luật Phòng, chống mua bán người"
+        "Điều 3 Nghị định số 09/2013/NĐ-CP ngày 11/01/2013 của Chính phủ "
+        "quy định chi tiết thi hành một số điều của Luật Phòng, chống mua bán người"
     ) in _text(section)
     assert 'data-copy="cite-' in section and "hidden" in section  # copy button shown by app.js only
     printed = client.get("/van-ban/09-2013-ND-CP", params={"in": "1"}).text
@@ -95,14 +96,16 @@ def test_entitlements_grouped_by_regime_with_amounts(client):
     html = client.get("/quyen-loi").text
     headings = [_text(h) for h in re.findall(r'<h2 id="nhom-\d+-h"[^>]*>(.*?)</h2>', html, re.S)]
     regimes = [h.split(" · ")[0].lower() for h in headings]
-    known = [r for r in regimes if r in regime_order()]
-    assert known and known == [r for r in regime_order() if r in known]  # vocabulary order
+    order = [r.lower() for r in regime_order()]
+    known = [r for r in regimes if r in order]
+    assert known and known == [r for r in order if r in known]  # vocabulary order
     assert regimes[: len(known)] == known  # regimes before the other provisions
     food = html[html.index('<h2 id="nhom-1-h"') : html.index('<h2 id="nhom-2-h"')]
-    assert food.startswith('<h2 id="nhom-1-h" class="regime-heading">Nhu cầu thiết yếu')
+    # The support regimes of Điều 32 khoản 1 come first (issue 9), điểm a being essential needs.
+    assert food.startswith('<h2 id="nhom-1-h" class="regime-heading">a) Hỗ trợ về nhu cầu thiết yếu')
     assert '<span class="amount amount-money">30.000 đồng/người/ngày</span>' in food
-    # Every provision the API lists for victims is on the page, once.
-    api = client.get("/api/entitlements", params={"who": "nạn nhân"}).json()
+    # Every provision the API lists for victims (its default scope) is on the page, once.
+    api = client.get("/api/entitlements").json()
     assert html.count('<li class="ent-card') == api["total"]
 
 

@@ -62,9 +62,10 @@ README_PICTURES = {
     ("document-decree", 1280): "reader.png",
     ("entitlements", 1280): "entitlements.png",
 }
+# The official title, not the codified database's short label (issue 9).
 DECREE_ARTICLE_3 = (
-    "Điều 3 Nghị định số 09/2013/NĐ-CP ngày 11 tháng 01 năm 2013 của Chính phủ "
-    "hướng dẫn Luật Phòng, chống mua bán người"
+    "Điều 3 Nghị định số 09/2013/NĐ-CP ngày 11/01/2013 của Chính phủ "
+    "quy định chi tiết thi hành một số điều của Luật Phòng, chống mua bán người"
 )
 STRICT_CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'"
 

@@ -124,7 +124,8 @@ def test_cli_ingest_report_and_show_json(folder, tmp_path):
     data = json.loads(shown.output)
     assert (data["number"], data["type"], data["issuer"]) == ("09/2013/NĐ-CP", "Nghị định", "Chính phủ")
     assert (data["issued"], data["effective"]) == ("2013-01-11", "2013-04-15")
-    assert data["status"] == "het_hieu_luc" and data["title"].startswith("Hướng dẫn Luật")
+    # The official trích yếu, not the codified database's short label "Hướng dẫn Luật ..." (issue 9).
+    assert data["status"] == "het_hieu_luc" and data["title"].startswith("Quy định chi tiết thi hành")
     assert {"number", "title", "text", "path"} <= set(data["articles"][0])
     assert any(
         r["type"] == "quy_dinh_chi_tiet" and r["target"] == "66/2011/QH12" and r["target_article"]

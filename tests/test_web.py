@@ -164,7 +164,7 @@ def test_reading_list_add_show_and_download(client):
     assert _add(client, "09-2013-ND-CP", first_decree_article).status_code == 303
     page = client.get("/danh-sach-doc").text
     citation = (
-        "Điều 32 Luật Phòng, chống mua bán người số 66/2011/QH12, ngày 29/3/2011 — "
+        "Điều 32 Luật Phòng, chống mua bán người số 66/2011/QH12 ngày 29/03/2011 của Quốc hội — "
         "hết hiệu lực (bị thay thế bởi 53/2024/QH15)"
     )
     assert citation in text_of(page)

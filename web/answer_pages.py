@@ -47,8 +47,8 @@ def ask_page(request: Request) -> Response:
 @router.get("/quyen-loi")
 def entitlements_page(request: Request) -> Response:
     filters = {name: _param(request, name) for name in ("who", "kind", "agency", "document", "q")}
-    if not any(filters.values()):
-        filters["who"] = "nạn nhân"  # the page's subject; the form can widen it
+    # The page's subject is victims (ingest.victim_scope decides which rows); "Tất cả quy định" widens it.
+    filters["scope"] = "all" if _param(request, "scope") == "all" else "nan_nhan"
     rows = filter_rows(provision_rows(request), **filters)
     context = {"filters": filters, "total": len(rows), "groups": entitlement_groups(rows), "kind_labels": KIND_LABELS}
     return page(request, "entitlements.html", context)

@@ -4,12 +4,14 @@ The form follows how Vietnamese administrative texts cite one another (Nghị đ
 Phụ lục I: type, number and symbol, date of issue, issuing body, then the summary; a law or an
 ordinance by its type and name):
 
-    Điều 3 Nghị định số 09/2013/NĐ-CP ngày 11 tháng 01 năm 2013 của Chính phủ hướng dẫn Luật Phòng, chống mua bán người
-    Điều 32 Luật Phòng, chống mua bán người số 66/2011/QH12 ngày 29 tháng 3 năm 2011
+    Điều 3 Nghị định số 09/2013/NĐ-CP ngày 11/01/2013 của Chính phủ quy định chi tiết thi hành một số điều
+    của Luật Phòng, chống mua bán người
+    Điều 32 Luật Phòng, chống mua bán người số 66/2011/QH12 ngày 29/03/2011 của Quốc hội
 
 Laws keep their number: two laws share the name "Phòng, chống mua bán người" (2011 and 2024).
-This is the one place pages build the string; when ingest provides a citation-form function
-(branch `facts`), `standard_citation` should delegate to it and keep its signature.
+Pages build the string here, which delegates to ingest.official.article_citation (the official
+title with its source, the date as the collection's notes write it); `formal_date` stays for texts
+that want the long date form.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 from datetime import date
 
 from ingest.model import Document
-from web.documents import document_name
+from ingest.official import article_citation
 
 # Cited by type and name (the name says what they are about), not by number and summary.
 NAMED_TYPES = {"luật", "bộ luật", "pháp lệnh", "hiến pháp"}
@@ -41,22 +43,6 @@ def _summary(document: Document) -> str:
 
 
 def standard_citation(document: Document, article_number: str | None = None) -> str:
-    """The citation of a document, or of its article `article_number`, in the standard form."""
-    where = f"Điều {article_number} " if article_number else ""
-    if document.number.startswith("news:"):
-        parts = [document.title or "Tin tức", document.publisher, formal_date(document.issued)]
-        return ", ".join(part for part in parts if part)
-    if document.type.lower() in NAMED_TYPES:
-        text = f"{where}{document_name(document)} số {document.number}"
-        if document.issued:
-            text += f" {formal_date(document.issued)}"
-        return text
-    text = f"{where}{document.type} số {document.number}"
-    if document.issued:
-        text += f" {formal_date(document.issued)}"
-    if document.issuer:
-        text += f" của {document.issuer}"
-    summary = _summary(document)
-    if summary:
-        text += f" {summary}"
-    return text
+    """The citation of a document, or of its article `article_number`, in the standard form: delegated to
+    ingest.official.article_citation, the one function every citation comes from (issue 9)."""
+    return article_citation(document, article_number)

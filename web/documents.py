@@ -16,6 +16,7 @@ from fastapi import Request
 
 from ingest.model import Article, Document
 from ingest.numbers import slug, slug_key
+from ingest.official import article_citation
 from search_api.views import STATUS_LABELS
 
 BADGE_CLASSES = {"con_hieu_luc": "in-force", "het_hieu_luc": "expired", "chua_hieu_luc": "pending"}
@@ -98,14 +99,6 @@ def document_name(document: Document) -> str:
 
 
 def citation(document: Document, article: Article | None) -> str:
-    """'Điều 32 Luật Phòng, chống mua bán người số 66/2011/QH12, ngày 29/3/2011 — còn hiệu lực'."""
-    parts = []
-    if article is not None and article.number:
-        parts.append(f"Điều {article.number}")
-    parts.append(document_name(document))
-    if not document.number.startswith("news:"):
-        parts.append(f"số {document.number}")
-    text = " ".join(parts)
-    if document.issued:
-        text += f", ngày {vn_date(document.issued)}"
-    return f"{text} — {status_phrase(document)}"
+    """'Điều 32 Luật Phòng, chống mua bán người số 66/2011/QH12 ngày 29/03/2011 của Quốc hội — hết
+    hiệu lực (...)': the standard form of ingest.official.article_citation, then the status."""
+    return f"{article_citation(document, article.number if article else None)} — {status_phrase(document)}"

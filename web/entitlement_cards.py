@@ -27,13 +27,17 @@ EXCERPT_CHARS = 240
 
 @lru_cache(maxsize=1)
 def regime_order() -> tuple[str, ...]:
-    """The vocabulary's regime labels, in the order the vocabulary lists them."""
+    """The six support regimes of Điều 32 khoản 1 (victim_scope.regimes), then the vocabulary's
+    other `what` labels, in the order the vocabulary lists them."""
     data = json.loads(VOCABULARY_FILE.read_text(encoding="utf-8"))
-    return tuple(entry["label"] for entry in data.get("what", []))
+    regimes = [entry["label"] for entry in data.get("victim_scope", {}).get("regimes", [])]
+    return tuple(regimes + [entry["label"] for entry in data.get("what", [])])
 
 
 def _amount(amount: dict[str, Any]) -> dict[str, Any]:
     text = amount.get("text") or f"{amount.get('value', '')} {amount.get('unit', '')}".strip()
+    if "category" in amount:  # ingest.amounts tells money, durations and counts apart
+        return {"text": text, "money": amount["category"] == "money"}
     return {"text": text, "money": "đồng" in (amount.get("unit") or "") or "đồng" in text}
 
 
@@ -71,7 +75,10 @@ def entitlement_groups(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     regimes = regime_order()
     by_what: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
-        by_what.setdefault(row["what"] or "Khác", []).append(card(row))
+        # The API files each row under a support regime of Điều 32 (ingest.victim_scope); rows
+        # outside the six regimes keep the grouping by what they grant.
+        label = row.get("regime") if row.get("regime") in regimes else (row["what"] or "Khác")
+        by_what.setdefault(label, []).append(card(row))
     ordered = sorted(
         by_what.items(),
         key=lambda item: (item[0] not in regimes, regimes.index(item[0]) if item[0] in regimes else 0),
@@ -81,7 +88,7 @@ def entitlement_groups(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         cards.sort(key=_row_order)
         groups.append(
             {
-                "regime": what[:1].upper() + what[1:],
+                "regime": what if what[:2].endswith(")") else what[:1].upper() + what[1:],
                 "id": f"nhom-{number}",
                 "is_regime": what in regimes,
                 "cards": cards,

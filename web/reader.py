@@ -10,6 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ingest.model import Article, Document, Unit
+from ingest.official import citation_form
 from search_api.views import document_view
 from web.citation_form import standard_citation
 from web.documents import DocumentCache, badge, document_name, document_url, find_article, vn_date
@@ -55,7 +56,19 @@ def reader_context(cache: DocumentCache, document: Document, reading_list: set[s
     if document.replaced_by:
         known = cache.resolve(document.replaced_by)
         replaced_by = {"number": document.replaced_by, "url": document_url(known) if known else None}
+    view["citation_form"] = citation_form(document)
+    # The status sentence up front; the remarks (sources that disagree, the codified database's
+    # listing, unchecked catalogue facts) with the sources of each fact, one click away.
+    note = document.status_note or ""
+    cut = note.find(". ") + 1 if ". " in note else len(note)
+    status_summary, status_more = note[:cut].strip(), note[cut:].strip()
+    view["facts"] = [
+        {**fact, "shown": vn_date(fact["value"]) if fact["field"] in ("issued", "effective") else fact["value"]}
+        for fact in document.facts
+    ]
     return {
+        "status_summary": status_summary,
+        "status_more": status_more,
         "doc": view,
         "name": document_name(document),
         "badge": badge(document.status, document.replaced_by),

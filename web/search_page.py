@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
@@ -42,6 +43,7 @@ class SearchRequest:
     statuses: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     year: int | None = None
+    in_force_on: str = ""  # YYYY-MM-DD, validated
     page: int = 1
 
     @classmethod
@@ -58,6 +60,7 @@ class SearchRequest:
             statuses=values("status"),
             topics=values("topic"),
             year=year if (year := _ascii_int(year_text)) is not None and 1900 <= year <= 2100 else None,
+            in_force_on=_iso_day(params.get("in_force_on") or ""),
             page=min(page, MAX_PAGE) if (page := _ascii_int(page_text)) is not None and page >= 1 else 1,
         )
 
@@ -69,6 +72,7 @@ class SearchRequest:
             topic=self.topics,
             year_from=self.year,
             year_to=self.year,
+            in_force_on=self.in_force_on or None,
         )
 
     def selected(self, param: str) -> list[str]:
@@ -89,6 +93,7 @@ class SearchRequest:
             "year": self.year,
             "status": self.statuses,
             "topic": self.topics,
+            "in_force_on": self.in_force_on,
             "page": self.page,
         }
         state.update(changes)
@@ -105,12 +110,20 @@ class SearchRequest:
         return "/?" + urlencode(self.params(**changes))
 
     def has_filters(self) -> bool:
-        return bool(self.types or self.issuers or self.statuses or self.topics or self.year)
+        return bool(self.types or self.issuers or self.statuses or self.topics or self.year or self.in_force_on)
 
 
 def _ascii_int(text: str) -> int | None:
     """ASCII digits only: str.isdigit() also accepts "²" and "١", which int() then refuses or reads."""
     return int(text) if _ASCII_NUMBER.fullmatch(text) else None
+
+
+def _iso_day(text: str) -> str:
+    """A valid YYYY-MM-DD or ""; anything else is ignored rather than an error on the page."""
+    try:
+        return date.fromisoformat(text.strip()[:10]).isoformat() if text.strip() else ""
+    except ValueError:
+        return ""
 
 
 def search_context(cache: DocumentCache, wanted: SearchRequest, reading_list: set[str]) -> dict[str, Any]:

@@ -227,8 +227,29 @@ def _document(path: Path, topic: str, number: str, group: list[_Entry]) -> Docum
     )
 
 
+_ENDS_SENTENCE_RE = re.compile(r"[.;:!?)\]”\"…]\s*$")
+_CONTINUES_RE = re.compile(
+    r"^(?![a-zđ]\s?[).])(?:[a-zđà-ỹ]|Điều\s+\d+[a-zđ]?\s+(?:và|của|hoặc|Bộ luật|Luật|Nghị định)\b|Điều\s+\d+[a-zđ]?,)"
+)
+
+
+def join_broken_lines(text: str) -> str:
+    """The source HTML breaks some sentences mid-reference ("quy định tại điểm b khoản 3" / "Điều 150
+    và điểm d khoản 3 Điều 151 ..." in NQ 02/2019 Điều 3 khoản 6): a line that ends without
+    punctuation and a next line that can only continue it (lower case, or "Điều N và/của ...") are one."""
+    lines = text.split("\n")
+    joined: list[str] = []
+    for line in lines:
+        if joined and not _ENDS_SENTENCE_RE.search(joined[-1]) and _CONTINUES_RE.match(line):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return "\n".join(joined)
+
+
 def _article(entry: _Entry) -> Article:
     levels = _chapter_levels(entry)
+    entry.text = join_broken_lines(entry.text)
     article_id = join_id(
         *(id_part(kind, level_value(number)) for kind, number, _ in levels), id_part("dieu", entry.source.article)
     )
@@ -302,6 +323,7 @@ def _add_relations(entries: list[_Entry], documents: dict[str, Document], displa
                     target=number_of(law_entry),
                     target_article=law_entry.source.article,
                     source_article=article,
+                    basis="placement",
                 ),
             )
         # (b) the note says this article was amended or repealed by another document.
@@ -330,7 +352,9 @@ def _add_relations(entries: list[_Entry], documents: dict[str, Document], displa
                 continue
             add(
                 entry,
-                Relation(LIEN_QUAN, target=number_of(other), target_article=other.source.article, source_article=article),
+                Relation(
+                    LIEN_QUAN, target=number_of(other), target_article=other.source.article, source_article=article
+                ),
             )
 
 

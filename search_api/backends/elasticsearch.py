@@ -35,6 +35,7 @@ from ingest.index_contract import (
     Hit,
     ParsedQuery,
     SearchResult,
+    in_force_window,
     index_counts,
 )
 from ingest.model import Document, Relation
@@ -492,6 +493,9 @@ class ElasticsearchBackend:
                         "carrier": document.number,
                         "carrier_key": key,
                         "source_file": source_file,
+                        "basis": relation.basis,
+                        "source_unit": relation.source_unit,
+                        "target_unit": relation.target_unit,
                     },
                 }
             for position, article in enumerate(analysed.articles):
@@ -517,6 +521,8 @@ class ElasticsearchBackend:
                         "article_id": article.article_id,
                         "article_number": article.article_number,
                         "ord": position,
+                        "in_force_from": in_force_window(document)[0] or None,
+                        "in_force_until": in_force_window(document)[1] or None,
                         "doc_title": document.title,
                         "article_title": article.article_title,
                         "path": list(article.path),
@@ -596,6 +602,9 @@ class ElasticsearchBackend:
                     date=row.get("date"),
                     note=row.get("note") or "",
                     source=row["source"] if row["source"] != row["carrier"] else None,
+                    basis=row.get("basis") or "",
+                    source_unit=row.get("source_unit"),
+                    target_unit=row.get("target_unit"),
                 ),
             )
             for row in rows
@@ -652,7 +661,12 @@ class ElasticsearchBackend:
                         "_op_type": "update",
                         "_index": hit["_index"],
                         "_id": hit["_id"],
-                        "doc": {"status": document.status or None},
+                        # The in-force window follows the status (in_force_on filter).
+                        "doc": {
+                            "status": document.status or None,
+                            "in_force_from": in_force_window(document)[0] or None,
+                            "in_force_until": in_force_window(document)[1] or None,
+                        },
                     }
                 )
         if actions:

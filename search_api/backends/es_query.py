@@ -71,6 +71,9 @@ ARTICLES_MAPPING: dict[str, Any] = {
         **{name: _KEYWORD for name in ARTICLE_KEYWORDS},
         "year": {"type": "integer"},  # integer so year ranges compare numerically
         "ord": {"type": "integer"},  # position in the document, for browsing in order
+        # The document's in-force window on positive evidence (ingest.index_contract.in_force_window).
+        "in_force_from": {"type": "date"},
+        "in_force_until": {"type": "date"},
         "doc_title": _STORED_ONLY_TEXT,
         "article_title": _STORED_ONLY_TEXT,
         "path": _STORED_ONLY_TEXT,
@@ -105,6 +108,9 @@ RELATIONS_MAPPING: dict[str, Any] = {
                 "carrier",
                 "carrier_key",
                 "source_file",
+                "basis",
+                "source_unit",
+                "target_unit",
             )
         },
         "note": _STORED_ONLY_TEXT,
@@ -177,6 +183,19 @@ def filter_clauses(filters: Filters) -> list[dict[str, Any]]:
             clauses.append({"terms": {field: list(values)}})
     if filters.article_number:
         clauses.append({"term": {"article_number": filters.article_number}})
+    if filters.in_force_on:
+        day = filters.in_force_on
+        clauses.append({"range": {"in_force_from": {"lte": day}}})
+        clauses.append(
+            {
+                "bool": {
+                    "should": [
+                        {"bool": {"must_not": {"exists": {"field": "in_force_until"}}}},
+                        {"range": {"in_force_until": {"gt": day}}},
+                    ]
+                }
+            }
+        )
     year_range = {}
     if filters.year_from is not None:
         year_range["gte"] = filters.year_from

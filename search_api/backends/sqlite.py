@@ -30,6 +30,7 @@ from ingest.index_contract import (
     ParsedQuery,
     SearchResult,
     field_texts,
+    in_force_window,
     index_counts,
 )
 from ingest.model import Document, Relation
@@ -63,7 +64,8 @@ CREATE TABLE IF NOT EXISTS documents(
 CREATE INDEX IF NOT EXISTS documents_file ON documents(source_file);
 CREATE TABLE IF NOT EXISTS relations(
     id INTEGER PRIMARY KEY, carrier TEXT NOT NULL, source TEXT NOT NULL, source_article TEXT, type TEXT NOT NULL,
-    target TEXT NOT NULL, target_key TEXT NOT NULL, target_article TEXT, date TEXT, note TEXT, source_file TEXT);
+    target TEXT NOT NULL, target_key TEXT NOT NULL, target_article TEXT, date TEXT, note TEXT, source_file TEXT,
+    basis TEXT, source_unit TEXT, target_unit TEXT);
 CREATE INDEX IF NOT EXISTS relations_target ON relations(target_key);
 CREATE INDEX IF NOT EXISTS relations_file ON relations(source_file);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles USING fts5(
@@ -227,7 +229,7 @@ class SQLiteBackend:
         for relation in document.relations:
             self.db.execute(
                 "INSERT INTO relations(carrier, source, source_article, type, target, target_key, target_article,"
-                " date, note, source_file) VALUES(?,?,?,?,?,?,?,?,?,?)",
+                " date, note, source_file, basis, source_unit, target_unit) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     document.number,
                     relation.source or document.number,
@@ -239,9 +241,13 @@ class SQLiteBackend:
                     relation.date,
                     relation.note,
                     source_file,
+                    relation.basis,
+                    relation.source_unit,
+                    relation.target_unit,
                 ),
             )
         year = str(document.issued.year) if document.issued else ""
+        in_force_from, in_force_until = in_force_window(document)
         placeholders = ", ".join("?" for _ in ALL_COLUMNS)
         for order, article in enumerate(analysed.articles):
             values = {
@@ -261,6 +267,8 @@ class SQLiteBackend:
                 "text": article.text,
                 "doc_title": document.title,
                 "ord": order,
+                "in_force_from": in_force_from,
+                "in_force_until": in_force_until,
             }
             self.db.execute(
                 f"INSERT INTO articles({', '.join(ALL_COLUMNS)}) VALUES({placeholders})",
@@ -355,7 +363,8 @@ class SQLiteBackend:
     def incoming_relations(self, number: str) -> list[tuple[str, Relation]]:
         with self.read_snapshot("relations"):
             rows = self.db.execute(
-                "SELECT source, source_article, type, target, target_article, date, note, carrier FROM relations"
+                "SELECT source, source_article, type, target, target_article, date, note, carrier, basis, source_unit,"
+                " target_unit FROM relations"
                 " WHERE target_key=? ORDER BY source, CAST(source_article AS INTEGER)",
                 (number_key(number),),
             ).fetchall()
@@ -370,9 +379,24 @@ class SQLiteBackend:
                     date=date_,
                     note=note,
                     source=source if source != carrier else None,
+                    basis=basis or "",
+                    source_unit=source_unit,
+                    target_unit=target_unit,
                 ),
             )
-            for source, source_article, type_, target, target_article, date_, note, carrier in rows
+            for (
+                source,
+                source_article,
+                type_,
+                target,
+                target_article,
+                date_,
+                note,
+                carrier,
+                basis,
+                source_unit,
+                target_unit,
+            ) in rows
         ]
 
     def document_numbers(self) -> list[tuple[str, str, str]]:
@@ -393,7 +417,11 @@ class SQLiteBackend:
                 key = number_key(document.number)
                 data = json.dumps(document.to_dict(), ensure_ascii=False)
                 db.execute("UPDATE documents SET json=?, title=? WHERE key=?", (data, document.title, key))
-                db.execute("UPDATE articles SET status=? WHERE doc_key=?", (document.status, key))
+                # The in-force window follows the status (in_force_on filter).
+                db.execute(
+                    "UPDATE articles SET status=?, in_force_from=?, in_force_until=? WHERE doc_key=?",
+                    (document.status, *in_force_window(document), key),
+                )
             self._bump_generation()
             db.execute("COMMIT")
         except BaseException:

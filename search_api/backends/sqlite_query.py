@@ -33,6 +33,8 @@ UNINDEXED_COLUMNS = (
     "text",
     "doc_title",
     "ord",
+    "in_force_from",
+    "in_force_until",
 )
 ALL_COLUMNS = tuple(SEARCH_FIELDS) + UNINDEXED_COLUMNS
 MAX_TOKENS_PER_STREAM = 64  # a 10,000-character query must not become a 2,000-term OR
@@ -96,6 +98,10 @@ def filter_sql(filters: Filters) -> tuple[str, list]:
     if filters.article_number:
         conditions.append("article_number = ?")
         params.append(filters.article_number)
+    if filters.in_force_on:
+        # ISO dates compare as text; an unknown window ('') never matches.
+        conditions.append("in_force_from <> '' AND in_force_from <= ? AND (in_force_until = '' OR in_force_until > ?)")
+        params.extend([filters.in_force_on, filters.in_force_on])
     if filters.year_from is not None:
         conditions.append("CAST(year AS INTEGER) >= ?")
         params.append(filters.year_from)

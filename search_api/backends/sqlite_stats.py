@@ -99,7 +99,9 @@ class SharedStats:
     # ---- facets and document-level filters from rowids ------------------------------
     def allowed_combos(self, filters: Filters) -> set[int] | None:
         """Indexes of the document-value combinations passing the filters; None = no filter."""
-        if filters.is_empty() or filters.article_number:
+        # The in-force window is per row (ingest.index_contract.in_force_window), not a combination
+        # value: like an article filter it is applied in SQL.
+        if filters.is_empty() or filters.article_number or filters.in_force_on:
             return None
         keys = {number_key(n) for n in filters.doc_numbers}
 

@@ -1,6 +1,12 @@
 """GET /entitlements: who is entitled to what, how much, paid by whom, under which article,
 with the law article it details and the decree/circular articles detailing it side by side.
 
+By default only the rows about victims (ingest.victim_scope: anti-trafficking, legal aid and
+child protection texts; victims, people being identified, accompanying minors, relatives,
+beneficiaries, and the agencies' duties towards them; never offences or sanctions), each
+filed under a support regime of Điều 32 khoản 1 Luật 66/2011/QH12; `scope=all` shows every
+provision. Money, durations, counts and deadlines are separate lists.
+
 Provisions are computed from the index's own documents (ingest.entitlements) by the app's one
 corpus store (search_api.corpus_store), shared with the answers and built at start-up.
 """
@@ -15,6 +21,7 @@ from ingest.entitlements import KINDS
 from ingest.model import QUY_DINH_CHI_TIET
 from ingest.numbers import number_key, slug, slug_key
 from ingest.textnorm import fold
+from ingest.victim_scope import default_rules, in_scope, regime
 from search_api.corpus_store import Snapshot
 from search_api.deps import state
 from search_api.schemas import ERRORS_503, EntitlementsResponse
@@ -54,16 +61,28 @@ def build_rows(backend, snapshot: Snapshot) -> list[dict[str, Any]]:
                 and number_key(source) != key
             ):
                 pairs = detailed_by.setdefault((key, relation.target_article), [])
-                if (source, relation.source_article) not in pairs:
-                    pairs.append((source, relation.source_article))
+                # The clause that fixes the amount (134/2013 Điều 4 khoản 1) when the link names one.
+                item = (source, relation.source_article, relation.source_unit)
+                if item not in pairs:
+                    pairs.append(item)
     rows = []
+    rules = default_rules()
     for provision in snapshot.provision_list:
         row = provision.to_dict()
+        row["in_scope"], row["scope_reason"] = in_scope(provision, documents[number_key(provision.doc_number)], rules)
+        row["regime"] = regime(provision, rules)
+        for category, key in (("money", "money"), ("duration", "durations"), ("count", "counts")):
+            row[key] = [a.text for a in provision.amounts if a.category == category]
+        row["deadline_texts"] = [d.text for d in provision.deadlines]
         row["link"] = _article_link(documents, provision.doc_number, provision.article_number, provision.unit_id)
-        row["governing_articles"] = [_article_link(documents, law, article) for law, article in provision.governing]
+        row["governing_articles"] = [
+            _article_link(documents, law, article) for law, article in _chain(documents, provision.governing)
+        ]
         row["implementing_articles"] = [
-            _article_link(documents, source, article)
-            for source, article in detailed_by.get((number_key(provision.doc_number), provision.article_number), [])
+            {**_article_link(documents, source, article, unit), "clause": _clause(unit)}
+            for source, article, unit in detailed_by.get(
+                (number_key(provision.doc_number), provision.article_number), []
+            )
         ]
         rows.append(row)
     return rows
@@ -75,6 +94,32 @@ def rows_of(shared) -> list[dict[str, Any]]:
     return shared.store.derived("entitlement_rows", lambda snapshot: build_rows(shared.backend, snapshot))
 
 
+def _clause(unit_id: str | None) -> str:
+    tail = (unit_id or "").rsplit("__", 1)[-1]
+    return f"khoản {tail[6:]}" if tail.startswith("khoan_") else ""
+
+
+def _chain(documents: dict, governing: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Law article first, then the decree article a circular clause implements: a row links
+    governing law article -> decree article -> the clause that fixes the amount."""
+    chain: list[tuple[str, str]] = []
+    for number, article in governing:
+        parent = documents.get(number_key(number))
+        for relation in parent.relations if parent else []:
+            if (
+                relation.type == QUY_DINH_CHI_TIET
+                and relation.source_article == article
+                and relation.target_article
+                and not relation.source
+                and (relation.target, relation.target_article) not in chain
+            ):
+                chain.append((relation.target, relation.target_article))
+    for pair in governing:
+        if pair not in chain:
+            chain.append(pair)
+    return chain
+
+
 def provision_rows(request: Request) -> list[dict[str, Any]]:
     return rows_of(state(request))
 
@@ -83,14 +128,26 @@ def _folded(text: str | None) -> str:
     return fold((text or "").lower()).strip()
 
 
+SCOPES = ("nan_nhan", "all")
+
+
 def filter_rows(
-    rows: list[dict[str, Any]], who: str = "", kind: str = "", agency: str = "", document: str = "", q: str = ""
+    rows: list[dict[str, Any]],
+    who: str = "",
+    kind: str = "",
+    agency: str = "",
+    document: str = "",
+    q: str = "",
+    scope: str = "nan_nhan",
 ) -> list[dict[str, Any]]:
-    """Folded-substring filters, so "nan nhan" finds "nạn nhân"; document by any spelling of its number."""
+    """Folded-substring filters, so "nan nhan" finds "nạn nhân"; document by any spelling of its number;
+    scope "nan_nhan" (default) keeps the rows about victims only."""
     who, agency, q = _folded(who), _folded(agency), _folded(q)
     wanted_document = slug_key(document) if document.strip() else ""
     kept = []
     for row in rows:
+        if scope != "all" and not row.get("in_scope"):
+            continue
         if kind and row["kind"] != kind:
             continue
         if who and not any(who in _folded(label) for label in row["who"]):
@@ -113,7 +170,19 @@ def entitlements(
     agency: str = Query("", max_length=200, description="Agency that provides, pays or acts"),
     document: str = Query("", max_length=200, description="Document number in any spelling"),
     q: str = Query("", max_length=1000, description="Words in the clause, its lead-in or title"),
+    scope: str = Query("nan_nhan", pattern="^(nan_nhan|all)$", description="nan_nhan (default): about victims; all"),
 ):
-    """Benefits, rights and duties extracted from the clauses, with amounts, agency and the articles they detail."""
-    rows = filter_rows(provision_rows(request), who, kind, agency, document, q)
-    return {"total": len(rows), "kinds": list(KINDS), "provisions": rows}
+    """Benefits, rights and duties extracted from the clauses, with amounts, agency and the articles they detail;
+    by default only those about victims, grouped by the support regimes of Điều 32 Luật 66/2011/QH12."""
+    rows = filter_rows(provision_rows(request), who, kind, agency, document, q, scope)
+    return {"total": len(rows), "scope": scope, "kinds": list(KINDS), "groups": regime_groups(rows), "provisions": rows}
+
+
+def regime_groups(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Row counts per support regime of Điều 32, in the law's order, then the rest."""
+    rules = default_rules()
+    order = [label for label, _ in rules.regimes] + [rules.other_regime]
+    counts = {label: 0 for label in order}
+    for row in rows:
+        counts[row["regime"]] = counts.get(row["regime"], 0) + 1
+    return [{"regime": label, "count": count} for label, count in counts.items()]

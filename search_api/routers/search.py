@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -30,6 +31,10 @@ def search(
     topic: Annotated[list[str], Query(description="Topic of the codified database (a facet value)")] = [],
     year_from: Annotated[int | None, Query(ge=1945, le=2100, description="Issued in or after")] = None,
     year_to: Annotated[int | None, Query(ge=1945, le=2100, description="Issued in or before")] = None,
+    in_force_on: Annotated[
+        date | None,
+        Query(description="YYYY-MM-DD: only documents shown in force that day on positive evidence"),
+    ] = None,
     page: Annotated[int, Query(ge=1, le=1000, description="Page of results, from 1")] = 1,
     size: Annotated[int, Query(ge=1, le=100, description="Hits per page")] = 10,
 ) -> dict:
@@ -38,4 +43,5 @@ def search(
     Normative texts rank above news reports for the same match; filter by `type=Tin tức` to see news.
     """
     filters = filters_from(type, issuer, status, topic, year_from, year_to)
+    filters.in_force_on = in_force_on.isoformat() if in_force_on else None
     return state(request).search.search(q, filters, page=page, size=size)

@@ -1,0 +1,114 @@
+"""The victims' entitlements table: scope, amount categories, the law -> decree -> circular
+chain and the regimes of Điều 32, through the API on both backends and on the parsed corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from ingest.amounts import scan_quantities
+from ingest.dispatch import discover
+from ingest.entitlements import extract_provisions
+from ingest.pipeline import _read_and_parse
+from ingest.victim_scope import in_scope
+from search_api.app import create_app
+from tests.conftest import CORPUS, TODAY
+
+
+@pytest.fixture(scope="module")
+def client(any_corpus_index):
+    from search_api.settings import Settings
+
+    app = create_app(Settings(index_url=any_corpus_index, today=TODAY, api_token="t", corpus_dir=CORPUS))
+    with TestClient(app) as client:
+        yield client
+
+
+def _row(rows, unit_id):
+    return next(r for r in rows if r["unit_id"] == unit_id)
+
+
+def _pairs(links):
+    return [(link["doc_number"], link["article_number"]) for link in links]
+
+
+def test_default_rows_are_about_victims_and_all_widens(client):
+    default = client.get("/api/entitlements").json()
+    everything = client.get("/api/entitlements", params={"scope": "all"}).json()
+    assert default["scope"] == "nan_nhan" and 20 < default["total"] < everything["total"]
+    assert all(r["in_scope"] for r in default["provisions"])
+    assert any(not r["in_scope"] for r in everything["provisions"])
+    assert client.get("/api/entitlements", params={"scope": "x"}).status_code == 422
+
+
+def test_circular_clauses_link_law_article_then_decree_article(client):
+    rows = client.get("/api/entitlements").json()["provisions"]
+    medicine = _row(rows, "dieu_4__khoan_2__diem_a")  # 134/2013: 50.000 đồng/nạn nhân
+    assert _pairs(medicine["governing_articles"]) == [("66/2011/QH12", "34"), ("09/2013/NĐ-CP", "20")]
+    schooling = _row(rows, "dieu_4__khoan_3__diem_a")
+    assert set(_pairs(schooling["governing_articles"])) >= {("66/2011/QH12", "37"), ("66/2011/QH12", "38")}
+    assert ("09/2013/NĐ-CP", "23") in _pairs(schooling["governing_articles"])
+
+
+def test_decree_rows_link_to_the_circular_clause_fixing_the_amount(client):
+    rows = client.get("/api/entitlements", params={"document": "09/2013/NĐ-CP"}).json()["provisions"]
+    food = [r for r in rows if r["article_number"] == "19"]
+    implementing = {
+        (i["doc_number"], i["article_number"], i["clause"]) for r in food for i in r["implementing_articles"]
+    }
+    assert ("134/2013/TTLT-BTC-BLĐTBXH", "4", "khoản 1") in implementing
+
+
+def test_rows_are_grouped_by_the_regimes_of_article_32(client):
+    data = client.get("/api/entitlements").json()
+    labels = [g["regime"] for g in data["groups"]]
+    assert labels[:6] == [
+        "a) Hỗ trợ về nhu cầu thiết yếu và chi phí đi lại",
+        "b) Hỗ trợ y tế",
+        "c) Hỗ trợ tâm lý",
+        "d) Trợ giúp pháp lý",
+        "đ) Hỗ trợ học văn hóa, học nghề",
+        "e) Trợ cấp khó khăn ban đầu, hỗ trợ vay vốn",
+    ]
+    food = _row(data["provisions"], "dieu_4__khoan_1__diem_a")
+    assert food["regime"].startswith("a)") and food["money"] == ["30.000 đồng/người/ngày"]
+    assert food["durations"] == ["60 (sáu mươi) ngày"]
+    assert sum(g["count"] for g in data["groups"]) == data["total"]
+
+
+def test_a_notice_period_is_a_deadline_not_money():
+    text = "- Trước ngày nạn nhân dự kiến nhập cảnh ít nhất 03 (ba) ngày, Cục Quản lý xuất nhập cảnh thông báo"
+    assert [(role, a.text) for role, a in scan_quantities(text)] == [("deadline", "03 (ba) ngày")]
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    if not (CORPUS / "phapdien").exists():
+        pytest.skip("real corpus not available")
+    documents = []
+    for path in discover([Path(CORPUS)]):
+        documents += _read_and_parse((str(path), 50_000_000, None, str(path))).documents
+    return documents
+
+
+def test_offences_sanctions_and_other_codes_are_never_victim_rows(parsed):
+    by_number = {d.number: d for d in parsed}
+    kept = [p for p in extract_provisions(parsed) if in_scope(p, by_number[p.doc_number])[0]]
+    numbers = {p.doc_number for p in kept}
+    assert not numbers & {"100/2015/QH13", "91/2015/QH13", "22/2023/QH15", "126/VBHN-VPQH"}
+    assert not any("phạt tiền" in p.quote or "phạm tội" in p.quote for p in kept)
+    assert {"66/2011/QH12", "09/2013/NĐ-CP", "11/2017/QH14", "56/2017/NĐ-CP"} <= numbers
+
+
+def test_search_in_force_on_a_day(client):
+    def numbers(day: str) -> set[str]:
+        hits = client.get("/api/search", params={"q": "hỗ trợ nạn nhân", "in_force_on": day, "size": 50}).json()["hits"]
+        return {h["doc_number"] for h in hits}
+
+    # The 2011 framework was in force in 2014 and is not after 01/07/2025; news reports never are.
+    assert "09/2013/NĐ-CP" in numbers("2014-06-01")
+    assert not numbers("2026-01-01") & {"66/2011/QH12", "09/2013/NĐ-CP", "134/2013/TTLT-BTC-BLĐTBXH"}
+    assert not any(n.startswith("news:") for n in numbers("2014-06-01"))
+    assert client.get("/api/search", params={"q": "x", "in_force_on": "2014-13-45"}).status_code == 422
