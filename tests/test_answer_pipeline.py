@@ -167,6 +167,39 @@ def test_off_corpus_questions_are_still_declined(client, question):
     assert "không có điều khoản trả lời" in data["message"] and data["articles"]
 
 
+def test_a_named_text_the_collection_lacks_is_declined_with_the_nearest_articles(client):
+    # Quoting the 2015 Code's penalty clause as if it were the 1999 Code's Điều 119 would mislead.
+    data = ask(client, "Điều 119 Bộ luật Hình sự năm 1999 về tội mua bán phụ nữ quy định mức hình phạt thế nào?")
+    assert data["answered"] is False and data["answer"] == []
+    assert "không có văn bản “Bộ luật Hình sự năm 1999”" in data["message"]
+    assert data["articles"]  # the nearest articles, to compare with
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_number", "article", "span"),
+    [
+        (
+            "thời hạn xác minh nạn nhân tối đa mấy ngày nếu vụ việc phức tạp, liên quan nhiều địa phương",
+            "01/2014/TTLT-BCA-BQP-BLĐTBXH-BNG",
+            "6",
+            "60 (sáu mươi) ngày",
+        ),
+        (
+            "nạn nhân được lưu trú tại cơ sở bảo trợ xã hội nhiều nhất bao nhiêu ngày",
+            "35/2013/TT-BLĐTBXH",
+            "14",
+            "60 (sáu mươi) ngày",
+        ),
+    ],
+)
+def test_duration_question_quotes_the_time_limit_not_a_sum(client, question, doc_number, article, span):
+    # "mấy ngày" also reads as an amount; the clause fixing the time limit (a ceiling, when asked
+    # "tối đa") must come first, not a clause that merely holds some figure.
+    first = ask(client, question)["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == (doc_number, article)
+    assert span in first["text"]
+
+
 def test_ask_page_shows_summary_banner_quotes_articles_news_in_order(client):
     html = client.get("/hoi-dap", params={"q": "nạn nhân là người nước ngoài được hỗ trợ những gì"}).text
     positions = [

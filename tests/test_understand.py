@@ -92,6 +92,26 @@ def test_named_documents_and_articles():
     assert understand("Đ27 NĐ 09/2013").article_number == "27"
 
 
+def test_an_abbreviation_naming_the_law_is_not_a_scoring_term():
+    # "luật PCMBN": the law's name, shared by every clause; "nạn nhân", "quyền" are what is asked.
+    question = understand("Nạn nhân có những quyền gì theo luật PCMBN?")
+    assert {"quyen", "nan"} <= question.syllables
+    assert not {"pcmbn", "phong", "chong", "mua"} & question.syllables
+    # As a subject ("công tác PCMBN") the expansion stays.
+    assert {"phong", "chong"} <= understand("công tác PCMBN ở cấp xã gồm những việc gì").syllables
+
+
+def test_a_text_named_by_type_and_year_that_nothing_holds_is_flagged():
+    # The 1999 Criminal Code is neither in the collection nor in the catalogue; 2015's and the
+    # catalogued-only 2024 law are known, and a year that is the day asked about names no text.
+    assert (
+        understand("Điều 119 Bộ luật Hình sự năm 1999 về tội mua bán phụ nữ").unknown_text == "Bộ luật Hình sự năm 1999"
+    )
+    assert understand("Điều 150 Bộ luật Hình sự năm 2015").unknown_text == ""
+    assert understand("Theo luật PCMBN 2024 nạn nhân được gì").unknown_text == ""
+    assert understand("vụ việc năm 2019 bị phạt thế nào").unknown_text == ""
+
+
 def test_penalty_circumstances():
     question = understand("mua bán trẻ em dưới 16 tuổi có tổ chức thì bị phạt tù tối đa bao nhiêu năm")
     assert question.aggravating == ["có tổ chức"]

@@ -42,6 +42,8 @@ _PHONE = re.compile(r"(?<![\d/.])(?:1\d{2}|\d{4,}|\(\d{2,4}\)\s*\d{3,})(?![\d/.]
 
 def supported(evidence: Evidence, composition: Composition) -> bool:
     question = evidence.question
+    if question.unknown_text and composition.mode != "named_article":
+        return False  # "Bộ luật Hình sự năm 1999": not in the collection nor the catalogue
     if composition.mode in ("named_article", "facts", "penalty") and (composition.quotes or composition.facts):
         return True
     if evidence.named_documents and all(is_stub(d) for d in evidence.named_documents):
@@ -66,6 +68,11 @@ def decline_message(evidence: Evidence) -> str:
     for document in lacking:
         parts.append(f"Toàn văn {document.type} {document.number} chưa có trong kho văn bản.")
     question = evidence.question
+    if question.unknown_text:
+        parts.append(
+            f"Kho văn bản và danh mục không có văn bản “{question.unknown_text}” được hỏi; "
+            "các điều gần nhất trong kho được liệt kê bên dưới để đối chiếu."
+        )
     if question.intent == m.HOTLINE and question.asks_number:
         parts.append(
             "Không văn bản pháp luật nào trong kho nêu số điện thoại được hỏi; xem tin tức liên quan bên dưới."
@@ -112,7 +119,7 @@ def banner(evidence: Evidence, composition: Composition, store: CorpusStore) -> 
     expired = [d for d in documents if d.expired and (day is None or d.expired <= day)]
     if not expired:
         return None
-    until = min(d.expired for d in expired)
+    until = min(d.expired for d in expired if d.expired is not None)
     labels = ", ".join(f"{d.type} {d.number}" for d in expired)
     text = f"Các quy định trích dưới đây ({labels}) đã hết hiệu lực từ {vn_date(until)}"
     if question.as_of:

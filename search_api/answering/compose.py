@@ -24,7 +24,7 @@ from datetime import date
 from functools import lru_cache
 
 from ingest.entitlements import Provision
-from ingest.model import Document
+from ingest.model import Article, Document
 from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.evidence import Evidence, article_candidates
@@ -49,6 +49,8 @@ TITLE_BONUS = 0.15  # the article's heading names what is asked ("Quyền của 
 GUIDANCE_BONUS = 0.1
 DURATION_BONUS = 0.12
 MONEY_BONUS = 0.08
+MAXIMUM_BONUS = 0.1
+ASKS_MAXIMUM = re.compile(r"(?<!\w)(?:toi da|nhieu nhat|khong qua|dai nhat)(?!\w)")
 TIME_UNITS = frozenset({"ngày", "ngày làm việc", "tháng", "năm", "giờ", "buổi làm việc"})
 SUB_LAW_TYPES = ("Nghị định", "Thông tư", "Thông tư liên tịch", "Quyết định")
 # How each group is named in the texts (folded).
@@ -163,12 +165,17 @@ def _bonus_for(provision: Provision, question: m.Question) -> float:
         if question.has(m.ENTITLEMENT, m.LEGAL_AID) and provision.kind in ("entitlement", "right")
         else 0
     )
-    if question.has(m.AMOUNT) and provision.amounts:
+    # "Mấy ngày", "bao nhiêu ngày" read as an amount too; a time limit is what they ask, so the
+    # duration bonus alone applies (else any clause with a sum or a span outranks the deadline).
+    if question.has(m.AMOUNT) and provision.amounts and not (question.asks_duration and not question.asks_money):
         bonus += AMOUNT_BONUS
         if question.asks_money and any(a.unit == "đồng" for a in provision.amounts):
             bonus += MONEY_BONUS
     if question.asks_duration and (provision.deadlines or any(a.unit in TIME_UNITS for a in provision.amounts)):
         bonus += DURATION_BONUS
+        spans = [a for a in provision.deadlines + provision.amounts if a.unit in TIME_UNITS]
+        if ASKS_MAXIMUM.search(question.folded) and any(a.cap for a in spans):
+            bonus += MAXIMUM_BONUS  # "tối đa bao nhiêu ngày": the clause stating a ceiling
     if question.has(m.AGENCY) and provision.agency:
         bonus += AGENCY_BONUS
     return bonus
@@ -234,7 +241,7 @@ def governing_scope_quote(evidence: Evidence, documents: list[Document]) -> list
     best cover the question (its own words say what it governs)."""
     weight = evidence.weights
     mass = sum(weight.values()) or 1.0
-    best: tuple[float, Document, object] | None = None
+    best: tuple[float, Document, Article] | None = None
     for document in documents:
         if not document.articles or document.type in ("Tin tức", "Bộ luật", "Luật", "Văn bản hợp nhất"):
             continue

@@ -123,7 +123,8 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
         else:
             evidence.missing_article = question.article_number
 
-    question.parsed.size = DEEP_ARTICLES
+    if question.parsed is not None:
+        question.parsed.size = DEEP_ARTICLES
     result = search.search(
         question.text, parsed=question.parsed, with_facets=False, with_snippets=False, with_catalogued=False
     )

@@ -6,6 +6,7 @@ catalogue), the catalogue (corpus/catalogue.json) and search_api.trace. Each fac
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any
 
 from ingest.catalogue import load_catalogue
@@ -20,6 +21,11 @@ from search_api.governance import named_articles
 from search_api.trace import trace
 
 MAX_DETAILING_FACTS = 12
+
+
+def _trace(store: CorpusStore, number: str, article: str | None, _snapshot: object) -> Any:
+    """The relation tree below one text (built once per index state through store.derived)."""
+    return trace(store.backend, number, article)
 
 
 def _catalogue_source(document: Document) -> str:
@@ -94,7 +100,7 @@ def document_facts(evidence: Evidence, store: CorpusStore) -> list[dict[str, Any
         # A trace walks the relations of every text below this one: computed once per index state.
         tree = store.derived(
             f"trace:{document.number}:{article}",
-            lambda _snapshot, number=document.number, article=article: trace(store.backend, number, article),
+            partial(_trace, store, document.number, article),
         )
         root = tree["tree"] if tree else {"changes": [], "children": []}
         for change in root["changes"]:
@@ -118,17 +124,6 @@ def document_facts(evidence: Evidence, store: CorpusStore) -> list[dict[str, Any
                 facts.append(_fact(f"{label}: {relation.target}.", source, document, "relation"))
         if question.has(m.DETAILING):
             continue  # detailing_facts() lists them article by article
-        for child in []:
-            articles = [a for a in child["articles"] if a.get("number")]
-            if articles:
-                listing = ", ".join(
-                    f"Điều {a['number']}" + (f" (hướng dẫn Điều {a['details']})" if a.get("details") else "")
-                    for a in articles[:6]
-                )
-                text = f"{child['type']} {child['number']}: {listing}."
-            else:
-                text = f"{child['type']} {child['number']} hướng dẫn văn bản này."
-            facts.append(_fact(text, "quan hệ “quy định chi tiết” ghi trong Bộ pháp điển", document, "detailing"))
         if is_stub(document):
             facts.append(
                 _fact(

@@ -87,6 +87,7 @@ class Question:
     asks_duration: bool = False  # "bao lâu", "mấy ngày", "thời hạn"
     asks_money: bool = False  # "bao nhiêu tiền", "mức chi"
     asks_number: bool = False  # "số điện thoại nào"
+    unknown_text: str = ""  # a text named by type and year that neither collection nor catalogue holds
 
     def has(self, *intents: str) -> bool:
         return any(i in self.intents for i in intents)
@@ -97,6 +98,7 @@ class Question:
             "intents": list(self.intents),
             "who": list(self.who),
             "documents": list(self.doc_numbers),
+            "unknown_text": self.unknown_text,
             "article": self.article_number,
             "clause": self.clause_number,
             "point": self.point,

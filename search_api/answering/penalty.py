@@ -56,7 +56,8 @@ def penalty_quotes(evidence: Evidence) -> tuple[list[Candidate], str | None]:
     wanted = [AGGRAVATING[name][1] for name in question.aggravating]
     # The clause whose points name the most circumstances asked about; the heavier one on a tie
     # (a circumstance of a heavier clause is what the sentence turns on).
-    best, matched_points = None, []
+    best = None
+    matched_points: list[str] = []
     for clause in clauses:
         text = folded(clause.text)
         hits = [w for w in wanted if re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text)]

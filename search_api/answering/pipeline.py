@@ -127,7 +127,7 @@ class AnswerService:
             composition.facts = detailing_facts(evidence, self.store) + composition.facts
             pairs = detailing_pairs(evidence, self.store)
             detailing = {(number_key(d.number), a.number if a else "") for d, a, _, _ in pairs}
-            documents = {doc for doc, _ in detailing}
+            detailing_numbers = {doc for doc, _ in detailing}
             # The detailing text's own statement of what it details (its scope article, when that
             # names the article asked about), then the detailing articles matching the question.
             quotes = c.scope_quotes([d for d, _, _, _ in pairs], {t for _, _, t, _ in pairs if t})
@@ -139,7 +139,7 @@ class AnswerService:
                 (x for x in ordered if (number_key(x.document.number), x.article.number) in detailing),
                 key=lambda x: (bool(types) and x.document.type not in types, -x.score),
             )
-            matching = matching or [x for x in ordered if number_key(x.document.number) in documents]
+            matching = matching or [x for x in ordered if number_key(x.document.number) in detailing_numbers]
             best_per_article = list({(x.document.number, x.article.number): x for x in reversed(matching)}.values())
             best_per_article.sort(key=lambda x: (bool(types) and x.document.type not in types, -x.score))
             quotes = (quotes + best_per_article)[: c.MAX_QUOTES]
@@ -153,19 +153,19 @@ class AnswerService:
             composition.summary = facts_summary(composition.facts)
             # The text's own words on when it takes effect (a stub has none: facts only).
             for document in evidence.named_documents:
-                article = effect_article(document) if question.intent == m.STATUS else None
-                if article is None and question.intent == m.LOOKUP and document.articles:
-                    article = document.articles[0]
-                if article is not None:
-                    clause = effect_unit(document, article) if question.intent == m.STATUS else None
-                    composition.quotes = c.whole_article(document, article, clause.number if clause else None)
+                shown = effect_article(document) if question.intent == m.STATUS else None
+                if shown is None and question.intent == m.LOOKUP and document.articles:
+                    shown = document.articles[0]
+                if shown is not None:
+                    clause = effect_unit(document, shown) if question.intent == m.STATUS else None
+                    composition.quotes = c.whole_article(document, shown, clause.number if clause else None)
                     break
             return composition
         if not evidence.named_documents and GOVERNING_QUESTION.search(question.folded):
             # "Nghị định nào quy định căn cứ xác định nạn nhân?": the text whose scope says so.
             types = asked_types(question)
-            documents = [d for d in self.store.snapshot().documents.values() if not types or d.type in types]
-            scope = c.governing_scope_quote(evidence, documents)
+            candidates = [d for d in self.store.snapshot().documents.values() if not types or d.type in types]
+            scope = c.governing_scope_quote(evidence, candidates)
             if scope:
                 rest = [q for q in c.select(ordered, 0.38) if q.document.number != scope[0].document.number]
                 composition.quotes = (scope + rest)[: c.MAX_QUOTES]
@@ -199,4 +199,4 @@ class AnswerService:
 
 
 def _fact_documents(composition: c.Composition) -> set[str]:
-    return {fact.get("doc_number") for fact in composition.facts}
+    return {str(fact["doc_number"]) for fact in composition.facts if fact.get("doc_number")}

@@ -257,6 +257,42 @@ def _by_year(numbers: list[str], words: str) -> list[str]:
     return kept or numbers
 
 
+# "Bộ luật Hình sự năm 1999", "Nghị định ... 2005": a text named by its type and year.
+_NAMED_BY_YEAR_RE = re.compile(
+    r"(?<!\w)(bo luat|luat|nghi dinh|thong tu lien tich|thong tu|quyet dinh)"
+    r"((?: [a-z]+){0,6}?)(?: nam)? ((?:19|20)\d\d)(?!\w)"
+)
+
+
+def unknown_named_text(words: str, doc_numbers: list[str], known_documents: list[tuple[str, str, str]]) -> str:
+    """A text the question names by type and year ("Bộ luật Hình sự năm 1999") that no document in
+    the collection or the catalogue matches: quoting the nearest other text as if it were that one
+    would mislead, so the answer must say the collection lacks it. "" when every such name is known."""
+    for match in _NAMED_BY_YEAR_RE.finditer(words):
+        kind, year = match.group(1), match.group(3)
+        if any(f"/{year}/" in n for n in doc_numbers):
+            continue
+        if any(f"/{year}/" in n and fold(t).lower().startswith(kind) for n, t, _ in known_documents):
+            continue
+        return match.group(0)
+    return ""
+
+
+def _as_typed(text: str, folded_name: str) -> str:
+    """The user's own spelling of a folded name ("Bộ luật Hình sự năm 1999"), for the message."""
+    if not folded_name:
+        return ""
+    plain = fold(text).lower()
+    at = plain.find(folded_name)
+    return text[at : at + len(folded_name)] if at >= 0 and len(plain) == len(text) else folded_name
+
+
+def _names_text(typed: str, code: str) -> bool:
+    """Whether an abbreviation follows a document type ("luật PCMBN", "Luật TGPL")."""
+    pattern = r"(?<!\w)(?:bo luat|luat|nghi dinh|thong tu|quyet dinh) " + re.escape(code) + r"(?!\w)"
+    return re.search(pattern, typed) is not None
+
+
 def _scoring_terms(parsed, reference) -> tuple[frozenset[str], frozenset[str]]:
     """The terms a quoted unit should contain: the analysed question less what only names a
     document — numbers and years, type and issuer codes ("TT", "BLĐTBXH") and their expansions
@@ -277,6 +313,14 @@ def _scoring_terms(parsed, reference) -> tuple[frozenset[str], frozenset[str]]:
     own_words = set(fast_folded(reference.text))
     for expansion in naming:
         dropped |= {t for t in fast_folded(expansion) if t not in own_words}
+    if reference.doc_numbers:
+        # "luật PCMBN": the abbreviation names the law, so its expansion ("phòng, chống mua bán
+        # người") is the law's name, which every clause of it shares; it says nothing of the clause.
+        typed = fold(reference.text).lower()
+        for row in load_abbreviations():
+            code = fold(row.abbreviation).lower()
+            if row.kind == "term" and row.expansion in reference.expanded_terms and _names_text(typed, code):
+                dropped |= {code} | {t for t in fast_folded(row.expansion) if t not in own_words}
     if not dropped:
         return syllables, bigrams
     return (
@@ -345,4 +389,5 @@ def understand_question(
         asks_duration=bool(DURATION_CUES.search(words)),
         asks_money=bool(MONEY_CUES.search(words)),
         asks_number=bool(HOTLINE_NUMBER_CUES.search(words)),
+        unknown_text=_as_typed(reference.text, unknown_named_text(words, doc_numbers, known_documents)),
     )
