@@ -79,7 +79,16 @@ class LiveServer:
         return httpx.Client(base_url=self.base, timeout=timeout)
 
     def tmp_bytes(self) -> int:
-        return sum(p.stat().st_size for p in self.tmpdir.rglob("*") if p.is_file())
+        """Bytes the server holds in its temporary directory right now. The server deletes an
+        upload's folder while this walks it, so a file or folder that vanishes counts as 0."""
+        total = 0
+        for folder, _, files in os.walk(self.tmpdir):  # os.walk ignores folders removed under it
+            for name in files:
+                try:
+                    total += os.stat(os.path.join(folder, name)).st_size
+                except FileNotFoundError:
+                    pass
+        return total
 
     def output(self) -> str:
         return self.process.stdout.read().decode(errors="replace") if self.process.stdout else ""
