@@ -8,7 +8,7 @@ weights (`SEARCH_FIELDS`), so ranking differences stay small and measurable.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
@@ -75,25 +75,19 @@ INDEX_COUNTS: dict[str, str] = {
 }
 
 
-def index_counts(
-    files: int,
-    documents: int,
-    catalogued_only: int,
-    articles: int,
-    relations: int,
-    catalogue_relations: int,
-    catalogue_file: bool,
-) -> dict[str, int]:
-    """INDEX_COUNTS from raw counts of what a backend stores (which includes the catalogue's
-    pseudo file, stubs and their relations)."""
+def index_counts(count: Callable[[str, bool], int]) -> dict[str, int]:
+    """INDEX_COUNTS of one index from a backend's raw `count(kind, of_catalogue)`, where kind is
+    "files", "documents", "articles" or "relations" and of_catalogue counts only what the
+    catalogue stubs brought (its pseudo file, stub documents and their relations)."""
+    documents, catalogued_only = count("documents", False), count("documents", True)
     return {
-        "files": files - int(catalogue_file),
+        "files": count("files", False) - int(bool(count("files", True))),
         "documents": documents,
         "documents_with_text": documents - catalogued_only,
         "catalogued_only": catalogued_only,
-        "articles": articles,
-        "relations": relations,
-        "relations_from_catalogue": catalogue_relations,
+        "articles": count("articles", False),
+        "relations": count("relations", False),
+        "relations_from_catalogue": count("relations", True),
     }
 
 

@@ -686,13 +686,5 @@ class ElasticsearchBackend:
         # Not client.info(): GET / lives in the rest-root module, which minimal distributions lack.
         nodes = self.client.nodes.info(node_id="_local", metric="_none", filter_path="nodes.*.version")
         version = next(iter(nodes["nodes"].values()))["version"]
-        counts = index_counts(
-            files=count("files"),
-            documents=count("documents"),
-            catalogued_only=count("documents", True),
-            articles=count("articles"),
-            relations=count("relations"),
-            catalogue_relations=count("relations", True),
-            catalogue_file=bool(count("files", True)),
-        )
+        counts = index_counts(count)
         return {"engine": f"elasticsearch {version}", **counts, "index_version": INDEX_VERSION}

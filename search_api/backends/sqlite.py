@@ -440,13 +440,5 @@ class SQLiteBackend:
                 f"SELECT count(*) FROM {table}{where}", (STUB_SOURCE_FILE,) * of_catalogue
             ).fetchone()[0]
 
-        counts = index_counts(
-            files=count("files"),
-            documents=count("documents"),
-            catalogued_only=count("documents", True),
-            articles=count("articles"),
-            relations=count("relations"),
-            catalogue_relations=count("relations", True),
-            catalogue_file=bool(count("files", True)),
-        )
+        counts = index_counts(count)
         return {"engine": f"sqlite {sqlite3.sqlite_version} (FTS5)", **counts, "index_version": INDEX_VERSION}
