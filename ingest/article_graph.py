@@ -22,7 +22,7 @@ from datetime import date
 
 from ingest.catalogue import Catalogue, NamesMap
 from ingest.citations import find_mentions
-from ingest.model import QUY_DINH_CHI_TIET, Document, Relation
+from ingest.model import QUY_DINH_CHI_TIET, Document, Relation, unique_relations
 from ingest.numbers import number_key
 
 LAW_TYPES = ("Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh")
@@ -106,17 +106,4 @@ def refine(document: Document, catalogue: Catalogue, names: NamesMap) -> None:
         for r in (entry.relations if entry else ())
         if r.source_article and number_key(r.target) != own_key
     ]
-    seen, unique = set(), []
-    for relation in kept + texts + from_catalogue:
-        key = (
-            relation.type,
-            number_key(relation.target),
-            relation.target_article,
-            relation.source_article,
-            relation.source and number_key(relation.source),
-            relation.source_unit,
-        )
-        if key not in seen:
-            seen.add(key)
-            unique.append(relation)
-    document.relations = unique
+    document.relations = unique_relations(kept + texts + from_catalogue, by_unit=True)

@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from ingest.numbers import number_key
+
 # Relation types (typed links between documents / articles).
 CAN_CU = "can_cu"  # legal basis cited in the preamble ("Căn cứ ...")
 QUY_DINH_CHI_TIET = "quy_dinh_chi_tiet"  # source details / guides target (decree -> law)
@@ -69,6 +71,27 @@ class Relation:
     basis: str = ""
     source_unit: str | None = None
     target_unit: str | None = None
+
+
+def unique_relations(relations: list[Relation], by_unit: bool = False) -> list[Relation]:
+    """Each link once, in first-found order, however many readings found it (parser and citation scan;
+    placement, text and catalogue). by_unit: links to different clauses of one article stay apart."""
+    seen: set[tuple] = set()
+    unique = []
+    for relation in relations:
+        key: tuple = (
+            relation.type,
+            number_key(relation.target),
+            relation.target_article,
+            relation.source_article,
+            relation.source and number_key(relation.source),
+        )
+        if by_unit:
+            key += (relation.source_unit,)
+        if key not in seen:
+            seen.add(key)
+            unique.append(relation)
+    return unique
 
 
 @dataclass

@@ -23,7 +23,7 @@ from ingest.dispatch import discover, parse_bytes, read_limited, sha256
 from ingest.errors import IngestError
 from ingest.index_contract import AnalysedArticle, AnalysedDocument, SearchBackend
 from ingest.indexing import article_heading, document_label
-from ingest.model import Document
+from ingest.model import Document, unique_relations
 from ingest.numbers import number_key
 
 
@@ -103,7 +103,7 @@ def _read_and_parse(job: tuple[str, int, str | None, str]) -> _Parsed:
         catalogue, names = load_catalogue(), default_names()
         for document in documents:
             document.source_file = name
-            document.relations = _unique(document.relations + extract_citations(document))
+            document.relations = unique_relations(document.relations + extract_citations(document))
             refine(document, catalogue, names)  # the article-level graph (ingest.article_graph)
         return _Parsed(name, digest, documents)
     except IngestError as error:
@@ -113,23 +113,6 @@ def _read_and_parse(job: tuple[str, int, str | None, str]) -> _Parsed:
         return _Parsed(
             name, error=f"parser error: {type(error).__name__}: {error} ({Path(last.filename).name}:{last.lineno})"
         )
-
-
-def _unique(relations: list) -> list:
-    """The same link found by the parser and by the citation scan is stored once."""
-    seen, unique = set(), []
-    for relation in relations:
-        key = (
-            relation.type,
-            number_key(relation.target),
-            relation.target_article,
-            relation.source_article,
-            relation.source and number_key(relation.source),
-        )
-        if key not in seen:
-            seen.add(key)
-            unique.append(relation)
-    return unique
 
 
 def _analyse_job(job: tuple[int, int, str, str]) -> tuple[int, int, Analysis, Analysis]:
