@@ -26,6 +26,17 @@ def _cues(*patterns: str) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)")
 
 
+# Words naming a sentence: cues of a penalty question and of one asking for the sentence itself.
+SENTENCE_WORDS = (
+    r"phat tu",
+    r"bi phat",
+    r"hinh phat",
+    r"muc phat",
+    r"an tu",
+    r"tu chung than",
+    r"tu hinh",
+)
+
 # Intent cues on folded text. Each list is what people actually type (see tests/test_understand.py).
 INTENT_CUES: dict[str, re.Pattern] = {
     m.DETAILING: _cues(
@@ -52,13 +63,7 @@ INTENT_CUES: dict[str, re.Pattern] = {
         r"ban hanh (?:ngay|khi nao|nam nao)",
     ),
     m.PENALTY: _cues(
-        r"phat tu",
-        r"bi phat",
-        r"hinh phat",
-        r"muc phat",
-        r"an tu",
-        r"tu chung than",
-        r"tu hinh",
+        *SENTENCE_WORDS,
         r"bi xu ly",
         r"xu ly hinh su",
         r"truy cuu trach nhiem hinh su",
@@ -189,13 +194,7 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
 # A penalty question asks for the sentence; "is it the offence / what counts as ..." asks for the
 # definition, which the court guidance gives (02/2019/NQ-HĐTP), not the Code's sentence ranges.
 SENTENCE_CUES = _cues(
-    r"phat tu",
-    r"bi phat",
-    r"hinh phat",
-    r"muc phat",
-    r"an tu",
-    r"tu chung than",
-    r"tu hinh",
+    *SENTENCE_WORDS,
     r"bao nhieu nam",
     r"may nam",
     r"phat tien",
