@@ -116,6 +116,66 @@ def article_citation(
     return f"{label} {citation_form(document)}".strip()
 
 
+# Compact labels of the types where a line has no room for the full citation ("TTLT 134/2013").
+SHORT_TYPES = {
+    "Thông tư liên tịch": "TTLT",
+    "Thông tư": "TT",
+    "Nghị định": "NĐ",
+    "Nghị quyết": "NQ",
+    "Nghị quyết liên tịch": "NQLT",
+    "Quyết định": "QĐ",
+    "Chỉ thị": "CT",
+    "Pháp lệnh": "PL",
+}
+_NUMBER_YEAR_RE = re.compile(r"^(\d+[a-zA-Z]?/\d{4})/")
+
+
+def short_document_label(document: Document) -> str:
+    """'TTLT 134/2013', 'NĐ 09/2013', 'Luật 66/2011', 'BLHS 100/2015': type and number/year, as a
+    worker writes a text in a margin; a code is named by its initials ('Bộ luật Hình sự' -> BLHS)."""
+    if document.type == NEWS_TYPE or document.number.startswith("news:"):
+        return document.title or "Tin tức"
+    match = _NUMBER_YEAR_RE.match(document.number)
+    number = match.group(1) if match else document.number
+    if document.type == "Bộ luật" and document.title:
+        name = official_name(document)
+        return "".join(word[0] for word in name.split() if word[:1].isalpha()).upper() + f" {number}"
+    return f"{SHORT_TYPES.get(document.type, document.type)} {number}".strip()
+
+
+def short_citation(document: Document, article: str | None, clause: str | None = None, point: str | None = None) -> str:
+    """'điểm a khoản 1 Điều 4 TTLT 134/2013': the compact form of article_citation for labels."""
+    return f"{unit_label(article, clause, point)} {short_document_label(document)}".strip()
+
+
+def unit_parts(document: Document, unit_id: str | None) -> tuple[str | None, str | None, str | None]:
+    """(article, clause, point) numbers of a unit id ('chuong_2__dieu_4__khoan_1__diem_a' -> '4', '1', 'a'),
+    read from the document's own structure (the id alone cannot tell 'đ' from 'dd'); an article id
+    gives (article, None, None); an id the document lacks gives (None, None, None)."""
+    for article in document.articles:
+        if unit_id == article.id:
+            return article.number or None, None, None
+        if not unit_id or not unit_id.startswith(article.id + "__"):
+            continue
+        for clause in article.units:
+            if clause.id == unit_id:
+                return article.number or None, clause.number, None
+            for point in clause.children:
+                if point.id == unit_id:
+                    return article.number or None, clause.number, point.number
+    return None, None, None
+
+
+def unit_citation(document: Document, unit_id: str | None, short: bool = False) -> str:
+    """The citation of the clause or point `unit_id` of `document` ('điểm a khoản 1 Điều 4 Thông tư liên
+    tịch số 134/2013/TTLT-BTC-BLĐTBXH ngày ... của ...'); short=True: 'điểm a khoản 1 Điều 4 TTLT 134/2013'.
+    An id the document lacks cites the document alone: never a guessed clause."""
+    article, clause, point = unit_parts(document, unit_id)
+    if short:
+        return short_citation(document, article, clause, point)
+    return article_citation(document, article, clause, point)
+
+
 # ---------------------------------------------------------------- gathering the facts at ingest
 
 

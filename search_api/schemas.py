@@ -215,6 +215,10 @@ class ProvisionOut(_Open):
     quote: str = Field(description="Exact text of the clause or point")
     lead_in: str = Field(description="Lead-in of the enclosing clause, for a point")
     governing: list[list[str]] = Field(description="[law number, article] pairs this article details")
+    citation: str = Field(
+        description="Standard citation of the clause: 'điểm a khoản 1 Điều 4 Thông tư liên tịch số 134/2013/...'"
+    )
+    citation_short: str = Field(description="Compact label: 'điểm a khoản 1 Điều 4 TTLT 134/2013'")
     link: ArticleLink
     governing_articles: list[ArticleLink] = Field(description="Law articles this provision details")
     implementing_articles: list[ArticleLink] = Field(description="Decree/circular articles detailing this article")

@@ -10,7 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ingest.model import Article, Document, Unit
-from ingest.official import citation_form
+from ingest.official import citation_form, unit_label
 from search_api.views import document_view
 from web.citation_form import standard_citation
 from web.documents import DocumentCache, badge, document_name, document_url, find_article, vn_date
@@ -134,6 +134,11 @@ def _lines_before(lines: list[str], following: list[Unit]) -> list[str]:
     return lines[: max(0, len(lines) - in_children)]
 
 
+def _entry(article: Article, clause: Unit) -> str:
+    """The reading-list entry of a clause, '4.1' (web.reading_cookie.ENTRY_RE)."""
+    return f"{article.number.lower()}.{clause.id.rsplit('__khoan_', 1)[-1]}"
+
+
 def _article_block(
     linker: CitationLinker, document: Document, article: Article, reading_list: set[str], doc_slug: str
 ) -> dict[str, Any]:
@@ -141,13 +146,25 @@ def _article_block(
         return [linker.linkify(line, document, article) for line in lines]
 
     intro = _lines_before(_nonempty_lines(article.text), article.units)
+    # Each clause and point carries its label ('điểm a khoản 1 Điều 4') and reading-list entry ('4.1.a'):
+    # with the document's citation form on the article, app.js turns the article's "copy citation" and
+    # reading-list button into the clause's when the address names it (ingest.official.article_citation
+    # is exactly label + ' ' + citation form).
     units = [
         {
             "id": unit.id,
             "number": unit.number,
+            "cite_label": unit_label(article.number, unit.number),
+            "entry": _entry(article, unit),
             "lines": link(_lines_before(_nonempty_lines(unit.text), unit.children)),
             "children": [
-                {"id": child.id, "number": child.number, "lines": link(_nonempty_lines(child.text))}
+                {
+                    "id": child.id,
+                    "number": child.number,
+                    "cite_label": unit_label(article.number, unit.number, child.number),
+                    "entry": f"{_entry(article, unit)}.{child.id.rsplit('__diem_', 1)[-1]}",
+                    "lines": link(_nonempty_lines(child.text)),
+                }
                 for child in unit.children
             ],
         }

@@ -16,7 +16,10 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
+from ingest.model import Article, Unit
 from ingest.numbers import slug
+from ingest.official import unit_citation
+from ingest.units import id_part
 from web.documents import DocumentCache, citation, document_url, find_article
 from web.exports import docx_bytes, markdown
 from web.reading_cookie import COOKIE, ENTRY_RE, MAX_ENTRIES, read_entries
@@ -37,23 +40,40 @@ def _store(response: Response, entries: list[str]) -> None:
         response.delete_cookie(COOKIE, path="/")
 
 
+def find_unit(article: Article, path: list[str]) -> Unit | None:
+    """The clause (and point) that an entry's '1' or '1.a' names, by the ids the structure gave them."""
+    unit = None
+    for kind, part in zip(("khoan", "diem"), path, strict=False):
+        units = article.units if unit is None else unit.children
+        unit = next((u for u in units if u.id.endswith("__" + id_part(kind, part))), None)
+        if unit is None:
+            return None
+    return unit
+
+
 def resolve_entry(cache: DocumentCache, entry: str) -> dict[str, Any] | None:
-    """The article an entry names, with its citation; None if the index does not have it."""
-    doc_slug, _, number = entry.partition(":")
+    """The article, clause or point an entry names, with its citation; None if the index does not have it."""
+    doc_slug, _, cited = entry.partition(":")
+    number, *path = cited.split(".")
     document = cache.by_slug(doc_slug)
     if document is None or slug(document.number) != doc_slug:
         return None
     article = find_article(document, number)
     if article is None:
         return None
+    unit = find_unit(article, path) if path else None
+    if path and unit is None:
+        return None
+    heading = f"Điều {article.number}. {article.title}".strip(". ")
+    text = unit.text if unit else article.text
     return {
         "entry": entry,
         "slug": doc_slug,
-        "article_number": article.number,
-        "citation": citation(document, article),
-        "heading": f"Điều {article.number}. {article.title}".strip(". "),
-        "url": document_url(document.number, article.id),
-        "lines": [line.strip() for line in article.text.split("\n") if line.strip()],
+        "article_number": cited,
+        "citation": citation(document, article, unit.id if unit else None),
+        "heading": f"{unit_citation(document, unit.id, short=True)} ({heading})" if unit else heading,
+        "url": document_url(document.number, unit.id if unit else article.id),
+        "lines": [line.strip() for line in text.split("\n") if line.strip()],
         "document": document,
         "article": article,
     }

@@ -6,6 +6,7 @@ from typing import Any
 
 from ingest.model import Document
 from ingest.numbers import slug
+from ingest.official import unit_citation as standard_unit_citation
 from search_api.answering.models import Candidate
 from search_api.corpus_store import CorpusStore
 from search_api.views import STATUS_LABELS
@@ -59,6 +60,9 @@ def quote_dict(candidate: Candidate, store: CorpusStore, status: str | None = No
         "text": candidate.text,
         "lead_in": candidate.lead_in,
         "citation": unit_citation(document, article.number, candidate.kind, candidate.number, candidate.clause_number),
+        # The standard form of the quoted clause (ingest.official, issue 9) and its compact label.
+        "standard_citation": standard_unit_citation(document, candidate.unit_id),
+        "short_citation": standard_unit_citation(document, candidate.unit_id, short=True),
         "doc_number": document.number,
         "doc_type": document.type,
         "doc_title": document.title,

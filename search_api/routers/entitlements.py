@@ -20,6 +20,7 @@ from fastapi import APIRouter, Query, Request
 from ingest.entitlements import KINDS
 from ingest.model import QUY_DINH_CHI_TIET
 from ingest.numbers import number_key, slug, slug_key
+from ingest.official import unit_citation
 from ingest.textnorm import fold
 from ingest.victim_scope import default_rules, in_scope, regime
 from search_api.corpus_store import Snapshot
@@ -75,11 +76,19 @@ def build_rows(backend, snapshot: Snapshot) -> list[dict[str, Any]]:
             row[key] = [a.text for a in provision.amounts if a.category == category]
         row["deadline_texts"] = [d.text for d in provision.deadlines]
         row["link"] = _article_link(documents, provision.doc_number, provision.article_number, provision.unit_id)
+        # The clause's standard citation and its compact label (ingest.official, issue 9).
+        cited = documents[number_key(provision.doc_number)]
+        row["citation"] = unit_citation(cited, provision.unit_id)
+        row["citation_short"] = unit_citation(cited, provision.unit_id, short=True)
         row["governing_articles"] = [
             _article_link(documents, law, article) for law, article in _chain(documents, provision.governing)
         ]
         row["implementing_articles"] = [
-            {**_article_link(documents, source, article, unit), "clause": _clause(unit)}
+            {
+                **_article_link(documents, source, article, unit),
+                "clause": _clause(unit),
+                **_unit_citations(documents, source, unit),
+            }
             for source, article, unit in detailed_by.get(
                 (number_key(provision.doc_number), provision.article_number), []
             )
@@ -92,6 +101,14 @@ def rows_of(shared) -> list[dict[str, Any]]:
     """The rows of an AppState's corpus store (search_api.corpus_store), rebuilt when the index changes;
     the app's lifespan calls this at start-up."""
     return shared.store.derived("entitlement_rows", lambda snapshot: build_rows(shared.backend, snapshot))
+
+
+def _unit_citations(documents: dict, number: str, unit_id: str | None) -> dict[str, str]:
+    """The implementing clause's citation, when the index holds its document and the link names a clause."""
+    document = documents.get(number_key(number))
+    if document is None or not unit_id:
+        return {}
+    return {"citation": unit_citation(document, unit_id), "citation_short": unit_citation(document, unit_id, True)}
 
 
 def _clause(unit_id: str | None) -> str:

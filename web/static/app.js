@@ -82,6 +82,28 @@
     });
   }
 
+  // A clause's permalink (#..._khoan_1__diem_a): the article's "copy citation" gives that clause's
+  // citation (its label, then the document's citation form, as ingest.official.article_citation
+  // writes it) and a second button adds that clause alone to the reading list. Without a clause in
+  // the address, or without this script, both stay the article's.
+  function citeTargetedUnit() {
+    document.querySelectorAll(".law-article[data-cite-document]").forEach(function (section) {
+      var cite = section.querySelector("[data-article-citation]");
+      var form = section.querySelector("form[data-clause-form]");
+      var unit = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+      var inside = unit && unit.matches(".unit[data-cite-label]") && section.contains(unit);
+      var label = inside ? unit.getAttribute("data-cite-label") : "";
+      if (cite) {
+        cite.textContent = inside ? label + " " + section.getAttribute("data-cite-document") : cite.getAttribute("data-article-citation");
+      }
+      section.querySelectorAll("[data-cite-unit]").forEach(function (el) { el.textContent = inside ? " " + label : ""; });
+      if (form) {
+        form.hidden = !inside;
+        form.querySelector("input[name=article]").value = inside ? unit.getAttribute("data-entry") : "";
+      }
+    });
+  }
+
   function selectText(element) {
     if (!element) return;
     var range = document.createRange();
@@ -154,6 +176,8 @@
       button.addEventListener("click", function () { window.print(); });
     });
     document.querySelectorAll("[data-copy]").forEach(enableCopy);
+    citeTargetedUnit();
+    window.addEventListener("hashchange", citeTargetedUnit);
     document.querySelectorAll("nav.toc").forEach(followReading);
     // Wide screens have room for the relations beside the text: open the side panel there.
     if (window.matchMedia("(min-width: 1180px)").matches) {
