@@ -16,6 +16,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from ingest.catalogue_facts import FactEvidence, parse_evidence
 from ingest.model import RELATION_TYPES, Document, Relation
 from ingest.numbers import DOC_NUMBER_RE, number_key
 from ingest.textnorm import nfc
@@ -65,6 +66,9 @@ class CatalogueEntry:
     in_corpus: bool
     source: str
     verified: bool
+    # Per fact ("title", "effective", "relations[0]", ...): the quoted sentence of a corpus file
+    # that states it, or what it rests on when unverified (ingest.catalogue_facts).
+    evidence: dict[str, FactEvidence] = field(default_factory=dict)
 
     @property
     def key(self) -> str:
@@ -86,6 +90,7 @@ class RuleVersion:
     in_force_until: date | None  # last day in force; None: still in force as far as the catalogue knows
     source: str
     verified: bool
+    evidence: dict[str, FactEvidence] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -107,8 +112,11 @@ class Rule:
         version = self.on(day)
         if version is None:
             return self.citation
-        checked = "" if version.verified else " (chưa đối chiếu với văn bản gốc)"
-        return version.citation + checked
+        evidence = version.evidence.get("citation")
+        if version.verified and (evidence is None or evidence.verified):
+            return version.citation
+        rests_on = evidence.rests_on if evidence else version.source
+        return f"{version.citation} (chưa đối chiếu với văn bản; dựa trên: {rests_on.rstrip('. ')})"
 
 
 @dataclass
@@ -284,7 +292,15 @@ def _entry(raw: dict, index: int) -> CatalogueEntry:
         in_corpus=bool(raw.get("in_corpus")),
         source=raw["source"],
         verified=raw["verified"],
+        evidence=_evidence(raw, where),
     )
+
+
+def _evidence(raw: dict, where: str) -> dict[str, FactEvidence]:
+    try:
+        return parse_evidence(raw.get("evidence"), where)
+    except ValueError as error:
+        raise CatalogueError(str(error)) from error
 
 
 def _rule(name: str, raw: dict) -> Rule:
@@ -301,6 +317,7 @@ def _rule(name: str, raw: dict) -> Rule:
                 in_force_until=_date(version.get("in_force_until"), f"{where}.in_force_until"),
                 source=version["source"],
                 verified=version["verified"],
+                evidence=_evidence(version, where),
             )
         )
     return Rule(citation=nfc(raw["citation"]), summary=nfc(raw.get("summary", "")), versions=tuple(versions))

@@ -25,6 +25,7 @@ from collections import Counter
 from datetime import date
 
 from ingest.catalogue import STUB_SOURCE_FILE, Catalogue
+from ingest.catalogue_facts import fact_label
 from ingest.header import effective_date
 from ingest.model import Document
 from ingest.numbers import DOC_NUMBER_PATTERN, number_key, parse_date
@@ -213,7 +214,7 @@ def _title_facts(document: Document, entry, quoted: list[tuple[str, str]]) -> li
         facts.append(_fact("title", official_name(document), SOURCE_HEADER))
     if entry and entry.title:
         catalogue_title = official_name(Document(document.number, document.type, title=entry.title))
-        facts.append(_fact("title", catalogue_title, f"danh mục vnlex ({entry.source_label()})"))
+        facts.append(_fact("title", catalogue_title, fact_label(entry, "title")))
     counts = Counter(title for title, _ in quoted)
     for title, _count in counts.most_common(3):
         places = sorted({where for t, where in quoted if t == title})
@@ -226,7 +227,8 @@ def _title_rank(fact: dict, entry) -> int:
     if source == SOURCE_HEADER:
         return 0
     if source.startswith("danh mục"):
-        return 1 if entry and entry.verified else 3
+        title = entry.evidence.get("title") if entry else None
+        return 1 if entry and (entry.verified or (title and title.verified)) else 3
     if source.startswith("trích dẫn"):
         return 2
     return 4  # the codified database's short label
@@ -235,11 +237,10 @@ def _title_rank(fact: dict, entry) -> int:
 def _date_facts(document: Document, entry) -> list[dict]:
     facts = []
     if entry:
-        label = f"danh mục vnlex ({entry.source_label()})"
         if entry.issued:
-            facts.append(_fact("issued", entry.issued, label))
+            facts.append(_fact("issued", entry.issued, fact_label(entry, "issued")))
         if entry.effective:
-            facts.append(_fact("effective", entry.effective, label))
+            facts.append(_fact("effective", entry.effective, fact_label(entry, "effective")))
     if document.source_file == STUB_SOURCE_FILE:
         return facts
     own = effective_date(document.articles, document.issued)
@@ -309,7 +310,7 @@ def resolve_official_facts(documents: list[Document], catalogue: Catalogue) -> N
         if document.issuer:
             source = SOURCE_CODIFIED if document.topic else SOURCE_FILE
             if document.source_file == STUB_SOURCE_FILE and entry:
-                source = f"danh mục vnlex ({entry.source_label()})"
+                source = fact_label(entry, "issuer")
             facts.append(_fact("issuer", document.issuer, source))
         kept = {
             "title": _key(document.title),

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ingest.catalogue import STUB_SOURCE_FILE, Catalogue, CatalogueEntry, load_catalogue
+from ingest.catalogue_facts import fact_label
 from ingest.header import effective_date
 from ingest.model import (
     BAI_BO,
@@ -78,8 +79,10 @@ def _label(known: _Known | None, number: str) -> str:
     return f"{known.type} {number}".strip() if known and known.type else number
 
 
-def _catalogue_source(entry: CatalogueEntry) -> str:
-    return f"nguồn: {entry.source_label()}"
+def _catalogue_source(entry: CatalogueEntry, fact: str = "") -> str:
+    """'nguồn: danh mục vnlex, đối chiếu với ...' for one fact of the entry (ingest.catalogue_facts):
+    an unverified fact says 'chưa đối chiếu với văn bản' and what it rests on."""
+    return f"nguồn: {fact_label(entry, fact)}" if fact else f"nguồn: {entry.source_label()}"
 
 
 def _gather(documents: list[Document], catalogue: Catalogue) -> dict[str, _Known]:
@@ -136,8 +139,8 @@ def _replacement_evidence(
             article = f"Điều {relation.source_article} " if relation.source_article and not relation.source else ""
             add(maker, relation, f"nguồn: {article}{maker}")
     for entry in catalogue.entries:
-        for relation in entry.relations:
-            add(entry.number, relation, _catalogue_source(entry))
+        for index, relation in enumerate(entry.relations):
+            add(entry.number, relation, _catalogue_source(entry, f"relations[{index}]"))
         facts = entry.status
         if facts.expired and _maker_known_by(known.get(number_key(facts.replaced_by or "")), today):
             verb = f"bị thay thế bởi {facts.replaced_by}" if facts.replaced_by else "hết hiệu lực"
@@ -146,7 +149,7 @@ def _replacement_evidence(
                     facts.expired,
                     facts.replaced_by,
                     f"{verb} từ {_vn(facts.expired)}",
-                    _catalogue_source(entry),
+                    _catalogue_source(entry, "status.expired"),
                     "thay_the" if facts.replaced_by else "het_hieu_luc_danh_muc",
                 )
             )
@@ -203,7 +206,9 @@ def _expire_with_parents(
                 continue
             # The law on promulgation in force on the day the parent expired states the rule.
             citation = rule.citation_on(when) if rule else _DEFAULT_RULE_CITATION
-            parent_states = "; ".join(_parent_state(known[p], expiries[p]) for p in sorted(parents))
+            parent_states = "; ".join(
+                _parent_state(known[p], expiries[p]) + _link_source(item, known[p]) for p in sorted(parents)
+            )
             expiries[key] = _Expiry(
                 when,
                 None,
@@ -213,6 +218,19 @@ def _expire_with_parents(
                 "het_cung_van_ban_cap_tren",
             )
             changed = True
+
+
+def _link_source(item: _Known, parent: _Known) -> str:
+    """Where 'this text details the parent' comes from, when only the catalogue says so (the six
+    legal-aid texts and 69/2006/QH11): its evidence, so an unverified link is never stated as fact."""
+    own = item.document.relations if item.document else []
+    target = number_key(parent.number)
+    if any(r.type == QUY_DINH_CHI_TIET and number_key(r.target) == target and r.basis != "catalogue" for r in own):
+        return ""  # the text or its codified placement states the link
+    for index, relation in enumerate(item.entry.relations if item.entry else ()):
+        if relation.type == QUY_DINH_CHI_TIET and number_key(relation.target) == target:
+            return f" (quan hệ quy định chi tiết {parent.number}: {fact_label(item.entry, f'relations[{index}]')})"
+    return ""
 
 
 def _parent_state(parent: _Known, expiry: _Expiry) -> str:
@@ -277,7 +295,7 @@ def _unknown_note(item: _Known, known: dict[str, _Known], today: date) -> str:
     """What is and is not known when nothing proves the text in force."""
     parts = []
     if item.effective:
-        source = _catalogue_source(item.entry) if item.entry and item.entry.effective else "nguồn: văn bản"
+        source = _catalogue_source(item.entry, "effective") if item.entry and item.entry.effective else "nguồn: văn bản"
         parts.append(f"Có hiệu lực từ {_vn(item.effective)} ({source})")
     else:
         parts.append("Không rõ ngày có hiệu lực")
@@ -305,7 +323,7 @@ def _unknown_note(item: _Known, known: dict[str, _Known], today: date) -> str:
 
 def _in_force_note(item: _Known, upcoming: list[_Expiry], today: date, evidence: str) -> str:
     assert item.effective is not None  # the caller states in-force only with an effective date
-    source = _catalogue_source(item.entry) if item.entry and item.entry.effective else "nguồn: văn bản"
+    source = _catalogue_source(item.entry, "effective") if item.entry and item.entry.effective else "nguồn: văn bản"
     note = (
         f"Có hiệu lực từ {_vn(item.effective)} ({source}). Căn cứ xác định còn hiệu lực: {evidence}; "
         "không có văn bản nào trong kho dữ liệu hay danh mục thay thế hoặc bãi bỏ toàn bộ văn bản này "

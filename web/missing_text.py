@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ingest.catalogue import STUB_SOURCE_FILE, load_catalogue
+from ingest.catalogue_facts import fact_label
 from ingest.model import Document
 from search_api.views import RELATION_LABELS
 from web.documents import DocumentCache, document_url, vn_date
@@ -29,6 +30,18 @@ def _link(cache: DocumentCache, number: str) -> dict[str, Any]:
     }
 
 
+def _relation_source(entry, relation) -> str:
+    """The evidence of the catalogue relation this stub relation copies (same type, target, article)."""
+    for index, listed in enumerate(entry.relations if entry is not None else ()):
+        if (listed.type, listed.target, listed.target_article) == (
+            relation.type,
+            relation.target,
+            relation.target_article,
+        ):
+            return fact_label(entry, f"relations[{index}]")
+    return ""
+
+
 def missing_text_context(cache: DocumentCache, document: Document) -> dict[str, Any] | None:
     if not is_catalogued_only(document):
         return None
@@ -41,14 +54,15 @@ def missing_text_context(cache: DocumentCache, document: Document) -> dict[str, 
         source = f"Danh mục vnlex ({CATALOGUE_FILE}), {checked}; nguồn của mục: {entry.source.rstrip('. ')}"
     else:
         source = f"Danh mục vnlex ({CATALOGUE_FILE})"
+    # Each fact with its own evidence (ingest.catalogue_facts): the text quoted, or "chưa đối chiếu với văn bản".
     facts = [
-        (label, value)
-        for label, value in (
-            ("Loại văn bản", document.type),
-            ("Trích yếu", document.title),
-            ("Cơ quan ban hành", document.issuer),
-            ("Ngày ban hành", vn_date(document.issued)),
-            ("Ngày có hiệu lực", vn_date(document.effective)),
+        (label, value, fact_label(entry, fact) if fact and entry is not None else "")
+        for label, value, fact in (
+            ("Loại văn bản", document.type, ""),
+            ("Trích yếu", document.title, "title"),
+            ("Cơ quan ban hành", document.issuer, "issuer"),
+            ("Ngày ban hành", vn_date(document.issued), "issued"),
+            ("Ngày có hiệu lực", vn_date(document.effective), "effective"),
         )
         if value
     ]
@@ -69,7 +83,7 @@ def missing_text_context(cache: DocumentCache, document: Document) -> dict[str, 
             "article": r.target_article,
             "date": vn_date(r.date),
             "note": r.note,
-            "source": f"danh mục vnlex, mục {document.number}",
+            "source": _relation_source(entry, r) or f"danh mục vnlex, mục {document.number}",
         }
         for r in document.relations
         if not r.source

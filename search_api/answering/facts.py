@@ -10,6 +10,7 @@ from functools import partial
 from typing import Any
 
 from ingest.catalogue import load_catalogue
+from ingest.catalogue_facts import fact_label
 from ingest.model import QUY_DINH_CHI_TIET, Article, Document
 from ingest.numbers import number_key, slug
 from ingest.textnorm import fold
@@ -28,14 +29,15 @@ def _trace(store: CorpusStore, number: str, article: str | None, _snapshot: obje
     return trace(store.backend, number, article)
 
 
-def _catalogue_source(document: Document) -> str:
+def _catalogue_source(document: Document, fact: str = "issued") -> str:
     try:
         entry = load_catalogue().get(document.number)
     except (FileNotFoundError, ValueError):
         entry = None
     if entry is None:
         return f"văn bản {document.number} trong kho"
-    return f"danh mục vnlex (corpus/catalogue.json), {entry.source_label().removeprefix('danh mục vnlex, ')}"
+    # The fact's own evidence (ingest.catalogue_facts): a quoted text, or "chưa đối chiếu với văn bản; dựa trên ...".
+    return f"danh mục vnlex (corpus/catalogue.json), {fact_label(entry, fact).removeprefix('danh mục vnlex, ')}"
 
 
 def _fact(text: str, source: str, document: Document, kind: str) -> dict[str, Any]:
@@ -93,6 +95,7 @@ def document_facts(evidence: Evidence, store: CorpusStore) -> list[dict[str, Any
         facts.append(_fact(f"{name}{issuer}{issued}.", source, document, "identity"))
         facts[-1]["summary"] = status_line(document)
         if document.effective:
+            source = _catalogue_source(document, "effective")
             facts.append(_fact(f"Có hiệu lực từ ngày {vn_date(document.effective)}.", source, document, "effective"))
         if document.status_note:
             facts.append(_fact(document.status_note, "trạng thái do vnlex tính khi nạp dữ liệu", document, "status"))
@@ -207,7 +210,8 @@ def detailing_facts(evidence: Evidence, store: CorpusStore) -> list[dict[str, An
         facts.append(
             _fact(
                 f"{document.type} {document.number}{listing} hướng dẫn {what}{effective}{status}",
-                "quan hệ “quy định chi tiết” ghi trong Bộ pháp điển; ngày hiệu lực: " + _catalogue_source(document),
+                "quan hệ “quy định chi tiết” ghi trong Bộ pháp điển; ngày hiệu lực: "
+                + _catalogue_source(document, "effective"),
                 document,
                 "detailing",
             )
