@@ -231,6 +231,10 @@ class SearchBackend(Protocol):
         """Every stored document without its articles, with its article count (the collection
         overview, /api/documents); a catalogue stub has 0 articles."""
 
+    def catalogued_documents(self) -> list[Document]:
+        """The catalogue's stubs only (documents the collection knows without their text), read through
+        the index on source_file: cheap at any collection size, unlike list_documents."""
+
     def update_documents(self, documents: list[Document]) -> None:
         """Rewrite stored documents' metadata (status, notes, dates) in place, keeping their analysed
         articles; used when a newly ingested text changes the status of texts already stored."""

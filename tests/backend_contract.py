@@ -231,6 +231,18 @@ class BackendContractTests:
         decree_row, _count = listed["09/2013/NĐ-CP"]
         assert decree_row.articles == [] and decree_row.issued == date(2013, 1, 11)
 
+    def test_catalogued_documents_are_the_catalogue_stubs_only(self, loaded):
+        from ingest.catalogue import STUB_SOURCE_FILE
+
+        stub = Document("53/2024/QH15", "Luật", "Phòng, chống mua bán người", source_file=STUB_SOURCE_FILE)
+        loaded.replace_file(STUB_SOURCE_FILE, "c", [analyse_document(stub)])
+        assert [(d.number, d.title, d.articles) for d in loaded.catalogued_documents()] == [
+            ("53/2024/QH15", "Phòng, chống mua bán người", [])
+        ]
+        # A text replacing the stub under its number is no longer listed.
+        loaded.delete_file(STUB_SOURCE_FILE)
+        assert loaded.catalogued_documents() == []
+
     def test_update_documents_rewrites_status_and_keeps_articles(self, loaded):
         stored = loaded.get_document("09/2013/NĐ-CP")
         stored.status, stored.replaced_by, stored.status_note = "het_hieu_luc", "01/2099/NĐ-CP", "thay thế"

@@ -642,6 +642,12 @@ class ElasticsearchBackend:
         ]
 
     @_translating_errors
+    def catalogued_documents(self) -> list[Document]:
+        self._check_version_once()
+        query = {"query": {"term": {"source_file": STUB_SOURCE_FILE}}, "_source": ["document"]}
+        return [Document.from_dict(hit["_source"]["document"]) for hit in self._scan("documents", query)]
+
+    @_translating_errors
     def update_documents(self, documents: list[Document]) -> None:
         from elasticsearch.helpers import bulk
 

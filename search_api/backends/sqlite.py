@@ -410,6 +410,11 @@ class SQLiteBackend:
         ).fetchall()
         return [(Document.from_dict(json.loads(data)), count or 0) for data, count in rows]
 
+    def catalogued_documents(self) -> list[Document]:
+        # Only the catalogue's stubs, through the documents_file index: a few rows, not the collection.
+        rows = self.db.execute("SELECT json FROM documents WHERE source_file=?", (STUB_SOURCE_FILE,)).fetchall()
+        return [Document.from_dict(json.loads(data)) for (data,) in rows]
+
     def update_documents(self, documents: list[Document]) -> None:
         db = self.db
         db.execute("BEGIN IMMEDIATE")
