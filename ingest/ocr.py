@@ -16,7 +16,7 @@ import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from ingest.errors import IngestError
@@ -91,10 +91,56 @@ def rasterise(pdf: Path, out_dir: Path, pages: int, dpi: int = OCR_DPI, only_pag
     return images
 
 
-def read_page(image: Path) -> tuple[list[str], list[float]]:
+# A number Tesseract read with letters in it ("l1" for the "1" of "ngày 1 tháng 1 năm 1998", "l998"):
+# digits and the letters digits are mistaken for, at least one of each, trailing punctuation kept apart.
+_CONFUSED_NUMBER_RE = re.compile(r"^(?=[^\d]*\d)(?=.*[lIiOoSB|])([\dlIiOoSB|]{1,4})([.,;:)]?)$")
+REREAD_BELOW_CONFIDENCE = 90.0
+Box = tuple[int, int, int, int]  # left, top, width, height in the page image's pixels
+
+
+def repair_number(word: str, score: float, box: Box, reread) -> tuple[str, float]:
+    """A low-confidence number read with letters in it is read again, alone and under a digits-only
+    constraint (`reread(box)` -> (text, confidence)); the new reading replaces it only when it is all
+    digits and surer than the first. Otherwise the word stays as read, so a date holding it fails the
+    strict date patterns and is left unknown rather than guessed ('l1' is never turned into 11)."""
+    found = _CONFUSED_NUMBER_RE.match(word)
+    if reread is None or found is None or score >= REREAD_BELOW_CONFIDENCE:
+        return word, score
+    text, confidence = reread(box)
+    if text.isdigit() and confidence > score:
+        return text + found.group(2), confidence
+    return word, score
+
+
+def reread_digits(pdf: Path, page: int, box: Box, dpi: int = OCR_DPI) -> tuple[str, float]:
+    """Tesseract on one word's box of one page (rendered again from the PDF with a small margin),
+    as a single line of digits; ('', 0) when it finds none."""
+    left, top, width, height = box
+    margin = max(8, height // 2)
+    with tempfile.TemporaryDirectory(prefix="vnlex-ocr-word-") as folder:
+        stem = Path(folder) / "word"
+        crop = ["-x", str(max(0, left - margin)), "-y", str(max(0, top - margin))]
+        crop += ["-W", str(width + 2 * margin), "-H", str(height + 2 * margin)]
+        _run(
+            ["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", str(page), "-l", str(page), *crop, str(pdf), str(stem)],
+            60,
+        )
+        (image,) = Path(folder).glob("word*.png")
+        command = ["tesseract", str(image), "stdout", "--psm", "7", "-c", "tessedit_char_whitelist=0123456789", "tsv"]
+        done = _run(command, 60)
+    words = [row.split("\t") for row in done.stdout.decode("utf-8", errors="replace").splitlines()[1:]]
+    read = [(cells[11].strip(), float(cells[10])) for cells in words if len(cells) >= 12 and cells[0] == "5"]
+    read = [(text, score) for text, score in read if text]
+    if not read:
+        return "", 0.0
+    return "".join(text for text, _ in read), min(score for _, score in read)
+
+
+def read_page(image: Path, reread=None) -> tuple[list[str], list[float]]:
     """(paragraphs, word confidences) of one page image, from Tesseract's TSV output. Lines read
     with a mean confidence under MIN_LINE_CONFIDENCE are dropped: on the fixture they are the
-    vendor's watermark ("LawSoft * Tel: ..."), never the text. So are the gazette's running heads."""
+    vendor's watermark ("LawSoft * Tel: ..."), never the text. So are the gazette's running heads.
+    reread(box) -> (digits, confidence): how repair_number reads a doubtful number again."""
     done = _run(["tesseract", str(image), "stdout", "-l", OCR_LANGUAGE, "tsv"], PAGE_TIMEOUT_S)
     lines: dict[tuple[int, int, int], list[tuple[str, float]]] = {}
     for row in done.stdout.decode("utf-8", errors="replace").splitlines()[1:]:
@@ -102,7 +148,9 @@ def read_page(image: Path) -> tuple[list[str], list[float]]:
         if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
             continue
         block, paragraph, line = int(cells[2]), int(cells[3]), int(cells[4])
-        lines.setdefault((block, paragraph, line), []).append((cells[11], float(cells[10])))
+        box = (int(cells[6]), int(cells[7]), int(cells[8]), int(cells[9]))
+        word = repair_number(cells[11], float(cells[10]), box, reread)
+        lines.setdefault((block, paragraph, line), []).append(word)
     kept: list[tuple[tuple[int, int], str]] = []
     confidences: list[float] = []
     for (block, paragraph, _line), words in lines.items():
@@ -146,7 +194,9 @@ def ocr_pdf(data: bytes, pages: int) -> OcrText:
         work = Path(folder)
         pdf = work / "scan.pdf"
         pdf.write_bytes(data)
-        read = [read_page(image) for image in rasterise(pdf, work, pages)]
+        images = rasterise(pdf, work, pages)
+        # A doubtful number is read again from its page of the PDF (repair_number).
+        read = [read_page(image, partial(reread_digits, pdf, page)) for page, image in enumerate(images, start=1)]
     confidences = [c for _paragraphs, page_confidences in read for c in page_confidences]
     if not confidences:
         raise IngestError("no text layer and OCR found no text on any page")

@@ -248,7 +248,11 @@ def _date_facts(document: Document, entry) -> list[dict]:
         article = next(
             (a.number for a in document.articles if a.number and effective_date([a], document.issued) == own), ""
         )
-        facts.append(_fact("effective", own, f"Điều {article} của chính văn bản" if article else "chính văn bản"))
+        where = f"Điều {article} của chính văn bản" if article else "chính văn bản"
+        if document.text_origin == "ocr":
+            # Read from a scan: say so, with the recogniser's confidence (ingest.ocr re-reads doubtful numbers).
+            where += f", đọc bằng OCR từ bản quét (độ tin cậy {document.ocr_confidence or 0:.0f}%), chưa đối chiếu"
+        facts.append(_fact("effective", own, where))
     noted = Counter(
         parse_date(m.group(1)) for a in document.articles if (m := _OWN_NOTE_EFFECTIVE_RE.search(a.note or ""))
     )

@@ -115,3 +115,56 @@ def test_misread_article_number_follows_the_previous_one():
         ["Điều 4. Quỹ học bổng.", "Điều 5. Quyết định này có hiệu lực"],
         ["Điều 6. Bộ trưởng", "Điều là gì"],
     ]
+
+
+# ---------------------------------------------------------------- dates read from a scan
+
+
+def test_scanned_effective_date_is_read_again_where_tesseract_doubted_it(scanned_document):
+    """Điều 5 says 'kể từ ngày 1 tháng 1 năm 1998' (checked by eye on the 600 dpi page); Tesseract's page
+    reading gives 'tháng l1' (one glyph read as two, confidence 73), which no date pattern accepts.
+    The doubtful number is read again, alone and digits-only, from the PDF: '1'."""
+    from datetime import date
+
+    from ingest.catalogue import load_catalogue
+    from ingest.official import resolve_official_facts
+
+    assert scanned_document.effective == date(1998, 1, 1)
+    article_5 = next(a for a in scanned_document.articles if a.number == "5")
+    assert "kể từ ngày 1 tháng 1 năm 1998" in article_5.text
+    resolve_official_facts([scanned_document], load_catalogue())
+    effective = [f for f in scanned_document.facts if f["field"] == "effective"]
+    assert effective and effective[0]["value"] == "1998-01-01"
+    assert "đọc bằng OCR từ bản quét (độ tin cậy" in effective[0]["source"], effective
+
+
+def test_a_doubtful_number_is_replaced_only_by_a_surer_digits_only_reading():
+    from ingest.ocr import repair_number
+
+    calls = []
+
+    def reread(answer):
+        def read(box):
+            calls.append(box)
+            return answer
+
+        return read
+
+    box = (569, 3106, 17, 36)
+    assert repair_number("l1", 73.1, box, reread(("1", 92.4))) == ("1", 92.4)
+    assert repair_number("l998.", 60.0, box, reread(("1998", 91.0))) == ("1998.", 91.0)
+    assert repair_number("l1", 73.1, box, reread(("", 0.0))) == ("l1", 73.1)  # nothing read: left as read
+    assert repair_number("l1", 73.1, box, reread(("11", 50.0))) == ("l1", 73.1)  # not surer: left as read
+    calls.clear()
+    assert repair_number("l1", 96.0, box, reread(("1", 99.0))) == ("l1", 96.0)  # confident: never re-read
+    assert repair_number("tháng", 40.0, box, reread(("1", 99.0))) == ("tháng", 40.0)  # not a number
+    assert repair_number("1998", 40.0, box, reread(("1", 99.0))) == ("1998", 40.0)  # digits already
+    assert calls == []
+
+
+def test_a_date_with_a_letter_in_it_is_never_guessed():
+    from ingest.header import effective_date
+    from ingest.model import Article
+
+    article = Article("5", "", "Quyết định này có hiệu lực thi hành kể từ ngày 1 tháng l1 năm 1998.", "dieu_5")
+    assert effective_date([article], None) is None  # neither 1/1 nor 1/11: unknown, not stated
