@@ -5,7 +5,7 @@ It used to read every document (backend.list_documents) and keep the stubs; it n
 the stubs only (backend.catalogued_documents, on source_file). Both ways are timed side by side on
 the same index (median of --runs), and must return the same stubs.
 
-    python bench/catalogued_only.py --sizes 1 10 100 [--es http://127.0.0.1:9215]
+    python bench/catalogued_only.py --sizes 1 10 100 [--es http://127.0.0.1:9215 --es-sizes 1 10]
 
 The collections are bench/scale_data.py's (its analysed pool is reused), written to their own
 folder (/tmp/vnlex-facts-scale) so that another bench's indexes are never touched.
@@ -57,6 +57,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--es", default="", help="Elasticsearch server (empty: SQLite only)")
+    parser.add_argument("--es-sizes", type=int, nargs="*", help="sizes on Elasticsearch (default: --sizes)")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     pool = analysed_pool(DEFAULT_CORPUS)
@@ -64,7 +65,7 @@ def main() -> None:
     rows = []
     for size in args.sizes:
         targets = [("SQLite", f"sqlite:///{WORK_DIR / f'scale{size}.sqlite'}")]
-        if args.es:
+        if args.es and size in (args.sizes if args.es_sizes is None else args.es_sizes):
             targets.append(("Elasticsearch", f"{args.es.rstrip('/')}/factsscale{size}"))
         for name, url in targets:
             backend = open_for_writing(url)
