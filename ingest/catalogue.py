@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.catalogue_facts import FactEvidence, parse_evidence
+from ingest.catalogue_facts import UNVERIFIED, FactEvidence, parse_evidence
 from ingest.model import RELATION_TYPES, Document, Relation
 from ingest.numbers import DOC_NUMBER_RE, number_key
 from ingest.textnorm import nfc
@@ -279,6 +279,12 @@ def _entry(raw: dict, index: int) -> CatalogueEntry:
     if any(number_key(r.target) == number_key(number) for r in relations):
         raise CatalogueError(f"{where}: a document cannot relate to itself")
     aliases = tuple(nfc(a) for a in raw.get("aliases") or [])
+    evidence = _evidence(raw, where)
+    for index, relation in enumerate(relations):
+        # Wherever the link is shown (relations panel, trace, catalogue-only page) it says it is unverified.
+        found = evidence.get(f"relations[{index}]")
+        if found is not None and not found.verified and UNVERIFIED not in relation.note:
+            relation.note = f"{relation.note} ({found.label()})".strip()
     return CatalogueEntry(
         number=number,
         type=raw["type"],
@@ -292,7 +298,7 @@ def _entry(raw: dict, index: int) -> CatalogueEntry:
         in_corpus=bool(raw.get("in_corpus")),
         source=raw["source"],
         verified=raw["verified"],
-        evidence=_evidence(raw, where),
+        evidence=evidence,
     )
 
 

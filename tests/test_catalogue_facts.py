@@ -88,6 +88,8 @@ def test_the_legal_aid_parent_and_the_promulgation_rule_are_marked_unverified():
     for number in ("11/2014/TT-BTP", "01/2012/TTLT-BTP-UBDT", "08/2008/TTLT-BTP-BNV"):
         relation = catalogue.get(number).evidence["relations[0]"]
         assert not relation.verified and "69/2006/QH11" in relation.rests_on
+        # Wherever the link itself is shown (relations panel, trace), its note says so too.
+        assert UNVERIFIED in catalogue.get(number).relations[0].note
     versions = catalogue.rules["detail_expires_with_parent"].versions
     assert all(not v.evidence["citation"].verified for v in versions)
     # The expiry of the 2006 Law itself is quoted from Điều 47 of the 2017 Law.
