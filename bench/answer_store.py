@@ -26,7 +26,8 @@ from bench.results import update_section  # noqa: E402
 
 FINDINGS = """**What this says (issue 8 item 5, not done).** Two thirds of the start-up is extracting provisions
 (ingest.entitlements over every clause) and a quarter counting term statistics; loading the documents
-themselves is under 0.6 s and the segmenter's model about 1 s. Both results are per document and small
+themselves is under 0.6 s and the segmenter's model about 1 s; the rest of the end-to-end figure is the
+/api/entitlements rows (victim scope and support regime of every provision). Both results are per document and small
 once computed (4,734 provisions, 44k terms), so storing them at ingest in each document's stored JSON (both
 backends keep it opaque: SQLite's json column, Elasticsearch's `document` object with `enabled: false`) and
 summing per-document term counts at start-up would load in well under 2 s at 1x. It was left undone because
