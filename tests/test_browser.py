@@ -185,7 +185,8 @@ def test_ask_entitlements_and_trace_pages(server, browser):
     )
     assert food.count() == 1
     assert "30.000 đồng/người/ngày" in food.locator(".amount-money").all_inner_texts()
-    assert food.locator(".ent-facts").inner_text().count("Điều 4 134/2013/TTLT-BTC-BLĐTBXH") == 1
+    # The clause's compact citation (ingest.official.unit_citation), once.
+    assert food.locator(".ent-facts").inner_text().count("điểm a khoản 1 Điều 4 TTLT 134/2013") == 1
     assert "Điều 33 66/2011/QH12" in food.locator(".ent-facts").inner_text()
     group = page.locator(".ent-group", has=food)
     # Grouped by the support regimes of Điều 32 khoản 1 (issue 9), the first being điểm a.

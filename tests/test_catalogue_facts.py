@@ -135,3 +135,15 @@ def test_pages_and_api_say_an_unverified_fact_is_unverified(legal_aid_client):
     facts = client.get("/api/documents/11-2014-TT-BTP").json()["facts"]
     catalogue_title = next(f for f in facts if f["field"] == "title" and "danh mục" in f["source"])
     assert "đối chiếu với ghi chú nguồn của Bộ pháp điển" in catalogue_title["source"]
+
+
+def test_the_reader_states_unverified_up_front_and_the_grounds_one_click_away(legal_aid_client):
+    from web.reader import without_grounds
+
+    sentence = "Hết (A, nguồn: danh mục vnlex, chưa đối chiếu với văn bản; dựa trên: x (y) z), theo B (c; dựa trên: k)."
+    assert without_grounds(sentence) == "Hết (A, nguồn: danh mục vnlex, chưa đối chiếu với văn bản), theo B (c)."
+    html = legal_aid_client.get("/van-ban/11-2014-TT-BTP").text
+    summary = re.search(r'<p class="status-note">(.*?)<a href="#nguon-thong-tin">', html, re.S)
+    sources = re.search(r'<details class="doc-sources".*?</details>', html, re.S)
+    assert sources and "dựa trên: suy ra từ ngày ban hành" in sources.group(0)
+    assert summary and UNVERIFIED in summary.group(1) and "dựa trên" not in summary.group(1), summary

@@ -62,6 +62,10 @@ def reader_context(cache: DocumentCache, document: Document, reading_list: set[s
     note = document.status_note or ""
     cut = note.find(". ") + 1 if ". " in note else len(note)
     status_summary, status_more = note[:cut].strip(), note[cut:].strip()
+    short = without_grounds(status_summary)
+    if short != status_summary:
+        # Up front: "chưa đối chiếu với văn bản"; what each unchecked fact rests on: one click away.
+        status_summary, status_more = short, f"{status_summary} {status_more}".strip()
     view["facts"] = [
         {**fact, "shown": vn_date(fact["value"]) if fact["field"] in ("issued", "effective") else fact["value"]}
         for fact in document.facts
@@ -82,6 +86,26 @@ def reader_context(cache: DocumentCache, document: Document, reading_list: set[s
         "is_news": document.number.startswith("news:"),
         "citation": standard_citation(document),
     }
+
+
+_GROUNDS = "; dựa trên: "
+
+
+def without_grounds(sentence: str) -> str:
+    """The sentence without the '; dựa trên: ...' of its unchecked facts (ingest.catalogue_facts labels),
+    each cut up to the parenthesis that closes it."""
+    while (start := sentence.find(_GROUNDS)) >= 0:
+        depth, end = 0, len(sentence)
+        for index in range(start + len(_GROUNDS), len(sentence)):
+            if sentence[index] == "(":
+                depth += 1
+            elif sentence[index] == ")":
+                if depth == 0:
+                    end = index
+                    break
+                depth -= 1
+        sentence = sentence[:start] + sentence[end:]
+    return sentence
 
 
 # ---------------------------------------------------------------------- structure

@@ -165,7 +165,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("input[data-suggest]").forEach(enableSuggest);
     document.querySelectorAll("form[data-facet-form]").forEach(enableFacets);
-    document.querySelectorAll("form[data-reading-form]").forEach(enableReadingForm);
+    document.querySelectorAll("form[data-reading-form], form[data-clause-form]").forEach(enableReadingForm);
     document.querySelectorAll("form[data-confirm]").forEach(function (form) {
       form.addEventListener("submit", function (event) {
         if (!confirm(form.getAttribute("data-confirm"))) event.preventDefault();
