@@ -139,7 +139,7 @@ def in_scope(provision: Provision, document: Document, rules: ScopeRules | None 
     reason = _gives_nothing(provision, own, lead, rules)
     if reason:
         return False, reason
-    named = _victim_persons(provision, rules, name)
+    named = _victim_persons(provision, rules, name, document)
     if not named:
         return False, "không nói về nạn nhân hay người được hỗ trợ"
     return True, f"{name}: {', '.join(named)}"
@@ -162,7 +162,7 @@ def _gives_nothing(provision: Provision, own: str, lead: str, rules: ScopeRules)
         return "một mục trong danh sách hồ sơ, tài liệu hay thành phần"
     if quote.endswith(":"):
         return "câu dẫn của các điểm bên dưới; các điểm mới là dòng của bảng"
-    if any(rules.gives_nothing.search(text) for text in (own, lead, provision.article_title or "")):
+    if any(rules.gives_nothing.search(text) for text in (_first_sentence(own), lead, provision.article_title or "")):
         return "chấm dứt, từ chối, khuyến khích, tuyên truyền hay đào tạo: không trao quyền lợi cho người được hỗ trợ"
     if provision.kind == "right" and not rules.right_holders.search(_right_holder(provision)):
         return "quyền của cơ quan hay người khác, không phải của người được hỗ trợ"
@@ -176,6 +176,12 @@ def _gives_nothing(provision: Provision, own: str, lead: str, rules: ScopeRules)
     if rules.cross_reference_only.search(quote) and not _named_in(own, rules):
         return "chỉ dẫn chiếu quy định khác, không tự trao quyền lợi"
     return None
+
+
+def _first_sentence(text: str) -> str:
+    """The clause's main statement: "Trường hợp từ chối tiếp nhận ..." after it is a side rule."""
+    body = re.sub(r"^\s*(?:[a-zđ]\d?\)|\d+[.)])\s*", "", text)
+    return re.split(r"(?<=[.;])\s|\n", body, maxsplit=1)[0]
 
 
 def _right_holder(provision: Provision) -> str:
@@ -199,7 +205,9 @@ def _named_in(text: str, rules: ScopeRules) -> list[str]:
     return found
 
 
-def _victim_persons(provision: Provision, rules: ScopeRules, family_name: str = "") -> list[str]:
+def _victim_persons(
+    provision: Provision, rules: ScopeRules, family_name: str = "", document: Document | None = None
+) -> list[str]:
     """Victim-related persons the provision names: in its text and lead-in, else in its article's
     title ("Các biện pháp bảo vệ an toàn cho nạn nhân, ..." for "8. Xét xử kín."), never inside the
     name of an agency, role or carer. A child counts in a child-protection context (care, intervention,
@@ -209,8 +217,10 @@ def _victim_persons(provision: Provision, rules: ScopeRules, family_name: str = 
     persons = default_vocabulary().persons
     title = _masked(provision.article_title or "", rules)
     own = " ".join((_masked(provision.lead_in or "", rules), _masked(provision.quote, rules)))
-    context = " ".join(_masked(t, rules, carers=False) for t in (provision.article_title, provision.lead_in, provision.quote))
-    for texts in ((own,), (title,)):
+    context = " ".join(
+        _masked(t, rules, carers=False) for t in (provision.article_title, provision.lead_in, provision.quote)
+    )
+    for texts in ((own,), (title,), (_article_body(provision, document, rules),)):
         found = []
         for text in texts:
             for label in _labels(_mentions(persons, text)):
@@ -226,6 +236,17 @@ def _victim_persons(provision: Provision, rules: ScopeRules, family_name: str = 
     if rules.legal_aid_in_custody.search(own) and "trợ giúp pháp lý" in own:
         return ["người được trợ giúp pháp lý"]
     return []
+
+
+def _article_body(provision: Provision, document: Document | None, rules: ScopeRules) -> str:
+    """The article's own text, for a benefit whose clause and title name nobody ("a) Hỗ trợ tiền ăn ..."
+    under "Chế độ hỗ trợ nhu cầu thiết yếu và chi phí đi lại"): the article's protected person."""
+    if provision.kind != "entitlement" or document is None:
+        return ""
+    if not default_vocabulary().support_item_start.search(provision.quote):
+        return ""  # only a benefit named bare ("a) Hỗ trợ tiền ăn"), not a list of agencies or trainees
+    article = next((a for a in document.articles if a.number == provision.article_number), None)
+    return _masked(article.text, rules) if article else ""
 
 
 def regime(provision: Provision, rules: ScopeRules | None = None) -> str:
