@@ -10,9 +10,9 @@ from fastapi.testclient import TestClient
 
 from ingest.amounts import scan_quantities
 from ingest.dispatch import discover
-from ingest.entitlements import extract_provisions
+from ingest.entitlements import default_vocabulary, extract_provisions
 from ingest.pipeline import _read_and_parse
-from ingest.victim_scope import in_scope
+from ingest.victim_scope import default_rules, in_scope
 from search_api.app import create_app
 from tests.conftest import CORPUS, TODAY
 
@@ -98,7 +98,16 @@ def test_offences_sanctions_and_other_codes_are_never_victim_rows(parsed):
     kept = [p for p in extract_provisions(parsed) if in_scope(p, by_number[p.doc_number])[0]]
     numbers = {p.doc_number for p in kept}
     assert not numbers & {"100/2015/QH13", "91/2015/QH13", "22/2023/QH15", "126/VBHN-VPQH"}
-    assert not any("phạt tiền" in p.quote or "phạm tội" in p.quote for p in kept)
+    assert not any(word in p.quote for p in kept for word in ("phạt tiền", "phạt tù", "hình phạt", "xử phạt"))
+    # Offence words stay out unless the clause acts on a protected person ("... giải cứu nạn nhân, truy bắt
+    # đối tượng phạm tội"); the name of a police unit ("Cảnh sát điều tra tội phạm về ...") is no offence.
+    offence_rows = [p for p in kept if "phạm tội" in p.quote or "tội phạm" in p.quote]
+    assert offence_rows
+    vocabulary = default_vocabulary()
+    rules = default_rules()
+    for p in offence_rows:
+        masked = rules.agency_names.sub(" ", p.quote)
+        assert vocabulary.service_towards_person.search(p.quote) or not rules.offences.search(masked), p.unit_id
     assert {"66/2011/QH12", "09/2013/NĐ-CP", "11/2017/QH14", "56/2017/NĐ-CP"} <= numbers
 
 
@@ -112,3 +121,37 @@ def test_search_in_force_on_a_day(client):
     assert not numbers("2026-01-01") & {"66/2011/QH12", "09/2013/NĐ-CP", "134/2013/TTLT-BTC-BLĐTBXH"}
     assert not any(n.startswith("news:") for n in numbers("2014-06-01"))
     assert client.get("/api/search", params={"q": "x", "in_force_on": "2014-13-45"}).status_code == 422
+
+
+# One clause per kind of rule, from the two development samples (bench/victim_rows_labelled*.json).
+RULE_CASES = [
+    ("62/2012/NĐ-CP", "chuong_2__dieu_5__khoan_3__diem_a", False, "căn cứ xác định"),  # identification criteria
+    (
+        "62/2012/NĐ-CP",
+        "chuong_2__dieu_9__khoan_3",
+        False,
+        "nghĩa vụ của chính",
+    ),  # "Yêu cầu người được bảo vệ chấp hành"
+    ("78/2013/TT-BQP", "chuong_3__dieu_9__khoan_2", False, "định nghĩa"),  # "Người thân thích của nạn nhân bao gồm"
+    ("14/2020/TT-BLĐTBXH", "chuong_2__dieu_6", False, "không nói về"),  # carers, not the child
+    ("11/2017/QH14", "chuong_2__dieu_9__khoan_5", False, "hiệu lực"),  # "Nghĩa vụ của người được trợ giúp pháp lý"
+    ("62/2012/NĐ-CP", "chuong_2__dieu_8__khoan_2__diem_d", True, ""),  # "phòng, chống tội phạm ma túy" is a unit name
+    ("78/2013/TT-BQP", "chuong_2__dieu_7__khoan_2", True, ""),  # "giải cứu nạn nhân" with no duty word
+    ("11/2017/QH14", "chuong_2__dieu_8__khoan_7", True, ""),  # "Được bồi thường" under "Quyền của người được ..."
+    ("102/2016/QH13", "chuong_4__muc_3__dieu_67__khoan_1__diem_a", True, ""),  # case of "đưa trẻ em vào cơ sở"
+    ("09/2013/NĐ-CP", "chuong_3__dieu_19__khoan_2__diem_a", True, ""),  # "a) Hỗ trợ tiền ăn": the article's victim
+    ("66/2011/QH12", "chuong_5__dieu_32__khoan_1__diem_a", True, ""),  # the regimes themselves
+]
+
+
+@pytest.mark.parametrize(("number", "unit_id", "expected", "reason"), RULE_CASES)
+def test_scope_rules_by_kind_of_clause(parsed, number, unit_id, expected, reason):
+    by_number = {d.number: d for d in parsed}
+    document = by_number[number]
+    provisions = [p for p in extract_provisions([document]) if p.unit_id == unit_id]
+    if not expected and not provisions:
+        return  # no provision at all is also no row
+    assert provisions, f"no provision extracted for {unit_id}"
+    kept, why = in_scope(provisions[0], document)
+    assert kept is expected, why
+    assert reason in why
