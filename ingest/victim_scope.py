@@ -37,6 +37,8 @@ class ScopeRules:
     offences: re.Pattern  # offence words: out unless the clause acts on a protected person
     regimes: tuple[tuple[str, frozenset[str]], ...]
     other_regime: str
+    regime_articles: tuple[tuple[str, frozenset[str]], ...]  # label -> the law's articles for it
+    regime_law: str
     excluded_titles: re.Pattern
     lists_of_things: re.Pattern
     document_item: re.Pattern
@@ -68,6 +70,8 @@ class ScopeRules:
             offences=re.compile("|".join(re.escape(s) for s in raw.get("offences", [])) or "(?!)", flags),
             regimes=tuple((r["label"], frozenset(r["what"])) for r in raw["regimes"]),
             other_regime=raw["other_regime"],
+            regime_articles=tuple((r["label"], frozenset(r.get("law_articles", []))) for r in raw["regimes"]),
+            regime_law=number_key(raw.get("regime_law", "")),
             excluded_titles=re.compile("|".join(raw["excluded_article_titles"]), flags),
             lists_of_things=re.compile(raw["lists_of_things"], flags),
             document_item=re.compile(raw.get("document_item", "(?!)")),
@@ -156,7 +160,10 @@ def _gives_nothing(provision: Provision, own: str, lead: str, rules: ScopeRules)
         return "nghĩa vụ của chính nạn nhân hay người được hỗ trợ, không phải quyền lợi"
     if rules.person_definition.search(quote) or rules.person_definition.search(lead):
         return "định nghĩa một nhóm người hay điều kiện, không phải quyền lợi"
-    if lead and rules.lists_of_things.search(lead.rstrip()):
+    first_line = quote.split("\n", 1)[0].rstrip() if "\n" in quote else ""
+    if (lead and rules.lists_of_things.search(lead.rstrip())) or (
+        first_line and rules.lists_of_things.search(first_line)
+    ):
         return "một mục trong danh sách hồ sơ, tài liệu hay thành phần"
     if rules.document_item.search(quote) and (lead.rstrip().endswith(":") or not lead):
         return "một mục trong danh sách hồ sơ, tài liệu hay thành phần"
@@ -249,10 +256,18 @@ def _article_body(provision: Provision, document: Document | None, rules: ScopeR
     return _masked(article.text, rules) if article else ""
 
 
-def regime(provision: Provision, rules: ScopeRules | None = None) -> str:
-    """The support regime of Điều 32 khoản 1 the provision belongs to, by what it grants."""
+def regime(
+    provision: Provision, rules: ScopeRules | None = None, governing: list[tuple[str, str]] | None = None
+) -> str:
+    """The support regime of Điều 32 khoản 1 the provision belongs to: by what it grants, else by the
+    law article it details or is (Điều 33-38, one per regime), else "Khác". `governing` is the whole
+    chain when the caller knows it (a circular clause -> the decree article -> the law article)."""
     rules = rules or default_rules()
     for label, whats in rules.regimes:
         if provision.what in whats:
             return label
-    return rules.other_regime
+    articles = {a for law, a in (governing or provision.governing) if number_key(law) == rules.regime_law}
+    if number_key(provision.doc_number) == rules.regime_law:
+        articles.add(provision.article_number)
+    matching = [label for label, numbers in rules.regime_articles if numbers & articles]
+    return matching[0] if len(matching) == 1 else rules.other_regime

@@ -155,3 +155,59 @@ def test_scope_rules_by_kind_of_clause(parsed, number, unit_id, expected, reason
     kept, why = in_scope(provisions[0], document)
     assert kept is expected, why
     assert reason in why
+
+
+def _amount_links(row):
+    return [(a["doc_number"], a["article_number"], a["clause"], tuple(a["money"])) for a in row["amount_clauses"]]
+
+
+def test_each_decree_row_links_the_circular_clause_fixing_its_own_amount(client):
+    rows = client.get("/api/entitlements", params={"document": "09/2013/NĐ-CP"}).json()["provisions"]
+    food = _row(rows, "chuong_3__dieu_19__khoan_2__diem_a")  # "Hỗ trợ tiền ăn ..."
+    assert _amount_links(food)[0] == ("134/2013/TTLT-BTC-BLĐTBXH", "4", "khoản 1 điểm a", ("30.000 đồng/người/ngày",))
+    travel = _row(rows, "chuong_3__dieu_19__khoan_2__diem_c")  # "Hỗ trợ tiền đi lại ..."
+    assert [link[:3] for link in _amount_links(travel)] == [("134/2013/TTLT-BTC-BLĐTBXH", "4", "khoản 1 điểm c")]
+    # Funding-source clauses (134/2013 Điều 2) detail the article but fix no amount of this row.
+    assert all(link[1] == "4" for row in rows for link in _amount_links(row))
+    # Psychological support has no figure in the circular: no link rather than a wrong one.
+    assert _amount_links(_row(rows, "chuong_3__dieu_21__khoan_1")) == []
+
+
+def test_law_rows_descend_through_the_regime_article_to_the_circular(client):
+    rows = client.get("/api/entitlements", params={"document": "66/2011/QH12"}).json()["provisions"]
+    regime_a = _row(rows, "chuong_5__dieu_32__khoan_1__diem_a")
+    assert {link[2] for link in _amount_links(regime_a)} == {"khoản 1 điểm a", "khoản 1 điểm b", "khoản 1 điểm c"}
+    assert _amount_links(_row(rows, "chuong_5__dieu_38__khoan_2")) == []  # loans: no figure in the circular
+    allowance = _row(rows, "chuong_5__dieu_38__khoan_1")
+    assert _amount_links(allowance)[0][3] == ("1.000.000 đồng/người",)
+
+
+def test_a_kind_without_a_regime_takes_the_regime_of_the_law_article_it_details(client):
+    rows = client.get("/api/entitlements", params={"document": "09/2013/NĐ-CP"}).json()["provisions"]
+    burial = _row(rows, "chuong_3__dieu_20__khoan_4")  # "mai táng", detailing Điều 34 (hỗ trợ y tế)
+    assert burial["what"] == "mai táng" and burial["regime"].startswith("b)")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "đối với vụ việc phức tạp thì có thể kéo dài nhưng không quá 30 ngày, trừ trường hợp",
+            ("deadline", "30 ngày"),
+        ),
+        ("thời hạn xác minh có thể kéo dài nhưng không quá 02 tháng.", ("deadline", "02 tháng")),
+        ("phải được thực hiện không quá 12 giờ từ khi nhận được thông tin.", ("deadline", "12 giờ")),
+        (
+            "Thời gian lưu trú tối đa tại các cơ sở bảo trợ xã hội là 60 (sáu mươi) ngày;",
+            ("amount", "60 (sáu mươi) ngày"),
+        ),
+    ],
+)
+def test_extended_and_event_bound_time_limits_are_deadlines_not_durations(text, expected):
+    assert [(role, a.text) for role, a in scan_quantities(text)] == [expected]
+
+
+def test_a_list_of_forms_is_no_row(parsed):
+    document = next(d for d in parsed if d.number == "12/2018/TT-BTP")
+    forms = [p for p in extract_provisions([document]) if p.quote.startswith("Ban hành kèm theo Thông tư này các mẫu")]
+    assert forms and not any(in_scope(p, document)[0] for p in forms)
