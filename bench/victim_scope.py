@@ -96,7 +96,8 @@ LABEL_NOTES = """Development labels questioned (left unchanged; the rules do not
 - sample 2 n=115 (12/2018 Điều 8 khoản 2: a simple legal question answered at once for the beneficiary) gives legal
   aid; labelled not a row;
 - sample 2 n=137 (01/2014 Điều 6 khoản 3 điểm c: provincial verification ending with the victim certificate) is
-  "verify" in the criterion's list of duties; labelled not a row, while n=140 (same procedure) is a row;
+  "verify" in the criterion's list of duties; labelled not a row, while n=140 (Điều 8 khoản 2 điểm c: contacting
+  and verifying the victim) is a row;
 - sample 1 n=62 (78/2013 Điều 9 khoản 4 điểm b: the power to request coordination of protection) is not a row
   while n=22/24/25 (62/2012 Điều 8 khoản 2: the power to decide protection for victims) are; consistent only if a
   power to decide is a duty towards the person and a power to request help is not (the rules follow that)."""
