@@ -1,7 +1,9 @@
 """Precision and recall of the victims' entitlements table (ingest/victim_scope.py) on three
 hand-labelled samples: bench/victim_rows_labelled.json and _2.json (development sets: the rules
-were refined on their errors) and _3.json (held out: labelled by an outside labeller, scored once
-after the rules were final; its figure is the headline).
+were refined on their errors) and _3.json (labelled by an outside labeller, held out until it was
+scored once with the rules of commit 92e16b7; that single scoring, recorded in HELD_OUT below, is
+the headline; the rules were then refined on its errors too, so the figures this script computes
+for it now are development figures).
 
 A labelled clause is predicted a row when ingest.entitlements extracts a provision on that
 unit and ingest.victim_scope keeps it in the default view.
@@ -85,6 +87,17 @@ def evaluate(rows: set[tuple[str, str]], labels: Path, keep=lambda item: True) -
     }
 
 
+HELD_OUT = """**Headline (held out, scored once, rules of commit 92e16b7, before any change made after seeing it):**
+sample 3, 235 clauses of 12 documents, 30 labelled rows: **precision 0.55, recall 0.80** (TP 24, FP 20, FN 6);
+of which the 8 documents never used to write the rules (151 clauses, 11 rows), the held-out part in the sense of
+issue 9: **precision 0.60, recall 0.55** (TP 6, FP 4, FN 5); the 4 core texts the first rules were written from
+(84 clauses, 19 rows): precision 0.53, recall 0.95 (TP 18, FP 16, FN 1). Target ≥ 0.9 each: NOT met on held-out
+data. The errors were generic funding between authorities, ministries' management duties, delegation clauses,
+eligibility lists, step headings and providers' remuneration counted as rows, and legal-aid recipients named
+otherwise than "người được trợ giúp pháp lý" (người có yêu cầu, người dân tộc thiểu số, người khiếu nại) missed.
+The figures below were computed after the rules were refined on those errors: no sample is held out for the
+current rules; a fresh sample is needed to measure them."""
+
 HISTORY = """History, kept because only the held-out figure measures rules on clauses they were not tuned on:
 
 - sample 1, first rules, held out: precision 0.42, recall 0.33 (TP 15, FP 21, FN 30);
@@ -96,7 +109,15 @@ HISTORY = """History, kept because only the held-out figure measures rules on cl
   form lists, headings of sub-points, ending/refusing/encouraging/training/communication, rights held by agencies,
   inter-agency reporting and the person's own duties are not rows; a bare benefit ("a) Hỗ trợ tiền ăn") takes its
   article's protected person. Sample 3 was labelled by an outside labeller and not opened until these rules were
-  final."""
+  final (commit 92e16b7); it was then scored once (figures above);
+- rules refined on sample 3's errors (it is a development set from then on): money between authorities (sources,
+  estimates, spending on the work or on officials) is generic funding; management duties (direct, guide agencies,
+  inspect), delegation ("quy định chi tiết"), compliance with standards, licences, staffing and providers'
+  remuneration give the person nothing; eligibility lists, steps and contents lists are lists; legal aid reaches
+  "người có yêu cầu", ethnic-minority people, complainants and people in custody where the clause gives them legal
+  aid; ending a benefit (not a complaint) gives nothing; "giúp", "thông báo", "giải thích" connect an act to the
+  person. This follows the outside labeller's written decisions (sample 3 "about"), which make sample 1 n=4
+  (62/2012 Điều 4, state budget for protecting victims) generic funding: it is now a miss against its label."""
 
 
 LABEL_NOTES = """Development labels questioned (left unchanged; the rules do not follow them):
@@ -113,7 +134,11 @@ LABEL_NOTES = """Development labels questioned (left unchanged; the rules do not
   and verifying the victim) is a row;
 - sample 1 n=62 (78/2013 Điều 9 khoản 4 điểm b: the power to request coordination of protection) is not a row
   while n=22/24/25 (62/2012 Điều 8 khoản 2: the power to decide protection for victims) are; consistent only if a
-  power to decide is a duty towards the person and a power to request help is not (the rules follow that)."""
+  power to decide is a duty towards the person and a power to request help is not (the rules follow that);
+- sample 1 n=4 (62/2012 Điều 4: state budget for protecting victims) and n=99 (14/2020 Điều 16 khoản 2 điểm c:
+  "Bố trí kinh phí ... chăm sóc thay thế cho trẻ em") are labelled rows, but sample 3's written decision (3) makes
+  money between authorities generic funding "even when earmarked for victims"; the rules follow sample 3 for n=4
+  (now a miss) and do not catch n=99 (no funding word they know at its start)."""
 
 
 def _table(title: str, result: dict, held_out: str) -> list[str]:
@@ -135,6 +160,9 @@ def _table(title: str, result: dict, held_out: str) -> list[str]:
     return lines + [""]
 
 
+_DEV = "NOT held out: the rules were refined on its errors."
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -142,14 +170,16 @@ def main() -> None:
     args = parser.parse_args()
     rows = predicted_rows(args.corpus)
     samples = [
-        (LABELLED_3, "Sample 3 (HELD OUT: outside labeller, scored once with the final rules)", "held out."),
-        (LABELLED_2, "Sample 2 (development set)", "NOT held out: the rules were refined on its errors."),
-        (LABELLED, "Sample 1 (development set)", "NOT held out: the rules were refined on its errors."),
+        (LABELLED_3, "Sample 3 with the current rules (development set since its single held-out scoring)", _DEV),
+        (LABELLED_2, "Sample 2 with the current rules (development set)", _DEV),
+        (LABELLED, "Sample 1 with the current rules (development set)", _DEV),
     ]
     lines = [
         "A clause counts as a row when ingest.entitlements extracts a provision on it and ingest.victim_scope keeps it "
         "in the default view. Labels, criterion and sampling: bench/victim_rows_labelled.json, _2.json and _3.json "
-        "(each committed before it was first measured). The headline is sample 3, the only one held out.",
+        "(each committed before it was first measured).",
+        "",
+        HELD_OUT,
         "",
     ]
     for path, title, held_out in samples:
@@ -158,12 +188,12 @@ def main() -> None:
             lines += _table(
                 "Sample 3, documents never used to write the rules",
                 evaluate(rows, path, lambda item: item["doc"] not in RULE_SOURCES),
-                "the held-out part in the sense of issue 9.",
+                "held out at the single scoring above; a development set since.",
             )
             lines += _table(
                 "Sample 3, the core texts the first rules were written from",
                 evaluate(rows, path, lambda item: item["doc"] in RULE_SOURCES),
-                "not held out in the sense of issue 9 (named as rule sources in sample 1).",
+                "never held out in the sense of issue 9 (named as rule sources in sample 1).",
             )
         elif path.exists():
             lines += _table(title, evaluate(rows, path), held_out)

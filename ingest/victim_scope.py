@@ -53,7 +53,8 @@ class ScopeRules:
     implicit_child: re.Pattern
     inter_agency: re.Pattern
     leading_condition: re.Pattern
-    legal_aid_in_custody: re.Pattern
+    legal_aid_recipients: re.Pattern
+    generic_funding: re.Pattern
     relatives_need_victim: re.Pattern
 
     @classmethod
@@ -86,7 +87,8 @@ class ScopeRules:
             implicit_child=re.compile(raw.get("implicit_child", "(?!)"), flags),
             inter_agency=re.compile(raw.get("inter_agency", "(?!)"), flags),
             leading_condition=re.compile(raw.get("leading_condition", "(?!)"), flags),
-            legal_aid_in_custody=re.compile(raw.get("legal_aid_in_custody", "(?!)"), flags),
+            legal_aid_recipients=re.compile(raw.get("legal_aid_recipients", "(?!)"), flags),
+            generic_funding=re.compile(raw.get("generic_funding", "(?!)"), flags),
             relatives_need_victim=re.compile(raw.get("relatives_need_victim", ""), flags),
         )
 
@@ -169,7 +171,14 @@ def _gives_nothing(provision: Provision, own: str, lead: str, rules: ScopeRules)
         return "một mục trong danh sách hồ sơ, tài liệu hay thành phần"
     if quote.endswith(":"):
         return "câu dẫn của các điểm bên dưới; các điểm mới là dòng của bảng"
-    if any(rules.gives_nothing.search(text) for text in (_first_sentence(own), lead, provision.article_title or "")):
+    if rules.generic_funding.search(_first_sentence(own)) or re.search(
+        r"kinh phí|cho công tác", provision.article_title or "", re.IGNORECASE
+    ):
+        return (
+            "kinh phí giữa các cơ quan (nguồn, dự toán, chi cho công tác), không phải khoản trả cho người được hỗ trợ"
+        )
+    title_ends = rules.gives_nothing.search(provision.article_title or "") and not _acts_on_person(provision)
+    if title_ends or any(rules.gives_nothing.search(text) for text in (_first_sentence(own), lead)):
         return "chấm dứt, từ chối, khuyến khích, tuyên truyền hay đào tạo: không trao quyền lợi cho người được hỗ trợ"
     if provision.kind == "right" and not rules.right_holders.search(_right_holder(provision)):
         return "quyền của cơ quan hay người khác, không phải của người được hỗ trợ"
@@ -227,9 +236,14 @@ def _victim_persons(
     context = " ".join(
         _masked(t, rules, carers=False) for t in (provision.article_title, provision.lead_in, provision.quote)
     )
+    legal_aid = family_name == "Trợ giúp pháp lý"
     for texts in ((own,), (title,), (_article_body(provision, document, rules),)):
         found = []
         for text in texts:
+            # Legal aid goes to "người có yêu cầu", "người dân tộc thiểu số", "người khiếu nại", people in custody
+            # where the clause, its lead-in or its title is about giving them legal aid.
+            if legal_aid and rules.legal_aid_recipients.search(text) and "trợ giúp pháp lý" in context + text:
+                found.append("người được trợ giúp pháp lý")
             for label in _labels(_mentions(persons, text)):
                 child = label == "trẻ em" and rules.child_context.search(context)
                 relative = label == "người thân thích" and rules.relatives_need_victim.search(context)
@@ -240,8 +254,6 @@ def _victim_persons(
             return found
     if family_name == "Trẻ em" and provision.kind == "obligation" and rules.implicit_child.search(own):
         return ["trẻ em"]
-    if rules.legal_aid_in_custody.search(own) and "trợ giúp pháp lý" in own:
-        return ["người được trợ giúp pháp lý"]
     return []
 
 

@@ -141,6 +141,16 @@ RULE_CASES = [
     ("102/2016/QH13", "chuong_4__muc_3__dieu_67__khoan_1__diem_a", True, ""),  # case of "đưa trẻ em vào cơ sở"
     ("09/2013/NĐ-CP", "chuong_3__dieu_19__khoan_2__diem_a", True, ""),  # "a) Hỗ trợ tiền ăn": the article's victim
     ("66/2011/QH12", "chuong_5__dieu_32__khoan_1__diem_a", True, ""),  # the regimes themselves
+    # From sample 3 (a development set since it was scored once):
+    ("134/2013/TTLT-BTC-BLĐTBXH", "dieu_3__khoan_8", False, "kinh phí"),  # spending on helpers, not the person
+    ("134/2013/TTLT-BTC-BLĐTBXH", "dieu_4__khoan_1__diem_a", True, ""),  # what is paid to the person
+    ("09/2013/NĐ-CP", "chuong_3__dieu_19__khoan_1__diem_b", False, "danh sách"),  # who qualifies
+    ("66/2011/QH12", "chuong_4__muc_2__dieu_30__khoan_2", False, "không trao"),  # "Chính phủ quy định chi tiết"
+    ("66/2011/QH12", "chuong_2__dieu_17__khoan_4", True, ""),  # "hoạt động hỗ trợ khác giúp nạn nhân"
+    ("01/2012/TTLT-BTP-UBDT", "chuong_4__dieu_11__khoan_1", True, ""),  # interpreter for an ethnic-minority requester
+    ("01/2012/TTLT-BTP-UBDT", "chuong_2__dieu_4__khoan_3", True, ""),  # "3. Đại diện ngoài tố tụng." granted free
+    ("01/2012/TTLT-BTP-UBDT", "chuong_2__dieu_5__khoan_2", False, "nghĩa vụ của chính"),  # the requester's duty
+    ("10/2011/TTLT-BTP-TTCP", "chuong_2__dieu_5__khoan_1__diem_e", True, ""),  # ending a complaint is no lost benefit
 ]
 
 
