@@ -17,9 +17,12 @@ from typing import Any
 from ingest.entitlements import Provision
 from ingest.numbers import number_key, slug
 from ingest.textnorm import fold
-from ingest.victim_scope import ScopeRules, regime
+from ingest.victim_scope import ScopeRules, in_scope, regime
 
 _MAX_LINKS = 3
+_AMOUNT_REFERENCE = re.compile(
+    r"mức|theo quy định (?:tại|của)|(?:Nghị định|Thông tư|Quyết định)(?: liên tịch)? số|thực tế|hóa đơn", re.IGNORECASE
+)
 _WORD_RE = re.compile(r"\w+")
 # Words every support clause shares; they say nothing about which clause matches.
 _COMMON = frozenset(
@@ -46,6 +49,10 @@ def _words(text: str) -> set[str]:
 _FOLDED_COMMON = frozenset(fold(w) for w in _COMMON)
 
 
+def _money(provision: Provision) -> list[str]:
+    return [a.text for a in provision.amounts if a.category == "money"]
+
+
 class AmountClauses:
     def __init__(
         self,
@@ -57,13 +64,13 @@ class AmountClauses:
         self.documents = documents
         self.detailed_by = detailed_by
         self.rules = rules
-        # (document key, article) -> the provisions there that state a sum of money.
-        self.money: dict[tuple[str, str], list[Provision]] = {}
+        # (document key, article) -> its provisions; those stating a sum of money come first when linked, then
+        # those fixing it by reference ("miễn, giảm học phí ... theo quy định tại Nghị định số 49/2010/NĐ-CP").
+        self.by_article: dict[tuple[str, str], list[Provision]] = {}
         for provision in provisions:
-            if any(a.category == "money" for a in provision.amounts):
-                self.money.setdefault((number_key(provision.doc_number), provision.article_number), []).append(
-                    provision
-                )
+            self.by_article.setdefault((number_key(provision.doc_number), provision.article_number), []).append(
+                provision
+            )
 
     def _detailing(self, number: str, article: str) -> list[tuple[str, str, str | None]]:
         return self.detailed_by.get((number_key(number), article), [])
@@ -84,7 +91,7 @@ class AmountClauses:
         for _depth in range(2):  # law -> decree -> circular
             following = []
             for number, article, unit in frontier:
-                for candidate in self.money.get((number_key(number), article), []):
+                for candidate in self.by_article.get((number_key(number), article), []):
                     key = (candidate.doc_number, candidate.unit_id)
                     if key in seen or (unit and not (candidate.unit_id + "__").startswith(unit + "__")):
                         continue
@@ -95,24 +102,39 @@ class AmountClauses:
         return found
 
     def for_row(self, provision: Provision, row_regime: str) -> list[dict[str, Any]]:
-        candidates = [c for c in self._candidates(provision, row_regime) if self._same_kind(c, provision, row_regime)]
+        candidates = [
+            c
+            for c in self._candidates(provision, row_regime)
+            if self._same_kind(c, provision, row_regime) and (_money(c) or self._by_reference(c)) and self._a_row(c)
+        ]
         words = _words(" ".join((provision.lead_in, provision.quote)))
-        candidates.sort(key=lambda c: -len(words & _words(" ".join((c.lead_in, c.quote)))))
+        candidates.sort(key=lambda c: (not _money(c), -len(words & _words(" ".join((c.lead_in, c.quote))))))
         return [self._link(c) for c in candidates[:_MAX_LINKS]]
 
     def _same_kind(self, candidate: Provision, provision: Provision, row_regime: str) -> bool:
         if candidate.what == provision.what:
             return True
-        # A row of the law naming a whole regime (Điều 32 khoản 1 điểm a, the undivided Điều 33) covers it all;
-        # a clause of a regime article (Điều 38 khoản 2, vay vốn) only its own kind.
-        regime_article = any(provision.article_number in articles for _, articles in self.rules.regime_articles)
-        whole = "__khoan_" not in provision.unit_id or not regime_article
+        # A row of the law naming a whole regime (Điều 32 khoản 1 điểm a "Hỗ trợ về nhu cầu thiết yếu và chi phí đi
+        # lại", the undivided Điều 33) covers it all; any other clause (Điều 38 khoản 2, vay vốn) only its own kind.
+        label = fold(row_regime.split(") ", 1)[-1].lower())
+        whole = "__khoan_" not in provision.unit_id or label in fold(provision.quote.lower())
         return (
             whole
             and number_key(provision.doc_number) == self.rules.regime_law
             and row_regime != self.rules.other_regime
             and regime(candidate, self.rules) == row_regime
         )
+
+    def _a_row(self, provision: Provision) -> bool:
+        """What is paid to or done for the person; not a funding source or a dossier of the procedure."""
+        document = self.documents.get(number_key(provision.doc_number))
+        return bool(document and in_scope(provision, document, self.rules)[0])
+
+    def _by_reference(self, provision: Provision) -> bool:
+        """A circular's clause of the same kind that says where its amount is set ("miễn, giảm học phí ... theo
+        quy định tại Nghị định số 49/2010/NĐ-CP", "theo chi phí thực tế") fixes it by reference."""
+        document = self.documents.get(number_key(provision.doc_number))
+        return bool(document and document.type.startswith("Thông tư") and _AMOUNT_REFERENCE.search(provision.quote))
 
     def _link(self, candidate: Provision) -> dict[str, Any]:
         document = self.documents.get(number_key(candidate.doc_number))
@@ -126,6 +148,6 @@ class AmountClauses:
             "article_title": article.title if article else "",
             "clause": clause_label(candidate.unit_id),
             "unit_id": candidate.unit_id,
-            "money": [a.text for a in candidate.amounts if a.category == "money"],
+            "money": _money(candidate),
             "link": f"/van-ban/{slug(candidate.doc_number)}#{candidate.unit_id}" if document else None,
         }
