@@ -178,7 +178,10 @@ def test_each_decree_row_links_the_circular_clause_fixing_its_own_amount(client)
     travel = _row(rows, "chuong_3__dieu_19__khoan_2__diem_c")  # "Hỗ trợ tiền đi lại ..."
     assert [link[:3] for link in _amount_links(travel)] == [("134/2013/TTLT-BTC-BLĐTBXH", "4", "khoản 1 điểm c")]
     # Funding-source clauses (134/2013 Điều 2) detail the article but fix no amount of this row.
-    assert all(link[1] == "4" for row in rows for link in _amount_links(row))
+    assert not any(link[:2] == ("134/2013/TTLT-BTC-BLĐTBXH", "2") for row in rows for link in _amount_links(row))
+    # Tuition is fixed by reference ("miễn, giảm học phí ... theo quy định tại Nghị định số 49/2010/NĐ-CP").
+    schooling = _amount_links(_row(rows, "chuong_3__dieu_23__khoan_2__diem_a"))
+    assert schooling[0] == ("134/2013/TTLT-BTC-BLĐTBXH", "4", "khoản 3 điểm a", ())
     # Psychological support has no figure in the circular: no link rather than a wrong one.
     assert _amount_links(_row(rows, "chuong_3__dieu_21__khoan_1")) == []
 
