@@ -231,7 +231,7 @@ class ProvisionOut(_Open):
     implementing_articles: list[ArticleLink] = Field(description="Decree/circular articles detailing this article")
     amount_clauses: list[AmountClauseOut] = Field(
         default_factory=list,
-        description="For a law or decree row: the circular clauses fixing its amount (same kind of support), best first",
+        description="Law or decree row: the circular clauses fixing its amount (same kind of support), best first",
     )
 
 
