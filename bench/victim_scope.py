@@ -1,9 +1,12 @@
-"""Precision and recall of the victims' entitlements table (ingest/victim_scope.py) on the
-hand-labelled clauses of bench/victim_rows_labelled.json.
+"""Precision and recall of the victims' entitlements table (ingest/victim_scope.py) on three
+hand-labelled samples: bench/victim_rows_labelled.json and _2.json (development sets: the rules
+were refined on their errors) and _3.json (labelled by an outside labeller, held out until it was
+scored once with the rules of commit 92e16b7; that single scoring, recorded in HELD_OUT below, is
+the headline; the rules were then refined on its errors too, so the figures this script computes
+for it now are development figures).
 
 A labelled clause is predicted a row when ingest.entitlements extracts a provision on that
-unit and ingest.victim_scope keeps it in the default view. The labels were written and
-committed before this script first ran; the documents were not used to write the rules.
+unit and ingest.victim_scope keeps it in the default view.
 
     python bench/victim_scope.py [--corpus ../shared/corpus] [--write]
 """
@@ -24,6 +27,7 @@ from ingest.victim_scope import in_scope  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 LABELLED = REPO / "bench" / "victim_rows_labelled.json"
 LABELLED_2 = REPO / "bench" / "victim_rows_labelled_2.json"
+LABELLED_3 = REPO / "bench" / "victim_rows_labelled_3.json"
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 
 
@@ -35,8 +39,21 @@ def predicted_rows(corpus: Path) -> set[tuple[str, str]]:
     return {(p.doc_number, p.unit_id) for p in extract_provisions(documents) if in_scope(p, by_number[p.doc_number])[0]}
 
 
-def evaluate(rows: set[tuple[str, str]], labels: Path) -> dict:
-    labelled = json.loads(labels.read_text(encoding="utf-8"))["items"]
+# The texts the first rules were written from (sample 1's sampling note); sample 3 includes four of them because
+# they matter most to users, so its figure is given for the other documents apart.
+RULE_SOURCES = frozenset(
+    {
+        "66/2011/QH12",
+        "09/2013/NĐ-CP",
+        "134/2013/TTLT-BTC-BLĐTBXH",
+        "35/2013/TT-BLĐTBXH",
+        "01/2014/TTLT-BCA-BQP-BLĐTBXH-BNG",
+    }
+)
+
+
+def evaluate(rows: set[tuple[str, str]], labels: Path, keep=lambda item: True) -> dict:
+    labelled = [item for item in json.loads(labels.read_text(encoding="utf-8"))["items"] if keep(item)]
     tp = fp = fn = 0
     per_document: dict[str, list[int]] = {}
     errors = []
@@ -70,13 +87,58 @@ def evaluate(rows: set[tuple[str, str]], labels: Path) -> dict:
     }
 
 
-HISTORY = """History on sample 1, kept because the figures above it are not all held out:
+HELD_OUT = """**Headline (held out, scored once, rules of commit 92e16b7, before any change made after seeing it):**
+sample 3, 235 clauses of 12 documents, 30 labelled rows: **precision 0.55, recall 0.80** (TP 24, FP 20, FN 6);
+of which the 8 documents never used to write the rules (151 clauses, 11 rows), the held-out part in the sense of
+issue 9: **precision 0.60, recall 0.55** (TP 6, FP 4, FN 5); the 4 core texts the first rules were written from
+(84 clauses, 19 rows): precision 0.53, recall 0.95 (TP 18, FP 16, FN 1). Target ≥ 0.9 each: NOT met on held-out
+data. The errors were generic funding between authorities, ministries' management duties, delegation clauses,
+eligibility lists, step headings and providers' remuneration counted as rows, and legal-aid recipients named
+otherwise than "người được trợ giúp pháp lý" (người có yêu cầu, người dân tộc thiểu số, người khiếu nại) missed.
+The figures below were computed after the rules were refined on those errors: no sample is held out for the
+current rules; a fresh sample is needed to measure them."""
 
-- first measurement of the first rules, sample 1 held out: precision 0.42, recall 0.33 (TP 15, FP 21, FN 30);
-- the rules were then refined on sample 1's error categories (article titles giving the kind and the person,
-  lists of documents, victims' own duties, child-protection context, beneficiaries in custody, scope/effect
-  articles): sample 1 is from then on a development set, not a test set. Sample 2 was drawn and labelled after
-  that refinement and is the held-out figure for the current rules."""
+HISTORY = """History, kept because only the held-out figure measures rules on clauses they were not tuned on:
+
+- sample 1, first rules, held out: precision 0.42, recall 0.33 (TP 15, FP 21, FN 30);
+- rules refined on sample 1's error categories; sample 2, held out for those rules: precision 0.69, recall 0.64
+  (TP 18, FP 8, FN 10), sample 1 then 0.58 / 0.80;
+- rules rebuilt by structure on the errors of samples 1 and 2 (both development sets from then on): names of
+  agencies, roles and carers masked before finding persons or offence words; an act of support or protection on a
+  protected person is a duty without a duty word; definitions of persons, identification criteria, dossiers and
+  form lists, headings of sub-points, ending/refusing/encouraging/training/communication, rights held by agencies,
+  inter-agency reporting and the person's own duties are not rows; a bare benefit ("a) Hỗ trợ tiền ăn") takes its
+  article's protected person. Sample 3 was labelled by an outside labeller and not opened until these rules were
+  final (commit 92e16b7); it was then scored once (figures above);
+- rules refined on sample 3's errors (it is a development set from then on): money between authorities (sources,
+  estimates, spending on the work or on officials) is generic funding; management duties (direct, guide agencies,
+  inspect), delegation ("quy định chi tiết"), compliance with standards, licences, staffing and providers'
+  remuneration give the person nothing; eligibility lists, steps and contents lists are lists; legal aid reaches
+  "người có yêu cầu", ethnic-minority people, complainants and people in custody where the clause gives them legal
+  aid; ending a benefit (not a complaint) gives nothing; "giúp", "thông báo", "giải thích" connect an act to the
+  person. This follows the outside labeller's written decisions (sample 3 "about"), which make sample 1 n=4
+  (62/2012 Điều 4, state budget for protecting victims) generic funding: it is now a miss against its label."""
+
+
+LABEL_NOTES = """Development labels questioned (left unchanged; the rules do not follow them):
+
+- sample 1 n=85 (14/2020 Điều 10 khoản 4 điểm d: the decision handing the child to the carer family) and n=90
+  (Điều 13 khoản 3 điểm a2: choosing a carer family, else placing the child in a social-protection facility) place a
+  child in alternative care, a duty towards a child in need of protection by the criterion; labelled not rows;
+- sample 1 n=135 (56/2017 Điều 27 khoản 2: the case conference deciding protection measures for a child needing
+  intervention) reads as a duty towards that child; labelled not a row;
+- sample 2 n=115 (12/2018 Điều 8 khoản 2: a simple legal question answered at once for the beneficiary) gives legal
+  aid; labelled not a row;
+- sample 2 n=137 (01/2014 Điều 6 khoản 3 điểm c: provincial verification ending with the victim certificate) is
+  "verify" in the criterion's list of duties; labelled not a row, while n=140 (Điều 8 khoản 2 điểm c: contacting
+  and verifying the victim) is a row;
+- sample 1 n=62 (78/2013 Điều 9 khoản 4 điểm b: the power to request coordination of protection) is not a row
+  while n=22/24/25 (62/2012 Điều 8 khoản 2: the power to decide protection for victims) are; consistent only if a
+  power to decide is a duty towards the person and a power to request help is not (the rules follow that);
+- sample 1 n=4 (62/2012 Điều 4: state budget for protecting victims) and n=99 (14/2020 Điều 16 khoản 2 điểm c:
+  "Bố trí kinh phí ... chăm sóc thay thế cho trẻ em") are labelled rows, but sample 3's written decision (3) makes
+  money between authorities generic funding "even when earmarked for victims"; the rules follow sample 3 for n=4
+  (now a miss) and do not catch n=99 (no funding word they know at its start)."""
 
 
 def _table(title: str, result: dict, held_out: str) -> list[str]:
@@ -98,23 +160,46 @@ def _table(title: str, result: dict, held_out: str) -> list[str]:
     return lines + [""]
 
 
+_DEV = "NOT held out: the rules were refined on its errors."
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--write", action="store_true", help="write the section of bench/RESULTS.md")
     args = parser.parse_args()
     rows = predicted_rows(args.corpus)
-    second = evaluate(rows, LABELLED_2)
-    first = evaluate(rows, LABELLED)
+    samples = [
+        (LABELLED_3, "Sample 3 with the current rules (development set since its single held-out scoring)", _DEV),
+        (LABELLED_2, "Sample 2 with the current rules (development set)", _DEV),
+        (LABELLED, "Sample 1 with the current rules (development set)", _DEV),
+    ]
     lines = [
         "A clause counts as a row when ingest.entitlements extracts a provision on it and ingest.victim_scope keeps it "
-        "in the default view. Labels, criterion and sampling: bench/victim_rows_labelled.json and "
-        "bench/victim_rows_labelled_2.json (each committed before it was first measured).",
+        "in the default view. Labels, criterion and sampling: bench/victim_rows_labelled.json, _2.json and _3.json "
+        "(each committed before it was first measured).",
+        "",
+        HELD_OUT,
         "",
     ]
-    lines += _table("Sample 2 (held out for the current rules)", second, "labelled after the rules were last changed.")
-    lines += _table("Sample 1 (development set since the refinement)", first, "NOT held out any more (see history).")
-    lines.append(HISTORY)
+    for path, title, held_out in samples:
+        if path.exists() and path == LABELLED_3:
+            lines += _table(title, evaluate(rows, path), held_out)
+            lines += _table(
+                "Sample 3, documents never used to write the rules",
+                evaluate(rows, path, lambda item: item["doc"] not in RULE_SOURCES),
+                "held out at the single scoring above; a development set since.",
+            )
+            lines += _table(
+                "Sample 3, the core texts the first rules were written from",
+                evaluate(rows, path, lambda item: item["doc"] in RULE_SOURCES),
+                "never held out in the sense of issue 9 (named as rule sources in sample 1).",
+            )
+        elif path.exists():
+            lines += _table(title, evaluate(rows, path), held_out)
+        else:
+            lines += [f"### {title}", "", f"{path.name} is not in this checkout.", ""]
+    lines += [HISTORY, "", LABEL_NOTES]
     body = "\n".join(lines)
     print(body)
     if args.write:

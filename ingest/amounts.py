@@ -67,13 +67,16 @@ MONEY_UNITS = frozenset({"đồng", "%", "mức lương cơ sở", "mức lươn
 # A time limit on a procedure rather than a length of support.
 _DEADLINE_BEFORE_RE = re.compile(
     r"(?:thời hạn|chậm nhất|trong vòng|định kỳ|trước khi|trước ngày|sau khi|"
-    r"hiệu lực|(?<!\w)sau|(?<!\w)trước|ít nhất là)(?:\s+\S+){0,6}\s*$"
+    r"hiệu lực|(?<!\w)sau|(?<!\w)trước|ít nhất là"
+    # "thời hạn xác minh có thể kéo dài nhưng không quá 02 tháng": an extended time limit.
+    r"|kéo dài|gia hạn)(?:\s+\S+){0,6}\s*$"
     # "Trước ngày nạn nhân dự kiến nhập cảnh ít nhất 03 (ba) ngày": a notice period, however long the event.
     r"|(?<!\w)(?:trước|sau)\s+(?:ngày|khi|thời điểm)\b[^.;:\n]{0,80}$",
     re.IGNORECASE,
 )
 _DEADLINE_AFTER_RE = re.compile(
-    r"\s*(?:làm việc)?\s*,?\s*(?:kể từ|tính từ|trước khi|trước ngày|sau khi|liên tục)", re.IGNORECASE
+    r"\s*(?:làm việc)?\s*,?\s*(?:kể từ|tính từ|từ khi|từ ngày|từ thời điểm|trước khi|trước ngày|sau khi|liên tục)",
+    re.IGNORECASE,
 )
 # Thresholds that select who qualifies rather than what they get.
 _CONDITION_BEFORE_RE = re.compile(

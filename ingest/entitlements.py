@@ -99,6 +99,9 @@ class Vocabulary:
         self.triggers = {kind: _alternation(data["triggers"][kind]) for kind in KINDS}
         self.weak_obligation = _alternation(data["triggers"]["weak_obligation"])
         self.support_item_start = re.compile(data["support_item_start"], re.IGNORECASE)
+        # "giải cứu nạn nhân", "đưa trẻ em vào cơ sở trợ giúp xã hội": an act on a protected person
+        # is the acting agency's duty even where the clause has no duty word of its own.
+        self.service_towards_person = _alternation(data["triggers"].get("service_towards_person", ["(?!)"]))
         self.persons = _Labelled.compile(data["persons"])
         self.agencies = _Labelled.compile(data["agencies"])
         self.what = _Labelled.compile(data["what"])
@@ -241,6 +244,8 @@ def build_provision(
     amounts = [amount for role, amount in quantities if role == "amount"]
     if kind is None:
         kind = next((k for k, regex in vocabulary.title_kinds.items() if regex.search(article.title or "")), None)
+    if kind is None and (vocabulary.service_towards_person.search(text) or _lead_in_acts(lead_in, vocabulary)):
+        kind = "obligation"
     if kind is None and amounts:
         # A bare rate or quota ("a) Thiết lập đường dây nóng: 20.000.000 đồng/Trung tâm;",
         # "Tần suất phát sóng: Tối thiểu 02 lần/tháng") still answers "how much".
@@ -280,6 +285,12 @@ def build_provision(
         lead_in=lead_in,
         article_title=article.title,
     )
+
+
+def _lead_in_acts(lead_in: str, vocabulary: Vocabulary) -> bool:
+    """A lead-in introducing the cases or steps of an act on a protected person ("... lập hồ sơ đề nghị
+    đưa trẻ em vào cơ sở trợ giúp xã hội trong trường hợp sau đây:") makes each point part of that duty."""
+    return bool(lead_in and lead_in.rstrip().endswith(":") and vocabulary.service_towards_person.search(lead_in))
 
 
 def extract_provisions(documents: list[Document], vocabulary: Vocabulary | None = None) -> list[Provision]:

@@ -200,6 +200,17 @@ class ArticleLink(_Open):
     link: str | None = Field(description="Page of the article, /van-ban/<slug>#<anchor>; null if not in the index")
 
 
+class AmountClauseOut(_Open):
+    doc_number: str
+    doc_type: str
+    article_number: str
+    article_title: str
+    clause: str = Field(description='"khoản 1 điểm a"')
+    unit_id: str
+    money: list[str] = Field(description="The sums of money the clause fixes, as quoted")
+    link: str | None
+
+
 class ProvisionOut(_Open):
     kind: str = Field(description="entitlement | obligation | right")
     doc_number: str
@@ -222,6 +233,10 @@ class ProvisionOut(_Open):
     link: ArticleLink
     governing_articles: list[ArticleLink] = Field(description="Law articles this provision details")
     implementing_articles: list[ArticleLink] = Field(description="Decree/circular articles detailing this article")
+    amount_clauses: list[AmountClauseOut] = Field(
+        default_factory=list,
+        description="Law or decree row: the circular clauses fixing its amount (same kind of support), best first",
+    )
 
 
 class EntitlementsResponse(_Open):

@@ -25,6 +25,7 @@ from ingest.textnorm import fold
 from ingest.victim_scope import default_rules, in_scope, regime
 from search_api.corpus_store import Snapshot
 from search_api.deps import state
+from search_api.entitlement_chain import AmountClauses
 from search_api.schemas import ERRORS_503, EntitlementsResponse
 from search_api.views import STATUS_LABELS
 
@@ -68,10 +69,12 @@ def build_rows(backend, snapshot: Snapshot) -> list[dict[str, Any]]:
                     pairs.append(item)
     rows = []
     rules = default_rules()
+    fixing = AmountClauses(documents, detailed_by, snapshot.provision_list, rules)
     for provision in snapshot.provision_list:
         row = provision.to_dict()
         row["in_scope"], row["scope_reason"] = in_scope(provision, documents[number_key(provision.doc_number)], rules)
-        row["regime"] = regime(provision, rules)
+        chain = _chain(documents, provision.governing)
+        row["regime"] = regime(provision, rules, chain)
         for category, key in (("money", "money"), ("duration", "durations"), ("count", "counts")):
             row[key] = [a.text for a in provision.amounts if a.category == category]
         row["deadline_texts"] = [d.text for d in provision.deadlines]
@@ -80,9 +83,7 @@ def build_rows(backend, snapshot: Snapshot) -> list[dict[str, Any]]:
         cited = documents[number_key(provision.doc_number)]
         row["citation"] = unit_citation(cited, provision.unit_id)
         row["citation_short"] = unit_citation(cited, provision.unit_id, short=True)
-        row["governing_articles"] = [
-            _article_link(documents, law, article) for law, article in _chain(documents, provision.governing)
-        ]
+        row["governing_articles"] = [_article_link(documents, law, article) for law, article in chain]
         row["implementing_articles"] = [
             {
                 **_article_link(documents, source, article, unit),
@@ -93,6 +94,8 @@ def build_rows(backend, snapshot: Snapshot) -> list[dict[str, Any]]:
                 (number_key(provision.doc_number), provision.article_number), []
             )
         ]
+        # The circular clauses fixing the amount of this law or decree row (law -> decree -> circular).
+        row["amount_clauses"] = fixing.for_row(provision, row["regime"])
         rows.append(row)
     return rows
 
