@@ -98,6 +98,8 @@ class SQLiteBackend:
         self.plan = os.environ.get(PLAN_ENV, "impact")
         if self.plan not in ("impact", "fts"):
             raise BackendError(f"{PLAN_ENV} must be 'impact' or 'fts', not {self.plan!r}")
+        self.per_term = sqlite_impact.LISTED_PER_TERM  # postings read per query term (tuning: bench/)
+        self.rescore = sqlite_impact.RESCORED_ROWS
         self._pending: list[tuple[int, dict[str, str]]] = []  # inserted rows whose postings are not written yet
 
     # One connection per thread: the API serves requests from a thread pool.
@@ -384,7 +386,10 @@ class SQLiteBackend:
         phrases = [(s, t) for s, tokens in selected_terms(query.analysis, doc_freq, rows).items() for t in tokens]
         if not phrases:
             return None
-        found = sqlite_impact.ranked_rows(self.db, phrases)
+        wanted = max(query.page, 1) * max(1, min(query.size, MAX_PAGE_SIZE))
+        found = sqlite_impact.ranked_rows(
+            self.db, phrases, self.per_term, max(self.rescore, wanted + sqlite_impact.RESCORED_ROWS // 3)
+        )
         if found is None:
             return None
         ranked, total = found.rows, found.estimated_total

@@ -218,6 +218,48 @@ def refill(db: sqlite3.Connection, keys: Iterable[str]) -> None:
 
 
 # ---- the query -----------------------------------------------------------------------
+RESCORED_ROWS = 30  # at least this many best candidates given the exact contribution of cut terms
+
+
+def _rescored(
+    db: sqlite3.Connection, found: list[tuple[int, float, int, int]], cut: dict[int, tuple[str, float]], avgdl: float
+) -> list[tuple[int, float]]:
+    """Exact scores of these candidates: the cut terms' contributions they missed, from the
+    token columns FTS5 stores (only the columns of the cut terms' streams are read)."""
+    prefixes = {key.split(":", 1)[0] for key, _ in cut.values()}
+    columns = [c for c in SEARCH_FIELDS if STREAM_PREFIX[FIELD_STREAM[c]] in prefixes]
+    rowids = [row for row, *_ in found]
+    texts = {
+        rowid: values
+        for rowid, *values in db.execute(
+            f"SELECT rowid, {', '.join(columns)} FROM articles WHERE rowid IN ({', '.join('?' for _ in rowids)})",
+            rowids,
+        )
+    }
+    out = []
+    for row, score, length, bits in found:
+        missing = [(key, weight) for bit, (key, weight) in cut.items() if not bits & bit]
+        if missing and row in texts:
+            # The stored columns are the tokens joined by single spaces (ingest.index_contract.field_texts),
+            # so " token " counted in the text with doubled spaces is the token's frequency in C,
+            # without tokenising a whole article in Python per candidate.
+            spaced = {
+                c: " " + (t or "").lower().replace(" ", "  ") + " " for c, t in zip(columns, texts[row], strict=True)
+            }
+            for key, weight in missing:
+                prefix, token = key.split(":", 1)
+                needle = f" {token} "
+                wf = sum(
+                    SEARCH_FIELDS[c] * spaced[c].count(needle)
+                    for c in columns
+                    if STREAM_PREFIX[FIELD_STREAM[c]] == prefix
+                )
+                if wf:
+                    score -= weight * impact(wf, length, avgdl)
+        out.append((row, score))
+    return out
+
+
 class Ranked:
     """Candidate rows, best first, with how far the result can be trusted."""
 
@@ -228,10 +270,16 @@ class Ranked:
 
 
 def ranked_rows(
-    db: sqlite3.Connection, phrases: Sequence[tuple[str, str]], per_term: int = LISTED_PER_TERM
+    db: sqlite3.Connection,
+    phrases: Sequence[tuple[str, str]],
+    per_term: int = LISTED_PER_TERM,
+    rescore: int = RESCORED_ROWS,
 ) -> Ranked | None:
     """Score the rows of the phrases' impact lists; None when a phrase cannot be looked up
-    here (the caller then runs the full FTS5 query). phrases = (stream, token) pairs."""
+    here (the caller then runs the full FTS5 query). phrases = (stream, token) pairs.
+
+    A row outside the list of a cut (common) term lacks that term's contribution; the best
+    `rescore` rows get it back exactly, counted from their stored token columns."""
     keys = []
     for stream, token in phrases:
         key = term_key(stream, token)
@@ -242,23 +290,34 @@ def ranked_rows(
     rows, avgdl = collection_shape(db)
     stats = _stats_of(db, keys)
     parts, params = [], []
-    truncated, miss_all = False, 1.0
+    miss_all = 1.0
+    cut: dict[int, tuple[str, float]] = {}  # bit of a cut term -> (key, its IDF)
     for key in keys:
         if key not in stats:
             continue  # in no row of its stream: FTS5 matches nothing for it either
         df, listed, floor = stats[key]
-        truncated |= floor > 0 or listed > per_term
         miss_all *= 1 - min(df, rows) / rows if rows else 1
         weight = idf(df, rows)
+        bit = 1 << len(parts)
+        if floor > 0 or listed > per_term:
+            cut[bit] = (key, weight)
         parts.append(
-            "SELECT row, ? * wf / (wf + ? + ? * length) AS s FROM"
+            "SELECT row, ? * wf / (wf + ? + ? * length) AS s, length, ? AS bit FROM"
             " (SELECT row, wf, length FROM impact_postings WHERE term = ? ORDER BY impact DESC LIMIT ?)"
         )
-        params += [weight * (K1 + 1), K1 * (1 - B), K1 * B / avgdl, key, per_term]
+        params += [weight * (K1 + 1), K1 * (1 - B), K1 * B / avgdl, bit, key, per_term]
     if not parts:
         return Ranked([], False, 0)
-    sql = f"SELECT row, -sum(s) AS score FROM ({' UNION ALL '.join(parts)}) GROUP BY row ORDER BY score, row"
-    ranked = db.execute(sql, params).fetchall()
+    sql = (
+        f"SELECT row, -sum(s) AS score, max(length), sum(bit) FROM ({' UNION ALL '.join(parts)})"
+        " GROUP BY row ORDER BY score, row"
+    )
+    found = db.execute(sql, params).fetchall()
+    truncated = bool(cut)
+    ranked = [(row, score) for row, score, _, _ in found]
+    if cut and rescore:
+        # Rescoring only adds (negative) contributions: the rescored block stays ahead of the rest.
+        ranked[:rescore] = sorted(_rescored(db, found[:rescore], cut, avgdl), key=lambda item: (item[1], item[0]))
     # Independent terms: rows holding at least one of them; never below what was found.
     estimate = len(ranked) if not truncated else max(len(ranked), round(rows * (1 - miss_all)))
     return Ranked(ranked, truncated, estimate)
