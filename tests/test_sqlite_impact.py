@@ -204,3 +204,32 @@ def test_row_lengths_and_average_are_fts5s_own(backend):
         assert length == sum(sizes)
         total += length
     assert rows == backend.stats()["articles"] and avgdl == pytest.approx(total / rows)
+
+
+def test_an_index_without_impact_tables_is_refused_with_the_way_to_rebuild(tmp_path):
+    import sqlite3
+
+    from ingest.index_contract import INDEX_VERSION, BackendError
+
+    path = tmp_path / "v4.sqlite"
+    SQLiteBackend(path).stats()
+    with sqlite3.connect(path) as connection:  # what an index written before these tables says
+        connection.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(INDEX_VERSION),))
+    with pytest.raises(BackendError, match="vnlex ingest --recreate"):
+        SQLiteBackend(path).stats()
+
+
+def test_search_response_says_whether_the_total_is_counted(backend):
+    from search_api.schemas import SearchResponse
+
+    response = SearchService(backend).search("hỗ trợ y tế")
+    assert response["total"] > 0 and response["total_is_estimate"] is False
+    assert SearchResponse.model_validate(response).total_is_estimate is False
+
+
+def test_unknown_plan_is_refused(tmp_path, monkeypatch):
+    from ingest.index_contract import BackendError
+
+    monkeypatch.setenv("VNLEX_SQLITE_PLAN", "fast")
+    with pytest.raises(BackendError, match="VNLEX_SQLITE_PLAN"):
+        SQLiteBackend(tmp_path / "x.sqlite")
