@@ -77,16 +77,21 @@ def measure(size: int, count: int) -> list[str]:
         ms,
         f"{sum(len(r.rows) for r in ranked) / len(ranked):,.0f} candidates; {cut}/{len(ranked)} with a cut term",
     )
-    tops = {}
+    tops, totals = {}, {}
     for plan in ("fts", "impact"):
         backend.plan = plan
         ms, results = _timed(backend.search, parsed)
         tops[plan] = [[(h.doc_number, h.article_id) for h in r.hits] for r in results]
+        totals[plan] = [r.total for r in results]
         same = ""
         if plan == "impact":
             identical = sum(a == b for a, b in zip(tops["fts"], tops["impact"], strict=True))
             top1 = sum(a[:1] == b[:1] for a, b in zip(tops["fts"], tops["impact"], strict=True))
-            same = f"top 10 {identical}/{len(parsed)}, top 1 {top1}/{len(parsed)}"
+            errors = sorted(abs(e - x) / x for e, x in zip(totals["impact"], totals["fts"], strict=True) if x) or [0.0]
+            same = (
+                f"top 10 {identical}/{len(parsed)}, top 1 {top1}/{len(parsed)}; total off by "
+                f"{errors[len(errors) // 2]:.0%} (median), {errors[-1]:.0%} (max)"
+            )
         estimates = sum(r.total_is_estimate for r in results)
         line(f"search(), {plan} plan (facets, 10 hits)", ms, f"{estimates} totals estimated", same)
     backend.close()

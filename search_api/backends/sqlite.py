@@ -98,7 +98,7 @@ class SQLiteBackend:
         self.plan = os.environ.get(PLAN_ENV, "impact")
         if self.plan not in ("impact", "fts"):
             raise BackendError(f"{PLAN_ENV} must be 'impact' or 'fts', not {self.plan!r}")
-        self.per_term = sqlite_impact.LISTED_PER_TERM  # postings read per query term (tuning: bench/)
+        self.per_term = sqlite_impact.QUERY_PER_TERM  # postings read per query term (tuning: bench/)
         self.rescore = sqlite_impact.RESCORED_ROWS
         self._pending: list[tuple[int, dict[str, str]]] = []  # inserted rows whose postings are not written yet
 

@@ -16,7 +16,7 @@ bigrams) its best rows by BM25 term weight:
   are added only above that floor, so the kept postings are always the top of the term's
   impact order (deletes may shorten it; a short list is refilled from FTS5).
 
-A query reads at most LISTED_PER_TERM postings of each of its (at most 36) terms and sums
+A query reads at most QUERY_PER_TERM postings of each of its (at most 36) terms and sums
 exactly FTS5's bm25 terms for them: IDF(df) * wf (k1 + 1) / (wf + k1 (1 - b + b length / avgdl)).
 For terms whose postings are all kept, the scores, the matching rows and so the total and
 facets are those of the full FTS5 query; when a query term is truncated, rows outside its list
@@ -34,7 +34,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from ingest.index_contract import FIELD_STREAM, SEARCH_FIELDS
 
 K1, B = 1.2, 0.75  # FTS5's bm25 constants
-LISTED_PER_TERM = 1000  # postings of a term a query reads (N); tuned on the dev sets (bench/RESULTS.md)
+LISTED_PER_TERM = 1000  # postings a term keeps once cut (room to read more without a reindex)
+# Postings of each query term a query reads (N) and candidates rescored exactly: tuned on the dev
+# sets at 1x and 10x (bench/sqlite_impact_quality.py; bench/RESULTS.md): same R@1/MRR@10 as the
+# FTS5 plan, its top 10 unchanged for 98-99% of the ALQAC questions at 1x.
+QUERY_PER_TERM = 150
 PRUNE_AT = 2 * LISTED_PER_TERM  # a term's list is cut back to N when it grows past this
 REFILL_BELOW = LISTED_PER_TERM // 2  # deletes shortened a cut list below this: rebuild it from FTS5
 STREAM_PREFIX = {"words": "w", "folded": "f", "bigrams": "b"}
@@ -218,7 +222,7 @@ def refill(db: sqlite3.Connection, keys: Iterable[str]) -> None:
 
 
 # ---- the query -----------------------------------------------------------------------
-RESCORED_ROWS = 30  # at least this many best candidates given the exact contribution of cut terms
+RESCORED_ROWS = 60  # at least this many best candidates given the exact contribution of cut terms
 
 
 def _rescored(
@@ -272,7 +276,7 @@ class Ranked:
 def ranked_rows(
     db: sqlite3.Connection,
     phrases: Sequence[tuple[str, str]],
-    per_term: int = LISTED_PER_TERM,
+    per_term: int = QUERY_PER_TERM,
     rescore: int = RESCORED_ROWS,
 ) -> Ranked | None:
     """Score the rows of the phrases' impact lists; None when a phrase cannot be looked up
