@@ -151,7 +151,9 @@ def port_free(port: int) -> bool:
     return True
 
 
-def start_server(index: str, port: int, workers: int, extra_env: dict | None = None) -> subprocess.Popen:
+def start_server(
+    index: str, port: int, workers: int, extra_env: dict | None = None, startup_seconds: float = 120
+) -> subprocess.Popen:
     if not port_free(port):
         raise SystemExit(f"port {port} is taken")
     env = dict(os.environ, VNLEX_INDEX_URL=index, **(extra_env or {}))
@@ -165,7 +167,8 @@ def start_server(index: str, port: int, workers: int, extra_env: dict | None = N
         start_new_session=True,  # its worker processes go with it
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
+    # Start-up builds the answer layer over the whole collection (search_api/deps.py warm): minutes at 100x.
+    deadline = time.monotonic() + startup_seconds
     while time.monotonic() < deadline:
         try:
             if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
@@ -232,7 +235,7 @@ def warm_request(base: str, endpoint: str, text: str) -> int:
 
 
 def measure(name: str, index: str, port: int, args, texts, warm, folder: Path, extra_env=None) -> list[dict]:
-    process = start_server(index, port, args.workers, extra_env)
+    process = start_server(index, port, args.workers, extra_env, args.startup_seconds)
     base = f"http://127.0.0.1:{port}"
     rows = []
     try:
@@ -276,6 +279,7 @@ def main() -> None:
         help="embedded query plans to run side by side (VNLEX_SQLITE_PLAN): fts = bm25 over every match (before)",
     )
     parser.add_argument("--first-port", type=int, default=FIRST_PORT)
+    parser.add_argument("--startup-seconds", type=float, default=120, help="wait this long for /api/health")
     parser.add_argument("--section", default="Load and scale (wrk)", help="bench/RESULTS.md section to write")
     args = parser.parse_args()
     texts, warm = query_texts()

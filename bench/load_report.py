@@ -30,8 +30,9 @@ def render(rows: list[dict], builds: dict, texts: list[str], args) -> str:
     lines = [
         f"`wrk -t2 -c{{8,32}} -d{args.seconds}s` with a Lua script cycling through {len(texts)} distinct query texts "
         "(115 real questions: domain dev + ALQAC; each with and without diacritics and cut to its first "
-        f"{8} words) against `vnlex serve --workers {args.workers}`; one server at a time, the backends and embedded "
-        f"query plans below side by side for each size, {rounds} round(s), medians shown (every round's p95 in the last column). "
+        f"{8} words) against `vnlex serve --workers {args.workers}`; one server at a time, the backends and "
+        f"embedded query plans below side by side for each size, {rounds} round(s), medians shown (every round's "
+        "p95 in the last column). "
         "The machine's 2 cores were shared with 7 other engineers' work while this ran, so absolute figures are "
         "noisy; compare rows of the same round and size.",
         "",

@@ -70,7 +70,7 @@ def measure(size: int, count: int) -> list[str]:
         ms, results = _timed(lambda m, sql=sql: db.execute(sql, [m]).fetchall(), matches)
         found = sum(r[0][0] if name.endswith("only") else len(r) for r in results) / len(results)
         line(name, ms, f"{found:,.0f}")
-    ms, ranked = _timed(lambda p: sqlite_impact.ranked_rows(db, p, backend.per_term, backend.rescore), phrases)
+    ms, ranked = _timed(lambda p: sqlite_impact.ranked_rows(db, p, backend.per_term, backend.rescore, 0), phrases)
     cut = sum(r.truncated for r in ranked)
     line(
         f"impact: ranked rows (N={backend.per_term})",

@@ -63,6 +63,7 @@ def _load(backend: SQLiteBackend) -> None:
 
 def _ranking(backend: SQLiteBackend, plan: str, text: str, **kwargs):
     backend.plan = plan
+    backend.exact_below = 0  # these small indexes would otherwise be answered by FTS5 (see the last test)
     result = backend.search(query(text, size=100, **kwargs))
     return result, [(h.doc_number, h.article_number) for h in result.hits], [h.score for h in result.hits]
 
@@ -161,6 +162,10 @@ def test_cut_lists_mark_estimates_rescore_the_best_and_refill_after_deletes(tmp_
     assert impact_scores[:3] == pytest.approx(fts_scores[:3], rel=1e-9)
     service = SearchService(backend)
     assert service.search("khoan 5 lan 1")["total_is_estimate"] is True
+    # Under the exact budget, the same query is FTS5's: counted, not estimated.
+    backend.exact_below = sqlite_impact.EXACT_BELOW_POSTINGS
+    assert service.search("khoan 5 lan 1")["total_is_estimate"] is False
+    backend.exact_below = 0
 
     # Deleting the files holding the listed rows leaves the cut list short: it is refilled.
     files = {f"c{n}.html" for n in range(8)}

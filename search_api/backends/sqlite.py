@@ -100,6 +100,7 @@ class SQLiteBackend:
             raise BackendError(f"{PLAN_ENV} must be 'impact' or 'fts', not {self.plan!r}")
         self.per_term = sqlite_impact.QUERY_PER_TERM  # postings read per query term (tuning: bench/)
         self.rescore = sqlite_impact.RESCORED_ROWS
+        self.exact_below = sqlite_impact.EXACT_BELOW_POSTINGS
         self._pending: list[tuple[int, dict[str, str]]] = []  # inserted rows whose postings are not written yet
 
     # One connection per thread: the API serves requests from a thread pool.
@@ -382,13 +383,18 @@ class SQLiteBackend:
         self, query: ParsedQuery, doc_freq: dict[str, int], rows: int, allowed: set[int] | None
     ) -> SearchResult | None:
         """The ranked query from the impact-ordered postings (sqlite_impact); None when it cannot
-        answer this query (no words to rank by, a token FTS5 reads as a phrase): the FTS5 plan does."""
+        answer this query (no words to rank by, a token FTS5 reads as a phrase, so few postings that
+        scoring every match is as cheap and exact): the FTS5 plan does."""
         phrases = [(s, t) for s, tokens in selected_terms(query.analysis, doc_freq, rows).items() for t in tokens]
         if not phrases:
             return None
         wanted = max(query.page, 1) * max(1, min(query.size, MAX_PAGE_SIZE))
         found = sqlite_impact.ranked_rows(
-            self.db, phrases, self.per_term, max(self.rescore, wanted + sqlite_impact.RESCORED_ROWS // 3)
+            self.db,
+            phrases,
+            self.per_term,
+            max(self.rescore, wanted + sqlite_impact.RESCORED_ROWS // 3),
+            self.exact_below,
         )
         if found is None:
             return None

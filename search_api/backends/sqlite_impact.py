@@ -223,6 +223,9 @@ def refill(db: sqlite3.Connection, keys: Iterable[str]) -> None:
 
 # ---- the query -----------------------------------------------------------------------
 RESCORED_ROWS = 60  # at least this many best candidates given the exact contribution of cut terms
+# A query whose terms hold this many postings or fewer in all is answered by FTS5 over every match:
+# about as cheap (FTS5 walks those postings once) and exact. A bound on its cost, not the collection's.
+EXACT_BELOW_POSTINGS = 20_000
 
 
 def _rescored(
@@ -278,9 +281,12 @@ def ranked_rows(
     phrases: Sequence[tuple[str, str]],
     per_term: int = QUERY_PER_TERM,
     rescore: int = RESCORED_ROWS,
+    exact_below: int = EXACT_BELOW_POSTINGS,
 ) -> Ranked | None:
     """Score the rows of the phrases' impact lists; None when a phrase cannot be looked up
-    here (the caller then runs the full FTS5 query). phrases = (stream, token) pairs.
+    here, or when the phrases hold at most `exact_below` postings in all, so scoring every match
+    is as cheap and gives exact totals and facets (the caller then runs the full FTS5 query).
+    phrases = (stream, token) pairs.
 
     A row outside the list of a cut (common) term lacks that term's contribution; the best
     `rescore` rows get it back exactly, counted from their stored token columns."""
@@ -293,6 +299,8 @@ def ranked_rows(
     keys = list(dict.fromkeys(keys))
     rows, avgdl = collection_shape(db)
     stats = _stats_of(db, keys)
+    if sum(df for df, _, _ in stats.values()) <= exact_below:
+        return None
     parts, params = [], []
     miss_all = 1.0
     cut: dict[int, tuple[str, float]] = {}  # bit of a cut term -> (key, its IDF)
