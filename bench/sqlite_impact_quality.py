@@ -53,6 +53,7 @@ def run(index: str, per_terms: list[int], rescores: list[int], sets: list[str]) 
             backend.plan = plan
             if per_term:
                 backend.per_term, backend.rescore = per_term, rescore
+            backend.exact_below = 0  # the impact plan on every query, not only above the FTS5 budget
             for folded in (False, True):
                 scores = evaluate(service, questions, fold_questions=folded)
                 same = sum(a == b for a, b in zip(reference[folded], top10(service, questions, folded), strict=True))
@@ -74,6 +75,26 @@ def run(index: str, per_terms: list[int], rescores: list[int], sets: list[str]) 
     return rows
 
 
+def report(rows: list[dict]) -> str:
+    """One table of every run kept in the JSON lines file (newest row of each configuration wins)."""
+    latest = {}
+    for row in rows:
+        key = (row["index"], row["set"], row["plan"], row["per_term"], row["rescore"], row["diacritics"])
+        latest[key] = row
+    lines = [
+        "| index | articles | set | plan | N per term | rescored | typed | R@1 | R@10 | MRR@10 | same top 10 as FTS5 |",
+        "|---|---:|---|---|---:|---:|---|---:|---:|---:|---:|",
+    ]
+    for row in latest.values():
+        name = row["index"].rsplit("/", 1)[-1]
+        lines.append(
+            f"| {name} | {row.get('articles', '')} | {row['set']} | {row['plan']} | {row['per_term'] or '–'} "
+            f"| {row['rescore'] or '–'} | {'with' if row['diacritics'] else 'without'} diacritics | {row['r1']} "
+            f"| {row['r10']} | {row['mrr10']} | {row['same_top10']} |"
+        )
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--index", nargs="+", required=True)
@@ -81,7 +102,28 @@ def main() -> None:
     parser.add_argument("--rescore", type=int, nargs="+", default=[30])
     parser.add_argument("--sets", nargs="+", default=list(QUESTION_SETS), choices=list(QUESTION_SETS))
     parser.add_argument("--out", type=Path, help="append the rows (JSON lines) here")
+    parser.add_argument(
+        "--report", type=Path, help="write the table of this JSON lines file to RESULTS.md, run nothing"
+    )
     args = parser.parse_args()
+    if args.report:
+        from bench.results import update_section
+
+        rows = [json.loads(line) for line in args.report.read_text().splitlines() if line.strip()]
+        body = (
+            "Ranking of the embedded backend's impact plan (search_api/backends/sqlite_impact.py) against the FTS5 "
+            "plan (bm25 over every match) on the same index, dev questions only (ALQAC 2023 train.json, 100 q; "
+            "domain dev, 15 q). alqac.sqlite = the ALQAC laws alone (as `vnlex eval --law`), corpus.sqlite = "
+            "`vnlex ingest` of the corpus, scale10.sqlite = bench/scale_data.py 10x (corpus + ALQAC laws + "
+            "variants). In these runs the impact plan was forced on every query (the FTS5 fallback for queries "
+            "with at most 20,000 postings came after).\n\n" + report(rows)
+        )
+        update_section(
+            "Load and scale: impact plan ranking quality",
+            body,
+            "python bench/sqlite_impact_quality.py " + " ".join(sys.argv[1:]),
+        )
+        return
     for index in args.index:
         rows = run(index, args.per_term, args.rescore, args.sets)
         if args.out:

@@ -353,7 +353,11 @@ class SQLiteBackend:
 
     def _search(self, query: ParsedQuery) -> SearchResult:
         rows = self._shared.rows(self.db)
-        doc_freq = self._shared.doc_freq(self.db, query_tokens(query.analysis))
+        tokens = query_tokens(query.analysis)
+        if self.plan == "impact":
+            doc_freq = sqlite_impact.token_doc_freq(self.db, tokens)
+        else:
+            doc_freq = self._shared.doc_freq(self.db, tokens)
         # Document-level filters are applied to the matching rowids from the shared
         # statistics; only an article filter still needs SQL on the stored columns.
         allowed = self._shared.allowed_combos(query.filters)
