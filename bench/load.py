@@ -171,7 +171,10 @@ def start_server(
     deadline = time.monotonic() + startup_seconds
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+            # Ready = answers a search (its first one loads the shared statistics). Not /api/health:
+            # its integrity check reads every page of the file (minutes at 100x, started again by
+            # every retry while the first still runs).
+            if httpx.get(f"{base}/api/search", params={"q": "khởi động"}, timeout=600).status_code == 200:
                 return process
         except httpx.HTTPError:
             time.sleep(0.3)

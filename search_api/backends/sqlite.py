@@ -101,7 +101,7 @@ class SQLiteBackend:
         self.per_term = sqlite_impact.QUERY_PER_TERM  # postings read per query term (tuning: bench/)
         self.rescore = sqlite_impact.RESCORED_ROWS
         self.exact_below = sqlite_impact.EXACT_BELOW_POSTINGS
-        self._pending: list[tuple[int, dict[str, str]]] = []  # inserted rows whose postings are not written yet
+        self._pending: list[tuple[int, dict[str, Any]]] = []  # inserted rows whose postings are not written yet
 
     # One connection per thread: the API serves requests from a thread pool.
     @property
@@ -320,6 +320,7 @@ class SQLiteBackend:
                 f"INSERT INTO articles({', '.join(ALL_COLUMNS)}) VALUES({placeholders})",
                 [values[c] for c in ALL_COLUMNS],
             )
+            assert cursor.lastrowid is not None  # an INSERT sets it
             self._pending.append((cursor.lastrowid, {c: values[c] for c in sqlite_impact.SEARCH_FIELDS}))
         return short
 

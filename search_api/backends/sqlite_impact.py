@@ -315,7 +315,8 @@ def ranked_rows(
     stats = _stats_of(db, keys)
     if sum(df for df, _, _ in stats.values()) <= exact_below:
         return None
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[object] = []
     miss_all = 1.0
     cut: dict[int, tuple[str, float]] = {}  # bit of a cut term -> (key, its IDF)
     for key in keys:
