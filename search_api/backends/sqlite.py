@@ -367,11 +367,13 @@ class SQLiteBackend:
             if result is not None:
                 return result
         sql_filters = query.filters if allowed is None else Filters()
-        built = search_sql(query.analysis, sql_filters, doc_freq, rows)
+        keys = [number_key(n) for n in query.filters.doc_numbers]
+        rowids = self._shared.rows_of_documents(keys) if keys else None  # for browsing by filters
+        built = search_sql(query.analysis, sql_filters, doc_freq, rows, rowids if sql_filters.doc_numbers else None)
         if built is None:
             if allowed is None:
                 return SearchResult(total=0, hits=[], facets={})
-            built = search_sql(query.analysis, query.filters, doc_freq, rows)  # browsing by filters
+            built = search_sql(query.analysis, query.filters, doc_freq, rows, rowids)  # browsing by filters
             allowed = None
         assert built is not None  # with no words, search_sql browses by the filters and always builds SQL
         sql, params = built

@@ -123,7 +123,11 @@ def query_tokens(analysis: Analysis) -> list[str]:
 
 
 def search_sql(
-    analysis: Analysis, filters: Filters, doc_freq: Mapping[str, int] | None = None, rows: int = 0
+    analysis: Analysis,
+    filters: Filters,
+    doc_freq: Mapping[str, int] | None = None,
+    rows: int = 0,
+    browse_rowids: list[int] | None = None,
 ) -> tuple[str, list] | None:
     """(rowid, score) of all matching rows, best first; None = nothing to run.
 
@@ -140,7 +144,12 @@ def search_sql(
             sql += " AND " + where
         return sql + " ORDER BY score, rowid", params
     if where:
-        # Browsing by filters alone: a document's articles in their order.
+        # Browsing by filters alone: a document's articles in their order. The filter columns are
+        # not indexed (FTS5 UNINDEXED): given the rows of the named documents, only those are read
+        # instead of every row of the table (0.45 s per browse at 100x).
+        if browse_rowids is not None:
+            where = f"rowid IN ({', '.join('?' for _ in browse_rowids)}) AND {where}"
+            params = [*browse_rowids, *params]
         return (
             f"SELECT rowid, 0.0 AS score FROM articles WHERE {where} ORDER BY doc_key, CAST(ord AS INTEGER)",
             params,
