@@ -45,6 +45,8 @@ from ingest.textnorm import fold  # noqa: E402
 BENCH = ROOT.parent / "shared" / "bench"
 FIRST_PORT = 8106
 KEYWORD_WORDS = 8
+# Backend names of the embedded query plans (search_api/backends/sqlite.py PLAN_ENV).
+SQLITE_PLANS = {"impact": "SQLite FTS5", "fts": "SQLite FTS5, bm25 over all matches (before)"}
 INSTALL_HINT = "wrk is not installed: `sudo apt-get install wrk` (Debian/Ubuntu package `wrk`)"
 
 LUA = r"""
@@ -149,10 +151,12 @@ def port_free(port: int) -> bool:
     return True
 
 
-def start_server(index: str, port: int, workers: int) -> subprocess.Popen:
+def start_server(
+    index: str, port: int, workers: int, extra_env: dict | None = None, startup_seconds: float = 120
+) -> subprocess.Popen:
     if not port_free(port):
         raise SystemExit(f"port {port} is taken")
-    env = dict(os.environ, VNLEX_INDEX_URL=index)
+    env = dict(os.environ, VNLEX_INDEX_URL=index, **(extra_env or {}))
     process = subprocess.Popen(
         [sys.executable, "-m", "search_api.cli", "serve", "--index", index, "--port", str(port)]
         + ["--workers", str(workers)],
@@ -163,10 +167,14 @@ def start_server(index: str, port: int, workers: int) -> subprocess.Popen:
         start_new_session=True,  # its worker processes go with it
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
+    # Start-up builds the answer layer over the whole collection (search_api/deps.py warm): minutes at 100x.
+    deadline = time.monotonic() + startup_seconds
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+            # Ready = answers a search (its first one loads the shared statistics). Not /api/health:
+            # its integrity check reads every page of the file (minutes at 100x, started again by
+            # every retry while the first still runs).
+            if httpx.get(f"{base}/api/search", params={"q": "khởi động"}, timeout=600).status_code == 200:
                 return process
         except httpx.HTTPError:
             time.sleep(0.3)
@@ -229,8 +237,8 @@ def warm_request(base: str, endpoint: str, text: str) -> int:
     return httpx.get(f"{base}/api/{endpoint}", params={"q": text}, timeout=300).status_code
 
 
-def measure(name: str, index: str, port: int, args, texts, warm, folder: Path) -> list[dict]:
-    process = start_server(index, port, args.workers)
+def measure(name: str, index: str, port: int, args, texts, warm, folder: Path, extra_env=None) -> list[dict]:
+    process = start_server(index, port, args.workers, extra_env, args.startup_seconds)
     base = f"http://127.0.0.1:{port}"
     rows = []
     try:
@@ -266,6 +274,16 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="print only, leave bench/RESULTS.md alone")
     parser.add_argument("--append", action="store_true", help="add rounds to the previous run's figures (load.json)")
     parser.add_argument("--report-only", action="store_true", help="write RESULTS.md from load.json, measure nothing")
+    parser.add_argument(
+        "--sqlite-plans",
+        nargs="+",
+        default=["impact"],
+        choices=list(SQLITE_PLANS),
+        help="embedded query plans to run side by side (VNLEX_SQLITE_PLAN): fts = bm25 over every match (before)",
+    )
+    parser.add_argument("--first-port", type=int, default=FIRST_PORT)
+    parser.add_argument("--startup-seconds", type=float, default=120, help="wait this long for /api/health")
+    parser.add_argument("--section", default="Load and scale (wrk)", help="bench/RESULTS.md section to write")
     args = parser.parse_args()
     texts, warm = query_texts()
     builds = json.loads((WORK_DIR / "builds.json").read_text())
@@ -282,15 +300,21 @@ def main() -> None:
         (folder / "warm").mkdir()
         for round_ in range(first_round, first_round + args.repeat):
             for size in args.sizes:
-                targets = [("SQLite FTS5", "sqlite", sqlite_url(size))]
+                # Search-only runs skip warming the answer layer (minutes at 100x; /api/search never uses it).
+                search_only = {} if "ask" in args.endpoint else {"VNLEX_WARM_ANSWERS": "0"}
+                targets = [
+                    (SQLITE_PLANS[plan], "sqlite", sqlite_url(size), {"VNLEX_SQLITE_PLAN": plan, **search_only})
+                    for plan in args.sqlite_plans
+                ]
                 if args.es:
-                    targets.append(("Elasticsearch", "elasticsearch", es_url(args.es, size)))
-                for offset, (name, key, index) in enumerate(targets):
+                    targets.append(("Elasticsearch", "elasticsearch", es_url(args.es, size), {}))
+                for offset, (name, key, index, env) in enumerate(targets):
                     build = builds.get(f"{key}:{size}")
                     if build is None:
                         raise SystemExit(f"no {key} index of size {size}x: run bench/scale_data.py first")
                     es_before = es_rss_mb(args.es) if key == "elasticsearch" else None
-                    for row in measure(name, index, FIRST_PORT + offset, args, texts, warm, folder):
+                    port = args.first_port + offset
+                    for row in measure(name, index, port, args, texts, warm, folder, env):
                         row.update(size=size, round=round_, build=build, es_rss_mb=es_before)
                         rows.append(row)
                     saved.write_text(json.dumps(rows, indent=2))  # an interrupted run keeps what it measured
@@ -303,7 +327,7 @@ def write_report(rows, builds, texts, args) -> None:
     if not args.no_write:
         from bench.results import update_section
 
-        update_section("Load and scale (wrk)", body, "python bench/load.py " + " ".join(sys.argv[1:]))
+        update_section(args.section, body, "python bench/load.py " + " ".join(sys.argv[1:]))
 
 
 def report(rows: list[dict], builds: dict, texts: list[str], args) -> str:

@@ -191,6 +191,9 @@ class SearchResult:
     total: int
     hits: list[Hit]
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    # True when total and facets were estimated, not counted over every match (the embedded
+    # backend's impact-ordered plan when a query term is too common to list every posting).
+    total_is_estimate: bool = False
 
 
 @dataclass

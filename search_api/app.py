@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import time
 from contextlib import asynccontextmanager
 
@@ -36,8 +37,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # loop. An index that cannot be read yet is not fatal: the store builds on first use.
         started = time.perf_counter()
         try:
-            await asyncio.to_thread(app.state.vnlex.warm)
-            await asyncio.to_thread(entitlements.rows_of, app.state.vnlex)
+            # VNLEX_WARM_ANSWERS=0: a search-only start; the answer layer builds on its first use
+            # (on 100x the collection it takes longer than ten minutes: bench/RESULTS.md, load and scale).
+            answers = os.environ.get("VNLEX_WARM_ANSWERS", "1") != "0"
+            await asyncio.to_thread(app.state.vnlex.warm, answers)
+            if answers:
+                await asyncio.to_thread(entitlements.rows_of, app.state.vnlex)
             logger.info("answer layer ready in %.1f s", time.perf_counter() - started)
         except BackendError as error:
             logger.warning("answer layer not warmed (%s); it will build on the first question", error)

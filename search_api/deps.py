@@ -34,13 +34,15 @@ class AppState:
         self.answers = AnswerService(self.backend, self.search, self.store, today=settings.today)
         self.jobs = JobRunner()  # background writes (reindex, uploads), one at a time
 
-    def warm(self) -> None:
-        """Everything the first question needs: the segmenter's model, the known documents, the store."""
+    def warm(self, answers: bool = True) -> None:
+        """Everything the first question needs: the segmenter's model, the known documents, the store
+        (the answer layer's; skipped with answers=False, it then builds on first use)."""
         from ingest.analysis import analyze
 
         analyze("khởi động")
         self.search.known_documents()
-        self.store.warm()
+        if answers:
+            self.store.warm()
 
 
 def state(request: Request) -> AppState:

@@ -152,6 +152,11 @@ class SearchResponse(_Open):
     analysed: Analysed
     resolved: Resolved | None = Field(description="What the query named, if it named a document")
     total: int = Field(description="Number of matching articles")
+    total_is_estimate: bool = Field(
+        False,
+        description="True when total and facets are estimated (the embedded index's bounded query, when a query"
+        " term is too common to list every article holding it); false when counted over every match",
+    )
     page: int
     size: int
     hits: list[SearchHit]

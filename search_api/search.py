@@ -144,7 +144,7 @@ class SearchService:
         ordered = first + [h for key, h in matched.items() if key not in wanted]
         start = (parsed.page - 1) * parsed.size
         total = max(found.total, len(ordered))
-        return SearchResult(total, ordered[start : start + parsed.size], found.facets)
+        return SearchResult(total, ordered[start : start + parsed.size], found.facets, found.total_is_estimate)
 
     def _result(
         self, text, parsed, result: SearchResult, started: float, message: str | None = None, snippets: bool = True
@@ -169,6 +169,7 @@ class SearchService:
             if intent is not None
             else None,
             "total": result.total,
+            "total_is_estimate": result.total_is_estimate,
             "page": parsed.page,
             "size": parsed.size,
             "hits": hits,

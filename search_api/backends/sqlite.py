@@ -8,6 +8,7 @@ an index written by another version asks for a reindex instead of guessing.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 import uuid
@@ -35,11 +36,24 @@ from ingest.index_contract import (
 )
 from ingest.model import Document, Relation
 from ingest.numbers import number_key
-from search_api.backends.sqlite_query import ALL_COLUMNS, UNINDEXED_COLUMNS, query_tokens, search_sql
+from search_api.backends import sqlite_impact
+from search_api.backends.sqlite_query import (
+    ALL_COLUMNS,
+    UNINDEXED_COLUMNS,
+    query_tokens,
+    search_sql,
+    selected_terms,
+)
 from search_api.backends.sqlite_stats import SharedStats
 
 MAX_PAGE_SIZE = 100
 WAL_SIZE_LIMIT = 8 * 1024 * 1024
+# The file's layout: the contract's INDEX_VERSION plus this backend's own tables (".1": the
+# impact-ordered postings of sqlite_impact). An older file is refused with the way to rebuild it.
+SCHEMA_VERSION = f"{INDEX_VERSION}.1"
+# "impact" (default): rank from the impact-ordered postings, cost bounded by the query;
+# "fts": FTS5 bm25 over every matching row (exact totals and facets, cost grows with the collection).
+PLAN_ENV = "VNLEX_SQLITE_PLAN"
 
 
 def refuse_empty_file(path: Path) -> None:
@@ -72,7 +86,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles USING fts5(
     {", ".join(SEARCH_FIELDS)}, {", ".join(c + " UNINDEXED" for c in UNINDEXED_COLUMNS)},
     tokenize = "unicode61 remove_diacritics 0 tokenchars '_'"
 );
-"""
+{sqlite_impact.SCHEMA}"""
 
 
 class SQLiteBackend:
@@ -81,6 +95,13 @@ class SQLiteBackend:
         self._local = threading.local()
         self._shared = SharedStats()  # statistics for queries, one per process, shared by its threads
         self.integrity_cache: tuple[float, Any] | None = None  # (monotonic time, HealthCheck)
+        self.plan = os.environ.get(PLAN_ENV, "impact")
+        if self.plan not in ("impact", "fts"):
+            raise BackendError(f"{PLAN_ENV} must be 'impact' or 'fts', not {self.plan!r}")
+        self.per_term = sqlite_impact.QUERY_PER_TERM  # postings read per query term (tuning: bench/)
+        self.rescore = sqlite_impact.RESCORED_ROWS
+        self.exact_below = sqlite_impact.EXACT_BELOW_POSTINGS
+        self._pending: list[tuple[int, dict[str, Any]]] = []  # inserted rows whose postings are not written yet
 
     # One connection per thread: the API serves requests from a thread pool.
     @property
@@ -105,10 +126,10 @@ class SQLiteBackend:
             connection.executescript(_SCHEMA)
             row = connection.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             if row is None:
-                connection.execute("INSERT INTO meta VALUES('schema_version', ?)", (str(INDEX_VERSION),))
-            elif row[0] != str(INDEX_VERSION):
+                connection.execute("INSERT INTO meta VALUES('schema_version', ?)", (SCHEMA_VERSION,))
+            elif row[0] != SCHEMA_VERSION:
                 raise BackendError(
-                    f"index {self.path} has schema version {row[0]}, this vnlex needs {INDEX_VERSION}: "
+                    f"index {self.path} has schema version {row[0]}, this vnlex needs {SCHEMA_VERSION}: "
                     "run `vnlex ingest --recreate` to rebuild it"
                 )
             # Identity of this index file, for caches of its statistics (see sqlite_stats);
@@ -174,20 +195,23 @@ class SQLiteBackend:
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
-            self._delete_file_rows(source_file)
+            short = self._delete_file_rows(source_file)
             for analysed in documents:
-                self._insert_document(analysed, source_file)
+                short += self._insert_document(analysed, source_file)
+            self._flush_postings()
+            sqlite_impact.refill(db, short)
             db.execute("INSERT OR REPLACE INTO files VALUES(?, ?, datetime('now'))", (source_file, sha256))
             self._bump_generation()
             db.execute("COMMIT")
         except BaseException:
+            self._pending = []
             db.execute("ROLLBACK")
             raise
 
     def delete_file(self, source_file: str) -> None:
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            self._delete_file_rows(source_file)
+            sqlite_impact.refill(self.db, self._delete_file_rows(source_file))
             self.db.execute("DELETE FROM files WHERE source_file=?", (source_file,))
             self._bump_generation()
             self.db.execute("COMMIT")
@@ -202,18 +226,40 @@ class SQLiteBackend:
             " ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
         )
 
-    def _delete_file_rows(self, source_file: str) -> None:
-        self.db.execute("DELETE FROM articles WHERE source_file=?", (source_file,))
+    def _delete_file_rows(self, source_file: str) -> list[str]:
+        """Returns the impact lists left short (sqlite_impact.refill once the write is done)."""
+        # Finding a file's articles scans the whole FTS table (source_file is not indexed there):
+        # a file with no document (a new file) has none, and at 100x that scan per new file
+        # dominated building the collection.
+        has_rows = self.db.execute("SELECT 1 FROM documents WHERE source_file=? LIMIT 1", (source_file,)).fetchone()
+        short = self._delete_articles("source_file", source_file) if has_rows else []
         self.db.execute("DELETE FROM relations WHERE source_file=?", (source_file,))
         self.db.execute("DELETE FROM documents WHERE source_file=?", (source_file,))
+        return short
 
-    def _insert_document(self, analysed: AnalysedDocument, source_file: str) -> None:
+    def _delete_articles(self, column: str, value: str) -> list[str]:
+        """Article rows and their impact postings (read from the rows before they go)."""
+        self._flush_postings()
+        indexed = list(sqlite_impact.SEARCH_FIELDS)
+        rows = self.db.execute(
+            f"SELECT rowid, {', '.join(indexed)} FROM articles WHERE {column}=?", (value,)
+        ).fetchall()
+        short = sqlite_impact.remove_rows(self.db, ((r[0], dict(zip(indexed, r[1:], strict=True))) for r in rows))
+        self.db.executemany("DELETE FROM articles WHERE rowid=?", [(r[0],) for r in rows])
+        return short
+
+    def _flush_postings(self) -> None:
+        pending, self._pending = self._pending, []
+        sqlite_impact.add_rows(self.db, pending)
+
+    def _insert_document(self, analysed: AnalysedDocument, source_file: str) -> list[str]:
         document = analysed.document
         key = number_key(document.number)
+        short: list[str] = []
         # A number ingested earlier from another file is replaced by this one.
         old = self.db.execute("SELECT source_file FROM documents WHERE key=?", (key,)).fetchone()
         if old:
-            self.db.execute("DELETE FROM articles WHERE doc_key=?", (key,))
+            short = self._delete_articles("doc_key", key)
             self.db.execute("DELETE FROM relations WHERE carrier=?", (document.number,))
         self.db.execute(
             "INSERT OR REPLACE INTO documents VALUES(?, ?, ?, ?, ?, ?)",
@@ -270,10 +316,13 @@ class SQLiteBackend:
                 "in_force_from": in_force_from,
                 "in_force_until": in_force_until,
             }
-            self.db.execute(
+            cursor = self.db.execute(
                 f"INSERT INTO articles({', '.join(ALL_COLUMNS)}) VALUES({placeholders})",
                 [values[c] for c in ALL_COLUMNS],
             )
+            assert cursor.lastrowid is not None  # an INSERT sets it
+            self._pending.append((cursor.lastrowid, {c: values[c] for c in sqlite_impact.SEARCH_FIELDS}))
+        return short
 
     # ---- reading -------------------------------------------------------------------
     @contextmanager
@@ -305,16 +354,26 @@ class SQLiteBackend:
 
     def _search(self, query: ParsedQuery) -> SearchResult:
         rows = self._shared.rows(self.db)
-        doc_freq = self._shared.doc_freq(self.db, query_tokens(query.analysis))
+        tokens = query_tokens(query.analysis)
+        if self.plan == "impact":
+            doc_freq = sqlite_impact.token_doc_freq(self.db, tokens)
+        else:
+            doc_freq = self._shared.doc_freq(self.db, tokens)
         # Document-level filters are applied to the matching rowids from the shared
         # statistics; only an article filter still needs SQL on the stored columns.
         allowed = self._shared.allowed_combos(query.filters)
+        if self.plan == "impact" and (allowed is not None or query.filters.is_empty()):
+            result = self._search_impact(query, doc_freq, rows, allowed)
+            if result is not None:
+                return result
         sql_filters = query.filters if allowed is None else Filters()
-        built = search_sql(query.analysis, sql_filters, doc_freq, rows)
+        keys = [number_key(n) for n in query.filters.doc_numbers]
+        rowids = self._shared.rows_of_documents(keys) if keys else None  # for browsing by filters
+        built = search_sql(query.analysis, sql_filters, doc_freq, rows, rowids if sql_filters.doc_numbers else None)
         if built is None:
             if allowed is None:
                 return SearchResult(total=0, hits=[], facets={})
-            built = search_sql(query.analysis, query.filters, doc_freq, rows)  # browsing by filters
+            built = search_sql(query.analysis, query.filters, doc_freq, rows, rowids)  # browsing by filters
             allowed = None
         assert built is not None  # with no words, search_sql browses by the filters and always builds SQL
         sql, params = built
@@ -325,11 +384,45 @@ class SQLiteBackend:
             # News below normative texts for the same match, applied here from the shared
             # document values: in SQL it read doc_type from every matching row's record.
             ranked = self._shared.demote(ranked, NON_NORMATIVE_TYPES, NON_NORMATIVE_SCORE_FACTOR)
+        return self._page(query, ranked, len(ranked), False)
+
+    def _search_impact(
+        self, query: ParsedQuery, doc_freq: dict[str, int], rows: int, allowed: set[int] | None
+    ) -> SearchResult | None:
+        """The ranked query from the impact-ordered postings (sqlite_impact); None when it cannot
+        answer this query (no words to rank by, a token FTS5 reads as a phrase, so few postings that
+        scoring every match is as cheap and exact): the FTS5 plan does."""
+        phrases = [(s, t) for s, tokens in selected_terms(query.analysis, doc_freq, rows).items() for t in tokens]
+        if not phrases:
+            return None
+        wanted = max(query.page, 1) * max(1, min(query.size, MAX_PAGE_SIZE))
+        found = sqlite_impact.ranked_rows(
+            self.db,
+            phrases,
+            self.per_term,
+            max(self.rescore, wanted + sqlite_impact.RESCORED_ROWS // 3),
+            self.exact_below,
+        )
+        if found is None:
+            return None
+        ranked, total = found.rows, found.estimated_total
+        if allowed is not None:
+            ranked = self._shared.filter_rows(ranked, allowed)
+            # With a truncated term, the share of candidates passing the filters stands for all matches.
+            total = (
+                len(ranked)
+                if not found.truncated
+                else max(len(ranked), round(total * len(ranked) / max(1, len(found.rows))))
+            )
+        ranked = self._shared.demote(ranked, NON_NORMATIVE_TYPES, NON_NORMATIVE_SCORE_FACTOR)
+        return self._page(query, ranked, total, found.truncated)
+
+    def _page(self, query: ParsedQuery, ranked: list[tuple[int, float]], total: int, estimate: bool) -> SearchResult:
         facets = self._shared.facets(rowid for rowid, _ in ranked) if query.with_facets else {}
         size = max(1, min(query.size, MAX_PAGE_SIZE))
         start = (max(query.page, 1) - 1) * size
         hits = [self._hit(rowid, score) for rowid, score in ranked[start : start + size]]
-        return SearchResult(total=len(ranked), hits=hits, facets=facets)
+        return SearchResult(total=total, hits=hits, facets=facets, total_is_estimate=estimate)
 
     def _hit(self, rowid: int, score: float) -> Hit:
         row = self.db.execute(

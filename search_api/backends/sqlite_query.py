@@ -45,15 +45,14 @@ def quote_token(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
 
 
-def match_expression(analysis: Analysis, doc_freq: Mapping[str, int] | None = None, rows: int = 0) -> str | None:
-    """FTS5 MATCH text: per stream, its columns OR-ed over its most selective tokens.
-
-    With the index's document frequencies, each stream keeps its RAREST_TERMS_PER_STREAM
-    rarest tokens that occur at all and in at most half of the rows. FTS5 scores every
-    row any token matches, so the common terms of a long question cost tens of ms while
-    adding almost nothing to bm25 (their IDF is ~0). Measured on the dev sets: same
-    ranking quality, about half the time (bench/RESULTS.md).
-    """
+def selected_terms(
+    analysis: Analysis, doc_freq: Mapping[str, int] | None = None, rows: int = 0
+) -> dict[str, list[str]]:
+    """The tokens each stream is matched with: with the index's document frequencies, each
+    stream keeps its RAREST_TERMS_PER_STREAM rarest tokens that occur at all and in at most
+    half of the rows. FTS5 scores every row any token matches, so the common terms of a long
+    question cost tens of ms while adding almost nothing to bm25 (their IDF is ~0). Measured
+    on the dev sets: same ranking quality, about half the time (bench/RESULTS.md)."""
     streams = {
         stream: list(dict.fromkeys(getattr(analysis, stream)))[:MAX_TOKENS_PER_STREAM]
         for stream in dict.fromkeys(FIELD_STREAM.values())
@@ -66,6 +65,12 @@ def match_expression(analysis: Analysis, doc_freq: Mapping[str, int] | None = No
         streams = {
             s: sorted(tokens, key=lambda t: doc_freq[t])[:RAREST_TERMS_PER_STREAM] for s, tokens in selective.items()
         }
+    return streams
+
+
+def match_expression(analysis: Analysis, doc_freq: Mapping[str, int] | None = None, rows: int = 0) -> str | None:
+    """FTS5 MATCH text: per stream, its columns OR-ed over its selected_terms()."""
+    streams = selected_terms(analysis, doc_freq, rows)
     clauses = []
     for stream, tokens in streams.items():
         columns = [column for column, s in FIELD_STREAM.items() if s == stream]
@@ -118,7 +123,11 @@ def query_tokens(analysis: Analysis) -> list[str]:
 
 
 def search_sql(
-    analysis: Analysis, filters: Filters, doc_freq: Mapping[str, int] | None = None, rows: int = 0
+    analysis: Analysis,
+    filters: Filters,
+    doc_freq: Mapping[str, int] | None = None,
+    rows: int = 0,
+    browse_rowids: list[int] | None = None,
 ) -> tuple[str, list] | None:
     """(rowid, score) of all matching rows, best first; None = nothing to run.
 
@@ -135,7 +144,12 @@ def search_sql(
             sql += " AND " + where
         return sql + " ORDER BY score, rowid", params
     if where:
-        # Browsing by filters alone: a document's articles in their order.
+        # Browsing by filters alone: a document's articles in their order. The filter columns are
+        # not indexed (FTS5 UNINDEXED): given the rows of the named documents, only those are read
+        # instead of every row of the table (0.45 s per browse at 100x).
+        if browse_rowids is not None:
+            where = f"rowid IN ({', '.join('?' for _ in browse_rowids)}) AND {where}"
+            params = [*browse_rowids, *params]
         return (
             f"SELECT rowid, 0.0 AS score FROM articles WHERE {where} ORDER BY doc_key, CAST(ord AS INTEGER)",
             params,

@@ -50,6 +50,7 @@ class SharedStats:
         self._doc_freq: dict[str, int] = {}
         self._combo_of_row = array("i")  # rowid -> index into _combos (-1: no row)
         self._combos: list[tuple[str, ...]] = []
+        self._rows_of_key: dict[str, list[int]] = {}  # document key -> its article rowids
 
     def _current(self, db: sqlite3.Connection) -> None:
         stamp = index_stamp(db)
@@ -62,16 +63,23 @@ class SharedStats:
             combos: dict[tuple[str, ...], int] = {}
             max_rowid = db.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0
             combo_of_row = array("i", [-1]) * (max_rowid + 1)
+            rows_of_key: dict[str, list[int]] = {}
             for rowid, *values in db.execute(_ROW_VALUES_SQL):
                 key = tuple("" if v is None else str(v) for v in values)
                 combo_of_row[rowid] = combos.setdefault(key, len(combos))
+                rows_of_key.setdefault(key[-1], []).append(rowid)
             self._rows, self._combos, self._combo_of_row = rows, list(combos), combo_of_row
+            self._rows_of_key = rows_of_key
             self._doc_freq = {}
             self._stamp = stamp
 
     def rows(self, db: sqlite3.Connection) -> int:
         self._current(db)
         return self._rows
+
+    def rows_of_documents(self, keys: Iterable[str]) -> list[int]:
+        """Rowids of these documents' articles (the stamp was checked by rows() in this read)."""
+        return sorted(rowid for key in dict.fromkeys(keys) for rowid in self._rows_of_key.get(key, ()))
 
     def doc_freq(self, db: sqlite3.Connection, tokens: Iterable[str]) -> dict[str, int]:
         """Documents containing each token (0: not in the index), looked up once per token."""
