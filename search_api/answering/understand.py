@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ingest.numbers import DOC_NUMBER_ANYCASE_RE
 from ingest.textnorm import fold, has_diacritics, nfc
 from search_api.answering import models as m
 from search_api.answering.terms import fast_folded, question_terms
@@ -20,6 +21,31 @@ from search_api.query import load_abbreviations, parse_query
 
 def folded_text(text: str) -> str:
     return " " + " ".join(re.findall(r"\w+", fold(nfc(text)).lower())) + " "
+
+
+# Abbreviations read as their words before any cue is matched: "NĐ nào quy định ...", "tội MBN",
+# "BLHS năm 1999", "trung tâm TGPL" are then understood as the spelt-out question is. Law aliases
+# ("luật PCMBN") name documents and are resolved by search_api.query, not spelt out here.
+_SPELT_KINDS = ("term", "doc_type", "issuer")
+
+
+def expanded_text(text: str) -> str:
+    """The folded question (see folded_text) with every abbreviation of corpus/abbreviations.tsv
+    outside a document number replaced by its expansion ("nd nao" -> "nghi dinh nao")."""
+    text = nfc(text)
+    rows = [row for row in load_abbreviations() if row.kind in _SPELT_KINDS]
+    pieces, position = [], 0
+    # "09/2013/NĐ-CP": the codes inside a number stay as typed, part of the number.
+    for match in [*DOC_NUMBER_ANYCASE_RE.finditer(text), None]:
+        plain = fold(text[position : match.start() if match else len(text)]).lower()
+        for row in rows:
+            plain = row.pattern.sub(" " + fold(row.expansion).lower() + " ", plain)
+        pieces.append(plain)
+        if match:
+            pieces.append(fold(match.group()).lower())
+            position = match.end()
+    view = " ".join(pieces)
+    return folded_text(view)
 
 
 def _cues(*patterns: str) -> re.Pattern:
@@ -206,8 +232,15 @@ SENTENCE_CUES = _cues(
 DURATION_CUES = _cues(
     r"bao lau", r"may ngay", r"bao nhieu ngay", r"thoi han", r"trong vong", r"mat bao lau", r"may thang"
 )
+# Folded, "đồng" (money) and "động" ("lao động") are both "dong": only a sum or a question of one
+# names money.
 MONEY_CUES = _cues(
-    r"bao nhieu tien", r"nhieu tien", r"muc (?:chi|ho tro|tro cap|tien)", r"dong", r"moi ngay", r"mot ngay"
+    r"bao nhieu tien",
+    r"nhieu tien",
+    r"muc (?:chi|ho tro|tro cap|tien)",
+    r"(?:\d+|nghin|ngan|trieu|tram|bao nhieu) dong",
+    r"moi ngay",
+    r"mot ngay",
 )
 HOTLINE_NUMBER_CUES = _cues(
     r"(?:la|goi|bam) so (?:nao|may|gi)", r"so (?:nao|may) de goi", r"so dien thoai (?:la|nao|bao nhieu|the nao)"
@@ -337,7 +370,7 @@ def understand_question(
 ) -> m.Question:
     parsed = parse_query(text, known_documents, size=size)
     reference = parsed.intent
-    words = folded_text(reference.text)
+    words = expanded_text(reference.text)
     intents = [intent for intent in m.INTENTS[1:-1] if INTENT_CUES[intent].search(words)]
     if reference.is_reference_only or (
         reference.doc_numbers and reference.article_number and not (set(intents) - {m.ENTITLEMENT})
