@@ -305,6 +305,9 @@ def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
         title_terms = unit_terms(units[0].article.title)
         title_cover = sum(w for t, w in wanted.items() if t in title_terms) / mass
         naming = [u for u in units if any(_names_group(folded(u.text), g) for g in groups if g != m.VICTIM)]
+        # Of the units naming the group, the one stating the rest of the question first ("từ đủ 16
+        # tuổi đến dưới 18 tuổi là bị hại" before "người bị buộc tội từ đủ 16 ..." for a victim).
+        naming.sort(key=lambda u: -u.coverage)
         if not any(g in SPECIFIC_GROUPS for g in groups):
             # Nobody more specific than "victims": the list item matching the question's words.
             naming = sorted(units, key=lambda u: -u.coverage)[:1]

@@ -23,6 +23,7 @@ from search_api.answering import models as m
 from search_api.answering import penalty
 from search_api.answering.check import EMPTY_MESSAGE, banner, decline_message, drop_news, status_of, supported
 from search_api.answering.citations import quote_dict
+from search_api.answering.definitions import definition_quote, is_definition_question
 from search_api.answering.evidence import Evidence, gather, hit_for
 from search_api.answering.facts import (
     asked_types,
@@ -171,6 +172,15 @@ class AnswerService:
                 composition.quotes = (scope + rest)[: c.MAX_QUOTES]
                 composition.best_coverage = max(composition.best_coverage, scope[0].coverage)
                 composition.summary = f"{scope[0].document.type} {scope[0].document.number}: {scope[0].document.title}"
+                return composition
+        if is_definition_question(question):
+            # "Ai được coi là nạn nhân?": the clause defining the term, then what else matches.
+            defining = definition_quote(evidence, self.store)
+            if defining is not None:
+                rest = [q for q in c.select(ordered, 0.38) if q.key != defining.key]
+                composition.quotes = [defining, *rest][: c.MAX_QUOTES]
+                composition.mode = "definition"
+                composition.best_coverage = max(composition.best_coverage, 0.38)
                 return composition
         if question.has(m.PENALTY) and question.asks_sentence:
             quotes, summary = penalty.penalty_quotes(evidence)

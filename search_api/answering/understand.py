@@ -61,6 +61,8 @@ SENTENCE_WORDS = (
     r"an tu",
     r"tu chung than",
     r"tu hinh",
+    r"(?:di|ngoi|bi) tu",
+    r"tu (?:may|bao nhieu) nam",
 )
 
 # Intent cues on folded text. Each list is what people actually type (see tests/test_understand.py).
@@ -170,6 +172,41 @@ INTENT_CUES: dict[str, re.Pattern] = {
     ),
 }
 
+# How people say it -> how the texts say it. Kept small and general: each row is an everyday
+# wording with one fixed legal equivalent in this collection; the legal words are searched and
+# scored alongside the typed ones (never instead of them).
+COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
+    (
+        _cues(
+            r"lua ban",
+            r"buon (?:ban )?nguoi",
+            r"bi ban (?:sang|qua|cho|di|ra)",
+            r"ban (?:nguoi|vo|con|phu nu|co gai|em gai|con gai|tre em|tre con|be gai|chau)"
+            r"(?: \w+){0,3} (?:sang|qua|cho|ra)",
+        ),
+        "mua bán người",
+    ),
+    (_cues(r"ve nuoc", r"ve que", r"ve lai viet nam"), "trở về"),
+    (_cues(r"nhan (?:giup|vu|vu viec|vu an|ho so|lam)"), "thụ lý"),
+    (_cues(r"(?:tien |ve )?tau xe", r"ve xe", r"tien xe", r"tien di lai"), "chi phí đi lại"),
+    (_cues(r"vien phi", r"tien thuoc"), "chi phí khám bệnh, chữa bệnh"),
+    (_cues(r"den bu"), "bồi thường"),
+    (_cues(r"tien ho tro"), "trợ cấp"),
+    (_cues(r"di hoc", r"hoc chu"), "học văn hóa"),
+    (_cues(r"luat su mien phi", r"tu van (?:phap luat |luat )?mien phi"), "trợ giúp pháp lý"),
+    (_cues(r"chung minh (?:thu|nhan dan)", r"cmnd", r"cccd", r"can cuoc"), "giấy tờ tùy thân"),
+    (_cues(r"(?:ep|bat|cuong ep) (?:ban dam|lam gai|tiep khach)", r"ban dam", r"mai dam"), "bóc lột tình dục"),
+    (_cues(r"(?:ep|bat) (?:lam viec|lam) (?:khong cong|khong luong)", r"lao dong khong cong"), "cưỡng bức lao động"),
+    (_cues(r"(?:lay|ban|moc) (?:than|noi tang|gan|tim)"), "lấy bộ phận cơ thể"),
+    (_cues(r"tq"), "Trung Quốc"),
+)
+
+
+def legal_wording(words: str) -> list[str]:
+    """The legal equivalents of the everyday wordings in a folded question, each once."""
+    return [legal for cue, legal in COLLOQUIAL if cue.search(words) and fold(legal).lower() not in words]
+
+
 GROUP_CUES: dict[str, re.Pattern] = {
     m.ACCOMPANYING_MINOR: _cues(r"(?:nguoi chua thanh nien|tre em|tre|con|be|chau)(?: \w+)? di cung"),
     m.CHILD_UNDER_16: _cues(
@@ -203,10 +240,19 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
     "có tổ chức": (_cues(r"co to chuc", r"duong day", r"bang nhom", r"to chuc"), "co to chuc"),
     "chuyên nghiệp": (_cues(r"chuyen nghiep"), "tinh chat chuyen nghiep"),
     "đưa ra nước ngoài": (
-        _cues(r"ra nuoc ngoai", r"qua bien gioi", r"ra khoi bien gioi", r"sang (?:trung quoc|campuchia|lao)"),
+        _cues(
+            r"ra nuoc ngoai",
+            r"qua bien gioi",
+            r"ra khoi bien gioi",
+            r"(?:sang|qua) (?:nuoc |ben )?(?:trung quoc|tq|campuchia|cam pu chia|lao|thai lan|malaysia|dai loan"
+            r"|han quoc|nuoc ngoai)",
+        ),
         "ra khoi bien gioi",
     ),
-    "nhiều nạn nhân": (_cues(r"(?:02|2|hai|ba|3|nhieu) (?:nguoi|nan nhan|chau|em)"), "tu 02 nguoi den 05 nguoi"),
+    "nhiều nạn nhân": (
+        _cues(r"(?:02|2|03|3|04|4|05|5|hai|ba|bon|nhieu) (?:nguoi|nan nhan|chau|em|co gai|phu nu|tre em|be)"),
+        "tu 02 nguoi den 05 nguoi",
+    ),
     "từ 06 người": (_cues(r"(?:06|6|sau|bay|7|muoi|10) (?:nguoi|nan nhan) tro len"), "06 nguoi tro len"),
     "làm chết": (_cues(r"chet", r"tu sat", r"tu tu"), "chet hoac tu sat"),
     "lấy bộ phận cơ thể": (_cues(r"lay (?:bo phan|noi tang|than|gan)"), "lay bo phan co the"),
@@ -245,6 +291,22 @@ MONEY_CUES = _cues(
 HOTLINE_NUMBER_CUES = _cues(
     r"(?:la|goi|bam) so (?:nao|may|gi)", r"so (?:nao|may) de goi", r"so dien thoai (?:la|nao|bao nhieu|the nao)"
 )
+
+# Cues of a definition question, on the folded question. "X là gì" / "thế nào là X" /
+# "được coi là X" / "có (còn, phải) là X không".
+DEFINITION_CUES = re.compile(
+    r"(?<!\w)(?:la gi|the nao (?:duoc coi )?la|duoc (?:coi|xem|hieu|xac dinh) la|(?:co|con) (?:con |phai |duoc )?la"
+    r"|khai niem|dinh nghia)(?!\w)"
+)
+# Of these, the cue that follows the term it asks about ("nạn nhân là gì"); the others precede it
+# ("thế nào là nạn nhân", "cháu nội có được coi là người thân thích": the term is after the cue,
+# the words before it are the case).
+DEFINITION_CUE_AFTER_TERM = re.compile(r"la gi")
+
+
+def asks_definition(words: str) -> bool:
+    return bool(DEFINITION_CUES.search(words))
+
 
 _DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?![\d/])")
 _YEAR_RE = re.compile(r"(?<!\w)(?:nam|vao|tu) ((?:19|20)\d\d)(?!\w)")
@@ -361,6 +423,24 @@ def _scoring_terms(parsed, reference) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+_AGE_RE = re.compile(r"(?<!\w)(\d{1,2}) tuoi(?!\w)")
+
+
+def _with_ages(who: list[str], words: str) -> list[str]:
+    """ "Em gái 15 tuổi", "cháu 17 tuổi": an age under 16 is a child (Luật Trẻ em, Điều 1), under 18 a
+    minor (Bộ luật Dân sự); "dưới 16 tuổi" is matched by the group cues themselves."""
+    groups = set(who)
+    for match in _AGE_RE.finditer(words):
+        if words[: match.start()].rstrip().endswith(("duoi", "tren", "tu", "du")):
+            continue  # "dưới 16 tuổi", "từ đủ 16 tuổi": a bound, read by the group cues
+        age = int(match.group(1))
+        if age < 16:
+            groups.add(m.CHILD_UNDER_16)
+        elif age < 18:
+            groups.add(m.CHILD_UNDER_18)
+    return [g for g in m.GROUPS if g in groups]
+
+
 def understand_question(
     text: str,
     known_documents: list[tuple[str, str, str]],
@@ -368,9 +448,15 @@ def understand_question(
     on_date: date | None = None,
     size: int = 10,
 ) -> m.Question:
-    parsed = parse_query(text, known_documents, size=size)
+    typed_words = expanded_text(text)
+    legal = legal_wording(typed_words)
+    # The legal wording is searched and scored with the typed words (one analysis of both).
+    parsed = parse_query(" ".join([text, *legal]), known_documents, size=size)
     reference = parsed.intent
-    words = expanded_text(reference.text)
+    if legal:
+        reference.text = parsed.text = nfc(text).strip()[: len(reference.text)]
+        reference.expanded_terms = [*reference.expanded_terms, *legal]
+    words = expanded_text(" ".join([reference.text, *legal]))
     intents = [intent for intent in m.INTENTS[1:-1] if INTENT_CUES[intent].search(words)]
     if reference.is_reference_only or (
         reference.doc_numbers and reference.article_number and not (set(intents) - {m.ENTITLEMENT})
@@ -386,6 +472,7 @@ def understand_question(
         intents.remove(m.ENTITLEMENT)
     intents = intents or [m.GENERAL]
     who = [group for group in m.GROUPS if GROUP_CUES[group].search(words)]
+    who = _with_ages(who, words)
     if m.ACCOMPANYING_MINOR in who:
         who = [g for g in who if g not in (m.CHILD_UNDER_16, m.CHILD_UNDER_18)]
     aggravating = [name for name, (cue, _) in AGGRAVATING.items() if cue.search(words)] if m.PENALTY in intents else []
@@ -421,5 +508,6 @@ def understand_question(
         asks_duration=bool(DURATION_CUES.search(words)),
         asks_money=bool(MONEY_CUES.search(words)),
         asks_number=bool(HOTLINE_NUMBER_CUES.search(words)),
+        asks_definition=asks_definition(words),
         unknown_text=_as_typed(reference.text, unknown_named_text(words, doc_numbers, known_documents)),
     )
