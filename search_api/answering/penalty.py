@@ -36,6 +36,8 @@ def penalty_quotes(evidence: Evidence) -> tuple[list[Candidate], str | None]:
     mass = sum(weight.values()) or 1.0
     wanted = [AGGRAVATING[name][1] for name in question.aggravating]
 
+    asked = set(question.folded.split())
+
     def offence_score(item) -> float:
         clauses = item[1]
         title = folded(clauses[0].article.title)
@@ -43,6 +45,9 @@ def penalty_quotes(evidence: Evidence) -> tuple[list[Candidate], str | None]:
         # to share words ("06 người trở lên" occurs in many offences).
         title_terms = unit_terms(clauses[0].article.title)
         best = sum(w for t, w in weight.items() if t in title_terms) / mass + 0.5 * max(c.score for c in clauses)
+        # ... and the question states that name whole: "mua bán ... người" is "Tội mua bán người"
+        # (every word said), not "Tội mua bán, chiếm đoạt mô hoặc bộ phận cơ thể người".
+        best += NAME_STATED_WEIGHT * _name_stated(clauses[0].article.title, asked)
         # An offence whose clauses name the circumstance asked about ("06 người trở lên").
         if any(_matches(folded(c.text), w) for c in clauses for w in wanted):
             best += CIRCUMSTANCE_BONUS
@@ -82,6 +87,13 @@ def penalty_quotes(evidence: Evidence) -> tuple[list[Candidate], str | None]:
 
 
 CIRCUMSTANCE_BONUS = 0.3
+NAME_STATED_WEIGHT = 0.3
+
+
+def _name_stated(title: str, asked: set[str]) -> float:
+    """Share of the offence's name ("Tội mua bán người", less "tội") that the question says."""
+    words = [w for w in folded(title).split() if w not in ("toi", "hoac", "va")][:12]
+    return sum(w in asked for w in words) / len(words) if words else 0.0
 
 
 def _matches(text: str, wording: str) -> bool:
