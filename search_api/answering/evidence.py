@@ -154,7 +154,33 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
         rank += 1
     if question.has(m.ENTITLEMENT, m.AMOUNT, m.ELIGIBILITY, m.LEGAL_AID, m.PROCEDURE):
         _add_chain(evidence, store, seen)
+    if question.has(m.PENALTY):
+        _add_named_offences(evidence, store, seen)
     return evidence
+
+
+OFFENCE_NAME_SHARE = 0.6  # most of an offence's name must be said ("bán vợ sang TQ" -> mua bán người)
+
+
+def _add_named_offences(evidence: Evidence, store: CorpusStore, seen: set[tuple[str, str]]) -> None:
+    """The Criminal Code offences ("Tội mua bán người") whose name the question says, whether or
+    not search ranked them: a colloquial question ("bán vợ sang Trung Quốc") shares few words with
+    the article, but names the offence."""
+    asked = set(evidence.question.folded.split())
+    for document in store.snapshot().documents.values():
+        if document.type != "Bộ luật":
+            continue
+        for article in document.articles:
+            title = fold(article.title or "").lower()
+            if not title.startswith("toi "):
+                continue
+            words = [w for w in re.findall(r"\w+", title)[1:] if w not in ("hoac", "va")]
+            if not words or sum(w in asked for w in words) / len(words) < OFFENCE_NAME_SHARE:
+                continue
+            if (number_key(document.number), article.id) in seen:
+                continue
+            seen.add((number_key(document.number), article.id))
+            evidence.candidates.extend(article_candidates(document, article, 1))
 
 
 def _add_chain(evidence: Evidence, store: CorpusStore, seen: set[tuple[str, str]]) -> None:
