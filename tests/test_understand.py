@@ -151,3 +151,98 @@ def test_scoring_terms_leave_out_what_only_names_a_document():
     assert not {"2013", "35", "thong", "xa", "binh"} & question.syllables
     # An issuer that is the subject stays: "BTP có trách nhiệm gì" is about the Ministry of Justice.
     assert {"tu", "phap"} <= understand("BTP có trách nhiệm gì").syllables
+
+
+# --- round 3: abbreviations spelt out, everyday wording, ages, definitions -----------------
+
+
+@pytest.mark.parametrize(
+    "text, spelt",
+    [
+        ("NĐ nào quy định việc tiếp nhận nạn nhân", " nghi dinh nao quy dinh "),
+        ("tội MBN xử thế nào", " toi mua ban nguoi "),
+        ("BLHS năm 1999 có tội mua bán phụ nữ không", " bo luat hinh su nam 1999 "),
+        ("ttlt 134/2013/TTLT-BTC-BLĐTBXH", " 134 2013 ttlt btc bldtbxh"),
+    ],
+)
+def test_abbreviations_are_spelt_out_for_the_cues(text, spelt):
+    from search_api.answering.understand import expanded_text
+
+    assert spelt in expanded_text(text)
+
+
+def test_abbreviated_type_word_asks_which_text():
+    # "NĐ nào" is "nghị định nào": the governing-text question, as spelt out.
+    question = understand("NĐ nào quy định về bảo vệ người tố giác mua bán người?")
+    assert "nghi dinh nao" in question.folded
+
+
+def test_labour_is_not_money():
+    # Folded, "lao động" and "đồng" are both "dong": a ministry's name is no sum of money.
+    assert not understand("Sở LĐTBXH tiếp nhận hồ sơ trong mấy ngày?").asks_money
+    assert understand("tiền ăn 40.000 đồng một ngày có đúng không").asks_money
+    assert understand("moi ngay duoc ho tro bao nhieu dong").asks_money
+
+
+@pytest.mark.parametrize(
+    "text, legal",
+    [
+        ("con gái tôi bị lừa bán sang Campuchia", "mua bán người"),
+        ("chi ay bi ban sang trung quoc lam vo", "mua bán người"),
+        ("em về nước rồi thì xin hỗ trợ ở đâu", "trở về"),
+        ("ai trả tiền tàu xe cho em về quê", "chi phí đi lại"),
+        ("nhà nghèo không có tiền trả viện phí", "chi phí khám bệnh, chữa bệnh"),
+        ("bi ep ban dam o karaoke", "bóc lột tình dục"),
+    ],
+)
+def test_everyday_wording_is_searched_with_the_legal_words(text, legal):
+    question = understand(text)
+    assert legal in question.expanded_terms
+    assert question.text == text  # the question shown is what was typed
+
+
+def test_legal_words_already_typed_are_not_added_again():
+    assert "mua bán người" not in understand("nạn nhân bị mua bán người sang Lào").expanded_terms
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        ("em trai 14 tuổi bị lừa sang biên giới", m.CHILD_UNDER_16),
+        ("chau gai 17 tuoi bi ban co duoc tro giup phap ly khong", m.CHILD_UNDER_18),
+    ],
+)
+def test_an_age_names_the_child_or_minor_group(text, group):
+    assert group in understand(text).who
+
+
+def test_an_age_bound_is_not_an_age():
+    # "từ đủ 16 tuổi" is a bound, not a person of 16: no child group from it.
+    assert m.CHILD_UNDER_16 not in understand("người từ đủ 16 tuổi phạm tội").who
+
+
+@pytest.mark.parametrize(
+    "text, circumstance",
+    [
+        ("bán 3 cô gái sang Trung Quốc thì bị tù mấy năm", "nhiều nạn nhân"),
+        ("bán 3 cô gái sang TQ thì bị tù mấy năm", "đưa ra nước ngoài"),
+        ("ban vo qua campuchia bi phat tu bao nhieu nam", "đưa ra nước ngoài"),
+    ],
+)
+def test_everyday_penalty_circumstances(text, circumstance):
+    question = understand(text)
+    assert question.intent == m.PENALTY and question.asks_sentence
+    assert circumstance in question.aggravating
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("nan nhan la gi", True),
+        ("Thế nào là người chưa thành niên?", True),
+        ("con tôi 16 tuổi có còn là trẻ em không", True),
+        ("nạn nhân là người nước ngoài có được hỗ trợ không", False),
+    ],
+)
+def test_definition_questions(text, asks):
+    assert understand(text).asks_definition is asks

@@ -180,6 +180,9 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
         _cues(
             r"lua ban",
             r"buon (?:ban )?nguoi",
+            # "bán 3 cô gái", "buôn bán 7 người": selling people, counted
+            r"(?:buon ban|mua ban|ban) (?:\d+|hai|ba|bon|nam|sau|bay|tam|chin|muoi|nhieu) "
+            r"(?:nguoi|co gai|phu nu|tre em|chau|be|em)",
             r"bi ban (?:sang|qua|cho|di|ra)",
             r"ban (?:nguoi|vo|con|phu nu|co gai|em gai|con gai|tre em|tre con|be gai|chau)"
             r"(?: \w+){0,3} (?:sang|qua|cho|ra)",

@@ -1,0 +1,71 @@
+"""Golden answers, on both backends, for the understanding rules of round 3: definitions read from
+the corpus, everyday wording, the offence named by the question's subject, abbreviated type words.
+Phrasings are written for these tests (not copied from the labelled sets)."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from search_api.app import create_app
+
+
+@pytest.fixture(scope="module")
+def client(answer_index):
+    from search_api.settings import Settings
+    from tests.conftest import CORPUS, TODAY
+
+    app = create_app(Settings(index_url=answer_index, today=TODAY, api_token="test-token", corpus_dir=CORPUS))
+    with TestClient(app) as client:
+        yield client
+
+
+def ask(client, question: str) -> dict:
+    response = client.get("/api/ask", params={"q": question})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def first(data: dict) -> tuple[str, str, str]:
+    quote = data["answer"][0]
+    return quote["doc_number"], quote["article_number"], quote["text"]
+
+
+@pytest.mark.parametrize("question", ["nan nhan la gi", "Thế nào là nạn nhân theo luật PCMBN?"])
+def test_definition_question_quotes_the_defining_clause(client, question):
+    data = ask(client, question)
+    assert data["answered"] is True and data["understanding"]["asks_definition"] is True
+    doc, article, text = first(data)
+    assert (doc, article) == ("66/2011/QH12", "2")
+    assert text.startswith("4. Nạn nhân là người bị xâm hại")
+
+
+def test_definition_of_a_word_near_the_cue_only(client):
+    # "người thân thích" is not defined in these texts: "nạn nhân" (also in the question, but not
+    # what is asked) must not be quoted as its definition.
+    data = ask(client, "Thế nào là người thân thích của nạn nhân?")
+    assert not (data["answer"] and data["answer"][0]["text"].startswith("4. Nạn nhân là"))
+
+
+@pytest.mark.parametrize(
+    "question, clause",
+    [
+        ("bán vợ sang Trung Quốc thì bị đi tù mấy năm", "2"),
+        ("ban vo sang TQ bi tu bao nhieu nam", "2"),
+        ("buôn bán 7 người trở lên thì bị phạt tù bao nhiêu năm", "3"),
+    ],
+)
+def test_everyday_penalty_question_gets_the_trafficking_offence(client, question, clause):
+    data = ask(client, question)
+    assert data["answered"] is True
+    quote = data["answer"][0]
+    assert (quote["doc_number"], quote["article_number"]) == ("100/2015/QH13", "150")
+    assert quote["citation"].startswith(f"Khoản {clause} Điều 150")
+    assert data["summary"].startswith("Phạt tù")
+
+
+def test_child_victim_by_age_gets_the_clause_naming_children(client):
+    data = ask(client, "be trai 14 tuoi bi lua ban co duoc luat su mien phi khong")
+    assert data["answered"] is True
+    doc, article, text = first(data)
+    assert (doc, article) == ("11/2017/QH14", "7") and "Trẻ em" in text
