@@ -21,6 +21,7 @@ from search_api.corpus_store import CorpusStore
 
 # "4. Nạn nhân là ...", "Trẻ em là ...": a term of one to eight words opening the unit.
 _DEFINES = re.compile(r"^(?:\d{1,2} )?([a-z][a-z ]{1,60}?) la (?!gi(?!\w))")
+_LISTS = re.compile(r"^(?:\d{1,2} )?([a-z][a-z ]{3,60}?) (?:bao gom|gom co|gom)(?!\w)")
 _MAX_TERM_WORDS = 8
 # A definition article is headed "Giải thích từ ngữ" / "Khái niệm ..." or by the term itself.
 _DEFINITION_TITLE = re.compile(r"^(?:giai thich tu ngu|khai niem|dinh nghia)")
@@ -58,15 +59,25 @@ def _collect(documents) -> dict[str, list[Definition]]:
             glossary = bool(_DEFINITION_TITLE.search(title))
             units = [(u.id, u.text) for u in article.units] or [(article.id, article.text)]
             for unit_id, text in units:
-                match = _DEFINES.match(folded(text[:200]))
-                if not match:
-                    continue
-                term = match.group(1).strip()
+                opening = folded(text[:200])
+                match = _DEFINES.match(opening)
                 # Outside a glossary only the article headed by its own term defines it
                 # ("Điều 1. Trẻ em": "Trẻ em là người dưới 16 tuổi").
-                if len(term.split()) > _MAX_TERM_WORDS or not (glossary or title == term):
+                term = match.group(1).strip() if match and (glossary or title == match.group(1).strip()) else ""
+                listing = _LISTS.match(opening)
+                if not term and listing and ":" in text[: listing.end() + 10]:
+                    # "2. Người thân thích của nạn nhân, bao gồm: vợ, chồng, ...": a definition by
+                    # enumeration, wherever it stands.
+                    term = listing.group(1).strip()
+                    if len(term.split()) < 2:
+                        term = ""
+                if not term or len(term.split()) > _MAX_TERM_WORDS:
                     continue
-                found.setdefault(term, []).append(Definition(term, document, article, unit_id))
+                definition = Definition(term, document, article, unit_id)
+                found.setdefault(term, []).append(definition)
+                if " cua " in term:
+                    # "người thân thích của nạn nhân" is asked as "người thân thích".
+                    found.setdefault(term.split(" cua ")[0], []).append(definition)
     return found
 
 
