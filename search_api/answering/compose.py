@@ -236,6 +236,28 @@ def scope_quotes(documents: list[Document], articles: set[str]) -> list[Candidat
     return []
 
 
+DECREE_PREFERENCE = 0.05
+
+
+def content_quote(evidence: Evidence, document: Document, scope: Article) -> Candidate | None:
+    """For "which text governs X, and what does it say": the article of that text covering the
+    question best (not its scope article), its best unit."""
+    weight = evidence.weights
+    best: tuple[float, Candidate] | None = None
+    for article in document.articles:
+        if article is scope:
+            continue
+        for unit in article_candidates(document, article, 0):
+            terms = unit_terms(unit.text) | unit_terms(article.title) | unit_terms(unit.lead_in)
+            cover = sum(w for t, w in weight.items() if t in terms)
+            if best is None or cover > best[0]:
+                best = (cover, unit)
+    if best is None:
+        return None
+    best[1].reasons.append("what the governing text says on the question")
+    return best[1]
+
+
 def governing_scope_quote(evidence: Evidence, documents: list[Document]) -> list[Candidate]:
     """For "which decree/circular governs X": the scope article of the text whose title and scope
     best cover the question (its own words say what it governs)."""
@@ -248,6 +270,10 @@ def governing_scope_quote(evidence: Evidence, documents: list[Document]) -> list
         scope = next((a for a in document.articles[:3] if "pham vi" in folded(a.title)), document.articles[0])
         terms = unit_terms(document.title) | unit_terms(scope.text)
         cover = sum(w for t, w in weight.items() if t in terms) / mass
+        if document.type == "Nghị định":
+            # The Government details a law by decree; circulars guide the decree: for "which text
+            # details the law on X", a decree covering X before a circular covering it as well.
+            cover += DECREE_PREFERENCE
         if best is None or cover > best[0]:
             best = (cover, document, scope)
     if best is None or best[0] < 0.3:

@@ -87,6 +87,7 @@ class Question:
     asks_duration: bool = False  # "bao lâu", "mấy ngày", "thời hạn"
     asks_money: bool = False  # "bao nhiêu tiền", "mức chi"
     asks_number: bool = False  # "số điện thoại nào"
+    asks_content: bool = False  # "cụ thể là gì", "gồm những gì": the content, not only which text
     asks_definition: bool = False  # "ai được coi là nạn nhân", "còn là trẻ em không", "X là gì"
     unknown_text: str = ""  # a text named by type and year that neither collection nor catalogue holds
 

@@ -131,7 +131,13 @@ class AnswerService:
             detailing_numbers = {doc for doc, _ in detailing}
             # The detailing text's own statement of what it details (its scope article, when that
             # names the article asked about), then the detailing articles matching the question.
-            quotes = c.scope_quotes([d for d, _, _, _ in pairs], {t for _, _, t, _ in pairs if t})
+            # (only when the question names the article: else any detailed article would do, and
+            # the topic asked about decides, below)
+            quotes = (
+                c.scope_quotes([d for d, _, _, _ in pairs], {t for _, _, t, _ in pairs if t})
+                if question.article_number
+                else []
+            )
             if not quotes and not question.article_number:
                 # "Văn bản nào quy định chi tiết Luật X về <topic>": the detailing text on that topic.
                 quotes = c.governing_scope_quote(evidence, list({d.number: d for d, _, _, _ in pairs}.values()))
@@ -169,6 +175,9 @@ class AnswerService:
             scope = c.governing_scope_quote(evidence, candidates)
             if scope:
                 rest = [q for q in c.select(ordered, 0.38) if q.document.number != scope[0].document.number]
+                content = c.content_quote(evidence, scope[0].document, scope[0].article)
+                if question.asks_content and content is not None:
+                    scope = [content, *scope]  # "..., cụ thể là gì": what it says, then its scope
                 composition.quotes = (scope + rest)[: c.MAX_QUOTES]
                 composition.best_coverage = max(composition.best_coverage, scope[0].coverage)
                 composition.summary = f"{scope[0].document.type} {scope[0].document.number}: {scope[0].document.title}"

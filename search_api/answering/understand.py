@@ -278,6 +278,8 @@ SENTENCE_CUES = _cues(
     r"khoan nao",
     r"xu ly (?:theo|the nao)",
 )
+# "..., cụ thể là gì", "gồm những gì": the question wants the content, not only which text.
+CONTENT_CUES = _cues(r"cu the", r"la gi", r"gom (?:nhung )?gi", r"nhung gi", r"nhu the nao", r"ra sao", r"noi dung")
 DURATION_CUES = _cues(
     r"bao lau", r"may ngay", r"bao nhieu ngay", r"thoi han", r"trong vong", r"mat bao lau", r"may thang"
 )
@@ -512,5 +514,6 @@ def understand_question(
         asks_money=bool(MONEY_CUES.search(words)),
         asks_number=bool(HOTLINE_NUMBER_CUES.search(words)),
         asks_definition=asks_definition(words),
+        asks_content=bool(CONTENT_CUES.search(words)),
         unknown_text=_as_typed(reference.text, unknown_named_text(words, doc_numbers, known_documents)),
     )
