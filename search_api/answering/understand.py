@@ -420,6 +420,13 @@ def _scoring_terms(parsed, reference) -> tuple[frozenset[str], frozenset[str]]:
             code = fold(row.abbreviation).lower()
             if row.kind == "term" and row.expansion in reference.expanded_terms and _names_text(typed, code):
                 dropped |= {code} | {t for t in fast_folded(row.expansion) if t not in own_words}
+    # "TGPL", "MBN": the texts spell an abbreviation out, and its expansion is scored already; the
+    # code itself (rare, so heavily weighted) would only penalise every clause for not saying it.
+    dropped |= {
+        fold(row.abbreviation).lower()
+        for row in load_abbreviations()
+        if row.kind == "term" and row.expansion in reference.expanded_terms
+    } & syllables
     if not dropped:
         return syllables, bigrams
     return (
