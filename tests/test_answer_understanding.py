@@ -69,3 +69,17 @@ def test_child_victim_by_age_gets_the_clause_naming_children(client):
     assert data["answered"] is True
     doc, article, text = first(data)
     assert (doc, article) == ("11/2017/QH14", "7") and "Trẻ em" in text
+
+
+def test_foreigner_and_a_benefit_get_the_group_clause_then_the_benefits_own_eligibility_clause(client):
+    # The law's clause on foreigners first; then the decree article on that benefit, whose
+    # "Đối tượng hỗ trợ" clause lists citizens and stateless residents only.
+    data = ask(client, "nguoi Campuchia bi ban sang Viet Nam co duoc ho tro hoc nghe khong")
+    quotes = [(q["doc_number"], q["article_number"], q["text"][:40]) for q in data["answer"]]
+    assert quotes[0][:2] == ("66/2011/QH12", "32") and "người nước ngoài" in data["answer"][0]["text"]
+    assert ("09/2013/NĐ-CP", "23") in [q[:2] for q in quotes]
+
+
+def test_short_clause_reference_quotes_that_clause_first(client):
+    data = ask(client, "k3 d151 blhs")
+    assert data["answer"][0]["citation"].startswith("Khoản 3 Điều 151")

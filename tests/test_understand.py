@@ -246,3 +246,23 @@ def test_everyday_penalty_circumstances(text, circumstance):
 )
 def test_definition_questions(text, asks):
     assert understand(text).asks_definition is asks
+
+
+def test_short_clause_reference():
+    question = understand("k2 d32 luat pcmbn")
+    assert (question.article_number, question.clause_number) == ("32", "2")
+
+
+@pytest.mark.parametrize(
+    "text, penalty",
+    [
+        ("kẻ bắt cóc cháu bé rồi bán qua biên giới bị xử thế nào", True),
+        ("trẻ em bị mua bán phải được đối xử thế nào", False),
+    ],
+)
+def test_colloquial_sentence_question(text, penalty):
+    assert (understand(text).intent == m.PENALTY) is penalty
+
+
+def test_being_verified_with_duoc():
+    assert m.BEING_IDENTIFIED in understand("người đang được xác minh là nạn nhân có được ở cơ sở không").who

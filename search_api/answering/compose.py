@@ -323,14 +323,20 @@ def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
     wanted = {t: w for t, w in weight.items() if not set(t.split("_")) <= group_words}
     mass = sum(wanted.values()) or 1.0
     articles: dict[tuple[str, str], list[Candidate]] = {}
+    specific_asked = any(g in SPECIFIC_GROUPS for g in groups)
     for candidate in evidence.candidates:
-        if _LIST_TITLE.search(folded(candidate.article.title)):
+        if _LIST_TITLE.search(folded(candidate.article.title)) or (specific_asked and _in_list_clause(candidate)):
             articles.setdefault((candidate.document.number, candidate.article.id), []).append(candidate)
-    best: tuple[float, list[Candidate]] | None = None
+    found: list[tuple[float, list[Candidate], bool]] = []
     for units in articles.values():
         title_terms = unit_terms(units[0].article.title)
         title_cover = sum(w for t, w in wanted.items() if t in title_terms) / mass
         naming = [u for u in units if any(_names_group(folded(u.text), g) for g in groups if g != m.VICTIM)]
+        if not naming and not _LIST_TITLE.search(folded(units[0].article.title)):
+            # A benefit's own "1. Đối tượng hỗ trợ gồm ..." clause not naming the group asked about
+            # states who qualifies, so whether the group does ("công dân Việt Nam, người không quốc
+            # tịch": not a foreigner); the benefit's heading must then name what is asked.
+            naming = [u for u in units if u.kind == "khoan"][:1]
         # Of the units naming the group, the one stating the rest of the question first ("từ đủ 16
         # tuổi đến dưới 18 tuổi là bị hại" before "người bị buộc tội từ đủ 16 ..." for a victim).
         naming.sort(key=lambda u: -u.coverage)
@@ -357,16 +363,31 @@ def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
             + HIERARCHY_BONUS.get(document.type, 0.0)
             - RANK_STEP * units[0].rank
         )
-        if best is None or value > best[0]:
-            best = (value, naming)
-    if best is None:
+        found.append((value, naming, specific))
+    if not found:
         return []
+    # The clause naming the group itself first; then, when the benefit asked about has its own
+    # "Đối tượng hỗ trợ" clause, that one (it may exclude the group).
+    found.sort(key=lambda item: (not item[2], -item[0]))
+    units = list(found[0][1])
+    if found[0][2]:
+        units = units[:1] + next((naming for _, naming, specific in found[1:] if not specific), []) + units[1:]
     chosen: list[Candidate] = []
-    for unit in best[1]:
+    for unit in units:
         if any(unit.parent_id == c.unit_id or c.parent_id == unit.unit_id for c in chosen):
             continue
         chosen.append(unit)
     return chosen[:MAX_QUOTES]
+
+
+_LIST_CLAUSE = re.compile(r"^(?:\d{1,2} )?(?:doi tuong|nguoi duoc|truong hop duoc)(?!\w)")
+
+
+def _in_list_clause(candidate: Candidate) -> bool:
+    """A clause listing who qualifies ("1. Đối tượng hỗ trợ gồm: a) ..."), or one of its points."""
+    if candidate.kind == "khoan":
+        return bool(_LIST_CLAUSE.search(folded(candidate.text)))
+    return candidate.kind == "diem" and bool(_LIST_CLAUSE.search(folded(candidate.lead_in)))
 
 
 GROUP_LABELS = {

@@ -62,6 +62,7 @@ SENTENCE_WORDS = (
     r"tu chung than",
     r"tu hinh",
     r"(?:di|ngoi|bi) tu",
+    r"bi xu(?! ly)",  # "bị xử thế nào", "bị xử mấy năm"
     r"tu (?:may|bao nhieu) nam",
 )
 
@@ -184,6 +185,8 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
             r"(?:buon ban|mua ban|ban) (?:\d+|hai|ba|bon|nam|sau|bay|tam|chin|muoi|nhieu) "
             r"(?:nguoi|co gai|phu nu|tre em|chau|be|em)",
             r"bi ban (?:sang|qua|cho|di|ra)",
+            r"ban (?:\w+ ){0,3}(?:sang|qua) (?:bien gioi|nuoc ngoai|trung quoc|tq|campuchia|lao)",
+            r"(?:bat coc|du do|lua) (?:\w+ ){0,3}(?:roi |de |di )?ban",
             r"ban (?:nguoi|vo|con|phu nu|co gai|em gai|con gai|tre em|tre con|be gai|chau)"
             r"(?: \w+){0,3} (?:sang|qua|cho|ra)",
         ),
@@ -221,11 +224,13 @@ GROUP_CUES: dict[str, re.Pattern] = {
         r"quoc tich nuoc ngoai",
         r"quoc tich khac",
         r"nguoi ngoai quoc",
-        r"(?:la|co|mot) nguoi (?:lao|trung quoc|campuchia|cam pu chia|myanmar|thai lan|han quoc|philippines)",
+        # "người Lào", "người Campuchia" (but "lấy chồng người Trung Quốc" names the husband)
+        r"(?<!chong )(?<!vo )nguoi (?:lao|trung quoc|campuchia|cam pu chia|myanmar|thai lan|han quoc|philippines)",
+        r"(?:bi ban|bi mua ban|bi dua|bi lua) (?:sang|vao|den|qua) viet nam",  # trafficked into Viet Nam
     ),
     m.STATELESS: _cues(r"khong (?:co )?quoc tich"),
     m.BEING_IDENTIFIED: _cues(
-        r"dang (?:cho )?xac minh",
+        r"dang (?:duoc |cho )?xac minh",
         r"cho xac minh",
         r"dang (?:duoc )?xac dinh",
         r"chua (?:duoc )?xac dinh",
@@ -318,7 +323,7 @@ _YEAR_RE = re.compile(r"(?<!\w)(?:nam|vao|tu) ((?:19|20)\d\d)(?!\w)")
 _BEFORE_RE = re.compile(r"(?<!\w)truoc(?: ngay)?\s*$")
 # A year right after a document word names the text ("luật PCMBN năm 2011"), not the day asked about.
 _DOCUMENT_YEAR_RE = re.compile(r"(?:luat|nghi dinh|thong tu|bo luat|pcmbn|blhs|quyet dinh)(?: \w+){0,6} nam$")
-_CLAUSE_RE = re.compile(r"(?<!\w)khoan (\d{1,2})(?!\w)")
+_CLAUSE_RE = re.compile(r"(?<!\w)(?:khoan |k)(\d{1,2})(?!\w)")  # "khoản 2", "k2"
 _POINT_RE = re.compile(r"(?<!\w)diem ([a-z])(?!\w)")
 
 
