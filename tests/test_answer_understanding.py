@@ -83,3 +83,12 @@ def test_foreigner_and_a_benefit_get_the_group_clause_then_the_benefits_own_elig
 def test_short_clause_reference_quotes_that_clause_first(client):
     data = ask(client, "k3 d151 blhs")
     assert data["answer"][0]["citation"].startswith("Khoản 3 Điều 151")
+
+
+def test_penalty_question_naming_no_offence_reads_the_collections_offence(client):
+    # No offence named: the trafficking offence this collection is about, not any offence sharing
+    # the circumstance "có tổ chức"; an offence the question does name still wins (below).
+    data = ask(client, "to chuc duong day dua phu nu sang trung quoc lay chong thi bi phat bao nhieu nam")
+    assert data["answer"][0]["citation"].startswith("Khoản 2 Điều 150")
+    named = ask(client, "trốn thuế thì bị phạt tù bao nhiêu năm")
+    assert named["answer"][0]["article_number"] == "200"

@@ -5,11 +5,17 @@ guidance (a resolution of the Supreme People's Court's judges' council) defining
 
 from __future__ import annotations
 
+import math
 import re
 
 from search_api.answering import models as m
 from search_api.answering.compose import article_candidates, folded, ranked, short_label
-from search_api.answering.evidence import Evidence
+from search_api.answering.evidence import (
+    OFFENCE_NAME_SHARE,
+    Evidence,
+    name_stated,
+    offence_prominence,
+)
 from search_api.answering.models import Candidate
 from search_api.answering.terms import unit_terms
 from search_api.answering.understand import AGGRAVATING
@@ -20,7 +26,7 @@ _SENTENCE_RE = re.compile(
 )
 
 
-def penalty_quotes(evidence: Evidence) -> tuple[list[Candidate], str | None]:
+def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candidate], str | None]:
     """The offence article's khoản matching the circumstances named, with its sentence range."""
     question = evidence.question
     offences: dict[tuple[str, str], list[Candidate]] = {}
@@ -37,6 +43,9 @@ def penalty_quotes(evidence: Evidence) -> tuple[list[Candidate], str | None]:
     wanted = [AGGRAVATING[name][1] for name in question.aggravating]
 
     asked = set(question.folded.split())
+    names_offence = any(name_stated(c[0].article.title, asked) >= OFFENCE_NAME_SHARE for c in offences.values())
+    prominence = {key: math.log1p(offence_prominence(store, c[0].article.title)) for key, c in offences.items()}
+    top = max(prominence.values(), default=0.0) or 1.0
 
     def offence_score(item) -> float:
         clauses = item[1]
@@ -47,7 +56,11 @@ def penalty_quotes(evidence: Evidence) -> tuple[list[Candidate], str | None]:
         best = sum(w for t, w in weight.items() if t in title_terms) / mass + 0.5 * max(c.score for c in clauses)
         # ... and the question states that name whole: "mua bán ... người" is "Tội mua bán người"
         # (every word said), not "Tội mua bán, chiếm đoạt mô hoặc bộ phận cơ thể người".
-        best += NAME_STATED_WEIGHT * _name_stated(clauses[0].article.title, asked)
+        best += NAME_STATED_WEIGHT * name_stated(clauses[0].article.title, asked)
+        if not names_offence:
+            # No offence named: the one the collection is about ("mua bán người"), by how much it
+            # speaks of it, rather than whichever offence shares a circumstance's words.
+            best += PROMINENCE_WEIGHT * prominence[(clauses[0].document.number, clauses[0].article.number)] / top
         # An offence whose clauses name the circumstance asked about ("06 người trở lên").
         if any(_matches(folded(c.text), w) for c in clauses for w in wanted):
             best += CIRCUMSTANCE_BONUS
@@ -88,12 +101,7 @@ def penalty_quotes(evidence: Evidence) -> tuple[list[Candidate], str | None]:
 
 CIRCUMSTANCE_BONUS = 0.3
 NAME_STATED_WEIGHT = 0.3
-
-
-def _name_stated(title: str, asked: set[str]) -> float:
-    """Share of the offence's name ("Tội mua bán người", less "tội") that the question says."""
-    words = [w for w in folded(title).split() if w not in ("toi", "hoac", "va")][:12]
-    return sum(w in asked for w in words) / len(words) if words else 0.0
+PROMINENCE_WEIGHT = 0.3
 
 
 def _matches(text: str, wording: str) -> bool:

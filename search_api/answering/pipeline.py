@@ -192,7 +192,7 @@ class AnswerService:
                 composition.best_coverage = max(composition.best_coverage, 0.38)
                 return composition
         if question.has(m.PENALTY) and question.asks_sentence:
-            quotes, summary = penalty.penalty_quotes(evidence)
+            quotes, summary = penalty.penalty_quotes(evidence, self.store)
             if quotes:
                 guidance = penalty.guidance_quote(evidence, self.store, quotes[0])
                 composition.quotes = quotes[:1] + ([guidance] if guidance else []) + quotes[1:]
