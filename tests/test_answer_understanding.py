@@ -92,3 +92,9 @@ def test_penalty_question_naming_no_offence_reads_the_collections_offence(client
     assert data["answer"][0]["citation"].startswith("Khoản 2 Điều 150")
     named = ask(client, "trốn thuế thì bị phạt tù bao nhiêu năm")
     assert named["answer"][0]["article_number"] == "200"
+
+
+def test_replacement_question_states_the_relation_in_the_summary(client):
+    data = ask(client, "luat 53/2024 thay the van ban nao")
+    assert data["answered"] is True
+    assert "Thay thế: Luật 66/2011/QH12" in data["summary"]

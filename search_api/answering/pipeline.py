@@ -38,6 +38,7 @@ from search_api.answering.understand import understand_question
 from search_api.corpus_store import CorpusStore
 from search_api.search import SearchService
 
+CHANGE_QUESTION = re.compile(r"(?<!\w)(?:thay the|sua doi|bai bo|bi thay|hop nhat)(?!\w)")
 GOVERNING_QUESTION = re.compile(r"(?<!\w)(?:van ban|nghi dinh|thong tu|nghi quyet|quyet dinh) nao(?!\w)")
 
 
@@ -158,6 +159,10 @@ class AnswerService:
         if question.intent in (m.STATUS, m.LOOKUP) and composition.facts:
             composition.mode = "facts"
             composition.summary = facts_summary(composition.facts)
+            if CHANGE_QUESTION.search(question.folded) and composition.summary:
+                # "thay thế luật nào", "bị sửa đổi bởi văn bản nào": the relation itself, in the line.
+                changes = [f["text"] for f in composition.facts if f["kind"] == "change"]
+                composition.summary = " ".join([composition.summary, *changes[:2]])
             # The text's own words on when it takes effect (a stub has none: facts only).
             for document in evidence.named_documents:
                 shown = effect_article(document) if question.intent == m.STATUS else None
