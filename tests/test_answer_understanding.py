@@ -98,3 +98,14 @@ def test_replacement_question_states_the_relation_in_the_summary(client):
     data = ask(client, "luat 53/2024 thay the van ban nao")
     assert data["answered"] is True
     assert "Thay thế: Luật 66/2011/QH12" in data["summary"]
+
+
+def test_which_law_a_decree_details_is_answered_upward(client):
+    data = ask(client, "ND 144/2017 quy dinh chi tiet luat nao")
+    assert data["answered"] is True and data["understanding"]["intent"] == "detailing"
+    assert "quy định chi tiết 11/2017/QH14" in data["summary"]
+
+
+def test_in_force_detailing_text_is_named_first(client):
+    data = ask(client, "van ban nao huong dan dieu 7 luat tro giup phap ly")
+    assert data["summary"].startswith("Nghị định 144/2017/NĐ-CP")

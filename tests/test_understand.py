@@ -266,3 +266,15 @@ def test_colloquial_sentence_question(text, penalty):
 
 def test_being_verified_with_duoc():
     assert m.BEING_IDENTIFIED in understand("người đang được xác minh là nạn nhân có được ở cơ sở không").who
+
+
+def test_a_duty_question_is_not_an_eligibility_question():
+    # "có phải trả tiền không" asks a duty; "có phải là nạn nhân không" asks who qualifies.
+    assert m.ELIGIBILITY not in understand("người được trợ giúp pháp lý có phải đóng tiền không").intents
+    assert m.ELIGIBILITY in understand("chị ấy có phải là nạn nhân không").intents
+
+
+def test_asking_for_a_free_lawyer_is_a_legal_aid_request():
+    question = understand("em muon duoc luat su giup mien phi thi lam the nao")
+    assert m.LEGAL_AID in question.intents
+    assert "yêu cầu trợ giúp pháp lý" in question.expanded_terms

@@ -17,7 +17,8 @@ from datetime import date
 from typing import Any
 
 from ingest.index_contract import SearchBackend
-from ingest.numbers import number_key
+from ingest.model import QUY_DINH_CHI_TIET
+from ingest.numbers import number_key, slug
 from search_api.answering import compose as c
 from search_api.answering import models as m
 from search_api.answering import penalty
@@ -126,7 +127,7 @@ class AnswerService:
                 composition.summary = f"Điều {article.number}. {article.title} — {c.short_label(document)}"
                 return composition
         if question.intent == m.DETAILING:
-            composition.facts = detailing_facts(evidence, self.store) + composition.facts
+            composition.facts = detailing_facts(evidence, self.store) + detailed_facts(evidence) + composition.facts
             pairs = detailing_pairs(evidence, self.store)
             detailing = {(number_key(d.number), a.number if a else "") for d, a, _, _ in pairs}
             detailing_numbers = {doc for doc, _ in detailing}
@@ -220,6 +221,34 @@ class AnswerService:
         if composition.quotes and question.has(m.AMOUNT, m.ENTITLEMENT):
             composition.summary = c.amount_summary(composition.quotes[0], self.store)
         return composition
+
+
+def detailed_facts(evidence: Evidence) -> list[dict]:
+    """ "Nghị định 144/2017 quy định chi tiết luật nào": asked upward, of a named sub-law text —
+    the texts (and articles) its own QUY_DINH_CHI_TIET relations point to."""
+    facts = []
+    for document in evidence.named_documents:
+        if document.type in ("Luật", "Bộ luật"):
+            continue
+        targets: dict[str, set[str]] = {}
+        for relation in document.relations:
+            if relation.type == QUY_DINH_CHI_TIET and number_key(relation.target) != number_key(document.number):
+                targets.setdefault(relation.target, set()).update(
+                    [relation.target_article] if relation.target_article else []
+                )
+        for target, articles in targets.items():
+            listed = sorted(articles, key=lambda n: (len(n), n))
+            which = f" (Điều {', '.join(listed[:10])})" if listed else ""
+            facts.append(
+                {
+                    "kind": "detailing",
+                    "text": f"{document.type} {document.number} quy định chi tiết {target}{which}",
+                    "source": "quan hệ “quy định chi tiết” ghi trong văn bản và Bộ pháp điển",
+                    "doc_number": document.number,
+                    "link": f"/van-ban/{slug(document.number)}",
+                }
+            )
+    return facts
 
 
 def _fact_documents(composition: c.Composition) -> set[str]:

@@ -153,7 +153,7 @@ INTENT_CUES: dict[str, re.Pattern] = {
         r"ai duoc",
         r"doi tuong",
         r"thuoc dien",
-        r"co phai",
+        r"co phai la",  # ("có phải trả tiền không" asks a duty, not who qualifies)
         r"duoc coi la",
         r"nam trong",
         r"co duoc coi",
@@ -199,7 +199,10 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     (_cues(r"den bu"), "bồi thường"),
     (_cues(r"tien ho tro"), "trợ cấp"),
     (_cues(r"di hoc", r"hoc chu"), "học văn hóa"),
-    (_cues(r"luat su mien phi", r"tu van (?:phap luat |luat )?mien phi"), "trợ giúp pháp lý"),
+    (_cues(r"luat su (?:\w+ ){0,2}mien phi", r"tu van (?:phap luat |luat )?mien phi"), "trợ giúp pháp lý"),
+    (_cues(r"(?:dong|mat|ton) tien"), "trả tiền"),
+    # "muốn được luật sư giúp", "xin TGPL": asking for legal aid is a "yêu cầu trợ giúp pháp lý"
+    (_cues(r"(?:muon|xin|nho|can) (?:duoc )?(?:\w+ ){0,2}(?:tro giup phap ly|luat su)"), "yêu cầu trợ giúp pháp lý"),
     (_cues(r"chung minh (?:thu|nhan dan)", r"cmnd", r"cccd", r"can cuoc"), "giấy tờ tùy thân"),
     (_cues(r"(?:ep|bat|cuong ep) (?:ban dam|lam gai|tiep khach)", r"ban dam", r"mai dam"), "bóc lột tình dục"),
     (_cues(r"(?:ep|bat) (?:lam viec|lam) (?:khong cong|khong luong)", r"lao dong khong cong"), "cưỡng bức lao động"),
