@@ -366,12 +366,12 @@ def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
         found.append((value, naming, specific))
     if not found:
         return []
-    # The clause naming the group itself first; then, when the benefit asked about has its own
-    # "Đối tượng hỗ trợ" clause, that one (it may exclude the group).
+    # The clause naming the group itself first, with the general rule of the same list; then, when
+    # the benefit asked about has its own "Đối tượng hỗ trợ" clause, that one (it may exclude the group).
     found.sort(key=lambda item: (not item[2], -item[0]))
     units = list(found[0][1])
     if found[0][2]:
-        units = units[:1] + next((naming for _, naming, specific in found[1:] if not specific), []) + units[1:]
+        units += next((naming for _, naming, specific in found[1:] if not specific), [])
     chosen: list[Candidate] = []
     for unit in units:
         if any(unit.parent_id == c.unit_id or c.parent_id == unit.unit_id for c in chosen):

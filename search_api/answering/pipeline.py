@@ -192,7 +192,10 @@ class AnswerService:
             # "Ai được coi là nạn nhân?": the clause defining the term, then what else matches.
             defining = definition_quote(evidence, self.store)
             if defining is not None:
-                rest = [q for q in c.select(ordered, 0.38) if q.key != defining.key]
+                term = defining.reasons[-1].split("'")[1]
+                rest = [
+                    q for q in c.select(ordered, 0.38) if q.key != defining.key and term in c.folded(q.text)
+                ]  # other units speaking of the term ("không được coi là" alone says nothing of it)
                 composition.quotes = [defining, *rest][: c.MAX_QUOTES]
                 composition.mode = "definition"
                 composition.best_coverage = max(composition.best_coverage, 0.38)

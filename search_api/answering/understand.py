@@ -192,6 +192,8 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
         ),
         "mua bán người",
     ),
+    # the person sold is, in the texts, "nạn nhân"
+    (_cues(r"bi (?:mua ban|ban|lua ban)", r"bi (?:\w+ ){1,2}ban (?:sang|qua|cho|di|ra)"), "nạn nhân"),
     (_cues(r"ve nuoc", r"ve que", r"ve lai viet nam"), "trở về"),
     (_cues(r"nhan (?:giup|vu|vu viec|vu an|ho so|lam)"), "thụ lý"),
     (_cues(r"(?:tien |ve )?tau xe", r"ve xe", r"tien xe", r"tien di lai"), "chi phí đi lại"),
@@ -207,7 +209,6 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     (_cues(r"(?:ep|bat|cuong ep) (?:ban dam|lam gai|tiep khach)", r"ban dam", r"mai dam"), "bóc lột tình dục"),
     (_cues(r"(?:ep|bat) (?:lam viec|lam) (?:khong cong|khong luong)", r"lao dong khong cong"), "cưỡng bức lao động"),
     (_cues(r"(?:lay|ban|moc) (?:than|noi tang|gan|tim)"), "lấy bộ phận cơ thể"),
-    (_cues(r"tq"), "Trung Quốc"),
 )
 
 
@@ -240,7 +241,9 @@ GROUP_CUES: dict[str, re.Pattern] = {
         r"nghi (?:la|ngo la) nan nhan",
         r"trong qua trinh xac minh",
     ),
-    m.VICTIM: _cues(r"nan nhan", r"bi mua ban", r"bi ban", r"bi lua ban"),
+    m.VICTIM: _cues(
+        r"nan nhan", r"bi mua ban", r"bi ban", r"bi lua ban", r"bi (?:\w+ ){1,2}ban (?:sang|qua|cho|di|ra)"
+    ),
     m.AGENCY_ACTOR: _cues(
         r"co quan", r"cong an", r"bien phong", r"uy ban", r"so lao dong", r"phong lao dong", r"co so ho tro"
     ),
