@@ -278,3 +278,15 @@ def test_asking_for_a_free_lawyer_is_a_legal_aid_request():
     question = understand("em muon duoc luat su giup mien phi thi lam the nao")
     assert m.LEGAL_AID in question.intents
     assert "yêu cầu trợ giúp pháp lý" in question.expanded_terms
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("vụ việc xảy ra tháng 3/2024 thì áp dụng luật nào", date(2024, 3, 31)),
+        ("ngay 15 thang 3 nam 2024 em bi lua", date(2024, 3, 15)),
+        ("trước tháng 7/2025 nạn nhân được hỗ trợ gì", date(2025, 6, 30)),
+    ],
+)
+def test_as_of_month_and_long_dates(text, expected):
+    assert as_of_date(text) == expected

@@ -326,6 +326,7 @@ def asks_definition(words: str) -> bool:
 
 _DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?![\d/])")
 _YEAR_RE = re.compile(r"(?<!\w)(?:nam|vao|tu) ((?:19|20)\d\d)(?!\w)")
+_LONG_DATE_RE = re.compile(r"(?<!\w)(?:ngay (\d{1,2}) )?thang (\d{1,2}) (?:nam )?((?:19|20)\d\d)(?!\w)")
 _BEFORE_RE = re.compile(r"(?<!\w)truoc(?: ngay)?\s*$")
 # A year right after a document word names the text ("luật PCMBN năm 2011"), not the day asked about.
 _DOCUMENT_YEAR_RE = re.compile(r"(?:luat|nghi dinh|thong tu|bo luat|pcmbn|blhs|quyet dinh)(?: \w+){0,6} nam$")
@@ -347,6 +348,16 @@ def as_of_date(text: str) -> date | None:
             found -= timedelta(days=1)
         return found
     words = folded_text(text)
+    for match in _LONG_DATE_RE.finditer(words):
+        # "ngày 15 tháng 3 năm 2024", "tháng 3/2024", "tháng 3 năm 2024" (the month's last day)
+        day, month, year = (int(g) if g else None for g in match.groups())
+        try:
+            found = date(year, month, day) if day else date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        except ValueError:
+            continue
+        if _BEFORE_RE.search(words[: match.start()]):
+            found = (found if day else date(year, month, 1)) - timedelta(days=1)
+        return found
     for match in _YEAR_RE.finditer(words):
         if _DOCUMENT_YEAR_RE.search(words[: match.start()].rstrip() + " nam"):
             continue
