@@ -170,7 +170,13 @@ class AnswerService:
                 if shown is None and question.intent == m.LOOKUP and document.articles:
                     shown = document.articles[0]
                 if shown is not None:
-                    clause = effect_unit(document, shown) if question.intent == m.STATUS else None
+                    # (the whole article when the question also asks what the text replaced: the
+                    # next clause of "Hiệu lực thi hành" says so)
+                    clause = (
+                        effect_unit(document, shown)
+                        if question.intent == m.STATUS and not CHANGE_QUESTION.search(question.folded)
+                        else None
+                    )
                     composition.quotes = c.whole_article(document, shown, clause.number if clause else None)
                     break
             return composition

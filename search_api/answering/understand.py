@@ -62,7 +62,9 @@ SENTENCE_WORDS = (
     r"tu chung than",
     r"tu hinh",
     r"(?:di|ngoi|bi) tu",
-    r"bi xu(?! ly)",  # "bị xử thế nào", "bị xử mấy năm"
+    # "bị xử thế nào", "bị xử mấy năm", "theo khung nào" ("bị xử tội X không" asks whether it is the offence)
+    r"bi xu (?:the nao|ra sao|bao nhieu|may nam|nang|theo khung|khung)",
+    r"khung (?:nao|hinh phat nao)",
     r"tu (?:may|bao nhieu) nam",
 )
 
@@ -85,6 +87,7 @@ INTENT_CUES: dict[str, re.Pattern] = {
         r"van ban nao thay",
         r"con (?:ap dung|dung) (?:duoc )?(?:khong|nua)",
         r"con (?:duoc )?(?:ap dung|su dung|hieu luc)",
+        r"con theo (?:luat|nghi dinh|thong tu|bo luat|quyet dinh)",  # "giờ còn theo Luật PCMBN 2011 không"
         r"hien (?:nay|gio) con",
         r"ap dung tu (?:ngay|khi)",
         r"sua doi (?:boi|chua)",
@@ -95,7 +98,7 @@ INTENT_CUES: dict[str, re.Pattern] = {
         *SENTENCE_WORDS,
         r"bi xu ly",
         r"xu ly hinh su",
-        r"truy cuu trach nhiem hinh su",
+        r"(?:truy cuu|chiu) trach nhiem hinh su",
         r"bao nhieu nam tu",
         r"may nam tu",
         r"toi (?:gi|danh)",
@@ -208,7 +211,8 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     (_cues(r"chung minh (?:thu|nhan dan)", r"cmnd", r"cccd", r"can cuoc"), "giấy tờ tùy thân"),
     (_cues(r"(?:ep|bat|cuong ep) (?:ban dam|lam gai|tiep khach)", r"ban dam", r"mai dam"), "bóc lột tình dục"),
     (_cues(r"(?:ep|bat) (?:lam viec|lam) (?:khong cong|khong luong)", r"lao dong khong cong"), "cưỡng bức lao động"),
-    (_cues(r"(?:lay|ban|moc) (?:than|noi tang|gan|tim)"), "lấy bộ phận cơ thể"),
+    (_cues(r"(?:lay|ban|moc) (?:than|noi tang|gan|tim|giac mac)"), "lấy bộ phận cơ thể"),
+    (_cues(r"trung tam bao tro", r"trai bao tro"), "cơ sở bảo trợ xã hội"),
 )
 
 
@@ -263,13 +267,14 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
         ),
         "ra khoi bien gioi",
     ),
-    "nhiều nạn nhân": (
-        _cues(r"(?:02|2|03|3|04|4|05|5|hai|ba|bon|nhieu) (?:nguoi|nan nhan|chau|em|co gai|phu nu|tre em|be)"),
-        "tu 02 nguoi den 05 nguoi",
-    ),
-    "từ 06 người": (_cues(r"(?:06|6|sau|bay|7|muoi|10) (?:nguoi|nan nhan) tro len"), "06 nguoi tro len"),
+    # (a number of people is read by _counted_victims; these are the worded forms)
+    "nhiều nạn nhân": (_cues(r"nhieu (?:nguoi|nan nhan|co gai|phu nu|tre em|chau|em)"), "tu 02 nguoi den 05 nguoi"),
+    "từ 06 người": (_cues(r"(?:\d+|sau|bay|tam|chin|muoi) (?:nguoi|nan nhan) tro len"), "06 nguoi tro len"),
     "làm chết": (_cues(r"chet", r"tu sat", r"tu tu"), "chet hoac tu sat"),
-    "lấy bộ phận cơ thể": (_cues(r"lay (?:bo phan|noi tang|than|gan)"), "lay bo phan co the"),
+    "lấy bộ phận cơ thể": (
+        _cues(r"lay (?:\w+ ){0,3}(?:bo phan|noi tang|than|gan|giac mac|tim|phoi|mo)(?!\w)"),
+        "lay bo phan co the",
+    ),
     "tái phạm": (_cues(r"tai pham"), "tai pham nguy hiem"),
     "lợi dụng chức vụ": (_cues(r"loi dung chuc vu", r"can bo", r"cong chuc"), "loi dung chuc vu"),
     "nhiều lần": (_cues(r"(?:02|2|hai) lan tro len", r"nhieu lan"), "02 lan tro len"),
@@ -475,6 +480,27 @@ def _with_ages(who: list[str], words: str) -> list[str]:
     return [g for g in m.GROUPS if g in groups]
 
 
+# "cho xem", "trích", "toàn văn": show the named article, whatever else the words say.
+LOOKUP_CUES = _cues(r"cho (?:toi |em )?xem", r"xem", r"trich(?: dan)?", r"toan van", r"tra cuu", r"doc")
+_NUMBER_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+_COUNTED = re.compile(
+    r"(?<!\w)(\d{1,3}|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (?:nguoi|nan nhan|co gai|phu nu|tre em|chau|be|em"
+    r"|thanh nien|lao dong|nguoi lao dong)(?!\w)"
+)
+
+
+def _counted_victims(words: str, aggravating: list[str]) -> list[str]:
+    """ "bán 7 cô gái", "3 nạn nhân": the Code's brackets are by head count — 02 to 05 people
+    (khoản 2), 06 or more (khoản 3)."""
+    found = list(aggravating)
+    for match in _COUNTED.finditer(words):
+        count = _NUMBER_WORDS.get(match.group(1)) or (int(match.group(1)) if match.group(1).isdigit() else 0)
+        name = "từ 06 người" if count >= 6 else "nhiều nạn nhân" if count >= 2 else ""
+        if name and name not in found:
+            found.append(name)
+    return found
+
+
 def understand_question(
     text: str,
     known_documents: list[tuple[str, str, str]],
@@ -498,6 +524,8 @@ def understand_question(
         intents.insert(0, m.LOOKUP)
     elif reference.doc_numbers and not intents and re.search(r"(?<!\w)(?:noi dung|quy dinh gi|la gi)(?!\w)", words):
         intents.insert(0, m.LOOKUP)
+    elif reference.doc_numbers and reference.article_number and LOOKUP_CUES.search(words):
+        intents.insert(0, m.LOOKUP)  # "cho xem Điều 11 Nghị định 62/2012 về hồ sơ bảo vệ"
     if m.DETAILING in intents and re.search(r"thay the|sua doi", words) and not re.search(r"huong dan|chi tiet", words):
         intents.remove(m.DETAILING)  # "thay thế thông tư nào": a replacement, asked of the status
     if m.DETAILING in intents and not (reference.doc_numbers or reference.article_number):
@@ -510,6 +538,8 @@ def understand_question(
     if m.ACCOMPANYING_MINOR in who:
         who = [g for g in who if g not in (m.CHILD_UNDER_16, m.CHILD_UNDER_18)]
     aggravating = [name for name, (cue, _) in AGGRAVATING.items() if cue.search(words)] if m.PENALTY in intents else []
+    if m.PENALTY in intents:
+        aggravating = _counted_victims(words, aggravating)
     if "từ 06 người" in aggravating and "nhiều nạn nhân" in aggravating:
         aggravating.remove("nhiều nạn nhân")
     if m.PENALTY in intents and not SENTENCE_CUES.search(words):
