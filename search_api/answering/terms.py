@@ -20,7 +20,9 @@ QUESTION_WORDS = frozenset(
     fold(w)
     for w in (
         "gì nào bao nhiêu không có được thì là ai sao như thế những các cho của và hay hoặc vậy ạ nhỉ "
-        "muốn biết cần phải bị đã một với khi nếu mà ở đâu việc theo quy định tôi em anh chị"
+        "muốn biết cần phải bị đã một với khi nếu mà ở đâu việc theo quy định tôi em anh chị "
+        # (only words whose folded form is no other word: "còn" folds onto "con", "lúc" onto "lực")
+        "thêm nữa liệu nhé"
     ).split()
 )
 

@@ -190,6 +190,7 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
             r"bi ban (?:sang|qua|cho|di|ra)",
             r"ban (?:\w+ ){0,3}(?:sang|qua) (?:bien gioi|nuoc ngoai|trung quoc|tq|campuchia|lao)",
             r"(?:bat coc|du do|lua) (?:\w+ ){0,3}(?:roi |de |di )?ban",
+            r"(?:dem|dua|dan|cho) (?:\w+ ){0,3}di ban",
             r"ban (?:nguoi|vo|con|phu nu|co gai|em gai|con gai|tre em|tre con|be gai|chau)"
             r"(?: \w+){0,3} (?:sang|qua|cho|ra)",
         ),
@@ -202,6 +203,7 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     (_cues(r"(?:tien |ve )?tau xe", r"ve xe", r"tien xe", r"tien di lai"), "chi phí đi lại"),
     (_cues(r"vien phi", r"tien thuoc"), "chi phí khám bệnh, chữa bệnh"),
     (_cues(r"den bu"), "bồi thường"),
+    (_cues(r"(?:danh|chem|dam) (?:\w+ ){0,3}(?:bi )?(?:thuong|tich)"), "gây thương tích"),
     (_cues(r"tien ho tro"), "trợ cấp"),
     (_cues(r"di hoc", r"hoc chu"), "học văn hóa"),
     (_cues(r"luat su (?:\w+ ){0,2}mien phi", r"tu van (?:phap luat |luat )?mien phi"), "trợ giúp pháp lý"),
