@@ -516,6 +516,10 @@ def understand_question(
     parsed = parse_query(" ".join([text, *legal]), known_documents, size=size)
     reference = parsed.intent
     if legal:
+        if not has_diacritics(text):
+            # Typed without diacritics: only the folded fields judge, as for any such question
+            # (the legal words added carry diacritics the user did not type).
+            parsed.analysis = parsed.analysis.without_exact()
         reference.text = parsed.text = nfc(text).strip()[: len(reference.text)]
         reference.expanded_terms = [*reference.expanded_terms, *legal]
     words = expanded_text(" ".join([reference.text, *legal]))
