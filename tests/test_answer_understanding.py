@@ -109,3 +109,18 @@ def test_which_law_a_decree_details_is_answered_upward(client):
 def test_in_force_detailing_text_is_named_first(client):
     data = ask(client, "van ban nao huong dan dieu 7 luat tro giup phap ly")
     assert data["summary"].startswith("Nghị định 144/2017/NĐ-CP")
+
+
+def test_head_count_and_organ_removal_pick_the_clause_and_its_court_guidance(client):
+    data = ask(client, "lua ban 7 co gai qua bien gioi thi bi phat tu bao nhieu nam")
+    assert data["answer"][0]["citation"].startswith("Khoản 3 Điều 150")
+    organ = ask(client, "ban nguoi roi lay than cua nan nhan thi bi xu theo khung nao")
+    assert organ["answer"][0]["citation"].startswith("Khoản 3 Điều 150")
+    # The court guidance quoted is the one defining that clause's circumstance.
+    assert "khoản 3 Điều 150" in organ["answer"][1]["text"]
+
+
+def test_show_me_article_is_a_lookup(client):
+    data = ask(client, "Cho xem Điều 6 Nghị định 62/2012/NĐ-CP về đối tượng bảo vệ")
+    assert data["understanding"]["intent"] == "lookup"
+    assert data["answer"][0]["article_number"] == "6"

@@ -290,3 +290,19 @@ def test_asking_for_a_free_lawyer_is_a_legal_aid_request():
 )
 def test_as_of_month_and_long_dates(text, expected):
     assert as_of_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, circumstance",
+    [
+        ("lừa bán 8 cô gái thì bị tù bao nhiêu năm", "từ 06 người"),
+        ("ban hai chau be bi phat tu may nam", "nhiều nạn nhân"),
+    ],
+)
+def test_head_count_decides_the_bracket(text, circumstance):
+    assert circumstance in understand(text).aggravating
+
+
+def test_is_it_this_offence_is_not_a_sentence_question():
+    assert not understand("nhận tiền môi giới con nuôi có bị xử tội mua bán người không").asks_sentence
+    assert understand("mua bán người bị xử theo khung nào").asks_sentence

@@ -122,13 +122,20 @@ def guidance_quote(evidence: Evidence, store: CorpusStore, offence: Candidate) -
         for d in store.snapshot().documents.values()
         if d.type == "Nghị quyết" and article_ref.search(folded(d.title)) and d.articles
     ]
-    for document in guides:
-        for article in document.articles:
-            for candidate in article_candidates(document, article, 5):
-                text = folded(candidate.text)
-                if any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text) for w in wanted):
-                    candidate.reasons.append("court guidance on the circumstance")
-                    return candidate
+    # The guidance unit naming the circumstance, preferably the one that says which clause it
+    # defines ("... quy định tại điểm b khoản 3 Điều 150"), not one mentioning it in passing.
+    clause_ref = re.compile(rf"(?<!\w)khoan {re.escape(offence.number)} dieu {re.escape(offence.article.number)}(?!\w)")
+    matching = [
+        candidate
+        for document in guides
+        for article in document.articles
+        for candidate in article_candidates(document, article, 5)
+        if any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", folded(candidate.text)) for w in wanted)
+    ]
+    if matching:
+        chosen = next((c for c in matching if clause_ref.search(folded(c.text))), matching[0])
+        chosen.reasons.append("court guidance on the circumstance")
+        return chosen
     numbers = {d.number for d in guides}
     retrieved = [c for c in ranked(evidence) if c.document.number in numbers]
     if retrieved:
