@@ -357,13 +357,16 @@ def as_of_date(text: str) -> date | None:
     words = folded_text(text)
     for match in _LONG_DATE_RE.finditer(words):
         # "ngày 15 tháng 3 năm 2024", "tháng 3/2024", "tháng 3 năm 2024" (the month's last day)
-        day, month, year = (int(g) if g else None for g in match.groups())
+        named_day, month, year = match.group(1), int(match.group(2)), int(match.group(3))
         try:
-            found = date(year, month, day) if day else date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+            if named_day:
+                found = date(year, month, int(named_day))
+            else:
+                found = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
         except ValueError:
             continue
         if _BEFORE_RE.search(words[: match.start()]):
-            found = (found if day else date(year, month, 1)) - timedelta(days=1)
+            found = (found if named_day else date(year, month, 1)) - timedelta(days=1)
         return found
     for match in _YEAR_RE.finditer(words):
         if _DOCUMENT_YEAR_RE.search(words[: match.start()].rstrip() + " nam"):
