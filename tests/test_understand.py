@@ -151,3 +151,158 @@ def test_scoring_terms_leave_out_what_only_names_a_document():
     assert not {"2013", "35", "thong", "xa", "binh"} & question.syllables
     # An issuer that is the subject stays: "BTP có trách nhiệm gì" is about the Ministry of Justice.
     assert {"tu", "phap"} <= understand("BTP có trách nhiệm gì").syllables
+
+
+# --- round 3: abbreviations spelt out, everyday wording, ages, definitions -----------------
+
+
+@pytest.mark.parametrize(
+    "text, spelt",
+    [
+        ("NĐ nào quy định việc tiếp nhận nạn nhân", " nghi dinh nao quy dinh "),
+        ("tội MBN xử thế nào", " toi mua ban nguoi "),
+        ("BLHS năm 1999 có tội mua bán phụ nữ không", " bo luat hinh su nam 1999 "),
+        ("ttlt 134/2013/TTLT-BTC-BLĐTBXH", " 134 2013 ttlt btc bldtbxh"),
+    ],
+)
+def test_abbreviations_are_spelt_out_for_the_cues(text, spelt):
+    from search_api.answering.understand import expanded_text
+
+    assert spelt in expanded_text(text)
+
+
+def test_abbreviated_type_word_asks_which_text():
+    # "NĐ nào" is "nghị định nào": the governing-text question, as spelt out.
+    question = understand("NĐ nào quy định về bảo vệ người tố giác mua bán người?")
+    assert "nghi dinh nao" in question.folded
+
+
+def test_labour_is_not_money():
+    # Folded, "lao động" and "đồng" are both "dong": a ministry's name is no sum of money.
+    assert not understand("Sở LĐTBXH tiếp nhận hồ sơ trong mấy ngày?").asks_money
+    assert understand("tiền ăn 40.000 đồng một ngày có đúng không").asks_money
+    assert understand("moi ngay duoc ho tro bao nhieu dong").asks_money
+
+
+@pytest.mark.parametrize(
+    "text, legal",
+    [
+        ("con gái tôi bị lừa bán sang Campuchia", "mua bán người"),
+        ("chi ay bi ban sang trung quoc lam vo", "mua bán người"),
+        ("em về nước rồi thì xin hỗ trợ ở đâu", "trở về"),
+        ("ai trả tiền tàu xe cho em về quê", "chi phí đi lại"),
+        ("nhà nghèo không có tiền trả viện phí", "chi phí khám bệnh, chữa bệnh"),
+        ("bi ep ban dam o karaoke", "bóc lột tình dục"),
+    ],
+)
+def test_everyday_wording_is_searched_with_the_legal_words(text, legal):
+    question = understand(text)
+    assert legal in question.expanded_terms
+    assert question.text == text  # the question shown is what was typed
+
+
+def test_legal_words_already_typed_are_not_added_again():
+    assert "mua bán người" not in understand("nạn nhân bị mua bán người sang Lào").expanded_terms
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        ("em trai 14 tuổi bị lừa sang biên giới", m.CHILD_UNDER_16),
+        ("chau gai 17 tuoi bi ban co duoc tro giup phap ly khong", m.CHILD_UNDER_18),
+    ],
+)
+def test_an_age_names_the_child_or_minor_group(text, group):
+    assert group in understand(text).who
+
+
+def test_an_age_bound_is_not_an_age():
+    # "từ đủ 16 tuổi" is a bound, not a person of 16: no child group from it.
+    assert m.CHILD_UNDER_16 not in understand("người từ đủ 16 tuổi phạm tội").who
+
+
+@pytest.mark.parametrize(
+    "text, circumstance",
+    [
+        ("bán 3 cô gái sang Trung Quốc thì bị tù mấy năm", "nhiều nạn nhân"),
+        ("bán 3 cô gái sang TQ thì bị tù mấy năm", "đưa ra nước ngoài"),
+        ("ban vo qua campuchia bi phat tu bao nhieu nam", "đưa ra nước ngoài"),
+    ],
+)
+def test_everyday_penalty_circumstances(text, circumstance):
+    question = understand(text)
+    assert question.intent == m.PENALTY and question.asks_sentence
+    assert circumstance in question.aggravating
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("nan nhan la gi", True),
+        ("Thế nào là người chưa thành niên?", True),
+        ("con tôi 16 tuổi có còn là trẻ em không", True),
+        ("nạn nhân là người nước ngoài có được hỗ trợ không", False),
+    ],
+)
+def test_definition_questions(text, asks):
+    assert understand(text).asks_definition is asks
+
+
+def test_short_clause_reference():
+    question = understand("k2 d32 luat pcmbn")
+    assert (question.article_number, question.clause_number) == ("32", "2")
+
+
+@pytest.mark.parametrize(
+    "text, penalty",
+    [
+        ("kẻ bắt cóc cháu bé rồi bán qua biên giới bị xử thế nào", True),
+        ("trẻ em bị mua bán phải được đối xử thế nào", False),
+    ],
+)
+def test_colloquial_sentence_question(text, penalty):
+    assert (understand(text).intent == m.PENALTY) is penalty
+
+
+def test_being_verified_with_duoc():
+    assert m.BEING_IDENTIFIED in understand("người đang được xác minh là nạn nhân có được ở cơ sở không").who
+
+
+def test_a_duty_question_is_not_an_eligibility_question():
+    # "có phải trả tiền không" asks a duty; "có phải là nạn nhân không" asks who qualifies.
+    assert m.ELIGIBILITY not in understand("người được trợ giúp pháp lý có phải đóng tiền không").intents
+    assert m.ELIGIBILITY in understand("chị ấy có phải là nạn nhân không").intents
+
+
+def test_asking_for_a_free_lawyer_is_a_legal_aid_request():
+    question = understand("em muon duoc luat su giup mien phi thi lam the nao")
+    assert m.LEGAL_AID in question.intents
+    assert "yêu cầu trợ giúp pháp lý" in question.expanded_terms
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("vụ việc xảy ra tháng 3/2024 thì áp dụng luật nào", date(2024, 3, 31)),
+        ("ngay 15 thang 3 nam 2024 em bi lua", date(2024, 3, 15)),
+        ("trước tháng 7/2025 nạn nhân được hỗ trợ gì", date(2025, 6, 30)),
+    ],
+)
+def test_as_of_month_and_long_dates(text, expected):
+    assert as_of_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, circumstance",
+    [
+        ("lừa bán 8 cô gái thì bị tù bao nhiêu năm", "từ 06 người"),
+        ("ban hai chau be bi phat tu may nam", "nhiều nạn nhân"),
+    ],
+)
+def test_head_count_decides_the_bracket(text, circumstance):
+    assert circumstance in understand(text).aggravating
+
+
+def test_is_it_this_offence_is_not_a_sentence_question():
+    assert not understand("nhận tiền môi giới con nuôi có bị xử tội mua bán người không").asks_sentence
+    assert understand("mua bán người bị xử theo khung nào").asks_sentence

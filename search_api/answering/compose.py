@@ -236,6 +236,28 @@ def scope_quotes(documents: list[Document], articles: set[str]) -> list[Candidat
     return []
 
 
+DECREE_PREFERENCE = 0.05
+
+
+def content_quote(evidence: Evidence, document: Document, scope: Article) -> Candidate | None:
+    """For "which text governs X, and what does it say": the article of that text covering the
+    question best (not its scope article), its best unit."""
+    weight = evidence.weights
+    best: tuple[float, Candidate] | None = None
+    for article in document.articles:
+        if article is scope:
+            continue
+        for unit in article_candidates(document, article, 0):
+            terms = unit_terms(unit.text) | unit_terms(article.title) | unit_terms(unit.lead_in)
+            cover = sum(w for t, w in weight.items() if t in terms)
+            if best is None or cover > best[0]:
+                best = (cover, unit)
+    if best is None:
+        return None
+    best[1].reasons.append("what the governing text says on the question")
+    return best[1]
+
+
 def governing_scope_quote(evidence: Evidence, documents: list[Document]) -> list[Candidate]:
     """For "which decree/circular governs X": the scope article of the text whose title and scope
     best cover the question (its own words say what it governs)."""
@@ -248,6 +270,10 @@ def governing_scope_quote(evidence: Evidence, documents: list[Document]) -> list
         scope = next((a for a in document.articles[:3] if "pham vi" in folded(a.title)), document.articles[0])
         terms = unit_terms(document.title) | unit_terms(scope.text)
         cover = sum(w for t, w in weight.items() if t in terms) / mass
+        if document.type == "Nghị định":
+            # The Government details a law by decree; circulars guide the decree: for "which text
+            # details the law on X", a decree covering X before a circular covering it as well.
+            cover += DECREE_PREFERENCE
         if best is None or cover > best[0]:
             best = (cover, document, scope)
     if best is None or best[0] < 0.3:
@@ -297,14 +323,23 @@ def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
     wanted = {t: w for t, w in weight.items() if not set(t.split("_")) <= group_words}
     mass = sum(wanted.values()) or 1.0
     articles: dict[tuple[str, str], list[Candidate]] = {}
+    specific_asked = any(g in SPECIFIC_GROUPS for g in groups)
     for candidate in evidence.candidates:
-        if _LIST_TITLE.search(folded(candidate.article.title)):
+        if _LIST_TITLE.search(folded(candidate.article.title)) or (specific_asked and _in_list_clause(candidate)):
             articles.setdefault((candidate.document.number, candidate.article.id), []).append(candidate)
-    best: tuple[float, list[Candidate]] | None = None
+    found: list[tuple[float, list[Candidate], bool]] = []
     for units in articles.values():
         title_terms = unit_terms(units[0].article.title)
         title_cover = sum(w for t, w in wanted.items() if t in title_terms) / mass
         naming = [u for u in units if any(_names_group(folded(u.text), g) for g in groups if g != m.VICTIM)]
+        if not naming and not _LIST_TITLE.search(folded(units[0].article.title)):
+            # A benefit's own "1. Đối tượng hỗ trợ gồm ..." clause not naming the group asked about
+            # states who qualifies, so whether the group does ("công dân Việt Nam, người không quốc
+            # tịch": not a foreigner); the benefit's heading must then name what is asked.
+            naming = [u for u in units if u.kind == "khoan"][:1]
+        # Of the units naming the group, the one stating the rest of the question first ("từ đủ 16
+        # tuổi đến dưới 18 tuổi là bị hại" before "người bị buộc tội từ đủ 16 ..." for a victim).
+        naming.sort(key=lambda u: -u.coverage)
         if not any(g in SPECIFIC_GROUPS for g in groups):
             # Nobody more specific than "victims": the list item matching the question's words.
             naming = sorted(units, key=lambda u: -u.coverage)[:1]
@@ -328,16 +363,31 @@ def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
             + HIERARCHY_BONUS.get(document.type, 0.0)
             - RANK_STEP * units[0].rank
         )
-        if best is None or value > best[0]:
-            best = (value, naming)
-    if best is None:
+        found.append((value, naming, specific))
+    if not found:
         return []
+    # The clause naming the group itself first, with the general rule of the same list; then, when
+    # the benefit asked about has its own "Đối tượng hỗ trợ" clause, that one (it may exclude the group).
+    found.sort(key=lambda item: (not item[2], -item[0]))
+    units = list(found[0][1])
+    if found[0][2]:
+        units += next((naming for _, naming, specific in found[1:] if not specific), [])
     chosen: list[Candidate] = []
-    for unit in best[1]:
+    for unit in units:
         if any(unit.parent_id == c.unit_id or c.parent_id == unit.unit_id for c in chosen):
             continue
         chosen.append(unit)
     return chosen[:MAX_QUOTES]
+
+
+_LIST_CLAUSE = re.compile(r"^(?:\d{1,2} )?(?:doi tuong|nguoi duoc|truong hop duoc)(?!\w)")
+
+
+def _in_list_clause(candidate: Candidate) -> bool:
+    """A clause listing who qualifies ("1. Đối tượng hỗ trợ gồm: a) ..."), or one of its points."""
+    if candidate.kind == "khoan":
+        return bool(_LIST_CLAUSE.search(folded(candidate.text)))
+    return candidate.kind == "diem" and bool(_LIST_CLAUSE.search(folded(candidate.lead_in)))
 
 
 GROUP_LABELS = {

@@ -154,7 +154,61 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
         rank += 1
     if question.has(m.ENTITLEMENT, m.AMOUNT, m.ELIGIBILITY, m.LEGAL_AID, m.PROCEDURE):
         _add_chain(evidence, store, seen)
+    if question.has(m.PENALTY):
+        _add_named_offences(evidence, store, seen)
     return evidence
+
+
+OFFENCE_NAME_SHARE = 0.6  # most of an offence's name must be said ("bán vợ sang TQ" -> mua bán người)
+
+
+def offence_name(title: str) -> list[str]:
+    """'Tội mua bán người' -> ['mua', 'ban', 'nguoi'] (folded, without 'tội' and connectives)."""
+    return [w for w in re.findall(r"\w+", fold(title or "").lower())[1:] if w not in ("hoac", "va")]
+
+
+def name_stated(title: str, asked: set[str]) -> float:
+    """Share of an offence's name that the question says."""
+    words = offence_name(title)
+    return sum(w in asked for w in words) / len(words) if words else 0.0
+
+
+def offence_prominence(store: CorpusStore, title: str) -> int:
+    """How much the collection speaks of an offence: the corpus frequency of its rarest name
+    bigram ("mua_ban", "ban_nguoi" throughout this collection; "dau_co" almost never). When a
+    question names no offence ("đưa phụ nữ sang Trung Quốc ... bị phạt bao nhiêu năm"), the one
+    the collection is about is the likelier reading."""
+    words = offence_name(title)
+    bigrams = [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)] or words
+    frequency = store.snapshot().frequency
+    return min((frequency.get(b, 0) for b in bigrams), default=0)
+
+
+def _offences(store: CorpusStore):
+    for document in store.snapshot().documents.values():
+        if document.type == "Bộ luật":
+            for article in document.articles:
+                if fold(article.title or "").lower().startswith("toi "):
+                    yield document, article
+
+
+PROMINENT_OFFENCES = 2
+
+
+def _add_named_offences(evidence: Evidence, store: CorpusStore, seen: set[tuple[str, str]]) -> None:
+    """The Criminal Code offences ("Tội mua bán người") whose name the question says, whether or
+    not search ranked them: a colloquial question ("bán vợ sang Trung Quốc") shares few words with
+    the article, but names the offence. A question naming none gets the collection's own offences."""
+    asked = set(evidence.question.folded.split())
+    offences = list(_offences(store))
+    named = [(d, a) for d, a in offences if name_stated(a.title, asked) >= OFFENCE_NAME_SHARE]
+    if not named:
+        named = sorted(offences, key=lambda item: -offence_prominence(store, item[1].title))[:PROMINENT_OFFENCES]
+    for document, article in named:
+        if (number_key(document.number), article.id) in seen:
+            continue
+        seen.add((number_key(document.number), article.id))
+        evidence.candidates.extend(article_candidates(document, article, 1))
 
 
 def _add_chain(evidence: Evidence, store: CorpusStore, seen: set[tuple[str, str]]) -> None:

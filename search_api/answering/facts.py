@@ -163,9 +163,15 @@ def detailing_pairs(evidence: Evidence, store: CorpusStore) -> list[tuple[Docume
             article = next((a for a in document.articles if a.number == relation.source_article), None)
             found.append((document, article, relation.target_article or "", named))
     types = asked_types(question)
-    if types:
-        # The texts of the type asked for first ("nghị định nào"), the others after.
-        found.sort(key=lambda item: item[0].type not in types)
+    day = evidence.on_date()
+    # The texts of the type asked for first ("nghị định nào"), the others after; within each, the
+    # texts applying on the day asked about (today) before expired ones.
+    found.sort(
+        key=lambda item: (
+            bool(types) and item[0].type not in types,
+            item[0].expired is not None and (day is None or item[0].expired <= day),
+        )
+    )
     return found
 
 

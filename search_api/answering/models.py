@@ -87,6 +87,8 @@ class Question:
     asks_duration: bool = False  # "bao lâu", "mấy ngày", "thời hạn"
     asks_money: bool = False  # "bao nhiêu tiền", "mức chi"
     asks_number: bool = False  # "số điện thoại nào"
+    asks_content: bool = False  # "cụ thể là gì", "gồm những gì": the content, not only which text
+    asks_definition: bool = False  # "ai được coi là nạn nhân", "còn là trẻ em không", "X là gì"
     unknown_text: str = ""  # a text named by type and year that neither collection nor catalogue holds
 
     def has(self, *intents: str) -> bool:
@@ -105,6 +107,7 @@ class Question:
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "as_of_source": self.as_of_source or None,
             "aggravating": list(self.aggravating),
+            "asks_definition": self.asks_definition,
             "reference_only": self.reference_only,
             "without_diacritics": self.without_diacritics,
             "expanded_terms": list(self.expanded_terms),

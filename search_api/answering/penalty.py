@@ -5,11 +5,17 @@ guidance (a resolution of the Supreme People's Court's judges' council) defining
 
 from __future__ import annotations
 
+import math
 import re
 
 from search_api.answering import models as m
 from search_api.answering.compose import article_candidates, folded, ranked, short_label
-from search_api.answering.evidence import Evidence
+from search_api.answering.evidence import (
+    OFFENCE_NAME_SHARE,
+    Evidence,
+    name_stated,
+    offence_prominence,
+)
 from search_api.answering.models import Candidate
 from search_api.answering.terms import unit_terms
 from search_api.answering.understand import AGGRAVATING
@@ -20,7 +26,7 @@ _SENTENCE_RE = re.compile(
 )
 
 
-def penalty_quotes(evidence: Evidence) -> tuple[list[Candidate], str | None]:
+def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candidate], str | None]:
     """The offence article's khoản matching the circumstances named, with its sentence range."""
     question = evidence.question
     offences: dict[tuple[str, str], list[Candidate]] = {}
@@ -36,6 +42,11 @@ def penalty_quotes(evidence: Evidence) -> tuple[list[Candidate], str | None]:
     mass = sum(weight.values()) or 1.0
     wanted = [AGGRAVATING[name][1] for name in question.aggravating]
 
+    asked = set(question.folded.split())
+    names_offence = any(name_stated(c[0].article.title, asked) >= OFFENCE_NAME_SHARE for c in offences.values())
+    prominence = {key: math.log1p(offence_prominence(store, c[0].article.title)) for key, c in offences.items()}
+    top = max(prominence.values(), default=0.0) or 1.0
+
     def offence_score(item) -> float:
         clauses = item[1]
         title = folded(clauses[0].article.title)
@@ -43,6 +54,13 @@ def penalty_quotes(evidence: Evidence) -> tuple[list[Candidate], str | None]:
         # to share words ("06 người trở lên" occurs in many offences).
         title_terms = unit_terms(clauses[0].article.title)
         best = sum(w for t, w in weight.items() if t in title_terms) / mass + 0.5 * max(c.score for c in clauses)
+        # ... and the question states that name whole: "mua bán ... người" is "Tội mua bán người"
+        # (every word said), not "Tội mua bán, chiếm đoạt mô hoặc bộ phận cơ thể người".
+        best += NAME_STATED_WEIGHT * name_stated(clauses[0].article.title, asked)
+        if not names_offence:
+            # No offence named: the one the collection is about ("mua bán người"), by how much it
+            # speaks of it, rather than whichever offence shares a circumstance's words.
+            best += PROMINENCE_WEIGHT * prominence[(clauses[0].document.number, clauses[0].article.number)] / top
         # An offence whose clauses name the circumstance asked about ("06 người trở lên").
         if any(_matches(folded(c.text), w) for c in clauses for w in wanted):
             best += CIRCUMSTANCE_BONUS
@@ -82,6 +100,8 @@ def penalty_quotes(evidence: Evidence) -> tuple[list[Candidate], str | None]:
 
 
 CIRCUMSTANCE_BONUS = 0.3
+NAME_STATED_WEIGHT = 0.3
+PROMINENCE_WEIGHT = 0.3
 
 
 def _matches(text: str, wording: str) -> bool:
@@ -102,13 +122,20 @@ def guidance_quote(evidence: Evidence, store: CorpusStore, offence: Candidate) -
         for d in store.snapshot().documents.values()
         if d.type == "Nghị quyết" and article_ref.search(folded(d.title)) and d.articles
     ]
-    for document in guides:
-        for article in document.articles:
-            for candidate in article_candidates(document, article, 5):
-                text = folded(candidate.text)
-                if any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text) for w in wanted):
-                    candidate.reasons.append("court guidance on the circumstance")
-                    return candidate
+    # The guidance unit naming the circumstance, preferably the one that says which clause it
+    # defines ("... quy định tại điểm b khoản 3 Điều 150"), not one mentioning it in passing.
+    clause_ref = re.compile(rf"(?<!\w)khoan {re.escape(offence.number)} dieu {re.escape(offence.article.number)}(?!\w)")
+    matching = [
+        candidate
+        for document in guides
+        for article in document.articles
+        for candidate in article_candidates(document, article, 5)
+        if any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", folded(candidate.text)) for w in wanted)
+    ]
+    if matching:
+        chosen = next((c for c in matching if clause_ref.search(folded(c.text))), matching[0])
+        chosen.reasons.append("court guidance on the circumstance")
+        return chosen
     numbers = {d.number for d in guides}
     retrieved = [c for c in ranked(evidence) if c.document.number in numbers]
     if retrieved:

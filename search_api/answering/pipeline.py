@@ -17,12 +17,14 @@ from datetime import date
 from typing import Any
 
 from ingest.index_contract import SearchBackend
-from ingest.numbers import number_key
+from ingest.model import QUY_DINH_CHI_TIET
+from ingest.numbers import number_key, slug
 from search_api.answering import compose as c
 from search_api.answering import models as m
 from search_api.answering import penalty
 from search_api.answering.check import EMPTY_MESSAGE, banner, decline_message, drop_news, status_of, supported
 from search_api.answering.citations import quote_dict
+from search_api.answering.definitions import definition_quote, is_definition_question
 from search_api.answering.evidence import Evidence, gather, hit_for
 from search_api.answering.facts import (
     asked_types,
@@ -37,6 +39,7 @@ from search_api.answering.understand import understand_question
 from search_api.corpus_store import CorpusStore
 from search_api.search import SearchService
 
+CHANGE_QUESTION = re.compile(r"(?<!\w)(?:thay the|sua doi|bai bo|bi thay|hop nhat)(?!\w)")
 GOVERNING_QUESTION = re.compile(r"(?<!\w)(?:van ban|nghi dinh|thong tu|nghi quyet|quyet dinh) nao(?!\w)")
 
 
@@ -124,13 +127,19 @@ class AnswerService:
                 composition.summary = f"Điều {article.number}. {article.title} — {c.short_label(document)}"
                 return composition
         if question.intent == m.DETAILING:
-            composition.facts = detailing_facts(evidence, self.store) + composition.facts
+            composition.facts = detailing_facts(evidence, self.store) + detailed_facts(evidence) + composition.facts
             pairs = detailing_pairs(evidence, self.store)
             detailing = {(number_key(d.number), a.number if a else "") for d, a, _, _ in pairs}
             detailing_numbers = {doc for doc, _ in detailing}
             # The detailing text's own statement of what it details (its scope article, when that
             # names the article asked about), then the detailing articles matching the question.
-            quotes = c.scope_quotes([d for d, _, _, _ in pairs], {t for _, _, t, _ in pairs if t})
+            # (only when the question names the article: else any detailed article would do, and
+            # the topic asked about decides, below)
+            quotes = (
+                c.scope_quotes([d for d, _, _, _ in pairs], {t for _, _, t, _ in pairs if t})
+                if question.article_number
+                else []
+            )
             if not quotes and not question.article_number:
                 # "Văn bản nào quy định chi tiết Luật X về <topic>": the detailing text on that topic.
                 quotes = c.governing_scope_quote(evidence, list({d.number: d for d, _, _, _ in pairs}.values()))
@@ -151,13 +160,23 @@ class AnswerService:
         if question.intent in (m.STATUS, m.LOOKUP) and composition.facts:
             composition.mode = "facts"
             composition.summary = facts_summary(composition.facts)
+            if CHANGE_QUESTION.search(question.folded) and composition.summary:
+                # "thay thế luật nào", "bị sửa đổi bởi văn bản nào": the relation itself, in the line.
+                changes = [f["text"] for f in composition.facts if f["kind"] == "change"]
+                composition.summary = " ".join([composition.summary, *changes[:2]])
             # The text's own words on when it takes effect (a stub has none: facts only).
             for document in evidence.named_documents:
                 shown = effect_article(document) if question.intent == m.STATUS else None
                 if shown is None and question.intent == m.LOOKUP and document.articles:
                     shown = document.articles[0]
                 if shown is not None:
-                    clause = effect_unit(document, shown) if question.intent == m.STATUS else None
+                    # (the whole article when the question also asks what the text replaced: the
+                    # next clause of "Hiệu lực thi hành" says so)
+                    clause = (
+                        effect_unit(document, shown)
+                        if question.intent == m.STATUS and not CHANGE_QUESTION.search(question.folded)
+                        else None
+                    )
                     composition.quotes = c.whole_article(document, shown, clause.number if clause else None)
                     break
             return composition
@@ -168,12 +187,27 @@ class AnswerService:
             scope = c.governing_scope_quote(evidence, candidates)
             if scope:
                 rest = [q for q in c.select(ordered, 0.38) if q.document.number != scope[0].document.number]
+                content = c.content_quote(evidence, scope[0].document, scope[0].article)
+                if question.asks_content and content is not None:
+                    scope = [content, *scope]  # "..., cụ thể là gì": what it says, then its scope
                 composition.quotes = (scope + rest)[: c.MAX_QUOTES]
                 composition.best_coverage = max(composition.best_coverage, scope[0].coverage)
                 composition.summary = f"{scope[0].document.type} {scope[0].document.number}: {scope[0].document.title}"
                 return composition
+        if is_definition_question(question):
+            # "Ai được coi là nạn nhân?": the clause defining the term, then what else matches.
+            defining = definition_quote(evidence, self.store)
+            if defining is not None:
+                term = defining.reasons[-1].split("'")[1]
+                rest = [
+                    q for q in c.select(ordered, 0.38) if q.key != defining.key and term in c.folded(q.text)
+                ]  # other units speaking of the term ("không được coi là" alone says nothing of it)
+                composition.quotes = [defining, *rest][: c.MAX_QUOTES]
+                composition.mode = "definition"
+                composition.best_coverage = max(composition.best_coverage, 0.38)
+                return composition
         if question.has(m.PENALTY) and question.asks_sentence:
-            quotes, summary = penalty.penalty_quotes(evidence)
+            quotes, summary = penalty.penalty_quotes(evidence, self.store)
             if quotes:
                 guidance = penalty.guidance_quote(evidence, self.store, quotes[0])
                 composition.quotes = quotes[:1] + ([guidance] if guidance else []) + quotes[1:]
@@ -196,6 +230,34 @@ class AnswerService:
         if composition.quotes and question.has(m.AMOUNT, m.ENTITLEMENT):
             composition.summary = c.amount_summary(composition.quotes[0], self.store)
         return composition
+
+
+def detailed_facts(evidence: Evidence) -> list[dict]:
+    """ "Nghị định 144/2017 quy định chi tiết luật nào": asked upward, of a named sub-law text —
+    the texts (and articles) its own QUY_DINH_CHI_TIET relations point to."""
+    facts = []
+    for document in evidence.named_documents:
+        if document.type in ("Luật", "Bộ luật"):
+            continue
+        targets: dict[str, set[str]] = {}
+        for relation in document.relations:
+            if relation.type == QUY_DINH_CHI_TIET and number_key(relation.target) != number_key(document.number):
+                targets.setdefault(relation.target, set()).update(
+                    [relation.target_article] if relation.target_article else []
+                )
+        for target, articles in targets.items():
+            listed = sorted(articles, key=lambda n: (len(n), n))
+            which = f" (Điều {', '.join(listed[:10])})" if listed else ""
+            facts.append(
+                {
+                    "kind": "detailing",
+                    "text": f"{document.type} {document.number} quy định chi tiết {target}{which}",
+                    "source": "quan hệ “quy định chi tiết” ghi trong văn bản và Bộ pháp điển",
+                    "doc_number": document.number,
+                    "link": f"/van-ban/{slug(document.number)}",
+                }
+            )
+    return facts
 
 
 def _fact_documents(composition: c.Composition) -> set[str]:

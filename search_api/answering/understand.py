@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ingest.numbers import DOC_NUMBER_ANYCASE_RE
 from ingest.textnorm import fold, has_diacritics, nfc
 from search_api.answering import models as m
 from search_api.answering.terms import fast_folded, question_terms
@@ -20,6 +21,31 @@ from search_api.query import load_abbreviations, parse_query
 
 def folded_text(text: str) -> str:
     return " " + " ".join(re.findall(r"\w+", fold(nfc(text)).lower())) + " "
+
+
+# Abbreviations read as their words before any cue is matched: "NĐ nào quy định ...", "tội MBN",
+# "BLHS năm 1999", "trung tâm TGPL" are then understood as the spelt-out question is. Law aliases
+# ("luật PCMBN") name documents and are resolved by search_api.query, not spelt out here.
+_SPELT_KINDS = ("term", "doc_type", "issuer")
+
+
+def expanded_text(text: str) -> str:
+    """The folded question (see folded_text) with every abbreviation of corpus/abbreviations.tsv
+    outside a document number replaced by its expansion ("nd nao" -> "nghi dinh nao")."""
+    text = nfc(text)
+    rows = [row for row in load_abbreviations() if row.kind in _SPELT_KINDS]
+    pieces, position = [], 0
+    # "09/2013/NĐ-CP": the codes inside a number stay as typed, part of the number.
+    for match in [*DOC_NUMBER_ANYCASE_RE.finditer(text), None]:
+        plain = fold(text[position : match.start() if match else len(text)]).lower()
+        for row in rows:
+            plain = row.pattern.sub(" " + fold(row.expansion).lower() + " ", plain)
+        pieces.append(plain)
+        if match:
+            pieces.append(fold(match.group()).lower())
+            position = match.end()
+    view = " ".join(pieces)
+    return folded_text(view)
 
 
 def _cues(*patterns: str) -> re.Pattern:
@@ -35,6 +61,11 @@ SENTENCE_WORDS = (
     r"an tu",
     r"tu chung than",
     r"tu hinh",
+    r"(?:di|ngoi|bi) tu",
+    # "bị xử thế nào", "bị xử mấy năm", "theo khung nào" ("bị xử tội X không" asks whether it is the offence)
+    r"bi xu (?:the nao|ra sao|bao nhieu|may nam|nang|theo khung|khung)",
+    r"khung (?:nao|hinh phat nao)",
+    r"tu (?:may|bao nhieu) nam",
 )
 
 # Intent cues on folded text. Each list is what people actually type (see tests/test_understand.py).
@@ -56,6 +87,7 @@ INTENT_CUES: dict[str, re.Pattern] = {
         r"van ban nao thay",
         r"con (?:ap dung|dung) (?:duoc )?(?:khong|nua)",
         r"con (?:duoc )?(?:ap dung|su dung|hieu luc)",
+        r"con theo (?:luat|nghi dinh|thong tu|bo luat|quyet dinh)",  # "giờ còn theo Luật PCMBN 2011 không"
         r"hien (?:nay|gio) con",
         r"ap dung tu (?:ngay|khi)",
         r"sua doi (?:boi|chua)",
@@ -66,7 +98,7 @@ INTENT_CUES: dict[str, re.Pattern] = {
         *SENTENCE_WORDS,
         r"bi xu ly",
         r"xu ly hinh su",
-        r"truy cuu trach nhiem hinh su",
+        r"(?:truy cuu|chiu) trach nhiem hinh su",
         r"bao nhieu nam tu",
         r"may nam tu",
         r"toi (?:gi|danh)",
@@ -124,7 +156,7 @@ INTENT_CUES: dict[str, re.Pattern] = {
         r"ai duoc",
         r"doi tuong",
         r"thuoc dien",
-        r"co phai",
+        r"co phai la",  # ("có phải trả tiền không" asks a duty, not who qualifies)
         r"duoc coi la",
         r"nam trong",
         r"co duoc coi",
@@ -144,6 +176,53 @@ INTENT_CUES: dict[str, re.Pattern] = {
     ),
 }
 
+# How people say it -> how the texts say it. Kept small and general: each row is an everyday
+# wording with one fixed legal equivalent in this collection; the legal words are searched and
+# scored alongside the typed ones (never instead of them).
+COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
+    (
+        _cues(
+            r"lua ban",
+            r"buon (?:ban )?nguoi",
+            # "bán 3 cô gái", "buôn bán 7 người": selling people, counted
+            r"(?:buon ban|mua ban|ban) (?:\d+|hai|ba|bon|nam|sau|bay|tam|chin|muoi|nhieu) "
+            r"(?:nguoi|co gai|phu nu|tre em|chau|be|em)",
+            r"bi ban (?:sang|qua|cho|di|ra)",
+            r"ban (?:\w+ ){0,3}(?:sang|qua) (?:bien gioi|nuoc ngoai|trung quoc|tq|campuchia|lao)",
+            r"(?:bat coc|du do|lua) (?:\w+ ){0,3}(?:roi |de |di )?ban",
+            r"(?:dem|dua|dan|cho) (?:\w+ ){0,3}di ban",
+            r"ban (?:nguoi|vo|con|phu nu|co gai|em gai|con gai|tre em|tre con|be gai|chau)"
+            r"(?: \w+){0,3} (?:sang|qua|cho|ra)",
+        ),
+        "mua bán người",
+    ),
+    # the person sold is, in the texts, "nạn nhân"
+    (_cues(r"bi (?:mua ban|ban|lua ban)", r"bi (?:\w+ ){1,2}ban (?:sang|qua|cho|di|ra)"), "nạn nhân"),
+    (_cues(r"ve nuoc", r"ve que", r"ve lai viet nam"), "trở về"),
+    (_cues(r"nhan (?:giup|vu|vu viec|vu an|ho so|lam)"), "thụ lý"),
+    (_cues(r"(?:tien |ve )?tau xe", r"ve xe", r"tien xe", r"tien di lai"), "chi phí đi lại"),
+    (_cues(r"vien phi", r"tien thuoc"), "chi phí khám bệnh, chữa bệnh"),
+    (_cues(r"den bu"), "bồi thường"),
+    (_cues(r"(?:danh|chem|dam) (?:\w+ ){0,3}(?:bi )?(?:thuong|tich)"), "gây thương tích"),
+    (_cues(r"tien ho tro"), "trợ cấp"),
+    (_cues(r"di hoc", r"hoc chu"), "học văn hóa"),
+    (_cues(r"luat su (?:\w+ ){0,2}mien phi", r"tu van (?:phap luat |luat )?mien phi"), "trợ giúp pháp lý"),
+    (_cues(r"(?:dong|mat|ton) tien"), "trả tiền"),
+    # "muốn được luật sư giúp", "xin TGPL": asking for legal aid is a "yêu cầu trợ giúp pháp lý"
+    (_cues(r"(?:muon|xin|nho|can) (?:duoc )?(?:\w+ ){0,2}(?:tro giup phap ly|luat su)"), "yêu cầu trợ giúp pháp lý"),
+    (_cues(r"chung minh (?:thu|nhan dan)", r"cmnd", r"cccd", r"can cuoc"), "giấy tờ tùy thân"),
+    (_cues(r"(?:ep|bat|cuong ep) (?:ban dam|lam gai|tiep khach)", r"ban dam", r"mai dam"), "bóc lột tình dục"),
+    (_cues(r"(?:ep|bat) (?:lam viec|lam) (?:khong cong|khong luong)", r"lao dong khong cong"), "cưỡng bức lao động"),
+    (_cues(r"(?:lay|ban|moc) (?:than|noi tang|gan|tim|giac mac)"), "lấy bộ phận cơ thể"),
+    (_cues(r"trung tam bao tro", r"trai bao tro"), "cơ sở bảo trợ xã hội"),
+)
+
+
+def legal_wording(words: str) -> list[str]:
+    """The legal equivalents of the everyday wordings in a folded question, each once."""
+    return [legal for cue, legal in COLLOQUIAL if cue.search(words) and fold(legal).lower() not in words]
+
+
 GROUP_CUES: dict[str, re.Pattern] = {
     m.ACCOMPANYING_MINOR: _cues(r"(?:nguoi chua thanh nien|tre em|tre|con|be|chau)(?: \w+)? di cung"),
     m.CHILD_UNDER_16: _cues(
@@ -155,18 +234,22 @@ GROUP_CUES: dict[str, re.Pattern] = {
         r"quoc tich nuoc ngoai",
         r"quoc tich khac",
         r"nguoi ngoai quoc",
-        r"(?:la|co|mot) nguoi (?:lao|trung quoc|campuchia|cam pu chia|myanmar|thai lan|han quoc|philippines)",
+        # "người Lào", "người Campuchia" (but "lấy chồng người Trung Quốc" names the husband)
+        r"(?<!chong )(?<!vo )nguoi (?:lao|trung quoc|campuchia|cam pu chia|myanmar|thai lan|han quoc|philippines)",
+        r"(?:bi ban|bi mua ban|bi dua|bi lua) (?:sang|vao|den|qua) viet nam",  # trafficked into Viet Nam
     ),
     m.STATELESS: _cues(r"khong (?:co )?quoc tich"),
     m.BEING_IDENTIFIED: _cues(
-        r"dang (?:cho )?xac minh",
+        r"dang (?:duoc |cho )?xac minh",
         r"cho xac minh",
         r"dang (?:duoc )?xac dinh",
         r"chua (?:duoc )?xac dinh",
         r"nghi (?:la|ngo la) nan nhan",
         r"trong qua trinh xac minh",
     ),
-    m.VICTIM: _cues(r"nan nhan", r"bi mua ban", r"bi ban", r"bi lua ban"),
+    m.VICTIM: _cues(
+        r"nan nhan", r"bi mua ban", r"bi ban", r"bi lua ban", r"bi (?:\w+ ){1,2}ban (?:sang|qua|cho|di|ra)"
+    ),
     m.AGENCY_ACTOR: _cues(
         r"co quan", r"cong an", r"bien phong", r"uy ban", r"so lao dong", r"phong lao dong", r"co so ho tro"
     ),
@@ -177,13 +260,23 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
     "có tổ chức": (_cues(r"co to chuc", r"duong day", r"bang nhom", r"to chuc"), "co to chuc"),
     "chuyên nghiệp": (_cues(r"chuyen nghiep"), "tinh chat chuyen nghiep"),
     "đưa ra nước ngoài": (
-        _cues(r"ra nuoc ngoai", r"qua bien gioi", r"ra khoi bien gioi", r"sang (?:trung quoc|campuchia|lao)"),
+        _cues(
+            r"ra nuoc ngoai",
+            r"qua bien gioi",
+            r"ra khoi bien gioi",
+            r"(?:sang|qua) (?:nuoc |ben )?(?:trung quoc|tq|campuchia|cam pu chia|lao|thai lan|malaysia|dai loan"
+            r"|han quoc|nuoc ngoai)",
+        ),
         "ra khoi bien gioi",
     ),
-    "nhiều nạn nhân": (_cues(r"(?:02|2|hai|ba|3|nhieu) (?:nguoi|nan nhan|chau|em)"), "tu 02 nguoi den 05 nguoi"),
-    "từ 06 người": (_cues(r"(?:06|6|sau|bay|7|muoi|10) (?:nguoi|nan nhan) tro len"), "06 nguoi tro len"),
+    # (a number of people is read by _counted_victims; these are the worded forms)
+    "nhiều nạn nhân": (_cues(r"nhieu (?:nguoi|nan nhan|co gai|phu nu|tre em|chau|em)"), "tu 02 nguoi den 05 nguoi"),
+    "từ 06 người": (_cues(r"(?:\d+|sau|bay|tam|chin|muoi) (?:nguoi|nan nhan) tro len"), "06 nguoi tro len"),
     "làm chết": (_cues(r"chet", r"tu sat", r"tu tu"), "chet hoac tu sat"),
-    "lấy bộ phận cơ thể": (_cues(r"lay (?:bo phan|noi tang|than|gan)"), "lay bo phan co the"),
+    "lấy bộ phận cơ thể": (
+        _cues(r"lay (?:\w+ ){0,3}(?:bo phan|noi tang|than|gan|giac mac|tim|phoi|mo)(?!\w)"),
+        "lay bo phan co the",
+    ),
     "tái phạm": (_cues(r"tai pham"), "tai pham nguy hiem"),
     "lợi dụng chức vụ": (_cues(r"loi dung chuc vu", r"can bo", r"cong chuc"), "loi dung chuc vu"),
     "nhiều lần": (_cues(r"(?:02|2|hai) lan tro len", r"nhieu lan"), "02 lan tro len"),
@@ -203,22 +296,48 @@ SENTENCE_CUES = _cues(
     r"khoan nao",
     r"xu ly (?:theo|the nao)",
 )
+# "..., cụ thể là gì", "gồm những gì": the question wants the content, not only which text.
+CONTENT_CUES = _cues(r"cu the", r"la gi", r"gom (?:nhung )?gi", r"nhung gi", r"nhu the nao", r"ra sao", r"noi dung")
 DURATION_CUES = _cues(
     r"bao lau", r"may ngay", r"bao nhieu ngay", r"thoi han", r"trong vong", r"mat bao lau", r"may thang"
 )
+# Folded, "đồng" (money) and "động" ("lao động") are both "dong": only a sum or a question of one
+# names money.
 MONEY_CUES = _cues(
-    r"bao nhieu tien", r"nhieu tien", r"muc (?:chi|ho tro|tro cap|tien)", r"dong", r"moi ngay", r"mot ngay"
+    r"bao nhieu tien",
+    r"nhieu tien",
+    r"muc (?:chi|ho tro|tro cap|tien)",
+    r"(?:\d+|nghin|ngan|trieu|tram|bao nhieu) dong",
+    r"moi ngay",
+    r"mot ngay",
 )
 HOTLINE_NUMBER_CUES = _cues(
     r"(?:la|goi|bam) so (?:nao|may|gi)", r"so (?:nao|may) de goi", r"so dien thoai (?:la|nao|bao nhieu|the nao)"
 )
 
+# Cues of a definition question, on the folded question. "X là gì" / "thế nào là X" /
+# "được coi là X" / "có (còn, phải) là X không".
+DEFINITION_CUES = re.compile(
+    r"(?<!\w)(?:la gi|the nao (?:duoc coi )?la|duoc (?:coi|xem|hieu|xac dinh) la|(?:co|con) (?:con |phai |duoc )?la"
+    r"|khai niem|dinh nghia)(?!\w)"
+)
+# Of these, the cue that follows the term it asks about ("nạn nhân là gì"); the others precede it
+# ("thế nào là nạn nhân", "cháu nội có được coi là người thân thích": the term is after the cue,
+# the words before it are the case).
+DEFINITION_CUE_AFTER_TERM = re.compile(r"la gi")
+
+
+def asks_definition(words: str) -> bool:
+    return bool(DEFINITION_CUES.search(words))
+
+
 _DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?![\d/])")
 _YEAR_RE = re.compile(r"(?<!\w)(?:nam|vao|tu) ((?:19|20)\d\d)(?!\w)")
+_LONG_DATE_RE = re.compile(r"(?<!\w)(?:ngay (\d{1,2}) )?thang (\d{1,2}) (?:nam )?((?:19|20)\d\d)(?!\w)")
 _BEFORE_RE = re.compile(r"(?<!\w)truoc(?: ngay)?\s*$")
 # A year right after a document word names the text ("luật PCMBN năm 2011"), not the day asked about.
 _DOCUMENT_YEAR_RE = re.compile(r"(?:luat|nghi dinh|thong tu|bo luat|pcmbn|blhs|quyet dinh)(?: \w+){0,6} nam$")
-_CLAUSE_RE = re.compile(r"(?<!\w)khoan (\d{1,2})(?!\w)")
+_CLAUSE_RE = re.compile(r"(?<!\w)(?:khoan |k)(\d{1,2})(?!\w)")  # "khoản 2", "k2"
 _POINT_RE = re.compile(r"(?<!\w)diem ([a-z])(?!\w)")
 
 
@@ -236,6 +355,19 @@ def as_of_date(text: str) -> date | None:
             found -= timedelta(days=1)
         return found
     words = folded_text(text)
+    for match in _LONG_DATE_RE.finditer(words):
+        # "ngày 15 tháng 3 năm 2024", "tháng 3/2024", "tháng 3 năm 2024" (the month's last day)
+        named_day, month, year = match.group(1), int(match.group(2)), int(match.group(3))
+        try:
+            if named_day:
+                found = date(year, month, int(named_day))
+            else:
+                found = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        except ValueError:
+            continue
+        if _BEFORE_RE.search(words[: match.start()]):
+            found = (found if named_day else date(year, month, 1)) - timedelta(days=1)
+        return found
     for match in _YEAR_RE.finditer(words):
         if _DOCUMENT_YEAR_RE.search(words[: match.start()].rstrip() + " nam"):
             continue
@@ -320,12 +452,58 @@ def _scoring_terms(parsed, reference) -> tuple[frozenset[str], frozenset[str]]:
             code = fold(row.abbreviation).lower()
             if row.kind == "term" and row.expansion in reference.expanded_terms and _names_text(typed, code):
                 dropped |= {code} | {t for t in fast_folded(row.expansion) if t not in own_words}
+    # "TGPL", "MBN": the texts spell an abbreviation out, and its expansion is scored already; the
+    # code itself (rare, so heavily weighted) would only penalise every clause for not saying it.
+    dropped |= {
+        fold(row.abbreviation).lower()
+        for row in load_abbreviations()
+        if row.kind == "term" and row.expansion in reference.expanded_terms
+    } & syllables
     if not dropped:
         return syllables, bigrams
     return (
         frozenset(t for t in syllables if t not in dropped),
         frozenset(b for b in bigrams if not set(b.split("_")) & dropped),
     )
+
+
+_AGE_RE = re.compile(r"(?<!\w)(\d{1,2}) tuoi(?!\w)")
+
+
+def _with_ages(who: list[str], words: str) -> list[str]:
+    """ "Em gái 15 tuổi", "cháu 17 tuổi": an age under 16 is a child (Luật Trẻ em, Điều 1), under 18 a
+    minor (Bộ luật Dân sự); "dưới 16 tuổi" is matched by the group cues themselves."""
+    groups = set(who)
+    for match in _AGE_RE.finditer(words):
+        if words[: match.start()].rstrip().endswith(("duoi", "tren", "tu", "du")):
+            continue  # "dưới 16 tuổi", "từ đủ 16 tuổi": a bound, read by the group cues
+        age = int(match.group(1))
+        if age < 16:
+            groups.add(m.CHILD_UNDER_16)
+        elif age < 18:
+            groups.add(m.CHILD_UNDER_18)
+    return [g for g in m.GROUPS if g in groups]
+
+
+# "cho xem", "trích", "toàn văn": show the named article, whatever else the words say.
+LOOKUP_CUES = _cues(r"cho (?:toi |em )?xem", r"xem", r"trich(?: dan)?", r"toan van", r"tra cuu", r"doc")
+_NUMBER_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+_COUNTED = re.compile(
+    r"(?<!\w)(\d{1,3}|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (?:nguoi|nan nhan|co gai|phu nu|tre em|chau|be|em"
+    r"|thanh nien|lao dong|nguoi lao dong)(?!\w)"
+)
+
+
+def _counted_victims(words: str, aggravating: list[str]) -> list[str]:
+    """ "bán 7 cô gái", "3 nạn nhân": the Code's brackets are by head count — 02 to 05 people
+    (khoản 2), 06 or more (khoản 3)."""
+    found = list(aggravating)
+    for match in _COUNTED.finditer(words):
+        count = _NUMBER_WORDS.get(match.group(1)) or (int(match.group(1)) if match.group(1).isdigit() else 0)
+        name = "từ 06 người" if count >= 6 else "nhiều nạn nhân" if count >= 2 else ""
+        if name and name not in found:
+            found.append(name)
+    return found
 
 
 def understand_question(
@@ -335,9 +513,19 @@ def understand_question(
     on_date: date | None = None,
     size: int = 10,
 ) -> m.Question:
-    parsed = parse_query(text, known_documents, size=size)
+    typed_words = expanded_text(text)
+    legal = legal_wording(typed_words)
+    # The legal wording is searched and scored with the typed words (one analysis of both).
+    parsed = parse_query(" ".join([text, *legal]), known_documents, size=size)
     reference = parsed.intent
-    words = folded_text(reference.text)
+    if legal:
+        if not has_diacritics(text):
+            # Typed without diacritics: only the folded fields judge, as for any such question
+            # (the legal words added carry diacritics the user did not type).
+            parsed.analysis = parsed.analysis.without_exact()
+        reference.text = parsed.text = nfc(text).strip()[: len(reference.text)]
+        reference.expanded_terms = [*reference.expanded_terms, *legal]
+    words = expanded_text(" ".join([reference.text, *legal]))
     intents = [intent for intent in m.INTENTS[1:-1] if INTENT_CUES[intent].search(words)]
     if reference.is_reference_only or (
         reference.doc_numbers and reference.article_number and not (set(intents) - {m.ENTITLEMENT})
@@ -345,6 +533,8 @@ def understand_question(
         intents.insert(0, m.LOOKUP)
     elif reference.doc_numbers and not intents and re.search(r"(?<!\w)(?:noi dung|quy dinh gi|la gi)(?!\w)", words):
         intents.insert(0, m.LOOKUP)
+    elif reference.doc_numbers and reference.article_number and LOOKUP_CUES.search(words):
+        intents.insert(0, m.LOOKUP)  # "cho xem Điều 11 Nghị định 62/2012 về hồ sơ bảo vệ"
     if m.DETAILING in intents and re.search(r"thay the|sua doi", words) and not re.search(r"huong dan|chi tiet", words):
         intents.remove(m.DETAILING)  # "thay thế thông tư nào": a replacement, asked of the status
     if m.DETAILING in intents and not (reference.doc_numbers or reference.article_number):
@@ -353,9 +543,12 @@ def understand_question(
         intents.remove(m.ENTITLEMENT)
     intents = intents or [m.GENERAL]
     who = [group for group in m.GROUPS if GROUP_CUES[group].search(words)]
+    who = _with_ages(who, words)
     if m.ACCOMPANYING_MINOR in who:
         who = [g for g in who if g not in (m.CHILD_UNDER_16, m.CHILD_UNDER_18)]
     aggravating = [name for name, (cue, _) in AGGRAVATING.items() if cue.search(words)] if m.PENALTY in intents else []
+    if m.PENALTY in intents:
+        aggravating = _counted_victims(words, aggravating)
     if "từ 06 người" in aggravating and "nhiều nạn nhân" in aggravating:
         aggravating.remove("nhiều nạn nhân")
     if m.PENALTY in intents and not SENTENCE_CUES.search(words):
@@ -388,5 +581,7 @@ def understand_question(
         asks_duration=bool(DURATION_CUES.search(words)),
         asks_money=bool(MONEY_CUES.search(words)),
         asks_number=bool(HOTLINE_NUMBER_CUES.search(words)),
+        asks_definition=asks_definition(words),
+        asks_content=bool(CONTENT_CUES.search(words)),
         unknown_text=_as_typed(reference.text, unknown_named_text(words, doc_numbers, known_documents)),
     )
