@@ -29,6 +29,7 @@ from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.evidence import Evidence, article_candidates
 from search_api.answering.models import Candidate
+from search_api.answering.support import Cover, agency_bonus, named_text_bonus, span_bonus
 from search_api.answering.terms import unit_terms
 from search_api.answering.understand import GROUP_CUES
 from search_api.corpus_store import CorpusStore
@@ -98,6 +99,7 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
     bigram_mass = sum(weight[t] for t in bigrams) or 1.0
     evidence.weights = weight
     day = evidence.on_date()
+    cover = Cover(question, weight)
     for candidate in evidence.candidates:
         terms = unit_terms(candidate.text) | unit_terms(candidate.article.title)
         if candidate.lead_in:
@@ -109,6 +111,8 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
             # An offence ("Tội trốn thuế") answers what the punishment is, not how to register a tax.
             candidate.coverage *= OFFENCE_DISCOUNT
         bonus = _provision_bonus(candidate, question, store) + _group_bonus(candidate, question)
+        bonus += span_bonus(candidate, question, cover) + agency_bonus(candidate, question, cover)
+        bonus += named_text_bonus(candidate, question, evidence.named_documents)
         title_terms = unit_terms(candidate.article.title)
         title_share = sum(weight[t] for t in bigrams if t in title_terms) / bigram_mass if bigrams else 0.0
         bonus += TITLE_BONUS * title_share
