@@ -15,6 +15,7 @@ import re
 from datetime import date
 
 from ingest.model import CAN_CU, QUY_DINH_CHI_TIET, Document
+from ingest.textnorm import fold, nfc
 from search_api.answering import models as m
 from search_api.answering.compose import Composition, in_force_on
 from search_api.answering.evidence import Evidence, is_news, is_stub
@@ -161,3 +162,33 @@ def status_of(document: Document, day: date | None) -> str:
     if force:
         return "con_hieu_luc"
     return "chua_hieu_luc" if document.effective and day < document.effective else "het_hieu_luc"
+
+
+# --- what the collection lacks ---------------------------------------------------------
+
+# An administrative fine is fixed by a sanctions decree ("Nghị định ... quy định xử phạt vi phạm
+# hành chính ..."); the Criminal Code's fines and the prevention law's prohibitions do not state it.
+_ASKS_ADMINISTRATIVE_FINE = re.compile(r"(?<!\w)(?:phat|xu phat|vi pham) hanh chinh(?!\w)")
+_SANCTIONS_TITLE = re.compile(r"(?<!\w)xu phat vi pham hanh chinh(?!\w)")
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(nfc(text or "")).lower()))
+
+
+def lacking(evidence: Evidence, composition: Composition, store: CorpusStore) -> str | None:
+    """Why the evidence does not answer though words overlap, in the reader's terms, or None.
+
+    The gap is structural: an administrative fine is asked about while the collection holds no
+    sanctions decree, the only kind of text that fixes one."""
+    question = evidence.question
+    if composition.mode in ("named_article", "facts"):
+        return None
+    if _ASKS_ADMINISTRATIVE_FINE.search(question.folded):
+        texts = store.snapshot().documents.values()
+        if not any(_SANCTIONS_TITLE.search(_folded(d.title)) and not is_stub(d) for d in texts):
+            return (
+                "Mức phạt vi phạm hành chính do nghị định xử phạt vi phạm hành chính quy định; "
+                "kho văn bản chưa có nghị định xử phạt nào, nên không trả lời được mức phạt này."
+            )
+    return None

@@ -21,7 +21,15 @@ from ingest.numbers import number_key
 from search_api.answering import compose as c
 from search_api.answering import models as m
 from search_api.answering import penalty
-from search_api.answering.check import EMPTY_MESSAGE, banner, decline_message, drop_news, status_of, supported
+from search_api.answering.check import (
+    EMPTY_MESSAGE,
+    banner,
+    decline_message,
+    drop_news,
+    lacking,
+    status_of,
+    supported,
+)
 from search_api.answering.citations import quote_dict
 from search_api.answering.evidence import Evidence, gather, hit_for
 from search_api.answering.facts import (
@@ -98,6 +106,9 @@ class AnswerService:
         )
         if not supported(evidence, composition):
             return {**base, "message": decline_message(evidence)}
+        gap = lacking(evidence, composition, self.store)
+        if gap:  # words overlap, but no clause covers the asked-for fact
+            return {**base, "message": f"{gap} {decline_message(evidence)}"}
         quotes = [quote_dict(q, self.store, status_of(q.document, day)) for q in composition.quotes]
         return {
             **base,
