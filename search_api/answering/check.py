@@ -37,8 +37,13 @@ def drop_news(composition: Composition) -> None:
     composition.quotes = [q for q in composition.quotes if not is_news(q.document)]
 
 
-# A phone number in a quote: "111", "18001567", "(024) 3...".
-_PHONE = re.compile(r"(?<![\d/.])(?:1\d{2}|\d{4,}|\(\d{2,4}\)\s*\d{3,})(?![\d/.])")
+# A phone number in a quote: "số 111", "1800 1567", "0912345678", "(024) 3...". A bare 3- or 4-digit
+# number is a year or an article number ("năm 2012", "Điều 150"), not a line to call.
+_PHONE = re.compile(
+    r"(?:(?<!\w)(?:số|số điện thoại|tổng đài|đường dây nóng)\s*:?\s*1\d{2}(?![\d/.])"
+    r"|(?<![\d/.])(?:1800[ .]?\d{4}|0\d{9,10}|\(\d{2,4}\)\s*\d{3,})(?![\d/.]))",
+    re.IGNORECASE,
+)
 
 
 def supported(evidence: Evidence, composition: Composition) -> bool:
@@ -51,7 +56,7 @@ def supported(evidence: Evidence, composition: Composition) -> bool:
         # "Theo Luật PCMBN 2024, nạn nhân được hưởng ...": the named text is not in the collection;
         # quoting another text as if it were that one would mislead.
         return False
-    if question.intent == m.HOTLINE and question.asks_number:
+    if question.has(m.HOTLINE) and question.asks_number:
         if not any(_PHONE.search(q.text) for q in composition.quotes):
             return False  # no normative text gives a number (news may: shown apart)
     return bool(composition.quotes) and composition.best_coverage >= ANSWER_THRESHOLD
@@ -74,7 +79,7 @@ def decline_message(evidence: Evidence) -> str:
             f"Kho văn bản và danh mục không có văn bản “{question.unknown_text}” được hỏi; "
             "các điều gần nhất trong kho được liệt kê bên dưới để đối chiếu."
         )
-    if question.intent == m.HOTLINE and question.asks_number:
+    if question.has(m.HOTLINE) and question.asks_number:
         parts.append(
             "Không văn bản pháp luật nào trong kho nêu số điện thoại được hỏi; xem tin tức liên quan bên dưới."
         )

@@ -29,7 +29,7 @@ from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.evidence import Evidence, article_candidates
 from search_api.answering.models import Candidate
-from search_api.answering.support import Cover, agency_bonus, named_text_bonus, span_bonus
+from search_api.answering.support import Cover, agency_bonus, hierarchy_bonus, named_text_bonus, span_bonus
 from search_api.answering.terms import unit_terms
 from search_api.answering.understand import GROUP_CUES
 from search_api.corpus_store import CorpusStore
@@ -113,6 +113,7 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
         bonus = _provision_bonus(candidate, question, store) + _group_bonus(candidate, question)
         bonus += span_bonus(candidate, question, cover) + agency_bonus(candidate, question, cover)
         bonus += named_text_bonus(candidate, question, evidence.named_documents)
+        bonus += hierarchy_bonus(candidate, question)
         title_terms = unit_terms(candidate.article.title)
         title_share = sum(weight[t] for t in bigrams if t in title_terms) / bigram_mass if bigrams else 0.0
         bonus += TITLE_BONUS * title_share

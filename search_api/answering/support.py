@@ -184,3 +184,15 @@ def heading_articles(question: m.Question, documents: list) -> list:
                 found.append((len(shared) / len(title_bigrams), document, article))
     found.sort(key=lambda item: -item[0])
     return [(document, article) for _, document, article in found[:MAX_HEADING_ARTICLES]]
+
+
+# Among clauses saying nearly the same, the higher text answers: a law's clause before the decree
+# or circular repeating it ("Nhà nước tạo điều kiện ... hồi hương" before the circular's task list).
+# Procedures are the exception: their steps and time limits live in the sub-law texts.
+HIERARCHY = {"Bộ luật": 0.06, "Luật": 0.06, "Nghị định": 0.03}
+
+
+def hierarchy_bonus(candidate: Candidate, question: m.Question) -> float:
+    if question.intent not in (m.ENTITLEMENT, m.AGENCY, m.AMOUNT, m.HOTLINE):
+        return 0.0
+    return HIERARCHY.get(candidate.document.type, 0.0)
