@@ -395,21 +395,23 @@ def unit_label(candidate: Candidate) -> str:
     return " ".join(parts)
 
 
-def amount_summary(candidate: Candidate, store: CorpusStore) -> str | None:
-    """'tối thiểu 30.000 đồng/người/ngày, tối đa 60 ngày — điểm a khoản 1 Điều 4 TTLT 134/2013/...'"""
+def amount_summary(candidate: Candidate, store: CorpusStore, cover=None) -> str | None:
+    """'tối thiểu 30.000 đồng/người/ngày, tối đa 60 ngày — điểm a khoản 1 Điều 4 TTLT 134/2013/...'
+    For a quoted clause, the point the question is about (cover: the question's coverage of a text)
+    states the amount; without cover, the first point stating one."""
     provisions = store.provisions_of(candidate.document.number)
     found = []
     if candidate.unit_id in provisions:
         found = [(candidate, provisions[candidate.unit_id])]
     elif candidate.kind == "khoan":
-        clause = m.clause_of(candidate)
-        for point in clause.children if clause else []:
-            if point.id in provisions and provisions[point.id].amounts:
-                unit = next(
-                    c for c in article_candidates(candidate.document, candidate.article, 0) if c.unit_id == point.id
-                )
-                found.append((unit, provisions[point.id]))
-                break
+        points = [
+            c
+            for c in article_candidates(candidate.document, candidate.article, 0)
+            if c.parent_id == candidate.unit_id and c.unit_id in provisions and provisions[c.unit_id].amounts
+        ]
+        if cover is not None:
+            points.sort(key=lambda c: -cover(c.text))
+        found = [(unit, provisions[unit.unit_id]) for unit in points[:1]]
     for unit, provision in found:
         if provision.amounts:
             texts = []

@@ -20,7 +20,7 @@ from ingest.index_contract import SearchBackend
 from ingest.numbers import number_key
 from search_api.answering import compose as c
 from search_api.answering import models as m
-from search_api.answering import penalty
+from search_api.answering import penalty, support
 from search_api.answering.check import (
     EMPTY_MESSAGE,
     banner,
@@ -205,7 +205,16 @@ class AnswerService:
                 return composition
         composition.quotes = c.select(ordered, 0.38)
         if composition.quotes and question.has(m.AMOUNT, m.ENTITLEMENT):
-            composition.summary = c.amount_summary(composition.quotes[0], self.store)
+            cover = support.Cover(question, evidence.weights)
+            composition.summary = c.amount_summary(composition.quotes[0], self.store, cover)
+            if (
+                composition.summary and not question.asks_duration
+            ):  # the clause fixing the amount, then the law and decree articles behind it
+                chain = support.legal_chain(composition.quotes[0], self.store, cover)
+                composition.summary += support.chain_summary(chain, self.store)
+                behind = support.chain_quotes(composition.quotes[0], chain, ordered)
+                rest = [q for q in composition.quotes[1:] if q not in behind]
+                composition.quotes = (composition.quotes[:1] + behind + rest)[: c.MAX_QUOTES]
         return composition
 
 

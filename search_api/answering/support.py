@@ -196,3 +196,76 @@ def hierarchy_bonus(candidate: Candidate, question: m.Question) -> float:
     if question.intent not in (m.ENTITLEMENT, m.AGENCY, m.AMOUNT, m.HOTLINE):
         return 0.0
     return HIERARCHY.get(candidate.document.type, 0.0)
+
+
+# --- the chain law -> decree -> circular behind an amount ----------------------------------
+
+MAX_CHAIN_STEPS = 2
+CHAIN_COVERAGE = 0.5  # a chain article is quoted when it is about the question too
+
+
+def legal_chain(first: Candidate, store, cover: Cover | None = None) -> list[tuple[str, str]]:
+    """(document, article) pairs the quoted clause details, highest text first: a circular's clause
+    "theo Điều 19 Nghị định 09/2013" -> that decree article -> the law article it details
+    (QUY_DINH_CHI_TIET relations and the provisions' `governing`, computed at ingest)."""
+    chain: list[tuple[str, str]] = []
+    number, unit_id, article = first.document.number, first.unit_id, first.article.number
+    for _ in range(MAX_CHAIN_STEPS):
+        provisions = store.provisions_of(number)
+        ids = [unit_id]
+        if number == first.document.number:
+            clause = m.clause_of(first)
+            ids += [point.id for point in (clause.children if clause else [])] + [first.parent_id or ""]
+        governing = next(
+            (list(provisions[i].governing) for i in ids if i in provisions and provisions[i].governing), []
+        )
+        if not governing:
+            governing = next((list(p.governing) for p in provisions.values() if p.article_number == article), [])
+        steps = [(d, a) for d, a in governing if (d, a) not in chain and d != number and _may_detail(store, number, d)]
+        if cover is not None and len(steps) > 1:
+            # A decree article detailing two law articles (Điều 37 and 38): the one the question is about.
+            steps.sort(key=lambda step: -cover(_article_text(store, *step)))
+        step = steps[0] if steps else None
+        if step is None:
+            break
+        chain.append(step)
+        number, article, unit_id = step[0], step[1], ""
+    return list(reversed(chain))
+
+
+def _may_detail(store, detailing: str, detailed: str) -> bool:
+    """A text cannot detail a law that took effect after it (a 2011 circular and the 2017 law
+    replacing the one it detailed): such a link is a citation, not the chain."""
+    lower, upper = store.document(detailing), store.document(detailed)
+    if lower is None or upper is None or lower.effective is None or upper.effective is None:
+        return upper is not None
+    return lower.effective >= upper.effective
+
+
+def _article_text(store, number: str, article_number: str) -> str:
+    document = store.document(number)
+    article = next((a for a in document.articles if a.number == article_number), None) if document else None
+    return f"{article.title} {article.text}" if article else ""
+
+
+def chain_summary(chain: list[tuple[str, str]], store) -> str:
+    parts = []
+    for number, article in reversed(chain):
+        document = store.document(number)
+        kind = {"Luật": "Luật", "Nghị định": "Nghị định"}.get(document.type if document else "", "")
+        parts.append(f"Điều {article} {kind + ' ' if kind else ''}{number}")
+    return f" (chi tiết {', '.join(parts)})" if parts else ""
+
+
+def chain_quotes(first: Candidate, chain: list[tuple[str, str]], ranked: list[Candidate]) -> list[Candidate]:
+    """The best-scoring clause of each article in the chain, law first, when the evidence holds it."""
+    found = []
+    for number, article in chain:
+        unit = next(
+            (c for c in ranked if c.document.number == number and c.article.number == article and c.kind != "diem"),
+            None,
+        )
+        if unit is not None and unit is not first and unit.coverage >= CHAIN_COVERAGE * first.coverage:
+            unit.reasons.append("article the quoted amount details")
+            found.append(unit)
+    return found
