@@ -204,7 +204,9 @@ class AnswerService:
                 composition.best_coverage = max(composition.best_coverage, 0.38)
                 return composition
         composition.quotes = c.select(ordered, 0.38)
-        if composition.quotes and question.has(m.AMOUNT, m.ENTITLEMENT):
+        if composition.quotes and question.intent == m.PROCEDURE:
+            composition.summary = support.procedure_summary(composition.quotes[0])
+        if composition.quotes and question.has(m.AMOUNT, m.ENTITLEMENT) and not composition.summary:
             cover = support.Cover(question, evidence.weights)
             composition.summary = c.amount_summary(composition.quotes[0], self.store, cover)
             if (

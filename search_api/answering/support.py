@@ -50,7 +50,7 @@ _PAYS = re.compile(r"(?<!\w)(?:chi tra|thanh toan|tu chi tra|tu thanh toan|bao d
 PAYER_QUESTION = re.compile(
     r"(?<!\w)(?:ai (?:chi )?tra|chi tra|thanh toan|kinh phi|ngan sach|do dau|tien (?:dau|o dau))(?!\w)"
 )
-_SENTENCE_END = re.compile(r"(?:[.;](?:\s|$)|\n)")
+_SENTENCE_END = re.compile(r"(?:(?<!\d)[.;](?:\s|$)|\n)")  # "2." numbers a clause, it ends nothing
 
 
 def folded_words(text: str) -> str:
@@ -269,3 +269,29 @@ def chain_quotes(first: Candidate, chain: list[tuple[str, str]], ranked: list[Ca
             unit.reasons.append("article the quoted amount details")
             found.append(unit)
     return found
+
+
+# --- procedures: the steps in the text's order, with their time limits ---------------------
+
+MAX_STEPS = 5
+STEP_WORDS = 9
+
+
+def procedure_summary(first: Candidate) -> str | None:
+    """'Trình tự (Điều 6 ...): khoản 1 Ủy ban nhân dân cấp xã …; khoản 2 Phòng Lao động … — không quá
+    03 (ba) ngày; …': the clauses of the quoted article in the order the text gives them, each with
+    the time limit it sets. None when the article has fewer than two steps."""
+    clauses = first.article.units
+    if len(clauses) < 2:
+        return None
+    steps = []
+    for clause in clauses[:MAX_STEPS]:
+        lead = clause.text.split("\n", 1)[0]
+        words = re.sub(r"^\s*\d+\.\s*", "", lead).split()
+        label = " ".join(words[:STEP_WORDS]) + ("…" if len(words) > STEP_WORDS else "")
+        limits = [a.text for role, a in _quantities(clause.text) if role == "deadline"]
+        steps.append(f"khoản {clause.number} {label}" + (f" — {', '.join(dict.fromkeys(limits))}" if limits else ""))
+    if not any("—" in step for step in steps):
+        return None  # no time limit anywhere: the quotes say it better than a list of openings
+    document = first.document
+    return f"Trình tự theo Điều {first.article.number} {document.type} {document.number}: " + "; ".join(steps)
