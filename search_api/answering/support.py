@@ -53,6 +53,12 @@ PAYER_QUESTION = re.compile(
 _SENTENCE_END = re.compile(r"(?:(?<!\d)[.;](?:\s|$)|\n)")  # "2." numbers a clause, it ends nothing
 
 
+@lru_cache(maxsize=32768)
+def _folded_sentence(sentence: str) -> str:
+    return re.sub(r"\s+", " ", fold(nfc(sentence)).lower())
+
+
+@lru_cache(maxsize=32768)
 def folded_words(text: str) -> str:
     return " " + " ".join(re.findall(r"\w+", text)) + " "
 
@@ -139,7 +145,7 @@ def agency_bonus(candidate: Candidate, question: m.Question, cover: Cover) -> fl
     best = 0.0
     for start, end in sentences(text):
         sentence = text[start:end]
-        folded = re.sub(r"\s+", " ", fold(nfc(sentence)).lower())
+        folded = _folded_sentence(sentence)
         local = cover(sentence + " " + _context(candidate))
         if PAYER_QUESTION.search(question.folded) and _PAYS.search(folded_words(folded)):
             best = max(best, PAYER_BONUS * local)
