@@ -91,6 +91,13 @@ def test_amount_summary_names_the_asked_point_and_the_chain_behind_it(client, qu
 @pytest.mark.parametrize(
     ("question", "doc_number", "article", "span"),
     [
+        # "tối đa mấy năm" (no "bao lâu"): the ceiling on an extension, not the licence file's contents.
+        (
+            "gia hạn giấy phép thành lập cơ sở hỗ trợ nạn nhân được tối đa mấy năm",
+            "09/2013/NĐ-CP",
+            "13",
+            "05 (năm) năm",
+        ),
         # "mấy ngày" asked: the clause stating days, not the 12 hours of the next clause.
         (
             "trung tâm trợ giúp pháp lý phải cử người tham gia tố tụng trong mấy ngày kể từ khi thụ lý",

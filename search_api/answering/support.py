@@ -31,6 +31,8 @@ PAYER_BONUS = 0.2  # the sentence says who pays ("do ... chi trả", "ngân sác
 TIME_UNITS = {"ngày": "ngay", "ngày làm việc": "ngay", "tháng": "thang", "năm": "nam", "giờ": "gio"}
 MONEY_UNITS = frozenset({"đồng", "mức lương cơ sở", "mức lương tối thiểu", "%"})
 # "mấy ngày", "bao nhiêu tháng", "trong vòng mấy giờ": the unit the question expects.
+_ASKS_CEILING = re.compile(r"(?<!\w)(?:toi da|nhieu nhat|khong qua|dai nhat|lau nhat)(?!\w)")
+CEILING_FACTOR = 1.3
 _ASKED_UNIT = re.compile(r"(?<!\w)(?:may|bao nhieu) (ngay|thang|nam|gio)(?!\w)")
 # A clause whose subject is a body of the state, an institution or a fund ("Sở Lao động ... thực hiện",
 # "Chủ tịch Ủy ban nhân dân cấp tỉnh quyết định", "Ngân sách địa phương hỗ trợ").
@@ -112,13 +114,15 @@ def _context(candidate: Candidate) -> str:
 
 def span_bonus(candidate: Candidate, question: m.Question, cover: Cover) -> float:
     """How long / how much: the best time span (or sum) whose sentence the question covers."""
-    wants_time = question.asks_duration
-    wants_money = question.asks_money or (question.has(m.AMOUNT) and not question.asks_duration)
+    asked_unit = _ASKED_UNIT.search(question.folded)
+    # "tối đa mấy năm" asks a span too, unless it asks for a prison term (the penalty intent).
+    wants_time = question.asks_duration or bool(asked_unit and not question.has(m.PENALTY))
+    wants_money = question.asks_money or (question.has(m.AMOUNT) and not wants_time)
     if not (wants_time or wants_money):
         return 0.0
-    asked_unit = _ASKED_UNIT.search(question.folded)
     text = candidate.text
     context = _context(candidate)
+    asks_ceiling = bool(_ASKS_CEILING.search(question.folded))
     best = 0.0
     for _role, amount in _quantities(text):
         if amount.unit in TIME_UNITS and wants_time:
@@ -129,6 +133,8 @@ def span_bonus(candidate: Candidate, question: m.Question, cover: Cover) -> floa
             value = 1.0
         else:
             continue
+        if amount.cap and asks_ceiling:
+            value *= CEILING_FACTOR  # "tối đa mấy năm": the sentence stating a ceiling
         local = cover(_sentence_at(text, amount.start) + " " + context)
         best = max(best, value * local)
     if best:
