@@ -15,6 +15,7 @@ import re
 from datetime import date
 
 from ingest.model import CAN_CU, QUY_DINH_CHI_TIET, Document
+from ingest.textnorm import fold, nfc
 from search_api.answering import models as m
 from search_api.answering.compose import Composition, in_force_on
 from search_api.answering.evidence import Evidence, is_news, is_stub
@@ -36,8 +37,13 @@ def drop_news(composition: Composition) -> None:
     composition.quotes = [q for q in composition.quotes if not is_news(q.document)]
 
 
-# A phone number in a quote: "111", "18001567", "(024) 3...".
-_PHONE = re.compile(r"(?<![\d/.])(?:1\d{2}|\d{4,}|\(\d{2,4}\)\s*\d{3,})(?![\d/.])")
+# A phone number in a quote: "số 111", "1800 1567", "0912345678", "(024) 3...". A bare 3- or 4-digit
+# number is a year or an article number ("năm 2012", "Điều 150"), not a line to call.
+_PHONE = re.compile(
+    r"(?:(?<!\w)(?:số|số điện thoại|tổng đài|đường dây nóng)\s*:?\s*1\d{2}(?![\d/.])"
+    r"|(?<![\d/.])(?:1800[ .]?\d{4}|0\d{9,10}|\(\d{2,4}\)\s*\d{3,})(?![\d/.]))",
+    re.IGNORECASE,
+)
 
 
 def supported(evidence: Evidence, composition: Composition) -> bool:
@@ -50,7 +56,7 @@ def supported(evidence: Evidence, composition: Composition) -> bool:
         # "Theo Luật PCMBN 2024, nạn nhân được hưởng ...": the named text is not in the collection;
         # quoting another text as if it were that one would mislead.
         return False
-    if question.intent == m.HOTLINE and question.asks_number:
+    if question.has(m.HOTLINE) and question.asks_number:
         if not any(_PHONE.search(q.text) for q in composition.quotes):
             return False  # no normative text gives a number (news may: shown apart)
     return bool(composition.quotes) and composition.best_coverage >= ANSWER_THRESHOLD
@@ -73,7 +79,7 @@ def decline_message(evidence: Evidence) -> str:
             f"Kho văn bản và danh mục không có văn bản “{question.unknown_text}” được hỏi; "
             "các điều gần nhất trong kho được liệt kê bên dưới để đối chiếu."
         )
-    if question.intent == m.HOTLINE and question.asks_number:
+    if question.has(m.HOTLINE) and question.asks_number:
         parts.append(
             "Không văn bản pháp luật nào trong kho nêu số điện thoại được hỏi; xem tin tức liên quan bên dưới."
         )
@@ -161,3 +167,33 @@ def status_of(document: Document, day: date | None) -> str:
     if force:
         return "con_hieu_luc"
     return "chua_hieu_luc" if document.effective and day < document.effective else "het_hieu_luc"
+
+
+# --- what the collection lacks ---------------------------------------------------------
+
+# An administrative fine is fixed by a sanctions decree ("Nghị định ... quy định xử phạt vi phạm
+# hành chính ..."); the Criminal Code's fines and the prevention law's prohibitions do not state it.
+_ASKS_ADMINISTRATIVE_FINE = re.compile(r"(?<!\w)(?:phat|xu phat|vi pham) hanh chinh(?!\w)")
+_SANCTIONS_TITLE = re.compile(r"(?<!\w)xu phat vi pham hanh chinh(?!\w)")
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(nfc(text or "")).lower()))
+
+
+def lacking(evidence: Evidence, composition: Composition, store: CorpusStore) -> str | None:
+    """Why the evidence does not answer though words overlap, in the reader's terms, or None.
+
+    The gap is structural: an administrative fine is asked about while the collection holds no
+    sanctions decree, the only kind of text that fixes one."""
+    question = evidence.question
+    if composition.mode in ("named_article", "facts"):
+        return None
+    if _ASKS_ADMINISTRATIVE_FINE.search(question.folded):
+        texts = store.snapshot().documents.values()
+        if not any(_SANCTIONS_TITLE.search(_folded(d.title)) and not is_stub(d) for d in texts):
+            return (
+                "Mức phạt vi phạm hành chính do nghị định xử phạt vi phạm hành chính quy định; "
+                "kho văn bản chưa có nghị định xử phạt nào, nên không trả lời được mức phạt này."
+            )
+    return None

@@ -29,6 +29,7 @@ from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.evidence import Evidence, article_candidates
 from search_api.answering.models import Candidate
+from search_api.answering.support import Cover, agency_bonus, hierarchy_bonus, named_text_bonus, span_bonus
 from search_api.answering.terms import unit_terms
 from search_api.answering.understand import GROUP_CUES
 from search_api.corpus_store import CorpusStore
@@ -98,6 +99,7 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
     bigram_mass = sum(weight[t] for t in bigrams) or 1.0
     evidence.weights = weight
     day = evidence.on_date()
+    cover = Cover(question, weight)
     for candidate in evidence.candidates:
         terms = unit_terms(candidate.text) | unit_terms(candidate.article.title)
         if candidate.lead_in:
@@ -109,6 +111,9 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
             # An offence ("Tội trốn thuế") answers what the punishment is, not how to register a tax.
             candidate.coverage *= OFFENCE_DISCOUNT
         bonus = _provision_bonus(candidate, question, store) + _group_bonus(candidate, question)
+        bonus += span_bonus(candidate, question, cover) + agency_bonus(candidate, question, cover)
+        bonus += named_text_bonus(candidate, question, evidence.named_documents)
+        bonus += hierarchy_bonus(candidate, question)
         title_terms = unit_terms(candidate.article.title)
         title_share = sum(weight[t] for t in bigrams if t in title_terms) / bigram_mass if bigrams else 0.0
         bonus += TITLE_BONUS * title_share
@@ -440,21 +445,23 @@ def unit_label(candidate: Candidate) -> str:
     return " ".join(parts)
 
 
-def amount_summary(candidate: Candidate, store: CorpusStore) -> str | None:
-    """'tối thiểu 30.000 đồng/người/ngày, tối đa 60 ngày — điểm a khoản 1 Điều 4 TTLT 134/2013/...'"""
+def amount_summary(candidate: Candidate, store: CorpusStore, cover=None) -> str | None:
+    """'tối thiểu 30.000 đồng/người/ngày, tối đa 60 ngày — điểm a khoản 1 Điều 4 TTLT 134/2013/...'
+    For a quoted clause, the point the question is about (cover: the question's coverage of a text)
+    states the amount; without cover, the first point stating one."""
     provisions = store.provisions_of(candidate.document.number)
     found = []
     if candidate.unit_id in provisions:
         found = [(candidate, provisions[candidate.unit_id])]
     elif candidate.kind == "khoan":
-        clause = m.clause_of(candidate)
-        for point in clause.children if clause else []:
-            if point.id in provisions and provisions[point.id].amounts:
-                unit = next(
-                    c for c in article_candidates(candidate.document, candidate.article, 0) if c.unit_id == point.id
-                )
-                found.append((unit, provisions[point.id]))
-                break
+        points = [
+            c
+            for c in article_candidates(candidate.document, candidate.article, 0)
+            if c.parent_id == candidate.unit_id and c.unit_id in provisions and provisions[c.unit_id].amounts
+        ]
+        if cover is not None:
+            points.sort(key=lambda c: -cover(c.text))
+        found = [(unit, provisions[unit.unit_id]) for unit in points[:1]]
     for unit, provision in found:
         if provision.amounts:
             texts = []

@@ -24,6 +24,7 @@ from ingest.numbers import number_key, slug
 from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.models import Candidate
+from search_api.answering.support import heading_articles
 from search_api.corpus_store import CorpusStore
 from search_api.search import SearchService
 
@@ -152,6 +153,11 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
         seen.add((number_key(document.number), article.id))
         evidence.candidates.extend(article_candidates(document, article, rank))
         rank += 1
+    top_documents = list({c.document.number: c.document for c in evidence.candidates}.values())
+    for document, article in heading_articles(question, top_documents):
+        if (number_key(document.number), article.id) not in seen:
+            seen.add((number_key(document.number), article.id))
+            evidence.candidates.extend(article_candidates(document, article, rank))
     if question.has(m.ENTITLEMENT, m.AMOUNT, m.ELIGIBILITY, m.LEGAL_AID, m.PROCEDURE):
         _add_chain(evidence, store, seen)
     if question.has(m.PENALTY):

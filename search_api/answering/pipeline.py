@@ -21,8 +21,16 @@ from ingest.model import QUY_DINH_CHI_TIET
 from ingest.numbers import number_key, slug
 from search_api.answering import compose as c
 from search_api.answering import models as m
-from search_api.answering import penalty
-from search_api.answering.check import EMPTY_MESSAGE, banner, decline_message, drop_news, status_of, supported
+from search_api.answering import penalty, support
+from search_api.answering.check import (
+    EMPTY_MESSAGE,
+    banner,
+    decline_message,
+    drop_news,
+    lacking,
+    status_of,
+    supported,
+)
 from search_api.answering.citations import quote_dict
 from search_api.answering.definitions import definition_quote, is_definition_question
 from search_api.answering.evidence import Evidence, gather, hit_for
@@ -101,6 +109,9 @@ class AnswerService:
         )
         if not supported(evidence, composition):
             return {**base, "message": decline_message(evidence)}
+        gap = lacking(evidence, composition, self.store)
+        if gap:  # words overlap, but no clause covers the asked-for fact
+            return {**base, "message": f"{gap} {decline_message(evidence)}"}
         quotes = [quote_dict(q, self.store, status_of(q.document, day)) for q in composition.quotes]
         return {
             **base,
@@ -227,8 +238,19 @@ class AnswerService:
                 composition.best_coverage = max(composition.best_coverage, 0.38)
                 return composition
         composition.quotes = c.select(ordered, 0.38)
-        if composition.quotes and question.has(m.AMOUNT, m.ENTITLEMENT):
-            composition.summary = c.amount_summary(composition.quotes[0], self.store)
+        if composition.quotes and question.intent == m.PROCEDURE:
+            composition.summary = support.procedure_summary(composition.quotes[0])
+        if composition.quotes and question.has(m.AMOUNT, m.ENTITLEMENT) and not composition.summary:
+            cover = support.Cover(question, evidence.weights)
+            composition.summary = c.amount_summary(composition.quotes[0], self.store, cover)
+            if (
+                composition.summary and not question.asks_duration
+            ):  # the clause fixing the amount, then the law and decree articles behind it
+                chain = support.legal_chain(composition.quotes[0], self.store, cover)
+                composition.summary += support.chain_summary(chain, self.store)
+                behind = support.chain_quotes(composition.quotes[0], chain, ordered)
+                rest = [q for q in composition.quotes[1:] if q not in behind]
+                composition.quotes = (composition.quotes[:1] + behind + rest)[: c.MAX_QUOTES]
         return composition
 
 

@@ -18,10 +18,12 @@ from ingest.textnorm import fold, nfc
 # Function words of questions: they say *what kind* of answer is wanted, never *where* it is.
 _QUESTION_WORDS_TEXT = (
     "gì nào bao nhiêu không có được thì là ai sao như thế những các cho của và hay hoặc vậy ạ nhỉ "
-    "muốn biết cần phải bị đã một với khi nếu mà ở đâu việc theo quy định tôi em anh chị "
+    "muốn biết cần phải bị đã một với khi nếu mà ở đâu việc theo quy tôi em anh chị "
     # (only words whose folded form is no other word: "còn" folds onto "con", "lúc" onto "lực")
     "thêm nữa liệu nhé"
 )
+# ("quy" stays a question word, so "theo quy định" names nothing; "định" alone does not: it is half of
+# "quyết định", "thẩm định", "xác định", which name what a clause is about.)
 QUESTION_WORDS = frozenset(fold(w) for w in _QUESTION_WORDS_TEXT.split())
 
 

@@ -1,0 +1,309 @@
+"""Support intents — how much, how long, who acts or pays, which steps — read from the clause's own
+structure rather than from the words of a question.
+
+A clause answers "how long" when it states a time span *and* the sentence stating it names what the
+question asks about ("Thời hạn thẩm định hồ sơ: trong thời hạn 15 ngày làm việc ..."): a clause with a
+deadline for something else (the 30 days to announce a licence) does not. The same holds for sums
+("1.000.000 đồng/người" in the sentence on the initial hardship allowance) and for the body that acts
+or pays ("Sở Lao động ... thực hiện trợ cấp khó khăn ban đầu", "do quỹ bảo hiểm y tế chi trả"). Each
+bonus is therefore weighted by the question's coverage of the *sentence* holding the span, the
+agency or the payment, never of the whole article.
+
+Nothing here knows a document or article number: the signals are time units, money units, the
+subject of a clause (a body of the state at its head) and the verbs of paying.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ingest.amounts import Amount, scan_quantities
+from ingest.textnorm import fold, nfc
+from search_api.answering import models as m
+from search_api.answering.models import Candidate
+from search_api.answering.terms import unit_terms
+
+SPAN_BONUS = 0.3  # a time span / a sum in the sentence the question is about
+UNIT_MISMATCH = 0.25  # "mấy ngày" asked, only hours stated: the span counts a quarter
+AGENCY_SUBJECT_BONUS = 0.2  # the clause opens with the body that acts
+PAYER_BONUS = 0.2  # the sentence says who pays ("do ... chi trả", "ngân sách ... bảo đảm")
+TIME_UNITS = {"ngày": "ngay", "ngày làm việc": "ngay", "tháng": "thang", "năm": "nam", "giờ": "gio"}
+MONEY_UNITS = frozenset({"đồng", "mức lương cơ sở", "mức lương tối thiểu", "%"})
+# "mấy ngày", "bao nhiêu tháng", "trong vòng mấy giờ": the unit the question expects.
+_ASKS_CEILING = re.compile(r"(?<!\w)(?:toi da|nhieu nhat|khong qua|dai nhat|lau nhat)(?!\w)")
+CEILING_FACTOR = 1.3
+_ASKED_UNIT = re.compile(r"(?<!\w)(?:may|bao nhieu) (ngay|thang|nam|gio)(?!\w)")
+# A clause whose subject is a body of the state, an institution or a fund ("Sở Lao động ... thực hiện",
+# "Chủ tịch Ủy ban nhân dân cấp tỉnh quyết định", "Ngân sách địa phương hỗ trợ").
+# (also after a comma: "Trong thời hạn 12 tháng, kể từ ..., Chủ tịch Ủy ban nhân dân cấp huyện quyết định",
+# and as the agent or source: "do quỹ ... chi trả", "vay vốn từ Ngân hàng Chính sách xã hội")
+_BODIES = (
+    r"(?:(?:thu truong|giam doc|chu tich|cuc truong|don truong|truong don|bo truong) )?"
+    r"(?:bo|so|phong|uy ban|chu tich|co quan|cuc|don|trung tam|ngan hang|quy|ngan sach|cong an|bo doi|toa an|"
+    r"vien kiem sat|chinh phu|thu tuong|chi nhanh|mat tran)(?!\w)"
+)
+_AGENCY_HEAD = re.compile(
+    rf"^\s*(?:\d+\.|[a-z]\)|[-+])?\s*(?:co so (?:bao tro|ho tro)|{_BODIES})|(?:, |(?<!\w)(?:do|tu|tai|qua) ){_BODIES}"
+)
+# Who pays: "do quỹ bảo hiểm y tế chi trả", "tự thanh toán", "ngân sách nhà nước bảo đảm".
+_PAYS = re.compile(r"(?<!\w)(?:chi tra|thanh toan|tu chi tra|tu thanh toan|bao dam kinh phi|ngan sach|kinh phi)(?!\w)")
+# A question about who pays, rather than who acts.
+PAYER_QUESTION = re.compile(
+    r"(?<!\w)(?:ai (?:chi )?tra|chi tra|thanh toan|kinh phi|ngan sach|do dau|tien (?:dau|o dau))(?!\w)"
+)
+_SENTENCE_END = re.compile(r"(?:(?<!\d)[.;](?:\s|$)|\n)")  # "2." numbers a clause, it ends nothing
+
+
+@lru_cache(maxsize=32768)
+def _folded_sentence(sentence: str) -> str:
+    return re.sub(r"\s+", " ", fold(nfc(sentence)).lower())
+
+
+@lru_cache(maxsize=32768)
+def folded_words(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text)) + " "
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence or enumeration item of a unit's text."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.end() - start > 1:
+            spans.append((start, match.end()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _sentence_at(text: str, offset: int) -> str:
+    for start, end in sentences(text):
+        if start <= offset < end:
+            return text[start:end]
+    return text
+
+
+@lru_cache(maxsize=16384)
+def _quantities(text: str) -> tuple[tuple[str, Amount], ...]:
+    return tuple(scan_quantities(text))
+
+
+class Cover:
+    """The question's weighted coverage of a piece of text (syllables and bigrams, as compose scores units)."""
+
+    def __init__(self, question: m.Question, weight: dict[str, float]):
+        self.syllables = {t: weight.get(t, 0.0) for t in question.syllables}
+        self.bigrams = {t: weight.get(t, 0.0) for t in question.bigrams}
+        self.syllable_mass = sum(self.syllables.values()) or 1.0
+        self.bigram_mass = sum(self.bigrams.values()) or 1.0
+
+    def __call__(self, text: str) -> float:
+        terms = unit_terms(text)
+        syllable = sum(w for t, w in self.syllables.items() if t in terms) / self.syllable_mass
+        if not self.bigrams:
+            return syllable
+        bigram = sum(w for t, w in self.bigrams.items() if t in terms) / self.bigram_mass
+        return 0.4 * syllable + 0.6 * bigram
+
+
+def _context(candidate: Candidate) -> str:
+    # A point is read with its clause's lead-in and its article's heading ("Thời hạn ... gồm:").
+    return " ".join(p for p in (candidate.article.title, candidate.lead_in) if p)
+
+
+def span_bonus(candidate: Candidate, question: m.Question, cover: Cover) -> float:
+    """How long / how much: the best time span (or sum) whose sentence the question covers."""
+    asked_unit = _ASKED_UNIT.search(question.folded)
+    # "tối đa mấy năm" asks a span too, unless it asks for a prison term (the penalty intent).
+    wants_time = question.asks_duration or bool(asked_unit and not question.has(m.PENALTY))
+    wants_money = question.asks_money or (question.has(m.AMOUNT) and not wants_time)
+    if not (wants_time or wants_money):
+        return 0.0
+    text = candidate.text
+    context = _context(candidate)
+    asks_ceiling = bool(_ASKS_CEILING.search(question.folded))
+    best = 0.0
+    for _role, amount in _quantities(text):
+        if amount.unit in TIME_UNITS and wants_time:
+            value = 1.0
+            if asked_unit and TIME_UNITS[amount.unit] != asked_unit.group(1):
+                value = UNIT_MISMATCH
+        elif amount.unit in MONEY_UNITS and wants_money:
+            value = 1.0
+        else:
+            continue
+        if amount.cap and asks_ceiling:
+            value *= CEILING_FACTOR  # "tối đa mấy năm": the sentence stating a ceiling
+        local = cover(_sentence_at(text, amount.start) + " " + context)
+        best = max(best, value * local)
+    if best:
+        candidate.reasons.append(f"span in the asked sentence {best:.2f}")
+    return SPAN_BONUS * best
+
+
+def agency_bonus(candidate: Candidate, question: m.Question, cover: Cover) -> float:
+    """Who acts or pays: the clause opening with a body of the state (or a fund), or the sentence
+    naming who pays, weighted by how much of the question that sentence covers."""
+    if not question.has(m.AGENCY):
+        return 0.0
+    text = candidate.text
+    best = 0.0
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        folded = _folded_sentence(sentence)
+        local = cover(sentence + " " + _context(candidate))
+        if PAYER_QUESTION.search(question.folded) and _PAYS.search(folded_words(folded)):
+            best = max(best, PAYER_BONUS * local)
+        elif _AGENCY_HEAD.search(folded):
+            best = max(best, AGENCY_SUBJECT_BONUS * local)
+    if best:
+        candidate.reasons.append(f"names who acts/pays {best:.2f}")
+    return best
+
+
+SUPPORT_INTENTS = (m.AMOUNT, m.PROCEDURE, m.AGENCY, m.ENTITLEMENT, m.HOTLINE)
+NAMED_TEXT_BONUS = 0.1  # "theo Luật Phòng, chống mua bán người": that text's own clause first
+HEADING_SHARE = 0.4  # share of an article heading's bigrams the question must contain
+HEADING_MIN_BIGRAMS = 3
+HEADING_DOCUMENTS = 3  # the top retrieved texts whose other articles are looked at by heading
+MAX_HEADING_ARTICLES = 6
+
+
+def named_text_bonus(candidate: Candidate, question: m.Question, named: list) -> float:
+    if not question.has(*SUPPORT_INTENTS) or question.intent in (m.LOOKUP, m.STATUS, m.DETAILING):
+        return 0.0
+    if any(candidate.document.number == d.number for d in named):
+        candidate.reasons.append("in the text the question names")
+        return NAMED_TEXT_BONUS
+    return 0.0
+
+
+def heading_articles(question: m.Question, documents: list) -> list:
+    """(document, article) pairs whose heading the question nearly spells out ("thẩm định hồ sơ
+    đề nghị cấp Giấy phép" -> "Thẩm định hồ sơ đề nghị cấp Giấy phép thành lập"), from the texts
+    search ranked first: a procedure or time limit sits in the article its heading names, which
+    the body's words alone may rank below a neighbouring article."""
+    if not question.has(*SUPPORT_INTENTS) or not question.bigrams:
+        return []
+    found = []
+    for document in documents[:HEADING_DOCUMENTS]:
+        for article in document.articles:
+            title = unit_terms(article.title or "")
+            title_bigrams = {t for t in title if "_" in t}
+            shared = title_bigrams & question.bigrams
+            if len(shared) >= HEADING_MIN_BIGRAMS and len(shared) >= HEADING_SHARE * len(title_bigrams):
+                found.append((len(shared) / len(title_bigrams), document, article))
+    found.sort(key=lambda item: -item[0])
+    return [(document, article) for _, document, article in found[:MAX_HEADING_ARTICLES]]
+
+
+# Among clauses saying nearly the same, the higher text answers: a law's clause before the decree
+# or circular repeating it ("Nhà nước tạo điều kiện ... hồi hương" before the circular's task list).
+# Procedures are the exception: their steps and time limits live in the sub-law texts.
+HIERARCHY = {"Bộ luật": 0.06, "Luật": 0.06, "Nghị định": 0.03}
+
+
+def hierarchy_bonus(candidate: Candidate, question: m.Question) -> float:
+    if question.intent not in (m.ENTITLEMENT, m.AGENCY, m.AMOUNT, m.HOTLINE):
+        return 0.0
+    return HIERARCHY.get(candidate.document.type, 0.0)
+
+
+# --- the chain law -> decree -> circular behind an amount ----------------------------------
+
+MAX_CHAIN_STEPS = 2
+CHAIN_COVERAGE = 0.5  # a chain article is quoted when it is about the question too
+
+
+def legal_chain(first: Candidate, store, cover: Cover | None = None) -> list[tuple[str, str]]:
+    """(document, article) pairs the quoted clause details, highest text first: a circular's clause
+    "theo Điều 19 Nghị định 09/2013" -> that decree article -> the law article it details
+    (QUY_DINH_CHI_TIET relations and the provisions' `governing`, computed at ingest)."""
+    chain: list[tuple[str, str]] = []
+    number, unit_id, article = first.document.number, first.unit_id, first.article.number
+    for _ in range(MAX_CHAIN_STEPS):
+        provisions = store.provisions_of(number)
+        ids = [unit_id]
+        if number == first.document.number:
+            clause = m.clause_of(first)
+            ids += [point.id for point in (clause.children if clause else [])] + [first.parent_id or ""]
+        governing = next(
+            (list(provisions[i].governing) for i in ids if i in provisions and provisions[i].governing), []
+        )
+        if not governing:
+            governing = next((list(p.governing) for p in provisions.values() if p.article_number == article), [])
+        steps = [(d, a) for d, a in governing if (d, a) not in chain and d != number and _may_detail(store, number, d)]
+        if cover is not None and len(steps) > 1:
+            # A decree article detailing two law articles (Điều 37 and 38): the one the question is about.
+            steps.sort(key=lambda step: -cover(_article_text(store, *step)))
+        step = steps[0] if steps else None
+        if step is None:
+            break
+        chain.append(step)
+        number, article, unit_id = step[0], step[1], ""
+    return list(reversed(chain))
+
+
+def _may_detail(store, detailing: str, detailed: str) -> bool:
+    """A text cannot detail a law that took effect after it (a 2011 circular and the 2017 law
+    replacing the one it detailed): such a link is a citation, not the chain."""
+    lower, upper = store.document(detailing), store.document(detailed)
+    if lower is None or upper is None or lower.effective is None or upper.effective is None:
+        return upper is not None
+    return lower.effective >= upper.effective
+
+
+def _article_text(store, number: str, article_number: str) -> str:
+    document = store.document(number)
+    article = next((a for a in document.articles if a.number == article_number), None) if document else None
+    return f"{article.title} {article.text}" if article else ""
+
+
+def chain_summary(chain: list[tuple[str, str]], store) -> str:
+    parts = []
+    for number, article in reversed(chain):
+        document = store.document(number)
+        kind = {"Luật": "Luật", "Nghị định": "Nghị định"}.get(document.type if document else "", "")
+        parts.append(f"Điều {article} {kind + ' ' if kind else ''}{number}")
+    return f" (chi tiết {', '.join(parts)})" if parts else ""
+
+
+def chain_quotes(first: Candidate, chain: list[tuple[str, str]], ranked: list[Candidate]) -> list[Candidate]:
+    """The best-scoring clause of each article in the chain, law first, when the evidence holds it."""
+    found = []
+    for number, article in chain:
+        unit = next(
+            (c for c in ranked if c.document.number == number and c.article.number == article and c.kind != "diem"),
+            None,
+        )
+        if unit is not None and unit is not first and unit.coverage >= CHAIN_COVERAGE * first.coverage:
+            unit.reasons.append("article the quoted amount details")
+            found.append(unit)
+    return found
+
+
+# --- procedures: the steps in the text's order, with their time limits ---------------------
+
+MAX_STEPS = 5
+STEP_WORDS = 9
+
+
+def procedure_summary(first: Candidate) -> str | None:
+    """'Trình tự (Điều 6 ...): khoản 1 Ủy ban nhân dân cấp xã …; khoản 2 Phòng Lao động … — không quá
+    03 (ba) ngày; …': the clauses of the quoted article in the order the text gives them, each with
+    the time limit it sets. None when the article has fewer than two steps."""
+    clauses = first.article.units
+    if len(clauses) < 2:
+        return None
+    steps = []
+    for clause in clauses[:MAX_STEPS]:
+        lead = clause.text.split("\n", 1)[0]
+        words = re.sub(r"^\s*\d+\.\s*", "", lead).split()
+        label = " ".join(words[:STEP_WORDS]) + ("…" if len(words) > STEP_WORDS else "")
+        limits = [a.text for role, a in _quantities(clause.text) if role == "deadline"]
+        steps.append(f"khoản {clause.number} {label}" + (f" — {', '.join(dict.fromkeys(limits))}" if limits else ""))
+    if not any("—" in step for step in steps):
+        return None  # no time limit anywhere: the quotes say it better than a list of openings
+    document = first.document
+    return f"Trình tự theo Điều {first.article.number} {document.type} {document.number}: " + "; ".join(steps)

@@ -1,0 +1,160 @@
+"""Support intents through /api/ask on both backends (issue 8, item 2): how much, how long, who acts or
+pays, which steps, and the honest decline when the collection lacks the kind of text that would answer.
+Phrasings are real ones of legal-aid workers (with and without diacritics); each assertion names the
+clause a careful colleague would quote first."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from search_api.answering import models as m
+from search_api.answering.support import _AGENCY_HEAD, PAYER_QUESTION, sentences
+from search_api.answering.understand import folded_text
+from search_api.app import create_app
+
+
+@pytest.fixture(scope="module")
+def client(answer_index):
+    from search_api.settings import Settings
+    from tests.conftest import CORPUS, TODAY
+
+    settings = Settings(index_url=answer_index, today=TODAY, api_token="test-token", corpus_dir=CORPUS)
+    with TestClient(create_app(settings)) as client:
+        yield client
+
+
+def ask(client, question: str) -> dict:
+    response = client.get("/api/ask", params={"q": question})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+# --- pure rules ------------------------------------------------------------------------------
+
+
+def test_sentences_split_on_full_stops_semicolons_and_lines_not_on_colons():
+    text = "2. Thời hạn thẩm định hồ sơ: Trong thời hạn 15 ngày làm việc, Sở phải thẩm định. Sau đó trình; xong"
+    parts = [text[s:e].strip() for s, e in sentences(text)]
+    assert parts[0].startswith("2. Thời hạn thẩm định hồ sơ: Trong thời hạn 15 ngày")
+    assert parts[1:] == ["Sau đó trình;", "xong"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names_body"),
+    [
+        ("5. so lao dong – thuong binh va xa hoi thuc hien tro cap", True),
+        ("b) trong thoi han 12 thang, ke tu ngay nhan ho so, chu tich uy ban nhan dan cap huyen quyet dinh", True),
+        ("nan nhan duoc xem xet vay von tu ngan hang chinh sach xa hoi", True),
+        ("3. to chuc thuc hien va ket noi cac dich vu", False),  # "Tổ chức thực hiện" is a verb here
+        ("a) tien an: ho tro tien an trong thoi gian tam tru", False),
+    ],
+)
+def test_agency_subject_is_read_from_the_clause_structure(sentence, names_body):
+    assert bool(_AGENCY_HEAD.search(sentence)) is names_body
+
+
+@pytest.mark.parametrize(
+    ("question", "payer"),
+    [
+        ("nan nhan bi om nang phai chuyen len benh vien thi ai tra vien phi", True),
+        ("kinh phi bao ve an toan cho nan nhan do dau chi tra", True),
+        ("co quan nao cap giay phep thanh lap co so ho tro nan nhan", False),
+    ],
+)
+def test_payer_questions_are_told_from_who_acts_questions(question, payer):
+    assert bool(PAYER_QUESTION.search(folded_text(question))) is payer
+
+
+# --- through /api/ask, both backends ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "trợ cấp khó khăn ban đầu cho nạn nhân thuộc hộ nghèo là bao nhiêu tiền",
+        "tro cap kho khan ban dau bao nhieu tien",
+    ],
+)
+def test_amount_summary_names_the_asked_point_and_the_chain_behind_it(client, question):
+    data = ask(client, question)
+    assert data["understanding"]["intent"] == m.AMOUNT
+    # The point on the initial hardship allowance (1.000.000 đồng), not the clause's first point.
+    assert "1.000.000 đồng/người" in data["summary"]
+    assert "điểm b khoản 3 Điều 4 TTLT 134/2013/TTLT-BTC-BLĐTBXH" in data["summary"]
+    # ... then the decree article it details and the law article behind that, law last in the line.
+    assert "chi tiết Điều 23 Nghị định 09/2013/NĐ-CP, Điều 38 Luật 66/2011/QH12" in data["summary"]
+    first = data["answer"][0]
+    assert first["doc_number"] == "134/2013/TTLT-BTC-BLĐTBXH" and "1.000.000 đồng/người" in first["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_number", "article", "span"),
+    [
+        # "tối đa mấy năm" (no "bao lâu"): the ceiling on an extension, not the licence file's contents.
+        (
+            "gia hạn giấy phép thành lập cơ sở hỗ trợ nạn nhân được tối đa mấy năm",
+            "09/2013/NĐ-CP",
+            "13",
+            "05 (năm) năm",
+        ),
+        # "mấy ngày" asked: the clause stating days, not the 12 hours of the next clause.
+        (
+            "trung tâm trợ giúp pháp lý phải cử người tham gia tố tụng trong mấy ngày kể từ khi thụ lý",
+            "11/2017/QH14",
+            "31",
+            "03 ngày làm việc",
+        ),
+    ],
+)
+def test_duration_is_taken_from_the_sentence_about_the_asked_act(client, question, doc_number, article, span):
+    first = ask(client, question)["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == (doc_number, article)
+    assert span in first["text"]
+
+
+def test_agency_question_quotes_the_clause_whose_subject_acts(client):
+    data = ask(
+        client, "Cơ quan nào thực hiện trợ cấp khó khăn ban đầu cho nạn nhân theo Luật Phòng, chống mua bán người?"
+    )
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("66/2011/QH12", "39")
+    assert "Sở Lao động – Thương binh và Xã hội thực hiện trợ cấp khó khăn ban đầu" in first["text"]
+
+
+def test_payer_question_quotes_who_pays(client):
+    first = ask(client, "Kinh phí bảo vệ an toàn cho nạn nhân và người thân do đâu chi trả?")["answer"][0]
+    assert first["doc_number"] == "62/2012/NĐ-CP" and "ngân sách nhà nước bảo đảm" in first["text"]
+
+
+def test_procedure_summary_lists_the_steps_in_the_texts_order_with_time_limits(client):
+    data = ask(client, "Nạn nhân tự đến Ủy ban nhân dân xã khai báo bị mua bán thì xã phải làm gì?")
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("01/2014/TTLT-BCA-BQP-BLĐTBXH-BNG", "6")
+    summary = data["summary"]
+    assert summary.startswith("Trình tự theo Điều 6 ")
+    # Steps in the order the circular gives them, each with its time limit.
+    assert summary.index("khoản 1") < summary.index("khoản 2") < summary.index("khoản 3")
+    assert "03 (ba) ngày" in summary and "60 (sáu mươi) ngày" in summary
+
+
+def test_administrative_fine_is_declined_when_no_sanctions_decree_is_held(client):
+    data = ask(
+        client, "Cơ sở kinh doanh dịch vụ không báo cáo khi phát hiện mua bán người thì bị phạt hành chính bao nhiêu?"
+    )
+    assert data["answered"] is False and data["answer"] == []
+    assert "nghị định xử phạt vi phạm hành chính" in data["message"]
+    assert data["articles"], "the nearest articles are still shown"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "số điện thoại đường dây nóng của Bộ đội Biên phòng về mua bán người là số nào",
+        "duong day nong tiep nhan to giac mua ban nguoi la so may",
+    ],
+)
+def test_a_phone_number_asked_is_declined_when_no_text_states_one(client, question):
+    # A year ("năm 2012") or an article number is no number to call.
+    data = ask(client, question)
+    assert data["answered"] is False and "số điện thoại" in data["message"]
