@@ -36,17 +36,10 @@ class Definition:
     unit_id: str
 
 
-_cache: dict[int, dict[str, list[Definition]]] = {}
-
-
 def defined_terms(store: CorpusStore) -> dict[str, list[Definition]]:
-    """Folded term -> the units defining it, over every normative text with articles."""
-    snapshot = store.snapshot()
-    key = id(snapshot)
-    if key not in _cache:
-        _cache.clear()
-        _cache[key] = _collect(snapshot.documents.values())
-    return _cache[key]
+    """Folded term -> the units defining it, over every normative text with articles (built once
+    per state of the index, as the store's other derived views)."""
+    return store.derived("defined_terms", lambda snapshot: _collect(snapshot.documents.values()))
 
 
 def _collect(documents) -> dict[str, list[Definition]]:
@@ -81,10 +74,10 @@ def _collect(documents) -> dict[str, list[Definition]]:
     return found
 
 
-def definition_quote(evidence: Evidence, store: CorpusStore) -> Candidate | None:
-    """The unit defining the term the question asks about: the defined term nearest the
-    definition cue; a text the question names first, then laws before decrees and circulars,
-    in-force texts first."""
+def definition_quote(evidence: Evidence, store: CorpusStore) -> tuple[Candidate, str] | None:
+    """The unit defining the term the question asks about, with that term (folded): the defined
+    term nearest the definition cue; a text the question names first, then laws before decrees
+    and circulars, in-force texts first."""
     question = evidence.question
     words = f" {question.folded} "
     cues = [(match.start(), match.end(), match.group()) for match in DEFINITION_CUES.finditer(words)]
@@ -139,7 +132,7 @@ def definition_quote(evidence: Evidence, store: CorpusStore) -> Candidate | None
             0,
         )
     unit.reasons.append(f"defines '{chosen.term}'")
-    return unit
+    return unit, chosen.term
 
 
 def is_definition_question(question: m.Question) -> bool:

@@ -207,9 +207,9 @@ class AnswerService:
                 return composition
         if is_definition_question(question):
             # "Ai được coi là nạn nhân?": the clause defining the term, then what else matches.
-            defining = definition_quote(evidence, self.store)
-            if defining is not None:
-                term = defining.reasons[-1].split("'")[1]
+            found = definition_quote(evidence, self.store)
+            if found is not None:
+                defining, term = found
                 rest = [
                     q for q in c.select(ordered, 0.38) if q.key != defining.key and term in c.folded(q.text)
                 ]  # other units speaking of the term ("không được coi là" alone says nothing of it)
