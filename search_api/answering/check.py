@@ -15,9 +15,8 @@ import re
 from datetime import date
 
 from ingest.model import CAN_CU, QUY_DINH_CHI_TIET, Document
-from ingest.textnorm import fold, nfc
 from search_api.answering import models as m
-from search_api.answering.compose import Composition, in_force_on
+from search_api.answering.compose import Composition, folded, in_force_on
 from search_api.answering.evidence import Evidence, is_news, is_stub
 from search_api.corpus_store import CorpusStore
 
@@ -177,10 +176,6 @@ _ASKS_ADMINISTRATIVE_FINE = re.compile(r"(?<!\w)(?:phat|xu phat|vi pham) hanh ch
 _SANCTIONS_TITLE = re.compile(r"(?<!\w)xu phat vi pham hanh chinh(?!\w)")
 
 
-def _folded(text: str) -> str:
-    return " ".join(re.findall(r"\w+", fold(nfc(text or "")).lower()))
-
-
 def lacking(evidence: Evidence, composition: Composition, store: CorpusStore) -> str | None:
     """Why the evidence does not answer though words overlap, in the reader's terms, or None.
 
@@ -191,7 +186,7 @@ def lacking(evidence: Evidence, composition: Composition, store: CorpusStore) ->
         return None
     if _ASKS_ADMINISTRATIVE_FINE.search(question.folded):
         texts = store.snapshot().documents.values()
-        if not any(_SANCTIONS_TITLE.search(_folded(d.title)) and not is_stub(d) for d in texts):
+        if not any(_SANCTIONS_TITLE.search(folded(d.title)) and not is_stub(d) for d in texts):
             return (
                 "Mức phạt vi phạm hành chính do nghị định xử phạt vi phạm hành chính quy định; "
                 "kho văn bản chưa có nghị định xử phạt nào, nên không trả lời được mức phạt này."

@@ -25,7 +25,7 @@ from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.models import Candidate
 from search_api.answering.support import heading_articles
-from search_api.corpus_store import CorpusStore
+from search_api.corpus_store import CorpusStore, Snapshot
 from search_api.search import SearchService
 
 RETRIEVED_ARTICLES = 10
@@ -184,18 +184,29 @@ def offence_prominence(store: CorpusStore, title: str) -> int:
     bigram ("mua_ban", "ban_nguoi" throughout this collection; "dau_co" almost never). When a
     question names no offence ("đưa phụ nữ sang Trung Quốc ... bị phạt bao nhiêu năm"), the one
     the collection is about is the likelier reading."""
+    return _prominence(store.snapshot().frequency, title)
+
+
+def _prominence(frequency: dict[str, int], title: str) -> int:
     words = offence_name(title)
     bigrams = [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)] or words
-    frequency = store.snapshot().frequency
     return min((frequency.get(b, 0) for b in bigrams), default=0)
 
 
-def _offences(store: CorpusStore):
-    for document in store.snapshot().documents.values():
-        if document.type == "Bộ luật":
-            for article in document.articles:
-                if fold(article.title or "").lower().startswith("toi "):
-                    yield document, article
+def _offences(store: CorpusStore) -> list[tuple[Document, Article, int]]:
+    """The Criminal Code's offence articles with their prominence, in the collection's order; found
+    once per state of the index (scanning every text and folding 300 titles cost ~4 ms a question)."""
+    return store.derived("offences", _collect_offences)
+
+
+def _collect_offences(snapshot: Snapshot) -> list[tuple[Document, Article, int]]:
+    return [
+        (document, article, _prominence(snapshot.frequency, article.title))
+        for document in snapshot.documents.values()
+        if document.type == "Bộ luật"
+        for article in document.articles
+        if fold(article.title or "").lower().startswith("toi ")
+    ]
 
 
 PROMINENT_OFFENCES = 2
@@ -206,10 +217,10 @@ def _add_named_offences(evidence: Evidence, store: CorpusStore, seen: set[tuple[
     not search ranked them: a colloquial question ("bán vợ sang Trung Quốc") shares few words with
     the article, but names the offence. A question naming none gets the collection's own offences."""
     asked = set(evidence.question.folded.split())
-    offences = list(_offences(store))
-    named = [(d, a) for d, a in offences if name_stated(a.title, asked) >= OFFENCE_NAME_SHARE]
+    offences = _offences(store)
+    named = [(d, a) for d, a, _ in offences if name_stated(a.title, asked) >= OFFENCE_NAME_SHARE]
     if not named:
-        named = sorted(offences, key=lambda item: -offence_prominence(store, item[1].title))[:PROMINENT_OFFENCES]
+        named = [(d, a) for d, a, _ in sorted(offences, key=lambda item: -item[2])[:PROMINENT_OFFENCES]]
     for document, article in named:
         if (number_key(document.number), article.id) in seen:
             continue
