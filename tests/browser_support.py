@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 
 import httpx
 import pytest
@@ -39,6 +40,20 @@ CHROMIUM_ARGS = [
 
 def browser_required() -> bool:
     return os.environ.get("VNLEX_REQUIRE_BROWSER") == "1"
+
+
+def playwright_or_skip() -> ModuleType:
+    """playwright's sync API for a browser test module, or a skip of the whole module when chromium
+    or playwright is missing (a failure instead with VNLEX_REQUIRE_BROWSER=1)."""
+    if not CHROMIUM.exists() and not browser_required():
+        pytest.skip(f"{CHROMIUM} not installed; set VNLEX_REQUIRE_BROWSER=1 to fail instead", allow_module_level=True)
+    try:
+        from playwright import sync_api
+    except ImportError:
+        if browser_required():
+            raise
+        pytest.skip("playwright is not installed", allow_module_level=True)
+    return sync_api
 
 
 def _free_port() -> int:

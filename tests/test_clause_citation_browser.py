@@ -7,18 +7,11 @@ import re
 
 import pytest
 
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, browser_required, running_server
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, playwright_or_skip, running_server
 
 pytestmark = pytest.mark.browser
 
-if not CHROMIUM.exists() and not browser_required():
-    pytest.skip(f"{CHROMIUM} not installed; set VNLEX_REQUIRE_BROWSER=1 to fail instead", allow_module_level=True)
-try:
-    from playwright import sync_api
-except ImportError:
-    if browser_required():
-        raise
-    pytest.skip("playwright is not installed", allow_module_level=True)
+sync_api = playwright_or_skip()
 
 SLUG = "134-2013-TTLT-BTC-BLDTBXH"
 POINT_CITATION = re.compile(

@@ -18,20 +18,13 @@ from tests.browser_support import (
     REFRESH_README_SCREENSHOTS,
     RUN_SCREENSHOTS,
     axe_violations,
-    browser_required,
+    playwright_or_skip,
     running_server,
 )
 
 pytestmark = pytest.mark.browser
 
-if not CHROMIUM.exists() and not browser_required():
-    pytest.skip(f"{CHROMIUM} not installed; set VNLEX_REQUIRE_BROWSER=1 to fail instead", allow_module_level=True)
-try:
-    from playwright import sync_api
-except ImportError:
-    if browser_required():
-        raise
-    pytest.skip("playwright is not installed", allow_module_level=True)
+sync_api = playwright_or_skip()
 
 WIDTHS = (360, 1280)
 # name -> path: every page of the site, in the states a user meets them.
