@@ -110,26 +110,33 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
         if not question.has(m.PENALTY) and _is_offence(candidate):
             # An offence ("Tội trốn thuế") answers what the punishment is, not how to register a tax.
             candidate.coverage *= OFFENCE_DISCOUNT
-        bonus = _provision_bonus(candidate, question, store) + _group_bonus(candidate, question)
-        bonus += span_bonus(candidate, question, cover) + agency_bonus(candidate, question, cover)
-        bonus += named_text_bonus(candidate, question, evidence.named_documents)
-        bonus += hierarchy_bonus(candidate, question)
+        # Each component is kept apart (candidate.parts) so a wrong first quote can be traced to the
+        # one that put it there (bench/answer_clause_diagnostics.py).
+        parts = candidate.parts
+        parts["coverage"] = candidate.coverage
+        parts["provision"] = _provision_bonus(candidate, question, store)
+        parts["group"] = _group_bonus(candidate, question)
+        parts["span"] = span_bonus(candidate, question, cover)
+        parts["agency"] = agency_bonus(candidate, question, cover)
+        parts["named_text"] = named_text_bonus(candidate, question, evidence.named_documents)
+        parts["hierarchy"] = hierarchy_bonus(candidate, question)
         title_terms = unit_terms(candidate.article.title)
         title_share = sum(weight[t] for t in bigrams if t in title_terms) / bigram_mass if bigrams else 0.0
-        bonus += TITLE_BONUS * title_share
+        parts["title"] = TITLE_BONUS * title_share
         if question.has(m.PENALTY) and not question.asks_sentence and candidate.document.type == "Nghị quyết":
-            bonus += GUIDANCE_BONUS  # "thế nào là ...", "có bị coi là tội ...": the court guidance defines it
+            parts["guidance"] = GUIDANCE_BONUS  # "thế nào là ...", "có bị coi là tội ...": the court guidance
         if question.has(m.PROCEDURE) and candidate.document.type in SUB_LAW_TYPES:
-            bonus += PROCEDURE_BONUS / 2
+            parts["procedure"] = PROCEDURE_BONUS / 2
             provision = store.provisions_of(candidate.document.number).get(candidate.unit_id)
             if provision is not None and provision.deadlines:
-                bonus += PROCEDURE_BONUS / 2
+                parts["procedure"] += PROCEDURE_BONUS / 2
         force = in_force_on(candidate.document, day)
         if force:
-            bonus += IN_FORCE_BONUS
+            parts["in_force"] = IN_FORCE_BONUS
         elif force is False and day is not None and candidate.document.effective and day < candidate.document.effective:
-            bonus -= NOT_YET_PENALTY
-        candidate.score = candidate.coverage + bonus - RANK_STEP * candidate.rank
+            parts["in_force"] = -NOT_YET_PENALTY
+        parts["rank"] = -RANK_STEP * candidate.rank
+        candidate.score = sum(parts.values())
 
 
 def _is_offence(candidate: Candidate) -> bool:

@@ -131,6 +131,7 @@ class Candidate:
     coverage: float = 0.0
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)  # why it ranks where it does (debuggable)
+    parts: dict[str, float] = field(default_factory=dict)  # the score's components, by name (score = their sum)
 
     @property
     def key(self) -> tuple[str, str]:
