@@ -19,3 +19,23 @@ def test_bao_names_a_term_unless_it_asks_how_much_or_how_long():
     assert not any("bao" in b.split("_") for b in bigrams)  # "bao nhiêu" asks, names nothing
     _, bigrams = question_terms(_analysis("thoi han bao lau"))
     assert "han_bao" not in bigrams
+
+
+def _unit(number: str, score: float, coverage: float):
+    from ingest.model import Article, Document
+    from search_api.answering.models import Candidate
+
+    document = Document(number="1/2020/QH14", type="Luật")
+    article = Article(number="1", title="", text="", id="dieu_1")
+    unit = Candidate(document, article, f"k{number}", "khoan", number, number, "", "", None, 0)
+    unit.score, unit.coverage = score, coverage
+    return unit
+
+
+def test_the_best_scored_unit_is_quoted_a_little_under_the_answer_bar_but_not_far_under():
+    from search_api.answering.compose import select
+
+    best, next_ = _unit("1", 0.50, 0.36), _unit("2", 0.45, 0.40)
+    assert [u.number for u in select([best, next_], 0.38)] == ["1", "2"]
+    weak = _unit("3", 0.50, 0.20)
+    assert [u.number for u in select([weak, next_], 0.38)] == ["2"]

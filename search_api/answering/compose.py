@@ -36,6 +36,11 @@ from search_api.corpus_store import CorpusStore
 
 MAX_QUOTES = 3
 RELATIVE_KEEP = 0.75  # a second or third unit is quoted when nearly as good as the best
+# Whether the collection answers at all is decided on the best coverage (check.supported); once it
+# does, the best-scored unit is quoted even a little under that bar: skipping it for a lower-scored
+# unit just over the bar put a neighbouring text's procedure first (the collaborator's card dossier
+# for a victim's legal-aid request). Below this share of the bar a unit still says too little.
+QUOTE_FLOOR_SHARE = 0.8
 SYLLABLE_SHARE = 0.4
 RANK_STEP = 0.01  # the search ranking breaks ties between equally covering units
 PROVISION_BONUS = 0.08
@@ -198,7 +203,8 @@ def ranked(evidence: Evidence) -> list[Candidate]:
 
 
 def select(candidates: list[Candidate], threshold: float) -> list[Candidate]:
-    """The best units, at most MAX_QUOTES, each nearly as good as the best, never a clause and its own point."""
+    """The best units, at most MAX_QUOTES, each nearly as good as the best and covering the question
+    enough (QUOTE_FLOOR_SHARE of threshold), never a clause and its own point."""
     if not candidates:
         return []
     top = candidates[0].score
@@ -206,7 +212,7 @@ def select(candidates: list[Candidate], threshold: float) -> list[Candidate]:
     for candidate in candidates:
         if len(chosen) == MAX_QUOTES or candidate.score < top * RELATIVE_KEEP:
             break
-        if candidate.coverage < threshold:
+        if candidate.coverage < threshold * QUOTE_FLOOR_SHARE:
             continue
         if any(candidate.parent_id == c.unit_id or c.parent_id == candidate.unit_id for c in chosen):
             continue
