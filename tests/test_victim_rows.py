@@ -151,7 +151,27 @@ RULE_CASES = [
     ("01/2012/TTLT-BTP-UBDT", "chuong_2__dieu_4__khoan_3", True, ""),  # "3. Đại diện ngoài tố tụng." granted free
     ("01/2012/TTLT-BTP-UBDT", "chuong_2__dieu_5__khoan_2", False, "nghĩa vụ của chính"),  # the requester's duty
     ("10/2011/TTLT-BTP-TTCP", "chuong_2__dieu_5__khoan_1__diem_e", True, ""),  # ending a complaint is no lost benefit
+    # Criteria articles by their drafting category ("Điều kiện ...", "Xác định ...", "Đối tượng thụ hưởng ...").
+    ("35/2013/TT-BLĐTBXH", "chuong_2__dieu_3__khoan_2__diem_b", False, "điều về phạm vi"),
+    ("32/2016/QĐ-TTg", "dieu_2__khoan_1__diem_a", False, "điều về phạm vi"),
+    ("134/2013/TTLT-BTC-BLĐTBXH", "dieu_1__khoan_2", False, "điều về phạm vi"),  # "Phạm vi và đối tượng"
+    # Managing a facility whose name ("cơ sở hỗ trợ nạn nhân") is masked is still management.
+    ("66/2011/QH12", "chuong_6__dieu_44__khoan_4", False, "chấm dứt, từ chối"),
 ]
+
+
+def test_a_group_inside_the_name_of_a_role_or_facility_is_not_the_subject():
+    from ingest.victim_scope import _masked
+
+    rules = default_rules()
+    for name in (
+        "người làm công tác bảo vệ trẻ em",
+        "Quỹ bảo trợ trẻ em",
+        "cơ sở hỗ trợ nạn nhân",
+        "cơ sở trợ giúp xã hội",
+    ):
+        assert not _masked(f"2. {name} có trách nhiệm báo cáo.", rules).replace(" ", "").count(name.replace(" ", ""))
+    assert "trẻ em" in _masked("Hỗ trợ trẻ em bị xâm hại.", rules)
 
 
 @pytest.mark.parametrize(("number", "unit_id", "expected", "reason"), RULE_CASES)
