@@ -175,7 +175,7 @@ def test_amount_chain_runs_from_the_law_article_through_the_row_to_the_clause_fi
             {
                 "doc_number": "134/2013/TTLT-BTC-BLĐTBXH",
                 "article_number": "4",
-                "clause": "khoản 1 điểm a",
+                "clause": "điểm a khoản 1",
                 "money": ["30.000 đồng/người/ngày"],
                 "link": "/van-ban/t#k1a",
             }
@@ -184,7 +184,7 @@ def test_amount_chain_runs_from_the_law_article_through_the_row_to_the_clause_fi
     chain = amount_chain(row)
     assert [step["role"] for step in chain] == ["governing", "self", "amount"]
     assert chain[0]["label"] == "Điều 33 66/2011/QH12" and chain[1]["label"] == "điểm a khoản 2 Điều 19 NĐ 09/2013"
-    assert chain[2]["fixing"][0]["label"] == "khoản 1 điểm a Điều 4 134/2013/TTLT-BTC-BLĐTBXH"
+    assert chain[2]["fixing"][0]["label"] == "điểm a khoản 1 Điều 4 134/2013/TTLT-BTC-BLĐTBXH"
     assert chain[2]["fixing"][0]["money"] == ["30.000 đồng/người/ngày"]
     assert amount_chain({**row, "amount_clauses": []}) == []  # a row fixing its own figure has no chain
 
