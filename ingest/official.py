@@ -167,6 +167,30 @@ def unit_parts(document: Document, unit_id: str | None) -> tuple[str | None, str
     return None, None, None
 
 
+def _parts_of_id(unit_id: str | None) -> tuple[str | None, str | None]:
+    """(clause, point) read off the id alone, for a unit whose document is not at hand: 'diem_dd' is điểm đ
+    (ingest.units.id_part) and an occurrence suffix ('diem_b_2', a label the source repeats) is dropped."""
+    clause = point = None
+    for part in (unit_id or "").split("__"):
+        kind, _, number = part.partition("_")
+        number = re.sub(r"_\d+$", "", number)
+        if kind == "khoan" and number:
+            clause = number
+        elif kind == "diem" and number:
+            point = "đ" + number[2:] if number.startswith("dd") else number
+    return clause, point
+
+
+def clause_label(unit_id: str | None, document: Document | None = None) -> str:
+    """The part of a citation below the article, in the standard order: 'điểm a khoản 1' (of 'điểm a khoản 1
+    Điều 4'), 'khoản 2', or '' for an article or an id naming no clause. From the document's own structure when
+    it is given (unit_parts), else from the id. The one clause label of the API, the trace and the pages."""
+    clause, point = unit_parts(document, unit_id)[1:] if document is not None else (None, None)
+    if clause is None:
+        clause, point = _parts_of_id(unit_id)
+    return unit_label(None, clause, point) if clause else ""
+
+
 def unit_citation(document: Document, unit_id: str | None, short: bool = False) -> str:
     """The citation of the clause or point `unit_id` of `document` ('điểm a khoản 1 Điều 4 Thông tư liên
     tịch số 134/2013/TTLT-BTC-BLĐTBXH ngày ... của ...'); short=True: 'điểm a khoản 1 Điều 4 TTLT 134/2013'.

@@ -55,6 +55,7 @@ class ScopeRules:
     leading_condition: re.Pattern
     legal_aid_recipients: re.Pattern
     generic_funding: re.Pattern
+    funding_article_title: re.Pattern
     relatives_need_victim: re.Pattern
 
     @classmethod
@@ -89,6 +90,7 @@ class ScopeRules:
             leading_condition=re.compile(raw.get("leading_condition", "(?!)"), flags),
             legal_aid_recipients=re.compile(raw.get("legal_aid_recipients", "(?!)"), flags),
             generic_funding=re.compile(raw.get("generic_funding", "(?!)"), flags),
+            funding_article_title=re.compile(raw.get("funding_article_title", "(?!)"), flags),
             relatives_need_victim=re.compile(raw.get("relatives_need_victim", ""), flags),
         )
 
@@ -171,14 +173,16 @@ def _gives_nothing(provision: Provision, own: str, lead: str, rules: ScopeRules)
         return "một mục trong danh sách hồ sơ, tài liệu hay thành phần"
     if quote.endswith(":"):
         return "câu dẫn của các điểm bên dưới; các điểm mới là dòng của bảng"
-    if rules.generic_funding.search(_first_sentence(own)) or re.search(
-        r"kinh phí|cho công tác", provision.article_title or "", re.IGNORECASE
+    if rules.generic_funding.search(_first_sentence(own)) or rules.funding_article_title.search(
+        provision.article_title or ""
     ):
         return (
             "kinh phí giữa các cơ quan (nguồn, dự toán, chi cho công tác), không phải khoản trả cho người được hỗ trợ"
         )
     title_ends = rules.gives_nothing.search(provision.article_title or "") and not _acts_on_person(provision)
-    if title_ends or any(rules.gives_nothing.search(text) for text in (_first_sentence(own), lead)):
+    # The unmasked sentence too: "Hướng dẫn cơ sở bảo trợ xã hội ..." manages a facility whose name is masked.
+    main = (_first_sentence(own), _first_sentence(quote), lead)
+    if title_ends or any(rules.gives_nothing.search(text) for text in main):
         return "chấm dứt, từ chối, khuyến khích, tuyên truyền hay đào tạo: không trao quyền lợi cho người được hỗ trợ"
     if provision.kind == "right" and not rules.right_holders.search(_right_holder(provision)):
         return "quyền của cơ quan hay người khác, không phải của người được hỗ trợ"

@@ -16,6 +16,7 @@ from typing import Any
 
 from ingest.entitlements import Provision
 from ingest.numbers import number_key, slug
+from ingest.official import clause_label
 from ingest.textnorm import fold
 from ingest.victim_scope import ScopeRules, in_scope, regime
 
@@ -28,18 +29,6 @@ _WORD_RE = re.compile(r"\w+")
 _COMMON = frozenset(
     "hỗ trợ cho nạn nhân người được theo quy định tại của và các có là một đối với trong khi thì mức chi".split()
 )
-
-
-def clause_label(unit_id: str | None) -> str:
-    """ "dieu_4__khoan_1__diem_a" -> "khoản 1 điểm a" ("diem_dd" is điểm đ)."""
-    parts = []
-    for part in (unit_id or "").split("__"):
-        if part.startswith("khoan_"):
-            parts.append(f"khoản {part[6:]}")
-        elif part.startswith("diem_"):
-            letter = part[5:]
-            parts.append("điểm " + ("đ" + letter[2:] if letter.startswith("dd") else letter))
-    return " ".join(parts)
 
 
 def _words(text: str) -> set[str]:
@@ -146,7 +135,7 @@ class AmountClauses:
             "doc_type": document.type if document else "",
             "article_number": candidate.article_number,
             "article_title": article.title if article else "",
-            "clause": clause_label(candidate.unit_id),
+            "clause": clause_label(candidate.unit_id, document),
             "unit_id": candidate.unit_id,
             "money": _money(candidate),
             "link": f"/van-ban/{slug(candidate.doc_number)}#{candidate.unit_id}" if document else None,

@@ -210,7 +210,7 @@ class AmountClauseOut(_Open):
     doc_type: str
     article_number: str
     article_title: str
-    clause: str = Field(description='"khoản 1 điểm a"')
+    clause: str = Field(description='"điểm a khoản 1" (standard order; Điều follows)')
     unit_id: str
     money: list[str] = Field(description="The sums of money the clause fixes, as quoted")
     link: str | None

@@ -11,7 +11,6 @@ not in the corpus). Without an article the tree starts at the whole document.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +18,7 @@ from ingest.amounts import extract_amounts
 from ingest.index_contract import SearchBackend
 from ingest.model import BAI_BO, QUY_DINH_CHI_TIET, SUA_DOI, THAY_THE, TRICH_DAN, Document, Relation
 from ingest.numbers import number_key, slug
+from ingest.official import clause_label
 from search_api.views import RELATION_LABELS, STATUS_LABELS
 
 CHANGE_TYPES = (THAY_THE, SUA_DOI, BAI_BO)
@@ -246,11 +246,6 @@ def _unit_text(document: Document | None, article_number: str, unit_id: str | No
     return article.text
 
 
-def _clause_label(unit_id: str | None) -> str:
-    match = re.search(r"khoan_(\w+)$", unit_id or "")
-    return f"khoản {match.group(1)}" if match else ""
-
-
 def _entries(documents: _Documents, number: str, edges: list[_Edge], leaf: bool) -> list[dict[str, Any]]:
     document = documents.get(number)
     entries: dict[tuple, dict[str, Any]] = {}
@@ -268,7 +263,7 @@ def _entries(documents: _Documents, number: str, edges: list[_Edge], leaf: bool)
         target = documents.get(edge.target)
         entry = {
             **reference,
-            "clause": _clause_label(edge.source_unit),
+            "clause": clause_label(edge.source_unit, document),
             "unit_id": edge.source_unit,
             "details": edge.target_article,
             "details_doc": edge.target,

@@ -15,7 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from ingest.model import Article, Document, Unit
-from ingest.official import short_document_label, unit_citation, unit_parts
+from ingest.official import clause_label, short_document_label, unit_citation, unit_parts
 from search_api.app import create_app
 from search_api.backends import open_backend
 
@@ -160,3 +160,16 @@ def test_reader_marks_each_clause_with_its_label_and_entry(client):
         r'id="[^"]*dieu_4__khoan_1__diem_a" data-cite-label="điểm a khoản 1 Điều 4" data-entry="4\.1\.a"', html
     )
     assert 'data-cite-document="Thông tư liên tịch số 134/2013/TTLT-BTC-BLĐTBXH ngày 25/09/2013' in html
+
+
+def test_one_clause_label_in_the_standard_order_with_or_without_the_document():
+    document = _toy()
+    assert clause_label("dieu_4__khoan_1__diem_a", document) == "điểm a khoản 1"
+    assert clause_label("dieu_4__khoan_1__diem_dd", document) == "điểm đ khoản 1"
+    assert clause_label("dieu_4__khoan_1", document) == "khoản 1"
+    assert clause_label("dieu_4", document) == ""
+    # Without the document the id is read: 'dd' is đ, a repeated label's occurrence suffix is not part of it.
+    assert clause_label("chuong_2__dieu_4__khoan_4__diem_b_2") == "điểm b khoản 4"
+    assert clause_label("dieu_4__khoan_1__diem_dd") == "điểm đ khoản 1"
+    assert clause_label("dieu_58__khoan_3a") == "khoản 3a"
+    assert clause_label(None) == ""

@@ -14,7 +14,7 @@ from ingest.model import Document
 from search_api.app import create_app
 from web.agencies import short_agency
 from web.citation_form import formal_date, standard_citation
-from web.entitlement_cards import entitlement_groups, regime_order
+from web.entitlement_cards import amount_chain, entitlement_groups, regime_order
 
 
 @pytest.fixture
@@ -162,3 +162,46 @@ def test_catalogue_only_document_says_it_has_no_text(client):
     assert "Toàn văn của văn bản này chưa có trong bộ sưu tập" in body
     assert 'class="toc"' not in html and "doc-layout no-toc" in html
     assert html.index('class="relations"') < html.index('class="doc-body"')
+
+
+def test_amount_chain_runs_from_the_law_article_through_the_row_to_the_clause_fixing_the_figure():
+    row = {
+        "doc_number": "09/2013/NĐ-CP",
+        "article_number": "19",
+        "citation_short": "điểm a khoản 2 Điều 19 NĐ 09/2013",
+        "link": {"link": "/van-ban/x#a", "doc_type": "Nghị định"},
+        "governing_articles": [{"doc_number": "66/2011/QH12", "article_number": "33", "link": "/van-ban/l#d33"}],
+        "amount_clauses": [
+            {
+                "doc_number": "134/2013/TTLT-BTC-BLĐTBXH",
+                "article_number": "4",
+                "clause": "điểm a khoản 1",
+                "money": ["30.000 đồng/người/ngày"],
+                "link": "/van-ban/t#k1a",
+            }
+        ],
+    }
+    chain = amount_chain(row)
+    assert [step["role"] for step in chain] == ["governing", "self", "amount"]
+    assert chain[0]["label"] == "Điều 33 66/2011/QH12" and chain[1]["label"] == "điểm a khoản 2 Điều 19 NĐ 09/2013"
+    assert chain[2]["fixing"][0]["label"] == "điểm a khoản 1 Điều 4 134/2013/TTLT-BTC-BLĐTBXH"
+    assert chain[2]["fixing"][0]["money"] == ["30.000 đồng/người/ngày"]
+    assert amount_chain({**row, "amount_clauses": []}) == []  # a row fixing its own figure has no chain
+
+
+def test_entitlements_page_shows_the_chain_to_the_clause_fixing_the_amount(client):
+    """Rendered without a browser: the decree's food-allowance row (NĐ 09/2013 Điều 19 khoản 2 điểm a) names
+    the law article it details, itself, and the circular clause with the figure, as /api/entitlements does."""
+    rows = client.get("/api/entitlements", params={"document": "09/2013/NĐ-CP"}).json()["provisions"]
+    food = next(r for r in rows if r["unit_id"] == "chuong_3__dieu_19__khoan_2__diem_a")
+    html = client.get("/quyen-loi", params={"document": "09/2013/NĐ-CP"}).text
+    cards = re.findall(r'<li class="ent-card.*?</li>\s*(?=<li class="ent-card|</ul>)', html, re.S)
+    card_html = next(c for c in cards if "Hỗ trợ tiền ăn" in c and "amount-chain" in c)
+    chain = card_html[card_html.index('<ol class="amount-chain"') : card_html.index("</ol>")]
+    items = re.findall(r'<li class="chain-(\w+)">(.*?)</li>', chain, re.S)
+    assert [role for role, _ in items] == ["governing"] * len(food["governing_articles"]) + ["self", "amount"]
+    assert "66/2011" in _text(items[0][1]) and "33" in _text(items[0][1])
+    fixing = food["amount_clauses"][0]
+    assert f'href="{fixing["link"]}"' in items[-1][1]
+    assert '<span class="amount amount-money">30.000 đồng/người/ngày</span>' in items[-1][1]
+    assert "134/2013" in _text(items[-1][1])

@@ -151,7 +151,27 @@ RULE_CASES = [
     ("01/2012/TTLT-BTP-UBDT", "chuong_2__dieu_4__khoan_3", True, ""),  # "3. Đại diện ngoài tố tụng." granted free
     ("01/2012/TTLT-BTP-UBDT", "chuong_2__dieu_5__khoan_2", False, "nghĩa vụ của chính"),  # the requester's duty
     ("10/2011/TTLT-BTP-TTCP", "chuong_2__dieu_5__khoan_1__diem_e", True, ""),  # ending a complaint is no lost benefit
+    # Criteria articles by their drafting category ("Điều kiện ...", "Xác định ...", "Đối tượng thụ hưởng ...").
+    ("35/2013/TT-BLĐTBXH", "chuong_2__dieu_3__khoan_2__diem_b", False, "điều về phạm vi"),
+    ("32/2016/QĐ-TTg", "dieu_2__khoan_1__diem_a", False, "điều về phạm vi"),
+    ("134/2013/TTLT-BTC-BLĐTBXH", "dieu_1__khoan_2", False, "điều về phạm vi"),  # "Phạm vi và đối tượng"
+    # Managing a facility whose name ("cơ sở hỗ trợ nạn nhân") is masked is still management.
+    ("66/2011/QH12", "chuong_6__dieu_44__khoan_4", False, "chấm dứt, từ chối"),
 ]
+
+
+def test_a_group_inside_the_name_of_a_role_or_facility_is_not_the_subject():
+    from ingest.victim_scope import _masked
+
+    rules = default_rules()
+    for name in (
+        "người làm công tác bảo vệ trẻ em",
+        "Quỹ bảo trợ trẻ em",
+        "cơ sở hỗ trợ nạn nhân",
+        "cơ sở trợ giúp xã hội",
+    ):
+        assert not _masked(f"2. {name} có trách nhiệm báo cáo.", rules).replace(" ", "").count(name.replace(" ", ""))
+    assert "trẻ em" in _masked("Hỗ trợ trẻ em bị xâm hại.", rules)
 
 
 @pytest.mark.parametrize(("number", "unit_id", "expected", "reason"), RULE_CASES)
@@ -174,14 +194,14 @@ def _amount_links(row):
 def test_each_decree_row_links_the_circular_clause_fixing_its_own_amount(client):
     rows = client.get("/api/entitlements", params={"document": "09/2013/NĐ-CP"}).json()["provisions"]
     food = _row(rows, "chuong_3__dieu_19__khoan_2__diem_a")  # "Hỗ trợ tiền ăn ..."
-    assert _amount_links(food)[0] == ("134/2013/TTLT-BTC-BLĐTBXH", "4", "khoản 1 điểm a", ("30.000 đồng/người/ngày",))
+    assert _amount_links(food)[0] == ("134/2013/TTLT-BTC-BLĐTBXH", "4", "điểm a khoản 1", ("30.000 đồng/người/ngày",))
     travel = _row(rows, "chuong_3__dieu_19__khoan_2__diem_c")  # "Hỗ trợ tiền đi lại ..."
-    assert [link[:3] for link in _amount_links(travel)] == [("134/2013/TTLT-BTC-BLĐTBXH", "4", "khoản 1 điểm c")]
+    assert [link[:3] for link in _amount_links(travel)] == [("134/2013/TTLT-BTC-BLĐTBXH", "4", "điểm c khoản 1")]
     # Funding-source clauses (134/2013 Điều 2) detail the article but fix no amount of this row.
     assert not any(link[:2] == ("134/2013/TTLT-BTC-BLĐTBXH", "2") for row in rows for link in _amount_links(row))
     # Tuition is fixed by reference ("miễn, giảm học phí ... theo quy định tại Nghị định số 49/2010/NĐ-CP").
     schooling = _amount_links(_row(rows, "chuong_3__dieu_23__khoan_2__diem_a"))
-    assert schooling[0] == ("134/2013/TTLT-BTC-BLĐTBXH", "4", "khoản 3 điểm a", ())
+    assert schooling[0] == ("134/2013/TTLT-BTC-BLĐTBXH", "4", "điểm a khoản 3", ())
     # Psychological support has no figure in the circular: no link rather than a wrong one.
     assert _amount_links(_row(rows, "chuong_3__dieu_21__khoan_1")) == []
 
@@ -189,7 +209,7 @@ def test_each_decree_row_links_the_circular_clause_fixing_its_own_amount(client)
 def test_law_rows_descend_through_the_regime_article_to_the_circular(client):
     rows = client.get("/api/entitlements", params={"document": "66/2011/QH12"}).json()["provisions"]
     regime_a = _row(rows, "chuong_5__dieu_32__khoan_1__diem_a")
-    assert {link[2] for link in _amount_links(regime_a)} == {"khoản 1 điểm a", "khoản 1 điểm b", "khoản 1 điểm c"}
+    assert {link[2] for link in _amount_links(regime_a)} == {"điểm a khoản 1", "điểm b khoản 1", "điểm c khoản 1"}
     assert _amount_links(_row(rows, "chuong_5__dieu_38__khoan_2")) == []  # loans: no figure in the circular
     allowance = _row(rows, "chuong_5__dieu_38__khoan_1")
     assert _amount_links(allowance)[0][3] == ("1.000.000 đồng/người",)

@@ -49,6 +49,41 @@ def excerpt(quote: str, limit: int = EXCERPT_CHARS) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
+def _step(link: dict[str, Any], clause: str = "") -> dict[str, Any]:
+    place = f"{clause} Điều {link.get('article_number', '')}".strip() if link.get("article_number") else clause
+    return {
+        "label": link.get("citation_short") or f"{place} {link['doc_number']}".strip(),
+        "title": link.get("citation") or link.get("article_title") or "",
+        "doc_type": link.get("doc_type", ""),
+        "link": link.get("link"),
+    }
+
+
+def amount_chain(row: dict[str, Any]) -> list[dict[str, Any]]:
+    """The path to the figure, as the API gives it for a row that does not fix its own amount: the law
+    (and decree) article the row details, the row itself, then the circular clause(s) fixing the amount
+    (row["amount_clauses"], ingest-side choice), e.g. Điều 33 Luật 66/2011 -> Điều 19 NĐ 09/2013 ->
+    điểm a khoản 1 Điều 4 TTLT 134/2013: 30.000 đồng/người/ngày. [] when no clause fixes it."""
+    fixing = row.get("amount_clauses") or []
+    if not fixing:
+        return []
+    steps = [{**_step(link), "role": "governing"} for link in row.get("governing_articles", [])]
+    own = row.get("link") or {}
+    steps.append(
+        {
+            **_step({**own, "doc_number": row["doc_number"], "article_number": row["article_number"]}),
+            "label": row.get("citation_short") or f"Điều {row['article_number']} {row['doc_number']}",
+            "title": row.get("citation") or "",
+            "role": "self",
+        }
+    )
+    last = {
+        "role": "amount",
+        "fixing": [{**_step(link, link.get("clause", "")), "money": list(link.get("money", []))} for link in fixing],
+    }
+    return [*steps, last]
+
+
 def card(row: dict[str, Any]) -> dict[str, Any]:
     amounts = list({view["text"]: view for view in map(_amount, row.get("amounts", []))}.values())  # once each
     agency = row.get("agency") or ""
@@ -61,6 +96,7 @@ def card(row: dict[str, Any]) -> dict[str, Any]:
         "excerpt": excerpt(row.get("quote", "")),
         "quote_lines": [line for line in row.get("quote", "").split("\n") if line.strip()],
         "badge": badge(row["link"]["status"], row["link"]["replaced_by"]),
+        "amount_chain": amount_chain(row),
     }
 
 

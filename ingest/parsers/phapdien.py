@@ -205,7 +205,9 @@ def _build_documents(path: Path, topic: str, entries: list[_Entry]) -> list[Docu
         documents[key] = _document(path, topic, display[key], group)
     for key, document in documents.items():
         articles: dict[str, Article] = {}
+        numbers = {entry.source.article for entry in groups[key]}
         for entry in groups[key]:
+            entry.text = without_embedded_article(entry.text, entry.source.article, numbers)
             articles.setdefault(entry.source.article, _article(entry))  # a repeated article keeps its first text
         document.articles = sorted(articles.values(), key=lambda a: _article_order(a.number))
     _add_relations(entries, documents, display)
@@ -245,6 +247,20 @@ def join_broken_lines(text: str) -> str:
         else:
             joined.append(line)
     return "\n".join(joined)
+
+
+_ARTICLE_HEADING_RE = re.compile(r"^Điều\s+(\d+[a-zđ]?)\.\s", re.MULTILINE)
+
+
+def without_embedded_article(text: str, own: str, numbers: set[str]) -> str:
+    """The body up to the heading of another article of the same document that the source HTML ran into
+    it (11/2017/QH14 Điều 32 carries "Điều 33. Đại diện ngoài tố tụng" and its clauses): that article has
+    its own entry, so the copy is cut rather than parsed as clauses of this one (which repeated their ids).
+    A heading of an article the document lacks is kept: it may be quoted text."""
+    for heading in _ARTICLE_HEADING_RE.finditer(text):
+        if heading.group(1) != own and heading.group(1) in numbers:
+            return text[: heading.start()].rstrip()
+    return text
 
 
 def _article(entry: _Entry) -> Article:

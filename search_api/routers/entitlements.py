@@ -20,7 +20,7 @@ from fastapi import APIRouter, Query, Request
 from ingest.entitlements import KINDS
 from ingest.model import QUY_DINH_CHI_TIET
 from ingest.numbers import number_key, slug, slug_key
-from ingest.official import unit_citation
+from ingest.official import clause_label, unit_citation
 from ingest.textnorm import fold
 from ingest.victim_scope import default_rules, in_scope, regime
 from search_api.corpus_store import Snapshot
@@ -87,7 +87,7 @@ def build_rows(backend, snapshot: Snapshot) -> list[dict[str, Any]]:
         row["implementing_articles"] = [
             {
                 **_article_link(documents, source, article, unit),
-                "clause": _clause(unit),
+                "clause": clause_label(unit, documents.get(number_key(source))),
                 **_unit_citations(documents, source, unit),
             }
             for source, article, unit in detailed_by.get(
@@ -112,11 +112,6 @@ def _unit_citations(documents: dict, number: str, unit_id: str | None) -> dict[s
     if document is None or not unit_id:
         return {}
     return {"citation": unit_citation(document, unit_id), "citation_short": unit_citation(document, unit_id, True)}
-
-
-def _clause(unit_id: str | None) -> str:
-    tail = (unit_id or "").rsplit("__", 1)[-1]
-    return f"khoản {tail[6:]}" if tail.startswith("khoan_") else ""
 
 
 def _chain(documents: dict, governing: list[tuple[str, str]]) -> list[tuple[str, str]]:
