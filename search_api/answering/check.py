@@ -11,16 +11,20 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 
 from ingest.model import CAN_CU, QUY_DINH_CHI_TIET, Document
 from search_api.answering import models as m
-from search_api.answering.compose import Composition, folded, in_force_on
+from search_api.answering.compose import SYLLABLE_SHARE, Composition, folded, in_force_on
 from search_api.answering.evidence import Evidence, is_news, is_stub
 from search_api.corpus_store import CorpusStore
 
 ANSWER_THRESHOLD = 0.38  # see tests/test_answers.py: dev answers reach 0.41-0.74, off-corpus 0.26-0.375
+# However much of a question is phrasing the collection never uses, a quote must still cover this
+# much of it on the unscaled measure (see answer_threshold).
+MIN_REACHABLE = 0.6
 UNANSWERED_MESSAGE = (
     "Kho văn bản hiện có không có điều khoản trả lời trực tiếp câu hỏi này. "
     "Dưới đây là các điều gần nhất để bạn tự đối chiếu."
@@ -45,7 +49,34 @@ _PHONE = re.compile(
 )
 
 
-def supported(evidence: Evidence, composition: Composition) -> bool:
+def answer_threshold(question: m.Question, frequency: dict[str, int], total: int) -> float:
+    """The coverage a quote needs, in the scale of what the collection can cover for this question.
+
+    Coverage is the share of the question's weighted syllables and bigrams a unit contains. A bigram
+    the collection never contains ("dây bán" of "đường dây bán người", "thằng bé", "hàng xóm") can be
+    matched by no unit: it is the question's own phrasing, not something the collection lacks, yet
+    (never seen, so weighted as the rarest) it lowered every unit's coverage alike, and colloquial
+    or run-together questions fell under the threshold (false declines). The threshold is therefore
+    scaled by the share of the coverage any unit could reach, for questions about a person the texts
+    protect. Syllables are left whole: a syllable
+    the collection never uses is a concept it does not hold ("visa"), which should count against it.
+    """
+    if not question.bigrams or not set(question.who) - {m.AGENCY_ACTOR}:
+        # Only a question about someone the texts protect (a victim, a child, a foreigner, ...) is
+        # read as in the collection's field despite its phrasing: "thủ tục ly hôn đơn phương" also
+        # has bigrams no unit holds ("tục ly", "hôn đơn"), and is off the collection's subject.
+        return ANSWER_THRESHOLD
+
+    def weight(term: str) -> float:  # as compose.score_candidates weighs terms
+        return math.log(1 + total / (1 + frequency.get(term, 0)))
+
+    mass = sum(weight(t) for t in question.bigrams)
+    reachable = sum(weight(t) for t in question.bigrams if frequency.get(t, 0) > 0)
+    share = SYLLABLE_SHARE + (1 - SYLLABLE_SHARE) * (reachable / mass if mass else 1.0)
+    return ANSWER_THRESHOLD * max(share, MIN_REACHABLE)
+
+
+def supported(evidence: Evidence, composition: Composition, threshold: float = ANSWER_THRESHOLD) -> bool:
     question = evidence.question
     if question.unknown_text and composition.mode != "named_article":
         return False  # "Bộ luật Hình sự năm 1999": not in the collection nor the catalogue
@@ -58,7 +89,7 @@ def supported(evidence: Evidence, composition: Composition) -> bool:
     if question.has(m.HOTLINE) and question.asks_number:
         if not any(_PHONE.search(q.text) for q in composition.quotes):
             return False  # no normative text gives a number (news may: shown apart)
-    return bool(composition.quotes) and composition.best_coverage >= ANSWER_THRESHOLD
+    return bool(composition.quotes) and composition.best_coverage >= threshold
 
 
 def decline_message(evidence: Evidence) -> str:

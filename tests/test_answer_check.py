@@ -1,0 +1,93 @@
+"""The check stage: when an answer may be shown, and what a decline says."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from fastapi.testclient import TestClient
+
+from search_api.answering import check
+from search_api.answering import models as m
+from search_api.app import create_app
+
+
+def _question(bigrams: set[str], who: tuple[str, ...] = (m.VICTIM,)) -> m.Question:
+    return m.Question(
+        text="",
+        folded="",
+        intent=m.GENERAL,
+        intents=[m.GENERAL],
+        who=list(who),
+        doc_numbers=[],
+        article_number=None,
+        clause_number=None,
+        point=None,
+        as_of=None,
+        as_of_source="",
+        aggravating=[],
+        reference_only=False,
+        without_diacritics=False,
+        expanded_terms=[],
+        bigrams=frozenset(bigrams),
+    )
+
+
+def test_threshold_is_whole_when_the_collection_has_every_bigram():
+    frequency = {"trach_nhiem": 500, "hinh_su": 300}
+    assert check.answer_threshold(_question(set(frequency)), frequency, 10_000) == check.ANSWER_THRESHOLD
+
+
+def test_threshold_scales_with_the_share_no_unit_can_reach():
+    # "dây bán" (of "đường dây bán người") is in no unit: it cannot count against every unit alike.
+    frequency = {"trach_nhiem": 500, "hinh_su": 300, "chiu_trach": 200, "day_ban": 0}
+    total = 10_000
+    weight = {t: math.log(1 + total / (1 + f)) for t, f in frequency.items()}
+    reachable = 1 - weight["day_ban"] / sum(weight.values())
+    expected = check.ANSWER_THRESHOLD * (check.SYLLABLE_SHARE + (1 - check.SYLLABLE_SHARE) * reachable)
+    assert expected > check.ANSWER_THRESHOLD * check.MIN_REACHABLE
+    assert check.answer_threshold(_question(set(frequency)), frequency, total) == pytest.approx(expected)
+
+
+def test_threshold_is_whole_for_a_question_about_no_protected_person():
+    # "thủ tục ly hôn đơn phương": "tục ly", "hôn đơn" are in no unit either, but the question is
+    # off the collection's subject; scaling would let a loosely related clause answer it.
+    frequency = {"thu_tuc": 500, "tuc_ly": 0, "hon_don": 0}
+    question = _question(set(frequency), who=())
+    assert check.answer_threshold(question, frequency, 10_000) == check.ANSWER_THRESHOLD
+
+
+def test_threshold_never_falls_below_its_floor():
+    frequency = {"hang_xom": 0, "xom_thay": 0, "thang_be": 0}
+    threshold = check.answer_threshold(_question(set(frequency)), frequency, 10_000)
+    assert threshold == pytest.approx(check.ANSWER_THRESHOLD * check.MIN_REACHABLE)
+
+
+@pytest.fixture(scope="module")
+def client(answer_index):
+    from search_api.settings import Settings
+    from tests.conftest import CORPUS, TODAY
+
+    app = create_app(Settings(index_url=answer_index, today=TODAY, api_token="test-token", corpus_dir=CORPUS))
+    with TestClient(app) as client:
+        yield client
+
+
+def ask(client, question: str) -> dict:
+    response = client.get("/api/ask", params={"q": question})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_colloquial_question_on_a_young_offender_is_answered(client):
+    # Run-together everyday wording ("thằng nhỏ", "nhập bọn bán người") shares few bigrams with the
+    # Code; it was declined although Điều 12 of the Criminal Code answers it.
+    data = ask(client, "thang nho 15 tuoi nhap bon ban nguoi co phai chiu trach nhiem hinh su khong")
+    assert data["answered"] is True, data["message"]
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("100/2015/QH13", "12")
+
+
+def test_everyday_wording_of_a_young_offender_is_not_declined(client):
+    data = ask(client, "cậu bé 14 tuổi đi theo đường dây buôn người thì có bị chịu trách nhiệm hình sự không")
+    assert data["answered"] is True, data["message"]
