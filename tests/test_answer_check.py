@@ -91,3 +91,15 @@ def test_colloquial_question_on_a_young_offender_is_answered(client):
 def test_everyday_wording_of_a_young_offender_is_not_declined(client):
     data = ask(client, "cậu bé 14 tuổi đi theo đường dây buôn người thì có bị chịu trách nhiệm hình sự không")
     assert data["answered"] is True, data["message"]
+
+
+def test_person_awaiting_verification_gets_the_point_naming_them(client):
+    # The point that names the person awaiting verification (01/2014/TTLT Điều 6 khoản 2 điểm b:
+    # "Trong thời gian chờ xác minh người khai là nạn nhân được hỗ trợ nhu cầu thiết yếu") comes
+    # before a long clause that only contains such a point somewhere.
+    question = "người khai bị bán nhưng chưa có giấy xác nhận, đang chờ công an huyện xác minh thì được hỗ trợ gì"
+    data = ask(client, question)
+    assert "being_identified" in data["understanding"]["who"]
+    # (or 09/2013/NĐ-CP Điều 19 khoản 1, whose point b names "người trong thời gian chờ xác minh")
+    assert "thời gian chờ xác minh" in data["answer"][0]["text"]
+    assert any("chờ xác minh người khai là nạn nhân được hỗ trợ" in q["text"] for q in data["answer"])

@@ -241,11 +241,18 @@ GROUP_CUES: dict[str, re.Pattern] = {
     m.STATELESS: _cues(r"khong (?:co )?quoc tich"),
     m.BEING_IDENTIFIED: _cues(
         r"dang (?:duoc |cho )?xac minh",
-        r"cho xac minh",
+        # "chờ công an xác minh", "công an còn đang xác minh": the verification is pending
+        r"cho (?:\w+ ){0,2}xac minh",
+        r"(?:cong an|co quan|bien phong|xa) (?:con |van )?(?:dang )?xac minh",
         r"dang (?:duoc )?xac dinh",
-        r"chua (?:duoc )?xac dinh",
+        r"chua (?:duoc |du can cu |co can cu )?xac dinh",
         r"nghi (?:la|ngo la) nan nhan",
         r"trong qua trinh xac minh",
+        # the texts' own term (01/2014/TTLT): "người (tự) khai là nạn nhân", not yet confirmed
+        r"(?:tu )?(?:khai|nhan) (?:minh )?la (?:nan nhan|bi ban|bi mua ban)",
+        # no certificate yet: the documents confirming a victim (62/2012 Điều 5) are missing
+        r"chua (?:co|duoc cap) (?:giay|giay to) xac nhan",
+        r"khong chung minh duoc (?:\w+ ){0,3}nan nhan",
     ),
     m.VICTIM: _cues(
         r"nan nhan", r"bi mua ban", r"bi ban", r"bi lua ban", r"bi (?:\w+ ){1,2}ban (?:sang|qua|cho|di|ra)"
