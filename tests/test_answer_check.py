@@ -103,3 +103,41 @@ def test_person_awaiting_verification_gets_the_point_naming_them(client):
     # (or 09/2013/NĐ-CP Điều 19 khoản 1, whose point b names "người trong thời gian chờ xác minh")
     assert "thời gian chờ xác minh" in data["answer"][0]["text"]
     assert any("chờ xác minh người khai là nạn nhân được hỗ trợ" in q["text"] for q in data["answer"])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ban Chỉ đạo 389 tỉnh gồm những ai?", "Ban Chỉ đạo 389"),
+        ("thủ tục theo Đề án 06 của Chính phủ là gì", "Đề án 06"),
+        ("Điều 119 Bộ luật Hình sự năm 1999", ""),  # a reference, not a name
+        ("em gái 15 tuổi bị bán", ""),  # an age
+        ("trong 30 ngày phải trả lời", ""),
+        ("Luật 53/2024/QH15 có hiệu lực khi nào", ""),  # a document number
+    ],
+)
+def test_a_body_named_by_a_number(text, name):
+    assert check.unknown_numbered_name(text, {}) == name
+
+
+def test_a_number_the_collection_uses_names_nothing_missing():
+    assert check.unknown_numbered_name("Tổng đài 111 nhận tin báo gì", {"111": 5}) == ""
+
+
+def test_a_body_the_collection_never_names_is_declined_saying_so(client):
+    data = ask(client, "Ban Chỉ đạo 389 của tỉnh có nhiệm vụ gì trong phòng chống mua bán người?")
+    assert data["answered"] is False and data["answer"] == []
+    assert "“Ban Chỉ đạo 389”" in data["message"] and data["articles"]
+
+
+def test_the_base_salary_figure_is_declined_with_the_multiple(client):
+    # Fees are stated as multiples of the base salary; no text of the collection fixes the salary.
+    data = ask(client, "lương cơ sở bây giờ là bao nhiêu để tính tiền thù lao cho luật sư trợ giúp pháp lý")
+    assert data["answered"] is False
+    assert "mức lương cơ sở" in data["message"] and "Điều 13 Nghị định 144/2017/NĐ-CP" in data["message"]
+
+
+def test_the_fee_in_multiples_of_the_base_salary_is_still_answered(client):
+    data = ask(client, "luật sư trợ giúp pháp lý tham gia tố tụng được thù lao bao nhiêu mức lương cơ sở một buổi")
+    assert data["answered"] is True
+    assert "0,38 mức lương cơ sở" in data["answer"][0]["text"]
