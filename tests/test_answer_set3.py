@@ -1,0 +1,84 @@
+"""The third outside-written answer set (bench/answers/heldout3.json): loadable by `vnlex eval`, schema, coverage,
+no repeat of any earlier set, and every gold article and expected string present in a freshly parsed corpus."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections import Counter
+
+import pytest
+
+from ingest.numbers import number_key
+from search_api.answer_eval import fold
+from search_api.evaluation import load_json
+from tests.test_answer_set import CLAUSE, CORPUS, INTENTS, SET_DIR, VARIANTS, WHO, clause_text, corpus_articles
+
+PATH = SET_DIR / "heldout3.json"
+QUESTIONS = load_json(PATH) if PATH.is_file() else []
+EARLIER = [SET_DIR / f"{name}.json" for name in ("dev", "heldout", "dev2", "heldout2")]
+EARLIER.append(SET_DIR.parents[2] / "shared" / "bench" / "domain" / "dev.json")
+CATALOGUE = {
+    number_key(d["number"])
+    for d in json.loads((SET_DIR.parents[1] / "corpus" / "catalogue.json").read_text(encoding="utf-8"))["documents"]
+}
+GROUPS = ("foreigner", "child_under_16", "child_under_18", "accompanying_minor", "stateless", "being_identified")
+
+pytestmark = pytest.mark.skipif(not QUESTIONS, reason="bench/answers/heldout3.json not present")
+
+
+def test_ids_schema_and_coverage():
+    assert [q["question_id"] for q in QUESTIONS] == [f"H3-{i:03d}" for i in range(1, 61)]
+    for q in QUESTIONS:
+        qid = q["question_id"]
+        assert q["intent"] in INTENTS and q["kind"] == q["intent"], qid
+        assert q["variant"] in VARIANTS and (q.get("who") is None or q["who"] in WHO), qid
+        assert q["expect_source"] in ("corpus", "catalogue") and isinstance(q["answerable"], bool) and q["note"], qid
+        assert q["text"] == unicodedata.normalize("NFC", q["text"]), qid
+        for gold in q["relevant_articles"]:
+            assert number_key(gold["law_id"]) in {number_key(d) for d in q["relevant_documents"]}, qid
+        if q["answerable"] and q["expect_source"] == "corpus":
+            assert q["expect"] and all(q["expect"]) and CLAUSE.match(q["expect_clause"] or ""), qid
+            assert q["relevant_articles"], qid
+        elif q["answerable"]:
+            assert q["expect"] and set(map(number_key, q["relevant_documents"])) & CATALOGUE, qid
+        else:
+            assert q["lacking"] and not q["expect"] and not q["relevant_articles"], qid
+    intents = Counter(q["intent"] for q in QUESTIONS)
+    assert set(intents) == INTENTS and min(intents.values()) >= 4, intents
+    assert 3 * sum(q["variant"] != "plain" for q in QUESTIONS) >= len(QUESTIONS)
+    assert 4 <= sum(not q["answerable"] for q in QUESTIONS) <= 6
+    assert sum(q["expect_source"] == "catalogue" for q in QUESTIONS) >= 2
+    groups = Counter(q.get("who") for q in QUESTIONS)
+    assert all(groups[who] >= 2 for who in GROUPS), groups
+
+
+def test_no_diacritics_questions_are_typed_without_diacritics():
+    for q in QUESTIONS:
+        if q["variant"] == "no_diacritics":
+            decomposed = unicodedata.normalize("NFD", q["text"])
+            assert "đ" not in q["text"].lower(), q["question_id"]
+            assert not any(unicodedata.category(c) == "Mn" for c in decomposed), q["question_id"]
+
+
+def test_no_question_repeats_an_earlier_set():
+    seen = {fold(q["text"]) for path in EARLIER if path.is_file() for q in json.loads(path.read_text(encoding="utf-8"))}
+    assert not [q["question_id"] for q in QUESTIONS if fold(q["text"]) in seen]
+    assert len({fold(q["text"]) for q in QUESTIONS}) == len(QUESTIONS)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+@pytest.mark.parametrize(
+    "question",
+    [q for q in QUESTIONS if q["answerable"] and q["expect_source"] == "corpus"],
+    ids=lambda q: q["question_id"],
+)
+def test_gold_articles_exist_and_expected_strings_are_verbatim(question):
+    articles = corpus_articles()
+    gold = {(number_key(g["law_id"]), g["article_id"]) for g in question["relevant_articles"]}
+    assert gold <= set(articles), gold - set(articles)
+    law, article_number = CLAUSE.match(question["expect_clause"]).groups()[:2]
+    assert (number_key(law), article_number) in gold, "expect_clause must lie in a gold article"
+    text = fold(clause_text(question["expect_clause"]))
+    for group in question["expect"]:
+        assert any(fold(alternative) in text for alternative in group), group
