@@ -141,3 +141,37 @@ def test_the_fee_in_multiples_of_the_base_salary_is_still_answered(client):
     data = ask(client, "luật sư trợ giúp pháp lý tham gia tố tụng được thù lao bao nhiêu mức lương cơ sở một buổi")
     assert data["answered"] is True
     assert "0,38 mức lương cơ sở" in data["answer"][0]["text"]
+
+
+KNOWN_TITLES = [
+    ("66/2011/QH12", "Luật", "Luật Phòng, chống mua bán người"),
+    ("53/2024/QH15", "Luật", "Luật Phòng, chống mua bán người"),
+    (
+        "193/QĐ-TTg",
+        "Quyết định",
+        "Phê duyệt Chương trình phòng, chống mua bán người giai đoạn 2021 - 2025 và định hướng đến năm 2030",
+    ),
+]
+CATALOGUED = {"53/2024/QH15", "193/QĐ-TTg"}
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("mục tiêu của chương trình phòng chống mua bán người giai đoạn 2021-2025 là gì", ["193/QĐ-TTg"]),
+        # a title shared with a text the collection holds names the catalogued one only with its year
+        ("luật phòng, chống mua bán người quy định nạn nhân được hỗ trợ gì", []),
+        ("theo luật phòng chống mua bán người 2024 thì sao", ["53/2024/QH15"]),
+        ("phòng chống mua bán người là gì", []),  # too little of any title
+    ],
+)
+def test_a_catalogued_text_named_by_its_title(text, named):
+    from search_api.answering.understand import catalogued_by_title, folded_text
+
+    assert catalogued_by_title(folded_text(text), KNOWN_TITLES, CATALOGUED, []) == named
+
+
+def test_a_catalogued_programme_named_by_title_is_declined_from_the_catalogue(client):
+    data = ask(client, "chương trình phòng, chống mua bán người giai đoạn 2021 - 2025 đặt ra những chỉ tiêu gì")
+    assert data["answered"] is False and data["answer"] == []
+    assert "193/QĐ-TTg" in data["message"] and "theo danh mục văn bản" in data["message"]

@@ -69,7 +69,8 @@ class AnswerService:
         self.store.forget()
 
     def understand(self, text: str, on_date: date | None = None) -> m.Question:
-        return understand_question(text, self.search.known_documents(), on_date=on_date)
+        catalogued = {stub.number for stub in self.search.catalogued_only()}
+        return understand_question(text, self.search.known_documents(), on_date=on_date, catalogued=catalogued)
 
     def ask(self, text: str, on_date: date | None = None) -> dict[str, Any]:
         text = (text or "").strip()

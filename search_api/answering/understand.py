@@ -416,6 +416,49 @@ def unknown_named_text(words: str, doc_numbers: list[str], known_documents: list
     return ""
 
 
+TITLE_RUN = 6  # syllables of a catalogued title the question must repeat in a row to name it
+TITLE_SHARE = 0.6  # ... and that much of the title
+
+
+def _longest_run(words: list[str], title: list[str]) -> int:
+    best = 0
+    for i in range(len(words)):
+        for j in range(len(title)):
+            k = 0
+            while i + k < len(words) and j + k < len(title) and words[i + k] == title[j + k]:
+                k += 1
+            best = max(best, k)
+    return best
+
+
+def catalogued_by_title(
+    words: str, known_documents: list[tuple[str, str, str]], catalogued: set[str], doc_numbers: list[str]
+) -> list[str]:
+    """Texts known only from the catalogue that the question names by their title ("Chương trình
+    phòng, chống mua bán người giai đoạn 2021 - 2025" is Quyết định 193/QĐ-TTg), so the answer can say
+    the collection lacks their text instead of quoting another text as if it were theirs. A title
+    that another known text shares ("Luật Phòng, chống mua bán người") names this one only with its
+    year ("... 2024"); such names with a year are resolved as aliases by search_api.query already."""
+    found = []
+    typed = words.split()
+    titles = {number: fold(title).lower() for number, _, title in known_documents}
+    for number, _, title in known_documents:
+        if number not in catalogued or number in doc_numbers or not title:
+            continue
+        own = re.findall(r"\w+", titles[number])
+        if own[:2] == ["phe", "duyet"]:
+            own = own[2:]  # "Phê duyệt Chương trình ...": the programme is what people name
+        run = _longest_run(typed, own)
+        if run < TITLE_RUN or run < TITLE_SHARE * len(own):
+            continue
+        shared = any(n != number and t == titles[number] for n, t in titles.items())
+        year = re.search(r"/((?:19|20)\d\d)/", number)
+        if shared and not (year and f" {year.group(1)} " in words):
+            continue
+        found.append(number)
+    return found
+
+
 def _as_typed(text: str, folded_name: str) -> str:
     """The user's own spelling of a folded name ("Bộ luật Hình sự năm 1999"), for the message."""
     if not folded_name:
@@ -519,6 +562,7 @@ def understand_question(
     *,
     on_date: date | None = None,
     size: int = 10,
+    catalogued: set[str] | None = None,
 ) -> m.Question:
     typed_words = expanded_text(text)
     legal = legal_wording(typed_words)
@@ -563,6 +607,8 @@ def understand_question(
     clause = _CLAUSE_RE.search(words) if reference.article_number else None
     point = _POINT_RE.search(words) if clause else None
     doc_numbers = _by_year(list(reference.doc_numbers), words)
+    if catalogued:
+        doc_numbers += catalogued_by_title(words, known_documents, catalogued, doc_numbers)
     asked_date = as_of_date(reference.text)
     syllables, bigrams = _scoring_terms(parsed, reference)
     return m.Question(
