@@ -166,7 +166,8 @@ CATALOGUED = {"53/2024/QH15", "193/QĐ-TTg"}
     ],
 )
 def test_a_catalogued_text_named_by_its_title(text, named):
-    from search_api.answering.understand import catalogued_by_title, folded_text
+    from search_api.answering.naming import catalogued_by_title
+    from search_api.answering.understand import folded_text
 
     assert catalogued_by_title(folded_text(text), KNOWN_TITLES, CATALOGUED, []) == named
 
