@@ -243,7 +243,7 @@ class AnswerService:
                 return composition
         composition.quotes = c.select(ordered, threshold)
         if composition.quotes and question.intent == m.PROCEDURE:
-            composition.summary = support.procedure_summary(composition.quotes[0])
+            composition.summary = support.procedure_summary(composition.quotes[0], question.asks_dossier)
         if composition.quotes and question.has(m.AMOUNT, m.ENTITLEMENT) and not composition.summary:
             cover = support.Cover(question, evidence.weights)
             composition.summary = c.amount_summary(composition.quotes[0], self.store, cover)

@@ -319,6 +319,13 @@ MONEY_CUES = _cues(
     r"moi ngay",
     r"mot ngay",
 )
+# "hồ sơ gồm những gì", "cần nộp những giấy tờ gì": the papers to hand in, as a list.
+DOSSIER_CUES = _cues(
+    r"ho so(?: \w+){0,12} (?:gom|bao gom|can|phai co|co nhung)",
+    r"(?:nop|can|chuan bi|mang theo)(?: \w+){0,2} (?:ho so|giay to)",
+    r"giay to (?:gi|nao|can)",
+    r"nhung giay to",
+)
 HOTLINE_NUMBER_CUES = _cues(
     r"(?:la|goi|bam) so (?:nao|may|gi)", r"so (?:nao|may) de goi", r"so dien thoai (?:la|nao|bao nhieu|the nao)"
 )
@@ -552,6 +559,7 @@ def understand_question(
         asks_money=bool(MONEY_CUES.search(words)),
         asks_number=bool(HOTLINE_NUMBER_CUES.search(words)),
         asks_definition=asks_definition(words),
+        asks_dossier=bool(DOSSIER_CUES.search(words)),
         asks_content=bool(CONTENT_CUES.search(words)),
         unknown_text=_as_typed(reference.text, unknown_named_text(words, doc_numbers, known_documents)),
     )
