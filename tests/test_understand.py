@@ -82,6 +82,8 @@ def test_intent(text, intent):
         ),
         ("không chứng minh được chị ấy là nạn nhân thì sao", {m.BEING_IDENTIFIED, m.VICTIM}),
         ("công an xã có trách nhiệm gì", {m.AGENCY_ACTOR}),
+        ("thay dua be hang xom bi dan di ban thi bao ai", {m.CHILD_UNDER_16, m.VICTIM}),
+        ("con bé nhà bên bị lừa bán thì gọi ai", {m.CHILD_UNDER_16, m.VICTIM}),
     ],
 )
 def test_who(text, groups):

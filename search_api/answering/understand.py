@@ -227,7 +227,16 @@ def legal_wording(words: str) -> list[str]:
 GROUP_CUES: dict[str, re.Pattern] = {
     m.ACCOMPANYING_MINOR: _cues(r"(?:nguoi chua thanh nien|tre em|tre|con|be|chau)(?: \w+)? di cung"),
     m.CHILD_UNDER_16: _cues(
-        r"duoi (?:16|muoi sau)(?: tuoi)?", r"tre em", r"tre nho", r"be (?:gai|trai)", r"em be", r"chau be", r"con nho"
+        r"duoi (?:16|muoi sau)(?: tuoi)?",
+        r"tre em",
+        r"tre nho",
+        r"be (?:gai|trai)",
+        r"em be",
+        r"chau be",
+        r"con nho",
+        # everyday words for a child: "đứa nhỏ", "đứa bé", "thằng bé", "con bé", "thằng nhỏ"
+        r"(?:dua|thang) (?:nho|be)",
+        r"con be",
     ),
     m.CHILD_UNDER_18: _cues(r"duoi (?:18|muoi tam)(?: tuoi)?", r"chua thanh nien", r"vi thanh nien"),
     m.FOREIGNER: _cues(
@@ -256,7 +265,9 @@ GROUP_CUES: dict[str, re.Pattern] = {
         r"khong chung minh duoc (?:\w+ ){0,3}nan nhan",
     ),
     m.VICTIM: _cues(
-        r"nan nhan", r"bi mua ban", r"bi ban", r"bi lua ban", r"bi (?:\w+ ){1,2}ban (?:sang|qua|cho|di|ra)"
+        r"nan nhan", r"bi mua ban", r"bi ban", r"bi lua ban", r"bi (?:\w+ ){1,2}ban (?:sang|qua|cho|di|ra)",
+        # "bị dắt đi bán", "bị bắt đi bán", "bị đưa đi bán": taken away to be sold
+        r"bi (?:\w+ ){1,2}di ban",
     ),
     m.AGENCY_ACTOR: _cues(
         r"co quan", r"cong an", r"bien phong", r"uy ban", r"so lao dong", r"phong lao dong", r"co so ho tro"
