@@ -158,3 +158,57 @@ def test_a_phone_number_asked_is_declined_when_no_text_states_one(client, questi
     # A year ("năm 2012") or an article number is no number to call.
     data = ask(client, question)
     assert data["answered"] is False and "số điện thoại" in data["message"]
+
+
+@pytest.fixture(scope="module")
+def store(answer_index):
+    from search_api.backends import open_backend
+    from search_api.corpus_store import CorpusStore
+
+    backend = open_backend(answer_index)
+    yield CorpusStore(backend)
+    backend.close()
+
+
+def _unit(store, doc_number: str, article: str, unit_id_suffix: str):
+    from search_api.answering.evidence import article_candidates
+
+    document = store.document(doc_number)
+    found = next(a for a in document.articles if a.number == article)
+    return next(c for c in article_candidates(document, found, 0) if c.unit_id.endswith(unit_id_suffix))
+
+
+def test_procedure_summary_gives_the_steps_of_the_quoted_case(store):
+    # The embassy's steps when a victim reports abroad (01/2014/TTLT Điều 4 khoản 1 điểm b), each with
+    # its time limit — not the openings of every clause of Điều 4 (other cases, other agencies).
+    from search_api.answering.support import procedure_summary
+
+    point = _unit(store, "01/2014/TTLT-BCA-BQP-BLĐTBXH-BNG", "4", "dieu_4__khoan_1__diem_b")
+    summary = procedure_summary(point)
+    assert summary.startswith("Trình tự theo điểm b khoản 1 Điều 4 ")
+    assert summary.index("(1) Tiến hành kiểm tra") < summary.index("(2) Hướng dẫn nạn nhân kê khai")
+    assert "03 (ba) ngày" in summary
+
+
+def test_dossier_question_gets_the_list_of_papers(store):
+    # Quoted: one item of the dossier (khoản 2, "Lý lịch cá nhân"); the summary lists them all.
+    from search_api.answering.support import procedure_summary
+
+    clause = _unit(store, "62/2012/NĐ-CP", "11", "dieu_11__khoan_2")
+    summary = procedure_summary(clause, asks_dossier=True)
+    assert summary.startswith("Hồ sơ theo Điều 11 Nghị định 62/2012/NĐ-CP: khoản 1 Văn bản đề nghị bảo vệ")
+    assert "khoản 2 Lý lịch cá nhân" in summary
+
+
+@pytest.mark.parametrize(
+    ("question", "dossier"),
+    [
+        ("hồ sơ xin cấp giấy phép lập cơ sở hỗ trợ nạn nhân bao gồm những gì", True),
+        ("đi xin trợ giúp pháp lý thì cần mang theo giấy tờ gì", True),
+        ("nạn nhân được hỗ trợ những gì", False),
+    ],
+)
+def test_dossier_questions_are_understood(question, dossier):
+    from search_api.answering.understand import DOSSIER_CUES
+
+    assert bool(DOSSIER_CUES.search(folded_text(question))) is dossier

@@ -70,7 +70,20 @@ def test_intent(text, intent):
         ("mua bán người dưới 16 tuổi", {m.CHILD_UNDER_16}),
         ("nạn nhân chưa thành niên", {m.CHILD_UNDER_18, m.VICTIM}),
         ("nguoi dang cho xac minh co phai nan nhan", {m.BEING_IDENTIFIED, m.VICTIM}),
+        # pending verification, said as people say it (and as 01/2014/TTLT names the person)
+        (
+            "em gái tôi tự khai là bị bán, đang chờ công an huyện xác minh thì ở đâu",
+            {m.BEING_IDENTIFIED, m.VICTIM, m.AGENCY_ACTOR},
+        ),
+        ("co ay chua co giay xac nhan nan nhan thi co duoc an o khong", {m.BEING_IDENTIFIED, m.VICTIM}),
+        (
+            "người tự nhận là nạn nhân mà công an còn đang xác minh có được hỗ trợ không",
+            {m.BEING_IDENTIFIED, m.VICTIM, m.AGENCY_ACTOR},
+        ),
+        ("không chứng minh được chị ấy là nạn nhân thì sao", {m.BEING_IDENTIFIED, m.VICTIM}),
         ("công an xã có trách nhiệm gì", {m.AGENCY_ACTOR}),
+        ("thay dua be hang xom bi dan di ban thi bao ai", {m.CHILD_UNDER_16, m.VICTIM}),
+        ("con bé nhà bên bị lừa bán thì gọi ai", {m.CHILD_UNDER_16, m.VICTIM}),
     ],
 )
 def test_who(text, groups):

@@ -11,16 +11,22 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 
 from ingest.model import CAN_CU, QUY_DINH_CHI_TIET, Document
+from ingest.numbers import number_key
+from ingest.textnorm import fold
 from search_api.answering import models as m
-from search_api.answering.compose import Composition, folded, in_force_on
+from search_api.answering.compose import SYLLABLE_SHARE, Composition, folded, in_force_on
 from search_api.answering.evidence import Evidence, is_news, is_stub
-from search_api.corpus_store import CorpusStore
+from search_api.corpus_store import CorpusStore, Snapshot
 
 ANSWER_THRESHOLD = 0.38  # see tests/test_answers.py: dev answers reach 0.41-0.74, off-corpus 0.26-0.375
+# However much of a question is phrasing the collection never uses, a quote must still cover this
+# much of it on the unscaled measure (see answer_threshold).
+MIN_REACHABLE = 0.6
 UNANSWERED_MESSAGE = (
     "Kho văn bản hiện có không có điều khoản trả lời trực tiếp câu hỏi này. "
     "Dưới đây là các điều gần nhất để bạn tự đối chiếu."
@@ -45,7 +51,34 @@ _PHONE = re.compile(
 )
 
 
-def supported(evidence: Evidence, composition: Composition) -> bool:
+def answer_threshold(question: m.Question, frequency: dict[str, int], total: int) -> float:
+    """The coverage a quote needs, in the scale of what the collection can cover for this question.
+
+    Coverage is the share of the question's weighted syllables and bigrams a unit contains. A bigram
+    the collection never contains ("dây bán" of "đường dây bán người", "thằng bé", "hàng xóm") can be
+    matched by no unit: it is the question's own phrasing, not something the collection lacks, yet
+    (never seen, so weighted as the rarest) it lowered every unit's coverage alike, and colloquial
+    or run-together questions fell under the threshold (false declines). The threshold is therefore
+    scaled by the share of the coverage any unit could reach, for questions about a person the texts
+    protect. Syllables are left whole: a syllable
+    the collection never uses is a concept it does not hold ("visa"), which should count against it.
+    """
+    if not question.bigrams or not set(question.who) - {m.AGENCY_ACTOR}:
+        # Only a question about someone the texts protect (a victim, a child, a foreigner, ...) is
+        # read as in the collection's field despite its phrasing: "thủ tục ly hôn đơn phương" also
+        # has bigrams no unit holds ("tục ly", "hôn đơn"), and is off the collection's subject.
+        return ANSWER_THRESHOLD
+
+    def weight(term: str) -> float:  # as compose.score_candidates weighs terms
+        return math.log(1 + total / (1 + frequency.get(term, 0)))
+
+    mass = sum(weight(t) for t in question.bigrams)
+    reachable = sum(weight(t) for t in question.bigrams if frequency.get(t, 0) > 0)
+    share = SYLLABLE_SHARE + (1 - SYLLABLE_SHARE) * (reachable / mass if mass else 1.0)
+    return ANSWER_THRESHOLD * max(share, MIN_REACHABLE)
+
+
+def supported(evidence: Evidence, composition: Composition, threshold: float = ANSWER_THRESHOLD) -> bool:
     question = evidence.question
     if question.unknown_text and composition.mode != "named_article":
         return False  # "Bộ luật Hình sự năm 1999": not in the collection nor the catalogue
@@ -58,20 +91,22 @@ def supported(evidence: Evidence, composition: Composition) -> bool:
     if question.has(m.HOTLINE) and question.asks_number:
         if not any(_PHONE.search(q.text) for q in composition.quotes):
             return False  # no normative text gives a number (news may: shown apart)
-    return bool(composition.quotes) and composition.best_coverage >= ANSWER_THRESHOLD
+    return bool(composition.quotes) and composition.best_coverage >= threshold
 
 
 def decline_message(evidence: Evidence) -> str:
     """What the collection lacks, in the reader's terms."""
     lacking = [d for d in evidence.named_documents if is_stub(d)]
     parts = []
-    if evidence.missing_article and evidence.named_documents:
-        document = next((d for d in evidence.named_documents if not is_stub(d)), evidence.named_documents[0])
+    with_text = [d for d in evidence.named_documents if not is_stub(d)]
+    if evidence.missing_article and with_text:
+        # (of a text known only from the catalogue nothing says which articles it has)
+        document = with_text[0]
         numbers = [a.number for a in document.articles if a.number]
         span = f" (văn bản có từ Điều {numbers[0]} đến Điều {numbers[-1]})" if numbers else ""
         parts.append(f"{document.type} {document.number} không có Điều {evidence.missing_article}{span}.")
     for document in lacking:
-        parts.append(f"Toàn văn {document.type} {document.number} chưa có trong kho văn bản.")
+        parts.append(f"Toàn văn {document.type} {document.number}{_catalogued(document)} chưa có trong kho văn bản.")
     question = evidence.question
     if question.unknown_text:
         parts.append(
@@ -85,6 +120,14 @@ def decline_message(evidence: Evidence) -> str:
     if not evidence.question.syllables and not evidence.question.doc_numbers:
         return EMPTY_MESSAGE
     return " ".join(parts + [UNANSWERED_MESSAGE])
+
+
+def _catalogued(document: Document) -> str:
+    """What the catalogue knows of a text the collection lacks: its title and when it takes effect."""
+    known = [document.title] if document.title else []
+    if document.effective:
+        known.append(f"hiệu lực từ {vn_date(document.effective)}")
+    return f" ({', '.join(known)}; theo danh mục văn bản)" if known else ""
 
 
 def _replacement(document: Document, store: CorpusStore, depth: int = 0) -> tuple[Document, Document | None] | None:
@@ -176,14 +219,83 @@ _ASKS_ADMINISTRATIVE_FINE = re.compile(r"(?<!\w)(?:phat|xu phat|vi pham) hanh ch
 _SANCTIONS_TITLE = re.compile(r"(?<!\w)xu phat vi pham hanh chinh(?!\w)")
 
 
+# A body or programme known by a number ("Ban Chỉ đạo 138", "Đề án 06"): a capitalised name, then
+# the number. A structure word, a document type, a date word or a count before the number makes it a
+# reference or a quantity ("Điều 119", "Luật 53", "năm 2023", "15 tuổi"), not a name.
+_NUMBERED = re.compile(r"(?<![\w/.,-])(\d{2,4})(?![\w/.,-])")
+_REFERENCE_WORDS = frozenset(
+    "dieu khoan diem chuong muc luat nghi dinh quyet thong tu nam ngay thang so lan tu den gio luc khoang "
+    "hon duoi tren qua muoi tram nghin trieu".split()
+)
+_COUNTED_AFTER = re.compile(r"\s*(?:tuổi|ngày|tháng|năm|người|đồng|lần|giờ|%|triệu|nghìn|ngàn|buổi|vụ|trường)(?!\w)")
+
+
+def unknown_numbered_name(text: str, frequency: dict[str, int]) -> str:
+    """ "Ban Chỉ đạo 138" when no unit of the collection says "138": the question names something by
+    a number the collection never uses, so any clause quoted would be about something else."""
+    for match in _NUMBERED.finditer(text):
+        number = match.group(1)
+        if frequency.get(number, 0) or _COUNTED_AFTER.match(text, match.end()):
+            continue
+        before = re.findall(r"[^\W\d_]+", text[: match.start()])[-4:]
+        if not before or fold(before[-1]).lower() in _REFERENCE_WORDS:
+            continue
+        capitals = [i for i, word in enumerate(before) if word[:1].isupper()]
+        if capitals:  # the name: from its run of capitalised words ("Ban Chỉ đạo") to the number
+            first = capitals[-1]
+            while first - 1 in capitals:
+                first -= 1
+            return " ".join([*before[first:], number])
+    return ""
+
+
+def _reference_units(snapshot: Snapshot) -> dict[str, bool]:
+    """Units that are themselves a level of money ("mức lương cơ sở"), in which sums are stated as
+    multiples, and whether any text of the collection gives the level in đồng."""
+    units: dict[str, bool] = {}
+    for document in snapshot.documents.values():
+        for provision in snapshot.provisions.get(number_key(document.number), {}).values():
+            for amount in provision.amounts:
+                if amount.unit.startswith("mức "):
+                    units.setdefault(amount.unit, False)
+    texts = "\n".join(folded(a.text) for d in snapshot.documents.values() for a in d.articles)
+    for unit in units:
+        stated = rf"{re.escape(folded(unit))} (?:hien hanh |hien nay )?(?:la|bang) [\d.,]+ (?:dong|trieu)"
+        units[unit] = re.search(stated, texts) is not None
+    return units
+
+
+def unstated_reference(question_folded: str, store: CorpusStore) -> str:
+    """ "Mức lương cơ sở hiện nay là bao nhiêu": the question asks the value of the level the texts
+    state sums in multiples of, and no text of the collection fixes that level."""
+    for unit, stated in store.derived("reference_units", _reference_units).items():
+        name = folded(unit).removeprefix("muc ")
+        asked = rf"(?<!\w){re.escape(name)}(?: \w+){{0,3}} (?:la |bang |duoc )?bao nhieu(?! lan)"
+        if not stated and re.search(asked, question_folded):
+            return unit
+    return ""
+
+
 def lacking(evidence: Evidence, composition: Composition, store: CorpusStore) -> str | None:
     """Why the evidence does not answer though words overlap, in the reader's terms, or None.
 
     The gap is structural: an administrative fine is asked about while the collection holds no
-    sanctions decree, the only kind of text that fixes one."""
+    sanctions decree, the only kind of text that fixes one; the question names a body by a number
+    the collection never uses; or it asks the value of a level (the base salary) that the texts
+    only multiply and that no text of the collection fixes."""
     question = evidence.question
     if composition.mode in ("named_article", "facts"):
         return None
+    name = unknown_numbered_name(question.text, store.snapshot().frequency)
+    if name:
+        return f"Kho văn bản không có văn bản nào nói về “{name}” được hỏi."
+    unit = unstated_reference(question.folded, store)
+    if unit:
+        nearest = f" Gần nhất: {composition.summary}." if composition.summary else ""
+        return (
+            f"Các khoản tiền trong kho văn bản được tính theo bội số của {unit}; kho văn bản không có "
+            f"văn bản quy định {unit} bằng tiền, nên không trả lời được con số này.{nearest}"
+        )
     if _ASKS_ADMINISTRATIVE_FINE.search(question.folded):
         texts = store.snapshot().documents.values()
         if not any(_SANCTIONS_TITLE.search(folded(d.title)) and not is_stub(d) for d in texts):

@@ -149,8 +149,12 @@ def _is_offence(candidate: Candidate) -> bool:
 
 
 def _group_bonus(candidate: Candidate, question: m.Question) -> float:
-    """The clause naming the asked-about group comes before the general rule."""
-    own = folded(candidate.text)
+    """The clause naming the asked-about group comes before the general rule.
+
+    A clause divided into points names a group only in its lead-in: a group named in one of its
+    points is that point's ("b) ... chờ xác minh người khai là nạn nhân được hỗ trợ"), and the
+    point is quoted on its own, ahead of the whole clause that merely contains it."""
+    own = folded(_own_words(candidate) if candidate.kind == "khoan" else f"{candidate.lead_in} {candidate.text}")
     bonus = 0.0
     for group in question.who:
         pattern = GROUP_IN_TEXT.get(group)
@@ -158,6 +162,15 @@ def _group_bonus(candidate: Candidate, question: m.Question) -> float:
             candidate.reasons.append(f"names {group}")
             bonus = max(bonus, GROUP_BONUS)
     return bonus
+
+
+def _own_words(candidate: Candidate) -> str:
+    """A clause's own words: its lead-in when it has points, else its text."""
+    clause = m.clause_of(candidate)
+    if clause is None or not clause.children:
+        return candidate.text
+    position = clause.text.find(clause.children[0].text)
+    return clause.text[:position] if position > 0 else clause.text.split("\n", 1)[0]
 
 
 def _provision_bonus(candidate: Candidate, question: m.Question, store: CorpusStore) -> float:

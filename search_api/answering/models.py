@@ -89,6 +89,7 @@ class Question:
     asks_number: bool = False  # "số điện thoại nào"
     asks_content: bool = False  # "cụ thể là gì", "gồm những gì": the content, not only which text
     asks_definition: bool = False  # "ai được coi là nạn nhân", "còn là trẻ em không", "X là gì"
+    asks_dossier: bool = False  # "hồ sơ gồm những gì", "cần nộp giấy tờ gì": the list of papers
     unknown_text: str = ""  # a text named by type and year that neither collection nor catalogue holds
 
     def has(self, *intents: str) -> bool:

@@ -24,6 +24,7 @@ from search_api.answering import models as m
 from search_api.answering import penalty, support
 from search_api.answering.check import (
     EMPTY_MESSAGE,
+    answer_threshold,
     banner,
     decline_message,
     drop_news,
@@ -68,7 +69,8 @@ class AnswerService:
         self.store.forget()
 
     def understand(self, text: str, on_date: date | None = None) -> m.Question:
-        return understand_question(text, self.search.known_documents(), on_date=on_date)
+        catalogued = {stub.number for stub in self.search.catalogued_only()}
+        return understand_question(text, self.search.known_documents(), on_date=on_date, catalogued=catalogued)
 
     def ask(self, text: str, on_date: date | None = None) -> dict[str, Any]:
         text = (text or "").strip()
@@ -91,7 +93,9 @@ class AnswerService:
         if not question.syllables and not question.doc_numbers:
             return {**base, "message": EMPTY_MESSAGE}
         evidence = gather(question, self.search, self.store, self.today)
-        composition = self._compose(evidence)
+        snapshot = self.store.snapshot()
+        threshold = answer_threshold(question, snapshot.frequency, max(snapshot.unit_count, 1))
+        composition = self._compose(evidence, threshold)
         drop_news(composition)
         day = evidence.on_date()
         articles = list(evidence.hits)
@@ -107,7 +111,7 @@ class AnswerService:
             best_coverage=round(composition.best_coverage, 3),
             as_of=day.isoformat() if day else None,
         )
-        if not supported(evidence, composition):
+        if not supported(evidence, composition, threshold):
             return {**base, "message": decline_message(evidence)}
         gap = lacking(evidence, composition, self.store)
         if gap:  # words overlap, but no clause covers the asked-for fact
@@ -121,7 +125,7 @@ class AnswerService:
             "answer": quotes,
         }
 
-    def _compose(self, evidence: Evidence) -> c.Composition:
+    def _compose(self, evidence: Evidence, threshold: float) -> c.Composition:
         question = evidence.question
         c.score_candidates(evidence, self.store)
         ordered = c.ranked(evidence)
@@ -197,7 +201,7 @@ class AnswerService:
             candidates = [d for d in self.store.snapshot().documents.values() if not types or d.type in types]
             scope = c.governing_scope_quote(evidence, candidates)
             if scope:
-                rest = [q for q in c.select(ordered, 0.38) if q.document.number != scope[0].document.number]
+                rest = [q for q in c.select(ordered, threshold) if q.document.number != scope[0].document.number]
                 content = c.content_quote(evidence, scope[0].document, scope[0].article)
                 if question.asks_content and content is not None:
                     scope = [content, *scope]  # "..., cụ thể là gì": what it says, then its scope
@@ -211,11 +215,11 @@ class AnswerService:
             if found is not None:
                 defining, term = found
                 rest = [
-                    q for q in c.select(ordered, 0.38) if q.key != defining.key and term in c.folded(q.text)
+                    q for q in c.select(ordered, threshold) if q.key != defining.key and term in c.folded(q.text)
                 ]  # other units speaking of the term ("không được coi là" alone says nothing of it)
                 composition.quotes = [defining, *rest][: c.MAX_QUOTES]
                 composition.mode = "definition"
-                composition.best_coverage = max(composition.best_coverage, 0.38)
+                composition.best_coverage = max(composition.best_coverage, threshold)
                 return composition
         if question.has(m.PENALTY) and question.asks_sentence:
             quotes, summary = penalty.penalty_quotes(evidence, self.store)
@@ -231,15 +235,15 @@ class AnswerService:
         ):
             listed = c.eligibility_quotes(evidence)
             if listed:
-                rest = [q for q in c.select(ordered, 0.38) if q not in listed]
+                rest = [q for q in c.select(ordered, threshold) if q not in listed]
                 composition.quotes = (listed + rest)[: c.MAX_QUOTES]
                 composition.mode = "eligibility"
                 composition.summary = c.eligibility_summary(question, composition.quotes)
-                composition.best_coverage = max(composition.best_coverage, 0.38)
+                composition.best_coverage = max(composition.best_coverage, threshold)
                 return composition
-        composition.quotes = c.select(ordered, 0.38)
+        composition.quotes = c.select(ordered, threshold)
         if composition.quotes and question.intent == m.PROCEDURE:
-            composition.summary = support.procedure_summary(composition.quotes[0])
+            composition.summary = support.procedure_summary(composition.quotes[0], question.asks_dossier)
         if composition.quotes and question.has(m.AMOUNT, m.ENTITLEMENT) and not composition.summary:
             cover = support.Cover(question, evidence.weights)
             composition.summary = c.amount_summary(composition.quotes[0], self.store, cover)

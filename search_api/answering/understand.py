@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from ingest.numbers import DOC_NUMBER_ANYCASE_RE
 from ingest.textnorm import fold, has_diacritics, nfc
 from search_api.answering import models as m
+from search_api.answering.naming import _as_typed, _by_year, catalogued_by_title, unknown_named_text
 from search_api.answering.terms import fast_folded, question_terms
 from search_api.query import load_abbreviations, parse_query
 
@@ -226,7 +227,16 @@ def legal_wording(words: str) -> list[str]:
 GROUP_CUES: dict[str, re.Pattern] = {
     m.ACCOMPANYING_MINOR: _cues(r"(?:nguoi chua thanh nien|tre em|tre|con|be|chau)(?: \w+)? di cung"),
     m.CHILD_UNDER_16: _cues(
-        r"duoi (?:16|muoi sau)(?: tuoi)?", r"tre em", r"tre nho", r"be (?:gai|trai)", r"em be", r"chau be", r"con nho"
+        r"duoi (?:16|muoi sau)(?: tuoi)?",
+        r"tre em",
+        r"tre nho",
+        r"be (?:gai|trai)",
+        r"em be",
+        r"chau be",
+        r"con nho",
+        # everyday words for a child: "đứa nhỏ", "đứa bé", "thằng bé", "con bé", "thằng nhỏ"
+        r"(?:dua|thang) (?:nho|be)",
+        r"con be",
     ),
     m.CHILD_UNDER_18: _cues(r"duoi (?:18|muoi tam)(?: tuoi)?", r"chua thanh nien", r"vi thanh nien"),
     m.FOREIGNER: _cues(
@@ -241,14 +251,23 @@ GROUP_CUES: dict[str, re.Pattern] = {
     m.STATELESS: _cues(r"khong (?:co )?quoc tich"),
     m.BEING_IDENTIFIED: _cues(
         r"dang (?:duoc |cho )?xac minh",
-        r"cho xac minh",
+        # "chờ công an xác minh", "công an còn đang xác minh": the verification is pending
+        r"cho (?:\w+ ){0,2}xac minh",
+        r"(?:cong an|co quan|bien phong|xa) (?:con |van )?(?:dang )?xac minh",
         r"dang (?:duoc )?xac dinh",
-        r"chua (?:duoc )?xac dinh",
+        r"chua (?:duoc |du can cu |co can cu )?xac dinh",
         r"nghi (?:la|ngo la) nan nhan",
         r"trong qua trinh xac minh",
+        # the texts' own term (01/2014/TTLT): "người (tự) khai là nạn nhân", not yet confirmed
+        r"(?:tu )?(?:khai|nhan) (?:minh )?la (?:nan nhan|bi ban|bi mua ban)",
+        # no certificate yet: the documents confirming a victim (62/2012 Điều 5) are missing
+        r"chua (?:co|duoc cap) (?:giay|giay to) xac nhan",
+        r"khong chung minh duoc (?:\w+ ){0,3}nan nhan",
     ),
     m.VICTIM: _cues(
-        r"nan nhan", r"bi mua ban", r"bi ban", r"bi lua ban", r"bi (?:\w+ ){1,2}ban (?:sang|qua|cho|di|ra)"
+        r"nan nhan", r"bi mua ban", r"bi ban", r"bi lua ban", r"bi (?:\w+ ){1,2}ban (?:sang|qua|cho|di|ra)",
+        # "bị dắt đi bán", "bị bắt đi bán", "bị đưa đi bán": taken away to be sold
+        r"bi (?:\w+ ){1,2}di ban",
     ),
     m.AGENCY_ACTOR: _cues(
         r"co quan", r"cong an", r"bien phong", r"uy ban", r"so lao dong", r"phong lao dong", r"co so ho tro"
@@ -310,6 +329,13 @@ MONEY_CUES = _cues(
     r"(?:\d+|nghin|ngan|trieu|tram|bao nhieu) dong",
     r"moi ngay",
     r"mot ngay",
+)
+# "hồ sơ gồm những gì", "cần nộp những giấy tờ gì": the papers to hand in, as a list.
+DOSSIER_CUES = _cues(
+    r"ho so(?: \w+){0,12} (?:gom|bao gom|can|phai co|co nhung)",
+    r"(?:nop|can|chuan bi|mang theo)(?: \w+){0,2} (?:ho so|giay to)",
+    r"giay to (?:gi|nao|can)",
+    r"nhung giay to",
 )
 HOTLINE_NUMBER_CUES = _cues(
     r"(?:la|goi|bam) so (?:nao|may|gi)", r"so (?:nao|may) de goi", r"so dien thoai (?:la|nao|bao nhieu|the nao)"
@@ -375,47 +401,6 @@ def as_of_date(text: str) -> date | None:
         if 1990 <= year <= 2100:
             return date(year, 12, 31)
     return None
-
-
-def _by_year(numbers: list[str], words: str) -> list[str]:
-    """'luật PCMBN 2011' names both PCMBN laws by alias; the year keeps the one of that year."""
-    if len(numbers) < 2:
-        return numbers
-    # Only a year right after the law's name ("luật PCMBN 2011", "luật PCMBN năm 2011"); "vụ việc
-    # năm 2024" is the day asked about, not the law's year.
-    years = set(re.findall(r"(?:pcmbn|nguoi|luat|bo luat hinh su|blhs)(?: nam)? ((?:19|20)\d\d)(?!\w)", words))
-    kept = [n for n in numbers if any(f"/{y}/" in n for y in years)]
-    return kept or numbers
-
-
-# "Bộ luật Hình sự năm 1999", "Nghị định ... 2005": a text named by its type and year.
-_NAMED_BY_YEAR_RE = re.compile(
-    r"(?<!\w)(bo luat|luat|nghi dinh|thong tu lien tich|thong tu|quyet dinh)"
-    r"((?: [a-z]+){0,6}?)(?: nam)? ((?:19|20)\d\d)(?!\w)"
-)
-
-
-def unknown_named_text(words: str, doc_numbers: list[str], known_documents: list[tuple[str, str, str]]) -> str:
-    """A text the question names by type and year ("Bộ luật Hình sự năm 1999") that no document in
-    the collection or the catalogue matches: quoting the nearest other text as if it were that one
-    would mislead, so the answer must say the collection lacks it. "" when every such name is known."""
-    for match in _NAMED_BY_YEAR_RE.finditer(words):
-        kind, year = match.group(1), match.group(3)
-        if any(f"/{year}/" in n for n in doc_numbers):
-            continue
-        if any(f"/{year}/" in n and fold(t).lower().startswith(kind) for n, t, _ in known_documents):
-            continue
-        return match.group(0)
-    return ""
-
-
-def _as_typed(text: str, folded_name: str) -> str:
-    """The user's own spelling of a folded name ("Bộ luật Hình sự năm 1999"), for the message."""
-    if not folded_name:
-        return ""
-    plain = fold(text).lower()
-    at = plain.find(folded_name)
-    return text[at : at + len(folded_name)] if at >= 0 and len(plain) == len(text) else folded_name
 
 
 def _names_text(typed: str, code: str) -> bool:
@@ -512,6 +497,7 @@ def understand_question(
     *,
     on_date: date | None = None,
     size: int = 10,
+    catalogued: set[str] | None = None,
 ) -> m.Question:
     typed_words = expanded_text(text)
     legal = legal_wording(typed_words)
@@ -556,6 +542,8 @@ def understand_question(
     clause = _CLAUSE_RE.search(words) if reference.article_number else None
     point = _POINT_RE.search(words) if clause else None
     doc_numbers = _by_year(list(reference.doc_numbers), words)
+    if catalogued:
+        doc_numbers += catalogued_by_title(words, known_documents, catalogued, doc_numbers)
     asked_date = as_of_date(reference.text)
     syllables, bigrams = _scoring_terms(parsed, reference)
     return m.Question(
@@ -582,6 +570,7 @@ def understand_question(
         asks_money=bool(MONEY_CUES.search(words)),
         asks_number=bool(HOTLINE_NUMBER_CUES.search(words)),
         asks_definition=asks_definition(words),
+        asks_dossier=bool(DOSSIER_CUES.search(words)),
         asks_content=bool(CONTENT_CUES.search(words)),
         unknown_text=_as_typed(reference.text, unknown_named_text(words, doc_numbers, known_documents)),
     )

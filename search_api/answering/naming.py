@@ -1,0 +1,95 @@
+"""Which texts a question names besides by number: a text named by type and year that neither the
+collection nor the catalogue holds ("Bộ luật Hình sự năm 1999"), a catalogued-only text named by
+its title, and the law of the year named when an alias names several ("luật PCMBN 2011").
+
+Numbers, abbreviations and aliases themselves are resolved by search_api.query."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.textnorm import fold
+
+
+def _by_year(numbers: list[str], words: str) -> list[str]:
+    """'luật PCMBN 2011' names both PCMBN laws by alias; the year keeps the one of that year."""
+    if len(numbers) < 2:
+        return numbers
+    # Only a year right after the law's name ("luật PCMBN 2011", "luật PCMBN năm 2011"); "vụ việc
+    # năm 2024" is the day asked about, not the law's year.
+    years = set(re.findall(r"(?:pcmbn|nguoi|luat|bo luat hinh su|blhs)(?: nam)? ((?:19|20)\d\d)(?!\w)", words))
+    kept = [n for n in numbers if any(f"/{y}/" in n for y in years)]
+    return kept or numbers
+
+
+# "Bộ luật Hình sự năm 1999", "Nghị định ... 2005": a text named by its type and year.
+_NAMED_BY_YEAR_RE = re.compile(
+    r"(?<!\w)(bo luat|luat|nghi dinh|thong tu lien tich|thong tu|quyet dinh)"
+    r"((?: [a-z]+){0,6}?)(?: nam)? ((?:19|20)\d\d)(?!\w)"
+)
+
+
+def unknown_named_text(words: str, doc_numbers: list[str], known_documents: list[tuple[str, str, str]]) -> str:
+    """A text the question names by type and year ("Bộ luật Hình sự năm 1999") that no document in
+    the collection or the catalogue matches: quoting the nearest other text as if it were that one
+    would mislead, so the answer must say the collection lacks it. "" when every such name is known."""
+    for match in _NAMED_BY_YEAR_RE.finditer(words):
+        kind, year = match.group(1), match.group(3)
+        if any(f"/{year}/" in n for n in doc_numbers):
+            continue
+        if any(f"/{year}/" in n and fold(t).lower().startswith(kind) for n, t, _ in known_documents):
+            continue
+        return match.group(0)
+    return ""
+
+
+TITLE_RUN = 6  # syllables of a catalogued title the question must repeat in a row to name it
+TITLE_SHARE = 0.6  # ... and that much of the title
+
+
+def _longest_run(words: list[str], title: list[str]) -> int:
+    best = 0
+    for i in range(len(words)):
+        for j in range(len(title)):
+            k = 0
+            while i + k < len(words) and j + k < len(title) and words[i + k] == title[j + k]:
+                k += 1
+            best = max(best, k)
+    return best
+
+
+def catalogued_by_title(
+    words: str, known_documents: list[tuple[str, str, str]], catalogued: set[str], doc_numbers: list[str]
+) -> list[str]:
+    """Texts known only from the catalogue that the question names by their title ("Chương trình
+    phòng, chống mua bán người giai đoạn 2021 - 2025" is Quyết định 193/QĐ-TTg), so the answer can say
+    the collection lacks their text instead of quoting another text as if it were theirs. A title
+    that another known text shares ("Luật Phòng, chống mua bán người") names this one only with its
+    year ("... 2024"); such names with a year are resolved as aliases by search_api.query already."""
+    found = []
+    typed = words.split()
+    titles = {number: fold(title).lower() for number, _, title in known_documents}
+    for number, _, title in known_documents:
+        if number not in catalogued or number in doc_numbers or not title:
+            continue
+        own = re.findall(r"\w+", titles[number])
+        if own[:2] == ["phe", "duyet"]:
+            own = own[2:]  # "Phê duyệt Chương trình ...": the programme is what people name
+        run = _longest_run(typed, own)
+        if run < TITLE_RUN or run < TITLE_SHARE * len(own):
+            continue
+        shared = any(n != number and t == titles[number] for n, t in titles.items())
+        year = re.search(r"/((?:19|20)\d\d)/", number)
+        if shared and not (year and f" {year.group(1)} " in words):
+            continue
+        found.append(number)
+    return found
+
+
+def _as_typed(text: str, folded_name: str) -> str:
+    """The user's own spelling of a folded name ("Bộ luật Hình sự năm 1999"), for the message."""
+    if not folded_name:
+        return ""
+    plain = fold(text).lower()
+    at = plain.find(folded_name)
+    return text[at : at + len(folded_name)] if at >= 0 and len(plain) == len(text) else folded_name

@@ -1,0 +1,178 @@
+"""The check stage: when an answer may be shown, and what a decline says."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from fastapi.testclient import TestClient
+
+from search_api.answering import check
+from search_api.answering import models as m
+from search_api.app import create_app
+
+
+def _question(bigrams: set[str], who: tuple[str, ...] = (m.VICTIM,)) -> m.Question:
+    return m.Question(
+        text="",
+        folded="",
+        intent=m.GENERAL,
+        intents=[m.GENERAL],
+        who=list(who),
+        doc_numbers=[],
+        article_number=None,
+        clause_number=None,
+        point=None,
+        as_of=None,
+        as_of_source="",
+        aggravating=[],
+        reference_only=False,
+        without_diacritics=False,
+        expanded_terms=[],
+        bigrams=frozenset(bigrams),
+    )
+
+
+def test_threshold_is_whole_when_the_collection_has_every_bigram():
+    frequency = {"trach_nhiem": 500, "hinh_su": 300}
+    assert check.answer_threshold(_question(set(frequency)), frequency, 10_000) == check.ANSWER_THRESHOLD
+
+
+def test_threshold_scales_with_the_share_no_unit_can_reach():
+    # "dây bán" (of "đường dây bán người") is in no unit: it cannot count against every unit alike.
+    frequency = {"trach_nhiem": 500, "hinh_su": 300, "chiu_trach": 200, "day_ban": 0}
+    total = 10_000
+    weight = {t: math.log(1 + total / (1 + f)) for t, f in frequency.items()}
+    reachable = 1 - weight["day_ban"] / sum(weight.values())
+    expected = check.ANSWER_THRESHOLD * (check.SYLLABLE_SHARE + (1 - check.SYLLABLE_SHARE) * reachable)
+    assert expected > check.ANSWER_THRESHOLD * check.MIN_REACHABLE
+    assert check.answer_threshold(_question(set(frequency)), frequency, total) == pytest.approx(expected)
+
+
+def test_threshold_is_whole_for_a_question_about_no_protected_person():
+    # "thủ tục ly hôn đơn phương": "tục ly", "hôn đơn" are in no unit either, but the question is
+    # off the collection's subject; scaling would let a loosely related clause answer it.
+    frequency = {"thu_tuc": 500, "tuc_ly": 0, "hon_don": 0}
+    question = _question(set(frequency), who=())
+    assert check.answer_threshold(question, frequency, 10_000) == check.ANSWER_THRESHOLD
+
+
+def test_threshold_never_falls_below_its_floor():
+    frequency = {"hang_xom": 0, "xom_thay": 0, "thang_be": 0}
+    threshold = check.answer_threshold(_question(set(frequency)), frequency, 10_000)
+    assert threshold == pytest.approx(check.ANSWER_THRESHOLD * check.MIN_REACHABLE)
+
+
+@pytest.fixture(scope="module")
+def client(answer_index):
+    from search_api.settings import Settings
+    from tests.conftest import CORPUS, TODAY
+
+    app = create_app(Settings(index_url=answer_index, today=TODAY, api_token="test-token", corpus_dir=CORPUS))
+    with TestClient(app) as client:
+        yield client
+
+
+def ask(client, question: str) -> dict:
+    response = client.get("/api/ask", params={"q": question})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_colloquial_question_on_a_young_offender_is_answered(client):
+    # Run-together everyday wording ("thằng nhỏ", "nhập bọn bán người") shares few bigrams with the
+    # Code; it was declined although Điều 12 of the Criminal Code answers it.
+    data = ask(client, "thang nho 15 tuoi nhap bon ban nguoi co phai chiu trach nhiem hinh su khong")
+    assert data["answered"] is True, data["message"]
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("100/2015/QH13", "12")
+
+
+def test_everyday_wording_of_a_young_offender_is_not_declined(client):
+    data = ask(client, "cậu bé 14 tuổi đi theo đường dây buôn người thì có bị chịu trách nhiệm hình sự không")
+    assert data["answered"] is True, data["message"]
+
+
+def test_person_awaiting_verification_gets_the_point_naming_them(client):
+    # The point that names the person awaiting verification (01/2014/TTLT Điều 6 khoản 2 điểm b:
+    # "Trong thời gian chờ xác minh người khai là nạn nhân được hỗ trợ nhu cầu thiết yếu") comes
+    # before a long clause that only contains such a point somewhere.
+    question = "người khai bị bán nhưng chưa có giấy xác nhận, đang chờ công an huyện xác minh thì được hỗ trợ gì"
+    data = ask(client, question)
+    assert "being_identified" in data["understanding"]["who"]
+    # (or 09/2013/NĐ-CP Điều 19 khoản 1, whose point b names "người trong thời gian chờ xác minh")
+    assert "thời gian chờ xác minh" in data["answer"][0]["text"]
+    assert any("chờ xác minh người khai là nạn nhân được hỗ trợ" in q["text"] for q in data["answer"])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ban Chỉ đạo 389 tỉnh gồm những ai?", "Ban Chỉ đạo 389"),
+        ("thủ tục theo Đề án 06 của Chính phủ là gì", "Đề án 06"),
+        ("Điều 119 Bộ luật Hình sự năm 1999", ""),  # a reference, not a name
+        ("em gái 15 tuổi bị bán", ""),  # an age
+        ("trong 30 ngày phải trả lời", ""),
+        ("Luật 53/2024/QH15 có hiệu lực khi nào", ""),  # a document number
+    ],
+)
+def test_a_body_named_by_a_number(text, name):
+    assert check.unknown_numbered_name(text, {}) == name
+
+
+def test_a_number_the_collection_uses_names_nothing_missing():
+    assert check.unknown_numbered_name("Tổng đài 111 nhận tin báo gì", {"111": 5}) == ""
+
+
+def test_a_body_the_collection_never_names_is_declined_saying_so(client):
+    data = ask(client, "Ban Chỉ đạo 389 của tỉnh có nhiệm vụ gì trong phòng chống mua bán người?")
+    assert data["answered"] is False and data["answer"] == []
+    assert "“Ban Chỉ đạo 389”" in data["message"] and data["articles"]
+
+
+def test_the_base_salary_figure_is_declined_with_the_multiple(client):
+    # Fees are stated as multiples of the base salary; no text of the collection fixes the salary.
+    data = ask(client, "lương cơ sở bây giờ là bao nhiêu để tính tiền thù lao cho luật sư trợ giúp pháp lý")
+    assert data["answered"] is False
+    assert "mức lương cơ sở" in data["message"] and "Điều 13 Nghị định 144/2017/NĐ-CP" in data["message"]
+
+
+def test_the_fee_in_multiples_of_the_base_salary_is_still_answered(client):
+    data = ask(client, "luật sư trợ giúp pháp lý tham gia tố tụng được thù lao bao nhiêu mức lương cơ sở một buổi")
+    assert data["answered"] is True
+    assert "0,38 mức lương cơ sở" in data["answer"][0]["text"]
+
+
+KNOWN_TITLES = [
+    ("66/2011/QH12", "Luật", "Luật Phòng, chống mua bán người"),
+    ("53/2024/QH15", "Luật", "Luật Phòng, chống mua bán người"),
+    (
+        "193/QĐ-TTg",
+        "Quyết định",
+        "Phê duyệt Chương trình phòng, chống mua bán người giai đoạn 2021 - 2025 và định hướng đến năm 2030",
+    ),
+]
+CATALOGUED = {"53/2024/QH15", "193/QĐ-TTg"}
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("mục tiêu của chương trình phòng chống mua bán người giai đoạn 2021-2025 là gì", ["193/QĐ-TTg"]),
+        # a title shared with a text the collection holds names the catalogued one only with its year
+        ("luật phòng, chống mua bán người quy định nạn nhân được hỗ trợ gì", []),
+        ("theo luật phòng chống mua bán người 2024 thì sao", ["53/2024/QH15"]),
+        ("phòng chống mua bán người là gì", []),  # too little of any title
+    ],
+)
+def test_a_catalogued_text_named_by_its_title(text, named):
+    from search_api.answering.naming import catalogued_by_title
+    from search_api.answering.understand import folded_text
+
+    assert catalogued_by_title(folded_text(text), KNOWN_TITLES, CATALOGUED, []) == named
+
+
+def test_a_catalogued_programme_named_by_title_is_declined_from_the_catalogue(client):
+    data = ask(client, "chương trình phòng, chống mua bán người giai đoạn 2021 - 2025 đặt ra những chỉ tiêu gì")
+    assert data["answered"] is False and data["answer"] == []
+    assert "193/QĐ-TTg" in data["message"] and "theo danh mục văn bản" in data["message"]
