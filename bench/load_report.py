@@ -98,8 +98,8 @@ def before_after(merged: dict[tuple, dict]) -> list[str]:
         "After / before (same run, each pair back to back; < 1 is better for p95, > 1 for req/s):",
         "",
         "| size | backend | endpoint | clients | p50 before → after ms | p95 before → after ms | p95 ratio "
-        "| req/s before → after | req/s ratio |",
-        "|---:|---|---|---:|---:|---:|---:|---:|---:|",
+        "| req/s before → after | req/s ratio | server CPU ms/request before → after |",
+        "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for (size, backend, endpoint, connections), old in pairs:
         new = merged[(size, backend, endpoint, connections)]
