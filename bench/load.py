@@ -152,15 +152,21 @@ def port_free(port: int) -> bool:
 
 
 def start_server(
-    index: str, port: int, workers: int, extra_env: dict | None = None, startup_seconds: float = 120
+    index: str,
+    port: int,
+    workers: int,
+    extra_env: dict | None = None,
+    startup_seconds: float = 120,
+    root: Path = ROOT,
 ) -> subprocess.Popen:
+    """`vnlex serve` of the checkout at `root` (another commit's, for a before/after run)."""
     if not port_free(port):
         raise SystemExit(f"port {port} is taken")
     env = dict(os.environ, VNLEX_INDEX_URL=index, **(extra_env or {}))
     process = subprocess.Popen(
         [sys.executable, "-m", "search_api.cli", "serve", "--index", index, "--port", str(port)]
         + ["--workers", str(workers)],
-        cwd=ROOT,
+        cwd=root,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -223,6 +229,19 @@ def rss_mb(pid: int, with_children: bool = True) -> float:
     return total / 1024
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a server process and its workers (from /proc; 0 where unreadable)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for p in [pid, *(c for child in _children(pid) for c in [child, *_children(child)])]:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+        except OSError:
+            pass
+    return total
+
+
 def es_rss_mb(server: str) -> float | None:
     """RSS of the Elasticsearch process answering at this server (found by its HTTP port)."""
     try:
@@ -237,8 +256,10 @@ def warm_request(base: str, endpoint: str, text: str) -> int:
     return httpx.get(f"{base}/api/{endpoint}", params={"q": text}, timeout=300).status_code
 
 
-def measure(name: str, index: str, port: int, args, texts, warm, folder: Path, extra_env=None) -> list[dict]:
-    process = start_server(index, port, args.workers, extra_env, args.startup_seconds)
+def measure(
+    name: str, index: str, port: int, args, texts, warm, folder: Path, extra_env=None, root: Path = ROOT
+) -> list[dict]:
+    process = start_server(index, port, args.workers, extra_env, args.startup_seconds, root)
     base = f"http://127.0.0.1:{port}"
     rows = []
     try:
@@ -250,8 +271,13 @@ def measure(name: str, index: str, port: int, args, texts, warm, folder: Path, e
                 list(pool.map(functools.partial(warm_request, base, endpoint), warm[:8]))
             run_wrk(base, warm_script, 4, 3)
             for connections in args.connections:
+                cpu_before = cpu_seconds(process.pid)
                 result = run_wrk(base, script, connections, args.seconds)
-                result.update(backend=name, endpoint=endpoint, connections=connections)
+                # Server CPU per answered request: unlike latency, it hardly depends on what else the
+                # shared machine runs, so it compares two commits fairly.
+                result["cpu_ms"] = 1000 * (cpu_seconds(process.pid) - cpu_before) / max(1, result["requests"])
+                # The machine is shared: the 1-minute load average at the end of the run goes with it.
+                result.update(backend=name, endpoint=endpoint, connections=connections, load=os.getloadavg()[0])
                 print(json.dumps(result), flush=True)
                 rows.append(result)
         server_rss = rss_mb(process.pid)
@@ -281,6 +307,12 @@ def main() -> None:
         choices=list(SQLITE_PLANS),
         help="embedded query plans to run side by side (VNLEX_SQLITE_PLAN): fts = bm25 over every match (before)",
     )
+    parser.add_argument(
+        "--before",
+        type=Path,
+        help="another checkout (e.g. `git archive` of the previous commit): each server also runs from it, "
+        "just before, its rows labelled '(before)'",
+    )
     parser.add_argument("--first-port", type=int, default=FIRST_PORT)
     parser.add_argument("--startup-seconds", type=float, default=120, help="wait this long for /api/health")
     parser.add_argument("--section", default="Load and scale (wrk)", help="bench/RESULTS.md section to write")
@@ -308,15 +340,17 @@ def main() -> None:
                 ]
                 if args.es:
                     targets.append(("Elasticsearch", "elasticsearch", es_url(args.es, size), {}))
+                checkouts = [(" (before)", args.before.resolve()), ("", ROOT)] if args.before else [("", ROOT)]
                 for offset, (name, key, index, env) in enumerate(targets):
                     build = builds.get(f"{key}:{size}")
                     if build is None:
                         raise SystemExit(f"no {key} index of size {size}x: run bench/scale_data.py first")
-                    es_before = es_rss_mb(args.es) if key == "elasticsearch" else None
-                    port = args.first_port + offset
-                    for row in measure(name, index, port, args, texts, warm, folder, env):
-                        row.update(size=size, round=round_, build=build, es_rss_mb=es_before)
-                        rows.append(row)
+                    for label, root in checkouts:
+                        es_before = es_rss_mb(args.es) if key == "elasticsearch" else None
+                        port = args.first_port + offset
+                        for row in measure(name + label, index, port, args, texts, warm, folder, env, root):
+                            row.update(size=size, round=round_, build=build, es_rss_mb=es_before)
+                            rows.append(row)
                     saved.write_text(json.dumps(rows, indent=2))  # an interrupted run keeps what it measured
     write_report(rows, builds, texts, args)
 

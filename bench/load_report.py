@@ -19,7 +19,11 @@ def _median_rows(rows: list[dict]) -> dict[tuple, dict]:
         merged[key] = {
             name: statistics.median(r[name] for r in group) for name in ("rps", "p50", "p95", "p99", "max", "requests")
         }
+        cpu = [r["cpu_ms"] for r in group if r.get("cpu_ms") is not None]
+        merged[key]["cpu_ms"] = statistics.median(cpu) if cpu else None
         merged[key]["errors"] = sum(r["errors"] for r in group)
+        loads = [r["load"] for r in group if r.get("load") is not None]
+        merged[key]["load"] = statistics.median(loads) if loads else None
         merged[key]["p95_all"] = [round(r["p95"], 1) for r in group]
     return merged
 
@@ -37,16 +41,17 @@ def render(rows: list[dict], builds: dict, texts: list[str], args) -> str:
         "noisy; compare rows of the same round and size.",
         "",
         "| size | articles | backend | endpoint | clients | requests | req/s | p50 ms | p95 ms | p99 ms | max ms "
-        "| errors | p95 per round |",
-        "|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| errors | p95 per round | load avg |",
+        "|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|",
     ]
     for (size, backend, endpoint, connections), m in sorted(merged.items(), key=lambda kv: kv[0]):
         articles = builds[f"{'sqlite' if backend.startswith('SQLite') else 'elasticsearch'}:{size}"]["articles"]
         lines.append(
             f"| {size}× | {articles:,} | {backend} | /api/{endpoint} | {connections} | {m['requests']:.0f} "
             f"| {m['rps']:.1f} | {m['p50']:.1f} | {m['p95']:.1f} | {m['p99']:.1f} | {m['max']:.0f} | {m['errors']} "
-            f"| {', '.join(map(str, m['p95_all']))} |"
+            f"| {', '.join(map(str, m['p95_all']))} | {m['load'] if m['load'] is None else round(m['load'], 1)} |"
         )
+    lines += before_after(merged)
     lines += [
         "",
         "Collections (index write time = the backend's `replace_file` of analysed records; analysis excluded):",
@@ -77,6 +82,37 @@ def render(rows: list[dict], builds: dict, texts: list[str], args) -> str:
             )
     lines += ["", "Targets:", ""] + targets(merged)
     return "\n".join(lines)
+
+
+def before_after(merged: dict[tuple, dict]) -> list[str]:
+    """Ratios of each server to the same server run from the previous commit (--before), same round."""
+    pairs = [
+        (key, merged[(key[0], key[1] + " (before)", key[2], key[3])])
+        for key in sorted(merged)
+        if (key[0], key[1] + " (before)", key[2], key[3]) in merged
+    ]
+    if not pairs:
+        return []
+    lines = [
+        "",
+        "After / before (same run, each pair back to back; < 1 is better for p95, > 1 for req/s):",
+        "",
+        "| size | backend | endpoint | clients | p50 before → after ms | p95 before → after ms | p95 ratio "
+        "| req/s before → after | req/s ratio | server CPU ms/request before → after |",
+        "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for (size, backend, endpoint, connections), old in pairs:
+        new = merged[(size, backend, endpoint, connections)]
+        lines.append(
+            f"| {size}× | {backend} | /api/{endpoint} | {connections} | {old['p50']:.1f} → {new['p50']:.1f} "
+            f"| {old['p95']:.1f} → {new['p95']:.1f} | {new['p95'] / old['p95']:.2f} "
+            f"| {old['rps']:.1f} → {new['rps']:.1f} | {new['rps'] / old['rps']:.2f} | {_cpu(old)} → {_cpu(new)} |"
+        )
+    return lines
+
+
+def _cpu(m: dict) -> str:
+    return "–" if m.get("cpu_ms") is None else f"{m['cpu_ms']:.1f}"
 
 
 def _lost_share(m: dict) -> float:

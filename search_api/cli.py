@@ -162,7 +162,15 @@ def serve(
     refuse_busy_port(host, port)
     typer.echo(f"vnlex on http://{host}:{port}/ — index {settings.index_url}")
     # SIGTERM/Ctrl-C: stop accepting, give requests in flight 10 s, then stop background jobs.
-    options: dict[str, Any] = {"host": host, "port": port, "log_level": "warning", "timeout_graceful_shutdown": 10}
+    # No access log: at log level warning it printed nothing, yet every request still went through it.
+    # uvicorn picks uvloop and httptools on its own when they are installed (they are dependencies).
+    options: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": "warning",
+        "access_log": False,
+        "timeout_graceful_shutdown": 10,
+    }
     if workers > 1:
         # Each worker process builds its own app from the environment.
         os.environ["VNLEX_INDEX_URL"] = settings.index_url

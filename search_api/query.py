@@ -319,16 +319,23 @@ def _words_key(text: str) -> str:
     return " " + " ".join(re.findall(r"\w+", fold(text).lower())) + " "
 
 
+@lru_cache(maxsize=4096)
+def _expansion_key(expansion: str) -> str:
+    # An abbreviation table's expansions are fixed: their keys are computed once, not per query.
+    return _words_key(expansion)
+
+
 def _expansions(folded_rest: str, abbreviations: tuple[Abbreviation, ...]) -> list[str]:
     """Expansions of the abbreviations typed outside document numbers, each once.
 
     A row's expansion is skipped when the text already says it, and a shorter code
     inside a longer one already expanded ("nđ" in "nđ-cp") is not expanded again."""
     found: list[str] = []
+    rest_key = _words_key(folded_rest)  # recomputed only when the text changes (a match is blanked)
     for row in abbreviations:
         if row.kind == "law_alias":
             continue
-        if _words_key(row.expansion) in _words_key(folded_rest):
+        if _expansion_key(row.expansion) in rest_key:
             continue
         match = row.pattern.search(folded_rest)
         if match:
@@ -336,6 +343,7 @@ def _expansions(folded_rest: str, abbreviations: tuple[Abbreviation, ...]) -> li
             folded_rest = (
                 folded_rest[: match.start()] + " " * (match.end() - match.start()) + folded_rest[match.end() :]
             )
+            rest_key = _words_key(folded_rest)
     return list(dict.fromkeys(found))
 
 

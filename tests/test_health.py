@@ -125,3 +125,62 @@ def test_damaged_full_text_index_with_intact_counts_is_degraded(corpus_index, se
         assert [c["name"] for c in data["checks"] if not c["ok"]] == ["query"]
         search = client.get("/api/search", params={"q": "nạn nhân"})
         assert search.status_code == 503 and search.json()["error"] == "backend_unavailable"
+
+
+def test_health_requests_do_not_read_the_whole_file_each_time(corpus_index, settings_for, tmp_path, monkeypatch):
+    """At 100x the index is 3.4 GB: quick_check runs in the background once per index state
+    (start-up, then after each write), and health requests report its result with its age."""
+    import sqlite3
+
+    from search_api.backends import sqlite_integrity
+
+    runs = []
+    original = sqlite_integrity.quick_check
+    monkeypatch.setattr(sqlite_integrity, "quick_check", lambda path: runs.append(path) or original(path))
+    path = copy_index(corpus_index, tmp_path)
+    with TestClient(create_app(settings_for(f"sqlite:///{path}"))) as client:
+        for _ in range(5):
+            data = client.get("/api/health").json()
+            assert data["status"] == "ok", data
+        assert len(runs) == 1
+        integrity = next(c for c in data["checks"] if c["name"] == "integrity")
+        assert "checked" in integrity["detail"] and "ago" in integrity["detail"]
+        with sqlite3.connect(path) as connection:  # a write by another process: the generation moves on
+            connection.execute(
+                "INSERT INTO meta VALUES('generation', '1')"
+                " ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+            )
+        assert client.get("/api/health").json()["status"] == "ok"
+        assert len(runs) == 2
+
+
+def test_a_large_index_is_not_waited_for_and_damage_found_later_is_reported(
+    corpus_index, settings_for, tmp_path, monkeypatch
+):
+    """A file too big to check on the request: the first probe answers at once (check running),
+    and the check's verdict, when it comes, is what later probes report."""
+    import threading
+
+    from ingest.index_contract import HealthCheck
+    from search_api.backends import sqlite_integrity
+
+    release = threading.Event()
+
+    def slow_failing_check(path):
+        release.wait(10)
+        return HealthCheck("integrity", False, "*** in database main ***: page 7 is never used")
+
+    monkeypatch.setattr(sqlite_integrity, "quick_check", slow_failing_check)
+    monkeypatch.setattr(sqlite_integrity, "WAIT_BELOW_BYTES", 0)
+    path = copy_index(corpus_index, tmp_path)
+    with TestClient(create_app(settings_for(f"sqlite:///{path}"))) as client:
+        first = client.get("/api/health").json()
+        assert first["status"] == "ok" and "not verified yet" in str(first["checks"]), first
+        release.set()
+        backend = client.app.state.vnlex.backend
+        for _ in range(100):
+            if backend.integrity._running is None:
+                break
+            threading.Event().wait(0.05)
+        later = client.get("/api/health")
+        assert later.status_code == 503 and later.json()["status"] == "degraded", later.json()

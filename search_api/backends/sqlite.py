@@ -14,6 +14,7 @@ import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from ingest.index_contract import (
 from ingest.model import Document, Relation
 from ingest.numbers import number_key
 from search_api.backends import sqlite_impact
+from search_api.backends.sqlite_integrity import IntegrityMonitor
 from search_api.backends.sqlite_query import (
     ALL_COLUMNS,
     UNINDEXED_COLUMNS,
@@ -89,12 +91,19 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles USING fts5(
 {sqlite_impact.SCHEMA}"""
 
 
+# The stored columns of a search hit, in the order _hit reads them.
+HIT_COLUMNS = (
+    "doc_number, doc_type, doc_title, status, issuer, year, topic, article_id, article_number, article_title, path,"
+    " text"
+)
+
+
 class SQLiteBackend:
     def __init__(self, path: str | Path):
         self.path = str(path)
         self._local = threading.local()
         self._shared = SharedStats()  # statistics for queries, one per process, shared by its threads
-        self.integrity_cache: tuple[float, Any] | None = None  # (monotonic time, HealthCheck)
+        self.integrity = IntegrityMonitor(self.path)  # /api/health's whole-file check, run in the background
         self.plan = os.environ.get(PLAN_ENV, "impact")
         if self.plan not in ("impact", "fts"):
             raise BackendError(f"{PLAN_ENV} must be 'impact' or 'fts', not {self.plan!r}")
@@ -418,18 +427,25 @@ class SQLiteBackend:
         return self._page(query, ranked, total, found.truncated)
 
     def _page(self, query: ParsedQuery, ranked: list[tuple[int, float]], total: int, estimate: bool) -> SearchResult:
-        facets = self._shared.facets(rowid for rowid, _ in ranked) if query.with_facets else {}
+        facets = self._shared.facets(map(itemgetter(0), ranked)) if query.with_facets else {}
         size = max(1, min(query.size, MAX_PAGE_SIZE))
         start = (max(query.page, 1) - 1) * size
-        hits = [self._hit(rowid, score) for rowid, score in ranked[start : start + size]]
+        page = ranked[start : start + size]
+        stored = self._stored_rows([rowid for rowid, _ in page])
+        hits = [self._hit(stored[rowid], score) for rowid, score in page]
         return SearchResult(total=total, hits=hits, facets=facets, total_is_estimate=estimate)
 
-    def _hit(self, rowid: int, score: float) -> Hit:
-        row = self.db.execute(
-            "SELECT doc_number, doc_type, doc_title, status, issuer, year, topic, article_id, article_number,"
-            " article_title, path, text FROM articles WHERE rowid=?",
-            (rowid,),
-        ).fetchone()
+    def _stored_rows(self, rowids: list[int]) -> dict[int, tuple]:
+        """The page's stored rows in one statement (it was one per hit); inside the read snapshot
+        every rowid the query ranked is there."""
+        if not rowids:
+            return {}
+        marks = ",".join("?" * len(rowids))
+        sql = f"SELECT rowid, {HIT_COLUMNS} FROM articles WHERE rowid IN ({marks})"
+        return {row[0]: row[1:] for row in self.db.execute(sql, rowids)}
+
+    @staticmethod
+    def _hit(row: tuple, score: float) -> Hit:
         return Hit(
             doc_number=row[0],
             doc_type=row[1],

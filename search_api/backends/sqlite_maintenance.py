@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from ingest.index_contract import BackendError, HealthCheck
+from search_api.backends.sqlite_stats import index_stamp
 
 # The backend is passed in (search_api.backends.sqlite imports this module, not the reverse).
 SQLiteBackend = Any
 
-INTEGRITY_CACHE_SECONDS = 30.0
 _SIDE_FILES = ("", "-wal", "-shm", "-journal")
 
 
@@ -72,22 +71,29 @@ def checkpoint(connection: sqlite3.Connection) -> tuple[int, int, int]:
 
 
 def health_checks(backend: SQLiteBackend) -> list[HealthCheck]:
-    """quick_check (cached for 30 s: it reads every page) and a real full-text query with its rows."""
-    checks = [_integrity(backend), _query(backend)]
-    return checks
+    """The whole-file quick_check's last result (run in the background: sqlite_integrity) and a real
+    full-text query with its rows: a health request reads a few pages, never the whole file."""
+    return [_integrity(backend), _query(backend)]
 
 
 def _integrity(backend: SQLiteBackend) -> HealthCheck:
-    cached = backend.integrity_cache
-    if cached and time.monotonic() - cached[0] < INTEGRITY_CACHE_SECONDS:
-        return cached[1]
+    if backend.path == ":memory:":
+        return quick_check_here(backend)
+    try:
+        with backend.read_snapshot("health stamp") as db:
+            stamp = index_stamp(db)
+    except BackendError as error:
+        return HealthCheck("integrity", False, str(error))
+    return backend.integrity.check(stamp)
+
+
+def quick_check_here(backend: SQLiteBackend) -> HealthCheck:
+    """An in-memory index has no file for a second connection: checked on the request (it is small)."""
     try:
         rows = [row[0] for row in backend.db.execute("PRAGMA quick_check(5)")]
-        check = HealthCheck("integrity", rows == ["ok"], "" if rows == ["ok"] else "; ".join(rows)[:300])
     except sqlite3.DatabaseError as error:
-        check = HealthCheck("integrity", False, f"quick_check failed: {error}")
-    backend.integrity_cache = (time.monotonic(), check)
-    return check
+        return HealthCheck("integrity", False, f"quick_check failed: {error}")
+    return HealthCheck("integrity", rows == ["ok"], "" if rows == ["ok"] else "; ".join(rows)[:300])
 
 
 def _query(backend: SQLiteBackend) -> HealthCheck:

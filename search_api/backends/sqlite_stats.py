@@ -24,9 +24,12 @@ import threading
 from array import array
 from collections import Counter
 from collections.abc import Iterable
+from operator import itemgetter
 
 from ingest.index_contract import FACET_FIELDS, Filters
 from ingest.numbers import number_key
+
+_SCORE_THEN_ROWID = itemgetter(1, 0)  # ORDER BY score, rowid
 
 MAX_REMEMBERED_TERMS = 500_000
 _LOOKUP_CHUNK = 500
@@ -140,12 +143,17 @@ class SharedStats:
         if not demoted or not any(r < size and combo_of_row[r] in demoted for r, _ in rows):
             return rows
         rescored = [(r, s * factor if r < size and combo_of_row[r] in demoted else s) for r, s in rows]
-        rescored.sort(key=lambda row: (row[1], row[0]))
+        rescored.sort(key=_SCORE_THEN_ROWID)  # itemgetter: the same order as a lambda, without a Python call per row
         return rescored
 
     def facets(self, rowids: Iterable[int]) -> dict[str, list[tuple[str, int]]]:
         combo_of_row, size = self._combo_of_row, len(self._combo_of_row)
-        per_combo = Counter(combo_of_row[r] if r < size else -1 for r in rowids)
+        rowids = list(rowids)
+        if not rowids or max(rowids) < size:
+            # The usual case, counted in C (map over the list) rather than a generator per row.
+            per_combo = Counter(map(combo_of_row.__getitem__, rowids))
+        else:  # rows written after the statistics were read
+            per_combo = Counter(combo_of_row[r] if r < size else -1 for r in rowids)
         facets: dict[str, list[tuple[str, int]]] = {}
         for position, name in enumerate(FACET_FIELDS):
             counts: Counter[str] = Counter()

@@ -1,7 +1,8 @@
 """GET /api/health: can the index answer a real query, how much is indexed, which index version.
 
-"ok" only when every check of the backend passed (SQLite: quick_check and a full-text query;
-Elasticsearch: cluster status, aliases, a query); "degraded" names the failed checks; both
+"ok" only when every check of the backend passed (SQLite: the last whole-file quick_check, run in
+the background once per index state (backends/sqlite_integrity.py), and a full-text query; Elasticsearch:
+cluster status, aliases, a query); "degraded" names the failed checks; both
 "degraded" and "unavailable" answer 503 so a load balancer stops sending traffic. Public answers
 carry no server paths or engine internals; GET /api/admin/health (bearer token) shows them.
 """
