@@ -176,3 +176,16 @@ def test_a_catalogued_programme_named_by_title_is_declined_from_the_catalogue(cl
     data = ask(client, "chương trình phòng, chống mua bán người giai đoạn 2021 - 2025 đặt ra những chỉ tiêu gì")
     assert data["answered"] is False and data["answer"] == []
     assert "193/QĐ-TTg" in data["message"] and "theo danh mục văn bản" in data["message"]
+
+
+def test_the_quoting_bar_is_set_by_a_unit_that_may_be_quoted():
+    # A unit ranked first by its bonuses (it names the group asked about) but covering too little of
+    # the question is not quoted; it must not also push every quotable unit under the bar.
+    from search_api.answering.compose import select
+    from search_api.answering.models import Candidate
+
+    def unit(unit_id: str, coverage: float, score: float) -> Candidate:
+        return Candidate(None, None, unit_id, "khoan", "1", "1", "", "", None, 0, coverage, score)  # type: ignore[arg-type]
+
+    ranked = [unit("bonus-only", 0.10, 0.50), unit("covers", 0.30, 0.32), unit("also", 0.28, 0.30)]
+    assert [c.unit_id for c in select(ranked, 0.25)] == ["covers", "also"]

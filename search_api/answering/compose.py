@@ -218,15 +218,16 @@ def ranked(evidence: Evidence) -> list[Candidate]:
 def select(candidates: list[Candidate], threshold: float) -> list[Candidate]:
     """The best units, at most MAX_QUOTES, each nearly as good as the best and covering the question
     enough (QUOTE_FLOOR_SHARE of threshold), never a clause and its own point."""
-    if not candidates:
+    eligible = [c for c in candidates if c.coverage >= threshold * QUOTE_FLOOR_SHARE]
+    if not eligible:
         return []
-    top = candidates[0].score
+    # The bar is set by the best unit that may be quoted: a unit ranked first by its bonuses but
+    # covering too little of the question must not push every quotable unit under the bar.
+    top = eligible[0].score
     chosen: list[Candidate] = []
-    for candidate in candidates:
+    for candidate in eligible:
         if len(chosen) == MAX_QUOTES or candidate.score < top * RELATIVE_KEEP:
             break
-        if candidate.coverage < threshold * QUOTE_FLOOR_SHARE:
-            continue
         if any(candidate.parent_id == c.unit_id or c.parent_id == candidate.unit_id for c in chosen):
             continue
         chosen.append(candidate)
