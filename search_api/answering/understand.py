@@ -67,6 +67,8 @@ SENTENCE_WORDS = (
     r"bi xu (?:the nao|ra sao|bao nhieu|may nam|nang|theo khung|khung)",
     r"khung (?:nao|hinh phat nao)",
     r"tu (?:may|bao nhieu) nam",
+    # "(tội X) có tổ chức phạt bao nhiêu": a sentence; "xử phạt bao nhiêu tiền" is an administrative fine
+    r"(?<!xu )phat (?:bao nhieu|may)(?! tien)",
 )
 
 # Intent cues on folded text. Each list is what people actually type (see tests/test_understand.py).
