@@ -267,7 +267,11 @@ GROUP_CUES: dict[str, re.Pattern] = {
         r"khong chung minh duoc (?:\w+ ){0,3}nan nhan",
     ),
     m.VICTIM: _cues(
-        r"nan nhan", r"bi mua ban", r"bi ban", r"bi lua ban", r"bi (?:\w+ ){1,2}ban (?:sang|qua|cho|di|ra)",
+        r"nan nhan",
+        r"bi mua ban",
+        r"bi ban",
+        r"bi lua ban",
+        r"bi (?:\w+ ){1,2}ban (?:sang|qua|cho|di|ra)",
         # "bị dắt đi bán", "bị bắt đi bán", "bị đưa đi bán": taken away to be sold
         r"bi (?:\w+ ){1,2}di ban",
     ),
