@@ -78,6 +78,7 @@ class Composition:
     facts: list[dict] = field(default_factory=list)  # catalogue / relation facts, each with its source
     best_coverage: float = 0.0
     mode: str = "ranked"  # how the quotes were chosen: named_article | penalty | ranked | facts
+    chain: list[dict] = field(default_factory=list)  # law -> decree -> clause fixing an amount (chain_order)
 
 
 @lru_cache(maxsize=16384)

@@ -213,7 +213,7 @@ def hierarchy_bonus(candidate: Candidate, question: m.Question) -> float:
 # --- the chain law -> decree -> circular behind an amount ----------------------------------
 
 MAX_CHAIN_STEPS = 2
-CHAIN_COVERAGE = 0.5  # a chain article is quoted when it is about the question too
+CHAIN_COVERAGE = 0.5  # a chain article is quoted when it is about the question too (chain_order)
 
 
 def legal_chain(first: Candidate, store, cover: Cover | None = None) -> list[tuple[str, str]]:
@@ -267,20 +267,6 @@ def chain_summary(chain: list[tuple[str, str]], store) -> str:
         kind = {"Luật": "Luật", "Nghị định": "Nghị định"}.get(document.type if document else "", "")
         parts.append(f"Điều {article} {kind + ' ' if kind else ''}{number}")
     return f" (chi tiết {', '.join(parts)})" if parts else ""
-
-
-def chain_quotes(first: Candidate, chain: list[tuple[str, str]], ranked: list[Candidate]) -> list[Candidate]:
-    """The best-scoring clause of each article in the chain, law first, when the evidence holds it."""
-    found = []
-    for number, article in chain:
-        unit = next(
-            (c for c in ranked if c.document.number == number and c.article.number == article and c.kind != "diem"),
-            None,
-        )
-        if unit is not None and unit is not first and unit.coverage >= CHAIN_COVERAGE * first.coverage:
-            unit.reasons.append("article the quoted amount details")
-            found.append(unit)
-    return found
 
 
 # --- procedures: the steps in the text's order, with their time limits ---------------------
