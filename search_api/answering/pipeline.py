@@ -112,9 +112,9 @@ class AnswerService:
             best_coverage=round(composition.best_coverage, 3),
             as_of=day.isoformat() if day else None,
         )
+        gap = lacking(evidence, composition, self.store)  # what the collection lacks, said in either decline
         if not supported(evidence, composition, threshold):
-            return {**base, "message": decline_message(evidence)}
-        gap = lacking(evidence, composition, self.store)
+            return {**base, "message": f"{gap} {decline_message(evidence)}" if gap else decline_message(evidence)}
         if gap:  # words overlap, but no clause covers the asked-for fact
             return {**base, "message": f"{gap} {decline_message(evidence)}"}
         quotes = [quote_dict(q, self.store, status_of(q.document, day)) for q in composition.quotes]
