@@ -79,6 +79,7 @@ class Composition:
     best_coverage: float = 0.0
     mode: str = "ranked"  # how the quotes were chosen: named_article | penalty | ranked | facts
     chain: list[dict] = field(default_factory=list)  # law -> decree -> clause fixing an amount (chain_order)
+    steps: dict | None = None  # a procedure's ordered steps or a dossier's papers (procedure_steps)
 
 
 @lru_cache(maxsize=16384)

@@ -19,7 +19,7 @@ from typing import Any
 from ingest.index_contract import SearchBackend
 from ingest.model import QUY_DINH_CHI_TIET
 from ingest.numbers import number_key, slug
-from search_api.answering import chain_order, penalty, support
+from search_api.answering import chain_order, penalty, procedure_steps, support
 from search_api.answering import compose as c
 from search_api.answering import models as m
 from search_api.answering.check import (
@@ -80,6 +80,7 @@ class AnswerService:
             "understanding": None,
             "summary": None,
             "chain": [],
+            "steps": None,
             "banner": None,
             "facts": [],
             "answer": [],
@@ -123,6 +124,7 @@ class AnswerService:
             "answered": True,
             "summary": composition.summary,
             "chain": composition.chain,
+            "steps": composition.steps,
             "banner": banner(evidence, composition, self.store),
             "answer": quotes,
         }
@@ -244,8 +246,12 @@ class AnswerService:
                 composition.best_coverage = max(composition.best_coverage, threshold)
                 return composition
         composition.quotes = c.select(ordered, threshold)
-        if composition.quotes and question.intent == m.PROCEDURE:
-            composition.summary = support.procedure_summary(composition.quotes[0], question.asks_dossier)
+        if composition.quotes and (
+            question.intent == m.PROCEDURE or procedure_steps.NAMES_STEPS.search(question.folded)
+        ):  # "quy trình ... gồm những bước nào": the steps, whatever the primary intent
+            asks_steps = bool(procedure_steps.ASKS_STEPS.search(question.folded))
+            composition.steps = procedure_steps.outline(composition.quotes[0], question.asks_dossier, asks_steps)
+            composition.summary = procedure_steps.summary_line(composition.steps)
         if composition.quotes and question.has(m.AMOUNT, m.ENTITLEMENT) and not composition.summary:
             cover = support.Cover(question, evidence.weights)
             first = composition.quotes[0]
