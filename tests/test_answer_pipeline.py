@@ -6,30 +6,13 @@ children eligible, news quoted as law, expired texts without warning, and the da
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 
-from search_api.app import create_app
-
-
-@pytest.fixture(scope="module")
-def client(answer_index, settings_for):
-    app = create_app(settings_for(answer_index))
-    with TestClient(app) as client:
-        yield client
+from tests.conftest import ask
 
 
 @pytest.fixture(scope="module")
-def settings_for():
-    from search_api.settings import Settings
-    from tests.conftest import CORPUS, TODAY
-
-    return lambda url: Settings(index_url=url, today=TODAY, api_token="test-token", corpus_dir=CORPUS)
-
-
-def ask(client, question: str, **params) -> dict:
-    response = client.get("/api/ask", params={"q": question, **params})
-    assert response.status_code == 200, response.text
-    return response.json()
+def client(answer_client):
+    return answer_client  # tests/conftest.py: the app over answer_index, each backend in turn
 
 
 def test_store_is_built_before_the_first_question(client):

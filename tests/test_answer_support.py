@@ -6,28 +6,16 @@ clause a careful colleague would quote first."""
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 
 from search_api.answering import models as m
 from search_api.answering.support import _AGENCY_HEAD, PAYER_QUESTION, sentences
 from search_api.answering.understand import folded_text
-from search_api.app import create_app
+from tests.conftest import ask
 
 
 @pytest.fixture(scope="module")
-def client(answer_index):
-    from search_api.settings import Settings
-    from tests.conftest import CORPUS, TODAY
-
-    settings = Settings(index_url=answer_index, today=TODAY, api_token="test-token", corpus_dir=CORPUS)
-    with TestClient(create_app(settings)) as client:
-        yield client
-
-
-def ask(client, question: str) -> dict:
-    response = client.get("/api/ask", params={"q": question})
-    assert response.status_code == 200, response.text
-    return response.json()
+def client(answer_client):
+    return answer_client  # tests/conftest.py: the app over answer_index, each backend in turn
 
 
 # --- pure rules ------------------------------------------------------------------------------
