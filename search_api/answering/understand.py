@@ -265,7 +265,11 @@ GROUP_CUES: dict[str, re.Pattern] = {
         r"khong chung minh duoc (?:\w+ ){0,3}nan nhan",
     ),
     m.VICTIM: _cues(
-        r"nan nhan", r"bi mua ban", r"bi ban", r"bi lua ban", r"bi (?:\w+ ){1,2}ban (?:sang|qua|cho|di|ra)",
+        r"nan nhan",
+        r"bi mua ban",
+        r"bi ban",
+        r"bi lua ban",
+        r"bi (?:\w+ ){1,2}ban (?:sang|qua|cho|di|ra)",
         # "bị dắt đi bán", "bị bắt đi bán", "bị đưa đi bán": taken away to be sold
         r"bi (?:\w+ ){1,2}di ban",
     ),
@@ -453,6 +457,24 @@ def _scoring_terms(parsed, reference) -> tuple[frozenset[str], frozenset[str]]:
 
 
 _AGE_RE = re.compile(r"(?<!\w)(\d{1,2}) tuoi(?!\w)")
+# "nạn nhân từ 16 tuổi trở lên", "trên 16 tuổi", "từ đủ 16 tuổi": the person is no longer a child
+# under 16 — what separates "Tội mua bán người" (Điều 150) from its "dưới 16 tuổi" twin (Điều 151).
+_AGED_16_OR_OVER = _cues(
+    r"(?:tu |tren |du |tu du )(?:16|muoi sau) tuoi(?: tro len)?",
+    r"(?:16|muoi sau) tuoi tro len",
+    r"da thanh nien",
+    r"nguoi (?:lon|truong thanh)",
+)
+
+
+def aged_16_or_over(words: str) -> bool:
+    """Whether a folded question says the person is 16 or older (a bound, or an age such as "17 tuổi")."""
+    if _AGED_16_OR_OVER.search(words.replace("chua thanh nien", "")):
+        return True
+    for match in _AGE_RE.finditer(words):
+        if not words[: match.start()].rstrip().endswith(("duoi", "tren", "tu", "du")) and int(match.group(1)) >= 16:
+            return True
+    return False
 
 
 def _with_ages(who: list[str], words: str) -> list[str]:

@@ -1,0 +1,60 @@
+"""Golden answers for the scoring and understanding rules added for "fact in the first quote"
+(issue 8). Phrasings are written for these tests, not copied from the labelled sets."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from search_api.answering.understand import aged_16_or_over, folded_text
+from search_api.app import create_app
+
+
+@pytest.fixture(scope="module")
+def client(answer_index):
+    from search_api.settings import Settings
+    from tests.conftest import CORPUS, TODAY
+
+    app = create_app(Settings(index_url=answer_index, today=TODAY, api_token="test-token", corpus_dir=CORPUS))
+    with TestClient(app) as client:
+        yield client
+
+
+def ask(client, question: str) -> dict:
+    response = client.get("/api/ask", params={"q": question})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def first(data: dict) -> tuple[str, str, str]:
+    quote = data["answer"][0]
+    return quote["doc_number"], quote["article_number"], quote["text"]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("nan nhan tu 16 tuoi tro len", True),
+        ("co gai da du 16 tuoi", True),
+        ("em gai 17 tuoi", True),
+        ("chau be 15 tuoi", False),
+        ("tre duoi 16 tuoi", False),
+        ("nguoi chua thanh nien", False),
+    ],
+)
+def test_an_age_of_16_or_over_is_read_from_bounds_and_ages(words, expected):
+    assert aged_16_or_over(folded_text(words)) is expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Người bán nạn nhân trên 16 tuổi bị phạt tù mấy năm?",
+        "Tội mua bán người mà nạn nhân 17 tuổi thì bị phạt tù bao nhiêu năm?",
+    ],
+)
+def test_a_victim_aged_16_or_over_is_not_the_under_16_offence(client, question):
+    # "16 tuổi" is shared with the heading "Tội mua bán người dưới 16 tuổi" (Điều 151), which the
+    # question rules out: the sentence is Điều 150's.
+    doc, article, _ = first(ask(client, question))
+    assert (doc, article) == ("100/2015/QH13", "150")
