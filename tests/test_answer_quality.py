@@ -58,3 +58,17 @@ def test_a_victim_aged_16_or_over_is_not_the_under_16_offence(client, question):
     # question rules out: the sentence is Điều 150's.
     doc, article, _ = first(ask(client, question))
     assert (doc, article) == ("100/2015/QH13", "150")
+
+
+def test_reporting_to_the_authorities_is_read_as_the_laws_report_of_a_crime():
+    from search_api.answering.understand import legal_wording
+
+    assert "thông báo, tố giác" in legal_wording(folded_text("co phai bao cong an khong"))
+    assert "thông báo, tố giác" in legal_wording(folded_text("nguoi dan co trach nhiem bao khong"))
+    assert "thông báo, tố giác" not in legal_wording(folded_text("bao nhieu tien"))
+
+
+def test_a_duty_to_report_quotes_the_article_on_reports_of_trafficking(client):
+    # "báo" alone is the texts' "tin báo, tố giác" (Điều 19 Luật Phòng, chống mua bán người).
+    doc, article, _ = first(ask(client, "Phát hiện người bị lừa bán thì người dân có trách nhiệm báo không?"))
+    assert (doc, article) == ("66/2011/QH12", "19")

@@ -216,6 +216,11 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     (_cues(r"(?:ep|bat) (?:lam viec|lam) (?:khong cong|khong luong)", r"lao dong khong cong"), "cưỡng bức lao động"),
     (_cues(r"(?:lay|ban|moc) (?:than|noi tang|gan|tim|giac mac)"), "lấy bộ phận cơ thể"),
     (_cues(r"trung tam bao tro", r"trai bao tro"), "cơ sở bảo trợ xã hội"),
+    # "báo công an", "có trách nhiệm báo không": a report of a crime is a "tin báo, tố giác"
+    (
+        _cues(r"bao (?:cho |len )?(?:cong an|chinh quyen|co quan|xa|phuong)", r"(?:trach nhiem|phai|nen) bao"),
+        "thông báo, tố giác",
+    ),
 )
 
 
