@@ -72,3 +72,17 @@ def test_a_duty_to_report_quotes_the_article_on_reports_of_trafficking(client):
     # "báo" alone is the texts' "tin báo, tố giác" (Điều 19 Luật Phòng, chống mua bán người).
     doc, article, _ = first(ask(client, "Phát hiện người bị lừa bán thì người dân có trách nhiệm báo không?"))
     assert (doc, article) == ("66/2011/QH12", "19")
+
+
+def test_what_support_is_given_is_not_answered_by_the_claim_procedure(client):
+    # Before: "3. Thủ tục thực hiện chi hỗ trợ học văn hóa, học nghề ..." (khoản 3 Điều 23 Nghị định
+    # 09/2013) came first, its heading sharing the benefit's name; the benefit itself is Điều 37 of the law.
+    doc, article, text = first(ask(client, "nan nhan duoc ho tro gi de hoc nghe"))
+    assert not text.startswith("3. Thủ tục")
+    assert (doc, article) == ("66/2011/QH12", "37")
+
+
+def test_who_decides_on_a_claim_still_reads_the_procedure(client):
+    # An agency question is answered by the procedure's actor: no penalty on the procedure clause.
+    data = ask(client, "Ai quyết định chi hỗ trợ học văn hóa, học nghề cho nạn nhân?")
+    assert "quyết định" in first(data)[2]

@@ -29,7 +29,14 @@ from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.evidence import Evidence, article_candidates
 from search_api.answering.models import Candidate
-from search_api.answering.support import Cover, agency_bonus, hierarchy_bonus, named_text_bonus, span_bonus
+from search_api.answering.support import (
+    Cover,
+    agency_bonus,
+    hierarchy_bonus,
+    named_text_bonus,
+    procedure_mismatch,
+    span_bonus,
+)
 from search_api.answering.terms import unit_terms
 from search_api.answering.understand import GROUP_CUES
 from search_api.corpus_store import CorpusStore
@@ -135,6 +142,8 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
             provision = store.provisions_of(candidate.document.number).get(candidate.unit_id)
             if provision is not None and provision.deadlines:
                 parts["procedure"] += PROCEDURE_BONUS / 2
+        elif mismatch := procedure_mismatch(candidate, question):  # "được giúp gì" vs "Hồ sơ, thủ tục"
+            parts["procedure"], parts["title"] = -mismatch, 0.0
         force = in_force_on(candidate.document, day)
         if force:
             parts["in_force"] = IN_FORCE_BONUS

@@ -368,3 +368,22 @@ def procedure_summary(first: Candidate, asks_dossier: bool = False) -> str | Non
     if not any("—" in step for step in steps):
         return None  # no time limit anywhere: the quotes say it better than a list of openings
     return f"Trình tự theo {where}: " + "; ".join(steps)
+
+
+PROCEDURE_MISMATCH = 0.1
+_PROCEDURE_HEADING = re.compile(r"^(?:\d+ )?(?:ho so|thu tuc|trinh tu)(?!\w)")
+
+
+def procedure_mismatch(candidate: Candidate, question: m.Question) -> float:
+    """What is granted ("được giúp gì") is not answered by an article or clause headed "Hồ sơ, thủ
+    tục ..." / "Trình tự ...": it says how to claim the benefit, though its heading repeats the
+    benefit's name (so its title match is void too). Who decides on a claim is in the procedure,
+    so agency questions keep it, as procedure questions do."""
+    if question.has(m.PROCEDURE, m.AGENCY):
+        return 0.0
+    heading = candidate.lead_in if candidate.kind == "diem" else candidate.text
+    for text in (candidate.article.title, heading[:40]):
+        if _PROCEDURE_HEADING.search(" ".join(re.findall(r"\w+", fold(nfc(text or "")).lower()))):
+            candidate.reasons.append("a claim procedure, not the benefit")
+            return PROCEDURE_MISMATCH
+    return 0.0
