@@ -86,3 +86,12 @@ def test_who_decides_on_a_claim_still_reads_the_procedure(client):
     # An agency question is answered by the procedure's actor: no penalty on the procedure clause.
     data = ask(client, "Ai quyết định chi hỗ trợ học văn hóa, học nghề cho nạn nhân?")
     assert "quyết định" in first(data)[2]
+
+
+def test_the_duties_of_the_body_asked_about_come_first(client):
+    # "BLĐTBXH" spelt out is the holder of "Trách nhiệm của Bộ Lao động - Thương binh và Xã hội"
+    # (Điều 25 Nghị định 09/2013); before, another article sharing the rest of the words came first.
+    data = ask(client, "BLĐTBXH có nhiệm vụ gì đối với nạn nhân?")
+    doc, article, _ = first(data)
+    assert (doc, article) == ("09/2013/NĐ-CP", "25")
+    assert data["answer"][0]["article_title"].startswith("Trách nhiệm của Bộ Lao động")

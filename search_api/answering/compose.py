@@ -32,6 +32,7 @@ from search_api.answering.models import Candidate
 from search_api.answering.support import (
     Cover,
     agency_bonus,
+    duty_heading_bonus,
     hierarchy_bonus,
     named_text_bonus,
     procedure_mismatch,
@@ -132,6 +133,7 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
         parts["agency"] = agency_bonus(candidate, question, cover)
         parts["named_text"] = named_text_bonus(candidate, question, evidence.named_documents)
         parts["hierarchy"] = hierarchy_bonus(candidate, question)
+        parts["duty"] = duty_heading_bonus(candidate, question)
         title_terms = unit_terms(candidate.article.title)
         title_share = sum(weight[t] for t in bigrams if t in title_terms) / bigram_mass if bigrams else 0.0
         parts["title"] = TITLE_BONUS * title_share

@@ -387,3 +387,26 @@ def procedure_mismatch(candidate: Candidate, question: m.Question) -> float:
             candidate.reasons.append("a claim procedure, not the benefit")
             return PROCEDURE_MISMATCH
     return 0.0
+
+
+DUTY_HEADING_BONUS = 0.15
+# "Trách nhiệm của Bộ Tư pháp", "Nhiệm vụ của Tổng đài ...", "Nghĩa vụ của người được trợ giúp pháp lý"
+_DUTY_HEADING = re.compile(r"^(?:trach nhiem|nhiem vu(?: va quyen han)?|nghia vu)(?: cua)? (.+)$")
+_ASKS_DUTY = re.compile(r"(?<!\w)(?:trach nhiem|nhiem vu|nghia vu|phai lam|lam gi|phai (?:thuc hien|xu ly))(?!\w)")
+_HOLDER_FILLER = frozenset({"cac", "va", "cua", "trong", "ve"})
+
+
+def duty_heading_bonus(candidate: Candidate, question: m.Question) -> float:
+    """ "BTP có trách nhiệm gì": the article headed with the duties of the body the question names
+    ("Trách nhiệm của Bộ Tư pháp"), before another body's duties sharing the rest of the words."""
+    if not _ASKS_DUTY.search(question.folded):
+        return 0.0
+    heading = _DUTY_HEADING.match(" ".join(re.findall(r"\w+", fold(nfc(candidate.article.title or "")).lower())))
+    if heading is None:
+        return 0.0
+    holder = [w for w in heading.group(1).split() if w not in _HOLDER_FILLER]
+    asked = set(question.folded.split())
+    if holder and all(w in asked for w in holder):
+        candidate.reasons.append("the duties of the body asked about")
+        return DUTY_HEADING_BONUS
+    return 0.0
