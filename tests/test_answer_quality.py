@@ -95,3 +95,13 @@ def test_the_duties_of_the_body_asked_about_come_first(client):
     doc, article, _ = first(data)
     assert (doc, article) == ("09/2013/NĐ-CP", "25")
     assert data["answer"][0]["article_title"].startswith("Trách nhiệm của Bộ Lao động")
+
+
+def test_a_mass_organisation_is_read_as_an_organisation_and_its_name_not_scored(client):
+    # The texts never name "Hội nông dân": they say "cơ quan, tổ chức ... nhận được tố giác, tin báo"
+    # (khoản 2 Điều 19 Luật Phòng, chống mua bán người); the name's own words would only dilute.
+    data = ask(client, "Hội nông dân nhận được tin có người bị buôn bán thì xử lý thế nào?")
+    assert "cơ quan, tổ chức" in data["understanding"]["expanded_terms"]
+    doc, article, text = first(data)
+    assert (doc, article) == ("66/2011/QH12", "19")
+    assert "tin báo" in text

@@ -177,6 +177,14 @@ INTENT_CUES: dict[str, re.Pattern] = {
     ),
 }
 
+# Bodies the texts never name, only their kind ("cơ quan, tổ chức ... có trách nhiệm"): their names
+# are read as that kind, and their own words are not scored (no clause holds them).
+ORGANISATIONS = _cues(
+    r"hoi (?:lien hiep )?(?:phu nu|nong dan|cuu chien binh)(?: (?:xa|phuong|huyen|tinh))?",
+    r"doan thanh nien(?: (?:xa|phuong|huyen|tinh))?",
+    r"mat tran to quoc(?: (?:xa|phuong|huyen|tinh))?",
+)
+
 # How people say it -> how the texts say it. Kept small and general: each row is an everyday
 # wording with one fixed legal equivalent in this collection; the legal words are searched and
 # scored alongside the typed ones (never instead of them).
@@ -216,6 +224,8 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     (_cues(r"(?:ep|bat) (?:lam viec|lam) (?:khong cong|khong luong)", r"lao dong khong cong"), "cưỡng bức lao động"),
     (_cues(r"(?:lay|ban|moc) (?:than|noi tang|gan|tim|giac mac)"), "lấy bộ phận cơ thể"),
     (_cues(r"trung tam bao tro", r"trai bao tro"), "cơ sở bảo trợ xã hội"),
+    # the mass organisations ("Hội phụ nữ xã", "Đoàn thanh niên") are, in the texts, "tổ chức"
+    (ORGANISATIONS, "cơ quan, tổ chức"),
     # "báo công an", "có trách nhiệm báo không": a report of a crime is a "tin báo, tố giác"
     (
         _cues(r"bao (?:cho |len )?(?:cong an|chinh quyen|co quan|xa|phuong)", r"(?:trach nhiem|phai|nen) bao"),
@@ -573,6 +583,10 @@ def understand_question(
         doc_numbers += catalogued_by_title(words, known_documents, catalogued, doc_numbers)
     asked_date = as_of_date(reference.text)
     syllables, bigrams = _scoring_terms(parsed, reference)
+    named_bodies = {w for match in ORGANISATIONS.finditer(words) for w in match.group(0).split()}
+    if named_bodies and not ORGANISATIONS.search(" ".join(fold(w).lower() for w in legal)):
+        syllables = frozenset(t for t in syllables if t not in named_bodies)
+        bigrams = frozenset(b for b in bigrams if not set(b.split("_")) <= named_bodies)
     return m.Question(
         text=reference.text,
         folded=words.strip(),
