@@ -105,3 +105,15 @@ def test_a_mass_organisation_is_read_as_an_organisation_and_its_name_not_scored(
     doc, article, text = first(data)
     assert (doc, article) == ("66/2011/QH12", "19")
     assert "tin báo" in text
+
+
+def test_a_named_bodys_words_and_the_bigrams_joining_it_are_not_scored():
+    from search_api.answering.understand import _without_bodies
+
+    words = folded_text("Hội phụ nữ xã nhận được tin báo, cơ sở bảo trợ xã hội")
+    syllables = frozenset(words.split())
+    bigrams = frozenset({"phu_nu", "xa_nhan", "tin_bao", "xa_hoi", "bao_tro"})
+    kept_syllables, kept_bigrams = _without_bodies(words, syllables, bigrams)
+    assert {"phu", "nu"}.isdisjoint(kept_syllables)
+    assert "xa" in kept_syllables  # still said elsewhere ("xã hội")
+    assert kept_bigrams == {"tin_bao", "xa_hoi", "bao_tro"}

@@ -471,6 +471,27 @@ def _scoring_terms(parsed, reference) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+def _without_bodies(words: str, syllables: frozenset[str], bigrams: frozenset[str]):
+    """The scoring terms less the words of the mass organisations named (see ORGANISATIONS) and the
+    bigrams joining them to their neighbours ("xã nhận" of "Hội phụ nữ xã nhận được ...")."""
+    spans = [match.span() for match in ORGANISATIONS.finditer(words)]
+    if not spans:
+        return syllables, bigrams
+    named: set[str] = set()
+    joined: set[str] = set()
+    for start, end in spans:
+        inside = words[start:end].split()
+        before, after = words[:start].split()[-1:], words[end:].split()[:1]
+        named |= set(inside)
+        chain = before + inside + after
+        joined |= {f"{a}_{b}" for a, b in zip(chain, chain[1:], strict=False)}
+    rest = set(re.sub("|".join(re.escape(words[a:b]) for a, b in spans), " ", words).split())
+    return (
+        frozenset(t for t in syllables if t not in named or t in rest),
+        frozenset(b for b in bigrams if b not in joined),
+    )
+
+
 _AGE_RE = re.compile(r"(?<!\w)(\d{1,2}) tuoi(?!\w)")
 # "nạn nhân từ 16 tuổi trở lên", "trên 16 tuổi", "từ đủ 16 tuổi": the person is no longer a child
 # under 16 — what separates "Tội mua bán người" (Điều 150) from its "dưới 16 tuổi" twin (Điều 151).
@@ -583,10 +604,7 @@ def understand_question(
         doc_numbers += catalogued_by_title(words, known_documents, catalogued, doc_numbers)
     asked_date = as_of_date(reference.text)
     syllables, bigrams = _scoring_terms(parsed, reference)
-    named_bodies = {w for match in ORGANISATIONS.finditer(words) for w in match.group(0).split()}
-    if named_bodies and not ORGANISATIONS.search(" ".join(fold(w).lower() for w in legal)):
-        syllables = frozenset(t for t in syllables if t not in named_bodies)
-        bigrams = frozenset(b for b in bigrams if not set(b.split("_")) <= named_bodies)
+    syllables, bigrams = _without_bodies(words, syllables, bigrams)
     return m.Question(
         text=reference.text,
         folded=words.strip(),
