@@ -117,3 +117,19 @@ def test_a_named_bodys_words_and_the_bigrams_joining_it_are_not_scored():
     assert {"phu", "nu"}.isdisjoint(kept_syllables)
     assert "xa" in kept_syllables  # still said elsewhere ("xã hội")
     assert kept_bigrams == {"tin_bao", "xa_hoi", "bao_tro"}
+
+
+def test_a_term_the_court_guidance_defines_by_reference_answers_what_counts_as_it(client):
+    # "3. Thủ đoạn khác quy định tại khoản 1 Điều 150 của Bộ luật Hình sự là ..." defines the term;
+    # before, the offence's own clause (which only uses it) or another guidance clause came first.
+    data = ask(client, "thế nào là thủ đoạn khác trong tội mua bán người")
+    doc, article, text = first(data)
+    assert (doc, article) == ("02/2019/NQ-HĐTP", "2")
+    assert text.startswith("3. Thủ đoạn khác")
+
+
+def test_bi_coi_la_asks_a_definition_as_duoc_coi_la_does():
+    from search_api.answering.understand import asks_definition
+
+    assert asks_definition(folded_text("việc đó có bị coi là thủ đoạn khác không"))
+    assert not asks_definition(folded_text("người bán bị phạt tù bao nhiêu năm"))

@@ -363,8 +363,8 @@ HOTLINE_NUMBER_CUES = _cues(
 # Cues of a definition question, on the folded question. "X là gì" / "thế nào là X" /
 # "được coi là X" / "có (còn, phải) là X không".
 DEFINITION_CUES = re.compile(
-    r"(?<!\w)(?:la gi|the nao (?:duoc coi )?la|duoc (?:coi|xem|hieu|xac dinh) la|(?:co|con) (?:con |phai |duoc )?la"
-    r"|khai niem|dinh nghia)(?!\w)"
+    r"(?<!\w)(?:la gi|the nao (?:duoc coi )?la|(?:duoc|bi) (?:coi|xem|hieu|xac dinh) la"
+    r"|(?:co|con) (?:con |phai |duoc )?la|khai niem|dinh nghia)(?!\w)"
 )
 # Of these, the cue that follows the term it asks about ("nạn nhân là gì"); the others precede it
 # ("thế nào là nạn nhân", "cháu nội có được coi là người thân thích": the term is after the cue,
