@@ -133,3 +133,12 @@ def test_bi_coi_la_asks_a_definition_as_duoc_coi_la_does():
 
     assert asks_definition(folded_text("việc đó có bị coi là thủ đoạn khác không"))
     assert not asks_definition(folded_text("người bán bị phạt tù bao nhiêu năm"))
+
+
+def test_a_person_not_proven_a_victim_is_the_clause_on_that_case(client):
+    # "không chứng minh được ... nạn nhân" names the person being identified in the question (understand)
+    # and now in the texts too: khoản 3 Điều 5 Nghị định 62/2012 ("Trường hợp cơ quan chức năng không
+    # chứng minh được một người có phải là nạn nhân hay không ...") before the general procedure.
+    doc, article, text = first(ask(client, "khong chung minh duoc nguoi nay la nan nhan thi can cu vao dau"))
+    assert (doc, article) == ("62/2012/NĐ-CP", "5")
+    assert text.startswith("3. Trường hợp cơ quan chức năng không chứng minh được")

@@ -75,7 +75,10 @@ GROUP_IN_TEXT = {
     m.CHILD_UNDER_16: re.compile(r"(?<!\w)tre em(?!\w)|duoi 16 tuoi"),
     # (a minor accompanying a victim is another group, with its own restricted regime)
     m.CHILD_UNDER_18: re.compile(r"chua thanh nien(?! di cung)|duoi 18 tuoi"),
-    m.BEING_IDENTIFIED: re.compile(r"(?:dang|trong qua trinh|cho) xac minh|chua (?:duoc )?xac dinh"),
+    # (as the question cues do: "không chứng minh được một người có phải là nạn nhân hay không")
+    m.BEING_IDENTIFIED: re.compile(
+        r"(?:dang|trong qua trinh|cho) xac minh|chua (?:duoc )?xac dinh|khong chung minh duoc (?:\w+ ){0,5}nan nhan"
+    ),
 }
 
 
