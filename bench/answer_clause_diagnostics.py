@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 from ingest.numbers import number_key  # noqa: E402
 from search_api.answer_eval import contains_facts, score_response  # noqa: E402
 from search_api.answering import compose as c  # noqa: E402
+from search_api.answering.check import answer_threshold  # noqa: E402
 from search_api.answering.evidence import gather  # noqa: E402
 from search_api.answering.models import Candidate  # noqa: E402
 
@@ -50,7 +51,9 @@ def diagnose(service, question: dict, today: date | None) -> dict:
     scored = score_response(question, response, today=today)
     understood = service.understand(question["text"])
     evidence = gather(understood, service.search, service.store, service.today)
-    composition = service._compose(evidence)  # scores the candidates, as ask() does
+    snapshot = service.store.snapshot()
+    threshold = answer_threshold(understood, snapshot.frequency, max(snapshot.unit_count, 1))
+    composition = service._compose(evidence, threshold)  # scores the candidates, as ask() does
     ordered = c.ranked(evidence)
     expect = question.get("expect") or []
     gold = {(number_key(g["law_id"]), str(g["article_id"]).lower()) for g in question.get("relevant_articles", [])}

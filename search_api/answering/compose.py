@@ -29,7 +29,15 @@ from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.evidence import Evidence, article_candidates
 from search_api.answering.models import Candidate
-from search_api.answering.support import Cover, agency_bonus, hierarchy_bonus, named_text_bonus, span_bonus
+from search_api.answering.support import (
+    Cover,
+    agency_bonus,
+    duty_heading_bonus,
+    hierarchy_bonus,
+    named_text_bonus,
+    procedure_mismatch,
+    span_bonus,
+)
 from search_api.answering.terms import unit_terms
 from search_api.answering.understand import GROUP_CUES
 from search_api.corpus_store import CorpusStore
@@ -67,7 +75,10 @@ GROUP_IN_TEXT = {
     m.CHILD_UNDER_16: re.compile(r"(?<!\w)tre em(?!\w)|duoi 16 tuoi"),
     # (a minor accompanying a victim is another group, with its own restricted regime)
     m.CHILD_UNDER_18: re.compile(r"chua thanh nien(?! di cung)|duoi 18 tuoi"),
-    m.BEING_IDENTIFIED: re.compile(r"(?:dang|trong qua trinh|cho) xac minh|chua (?:duoc )?xac dinh"),
+    # (as the question cues do: "không chứng minh được một người có phải là nạn nhân hay không")
+    m.BEING_IDENTIFIED: re.compile(
+        r"(?:dang|trong qua trinh|cho) xac minh|chua (?:duoc )?xac dinh|khong chung minh duoc (?:\w+ ){0,5}nan nhan"
+    ),
 }
 
 
@@ -127,6 +138,7 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
         parts["agency"] = agency_bonus(candidate, question, cover)
         parts["named_text"] = named_text_bonus(candidate, question, evidence.named_documents)
         parts["hierarchy"] = hierarchy_bonus(candidate, question)
+        parts["duty"] = duty_heading_bonus(candidate, question)
         title_terms = unit_terms(candidate.article.title)
         title_share = sum(weight[t] for t in bigrams if t in title_terms) / bigram_mass if bigrams else 0.0
         parts["title"] = TITLE_BONUS * title_share
@@ -137,6 +149,8 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
             provision = store.provisions_of(candidate.document.number).get(candidate.unit_id)
             if provision is not None and provision.deadlines:
                 parts["procedure"] += PROCEDURE_BONUS / 2
+        elif mismatch := procedure_mismatch(candidate, question):  # "được giúp gì" vs "Hồ sơ, thủ tục"
+            parts["procedure"], parts["title"] = -mismatch, 0.0
         force = in_force_on(candidate.document, day)
         if force:
             parts["in_force"] = IN_FORCE_BONUS

@@ -22,6 +22,9 @@ from search_api.corpus_store import CorpusStore
 # "4. Nạn nhân là ...", "Trẻ em là ...": a term of one to eight words opening the unit.
 _DEFINES = re.compile(r"^(?:\d{1,2} )?([a-z][a-z ]{1,60}?) la (?!gi(?!\w))")
 _LISTS = re.compile(r"^(?:\d{1,2} )?([a-z][a-z ]{3,60}?) (?:bao gom|gom co|gom)(?!\w)")
+# "3. Thủ đoạn khác quy định tại khoản 1 Điều 150 của Bộ luật Hình sự là ...": a guidance text
+# defining the term another text uses.
+_DEFINES_REFERENCED = re.compile(r"^(?:\d{1,2} )?([a-z][a-z ]{3,60}?) quy dinh tai [a-z0-9 ]{3,80}? la (?!gi(?!\w))")
 _MAX_TERM_WORDS = 8
 # A definition article is headed "Giải thích từ ngữ" / "Khái niệm ..." or by the term itself.
 _DEFINITION_TITLE = re.compile(r"^(?:giai thich tu ngu|khai niem|dinh nghia)")
@@ -57,6 +60,9 @@ def _collect(documents) -> dict[str, list[Definition]]:
                 # Outside a glossary only the article headed by its own term defines it
                 # ("Điều 1. Trẻ em": "Trẻ em là người dưới 16 tuổi").
                 term = match.group(1).strip() if match and (glossary or title == match.group(1).strip()) else ""
+                referenced = _DEFINES_REFERENCED.match(opening)
+                if not term and referenced and len(referenced.group(1).split()) >= 2:
+                    term = referenced.group(1).strip()
                 listing = _LISTS.match(opening)
                 if not term and listing and ":" in text[: listing.end() + 10]:
                     # "2. Người thân thích của nạn nhân, bao gồm: vợ, chồng, ...": a definition by
@@ -136,4 +142,7 @@ def definition_quote(evidence: Evidence, store: CorpusStore) -> tuple[Candidate,
 
 
 def is_definition_question(question: m.Question) -> bool:
+    if question.has(m.PENALTY) and not question.asks_sentence:
+        # "có bị coi là dùng thủ đoạn khác không": what the court guidance counts as the term
+        return question.asks_definition and not question.has(m.AMOUNT, m.PROCEDURE, m.HOTLINE)
     return question.asks_definition and not question.has(m.PENALTY, m.AMOUNT, m.PROCEDURE, m.HOTLINE)

@@ -18,7 +18,7 @@ from search_api.answering.evidence import (
 )
 from search_api.answering.models import Candidate
 from search_api.answering.terms import unit_terms
-from search_api.answering.understand import AGGRAVATING
+from search_api.answering.understand import AGGRAVATING, aged_16_or_over
 from search_api.corpus_store import CorpusStore
 
 _SENTENCE_RE = re.compile(
@@ -67,6 +67,9 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         child = m.CHILD_UNDER_16 in question.who or m.ACCOMPANYING_MINOR in question.who
         if child and "duoi 16 tuoi" in title:
             best += 0.2
+        elif not child and "duoi 16 tuoi" in title and aged_16_or_over(question.folded):
+            # "nạn nhân từ 16 tuổi trở lên": the "16 tuổi" shared with this heading names the other offence
+            best -= 0.2
         return best
 
     named = evidence.named_article

@@ -267,3 +267,45 @@ def chain_summary(chain: list[tuple[str, str]], store) -> str:
         kind = {"Luật": "Luật", "Nghị định": "Nghị định"}.get(document.type if document else "", "")
         parts.append(f"Điều {article} {kind + ' ' if kind else ''}{number}")
     return f" (chi tiết {', '.join(parts)})" if parts else ""
+
+
+PROCEDURE_MISMATCH = 0.1
+_PROCEDURE_HEADING = re.compile(r"^(?:\d+ )?(?:ho so|thu tuc|trinh tu)(?!\w)")
+
+
+def procedure_mismatch(candidate: Candidate, question: m.Question) -> float:
+    """What is granted ("được giúp gì") is not answered by an article or clause headed "Hồ sơ, thủ
+    tục ..." / "Trình tự ...": it says how to claim the benefit, though its heading repeats the
+    benefit's name (so its title match is void too). Who decides on a claim is in the procedure,
+    so agency questions keep it, as procedure questions do."""
+    if question.has(m.PROCEDURE, m.AGENCY):
+        return 0.0
+    heading = candidate.lead_in if candidate.kind == "diem" else candidate.text
+    for text in (candidate.article.title, heading[:40]):
+        if _PROCEDURE_HEADING.search(" ".join(re.findall(r"\w+", fold(nfc(text or "")).lower()))):
+            candidate.reasons.append("a claim procedure, not the benefit")
+            return PROCEDURE_MISMATCH
+    return 0.0
+
+
+DUTY_HEADING_BONUS = 0.15
+# "Trách nhiệm của Bộ Tư pháp", "Nhiệm vụ của Tổng đài ...", "Nghĩa vụ của người được trợ giúp pháp lý"
+_DUTY_HEADING = re.compile(r"^(?:trach nhiem|nhiem vu(?: va quyen han)?|nghia vu)(?: cua)? (.+)$")
+_ASKS_DUTY = re.compile(r"(?<!\w)(?:trach nhiem|nhiem vu|nghia vu|phai lam|lam gi|phai (?:thuc hien|xu ly))(?!\w)")
+_HOLDER_FILLER = frozenset({"cac", "va", "cua", "trong", "ve"})
+
+
+def duty_heading_bonus(candidate: Candidate, question: m.Question) -> float:
+    """ "BTP có trách nhiệm gì": the article headed with the duties of the body the question names
+    ("Trách nhiệm của Bộ Tư pháp"), before another body's duties sharing the rest of the words."""
+    if not _ASKS_DUTY.search(question.folded):
+        return 0.0
+    heading = _DUTY_HEADING.match(" ".join(re.findall(r"\w+", fold(nfc(candidate.article.title or "")).lower())))
+    if heading is None:
+        return 0.0
+    holder = [w for w in heading.group(1).split() if w not in _HOLDER_FILLER]
+    asked = set(question.folded.split())
+    if holder and all(w in asked for w in holder):
+        candidate.reasons.append("the duties of the body asked about")
+        return DUTY_HEADING_BONUS
+    return 0.0

@@ -179,6 +179,14 @@ INTENT_CUES: dict[str, re.Pattern] = {
     ),
 }
 
+# Bodies the texts never name, only their kind ("cơ quan, tổ chức ... có trách nhiệm"): their names
+# are read as that kind, and their own words are not scored (no clause holds them).
+ORGANISATIONS = _cues(
+    r"hoi (?:lien hiep )?(?:phu nu|nong dan|cuu chien binh)(?: (?:xa|phuong|huyen|tinh))?",
+    r"doan thanh nien(?: (?:xa|phuong|huyen|tinh))?",
+    r"mat tran to quoc(?: (?:xa|phuong|huyen|tinh))?",
+)
+
 # How people say it -> how the texts say it. Kept small and general: each row is an everyday
 # wording with one fixed legal equivalent in this collection; the legal words are searched and
 # scored alongside the typed ones (never instead of them).
@@ -218,6 +226,13 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     (_cues(r"(?:ep|bat) (?:lam viec|lam) (?:khong cong|khong luong)", r"lao dong khong cong"), "cưỡng bức lao động"),
     (_cues(r"(?:lay|ban|moc) (?:than|noi tang|gan|tim|giac mac)"), "lấy bộ phận cơ thể"),
     (_cues(r"trung tam bao tro", r"trai bao tro"), "cơ sở bảo trợ xã hội"),
+    # the mass organisations ("Hội phụ nữ xã", "Đoàn thanh niên") are, in the texts, "tổ chức"
+    (ORGANISATIONS, "cơ quan, tổ chức"),
+    # "báo công an", "có trách nhiệm báo không": a report of a crime is a "tin báo, tố giác"
+    (
+        _cues(r"bao (?:cho |len )?(?:cong an|chinh quyen|co quan|xa|phuong)", r"(?:trach nhiem|phai|nen) bao"),
+        "thông báo, tố giác",
+    ),
 )
 
 
@@ -350,8 +365,8 @@ HOTLINE_NUMBER_CUES = _cues(
 # Cues of a definition question, on the folded question. "X là gì" / "thế nào là X" /
 # "được coi là X" / "có (còn, phải) là X không".
 DEFINITION_CUES = re.compile(
-    r"(?<!\w)(?:la gi|the nao (?:duoc coi )?la|duoc (?:coi|xem|hieu|xac dinh) la|(?:co|con) (?:con |phai |duoc )?la"
-    r"|khai niem|dinh nghia)(?!\w)"
+    r"(?<!\w)(?:la gi|the nao (?:duoc coi )?la|(?:duoc|bi) (?:coi|xem|hieu|xac dinh) la"
+    r"|(?:co|con) (?:con |phai |duoc )?la|khai niem|dinh nghia)(?!\w)"
 )
 # Of these, the cue that follows the term it asks about ("nạn nhân là gì"); the others precede it
 # ("thế nào là nạn nhân", "cháu nội có được coi là người thân thích": the term is after the cue,
@@ -458,7 +473,46 @@ def _scoring_terms(parsed, reference) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+def _without_bodies(words: str, syllables: frozenset[str], bigrams: frozenset[str]):
+    """The scoring terms less the words of the mass organisations named (see ORGANISATIONS) and the
+    bigrams joining them to their neighbours ("xã nhận" of "Hội phụ nữ xã nhận được ...")."""
+    spans = [match.span() for match in ORGANISATIONS.finditer(words)]
+    if not spans:
+        return syllables, bigrams
+    named: set[str] = set()
+    joined: set[str] = set()
+    for start, end in spans:
+        inside = words[start:end].split()
+        before, after = words[:start].split()[-1:], words[end:].split()[:1]
+        named |= set(inside)
+        chain = before + inside + after
+        joined |= {f"{a}_{b}" for a, b in zip(chain, chain[1:], strict=False)}
+    rest = set(re.sub("|".join(re.escape(words[a:b]) for a, b in spans), " ", words).split())
+    return (
+        frozenset(t for t in syllables if t not in named or t in rest),
+        frozenset(b for b in bigrams if b not in joined),
+    )
+
+
 _AGE_RE = re.compile(r"(?<!\w)(\d{1,2}) tuoi(?!\w)")
+# "nạn nhân từ 16 tuổi trở lên", "trên 16 tuổi", "từ đủ 16 tuổi": the person is no longer a child
+# under 16 — what separates "Tội mua bán người" (Điều 150) from its "dưới 16 tuổi" twin (Điều 151).
+_AGED_16_OR_OVER = _cues(
+    r"(?:tu |tren |du |tu du )(?:16|muoi sau) tuoi(?: tro len)?",
+    r"(?:16|muoi sau) tuoi tro len",
+    r"da thanh nien",
+    r"nguoi (?:lon|truong thanh)",
+)
+
+
+def aged_16_or_over(words: str) -> bool:
+    """Whether a folded question says the person is 16 or older (a bound, or an age such as "17 tuổi")."""
+    if _AGED_16_OR_OVER.search(words.replace("chua thanh nien", "")):
+        return True
+    for match in _AGE_RE.finditer(words):
+        if not words[: match.start()].rstrip().endswith(("duoi", "tren", "tu", "du")) and int(match.group(1)) >= 16:
+            return True
+    return False
 
 
 def _with_ages(who: list[str], words: str) -> list[str]:
@@ -552,6 +606,7 @@ def understand_question(
         doc_numbers += catalogued_by_title(words, known_documents, catalogued, doc_numbers)
     asked_date = as_of_date(reference.text)
     syllables, bigrams = _scoring_terms(parsed, reference)
+    syllables, bigrams = _without_bodies(words, syllables, bigrams)
     return m.Question(
         text=reference.text,
         folded=words.strip(),

@@ -1,0 +1,132 @@
+"""Golden answers for the scoring and understanding rules added for "fact in the first quote"
+(issue 8). Phrasings are written for these tests, not copied from the labelled sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from search_api.answering.understand import aged_16_or_over, folded_text
+from tests.conftest import ask
+
+
+@pytest.fixture(scope="module")
+def client(answer_client):
+    return answer_client  # tests/conftest.py: the app over answer_index, each backend in turn
+
+
+def first(data: dict) -> tuple[str, str, str]:
+    quote = data["answer"][0]
+    return quote["doc_number"], quote["article_number"], quote["text"]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("nan nhan tu 16 tuoi tro len", True),
+        ("co gai da du 16 tuoi", True),
+        ("em gai 17 tuoi", True),
+        ("chau be 15 tuoi", False),
+        ("tre duoi 16 tuoi", False),
+        ("nguoi chua thanh nien", False),
+    ],
+)
+def test_an_age_of_16_or_over_is_read_from_bounds_and_ages(words, expected):
+    assert aged_16_or_over(folded_text(words)) is expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Người bán nạn nhân trên 16 tuổi bị phạt tù mấy năm?",
+        "Tội mua bán người mà nạn nhân 17 tuổi thì bị phạt tù bao nhiêu năm?",
+    ],
+)
+def test_a_victim_aged_16_or_over_is_not_the_under_16_offence(client, question):
+    # "16 tuổi" is shared with the heading "Tội mua bán người dưới 16 tuổi" (Điều 151), which the
+    # question rules out: the sentence is Điều 150's.
+    doc, article, _ = first(ask(client, question))
+    assert (doc, article) == ("100/2015/QH13", "150")
+
+
+def test_reporting_to_the_authorities_is_read_as_the_laws_report_of_a_crime():
+    from search_api.answering.understand import legal_wording
+
+    assert "thông báo, tố giác" in legal_wording(folded_text("co phai bao cong an khong"))
+    assert "thông báo, tố giác" in legal_wording(folded_text("nguoi dan co trach nhiem bao khong"))
+    assert "thông báo, tố giác" not in legal_wording(folded_text("bao nhieu tien"))
+
+
+def test_a_duty_to_report_quotes_the_article_on_reports_of_trafficking(client):
+    # "báo" alone is the texts' "tin báo, tố giác" (Điều 19 Luật Phòng, chống mua bán người).
+    doc, article, _ = first(ask(client, "Phát hiện người bị lừa bán thì người dân có trách nhiệm báo không?"))
+    assert (doc, article) == ("66/2011/QH12", "19")
+
+
+def test_what_support_is_given_is_not_answered_by_the_claim_procedure(client):
+    # Before: "3. Thủ tục thực hiện chi hỗ trợ học văn hóa, học nghề ..." (khoản 3 Điều 23 Nghị định
+    # 09/2013) came first, its heading sharing the benefit's name; the benefit itself is Điều 37 of the law.
+    doc, article, text = first(ask(client, "nan nhan duoc ho tro gi de hoc nghe"))
+    assert not text.startswith("3. Thủ tục")
+    assert (doc, article) == ("66/2011/QH12", "37")
+
+
+def test_who_decides_on_a_claim_still_reads_the_procedure(client):
+    # An agency question is answered by the procedure's actor: no penalty on the procedure clause.
+    data = ask(client, "Ai quyết định chi hỗ trợ học văn hóa, học nghề cho nạn nhân?")
+    assert "quyết định" in first(data)[2]
+
+
+def test_the_duties_of_the_body_asked_about_come_first(client):
+    # "BLĐTBXH" spelt out is the holder of "Trách nhiệm của Bộ Lao động - Thương binh và Xã hội"
+    # (Điều 25 Nghị định 09/2013); before, another article sharing the rest of the words came first.
+    data = ask(client, "BLĐTBXH có nhiệm vụ gì đối với nạn nhân?")
+    doc, article, _ = first(data)
+    assert (doc, article) == ("09/2013/NĐ-CP", "25")
+    assert data["answer"][0]["article_title"].startswith("Trách nhiệm của Bộ Lao động")
+
+
+def test_a_mass_organisation_is_read_as_an_organisation_and_its_name_not_scored(client):
+    # The texts never name "Hội nông dân": they say "cơ quan, tổ chức ... nhận được tố giác, tin báo"
+    # (khoản 2 Điều 19 Luật Phòng, chống mua bán người); the name's own words would only dilute.
+    data = ask(client, "Hội nông dân nhận được tin có người bị buôn bán thì xử lý thế nào?")
+    assert "cơ quan, tổ chức" in data["understanding"]["expanded_terms"]
+    doc, article, text = first(data)
+    assert (doc, article) == ("66/2011/QH12", "19")
+    assert "tin báo" in text
+
+
+def test_a_named_bodys_words_and_the_bigrams_joining_it_are_not_scored():
+    from search_api.answering.understand import _without_bodies
+
+    words = folded_text("Hội phụ nữ xã nhận được tin báo, cơ sở bảo trợ xã hội")
+    syllables = frozenset(words.split())
+    bigrams = frozenset({"phu_nu", "xa_nhan", "tin_bao", "xa_hoi", "bao_tro"})
+    kept_syllables, kept_bigrams = _without_bodies(words, syllables, bigrams)
+    assert {"phu", "nu"}.isdisjoint(kept_syllables)
+    assert "xa" in kept_syllables  # still said elsewhere ("xã hội")
+    assert kept_bigrams == {"tin_bao", "xa_hoi", "bao_tro"}
+
+
+def test_a_term_the_court_guidance_defines_by_reference_answers_what_counts_as_it(client):
+    # "3. Thủ đoạn khác quy định tại khoản 1 Điều 150 của Bộ luật Hình sự là ..." defines the term;
+    # before, the offence's own clause (which only uses it) or another guidance clause came first.
+    data = ask(client, "thế nào là thủ đoạn khác trong tội mua bán người")
+    doc, article, text = first(data)
+    assert (doc, article) == ("02/2019/NQ-HĐTP", "2")
+    assert text.startswith("3. Thủ đoạn khác")
+
+
+def test_bi_coi_la_asks_a_definition_as_duoc_coi_la_does():
+    from search_api.answering.understand import asks_definition
+
+    assert asks_definition(folded_text("việc đó có bị coi là thủ đoạn khác không"))
+    assert not asks_definition(folded_text("người bán bị phạt tù bao nhiêu năm"))
+
+
+def test_a_person_not_proven_a_victim_is_the_clause_on_that_case(client):
+    # "không chứng minh được ... nạn nhân" names the person being identified in the question (understand)
+    # and now in the texts too: khoản 3 Điều 5 Nghị định 62/2012 ("Trường hợp cơ quan chức năng không
+    # chứng minh được một người có phải là nạn nhân hay không ...") before the general procedure.
+    doc, article, text = first(ask(client, "khong chung minh duoc nguoi nay la nan nhan thi can cu vao dau"))
+    assert (doc, article) == ("62/2012/NĐ-CP", "5")
+    assert text.startswith("3. Trường hợp cơ quan chức năng không chứng minh được")
