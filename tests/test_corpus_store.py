@@ -48,3 +48,17 @@ def test_version_changes_with_the_rules(monkeypatch, tmp_path):
     first = stored._version()
     vocabulary.write_text('{"a": 2}', encoding="utf-8")
     assert stored._version() != first
+
+
+def test_scale_variants_carry_the_answer_data_of_their_own_document():
+    """bench/scale_data.py derives a variant's answer data from its original's (once per original):
+    it must equal what ingest would compute for the variant itself."""
+    from dataclasses import replace
+
+    from bench.scale_data import variant_answer_data
+
+    original = decree()  # with a detailing relation, which the variant drops
+    variant = replace(original, number="1234/1995/VB-SCALE", relations=[], source_file="scale:variants-000")
+    derived = variant_answer_data(original, variant)
+    assert derived == stored.answer_data(variant)
+    assert [p["doc_number"] for p in derived["provisions"]] == ["1234/1995/VB-SCALE"]
