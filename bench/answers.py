@@ -58,13 +58,19 @@ def quality(base: str, path: Path) -> str:
         answerable = [r for r in results if r["answerable"]]
         unanswerable = [r for r in results if not r["answerable"]]
         rows.append(
-            f"| {path.name} | {name} | {len(results)} | {rate([r['fact_first'] for r in results])} | "
+            f"| {set_label(path)} | {name} | {len(results)} | {rate([r['fact_first'] for r in results])} | "
             f"{rate([r['gold_quoted'] for r in results])} | "
             f"{sum(r['false_decline'] for r in answerable)}/{len(answerable)} | "
             f"{sum(r['correct_decline'] for r in unanswerable)}/{len(unanswerable)} | "
             f"{sum(r['news_as_answer'] for r in results)} | {sum(r['expired_without_warning'] for r in results)} |"
         )
     return "\n".join(rows)
+
+
+def set_label(path: Path) -> str:
+    """The set as given on the command line: two sets can share a file name
+    (bench/answers/dev.json and ../shared/bench/domain/dev.json)."""
+    return path.as_posix()
 
 
 def main() -> None:
@@ -100,7 +106,7 @@ def main() -> None:
             print(latency_rows[-1], flush=True)
             for path in args.questions:
                 rows = quality(base, path)
-                quality_rows.append(rows.replace(f"| {path.name} |", f"| {name} | {path.name} |"))
+                quality_rows.append(rows.replace(f"| {set_label(path)} |", f"| {name} | {set_label(path)} |"))
                 print(rows, flush=True)
         finally:
             process.terminate()

@@ -146,3 +146,23 @@ def answer_index(request, tmp_path_factory) -> str:
             cleanup = open_backend(url)
             cleanup.drop()
             cleanup.close()
+
+
+@pytest.fixture(scope="module")
+def answer_client(answer_index):
+    """The app over answer_index (each backend in turn), started with its lifespan (answer store warm)."""
+    from fastapi.testclient import TestClient
+
+    from search_api.app import create_app
+    from search_api.settings import Settings
+
+    app = create_app(Settings(index_url=answer_index, today=TODAY, api_token="test-token", corpus_dir=CORPUS))
+    with TestClient(app) as client:
+        yield client
+
+
+def ask(client, question: str, **params) -> dict:
+    """/api/ask's JSON for a question (status checked)."""
+    response = client.get("/api/ask", params={"q": question, **params})
+    assert response.status_code == 200, response.text
+    return response.json()

@@ -153,6 +153,15 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
         seen.add((number_key(document.number), article.id))
         evidence.candidates.extend(article_candidates(document, article, rank))
         rank += 1
+    for document in evidence.named_documents:
+        # "quyền gì theo luật PCMBN": every article of a text the question names is a candidate,
+        # not only those the backend ranked (each backend ranks differently; the answer should not).
+        if len(document.articles) > NAMED_DOCUMENT_ARTICLES:
+            continue  # the Criminal Code, the Civil Code: search narrows them
+        for article in document.articles:
+            if (number_key(document.number), article.id) not in seen:
+                seen.add((number_key(document.number), article.id))
+                evidence.candidates.extend(article_candidates(document, article, rank))
     top_documents = list({c.document.number: c.document for c in evidence.candidates}.values())
     for document, article in heading_articles(question, top_documents):
         if (number_key(document.number), article.id) not in seen:
@@ -165,6 +174,7 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
     return evidence
 
 
+NAMED_DOCUMENT_ARTICLES = 120  # a named text up to this size is scored whole
 OFFENCE_NAME_SHARE = 0.6  # most of an offence's name must be said ("bán vợ sang TQ" -> mua bán người)
 
 

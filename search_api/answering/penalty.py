@@ -69,7 +69,14 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
             best += 0.2
         return best
 
-    (_, _), clauses = max(offences.items(), key=offence_score)
+    named = evidence.named_article
+    named_key = (named[0].number, named[1].number) if named else None
+    if named_key in offences:
+        # "BLHS điều 150 khoản 1 phạt bao nhiêu năm": the offence the question names by its article,
+        # whatever another offence's clauses score (on Elasticsearch Điều 368 once outscored it).
+        clauses = offences[named_key]
+    else:
+        (_, _), clauses = max(offences.items(), key=offence_score)
     clauses = sorted(clauses, key=lambda c: int(c.number) if c.number.isdigit() else 99)
     wanted = [AGGRAVATING[name][1] for name in question.aggravating]
     # The clause whose points name the most circumstances asked about; the heavier one on a tie
@@ -87,13 +94,23 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         best = next((c for c in clauses if "phat tu" in folded(c.text)), clauses[0])
     best.reasons.append("offence clause" + (f" matching {', '.join(question.aggravating)}" if matched_points else ""))
     quotes = [best]
+    named_clause = None
+    if named_key in offences and question.clause_number:
+        named_clause = next((c for c in clauses if c.number == question.clause_number), None)
+    if named_clause is not None and named_clause is not best:
+        # "Điều 150 khoản 3 ...": the clause the question names comes first, even when the
+        # circumstances it states match another clause (that one follows).
+        named_clause.reasons.append("named clause")
+        quotes.insert(0, named_clause)
+        matched_points = []
     base = clauses[0]
-    if base is not best:
+    if base not in quotes:
         quotes.append(base)  # the offence's definition and base sentence
-    sentence = _SENTENCE_RE.search(best.text)
+    first = quotes[0]
+    sentence = _SENTENCE_RE.search(first.text)
     summary = None
     if sentence:
-        label = f"khoản {best.number} Điều {best.article.number} {short_label(best.document)}"
+        label = f"khoản {first.number} Điều {first.article.number} {short_label(first.document)}"
         circumstances = f" ({', '.join(question.aggravating)})" if matched_points else ""
         summary = f"{sentence.group(0)[:1].upper()}{sentence.group(0)[1:]}{circumstances} — {label}"
     return quotes, summary

@@ -67,6 +67,8 @@ SENTENCE_WORDS = (
     r"bi xu (?:the nao|ra sao|bao nhieu|may nam|nang|theo khung|khung)",
     r"khung (?:nao|hinh phat nao)",
     r"tu (?:may|bao nhieu) nam",
+    # "(tội X) có tổ chức phạt bao nhiêu": a sentence; "xử phạt bao nhiêu tiền" is an administrative fine
+    r"(?<!xu )phat (?:bao nhieu|may)(?! tien)",
 )
 
 # Intent cues on folded text. Each list is what people actually type (see tests/test_understand.py).
@@ -265,7 +267,11 @@ GROUP_CUES: dict[str, re.Pattern] = {
         r"khong chung minh duoc (?:\w+ ){0,3}nan nhan",
     ),
     m.VICTIM: _cues(
-        r"nan nhan", r"bi mua ban", r"bi ban", r"bi lua ban", r"bi (?:\w+ ){1,2}ban (?:sang|qua|cho|di|ra)",
+        r"nan nhan",
+        r"bi mua ban",
+        r"bi ban",
+        r"bi lua ban",
+        r"bi (?:\w+ ){1,2}ban (?:sang|qua|cho|di|ra)",
         # "bị dắt đi bán", "bị bắt đi bán", "bị đưa đi bán": taken away to be sold
         r"bi (?:\w+ ){1,2}di ban",
     ),
