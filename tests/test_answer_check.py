@@ -5,11 +5,10 @@ from __future__ import annotations
 import math
 
 import pytest
-from fastapi.testclient import TestClient
 
 from search_api.answering import check
 from search_api.answering import models as m
-from search_api.app import create_app
+from tests.conftest import ask
 
 
 def _question(bigrams: set[str], who: tuple[str, ...] = (m.VICTIM,)) -> m.Question:
@@ -64,19 +63,8 @@ def test_threshold_never_falls_below_its_floor():
 
 
 @pytest.fixture(scope="module")
-def client(answer_index):
-    from search_api.settings import Settings
-    from tests.conftest import CORPUS, TODAY
-
-    app = create_app(Settings(index_url=answer_index, today=TODAY, api_token="test-token", corpus_dir=CORPUS))
-    with TestClient(app) as client:
-        yield client
-
-
-def ask(client, question: str) -> dict:
-    response = client.get("/api/ask", params={"q": question})
-    assert response.status_code == 200, response.text
-    return response.json()
+def client(answer_client):
+    return answer_client  # tests/conftest.py: the app over answer_index, each backend in turn
 
 
 def test_colloquial_question_on_a_young_offender_is_answered(client):

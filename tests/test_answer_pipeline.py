@@ -6,30 +6,13 @@ children eligible, news quoted as law, expired texts without warning, and the da
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 
-from search_api.app import create_app
-
-
-@pytest.fixture(scope="module")
-def client(answer_index, settings_for):
-    app = create_app(settings_for(answer_index))
-    with TestClient(app) as client:
-        yield client
+from tests.conftest import ask
 
 
 @pytest.fixture(scope="module")
-def settings_for():
-    from search_api.settings import Settings
-    from tests.conftest import CORPUS, TODAY
-
-    return lambda url: Settings(index_url=url, today=TODAY, api_token="test-token", corpus_dir=CORPUS)
-
-
-def ask(client, question: str, **params) -> dict:
-    response = client.get("/api/ask", params={"q": question, **params})
-    assert response.status_code == 200, response.text
-    return response.json()
+def client(answer_client):
+    return answer_client  # tests/conftest.py: the app over answer_index, each backend in turn
 
 
 def test_store_is_built_before_the_first_question(client):
@@ -213,3 +196,65 @@ def test_ask_page_shows_summary_banner_quotes_articles_news_in_order(client):
     assert "Tin tức liên quan" in news and news.find('class="supporting"') < news.find("Tin tức liên quan")
     dated = client.get("/hoi-dap", params={"q": "tiền ăn cho nạn nhân", "date": "2024-05-01"}).text
     assert 'value="2024-05-01"' in dated and "01/05/2024" in dated
+
+
+# --- procedures: ordered steps with the body acting and its time limit, or the dossier's papers ---------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Nạn nhân tự đến Ủy ban nhân dân xã khai báo bị mua bán thì xã phải làm gì?",
+        "nan nhan tu den uy ban nhan dan xa khai bao bi mua ban thi xa phai lam gi",
+    ],
+)
+def test_procedure_answer_lists_numbered_steps_with_agency_and_time_limit(client, question):
+    data = ask(client, question)
+    steps = data["steps"]
+    assert steps["kind"] == "steps" and steps["title"].startswith("Trình tự theo Điều 6 ")
+    assert [item["label"] for item in steps["items"]] == ["khoản 1", "khoản 2", "khoản 3"]
+    second = steps["items"][1]
+    assert second["agency"] == "Phòng Lao động - Thương binh và Xã hội cấp huyện"
+    assert second["time_limits"] == ["03 (ba) ngày"]
+    assert steps["items"][2]["agency"] == "Công an cấp huyện"
+    assert data["summary"].startswith("Trình tự theo Điều 6 ")  # the same steps in one line
+
+
+def test_steps_asked_for_are_listed_even_without_time_limits(client):
+    # "quy trình xử lý thế nào": the bodies acting in order are the answer even where no deadline is set
+    steps = ask(client, "nạn nhân tự trốn về được, chạy đến đồn biên phòng trình báo thì quy trình xử lý thế nào?")[
+        "steps"
+    ]
+    assert steps and steps["kind"] == "steps" and len(steps["items"]) >= 2
+    assert steps["items"][0]["agency"] == "Đồn Biên phòng, Cảnh sát biển"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hồ sơ đề nghị cấp giấy phép thành lập cơ sở hỗ trợ nạn nhân gồm những gì?",
+        "ho so de nghi cap giay phep thanh lap co so ho tro nan nhan gom nhung gi",
+    ],
+)
+def test_dossier_question_lists_every_paper_of_the_dossier(client, question):
+    steps = ask(client, question)["steps"]
+    assert steps["kind"] == "dossier" and steps["title"] == "Hồ sơ theo Điều 7 Nghị định 09/2013/NĐ-CP"
+    assert [item["label"] for item in steps["items"]] == ["khoản 1", "khoản 2", "khoản 3", "khoản 4"]
+    assert steps["items"][0]["text"].startswith("Văn bản đề nghị cấp Giấy phép thành lập")
+
+
+def test_a_question_that_is_not_a_procedure_has_no_steps(client):
+    assert ask(client, "tiền ăn cho nạn nhân bao nhiêu một ngày")["steps"] is None
+
+
+def test_ask_page_shows_the_steps_as_an_ordered_list_before_the_quotes(client):
+    html = client.get(
+        "/hoi-dap", params={"q": "Nạn nhân tự đến Ủy ban nhân dân xã khai báo bị mua bán thì xã phải làm gì?"}
+    ).text
+    steps = html[
+        html.index('data-testid="answer-steps"') : html.index("</ol>", html.index('data-testid="answer-steps"'))
+    ]
+    assert steps.count("<li>") == 3
+    assert steps.index("khoản 1") < steps.index("khoản 2") < steps.index("khoản 3")
+    assert "thực hiện: Phòng Lao động - Thương binh và Xã hội cấp huyện" in steps and "thời hạn: 03 (ba) ngày" in steps
+    assert html.index('data-testid="answer-steps"') < html.index('class="answer-units"')

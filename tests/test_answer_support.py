@@ -6,28 +6,16 @@ clause a careful colleague would quote first."""
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 
 from search_api.answering import models as m
 from search_api.answering.support import _AGENCY_HEAD, PAYER_QUESTION, sentences
 from search_api.answering.understand import folded_text
-from search_api.app import create_app
+from tests.conftest import ask
 
 
 @pytest.fixture(scope="module")
-def client(answer_index):
-    from search_api.settings import Settings
-    from tests.conftest import CORPUS, TODAY
-
-    settings = Settings(index_url=answer_index, today=TODAY, api_token="test-token", corpus_dir=CORPUS)
-    with TestClient(create_app(settings)) as client:
-        yield client
-
-
-def ask(client, question: str) -> dict:
-    response = client.get("/api/ask", params={"q": question})
-    assert response.status_code == 200, response.text
-    return response.json()
+def client(answer_client):
+    return answer_client  # tests/conftest.py: the app over answer_index, each backend in turn
 
 
 # --- pure rules ------------------------------------------------------------------------------
@@ -181,7 +169,7 @@ def _unit(store, doc_number: str, article: str, unit_id_suffix: str):
 def test_procedure_summary_gives_the_steps_of_the_quoted_case(store):
     # The embassy's steps when a victim reports abroad (01/2014/TTLT Điều 4 khoản 1 điểm b), each with
     # its time limit — not the openings of every clause of Điều 4 (other cases, other agencies).
-    from search_api.answering.support import procedure_summary
+    from search_api.answering.procedure_steps import procedure_summary
 
     point = _unit(store, "01/2014/TTLT-BCA-BQP-BLĐTBXH-BNG", "4", "dieu_4__khoan_1__diem_b")
     summary = procedure_summary(point)
@@ -192,7 +180,7 @@ def test_procedure_summary_gives_the_steps_of_the_quoted_case(store):
 
 def test_dossier_question_gets_the_list_of_papers(store):
     # Quoted: one item of the dossier (khoản 2, "Lý lịch cá nhân"); the summary lists them all.
-    from search_api.answering.support import procedure_summary
+    from search_api.answering.procedure_steps import procedure_summary
 
     clause = _unit(store, "62/2012/NĐ-CP", "11", "dieu_11__khoan_2")
     summary = procedure_summary(clause, asks_dossier=True)
@@ -212,3 +200,27 @@ def test_dossier_questions_are_understood(question, dossier):
     from search_api.answering.understand import DOSSIER_CUES
 
     assert bool(DOSSIER_CUES.search(folded_text(question))) is dossier
+
+
+@pytest.mark.parametrize(
+    ("line", "agency"),
+    [
+        ("a) Đồn Biên phòng, Cảnh sát biển thực hiện:", "Đồn Biên phòng, Cảnh sát biển"),
+        (
+            "2. Phòng Lao động - Thương binh và Xã hội cấp huyện, trong thời hạn không quá 03 (ba) ngày",
+            "Phòng Lao động - Thương binh và Xã hội cấp huyện",
+        ),
+        (
+            "- Trường hợp đủ căn cứ, cơ quan đại diện Việt Nam ở nước ngoài thực hiện",
+            "cơ quan đại diện Việt Nam ở nước ngoài",
+        ),
+        ("b) Công an cấp tỉnh nơi có cửa khẩu nạn nhân nhập cảnh khi nhận được thông báo", "Công an cấp tỉnh"),
+        # a paper or a number is no body ("Đơn", "số" fold onto "đồn", "sở")
+        ("a) Đơn yêu cầu trợ giúp pháp lý", None),
+        ("- số và loại giấy tờ xuất nhập cảnh của nạn nhân", None),
+    ],
+)
+def test_the_body_acting_in_a_step(line, agency):
+    from search_api.answering.procedure_steps import agency_of
+
+    assert agency_of(line) == agency

@@ -5,25 +5,13 @@ Phrasings are written for these tests (not copied from the labelled sets)."""
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 
-from search_api.app import create_app
+from tests.conftest import ask
 
 
 @pytest.fixture(scope="module")
-def client(answer_index):
-    from search_api.settings import Settings
-    from tests.conftest import CORPUS, TODAY
-
-    app = create_app(Settings(index_url=answer_index, today=TODAY, api_token="test-token", corpus_dir=CORPUS))
-    with TestClient(app) as client:
-        yield client
-
-
-def ask(client, question: str) -> dict:
-    response = client.get("/api/ask", params={"q": question})
-    assert response.status_code == 200, response.text
-    return response.json()
+def client(answer_client):
+    return answer_client  # tests/conftest.py: the app over answer_index, each backend in turn
 
 
 def first(data: dict) -> tuple[str, str, str]:

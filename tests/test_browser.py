@@ -180,9 +180,11 @@ def test_ask_entitlements_and_trace_pages(server, browser):
     # The entitlements cards list the 134/2013 amounts, under the regime "Nhu cầu thiết yếu".
     page.get_by_role("navigation", name="Chính").get_by_role("link", name="Quyền lợi của nạn nhân").click()
     page.wait_for_url("**/quyen-loi")
-    food = page.locator(
-        ".ent-card", has=page.locator('a[href="/van-ban/134-2013-TTLT-BTC-BLDTBXH#dieu_4__khoan_1__diem_a"]')
+    # (the card whose own clause it is: other cards link to it in their amount chain, "Mức cụ thể do")
+    own_clause = (
+        'div:not(.ent-amount-chain) > dd > a[href="/van-ban/134-2013-TTLT-BTC-BLDTBXH#dieu_4__khoan_1__diem_a"]'
     )
+    food = page.locator(".ent-card", has=page.locator(own_clause))
     assert food.count() == 1
     assert "30.000 đồng/người/ngày" in food.locator(".amount-money").all_inner_texts()
     # The clause's compact citation (ingest.official.unit_citation), once.

@@ -114,3 +114,36 @@ def test_expired_banner_date_field_and_news_apart(answer_server, browser):  # no
     assert _top(page, ".supporting") < _top(page, ".related-news")
     assert "Tin tức" not in page.locator(".answer-units").inner_text()
     page.close()
+
+
+# (question, the steps list's title starts with, its items in order must start with, a time limit shown)
+PROCEDURES = [
+    (
+        "Nạn nhân tự đến Ủy ban nhân dân xã khai báo bị mua bán thì xã phải làm gì?",
+        "Trình tự theo Điều 6 ",
+        ["khoản 1", "khoản 2", "khoản 3"],
+        "thời hạn: 03 (ba) ngày",
+    ),
+    (
+        "ho so de nghi cap giay phep thanh lap co so ho tro nan nhan gom nhung gi",
+        "Hồ sơ theo Điều 7 Nghị định 09/2013/NĐ-CP",
+        ["khoản 1", "khoản 2", "khoản 3", "khoản 4"],
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize("question, title, labels, limit", PROCEDURES, ids=["steps", "dossier"])
+def test_procedure_page_lists_the_steps_in_order(answer_server, browser, question, title, labels, limit):  # noqa: F811
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(15_000)
+    _ask(page, answer_server, question)
+    summary = page.get_by_test_id("answer-summary")
+    assert title in summary.inner_text()
+    items = page.get_by_test_id("answer-steps").locator("li")
+    assert [items.nth(i).locator(".step-label").inner_text() for i in range(items.count())] == labels
+    if limit:
+        assert limit in page.get_by_test_id("answer-steps").inner_text()
+    # the ordered steps are the summary line: before the quotes and the supporting articles
+    assert _top(page, "[data-testid=answer-steps]") < _top(page, ".answer-units") < _top(page, ".supporting")
+    page.close()

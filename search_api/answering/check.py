@@ -21,6 +21,7 @@ from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.compose import SYLLABLE_SHARE, Composition, folded, in_force_on
 from search_api.answering.evidence import Evidence, is_news, is_stub
+from search_api.answering.off_collection import off_collection
 from search_api.corpus_store import CorpusStore, Snapshot
 
 ANSWER_THRESHOLD = 0.38  # see tests/test_answers.py: dev answers reach 0.41-0.74, off-corpus 0.26-0.375
@@ -213,12 +214,6 @@ def status_of(document: Document, day: date | None) -> str:
 
 # --- what the collection lacks ---------------------------------------------------------
 
-# An administrative fine is fixed by a sanctions decree ("Nghị định ... quy định xử phạt vi phạm
-# hành chính ..."); the Criminal Code's fines and the prevention law's prohibitions do not state it.
-_ASKS_ADMINISTRATIVE_FINE = re.compile(r"(?<!\w)(?:phat|xu phat|vi pham) hanh chinh(?!\w)")
-_SANCTIONS_TITLE = re.compile(r"(?<!\w)xu phat vi pham hanh chinh(?!\w)")
-
-
 # A body or programme known by a number ("Ban Chỉ đạo 138", "Đề án 06"): a capitalised name, then
 # the number. A structure word, a document type, a date word or a count before the number makes it a
 # reference or a quantity ("Điều 119", "Luật 53", "năm 2023", "15 tuổi"), not a name.
@@ -279,10 +274,10 @@ def unstated_reference(question_folded: str, store: CorpusStore) -> str:
 def lacking(evidence: Evidence, composition: Composition, store: CorpusStore) -> str | None:
     """Why the evidence does not answer though words overlap, in the reader's terms, or None.
 
-    The gap is structural: an administrative fine is asked about while the collection holds no
-    sanctions decree, the only kind of text that fixes one; the question names a body by a number
-    the collection never uses; or it asks the value of a level (the base salary) that the texts
-    only multiply and that no text of the collection fixes."""
+    The gap is structural: the question names a body by a number the collection never uses; it asks
+    the value of a level (the base salary) that the texts only multiply and that no text of the
+    collection fixes; or its key concept is one the collection does not hold (off_collection: an
+    administrative fine with no sanctions decree, a visa, a paper named only elsewhere)."""
     question = evidence.question
     if composition.mode in ("named_article", "facts"):
         return None
@@ -296,11 +291,4 @@ def lacking(evidence: Evidence, composition: Composition, store: CorpusStore) ->
             f"Các khoản tiền trong kho văn bản được tính theo bội số của {unit}; kho văn bản không có "
             f"văn bản quy định {unit} bằng tiền, nên không trả lời được con số này.{nearest}"
         )
-    if _ASKS_ADMINISTRATIVE_FINE.search(question.folded):
-        texts = store.snapshot().documents.values()
-        if not any(_SANCTIONS_TITLE.search(folded(d.title)) and not is_stub(d) for d in texts):
-            return (
-                "Mức phạt vi phạm hành chính do nghị định xử phạt vi phạm hành chính quy định; "
-                "kho văn bản chưa có nghị định xử phạt nào, nên không trả lời được mức phạt này."
-            )
-    return None
+    return off_collection(evidence, composition.quotes, store) or None

@@ -78,6 +78,8 @@ class Composition:
     facts: list[dict] = field(default_factory=list)  # catalogue / relation facts, each with its source
     best_coverage: float = 0.0
     mode: str = "ranked"  # how the quotes were chosen: named_article | penalty | ranked | facts
+    chain: list[dict] = field(default_factory=list)  # law -> decree -> clause fixing an amount (chain_order)
+    steps: dict | None = None  # a procedure's ordered steps or a dossier's papers (procedure_steps)
 
 
 @lru_cache(maxsize=16384)
@@ -482,12 +484,14 @@ def amount_summary(candidate: Candidate, store: CorpusStore, cover=None) -> str 
         found = [(candidate, provisions[candidate.unit_id])]
     elif candidate.kind == "khoan":
         points = [
-            c
-            for c in article_candidates(candidate.document, candidate.article, 0)
-            if c.parent_id == candidate.unit_id and c.unit_id in provisions and provisions[c.unit_id].amounts
+            c for c in article_candidates(candidate.document, candidate.article, 0) if c.parent_id == candidate.unit_id
         ]
         if cover is not None:
+            # the point the question is about; when it states no sum ("tiền tàu xe"), no other point's
+            # sum (the food allowance's 60 days) stands in for it
             points.sort(key=lambda c: -cover(c.text))
+            points = points[:1]
+        points = [c for c in points if c.unit_id in provisions and provisions[c.unit_id].amounts]
         found = [(unit, provisions[unit.unit_id]) for unit in points[:1]]
     for unit, provision in found:
         if provision.amounts:

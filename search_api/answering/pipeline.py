@@ -19,9 +19,9 @@ from typing import Any
 from ingest.index_contract import SearchBackend
 from ingest.model import QUY_DINH_CHI_TIET
 from ingest.numbers import number_key, slug
+from search_api.answering import chain_order, penalty, procedure_steps, support
 from search_api.answering import compose as c
 from search_api.answering import models as m
-from search_api.answering import penalty, support
 from search_api.answering.check import (
     EMPTY_MESSAGE,
     answer_threshold,
@@ -88,6 +88,8 @@ class AnswerService:
             "answered": False,
             "understanding": None,
             "summary": None,
+            "chain": [],
+            "steps": None,
             "banner": None,
             "facts": [],
             "answer": [],
@@ -120,9 +122,9 @@ class AnswerService:
             best_coverage=round(composition.best_coverage, 3),
             as_of=day.isoformat() if day else None,
         )
+        gap = lacking(evidence, composition, self.store)  # what the collection lacks, said in either decline
         if not supported(evidence, composition, threshold):
-            return {**base, "message": decline_message(evidence)}
-        gap = lacking(evidence, composition, self.store)
+            return {**base, "message": f"{gap} {decline_message(evidence)}" if gap else decline_message(evidence)}
         if gap:  # words overlap, but no clause covers the asked-for fact
             return {**base, "message": f"{gap} {decline_message(evidence)}"}
         quotes = [quote_dict(q, self.store, status_of(q.document, day)) for q in composition.quotes]
@@ -130,6 +132,8 @@ class AnswerService:
             **base,
             "answered": True,
             "summary": composition.summary,
+            "chain": composition.chain,
+            "steps": composition.steps,
             "banner": banner(evidence, composition, self.store),
             "answer": quotes,
         }
@@ -251,19 +255,25 @@ class AnswerService:
                 composition.best_coverage = max(composition.best_coverage, threshold)
                 return composition
         composition.quotes = c.select(ordered, threshold)
-        if composition.quotes and question.intent == m.PROCEDURE:
-            composition.summary = support.procedure_summary(composition.quotes[0], question.asks_dossier)
+        if composition.quotes and (
+            question.intent == m.PROCEDURE or procedure_steps.NAMES_STEPS.search(question.folded)
+        ):  # "quy trình ... gồm những bước nào": the steps, whatever the primary intent
+            asks_steps = bool(procedure_steps.ASKS_STEPS.search(question.folded))
+            composition.steps = procedure_steps.outline(composition.quotes[0], question.asks_dossier, asks_steps)
+            composition.summary = procedure_steps.summary_line(composition.steps)
         if composition.quotes and question.has(m.AMOUNT, m.ENTITLEMENT) and not composition.summary:
             cover = support.Cover(question, evidence.weights)
-            composition.summary = c.amount_summary(composition.quotes[0], self.store, cover)
-            if (
-                composition.summary and not question.asks_duration
-            ):  # the clause fixing the amount, then the law and decree articles behind it
-                chain = support.legal_chain(composition.quotes[0], self.store, cover)
+            first = composition.quotes[0]
+            composition.summary = c.amount_summary(first, self.store, cover)
+            chain = support.legal_chain(first, self.store, cover) if composition.summary else []
+            if chain and composition.summary:
+                # the law and decree articles behind the clause fixing the amount (chain_order)
+                fixing = composition.summary.rsplit(" — ", 1)[-1]
                 composition.summary += support.chain_summary(chain, self.store)
-                behind = support.chain_quotes(composition.quotes[0], chain, ordered)
-                rest = [q for q in composition.quotes[1:] if q not in behind]
-                composition.quotes = (composition.quotes[:1] + behind + rest)[: c.MAX_QUOTES]
+                composition.chain = chain_order.chain_entries(first, chain, fixing, self.store)
+                composition.quotes = chain_order.ordered_quotes(
+                    question, first, chain, composition.quotes, ordered, self.store, cover, c.MAX_QUOTES
+                )
         return composition
 
 

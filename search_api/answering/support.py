@@ -213,7 +213,7 @@ def hierarchy_bonus(candidate: Candidate, question: m.Question) -> float:
 # --- the chain law -> decree -> circular behind an amount ----------------------------------
 
 MAX_CHAIN_STEPS = 2
-CHAIN_COVERAGE = 0.5  # a chain article is quoted when it is about the question too
+CHAIN_COVERAGE = 0.5  # a chain article is quoted when it is about the question too (chain_order)
 
 
 def legal_chain(first: Candidate, store, cover: Cover | None = None) -> list[tuple[str, str]]:
@@ -267,104 +267,3 @@ def chain_summary(chain: list[tuple[str, str]], store) -> str:
         kind = {"Luật": "Luật", "Nghị định": "Nghị định"}.get(document.type if document else "", "")
         parts.append(f"Điều {article} {kind + ' ' if kind else ''}{number}")
     return f" (chi tiết {', '.join(parts)})" if parts else ""
-
-
-def chain_quotes(first: Candidate, chain: list[tuple[str, str]], ranked: list[Candidate]) -> list[Candidate]:
-    """The best-scoring clause of each article in the chain, law first, when the evidence holds it."""
-    found = []
-    for number, article in chain:
-        unit = next(
-            (c for c in ranked if c.document.number == number and c.article.number == article and c.kind != "diem"),
-            None,
-        )
-        if unit is not None and unit is not first and unit.coverage >= CHAIN_COVERAGE * first.coverage:
-            unit.reasons.append("article the quoted amount details")
-            found.append(unit)
-    return found
-
-
-# --- procedures: the steps in the text's order, with their time limits ---------------------
-
-MAX_STEPS = 5
-STEP_WORDS = 9
-
-
-def _label(text: str) -> str:
-    words = re.sub(r"^\s*(?:\d+\.|[a-zđ]\)|-)\s*", "", text.split("\n", 1)[0]).split()
-    label = " ".join(words[:STEP_WORDS]).rstrip(";.,:")
-    return label + ("…" if len(words) > STEP_WORDS else "")
-
-
-def _with_limits(name: str, text: str) -> str:
-    limits = [a.text for role, a in _quantities(text) if role == "deadline"]
-    return f"{name} {_label(text)}" + (f" — {', '.join(dict.fromkeys(limits))}" if limits else "")
-
-
-def _own_steps(first: Candidate) -> list[tuple[str, str]]:
-    """The steps inside the quoted unit itself: the points of a clause ("a) ...", "b) ..."), or the
-    dash lines of a point ("- Tiến hành kiểm tra ...; - Hướng dẫn ..."), each (name, text)."""
-    clause = m.clause_of(first)
-    if first.kind == "khoan" and clause is not None and clause.children:
-        return [(f"{p.number})", p.text) for p in clause.children]
-    lines = [line for line in first.text.split("\n") if line.lstrip().startswith("-")]
-    return [(f"({i})", line) for i, line in enumerate(lines, 1)]
-
-
-def _unit_name(first: Candidate) -> str:
-    document, article = first.document, first.article
-    where = {"diem": f"điểm {first.number} khoản {first.clause_number} ", "khoan": f"khoản {first.number} "}
-    return f"{where.get(first.kind, '')}Điều {article.number} {document.type} {document.number}"
-
-
-_DOSSIER_LEAD = re.compile(r"(?<!\w)ho so(?: \w+){0,10} (?:bao gom|gom|gom co)(?!\w)")
-
-
-def _lists_dossier(text: str) -> bool:
-    """A lead-in that opens a list of papers: "Hồ sơ đề nghị ... gồm:"."""
-    return _DOSSIER_LEAD.search(" ".join(re.findall(r"\w+", fold(text.split("\n", 1)[0]).lower()))) is not None
-
-
-def dossier_summary(first: Candidate) -> str | None:
-    """'Hồ sơ theo Điều 11 Nghị định 62/2012/NĐ-CP: khoản 1 Văn bản đề nghị …; khoản 2 Lý lịch …': the
-    list of papers the quoted unit belongs to — the points of the clause of its article that opens
-    "Hồ sơ ... gồm:", or the clauses of an article titled "Hồ sơ ..." — so the reader sees the whole
-    dossier, not one item."""
-    own = m.clause_of(first)
-    # the quoted clause, else the clause of the same article that lists the dossier
-    listing = [c for c in ([own] if own else []) + list(first.article.units) if c.children and _lists_dossier(c.text)]
-    if listing:
-        clause = listing[0]
-        items = [f"{p.number}) {_label(p.text)}" for p in clause.children[:MAX_STEPS]]
-        where = f"khoản {clause.number} Điều {first.article.number} {first.document.type} {first.document.number}"
-    elif fold(first.article.title or "").lower().startswith("ho so") and len(first.article.units) >= 2:
-        # an article titled "Hồ sơ ...": its clauses are the papers
-        items = [f"khoản {c.number} {_label(c.text)}" for c in first.article.units[:MAX_STEPS]]
-        where = f"Điều {first.article.number} {first.document.type} {first.document.number}"
-    else:
-        return None
-    return f"Hồ sơ theo {where}: " + "; ".join(items)
-
-
-def procedure_summary(first: Candidate, asks_dossier: bool = False) -> str | None:
-    """'Trình tự theo điểm b khoản 1 Điều 4 ...: (1) Tiến hành kiểm tra …; (2) … — không quá 03 (ba) ngày':
-    the steps of the quoted unit in the order the text gives them, each with the time limit it sets;
-    when the unit has no steps of its own, the clauses of its article. A dossier question gets the
-    list of papers instead. None when there are fewer than two steps or no time limit (the quotes
-    then say it better than a list of openings)."""
-    if asks_dossier:
-        dossier = dossier_summary(first)
-        if dossier:
-            return dossier
-    own = _own_steps(first)
-    if len(own) >= 2:
-        steps = [_with_limits(name, text) for name, text in own[:MAX_STEPS]]
-        where = _unit_name(first)
-    else:
-        clauses = first.article.units
-        if len(clauses) < 2:
-            return None
-        steps = [_with_limits(f"khoản {c.number}", c.text) for c in clauses[:MAX_STEPS]]
-        where = f"Điều {first.article.number} {first.document.type} {first.document.number}"
-    if not any("—" in step for step in steps):
-        return None  # no time limit anywhere: the quotes say it better than a list of openings
-    return f"Trình tự theo {where}: " + "; ".join(steps)

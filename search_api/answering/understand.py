@@ -338,7 +338,7 @@ MONEY_CUES = _cues(
 )
 # "hồ sơ gồm những gì", "cần nộp những giấy tờ gì": the papers to hand in, as a list.
 DOSSIER_CUES = _cues(
-    r"ho so(?: \w+){0,12} (?:gom|bao gom|can|phai co|co nhung)",
+    r"ho so(?: \w+){0,16} (?:gom|bao gom|can|phai co|co nhung)",
     r"(?:nop|can|chuan bi|mang theo)(?: \w+){0,2} (?:ho so|giay to)",
     r"giay to (?:gi|nao|can)",
     r"nhung giay to",

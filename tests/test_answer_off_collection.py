@@ -1,0 +1,98 @@
+"""Declines when the question's key concept is one the collection does not hold (issue 8, item 4).
+
+Real phrasings, with and without diacritics: an administrative fine (no sanctions decree is held), a
+paper asked for that no text of the collection issues ("sổ đỏ"); and questions that share their words
+and are answered — the licence of a support facility, a foreign victim's exit visa (01/2014 Điều 9),
+the Criminal Code's fines for people who commit a crime."""
+
+from __future__ import annotations
+
+import pytest
+
+from search_api.answering.off_collection import SUBJECTS, asked_concepts, asked_object
+from search_api.answering.understand import folded_text, understand_question
+from tests.conftest import ask
+
+
+@pytest.fixture(scope="module")
+def client(answer_client):
+    return answer_client  # tests/conftest.py: the app over answer_index, each backend in turn
+
+
+# --- pure rules ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "paper"),
+    [
+        ("Nạn nhân trở về muốn xin cấp sổ đỏ thì thủ tục thế nào?", "sổ đỏ"),
+        ("Cơ sở hỗ trợ nạn nhân muốn gia hạn giấy phép phải nộp hồ sơ trước bao lâu?", "giấy phép"),
+        ("Thủ tục xin cấp lại giấy khai sinh cho trẻ bị bán", "giấy khai"),
+        # an allowance and a level of government are not papers issued
+        ("trợ cấp khó khăn ban đầu cho nạn nhân là bao nhiêu", ""),
+        ("Hồ sơ đề nghị cấp tỉnh hỗ trợ gồm những gì", ""),
+    ],
+)
+def test_the_paper_a_question_asks_for(question, paper):
+    assert asked_object(question) == paper
+
+
+def test_a_paper_typed_without_diacritics_is_not_judged():
+    # folded, "so do" is "sổ đỏ" and "số đỏ" alike: the collection's spelling cannot be checked
+    assert asked_concepts(understand_question("nan nhan tro ve muon xin cap so do thi thu tuc the nao", [])) == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "fine"),
+    [
+        ("Quán karaoke chứa chấp mại dâm bị xử phạt hành chính bao nhiêu tiền?", True),
+        ("co so luu tru khong thong bao cho cong an khi phat hien mua ban nguoi thi bi phat bao nhieu tien", True),
+        ("Chủ nhà nghỉ không khai báo tạm trú cho khách thì bị xử phạt thế nào?", True),
+        # a person who commits the crime: the Criminal Code answers
+        ("Ngoài phạt tù, người phạm tội mua bán người còn có thể bị phạt tiền bao nhiêu?", False),
+        ("cong ty xuat khau lao dong lua ban nguoi ra nuoc ngoai bi phat tu bao nhieu nam", False),
+        ("phat tien toi mua ban nguoi toi da bao nhieu", False),
+    ],
+)
+def test_an_administrative_fine_is_told_from_a_criminal_one(question, fine):
+    assert any(subject.question.search(folded_text(question)) for subject in SUBJECTS) is fine
+
+
+# --- through /api/ask, both backends ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Cơ sở lưu trú không thông báo cho công an khi phát hiện dấu hiệu mua bán người thì bị phạt bao nhiêu tiền?",
+        "co so kinh doanh karaoke de xay ra mua ban nguoi bi xu phat bao nhieu",
+    ],
+)
+def test_a_business_fined_is_declined_saying_no_sanctions_decree_is_held(client, question):
+    data = ask(client, question)
+    assert data["answered"] is False and data["answer"] == []
+    assert "nghị định xử phạt vi phạm hành chính" in data["message"]
+    assert data["articles"], "the nearest articles are still shown"
+
+
+def test_a_paper_no_text_issues_is_declined_saying_so(client):
+    data = ask(client, "Nạn nhân trở về muốn xin cấp sổ đỏ thì thủ tục thế nào?")
+    assert data["answered"] is False
+    assert "“sổ đỏ”" in data["message"] and data["articles"]
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_number"),
+    [
+        # "thị thực" is rare, but the collection speaks of foreign victims' exit visas (01/2014 Điều 9);
+        # which clause comes first is the scorer's matter
+        ("Nạn nhân người nước ngoài có được miễn lệ phí cấp thị thực xuất cảnh không?", None),
+        ("Ngoài phạt tù, người phạm tội mua bán người còn có thể bị phạt tiền bao nhiêu?", "100/2015/QH13"),
+        ("gia han giay phep thanh lap co so ho tro nan nhan duoc toi da may nam", "09/2013/NĐ-CP"),
+        ("Hồ sơ đề nghị cấp giấy phép thành lập cơ sở hỗ trợ nạn nhân gồm những gì?", "09/2013/NĐ-CP"),
+    ],
+)
+def test_questions_the_collection_answers_are_still_answered(client, question, doc_number):
+    data = ask(client, question)
+    assert data["answered"] is True, data["message"]
+    assert doc_number is None or data["answer"][0]["doc_number"] == doc_number
