@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # before bench/ itself, whose ingest.py would shadow the package
 
 from ingest.analysis import Analysis, analyze  # noqa: E402
+from ingest.answer_data import answer_data  # noqa: E402
 from ingest.index_contract import AnalysedArticle, AnalysedDocument  # noqa: E402
 from ingest.numbers import DOC_NUMBER_RE  # noqa: E402
 from ingest.textnorm import fold  # noqa: E402
@@ -193,8 +194,23 @@ def variant_documents(files, copy: int, serial_start: int, vocabulary, rng: rand
                 )
                 for a in analysed.articles
             ]
-            out.append(AnalysedDocument(document, articles))
+            out.append(AnalysedDocument(document, articles, variant_answer_data(analysed.document, document)))
     return out
+
+
+_ANSWER_DATA: dict[str, dict] = {}
+
+
+def variant_answer_data(original, variant) -> dict:
+    """The answer data (ingest.answer_data) of a variant, from its original's: the variant keeps the
+    original's texts and type and has no relations, so only the provisions' document number differs.
+    Computed once per original, not per copy: extracting provisions for 100 copies would cost what
+    the start-up this collection measures once did. (The last copy's trimming shortens the analysed
+    rows, not the stored document, whose answer data this is.)"""
+    base = _ANSWER_DATA.get(original.number)
+    if base is None:
+        base = _ANSWER_DATA[original.number] = answer_data(replace(original, relations=[]))
+    return {**base, "provisions": [{**p, "doc_number": variant.number} for p in base["provisions"]]}
 
 
 def collection(pool_data: dict, size: int):

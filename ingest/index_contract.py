@@ -18,7 +18,8 @@ from ingest.model import Document, Relation
 
 # 4: article-level graph fields on relations (basis, source_unit, target_unit) and each article row's
 # in-force window (in_force_from, in_force_until) for the in_force_on filter.
-INDEX_VERSION = 4
+# 5: each document's answer data (ingest.answer_data: term counts and provisions) stored beside it.
+INDEX_VERSION = 5
 
 # Analysed text fields of one article row, with their ranking weights (bm25 column
 # weights in FTS5, field boosts in Elasticsearch). Measured on the ALQAC dev questions
@@ -116,6 +117,9 @@ def field_texts(article: AnalysedArticle) -> dict[str, str]:
 class AnalysedDocument:
     document: Document
     articles: list[AnalysedArticle]
+    # ingest.answer_data.answer_data(document): stored with the document, read back by
+    # stored_answer_data(); None stores nothing (the answer store then computes it at start-up).
+    answer_data: dict[str, Any] | None = None
 
 
 def in_force_window(document: Document) -> tuple[str, str]:
@@ -240,7 +244,12 @@ class SearchBackend(Protocol):
 
     def update_documents(self, documents: list[Document]) -> None:
         """Rewrite stored documents' metadata (status, notes, dates) in place, keeping their analysed
-        articles; used when a newly ingested text changes the status of texts already stored."""
+        articles and answer data; used when a newly ingested text changes the status of texts
+        already stored (the answer data depends on neither)."""
+
+    def stored_answer_data(self) -> dict[str, dict[str, Any]]:
+        """number_key -> the answer data stored with each document at ingest (AnalysedDocument.answer_data);
+        documents stored without it are absent."""
 
     def stats(self) -> dict[str, Any]:
         """engine, index_version and the INDEX_COUNTS, named the same in the ingest summary."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ingest.analysis import analyze
+from ingest.answer_data import answer_data
 from ingest.index_contract import AnalysedArticle, AnalysedDocument
 from ingest.model import Article, Document
 
@@ -36,4 +37,4 @@ def analyse_document(document: Document) -> AnalysedDocument:
         )
         for article in document.articles
     ]
-    return AnalysedDocument(document=document, articles=rows)
+    return AnalysedDocument(document=document, articles=rows, answer_data=answer_data(document))

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from ingest.analysis import Analysis, analyze
+from ingest.answer_data import answer_data
 from ingest.catalogue import STUB_SOURCE_FILE as CATALOGUE_SOURCE
 from ingest.dispatch import discover, parse_bytes, read_limited, sha256
 from ingest.errors import IngestError
@@ -124,19 +125,23 @@ def analyse_documents(
     documents: list[Document], pool=None, progress: Callable[[int], None] = lambda n: None
 ) -> list[AnalysedDocument]:
     labels = [analyze(document_label(d)) for d in documents]
+    # The answer data (provisions, term counts) of each document, in the pool beside the articles'
+    # analysis: extracting provisions is the costly part (seconds per large decree).
+    derived = pool.map_async(answer_data, documents, chunksize=1) if pool else None
     jobs = [(di, ai, article_heading(a), a.text) for di, d in enumerate(documents) for ai, a in enumerate(d.articles)]
     results: dict[tuple[int, int], tuple[Analysis, Analysis]] = {}
     mapper = pool.imap_unordered(_analyse_job, jobs, chunksize=8) if pool else map(_analyse_job, jobs)
     for doc_index, article_index, head, body in mapper:
         results[(doc_index, article_index)] = (head, body)
         progress(1)
+    datas = derived.get() if derived is not None else [answer_data(d) for d in documents]
     analysed = []
     for di, document in enumerate(documents):
         rows = [
             AnalysedArticle(a.id, a.number, a.title, list(a.path), a.text, *results[(di, ai)], labels[di])
             for ai, a in enumerate(document.articles)
         ]
-        analysed.append(AnalysedDocument(document, rows))
+        analysed.append(AnalysedDocument(document, rows, datas[di]))
     return analysed
 
 
@@ -275,7 +280,7 @@ def _write_parsed(
     if fresh or backend.file_hash(CATALOGUE_SOURCE) is None:
         # Documents known only from the catalogue (e.g. 53/2024/QH15) so that show,
         # relations and status can name them.
-        backend.replace_file(CATALOGUE_SOURCE, "catalogue", [AnalysedDocument(d, []) for d in stubs])
+        backend.replace_file(CATALOGUE_SOURCE, "catalogue", [AnalysedDocument(d, [], answer_data(d)) for d in stubs])
         report.catalogued_only = len(stubs)
         report.relations_from_catalogue = sum(len(d.relations) for d in stubs)
     if fresh:

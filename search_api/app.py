@@ -33,12 +33,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         # Ready before the first question: the segmenter's model, the known documents and the
-        # corpus store (documents, provisions, term statistics) are built here, off the event
-        # loop. An index that cannot be read yet is not fatal: the store builds on first use.
+        # corpus store (documents with the provisions and term counts ingest stored beside them)
+        # are loaded here, off the event loop. An index that cannot be read yet is not fatal: the
+        # store builds on first use.
         started = time.perf_counter()
         try:
-            # VNLEX_WARM_ANSWERS=0: a search-only start; the answer layer builds on its first use
-            # (on 100x the collection it takes longer than ten minutes: bench/RESULTS.md, load and scale).
+            # VNLEX_WARM_ANSWERS=0: a search-only start; the answer layer builds on its first use.
+            # (At 10x the collection, bench/answer_store.py: the store and its views 3.6 s, the
+            # entitlement rows 9.9 s; before the answer data was stored at ingest the store alone
+            # recomputed 37 s of provisions and term counts, and 100x took over ten minutes.)
             answers = os.environ.get("VNLEX_WARM_ANSWERS", "1") != "0"
             await asyncio.to_thread(app.state.vnlex.warm, answers)
             if answers:

@@ -2,15 +2,19 @@
 
 Both used to build their own per-app caches on the first request (12 s before the first
 answer, 2.3 s before the first entitlements table). The store loads every stored document
-once, extracts provisions once (ingest.entitlements), counts in how many units each term
-occurs (for the answer scorer's rarity weights) and builds the entitlement rows, all at
-start-up (`warm`, called from the app's lifespan) or, without a lifespan, on first use.
-It rebuilds itself when the index's document/article/relation counts change (a re-ingest),
-checking those counts at most every RECHECK_SECONDS.
+once with the answer data ingest stored beside it (ingest.answer_data: the document's provisions
+and in how many of its units each term occurs), adds up the term counts (the answer scorer's
+rarity weights) and links detailing articles, at start-up (`warm`, called from the app's
+lifespan) or, without a lifespan, on first use. A document stored without current answer data
+(another version of the extraction rules, or written by a caller that stored none) has it
+computed here, as every document once was. The store rebuilds itself when the index's
+document/article/relation counts change (a re-ingest), checking those counts at most every
+RECHECK_SECONDS.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -18,13 +22,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ingest.entitlements import Provision, extract_provisions
+from ingest import answer_data as stored
+from ingest.entitlements import Provision
 from ingest.index_contract import SearchBackend
 from ingest.model import QUY_DINH_CHI_TIET, Document
 from ingest.numbers import number_key
-from search_api.answering.terms import unit_terms
+from ingest.terms import unit_texts
 
 RECHECK_SECONDS = 30.0
+# The quotable units of an article now live in ingest.terms (ingest counts their terms); the old
+# name stays importable for modules written before the move.
+_unit_texts = unit_texts
+logger = logging.getLogger("vnlex")
 
 
 @dataclass
@@ -40,6 +49,7 @@ class Snapshot:
     # (law key, article) -> [(detailing document number, its article)]
     detailed_by: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
     derived: dict[str, Any] = field(default_factory=dict)  # views built from this snapshot, by name
+    recomputed: int = 0  # documents whose answer data was not stored (or stale) and was computed here
 
 
 class CorpusStore:
@@ -87,28 +97,36 @@ class CorpusStore:
             document = self.backend.get_document(number)
             if document is not None:
                 snapshot.documents[number_key(document.number)] = document
-        for provision in extract_provisions(list(snapshot.documents.values())):
-            snapshot.provision_list.append(provision)
-            snapshot.provisions.setdefault(number_key(provision.doc_number), {})[provision.unit_id] = provision
-        frequency: dict[str, int] = {}
-        for document in snapshot.documents.values():
-            for article in document.articles:
-                for text in _unit_texts(article):
-                    snapshot.unit_count += 1
-                    for term in unit_terms(text):
-                        frequency[term] = frequency.get(term, 0) + 1
+        saved = self.backend.stored_answer_data()
+        datas = []
+        for doc_key, document in snapshot.documents.items():
+            data = saved.get(doc_key)
+            if not stored.current(data):
+                data = stored.answer_data(document)
+                snapshot.recomputed += 1
+            datas.append(data)
+            for provision in stored.provisions_of(data):
+                snapshot.provision_list.append(provision)
+                snapshot.provisions.setdefault(doc_key, {})[provision.unit_id] = provision
             for relation in document.relations:
                 if (
                     relation.type == QUY_DINH_CHI_TIET
                     and relation.target_article
                     and relation.source_article
                     and not relation.source
-                    and number_key(relation.target) != number_key(document.number)
+                    and number_key(relation.target) != doc_key
                 ):
                     pairs = snapshot.detailed_by.setdefault((number_key(relation.target), relation.target_article), [])
                     if (document.number, relation.source_article) not in pairs:
                         pairs.append((document.number, relation.source_article))
-        snapshot.frequency = frequency
+        snapshot.unit_count, snapshot.frequency = stored.sum_terms(datas)
+        if snapshot.recomputed:
+            logger.warning(
+                "answer data of %d of %d documents was not stored by this version of ingest and was computed "
+                "at start-up; `vnlex ingest --force` stores it",
+                snapshot.recomputed,
+                len(snapshot.documents),
+            )
         return snapshot
 
     def derived(self, name: str, build: Callable[[Snapshot], Any]) -> Any:
@@ -124,14 +142,3 @@ class CorpusStore:
 @lru_cache(maxsize=4096)
 def _key(number: str) -> str:
     return number_key(number)
-
-
-def _unit_texts(article) -> list[str]:
-    """The quotable units of an article as the scorer sees them: clauses, points, or the body."""
-    if not article.units:
-        return [article.text]
-    texts = []
-    for clause in article.units:
-        texts.append(clause.text)
-        texts.extend(point.text for point in clause.children)
-    return texts

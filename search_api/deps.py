@@ -36,13 +36,14 @@ class AppState:
 
     def warm(self, answers: bool = True) -> None:
         """Everything the first question needs: the segmenter's model, the known documents, the store
-        (the answer layer's; skipped with answers=False, it then builds on first use)."""
+        and its collection-wide views (the answer layer's; skipped with answers=False, they then build
+        on first use)."""
         from ingest.analysis import analyze
 
         analyze("khởi động")
         self.search.known_documents()
         if answers:
-            self.store.warm()
+            self.answers.warm()
 
 
 def state(request: Request) -> AppState:

@@ -11,9 +11,11 @@ from datetime import date
 import pytest
 
 from ingest.analysis import analyze
+from ingest.answer_data import answer_data
 from ingest.index_contract import Filters, ParsedQuery
 from ingest.indexing import analyse_document
 from ingest.model import QUY_DINH_CHI_TIET, Article, Document, Relation
+from ingest.numbers import number_key
 
 
 def law() -> Document:
@@ -281,3 +283,56 @@ class BackendContractTests:
         checks = loaded.health_checks()
         assert checks and all(check.ok for check in checks), checks
         assert "query" in {check.name for check in checks}
+
+    # ---- answer data (ingest.answer_data): stored at ingest, read back by the answer store ----------------
+    def test_stored_answer_data_equals_a_fresh_recomputation(self, loaded):
+        saved = loaded.stored_answer_data()
+        assert set(saved) == {number_key("66/2011/QH12"), number_key("09/2013/NĐ-CP")}
+        for number in ("66/2011/QH12", "09/2013/NĐ-CP"):
+            # Recomputed from the document as the index gives it back: what start-up would compute.
+            assert saved[number_key(number)] == answer_data(loaded.get_document(number)), number
+        decree_data = saved[number_key("09/2013/NĐ-CP")]
+        assert decree_data["units"] == 2 and decree_data["terms"]["nan_nhan"] == 1
+        assert [p["article_number"] for p in decree_data["provisions"]] == ["11"]  # "được hỗ trợ tiền ăn"
+        assert_store_matches_recount(loaded)
+
+    def test_answer_data_follows_replaced_updated_and_deleted_files(self, loaded):
+        smaller = law()
+        smaller.articles = smaller.articles[:1]
+        loaded.replace_file("law.html", "sha-law-2", [analyse_document(smaller)])
+        assert loaded.stored_answer_data()[number_key("66/2011/QH12")]["units"] == 1
+        assert_store_matches_recount(loaded)
+        # A status rewrite keeps the answer data (it depends on neither status nor dates).
+        stored = loaded.get_document("09/2013/NĐ-CP")
+        before = loaded.stored_answer_data()[number_key("09/2013/NĐ-CP")]
+        stored.status = "het_hieu_luc"
+        loaded.update_documents([stored])
+        assert loaded.stored_answer_data()[number_key("09/2013/NĐ-CP")] == before
+        # The same number from another file replaces the first file's document and its data.
+        moved = decree()
+        moved.articles = moved.articles[1:]
+        loaded.replace_file("decree-v2.docx", "sha-v2", [analyse_document(moved)])
+        assert loaded.stored_answer_data()[number_key("09/2013/NĐ-CP")]["provisions"] == []
+        assert_store_matches_recount(loaded)
+        loaded.delete_file("decree-v2.docx")
+        assert set(loaded.stored_answer_data()) == {number_key("66/2011/QH12")}
+        assert_store_matches_recount(loaded)
+
+
+def assert_store_matches_recount(backend) -> None:
+    """The answer store's totals, built from the stored data, equal a count over the stored documents
+    with the scorer's own term function, unit by unit (no stored data involved)."""
+    from ingest.entitlements import extract_provisions
+    from ingest.terms import unit_terms, unit_texts
+    from search_api.corpus_store import CorpusStore
+
+    snapshot = CorpusStore(backend).snapshot()
+    assert snapshot.recomputed == 0
+    documents = [backend.get_document(number) for number, _type, _title in backend.document_numbers()]
+    texts = [text for document in documents for article in document.articles for text in unit_texts(article)]
+    frequency: dict[str, int] = {}
+    for text in texts:
+        for term in unit_terms(text):
+            frequency[term] = frequency.get(term, 0) + 1
+    assert (snapshot.unit_count, snapshot.frequency) == (len(texts), frequency)
+    assert snapshot.provision_list == extract_provisions(documents)

@@ -10,6 +10,8 @@ import zipfile
 import pytest
 from typer.testing import CliRunner
 
+from ingest.answer_data import answer_data
+from ingest.numbers import number_key
 from ingest.pipeline import ingest_paths
 from search_api.backends.sqlite import SQLiteBackend
 from search_api.cli import app
@@ -107,6 +109,14 @@ def test_worker_pool_gives_the_same_index_as_one_process(tmp_path):
     ingest_paths([page], two, today=TODAY, workers=2)
     assert one.stats() == two.stats()
     assert one.get_document("09/2013/NĐ-CP").to_dict() == two.get_document("09/2013/NĐ-CP").to_dict()
+    # The answer data, computed in the pool beside the analysis, is stored for every document
+    # and equals what start-up would compute from the stored document.
+    stored = two.stored_answer_data()
+    assert stored == one.stored_answer_data()
+    numbers = [number for number, _type, _title in two.document_numbers()]
+    assert len(stored) == len(numbers) and sum(len(d["provisions"]) for d in stored.values()) > 10
+    for number in numbers:
+        assert stored[number_key(number)] == answer_data(two.get_document(number)), number
 
 
 runner = CliRunner()

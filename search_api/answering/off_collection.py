@@ -28,10 +28,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.terms import unit_texts
 from ingest.textnorm import fold, nfc
 from search_api.answering.compose import folded
 from search_api.answering.evidence import Evidence, is_news, is_stub
-from search_api.corpus_store import CorpusStore, Snapshot, _unit_texts
+from search_api.corpus_store import CorpusStore, Snapshot
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def _lower_units(snapshot: Snapshot) -> list[tuple[str, str, str, str]]:
         if is_news(document):
             continue
         for article in document.articles:
-            for text in _unit_texts(article):
+            for text in unit_texts(article):
                 units.append((document.type, document.number, article.number, nfc(text).lower()))
     return units
 

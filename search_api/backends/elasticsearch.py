@@ -478,6 +478,7 @@ class ElasticsearchBackend:
                     "type": document.type,
                     "title": document.title,
                     "document": document.to_dict(),
+                    **({"answer_data": analysed.answer_data} if analysed.answer_data is not None else {}),
                 },
             }
             for position, relation in enumerate(document.relations):
@@ -640,6 +641,16 @@ class ElasticsearchBackend:
             (Document.from_dict(hit["_source"]["document"]), per_key.get(hit["_source"]["key"], 0))
             for hit in self._scan("documents", query)
         ]
+
+    @_translating_errors
+    def stored_answer_data(self) -> dict[str, dict[str, Any]]:
+        self._check_version_once()
+        query = {"query": {"match_all": {}}, "_source": ["key", "answer_data"]}
+        return {
+            hit["_source"]["key"]: hit["_source"]["answer_data"]
+            for hit in self._scan("documents", query)
+            if hit["_source"].get("answer_data") is not None
+        }
 
     @_translating_errors
     def catalogued_documents(self) -> list[Document]:

@@ -90,6 +90,8 @@ DOCUMENTS_MAPPING: dict[str, Any] = {
         "title": _STORED_ONLY_TEXT,
         # Document.to_dict() kept verbatim in _source; never parsed into fields.
         "document": {"type": "object", "enabled": False},
+        # ingest.answer_data of the document (term counts, provisions): kept, never indexed.
+        "answer_data": {"type": "object", "enabled": False},
     },
 }
 RELATIONS_MAPPING: dict[str, Any] = {

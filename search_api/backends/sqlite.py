@@ -76,7 +76,8 @@ _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files(source_file TEXT PRIMARY KEY, sha256 TEXT NOT NULL, ingested_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents(
-    key TEXT PRIMARY KEY, number TEXT NOT NULL, type TEXT, title TEXT, source_file TEXT, json TEXT NOT NULL);
+    key TEXT PRIMARY KEY, number TEXT NOT NULL, type TEXT, title TEXT, source_file TEXT, json TEXT NOT NULL,
+    answer_data TEXT);
 CREATE INDEX IF NOT EXISTS documents_file ON documents(source_file);
 CREATE TABLE IF NOT EXISTS relations(
     id INTEGER PRIMARY KEY, carrier TEXT NOT NULL, source TEXT NOT NULL, source_article TEXT, type TEXT NOT NULL,
@@ -271,7 +272,7 @@ class SQLiteBackend:
             short = self._delete_articles("doc_key", key)
             self.db.execute("DELETE FROM relations WHERE carrier=?", (document.number,))
         self.db.execute(
-            "INSERT OR REPLACE INTO documents VALUES(?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO documents VALUES(?, ?, ?, ?, ?, ?, ?)",
             (
                 key,
                 document.number,
@@ -279,6 +280,7 @@ class SQLiteBackend:
                 document.title,
                 source_file,
                 json.dumps(document.to_dict(), ensure_ascii=False),
+                None if analysed.answer_data is None else json.dumps(analysed.answer_data, ensure_ascii=False),
             ),
         )
         for relation in document.relations:
@@ -518,6 +520,11 @@ class SQLiteBackend:
             "SELECT json_remove(json, '$.articles'), json_array_length(json, '$.articles') FROM documents"
         ).fetchall()
         return [(Document.from_dict(json.loads(data)), count or 0) for data, count in rows]
+
+    def stored_answer_data(self) -> dict[str, dict[str, Any]]:
+        with self.read_snapshot("answer data"):
+            rows = self.db.execute("SELECT key, answer_data FROM documents WHERE answer_data IS NOT NULL").fetchall()
+        return {key: json.loads(data) for key, data in rows}
 
     def catalogued_documents(self) -> list[Document]:
         # Only the catalogue's stubs, through the documents_file index: a few rows, not the collection.
