@@ -66,7 +66,7 @@ def answer_data(document: Document) -> dict[str, Any]:
 
 def current(data: dict[str, Any] | None) -> bool:
     """Was this stored data made by the rules in force now?"""
-    return bool(data) and data.get("version") == VERSION
+    return data is not None and data.get("version") == VERSION
 
 
 def provisions_of(data: dict[str, Any]) -> list[Provision]:

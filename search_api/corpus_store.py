@@ -98,10 +98,10 @@ class CorpusStore:
             if document is not None:
                 snapshot.documents[number_key(document.number)] = document
         saved = self.backend.stored_answer_data()
-        datas = []
+        datas: list[dict[str, Any]] = []
         for doc_key, document in snapshot.documents.items():
             data = saved.get(doc_key)
-            if not stored.current(data):
+            if data is None or not stored.current(data):
                 data = stored.answer_data(document)
                 snapshot.recomputed += 1
             datas.append(data)
