@@ -19,7 +19,7 @@ from typing import Any
 from ingest.index_contract import SearchBackend
 from ingest.model import QUY_DINH_CHI_TIET
 from ingest.numbers import number_key, slug
-from search_api.answering import chain_order, penalty, procedure_steps, support
+from search_api.answering import chain_order, eligibility, penalty, procedure_steps, support
 from search_api.answering import compose as c
 from search_api.answering import models as m
 from search_api.answering.check import (
@@ -242,16 +242,16 @@ class AnswerService:
                 composition.summary = summary
                 composition.mode = "penalty"
                 return composition
-        specific = any(g in question.who for g in c.SPECIFIC_GROUPS)
+        specific = any(g in question.who for g in eligibility.SPECIFIC_GROUPS)
         if question.intent != m.PROCEDURE and (
             question.has(m.ELIGIBILITY) or (specific and question.has(m.LEGAL_AID, m.ENTITLEMENT))
         ):
-            listed = c.eligibility_quotes(evidence)
+            listed = eligibility.eligibility_quotes(evidence)
             if listed:
                 rest = [q for q in c.select(ordered, threshold) if q not in listed]
                 composition.quotes = (listed + rest)[: c.MAX_QUOTES]
                 composition.mode = "eligibility"
-                composition.summary = c.eligibility_summary(question, composition.quotes)
+                composition.summary = eligibility.eligibility_summary(question, composition.quotes)
                 composition.best_coverage = max(composition.best_coverage, threshold)
                 return composition
         composition.quotes = c.select(ordered, threshold)

@@ -1,0 +1,145 @@
+"""Eligibility answers: for "is <group> entitled to <X>", the article listing who gets X and, in it,
+the units naming the group asked about (foreigners, children, accompanying minors) before the general
+rule for victims, whose clause may carry conditions; and the one-line summary stating them."""
+
+from __future__ import annotations
+
+import re
+
+from search_api.answering import models as m
+from search_api.answering.compose import GROUP_IN_TEXT, MAX_QUOTES, RANK_STEP, folded, unit_label
+from search_api.answering.evidence import Evidence
+from search_api.answering.models import Candidate
+from search_api.answering.terms import unit_terms
+from search_api.answering.understand import GROUP_CUES
+
+# --- eligibility lists ------------------------------------------------------------------
+
+# Articles that list who qualifies: "Người được trợ giúp pháp lý", "Đối tượng và chế độ hỗ trợ".
+_LIST_TITLE = re.compile(r"^(?:nguoi duoc|doi tuong|truong hop duoc|dieu kien)(?!\w)")
+# The law that creates an entitlement says who has it; decrees and circulars repeat or narrow it.
+LIST_TITLE_COVER = 0.15  # the list's heading must name what is asked ("trợ giúp pháp lý")
+LIST_TITLE_COVER_GROUP = 0.05  # ... less so when one of its clauses names the very group asked about
+HIERARCHY_BONUS = {"Bộ luật": 0.1, "Luật": 0.1, "Nghị định": 0.05}
+VICTIM_IN_TEXT = re.compile(r"nan nhan(?: cua hanh vi)? (?:bi )?mua ban|nan nhan(?!\w)")
+SPECIFIC_GROUPS = (
+    m.FOREIGNER,
+    m.STATELESS,
+    m.ACCOMPANYING_MINOR,
+    m.CHILD_UNDER_16,
+    m.CHILD_UNDER_18,
+    m.BEING_IDENTIFIED,
+)
+
+
+def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
+    """For "is <group> entitled to <X>": the article listing who gets X (its title names X), and
+    in it the units naming the group asked about — a specific group (foreigners, children,
+    accompanying minors) before victims in general, whose clause may carry conditions."""
+    question = evidence.question
+    groups = [g for g in SPECIFIC_GROUPS if g in question.who] + ([m.VICTIM] if m.VICTIM in question.who else [])
+    if not groups:
+        return []
+    weight = evidence.weights
+    # What is asked for (the title must name it) is the question less the words naming the group.
+    group_words: set[str] = set()
+    for group in groups:
+        for match in GROUP_CUES[group].finditer(question.folded):
+            group_words |= set(match.group(0).split())
+    wanted = {t: w for t, w in weight.items() if not set(t.split("_")) <= group_words}
+    mass = sum(wanted.values()) or 1.0
+    articles: dict[tuple[str, str], list[Candidate]] = {}
+    specific_asked = any(g in SPECIFIC_GROUPS for g in groups)
+    for candidate in evidence.candidates:
+        if _LIST_TITLE.search(folded(candidate.article.title)) or (specific_asked and _in_list_clause(candidate)):
+            articles.setdefault((candidate.document.number, candidate.article.id), []).append(candidate)
+    found: list[tuple[float, list[Candidate], bool]] = []
+    for units in articles.values():
+        title_terms = unit_terms(units[0].article.title)
+        title_cover = sum(w for t, w in wanted.items() if t in title_terms) / mass
+        naming = [u for u in units if any(_names_group(folded(u.text), g) for g in groups if g != m.VICTIM)]
+        if not naming and not _LIST_TITLE.search(folded(units[0].article.title)):
+            # A benefit's own "1. Đối tượng hỗ trợ gồm ..." clause not naming the group asked about
+            # states who qualifies, so whether the group does ("công dân Việt Nam, người không quốc
+            # tịch": not a foreigner); the benefit's heading must then name what is asked.
+            naming = [u for u in units if u.kind == "khoan"][:1]
+        # Of the units naming the group, the one stating the rest of the question first ("từ đủ 16
+        # tuổi đến dưới 18 tuổi là bị hại" before "người bị buộc tội từ đủ 16 ..." for a victim).
+        naming.sort(key=lambda u: -u.coverage)
+        if not any(g in SPECIFIC_GROUPS for g in groups):
+            # Nobody more specific than "victims": the list item matching the question's words.
+            naming = sorted(units, key=lambda u: -u.coverage)[:1]
+        # The general rule (the first unit naming victims) follows the group's own clause.
+        # (the point itself when victims are one item of a list: "g) Nạn nhân của hành vi mua bán người")
+        victims = [u for u in units if u not in naming and _names_group(folded(u.text), m.VICTIM)]
+        # A clause naming victims only through one of its points gives way to that point.
+        victims = [u for u in victims if not any(v.parent_id == u.unit_id for v in victims)]
+        general = max(victims, key=lambda u: u.coverage) if victims else None
+        if m.VICTIM in groups and general is not None:
+            naming.append(general)
+        specific = any(_names_group(folded(u.text), g) for u in naming for g in groups if g != m.VICTIM)
+        if not naming or title_cover < (LIST_TITLE_COVER_GROUP if specific else LIST_TITLE_COVER):
+            continue
+        for unit in naming:
+            unit.reasons.append("eligibility list naming the group")
+        document = units[0].document
+        value = (
+            title_cover
+            + max(u.coverage for u in units)
+            + HIERARCHY_BONUS.get(document.type, 0.0)
+            - RANK_STEP * units[0].rank
+        )
+        found.append((value, naming, specific))
+    if not found:
+        return []
+    # The clause naming the group itself first, with the general rule of the same list; then, when
+    # the benefit asked about has its own "Đối tượng hỗ trợ" clause, that one (it may exclude the group).
+    found.sort(key=lambda item: (not item[2], -item[0]))
+    units = list(found[0][1])
+    if found[0][2]:
+        units += next((naming for _, naming, specific in found[1:] if not specific), [])
+    chosen: list[Candidate] = []
+    for unit in units:
+        if any(unit.parent_id == c.unit_id or c.parent_id == unit.unit_id for c in chosen):
+            continue
+        chosen.append(unit)
+    return chosen[:MAX_QUOTES]
+
+
+_LIST_CLAUSE = re.compile(r"^(?:\d{1,2} )?(?:doi tuong|nguoi duoc|truong hop duoc)(?!\w)")
+
+
+def _in_list_clause(candidate: Candidate) -> bool:
+    """A clause listing who qualifies ("1. Đối tượng hỗ trợ gồm: a) ..."), or one of its points."""
+    if candidate.kind == "khoan":
+        return bool(_LIST_CLAUSE.search(folded(candidate.text)))
+    return candidate.kind == "diem" and bool(_LIST_CLAUSE.search(folded(candidate.lead_in)))
+
+
+GROUP_LABELS = {
+    m.FOREIGNER: "người nước ngoài",
+    m.STATELESS: "người không quốc tịch",
+    m.ACCOMPANYING_MINOR: "người chưa thành niên đi cùng nạn nhân",
+    m.CHILD_UNDER_16: "trẻ em",
+    m.CHILD_UNDER_18: "người chưa thành niên",
+    m.BEING_IDENTIFIED: "người đang được xác minh là nạn nhân",
+    m.VICTIM: "nạn nhân",
+}
+
+
+def eligibility_summary(question: m.Question, quotes: list[Candidate]) -> str | None:
+    """'Trẻ em: khoản 3 Điều 7 Luật 11/2017/QH14; quy định chung cho nạn nhân: điểm g khoản 7 Điều 7 ...'"""
+    parts = []
+    for quote in quotes:
+        if "eligibility list naming the group" not in quote.reasons:
+            continue
+        text = folded(quote.text)
+        group = next((g for g in question.who if g in GROUP_LABELS and _names_group(text, g) and g != m.VICTIM), None)
+        label = GROUP_LABELS[group] if group else "quy định chung cho nạn nhân"
+        parts.append(f"{label[:1].upper()}{label[1:]}: {unit_label(quote)}")
+    return "; ".join(parts) or None
+
+
+def _names_group(text: str, group: str) -> bool:
+    pattern = VICTIM_IN_TEXT if group == m.VICTIM else GROUP_IN_TEXT.get(group)
+    return bool(pattern and pattern.search(text))
