@@ -38,3 +38,23 @@ def test_the_named_clause_comes_before_the_clause_matching_the_circumstances(ans
     assert citations[0].startswith("Khoản 3 Điều 150 "), citations
     assert any(c.startswith("Khoản 2 Điều 150 ") for c in citations[1:]), citations
     assert "— khoản 3 Điều 150" in data["summary"]
+
+
+# (not a penalty question, but the same kind of everyday account: who the person is, from how the family tells it)
+@pytest.mark.parametrize(
+    "text",
+    ["con trai tôi thoát được từ Campuchia về thì có được hỗ trợ không", "chi ay duoc giai cuu o bien gioi"],
+)
+def test_someone_who_escaped_back_or_was_rescued_is_read_as_a_victim(text):
+    assert m.VICTIM in understand(text).who
+
+
+def test_escaping_tax_is_not_escaping_traffickers():
+    assert m.VICTIM not in understand("trốn thuế về nước thì bị xử lý thế nào").who
+
+
+def test_an_escaped_person_reporting_to_a_border_post_is_answered(answer_client):
+    data = ask(answer_client, "con trai tôi thoát được từ Campuchia về, đến đồn biên phòng trình báo thì đồn làm gì")
+    assert data["answered"], data.get("message")
+    first = data["answer"][0]
+    assert first["doc_number"].startswith("01/2014/TTLT") and first["article_number"] == "5", first["citation"]

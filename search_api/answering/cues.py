@@ -252,6 +252,10 @@ GROUP_CUES: dict[str, re.Pattern] = {
         r"bi (?:\w+ ){1,2}ban (?:sang|qua|cho|di|ra)",
         # "bị dắt đi bán", "bị bắt đi bán", "bị đưa đi bán": taken away to be sold
         r"bi (?:\w+ ){1,2}di ban",
+        # someone who escaped back ("trốn được từ bên kia biên giới về") or was rescued: how families
+        # speak of a victim who has not been identified as one yet
+        r"(?:tron(?! thue)|thoat)(?: duoc)?(?: \w+){0,6} ve",
+        r"duoc giai cuu",
     ),
     m.AGENCY_ACTOR: _cues(
         r"co quan", r"cong an", r"bien phong", r"uy ban", r"so lao dong", r"phong lao dong", r"co so ho tro"
