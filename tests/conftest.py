@@ -166,3 +166,9 @@ def ask(client, question: str, **params) -> dict:
     response = client.get("/api/ask", params={"q": question, **params})
     assert response.status_code == 200, response.text
     return response.json()
+
+
+def first_quote(data: dict) -> tuple[str, str, str]:
+    """(document number, article number, text) of an answer's first quote."""
+    quote = data["answer"][0]
+    return quote["doc_number"], quote["article_number"], quote["text"]

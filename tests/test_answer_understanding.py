@@ -7,16 +7,12 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import ask
+from tests.conftest import first_quote as first
 
 
 @pytest.fixture(scope="module")
 def client(answer_client):
     return answer_client  # tests/conftest.py: the app over answer_index, each backend in turn
-
-
-def first(data: dict) -> tuple[str, str, str]:
-    quote = data["answer"][0]
-    return quote["doc_number"], quote["article_number"], quote["text"]
 
 
 @pytest.mark.parametrize("question", ["nan nhan la gi", "Thế nào là nạn nhân theo luật PCMBN?"])
