@@ -132,9 +132,7 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
     seen: set[tuple[str, str]] = set()
     rank = 0
     if evidence.named_article:
-        document, article = evidence.named_article
-        evidence.candidates.extend(article_candidates(document, article, 0))
-        seen.add((number_key(document.number), article.id))
+        _add_article(evidence, seen, *evidence.named_article, 0)
     for position, hit in enumerate(result["hits"]):
         hit["link"] = f"/van-ban/{hit['slug']}#{hit['article_id']}"
         document = store.document(hit["doc_number"])
@@ -146,32 +144,40 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
         if len(evidence.hits) < RETRIEVED_ARTICLES:
             evidence.hits.append(hit)
         article = next((a for a in document.articles if a.id == hit["article_id"]), None)
-        if article is None or (number_key(document.number), article.id) in seen:
+        if article is None:
             continue
         if position >= CANDIDATE_ARTICLES and not _DEEP_TITLE.search(fold(article.title or "").lower()):
             continue
-        seen.add((number_key(document.number), article.id))
-        evidence.candidates.extend(article_candidates(document, article, rank))
-        rank += 1
+        if _add_article(evidence, seen, document, article, rank):
+            rank += 1
     for document in evidence.named_documents:
         # "quyền gì theo luật PCMBN": every article of a text the question names is a candidate,
         # not only those the backend ranked (each backend ranks differently; the answer should not).
         if len(document.articles) > NAMED_DOCUMENT_ARTICLES:
             continue  # the Criminal Code, the Civil Code: search narrows them
         for article in document.articles:
-            if (number_key(document.number), article.id) not in seen:
-                seen.add((number_key(document.number), article.id))
-                evidence.candidates.extend(article_candidates(document, article, rank))
+            _add_article(evidence, seen, document, article, rank)
     top_documents = list({c.document.number: c.document for c in evidence.candidates}.values())
     for document, article in heading_articles(question, top_documents):
-        if (number_key(document.number), article.id) not in seen:
-            seen.add((number_key(document.number), article.id))
-            evidence.candidates.extend(article_candidates(document, article, rank))
+        _add_article(evidence, seen, document, article, rank)
     if question.has(m.ENTITLEMENT, m.AMOUNT, m.ELIGIBILITY, m.LEGAL_AID, m.PROCEDURE):
         _add_chain(evidence, store, seen)
     if question.has(m.PENALTY):
         _add_named_offences(evidence, store, seen)
     return evidence
+
+
+def _add_article(
+    evidence: Evidence, seen: set[tuple[str, str]], document: Document, article: Article, rank: int
+) -> bool:
+    """The article's units as candidates, once per article whichever route found it first;
+    False when it was already there."""
+    key = (number_key(document.number), article.id)
+    if key in seen:
+        return False
+    seen.add(key)
+    evidence.candidates.extend(article_candidates(document, article, rank))
+    return True
 
 
 NAMED_DOCUMENT_ARTICLES = 120  # a named text up to this size is scored whole
@@ -232,10 +238,7 @@ def _add_named_offences(evidence: Evidence, store: CorpusStore, seen: set[tuple[
     if not named:
         named = [(d, a) for d, a, _ in sorted(offences, key=lambda item: -item[2])[:PROMINENT_OFFENCES]]
     for document, article in named:
-        if (number_key(document.number), article.id) in seen:
-            continue
-        seen.add((number_key(document.number), article.id))
-        evidence.candidates.extend(article_candidates(document, article, 1))
+        _add_article(evidence, seen, document, article, 1)
 
 
 def _add_chain(evidence: Evidence, store: CorpusStore, seen: set[tuple[str, str]]) -> None:
@@ -254,10 +257,8 @@ def _add_chain(evidence: Evidence, store: CorpusStore, seen: set[tuple[str, str]
         for other, other_article in linked:
             document = store.document(other)
             article = _article(document, other_article)
-            if document is None or article is None or (number_key(document.number), article.id) in seen:
+            if document is None or article is None or not _add_article(evidence, seen, document, article, rank + 1):
                 continue
-            seen.add((number_key(document.number), article.id))
-            evidence.candidates.extend(article_candidates(document, article, rank + 1))
             added += 1
             if added >= MAX_CHAIN_ARTICLES:
                 return
