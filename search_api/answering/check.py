@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from datetime import date
 
@@ -19,7 +18,7 @@ from ingest.model import CAN_CU, QUY_DINH_CHI_TIET, Document
 from ingest.numbers import number_key
 from ingest.textnorm import fold
 from search_api.answering import models as m
-from search_api.answering.compose import SYLLABLE_SHARE, Composition, folded, in_force_on
+from search_api.answering.compose import SYLLABLE_SHARE, Composition, folded, in_force_on, term_weight
 from search_api.answering.evidence import Evidence, is_news, is_stub
 from search_api.answering.off_collection import off_collection
 from search_api.corpus_store import CorpusStore, Snapshot
@@ -70,11 +69,8 @@ def answer_threshold(question: m.Question, frequency: dict[str, int], total: int
         # has bigrams no unit holds ("tục ly", "hôn đơn"), and is off the collection's subject.
         return ANSWER_THRESHOLD
 
-    def weight(term: str) -> float:  # as compose.score_candidates weighs terms
-        return math.log(1 + total / (1 + frequency.get(term, 0)))
-
-    mass = sum(weight(t) for t in question.bigrams)
-    reachable = sum(weight(t) for t in question.bigrams if frequency.get(t, 0) > 0)
+    mass = sum(term_weight(t, frequency, total) for t in question.bigrams)
+    reachable = sum(term_weight(t, frequency, total) for t in question.bigrams if frequency.get(t, 0) > 0)
     share = SYLLABLE_SHARE + (1 - SYLLABLE_SHARE) * (reachable / mass if mass else 1.0)
     return ANSWER_THRESHOLD * max(share, MIN_REACHABLE)
 
@@ -260,10 +256,16 @@ def _reference_units(snapshot: Snapshot) -> dict[str, bool]:
     return units
 
 
+def reference_units(store: CorpusStore) -> dict[str, bool]:
+    """The money levels the texts multiply, and whether a text fixes each in đồng (built once per
+    state of the index, at start-up by AnswerService.warm)."""
+    return store.derived("reference_units", _reference_units)
+
+
 def unstated_reference(question_folded: str, store: CorpusStore) -> str:
     """ "Mức lương cơ sở hiện nay là bao nhiêu": the question asks the value of the level the texts
     state sums in multiples of, and no text of the collection fixes that level."""
-    for unit, stated in store.derived("reference_units", _reference_units).items():
+    for unit, stated in reference_units(store).items():
         name = folded(unit).removeprefix("muc ")
         asked = rf"(?<!\w){re.escape(name)}(?: \w+){{0,3}} (?:la |bang |duoc )?bao nhieu(?! lan)"
         if not stated and re.search(asked, question_folded):

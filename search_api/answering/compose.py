@@ -106,12 +106,18 @@ def in_force_on(document: Document, day: date | None) -> bool | None:
     return document.expired is None or day < document.expired
 
 
+def term_weight(term: str, frequency: dict[str, int], total: int) -> float:
+    """A term's rarity over the collection's units (an IDF): what covering it is worth; the answer
+    threshold (check.answer_threshold) weighs a question's terms the same way."""
+    return math.log(1 + total / (1 + frequency.get(term, 0)))
+
+
 def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
     question = evidence.question
     snapshot = store.snapshot()
     total, frequency = max(snapshot.unit_count, 1), snapshot.frequency
     syllables, bigrams = question.syllables, question.bigrams
-    weight = {t: math.log(1 + total / (1 + frequency.get(t, 0))) for t in syllables | bigrams}
+    weight = {t: term_weight(t, frequency, total) for t in syllables | bigrams}
     syllable_mass = sum(weight[t] for t in syllables) or 1.0
     bigram_mass = sum(weight[t] for t in bigrams) or 1.0
     evidence.weights = weight

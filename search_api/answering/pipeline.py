@@ -29,9 +29,9 @@ from search_api.answering.check import (
     decline_message,
     drop_news,
     lacking,
+    reference_units,
     status_of,
     supported,
-    unstated_reference,
 )
 from search_api.answering.citations import quote_dict
 from search_api.answering.definitions import defined_terms, definition_quote, is_definition_question
@@ -74,7 +74,7 @@ class AnswerService:
         otherwise build inside its own request (at 1x: which money levels the texts fix in đồng,
         0.57 s; the defined terms, 0.28 s; measured by bench/answer_store.py)."""
         self.store.warm()
-        unstated_reference("", self.store)  # builds the "reference_units" view; "" asks nothing
+        reference_units(self.store)
         defined_terms(self.store)
 
     def understand(self, text: str, on_date: date | None = None) -> m.Question:
@@ -122,11 +122,12 @@ class AnswerService:
             best_coverage=round(composition.best_coverage, 3),
             as_of=day.isoformat() if day else None,
         )
-        gap = lacking(evidence, composition, self.store)  # what the collection lacks, said in either decline
-        if not supported(evidence, composition, threshold):
-            return {**base, "message": f"{gap} {decline_message(evidence)}" if gap else decline_message(evidence)}
-        if gap:  # words overlap, but no clause covers the asked-for fact
-            return {**base, "message": f"{gap} {decline_message(evidence)}"}
+        # What the collection lacks declines an answer whose words overlap but whose clauses hold no
+        # asked-for fact, and is said first in any decline.
+        gap = lacking(evidence, composition, self.store)
+        if gap or not supported(evidence, composition, threshold):
+            message = decline_message(evidence)
+            return {**base, "message": f"{gap} {message}" if gap else message}
         quotes = [quote_dict(q, self.store, status_of(q.document, day)) for q in composition.quotes]
         return {
             **base,
