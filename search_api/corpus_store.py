@@ -27,12 +27,8 @@ from ingest.entitlements import Provision
 from ingest.index_contract import SearchBackend
 from ingest.model import QUY_DINH_CHI_TIET, Document
 from ingest.numbers import number_key
-from ingest.terms import unit_texts
 
 RECHECK_SECONDS = 30.0
-# The quotable units of an article now live in ingest.terms (ingest counts their terms); the old
-# name stays importable for modules written before the move.
-_unit_texts = unit_texts
 logger = logging.getLogger("vnlex")
 
 
