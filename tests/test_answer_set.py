@@ -92,10 +92,15 @@ def test_coverage_of_variants_and_target_groups():
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
 @pytest.mark.parametrize("question", [q for q in ALL if q["expect_source"] == "corpus" and q["answerable"]])
 def test_expected_strings_are_verbatim_in_the_gold_clause(question):
-    for gold in question["relevant_articles"]:
-        assert (number_key(gold["law_id"]), gold["article_id"]) in corpus_articles(), gold
-    law, article_number = CLAUSE.match(question["expect_clause"]).groups()[:2]
+    assert_gold_clause_holds_the_expected_strings(question)
+
+
+def assert_gold_clause_holds_the_expected_strings(question: dict) -> None:
+    """Every gold article exists in the parsed corpus, the expected clause lies in one of them, and
+    each expected group has an alternative verbatim (after fold) in that clause (all answer sets)."""
     gold = {(number_key(g["law_id"]), g["article_id"]) for g in question["relevant_articles"]}
+    assert gold <= set(corpus_articles()), gold - set(corpus_articles())
+    law, article_number = CLAUSE.match(question["expect_clause"]).groups()[:2]
     assert (number_key(law), article_number) in gold, "expect_clause must lie in a gold article"
     text = fold(clause_text(question["expect_clause"]))
     for group in question["expect"]:
