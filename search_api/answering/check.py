@@ -18,9 +18,10 @@ from ingest.model import CAN_CU, QUY_DINH_CHI_TIET, Document
 from ingest.numbers import number_key
 from ingest.textnorm import fold
 from search_api.answering import models as m
-from search_api.answering.compose import SYLLABLE_SHARE, Composition, folded, in_force_on, term_weight
+from search_api.answering.compose import SYLLABLE_SHARE, Composition, in_force_on, term_weight
 from search_api.answering.evidence import Evidence, is_news, is_stub
 from search_api.answering.off_collection import off_collection
+from search_api.answering.terms import folded
 from search_api.corpus_store import CorpusStore, Snapshot
 
 ANSWER_THRESHOLD = 0.38  # see tests/test_answers.py: dev answers reach 0.41-0.74, off-corpus 0.26-0.375

@@ -21,11 +21,9 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from ingest.entitlements import Provision
 from ingest.model import Article, Document
-from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.evidence import Evidence, article_candidates
 from search_api.answering.models import Candidate
@@ -38,7 +36,7 @@ from search_api.answering.support import (
     procedure_mismatch,
     span_bonus,
 )
-from search_api.answering.terms import unit_terms
+from search_api.answering.terms import folded, unit_terms
 from search_api.corpus_store import CorpusStore
 
 MAX_QUOTES = 3
@@ -90,11 +88,6 @@ class Composition:
     mode: str = "ranked"  # how the quotes were chosen: named_article | penalty | ranked | facts
     chain: list[dict] = field(default_factory=list)  # law -> decree -> clause fixing an amount (chain_order)
     steps: dict | None = None  # a procedure's ordered steps or a dossier's papers (procedure_steps)
-
-
-@lru_cache(maxsize=16384)
-def folded(text: str) -> str:
-    return " ".join(re.findall(r"\w+", fold(text or "").lower()))
 
 
 def in_force_on(document: Document, day: date | None) -> bool | None:

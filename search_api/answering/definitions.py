@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from ingest.model import Article, Document
 from search_api.answering import models as m
-from search_api.answering.compose import folded, in_force_on
+from search_api.answering.compose import in_force_on
 from search_api.answering.evidence import Evidence, article_candidates, is_news
 from search_api.answering.models import Candidate
+from search_api.answering.terms import folded
 from search_api.answering.understand import DEFINITION_CUE_AFTER_TERM, DEFINITION_CUES
 from search_api.corpus_store import CorpusStore
 

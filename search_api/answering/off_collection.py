@@ -30,8 +30,8 @@ from dataclasses import dataclass
 
 from ingest.terms import unit_texts
 from ingest.textnorm import fold, nfc
-from search_api.answering.compose import folded
 from search_api.answering.evidence import Evidence, is_news, is_stub
+from search_api.answering.terms import folded
 from search_api.corpus_store import CorpusStore, Snapshot
 
 

@@ -9,7 +9,7 @@ import math
 import re
 
 from search_api.answering import models as m
-from search_api.answering.compose import article_candidates, folded, ranked, short_label
+from search_api.answering.compose import article_candidates, ranked, short_label
 from search_api.answering.evidence import (
     OFFENCE_NAME_SHARE,
     Evidence,
@@ -17,7 +17,7 @@ from search_api.answering.evidence import (
     offence_prominence,
 )
 from search_api.answering.models import Candidate
-from search_api.answering.terms import unit_terms
+from search_api.answering.terms import folded, unit_terms
 from search_api.answering.understand import AGGRAVATING, aged_16_or_over
 from search_api.corpus_store import CorpusStore
 

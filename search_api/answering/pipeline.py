@@ -45,6 +45,7 @@ from search_api.answering.facts import (
     effect_unit,
     facts_summary,
 )
+from search_api.answering.terms import folded
 from search_api.answering.understand import understand_question
 from search_api.corpus_store import CorpusStore
 from search_api.search import SearchService
@@ -229,7 +230,7 @@ class AnswerService:
             if found is not None:
                 defining, term = found
                 rest = [
-                    q for q in c.select(ordered, threshold) if q.key != defining.key and term in c.folded(q.text)
+                    q for q in c.select(ordered, threshold) if q.key != defining.key and term in folded(q.text)
                 ]  # other units speaking of the term ("không được coi là" alone says nothing of it)
                 composition.quotes = [defining, *rest][: c.MAX_QUOTES]
                 composition.mode = "definition"

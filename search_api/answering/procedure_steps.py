@@ -23,6 +23,7 @@ from ingest.amounts import scan_quantities
 from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.models import Candidate
+from search_api.answering.terms import folded
 
 MAX_STEPS = 5
 STEP_WORDS = 9  # a step's opening words in the summary line
@@ -97,7 +98,7 @@ _DOSSIER_LEAD = re.compile(r"(?<!\w)ho so(?: \w+){0,10} (?:bao gom|gom|gom co)(?
 
 def _lists_dossier(text: str) -> bool:
     """A lead-in that opens a list of papers: "Hồ sơ đề nghị ... gồm:"."""
-    return _DOSSIER_LEAD.search(" ".join(re.findall(r"\w+", fold(text.split("\n", 1)[0]).lower()))) is not None
+    return _DOSSIER_LEAD.search(folded(text.split("\n", 1)[0])) is not None
 
 
 def _item(name: str, text: str, steps: bool) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from ingest.amounts import Amount, scan_quantities
 from ingest.textnorm import fold, nfc
 from search_api.answering import models as m
 from search_api.answering.models import Candidate
-from search_api.answering.terms import unit_terms
+from search_api.answering.terms import folded, unit_terms
 
 SPAN_BONUS = 0.3  # a time span / a sum in the sentence the question is about
 UNIT_MISMATCH = 0.25  # "mấy ngày" asked, only hours stated: the span counts a quarter
@@ -282,7 +282,7 @@ def procedure_mismatch(candidate: Candidate, question: m.Question) -> float:
         return 0.0
     heading = candidate.lead_in if candidate.kind == "diem" else candidate.text
     for text in (candidate.article.title, heading[:40]):
-        if _PROCEDURE_HEADING.search(" ".join(re.findall(r"\w+", fold(nfc(text or "")).lower()))):
+        if _PROCEDURE_HEADING.search(folded(text)):
             candidate.reasons.append("a claim procedure, not the benefit")
             return PROCEDURE_MISMATCH
     return 0.0
@@ -300,7 +300,7 @@ def duty_heading_bonus(candidate: Candidate, question: m.Question) -> float:
     ("Trách nhiệm của Bộ Tư pháp"), before another body's duties sharing the rest of the words."""
     if not _ASKS_DUTY.search(question.folded):
         return 0.0
-    heading = _DUTY_HEADING.match(" ".join(re.findall(r"\w+", fold(nfc(candidate.article.title or "")).lower())))
+    heading = _DUTY_HEADING.match(folded(candidate.article.title))
     if heading is None:
         return 0.0
     holder = [w for w in heading.group(1).split() if w not in _HOLDER_FILLER]

@@ -7,10 +7,22 @@ a unit are read by the same functions.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from ingest.analysis import Analysis
 from ingest.terms import QUESTION_WORDS, fast_folded, unit_terms
+from ingest.textnorm import fold
 
-__all__ = ["QUESTION_WORDS", "fast_folded", "question_terms", "unit_terms"]
+__all__ = ["QUESTION_WORDS", "fast_folded", "folded", "question_terms", "unit_terms"]
+
+
+@lru_cache(maxsize=16384)  # titles and clauses are folded again on every question
+def folded(text: str | None) -> str:
+    """A text's words without diacritics, lower case, one space apart: what the answer stages match
+    their patterns on ("Hồ sơ, thủ tục" -> "ho so thu tuc")."""
+    return " ".join(re.findall(r"\w+", fold(text or "").lower()))
+
 
 # "bao" asks a question only before these ("bao nhiêu", "bao lâu", "bao giờ", "bao xa"); elsewhere it
 # is half of a term the law uses ("tin báo", "thông báo", "bảo vệ" typed without diacritics).
