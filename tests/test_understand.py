@@ -136,6 +136,19 @@ def test_penalty_circumstances():
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a circumstance the question denies is not named: khoản 1, not the abroad clause
+        ("lừa người rồi giao cho kẻ khác lấy tiền, không đưa ra nước ngoài, bị phạt tù bao nhiêu năm", []),
+        ("ban nguoi khong co to chuc, khong ban sang trung quoc thi phat bao nhieu nam", []),
+        ("bán người sang Trung Quốc chứ không phải trong nước thì bị phạt bao nhiêu năm", ["đưa ra nước ngoài"]),
+    ],
+)
+def test_denied_penalty_circumstances_are_not_named(text, expected):
+    assert understand(text).aggravating == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("năm 2023 nạn nhân được hỗ trợ tiền ăn bao nhiêu", date(2023, 12, 31)),
         ("nam 2023 nan nhan duoc ho tro bao nhieu", date(2023, 12, 31)),
         ("trước 1/7/2025 nạn nhân được hỗ trợ gì", date(2025, 6, 30)),

@@ -229,6 +229,15 @@ _COUNTED = re.compile(
 )
 
 
+# "không đưa ra nước ngoài", "chưa có tổ chức", "không phải đường dây": the question denies it.
+_DENIED_BEFORE = re.compile(r"(?<!\w)(?:khong|chua|chang|ko)(?: (?:phai|co|he|bi|duoc|dua|dem|ban|lam))*$")
+
+
+def _affirmed(cue: re.Pattern, words: str) -> bool:
+    """Whether a circumstance cue occurs in the question other than denied."""
+    return any(not _DENIED_BEFORE.search(words[: match.start()].rstrip()) for match in cue.finditer(words))
+
+
 def _counted_victims(words: str, aggravating: list[str]) -> list[str]:
     """ "bán 7 cô gái", "3 nạn nhân": the Code's brackets are by head count — 02 to 05 people
     (khoản 2), 06 or more (khoản 3)."""
@@ -282,7 +291,9 @@ def understand_question(
     who = _with_ages(who, words)
     if m.ACCOMPANYING_MINOR in who:
         who = [g for g in who if g not in (m.CHILD_UNDER_16, m.CHILD_UNDER_18)]
-    aggravating = [name for name, (cue, _) in AGGRAVATING.items() if cue.search(words)] if m.PENALTY in intents else []
+    aggravating = (
+        [name for name, (cue, _) in AGGRAVATING.items() if _affirmed(cue, words)] if m.PENALTY in intents else []
+    )
     if m.PENALTY in intents:
         aggravating = _counted_victims(words, aggravating)
     if "từ 06 người" in aggravating and "nhiều nạn nhân" in aggravating:
