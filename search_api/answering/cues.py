@@ -189,6 +189,43 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     (_cues(r"(?:ep|bat) (?:lam viec|lam) (?:khong cong|khong luong)", r"lao dong khong cong"), "cưỡng bức lao động"),
     (_cues(r"(?:lay|ban|moc) (?:than|noi tang|gan|tim|giac mac)"), "lấy bộ phận cơ thể"),
     (_cues(r"trung tam bao tro", r"trai bao tro"), "cơ sở bảo trợ xã hội"),
+    # The support regimes as families name them (66/2011 Điều 32–38, 09/2013 Điều 19–24).
+    (
+        _cues(
+            # (not "có tiền án", a prior conviction, which folds the same)
+            r"(?:ho tro|cap|chi|duoc|cho|tra|lo) tien an",
+            r"tien an (?:uong|o|hang ngay|mot ngay|moi ngay|bao nhieu)",
+            r"an uong",
+            r"quan ao",
+            r"do dung (?:ca nhan|sinh hoat)",
+        ),
+        "nhu cầu thiết yếu",
+    ),
+    (
+        _cues(r"kham (?:benh|chua)", r"chua (?:benh|tri|tri benh)", r"om dau", r"bi om", r"nam vien", r"thuoc men"),
+        "hỗ trợ y tế",
+    ),
+    (_cues(r"sang chan", r"tram cam", r"hoang loan", r"khung hoang (?:tinh than|tam ly)"), "hỗ trợ tâm lý"),
+    (_cues(r"tien (?:tro cap|ho tro) ban dau", r"tien (?:kho khan|cuu tro)"), "trợ cấp khó khăn ban đầu"),
+    (_cues(r"cho o(?: tam)?", r"cho ngu", r"nha tam lanh", r"cho tam tru"), "cơ sở hỗ trợ nạn nhân"),
+    # Family is, in the texts, "người thân thích".
+    (_cues(r"nguoi nha", r"nguoi than(?! thich)"), "người thân thích"),
+    (_cues(r"lo (?:thong tin|danh tinh|ten tuoi|hinh anh)", r"giu kin"), "giữ bí mật"),
+    (_cues(r"khong (?:mat|ton|phai tra) (?:tien|dong nao|phi)"), "miễn phí"),
+    (_cues(r"(?:di|ngoi|o) tu(?!\w)(?! phap)"), "phạt tù"),  # (not "Bộ Tư pháp", "ở Tư pháp")
+    (_cues(r"tre (?:mo coi|lang thang|bi bo roi)"), "trẻ em có hoàn cảnh đặc biệt"),
+    # Legal aid as clients put it (11/2017/QH14): changing the helper, stopping half way, going to court.
+    (
+        _cues(r"(?:doi|thay) (?:\w+ ){0,2}(?:luat su|tro giup vien|nguoi khac)"),
+        "thay đổi người thực hiện trợ giúp pháp lý",
+    ),
+    (
+        # ("dung" alone is also "dùng": "sử dụng hỗ trợ")
+        _cues(r"(?:dung|ngung|bo do) (?:\w+ ){0,2}giua chung", r"ngung (?:tro giup|giup|ho tro)"),
+        "không tiếp tục thực hiện",
+    ),
+    (_cues(r"(?:ra|hau|len) toa", r"di kien"), "tham gia tố tụng"),
+    (_cues(r"(?:mat|lam lai|xin lai|cap lai) (?:het )?giay to"), "giấy tờ tùy thân"),
     # the mass organisations ("Hội phụ nữ xã", "Đoàn thanh niên") are, in the texts, "tổ chức"
     (ORGANISATIONS, "cơ quan, tổ chức"),
     # "báo công an", "có trách nhiệm báo không": a report of a crime is a "tin báo, tố giác"

@@ -53,6 +53,14 @@ def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
     for candidate in evidence.candidates:
         if _LIST_TITLE.search(folded(candidate.article.title)) or (specific_asked and _in_list_clause(candidate)):
             articles.setdefault((candidate.document.number, candidate.article.id), []).append(candidate)
+    if specific_asked:
+        # A benefit's article listing who qualifies in one clause ("1. Đối tượng hỗ trợ gồm nạn nhân …")
+        # may name the group asked about in another ("… người chưa thành niên được cơ sở hỗ trợ chi phí
+        # khám bệnh"): that clause is the group's own rule, so it is among the list's units.
+        for candidate in evidence.candidates:
+            units = articles.get((candidate.document.number, candidate.article.id))
+            if units is not None and candidate not in units and _names_any(candidate, groups):
+                units.append(candidate)
     found: list[tuple[float, list[Candidate], bool]] = []
     for units in articles.values():
         title_terms = unit_terms(units[0].article.title)
@@ -138,6 +146,10 @@ def eligibility_summary(question: m.Question, quotes: list[Candidate]) -> str | 
         label = GROUP_LABELS[group] if group else "quy định chung cho nạn nhân"
         parts.append(f"{label[:1].upper()}{label[1:]}: {unit_label(quote)}")
     return "; ".join(parts) or None
+
+
+def _names_any(candidate: Candidate, groups: list[str]) -> bool:
+    return any(_names_group(folded(candidate.text), g) for g in groups if g != m.VICTIM)
 
 
 def _names_group(text: str, group: str) -> bool:

@@ -245,7 +245,8 @@ class AnswerService:
                 composition.mode = "penalty"
                 return composition
         specific = any(g in question.who for g in eligibility.SPECIFIC_GROUPS)
-        if question.intent != m.PROCEDURE and (
+        # ("được hỗ trợ tiền ăn bao nhiêu": a sum is asked, not whether the group qualifies)
+        if question.intent not in (m.PROCEDURE, m.AMOUNT) and (
             question.has(m.ELIGIBILITY) or (specific and question.has(m.LEGAL_AID, m.ENTITLEMENT))
         ):
             listed = eligibility.eligibility_quotes(evidence)

@@ -1,0 +1,71 @@
+"""Everyday wording read as the texts' own terms (cues.COLLOQUIAL), and the two composition rules of
+session 6: a sum asked for a named group is an amount answer, not an eligibility list; a benefit's
+article naming the group in another clause than its "Đối tượng" clause quotes that clause first.
+Phrasings are written for these tests (not copied from the labelled sets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from search_api.answering.cues import legal_wording
+from search_api.answering.terms import folded
+from tests.conftest import ask
+from tests.conftest import first_quote as first
+
+
+@pytest.mark.parametrize(
+    "typed, legal",
+    [
+        ("nhà nước có lo tiền ăn cho nạn nhân không", "nhu cầu thiết yếu"),
+        ("được cấp quần áo không", "nhu cầu thiết yếu"),
+        ("bị ốm thì ai trả tiền", "hỗ trợ y tế"),
+        ("con bé bị sang chấn sau khi về", "hỗ trợ tâm lý"),
+        ("ở nhà tạm lánh được bao lâu", "cơ sở hỗ trợ nạn nhân"),
+        ("người nhà nạn nhân bị đe dọa", "người thân thích"),
+        ("sợ bị lộ thông tin của cháu", "giữ bí mật"),
+        ("tư vấn có phải trả tiền không hay không mất tiền", "miễn phí"),
+        ("kẻ bán người phải ngồi tù mấy năm", "phạt tù"),
+        ("tre mo coi bi ban", "trẻ em có hoàn cảnh đặc biệt"),
+        ("muốn đổi luật sư khác", "thay đổi người thực hiện trợ giúp pháp lý"),
+        ("vụ đang làm thì bị dừng giữa chừng", "không tiếp tục thực hiện"),
+        ("luật sư có hầu tòa cùng không", "tham gia tố tụng"),
+        ("mất hết giấy tờ khi bị bán", "giấy tờ tùy thân"),
+    ],
+)
+def test_everyday_wording_gets_the_legal_term(typed, legal):
+    assert legal in legal_wording(folded(typed))
+
+
+@pytest.mark.parametrize(
+    "typed, not_legal",
+    [
+        ("người có tiền án mà tái phạm thì bị phạt thế nào", "nhu cầu thiết yếu"),  # tiền án folds as tiền ăn
+        ("Bộ Tư pháp có trách nhiệm gì", "phạt tù"),  # "bo tu phap"
+        ("cơ sở sử dụng hỗ trợ thế nào", "không tiếp tục thực hiện"),  # "dùng", not "dừng"
+        ("đại sứ quán nước ngoài liên hệ ai", "cơ quan đại diện Việt Nam ở nước ngoài"),  # whose embassy?
+    ],
+)
+def test_look_alike_wording_is_not_read_as_the_term(typed, not_legal):
+    assert not_legal not in legal_wording(folded(typed))
+
+
+@pytest.fixture(scope="module")
+def client(answer_client):
+    return answer_client  # tests/conftest.py: the app over answer_index, each backend in turn
+
+
+def test_sum_for_a_named_group_is_an_amount_answer(client):
+    data = ask(client, "chau be di cung me bi ban, o co so bao tro thi duoc ho tro tien an bao nhieu moi ngay")
+    assert data["understanding"]["intent"] == "amount"
+    doc, article, text = first(data)
+    assert (doc, article) == ("134/2013/TTLT-BTC-BLĐTBXH", "4")
+    assert "30.000 đồng/người/ngày" in text
+
+
+def test_the_clause_naming_the_group_comes_before_the_benefits_target_clause(client):
+    # 09/2013 Điều 20: khoản 1 says who gets medical support (victims in a facility); khoản 3 says a
+    # minor's treatment costs are paid by the facility: the clause naming the minor answers first.
+    data = ask(client, "nạn nhân chưa thành niên ốm phải nằm viện thì có được cơ sở trả tiền chữa bệnh không?")
+    doc, article, text = first(data)
+    assert (doc, article) == ("09/2013/NĐ-CP", "20")
+    assert "người chưa thành niên được cơ sở hỗ trợ nạn nhân hỗ trợ chi phí khám bệnh" in text
