@@ -1,5 +1,6 @@
-"""The third outside-written answer set (bench/answers/heldout3.json): loadable by `vnlex eval`, schema, coverage,
-no repeat of any earlier set, and every gold article and expected string present in a freshly parsed corpus."""
+"""The outside-written answer sets bench/answers/heldout3.json and heldout4.json: loadable by `vnlex eval`, schema,
+coverage, no repeat of any earlier set, and every gold article and expected string present in a freshly parsed corpus.
+"""
 
 from __future__ import annotations
 
@@ -22,22 +23,35 @@ from tests.test_answer_set import (
     assert_gold_clause_holds_the_expected_strings,
 )
 
-PATH = SET_DIR / "heldout3.json"
-QUESTIONS = load_json(PATH) if PATH.is_file() else []
-EARLIER = [SET_DIR / f"{name}.json" for name in ("dev", "heldout", "dev2", "heldout2")]
-EARLIER.append(SET_DIR.parents[2] / "shared" / "bench" / "domain" / "dev.json")
+TEAM_AND_OUTSIDE = [SET_DIR / f"{name}.json" for name in ("dev", "heldout", "dev2", "heldout2")]
+TEAM_AND_OUTSIDE.append(SET_DIR.parents[2] / "shared" / "bench" / "domain" / "dev.json")
+# Each outside set: its id prefix and the sets written before it (which it must not repeat).
+SETS = {
+    "heldout3": ("H3", TEAM_AND_OUTSIDE),
+    "heldout4": ("H4", [*TEAM_AND_OUTSIDE, SET_DIR / "heldout3.json"]),
+}
+QUESTIONS = {name: load_json(SET_DIR / f"{name}.json") if (SET_DIR / f"{name}.json").is_file() else [] for name in SETS}
 CATALOGUE = {
     number_key(d["number"])
     for d in json.loads((SET_DIR.parents[1] / "corpus" / "catalogue.json").read_text(encoding="utf-8"))["documents"]
 }
 GROUPS = ("foreigner", "child_under_16", "child_under_18", "accompanying_minor", "stateless", "being_identified")
 
-pytestmark = pytest.mark.skipif(not QUESTIONS, reason="bench/answers/heldout3.json not present")
+
+def present(name: str):
+    return pytest.param(
+        name, marks=pytest.mark.skipif(not QUESTIONS[name], reason=f"bench/answers/{name}.json not present")
+    )
 
 
-def test_ids_schema_and_coverage():
-    assert [q["question_id"] for q in QUESTIONS] == [f"H3-{i:03d}" for i in range(1, 61)]
-    for q in QUESTIONS:
+ALL_SETS = [present(name) for name in SETS]
+
+
+@pytest.mark.parametrize("name", ALL_SETS)
+def test_ids_schema_and_coverage(name):
+    questions, prefix = QUESTIONS[name], SETS[name][0]
+    assert [q["question_id"] for q in questions] == [f"{prefix}-{i:03d}" for i in range(1, 61)]
+    for q in questions:
         qid = q["question_id"]
         assert q["intent"] in INTENTS and q["kind"] == q["intent"], qid
         assert q["variant"] in VARIANTS and (q.get("who") is None or q["who"] in WHO), qid
@@ -52,33 +66,36 @@ def test_ids_schema_and_coverage():
             assert q["expect"] and set(map(number_key, q["relevant_documents"])) & CATALOGUE, qid
         else:
             assert q["lacking"] and not q["expect"] and not q["relevant_articles"], qid
-    intents = Counter(q["intent"] for q in QUESTIONS)
+    intents = Counter(q["intent"] for q in questions)
     assert set(intents) == INTENTS and min(intents.values()) >= 4, intents
-    assert 3 * sum(q["variant"] != "plain" for q in QUESTIONS) >= len(QUESTIONS)
-    assert 4 <= sum(not q["answerable"] for q in QUESTIONS) <= 6
-    assert sum(q["expect_source"] == "catalogue" for q in QUESTIONS) >= 2
-    groups = Counter(q.get("who") for q in QUESTIONS)
+    assert 3 * sum(q["variant"] != "plain" for q in questions) >= len(questions)
+    assert 4 <= sum(not q["answerable"] for q in questions) <= 6
+    assert sum(q["expect_source"] == "catalogue" for q in questions) >= 2
+    groups = Counter(q.get("who") for q in questions)
     assert all(groups[who] >= 2 for who in GROUPS), groups
 
 
-def test_no_diacritics_questions_are_typed_without_diacritics():
-    for q in QUESTIONS:
+@pytest.mark.parametrize("name", ALL_SETS)
+def test_no_diacritics_questions_are_typed_without_diacritics(name):
+    for q in QUESTIONS[name]:
         if q["variant"] == "no_diacritics":
             decomposed = unicodedata.normalize("NFD", q["text"])
             assert "đ" not in q["text"].lower(), q["question_id"]
             assert not any(unicodedata.category(c) == "Mn" for c in decomposed), q["question_id"]
 
 
-def test_no_question_repeats_an_earlier_set():
-    seen = {fold(q["text"]) for path in EARLIER if path.is_file() for q in json.loads(path.read_text(encoding="utf-8"))}
-    assert not [q["question_id"] for q in QUESTIONS if fold(q["text"]) in seen]
-    assert len({fold(q["text"]) for q in QUESTIONS}) == len(QUESTIONS)
+@pytest.mark.parametrize("name", ALL_SETS)
+def test_no_question_repeats_an_earlier_set(name):
+    questions, earlier = QUESTIONS[name], SETS[name][1]
+    seen = {fold(q["text"]) for path in earlier if path.is_file() for q in json.loads(path.read_text(encoding="utf-8"))}
+    assert not [q["question_id"] for q in questions if fold(q["text"]) in seen]
+    assert len({fold(q["text"]) for q in questions}) == len(questions)
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
 @pytest.mark.parametrize(
     "question",
-    [q for q in QUESTIONS if q["answerable"] and q["expect_source"] == "corpus"],
+    [q for name in SETS for q in QUESTIONS[name] if q["answerable"] and q["expect_source"] == "corpus"],
     ids=lambda q: q["question_id"],
 )
 def test_gold_articles_exist_and_expected_strings_are_verbatim(question):
