@@ -125,6 +125,26 @@ def test_a_text_named_by_type_and_year_that_nothing_holds_is_flagged():
     assert understand("vụ việc năm 2019 bị phạt thế nào").unknown_text == ""
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sở nào cấp giấy phép cho cơ sở hỗ trợ nạn nhân?",
+        "bo nao chiu trach nhiem ve cong tac hoi nhap cho nan nhan",
+        "ai cử người đưa nạn nhân chưa thành niên về nhà?",
+        "Chủ tịch UBND huyện có được quyết định áp dụng biện pháp bảo vệ không?",
+        "Công an xã có trách nhiệm gì khi nhận tin báo?",
+        "tiền đưa nạn nhân về nước lấy từ nguồn nào?",
+    ],
+)
+def test_which_body_questions_ask_for_an_agency(text):
+    assert understand(text).intent == m.AGENCY
+
+
+@pytest.mark.parametrize("text", ["ai được trợ giúp pháp lý miễn phí?", "ai là nạn nhân theo luật?"])
+def test_who_qualifies_is_not_an_agency_question(text):
+    assert understand(text).intent != m.AGENCY
+
+
 def test_penalty_circumstances():
     question = understand("mua bán trẻ em dưới 16 tuổi có tổ chức thì bị phạt tù tối đa bao nhiêu năm")
     assert question.aggravating == ["có tổ chức"]

@@ -113,6 +113,14 @@ INTENT_CUES: dict[str, re.Pattern] = {
         r"ngan sach",
         r"don vi nao",
         r"o dau",
+        # "bộ nào", "sở nào", "cấp nào": which body
+        r"(?:bo|so|phong|cuc|nganh|cap|ben) nao",
+        # "ai hỗ trợ", "ai có quyền thu hồi", "ai cử người giám hộ" (not "ai được", "ai bị coi là",
+        # "ai thuộc diện": who qualifies)
+        r"ai (?!duoc|la\b|bi\b|thuoc\b|co the duoc)\w+",
+        r"(?:co|duoc) (?:quyen )?quyet dinh",
+        r"co trach nhiem gi",
+        r"nguon nao",
     ),
     m.LEGAL_AID: _cues(r"tro giup phap ly", r"tgpl", r"luat su mien phi", r"tu van phap luat mien phi"),
     m.ELIGIBILITY: _cues(
