@@ -140,6 +140,20 @@ def test_which_body_questions_ask_for_an_agency(text):
     assert understand(text).intent == m.AGENCY
 
 
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("Cháu 17 tuổi thì theo Luật Trẻ em có còn là trẻ em không?", m.ELIGIBILITY),
+        ("dua vao can cu nao de xac nhan mot nguoi la nan nhan", m.ELIGIBILITY),
+        ("trẻ bị bán trở về được áp dụng những biện pháp hỗ trợ gì?", m.ENTITLEMENT),
+        ("quy trình hỗ trợ hòa nhập cộng đồng gồm những bước nào", m.PROCEDURE),
+        ("nhận được tin báo có người bị bán thì cần làm gì?", m.PROCEDURE),
+    ],
+)
+def test_everyday_cues_of_eligibility_entitlement_procedure(text, intent):
+    assert intent in understand(text).intents
+
+
 @pytest.mark.parametrize("text", ["ai được trợ giúp pháp lý miễn phí?", "ai là nạn nhân theo luật?"])
 def test_who_qualifies_is_not_an_agency_question(text):
     assert understand(text).intent != m.AGENCY

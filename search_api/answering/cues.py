@@ -101,6 +101,8 @@ INTENT_CUES: dict[str, re.Pattern] = {
         r"phai (?:lam|bao)",
         r"trinh bao",
         r"bao cao",
+        r"(?:quy trinh|buoc nao)",
+        r"(?:can|phai) lam gi",
     ),
     m.AGENCY: _cues(
         r"co quan nao",
@@ -135,6 +137,9 @@ INTENT_CUES: dict[str, re.Pattern] = {
         r"nam trong",
         r"co duoc coi",
         r"co ap dung",
+        # "có còn là trẻ em không", "căn cứ nào để xác nhận là nạn nhân"
+        r"con la (?:tre em|nguoi chua thanh nien|nan nhan)",
+        r"can cu (?:nao|gi)",
     ),
     m.ENTITLEMENT: _cues(
         r"ho tro",
@@ -147,6 +152,8 @@ INTENT_CUES: dict[str, re.Pattern] = {
         r"quyen",
         r"cho vay",
         r"vay von",
+        # "được áp dụng những biện pháp gì"
+        r"bien phap (?:\w+ ){0,2}(?:gi|nao)",
     ),
 }
 
