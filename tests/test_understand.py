@@ -154,6 +154,19 @@ def test_everyday_cues_of_eligibility_entitlement_procedure(text, intent):
     assert intent in understand(text).intents
 
 
+@pytest.mark.parametrize(
+    "text, accompanying",
+    [
+        ("bé 4 tuổi đi theo mẹ bị bán sang Trung Quốc thì được hỗ trợ gì", True),
+        ("con nho di cung nan nhan ve nuoc", True),
+        ("người chưa thành niên đi cùng được hỗ trợ gì", True),
+        ("con đi theo học nghề ở tỉnh khác", False),  # following a course, not a victim
+    ],
+)
+def test_a_minor_travelling_with_the_victim(text, accompanying):
+    assert (m.ACCOMPANYING_MINOR in understand(text).who) is accompanying
+
+
 @pytest.mark.parametrize("text", ["ai được trợ giúp pháp lý miễn phí?", "ai là nạn nhân theo luật?"])
 def test_who_qualifies_is_not_an_agency_question(text):
     assert understand(text).intent != m.AGENCY

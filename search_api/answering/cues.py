@@ -257,7 +257,11 @@ def legal_wording(words: str) -> list[str]:
 
 
 GROUP_CUES: dict[str, re.Pattern] = {
-    m.ACCOMPANYING_MINOR: _cues(r"(?:nguoi chua thanh nien|tre em|tre|con|be|chau)(?: \w+)? di cung"),
+    # "con nhỏ đi cùng", "bé 5 tuổi đi theo mẹ": a minor travelling with the victim
+    m.ACCOMPANYING_MINOR: _cues(
+        r"(?:nguoi chua thanh nien|tre em|tre|con|be|chau)(?: \w+){0,3} "
+        r"(?:di cung|di theo (?:nan nhan|me|bo|cha|chi|co|ba|nguoi than))"
+    ),
     m.CHILD_UNDER_16: _cues(
         r"duoi (?:16|muoi sau)(?: tuoi)?",
         r"tre em",
