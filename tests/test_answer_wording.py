@@ -69,3 +69,13 @@ def test_the_clause_naming_the_group_comes_before_the_benefits_target_clause(cli
     doc, article, text = first(data)
     assert (doc, article) == ("09/2013/NĐ-CP", "20")
     assert "người chưa thành niên được cơ sở hỗ trợ nạn nhân hỗ trợ chi phí khám bệnh" in text
+
+
+def test_the_date_a_law_was_passed_is_given_with_its_unverified_source(client):
+    # 86/2025/QH15 is catalogued only; its date comes from one secondary web page, so the answer gives
+    # the date and says it is not checked against the text, instead of declining.
+    data = ask(client, "Luật 86/2025/QH15 được Quốc hội thông qua vào ngày nào?")
+    assert data["answered"] is True and data["understanding"]["intent"] == "status"
+    identity = next(f for f in data["facts"] if f["doc_number"] == "86/2025/QH15" and "ban hành ngày" in f["text"])
+    assert "25/06/2025" in identity["text"]
+    assert "chưa đối chiếu với văn bản" in identity["source"]

@@ -59,6 +59,8 @@ INTENT_CUES: dict[str, re.Pattern] = {
         r"sua doi (?:boi|chua)",
         r"(?:sua doi|thay the|bai bo)(?: \w+)? (?:van ban|luat|nghi dinh|thong tu|dieu) nao",
         r"ban hanh (?:ngay|khi nao|nam nao)",
+        # "được Quốc hội thông qua ngày nào", "ký ngày nào": the date a text was passed or signed
+        r"(?:thong qua|ky|ky ban hanh) (?:vao )?(?:ngay|khi nao|nam nao|luc nao)",
     ),
     m.PENALTY: _cues(
         *SENTENCE_WORDS,
