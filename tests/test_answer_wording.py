@@ -30,6 +30,9 @@ from tests.conftest import first_quote as first
         ("vụ đang làm thì bị dừng giữa chừng", "không tiếp tục thực hiện"),
         ("luật sư có hầu tòa cùng không", "tham gia tố tụng"),
         ("mất hết giấy tờ khi bị bán", "giấy tờ tùy thân"),
+        ("ai đưa cháu về địa phương", "nơi cư trú"),
+        ("về rồi muốn xin việc thì ai giúp", "giới thiệu việc làm"),
+        ("muốn vay ngân hàng để buôn bán nhỏ", "vay vốn"),
     ],
 )
 def test_everyday_wording_gets_the_legal_term(typed, legal):

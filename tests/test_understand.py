@@ -167,6 +167,11 @@ def test_a_minor_travelling_with_the_victim(text, accompanying):
     assert (m.ACCOMPANYING_MINOR in understand(text).who) is accompanying
 
 
+@pytest.mark.parametrize("text", ["con nít bị dụ đi bán thì sao", "tre con bi ban sang bien gioi"])
+def test_everyday_words_for_a_child(text):
+    assert m.CHILD_UNDER_16 in understand(text).who
+
+
 @pytest.mark.parametrize("text", ["ai được trợ giúp pháp lý miễn phí?", "ai là nạn nhân theo luật?"])
 def test_who_qualifies_is_not_an_agency_question(text):
     assert understand(text).intent != m.AGENCY

@@ -243,6 +243,9 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     ),
     (_cues(r"(?:ra|hau|len) toa", r"di kien"), "tham gia tố tụng"),
     (_cues(r"(?:mat|lam lai|xin lai|cap lai) (?:het )?giay to"), "giấy tờ tùy thân"),
+    (_cues(r"(?:ve|dua ve) (?:dia phuong|xa|nha|lang|que nha)"), "nơi cư trú"),
+    (_cues(r"(?:xin|tim|kiem) viec(?: lam)?", r"co viec lam"), "giới thiệu việc làm"),
+    (_cues(r"vay (?:tien|ngan hang|them)", r"muon (?:tien|von)"), "vay vốn"),
     # the mass organisations ("Hội phụ nữ xã", "Đoàn thanh niên") are, in the texts, "tổ chức"
     (ORGANISATIONS, "cơ quan, tổ chức"),
     # "báo công an", "có trách nhiệm báo không": a report of a crime is a "tin báo, tố giác"
@@ -275,6 +278,8 @@ GROUP_CUES: dict[str, re.Pattern] = {
         # everyday words for a child: "đứa nhỏ", "đứa bé", "thằng bé", "con bé", "thằng nhỏ"
         r"(?:dua|thang) (?:nho|be)",
         r"con be",
+        r"con nit",
+        r"tre con",
     ),
     m.CHILD_UNDER_18: _cues(r"duoi (?:18|muoi tam)(?: tuoi)?", r"chua thanh nien", r"vi thanh nien"),
     m.FOREIGNER: _cues(
