@@ -22,7 +22,7 @@ from tests.conftest import first_quote as first
         ("con bé bị sang chấn sau khi về", "hỗ trợ tâm lý"),
         ("ở nhà tạm lánh được bao lâu", "cơ sở hỗ trợ nạn nhân"),
         ("người nhà nạn nhân bị đe dọa", "người thân thích"),
-        ("sợ bị lộ thông tin của cháu", "giữ bí mật, bảo mật"),
+        ("sợ bị lộ thông tin của cháu", "giữ bí mật"),
         ("tư vấn có phải trả tiền không hay không mất tiền", "miễn phí"),
         ("kẻ bán người phải ngồi tù mấy năm", "phạt tù"),
         ("tre mo coi bi ban", "trẻ em có hoàn cảnh đặc biệt"),

@@ -227,7 +227,7 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     (_cues(r"cho o(?: tam)?", r"cho ngu", r"nha tam lanh", r"cho tam tru"), "cơ sở hỗ trợ nạn nhân"),
     # Family is, in the texts, "người thân thích".
     (_cues(r"nguoi nha", r"nguoi than(?! thich)"), "người thân thích"),
-    (_cues(r"(?:bi )?lo (?:thong tin|danh tinh|ten|hinh anh|bi mat)", r"giu kin"), "giữ bí mật, bảo mật"),
+    (_cues(r"lo (?:thong tin|danh tinh|ten tuoi|hinh anh)", r"giu kin"), "giữ bí mật"),
     (_cues(r"khong (?:mat|ton|phai tra) (?:tien|dong nao|phi)"), "miễn phí"),
     (_cues(r"(?:di|ngoi|o) tu(?!\w)(?! phap)"), "phạt tù"),  # (not "Bộ Tư pháp", "ở Tư pháp")
     (_cues(r"tre (?:mo coi|lang thang|bi bo roi)"), "trẻ em có hoàn cảnh đặc biệt"),
