@@ -82,3 +82,40 @@ def test_the_date_a_law_was_passed_is_given_with_its_unverified_source(client):
     identity = next(f for f in data["facts"] if f["doc_number"] == "86/2025/QH15" and "ban hành ngày" in f["text"])
     assert "25/06/2025" in identity["text"]
     assert "chưa đối chiếu với văn bản" in identity["source"]
+
+
+def test_what_an_absent_amending_text_changed_is_declined_naming_it(client):
+    # 86/2025/QH15 is catalogued only: quoting the Criminal Code as it stands in the collection would
+    # present the rule it may have changed as the answer.
+    data = ask(client, "Luật 86/2025/QH15 sửa đổi Điều 151 BLHS như thế nào?")
+    assert data["answered"] is False
+    assert "Toàn văn Luật 86/2025/QH15" in data["message"]
+    # the 2011 law, which "luật PCMBN" also names, is in the collection: not declined
+    assert ask(client, "luật PCMBN quy định những hành vi bị cấm gì")["answered"] is True
+    # its date is a catalogue fact: answered
+    assert ask(client, "Luật 53/2024/QH15 quy định thời điểm có hiệu lực thế nào?")["answered"] is True
+
+
+@pytest.mark.parametrize(
+    "question, lacking",
+    [
+        ("Bị bán về mất giấy tờ, làm lại giấy khai sinh cho con ở đâu?", "Luật Hộ tịch"),
+        ("Nạn nhân người nước ngoài ở lại làm chứng xin thẻ tạm trú thế nào?", "cư trú của người nước ngoài"),
+    ],
+)
+def test_civil_status_and_residence_cards_are_outside_the_collection(client, question, lacking):
+    data = ask(client, question)
+    assert data["answered"] is False and lacking in data["message"]
+
+
+def test_an_exit_visa_for_a_foreign_victim_is_still_answered(client):
+    data = ask(client, "Nạn nhân người nước ngoài được cấp thị thực xuất cảnh trong bao lâu?")
+    assert data["answered"] is True
+    assert any(q["doc_number"].startswith("01/2014/TTLT") and q["article_number"] == "9" for q in data["answer"])
+
+
+def test_no_amount_summary_from_an_offence_for_a_question_about_compensation(client):
+    # A Criminal Code offence's fine is no sum a victim receives.
+    data = ask(client, "nan nhan bi ban ve bi hanh ha, doi boi thuong ton that tinh than toi da bao nhieu tien")
+    summary = data.get("summary") or ""
+    assert "Bộ luật 100/2015/QH13" not in summary

@@ -80,6 +80,8 @@ def supported(evidence: Evidence, composition: Composition, threshold: float = A
     question = evidence.question
     if question.unknown_text and composition.mode != "named_article":
         return False  # "Bộ luật Hình sự năm 1999": not in the collection nor the catalogue
+    if asks_content_of_absent_text(evidence):
+        return False
     if composition.mode in ("named_article", "facts", "penalty") and (composition.quotes or composition.facts):
         return True
     if evidence.named_documents and all(is_stub(d) for d in evidence.named_documents):
@@ -90,6 +92,35 @@ def supported(evidence: Evidence, composition: Composition, threshold: float = A
         if not any(_PHONE.search(q.text) for q in composition.quotes):
             return False  # no normative text gives a number (news may: shown apart)
     return bool(composition.quotes) and composition.best_coverage >= threshold
+
+
+# "Luật 86/2025 sửa BLHS thì khung hình phạt thay đổi thế nào", "Luật 53/2024 quy định gì mới": what a text
+# says or changed (not its date or status, which the catalogue holds).
+_ASKS_CONTENT = re.compile(
+    r"(?<!\w)(?:thay doi|sua doi|sua|bo sung|quy dinh)(?: \w+){0,8}? "
+    r"(?:the nao|ra sao|gi|nhung gi|nhu the nao|moi)(?!\w)"
+    r"|(?<!\w)(?:co gi moi|khac gi|diem moi)(?!\w)"
+)
+
+
+def asks_content_of_absent_text(evidence: Evidence) -> bool:
+    """The question asks what a text says or changed, and the collection holds only its catalogue entry:
+    quoting the text it amends, as it stands in the collection, would present the old rule as the answer."""
+    question = evidence.question
+    if question.intent in (m.STATUS, m.DETAILING) or not _ASKS_CONTENT.search(question.folded):
+        return False  # (its dates, status and detailing texts are facts the catalogue and relations hold)
+    return any(is_stub(d) and _named_itself(d, question.text) for d in evidence.named_documents)
+
+
+def _named_itself(document: Document, text: str) -> bool:
+    """Named by its number or its year ("Luật 86/2025", "luật PCMBN 2024"), not only by a name it shares
+    ("luật PCMBN" is also the 2011 law, which the collection holds)."""
+    number = document.number.split("/")
+    typed = fold(text).lower()
+    if len(number) > 1 and re.search(rf"(?<!\d){re.escape(number[0])}\s*/\s*{re.escape(number[1])}(?!\d)", typed):
+        return True
+    year = document.issued.year if document.issued else None
+    return year is not None and re.search(rf"(?<!\d){year}(?!\d)", typed) is not None
 
 
 def decline_message(evidence: Evidence) -> str:

@@ -123,7 +123,7 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
         syllable_cover = sum(weight[t] for t in syllables if t in terms) / syllable_mass
         bigram_cover = sum(weight[t] for t in bigrams if t in terms) / bigram_mass if bigrams else syllable_cover
         candidate.coverage = SYLLABLE_SHARE * syllable_cover + (1 - SYLLABLE_SHARE) * bigram_cover
-        if not question.has(m.PENALTY) and _is_offence(candidate):
+        if not question.has(m.PENALTY) and is_offence(candidate):
             # An offence ("Tội trốn thuế") answers what the punishment is, not how to register a tax.
             candidate.coverage *= OFFENCE_DISCOUNT
         # Each component is kept apart (candidate.parts) so a wrong first quote can be traced to the
@@ -158,7 +158,7 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
         candidate.score = sum(parts.values())
 
 
-def _is_offence(candidate: Candidate) -> bool:
+def is_offence(candidate: Candidate) -> bool:
     return candidate.document.type == "Bộ luật" and folded(candidate.article.title).startswith("toi ")
 
 

@@ -57,7 +57,28 @@ _ESTABLISHMENT = (
 _FINE = r"(?:xu phat|phat tien|phat bao nhieu|bi phat(?! tu))"
 _CRIMINAL = r"(?:pham toi|toi mua ban|toi danh|phat tu|hinh su|truy cuu|chung than|tu hinh)"
 
+# Civil status (a birth registered again, a marriage) is governed by the Law on Civil Status and its decrees;
+# a foreigner's residence card by the law on foreigners' entry, exit and residence. The prevention texts only
+# say a child has the right to a birth registration and a foreign victim gets an exit visa.
+_CIVIL_STATUS_TITLE = re.compile(r"^(?:luat )?ho tich(?!\w)|(?<!\w)luat ho tich(?!\w)")
+_CIVIL_STATUS_MESSAGE = (
+    "Việc đăng ký hộ tịch (khai sinh, khai tử, kết hôn …) do Luật Hộ tịch và các văn bản hướng dẫn quy định; "
+    "kho văn bản chưa có các văn bản này."
+)
+_RESIDENCE_TITLE = re.compile(r"(?<!\w)cu tru cua nguoi nuoc ngoai(?!\w)")
+_RESIDENCE_MESSAGE = (
+    "Thẻ tạm trú, thẻ thường trú của người nước ngoài do Luật Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người "
+    "nước ngoài tại Việt Nam quy định; kho văn bản chưa có luật này (chỉ có thị thực xuất cảnh cho nạn nhân là "
+    "người nước ngoài khi đưa về nước, Điều 9 Thông tư liên tịch 01/2014)."
+)
+
 SUBJECTS = (
+    Subject(
+        re.compile(r"(?<!\w)(?:(?:giay )?khai sinh|ho tich|trich luc|khai tu|dang ky ket hon)(?!\w)"),
+        _CIVIL_STATUS_TITLE,
+        _CIVIL_STATUS_MESSAGE,
+    ),
+    Subject(re.compile(r"(?<!\w)the (?:tam tru|thuong tru)(?!\w)"), _RESIDENCE_TITLE, _RESIDENCE_MESSAGE),
     # (the Criminal Code's fines and the prevention law's prohibitions do not state an administrative fine)
     Subject(re.compile(r"(?<!\w)(?:phat|xu phat|vi pham) hanh chinh(?!\w)"), _SANCTIONS_TITLE, _FINE_MESSAGE),
     Subject(

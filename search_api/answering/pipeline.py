@@ -264,7 +264,15 @@ class AnswerService:
             asks_steps = bool(procedure_steps.ASKS_STEPS.search(question.folded))
             composition.steps = procedure_steps.outline(composition.quotes[0], question.asks_dossier, asks_steps)
             composition.summary = procedure_steps.summary_line(composition.steps)
-        if composition.quotes and question.has(m.AMOUNT, m.ENTITLEMENT) and not composition.summary:
+        # (an offence's fine or prison term is no sum a victim receives: "tiền bồi thường tối đa bao
+        # nhiêu" answered from a Criminal Code article must not open with its fine)
+        first_is_offence = bool(composition.quotes) and c.is_offence(composition.quotes[0])
+        if (
+            composition.quotes
+            and question.has(m.AMOUNT, m.ENTITLEMENT)
+            and not composition.summary
+            and not (first_is_offence and not question.has(m.PENALTY))
+        ):
             cover = support.Cover(question, evidence.weights)
             first = composition.quotes[0]
             composition.summary = c.amount_summary(first, self.store, cover)
