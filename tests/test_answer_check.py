@@ -177,3 +177,33 @@ def test_the_quoting_bar_is_set_by_a_unit_that_may_be_quoted():
 
     ranked = [unit("bonus-only", 0.10, 0.50), unit("covers", 0.30, 0.32), unit("also", 0.28, 0.30)]
     assert [c.unit_id for c in select(ranked, 0.25)] == ["covers", "also"]
+
+
+def test_expired_banner_gives_each_text_its_own_date():
+    # Quotes from a circular that lapsed on 01/01/2018 and a law that lapsed on 01/07/2025: one date for
+    # both told a worker the 2011 law stopped applying in 2018.
+    from datetime import date
+
+    from ingest.model import Article, Document
+    from search_api.answering.compose import Composition
+    from search_api.answering.evidence import Evidence, article_candidates
+    from tests.test_understand import understand
+
+    def expired_text(number, kind, until):
+        article = Article("1", "Điều thử", "1. Nội dung.", "dieu_1")
+        return Document(number, kind, expired=until, status="het_hieu_luc", articles=[article])
+
+    circular = expired_text("11/2014/TT-BTP", "Thông tư", date(2018, 1, 1))
+    law = expired_text("66/2011/QH12", "Luật", date(2025, 7, 1))
+    quotes = [article_candidates(d, d.articles[0], 0)[0] for d in (circular, law)]
+    evidence = Evidence(understand("ai quyết định xử kín"), today=date(2026, 11, 23))
+
+    class NoStore:
+        def document(self, number):
+            return None
+
+    banner = check.banner(evidence, Composition(quotes=quotes), NoStore())
+    assert banner["kind"] == "expired" and banner["expired"] == "2018-01-01"
+    assert "Thông tư 11/2014/TT-BTP từ 01/01/2018" in banner["text"]
+    assert "Luật 66/2011/QH12 từ 01/07/2025" in banner["text"]
+    assert "trước ngày 01/01/2018" not in banner["text"]

@@ -198,7 +198,13 @@ def banner(evidence: Evidence, composition: Composition, store: CorpusStore) -> 
         return None
     until = min(d.expired for d in expired if d.expired is not None)
     labels = ", ".join(f"{d.type} {d.number}" for d in expired)
-    text = f"Các quy định trích dưới đây ({labels}) đã hết hiệu lực từ {vn_date(until)}"
+    same_day = len({d.expired for d in expired}) == 1
+    if same_day:
+        text = f"Các quy định trích dưới đây ({labels}) đã hết hiệu lực từ {vn_date(until)}"
+    else:
+        # each text with its own date: one date for all would misstate every text but the first to expire
+        dated = ", ".join(f"{d.type} {d.number} từ {vn_date(d.expired)}" for d in expired if d.expired)
+        text = f"Các quy định trích dưới đây đã hết hiệu lực: {dated}"
     if question.as_of:
         text = f"Vào ngày {vn_date(question.as_of)}, " + text[0].lower() + text[1:]
     found = next((r for r in (_replacement(d, store) for d in expired) if r), None)
@@ -218,7 +224,11 @@ def banner(evidence: Evidence, composition: Composition, store: CorpusStore) -> 
         )
     else:
         text += "; kho văn bản không ghi nhận văn bản thay thế."
-    text += f" Các quy định này áp dụng cho sự việc xảy ra trước ngày {vn_date(until)}."
+    text += (
+        f" Các quy định này áp dụng cho sự việc xảy ra trước ngày {vn_date(until)}."
+        if same_day
+        else " Mỗi quy định áp dụng cho sự việc xảy ra trước ngày văn bản của nó hết hiệu lực."
+    )
     return {
         "kind": "expired",
         "text": text,
