@@ -186,6 +186,23 @@ def test_penalty_circumstances():
 
 
 @pytest.mark.parametrize(
+    "text, named",
+    [
+        ("chú ruột đang nuôi cháu 10 tuổi rồi bán cháu thì bị phạt tù mấy năm", "người mình chăm sóc"),
+        ("hắn lừa bán 8 chị em trong xóm thì tù bao nhiêu năm", "từ 06 người"),
+        ("bán 3 thiếu nữ sang biên giới bị phạt bao nhiêu năm tù", "nhiều nạn nhân"),
+    ],
+)
+def test_penalty_circumstances_in_everyday_words(text, named):
+    assert named in understand(text).aggravating
+
+
+def test_an_age_of_16_or_more_is_not_a_child_under_16():
+    assert m.CHILD_UNDER_16 not in understand("đưa bé gái 17 tuổi vào nhà chứa thì phạm tội gì").who
+    assert m.CHILD_UNDER_16 in understand("đưa bé gái 15 tuổi vào nhà chứa thì phạm tội gì").who
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         # a circumstance the question denies is not named: khoản 1, not the abroad clause

@@ -351,7 +351,11 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
     "lợi dụng chức vụ": (_cues(r"loi dung chuc vu", r"can bo", r"cong chuc"), "loi dung chuc vu"),
     "nhiều lần": (_cues(r"(?:02|2|hai) lan tro len", r"nhieu lan"), "02 lan tro len"),
     "con nuôi": (_cues(r"con nuoi"), "cho nhan con nuoi"),
-    "người mình chăm sóc": (_cues(r"cham soc", r"nuoi duong"), "trach nhiem cham soc nuoi duong"),
+    # ("dì ruột đang nuôi cháu": a relative raising the child; not "con nuôi", the adoption circumstance)
+    "người mình chăm sóc": (
+        _cues(r"cham soc", r"nuoi duong", r"dang nuoi", r"(?<!con )nuoi (?:chau|con|em|be|dua|no)"),
+        "trach nhiem cham soc nuoi duong",
+    ),
 }
 
 # A penalty question asks for the sentence; "is it the offence / what counts as ..." asks for the

@@ -209,14 +209,20 @@ def _with_ages(who: list[str], words: str) -> list[str]:
     """ "Em gái 15 tuổi", "cháu 17 tuổi": an age under 16 is a child (Luật Trẻ em, Điều 1), under 18 a
     minor (Bộ luật Dân sự); "dưới 16 tuổi" is matched by the group cues themselves."""
     groups = set(who)
+    ages: list[int] = []
     for match in _AGE_RE.finditer(words):
         if words[: match.start()].rstrip().endswith(("duoi", "tren", "tu", "du")):
             continue  # "dưới 16 tuổi", "từ đủ 16 tuổi": a bound, read by the group cues
         age = int(match.group(1))
+        ages.append(age)
         if age < 16:
             groups.add(m.CHILD_UNDER_16)
         elif age < 18:
             groups.add(m.CHILD_UNDER_18)
+    if ages and min(ages) >= 16 and not re.search(r"(?<!\w)duoi (?:16|muoi sau)(?!\w)", words):
+        # "bé gái 17 tuổi": the everyday word says child, the age says she is past 16 — not Điều 151's
+        # "người dưới 16 tuổi", nor the Law on Children's "trẻ em"
+        groups.discard(m.CHILD_UNDER_16)
     return [g for g in m.GROUPS if g in groups]
 
 
@@ -225,7 +231,7 @@ LOOKUP_CUES = _cues(r"cho (?:toi |em )?xem", r"xem", r"trich(?: dan)?", r"toan v
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 _COUNTED = re.compile(
     r"(?<!\w)(\d{1,3}|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (?:nguoi|nan nhan|co gai|phu nu|tre em|chau|be|em"
-    r"|thanh nien|lao dong|nguoi lao dong)(?!\w)"
+    r"|thanh nien|lao dong|nguoi lao dong|chi em|chi|co|dua tre|dua be|thieu nu|nu sinh|hoc sinh|con gai)(?!\w)"
 )
 
 
