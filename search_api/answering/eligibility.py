@@ -65,7 +65,7 @@ def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
     for units in articles.values():
         title_terms = unit_terms(units[0].article.title)
         title_cover = sum(w for t, w in wanted.items() if t in title_terms) / mass
-        naming = [u for u in units if any(_names_group(folded(u.text), g) for g in groups if g != m.VICTIM)]
+        naming = [u for u in units if _names_any(u, groups)]
         if not naming and not _LIST_TITLE.search(folded(units[0].article.title)):
             # A benefit's own "1. Đối tượng hỗ trợ gồm ..." clause not naming the group asked about
             # states who qualifies, so whether the group does ("công dân Việt Nam, người không quốc
@@ -85,7 +85,7 @@ def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
         general = max(victims, key=lambda u: u.coverage) if victims else None
         if m.VICTIM in groups and general is not None:
             naming.append(general)
-        specific = any(_names_group(folded(u.text), g) for u in naming for g in groups if g != m.VICTIM)
+        specific = any(_names_any(u, groups) for u in naming)
         if not naming or title_cover < (LIST_TITLE_COVER_GROUP if specific else LIST_TITLE_COVER):
             continue
         for unit in naming:
@@ -149,6 +149,7 @@ def eligibility_summary(question: m.Question, quotes: list[Candidate]) -> str | 
 
 
 def _names_any(candidate: Candidate, groups: list[str]) -> bool:
+    """Whether the unit's text names one of the groups asked about other than victims in general."""
     return any(_names_group(folded(candidate.text), g) for g in groups if g != m.VICTIM)
 
 
