@@ -285,6 +285,8 @@ class AnswerService:
                 composition.quotes = chain_order.ordered_quotes(
                     question, first, chain, composition.quotes, ordered, self.store, cover, c.MAX_QUOTES
                 )
+        if not composition.chain:  # (a chain orders its quotes law -> decree -> circular; left as it is)
+            composition.quotes = c.merge_siblings(composition.quotes)
         return composition
 
 
