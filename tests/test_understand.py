@@ -401,3 +401,20 @@ def test_head_count_decides_the_bracket(text, circumstance):
 def test_is_it_this_offence_is_not_a_sentence_question():
     assert not understand("nhận tiền môi giới con nuôi có bị xử tội mua bán người không").asks_sentence
     assert understand("mua bán người bị xử theo khung nào").asks_sentence
+
+
+@pytest.mark.parametrize(
+    "text, foreigner",
+    [
+        ("Người nước ngoài bị lừa sang Việt Nam rồi được giải cứu thì ai lo đưa về nước họ?", True),
+        ("nguoi nuoc ngoai bi ban o viet nam duoc ho tro gi", True),
+        ("Nạn nhân đang ở nước ngoài muốn về thì liên hệ đâu?", False),
+    ],
+)
+def test_a_foreigner_is_scored_as_a_person_not_as_a_place_abroad(text, foreigner):
+    question = understand(text)
+    assert (m.FOREIGNER in question.who) is foreigner
+    # "người nước ngoài" is a nationality: "nước ngoài" alone in a clause ("đang ở nước ngoài") is
+    # a place and must not earn the clause the question's foreigner.
+    assert ("nuoc_ngoai" in question.bigrams) is not foreigner
+    assert ("nguoi_nuoc" in question.bigrams) is foreigner

@@ -314,6 +314,10 @@ def understand_question(
     asked_date = as_of_date(reference.text)
     syllables, bigrams = _scoring_terms(parsed, reference)
     syllables, bigrams = _without_bodies(words, syllables, bigrams)
+    if m.FOREIGNER in who and " nguoi nuoc ngoai " in words:
+        # "người nước ngoài" names a nationality; "nước ngoài" alone in a clause is a place ("nạn
+        # nhân đang ở nước ngoài": Vietnamese victims abroad). "người nước" keeps the person.
+        bigrams = bigrams - {"nuoc_ngoai"}
     return m.Question(
         text=reference.text,
         folded=words.strip(),
