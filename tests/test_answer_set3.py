@@ -1,5 +1,6 @@
-"""The outside-written answer sets bench/answers/heldout3.json, heldout4.json and heldout5.json: loadable by `vnlex eval`, schema,
-coverage, no repeat of any earlier set, and every gold article and expected string present in a freshly parsed corpus.
+"""The outside-written answer sets bench/answers/heldout3.json, heldout4.json and heldout5.json: loadable by
+`vnlex eval`, schema, coverage, no repeat of any earlier set, and every gold article and expected string present in a
+freshly parsed corpus.
 """
 
 from __future__ import annotations
