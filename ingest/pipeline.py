@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ingest.analysis import Analysis, analyze
 from ingest.answer_data import answer_data
+from ingest.catalogue import CATALOGUE_PATH
 from ingest.catalogue import STUB_SOURCE_FILE as CATALOGUE_SOURCE
 from ingest.dispatch import discover, parse_bytes, read_limited, sha256
 from ingest.errors import IngestError
@@ -277,13 +278,17 @@ def _write_parsed(
                     numbers=[a.document.number for a in analysed],
                 )
             )
-    if fresh or backend.file_hash(CATALOGUE_SOURCE) is None:
+    # The stubs are stored under the catalogue's own content hash: an edited catalogue (a new
+    # relation, a corrected date) is re-read by a plain `vnlex ingest`, as an edited corpus file is.
+    catalogue_sha = sha256(CATALOGUE_PATH.read_bytes()) if CATALOGUE_PATH.is_file() else "catalogue"
+    catalogue_changed = backend.file_hash(CATALOGUE_SOURCE) != catalogue_sha
+    if fresh or catalogue_changed:
         # Documents known only from the catalogue (e.g. 53/2024/QH15) so that show,
         # relations and status can name them.
-        backend.replace_file(CATALOGUE_SOURCE, "catalogue", [AnalysedDocument(d, [], answer_data(d)) for d in stubs])
+        backend.replace_file(CATALOGUE_SOURCE, catalogue_sha, [AnalysedDocument(d, [], answer_data(d)) for d in stubs])
         report.catalogued_only = len(stubs)
         report.relations_from_catalogue = sum(len(d.relations) for d in stubs)
-    if fresh:
+    if fresh or catalogue_changed:
         report.recomputed = recompute_stored_status(backend, catalogue, today)
     return report
 

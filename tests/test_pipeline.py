@@ -102,6 +102,32 @@ def test_reingest_skips_unchanged_and_replaces_changed(folder, tmp_path):
     assert [a.number for a in backend.get_document("01/2099/QH99").articles] == ["1"]
 
 
+def test_an_edited_catalogue_is_reread_by_a_plain_reingest(folder, tmp_path, monkeypatch):
+    """The catalogue is project data: a relation added to it reaches the index without --force."""
+    import ingest.catalogue
+    import ingest.pipeline
+
+    backend = SQLiteBackend(tmp_path / "i.sqlite")
+    ingest_paths([folder / "luat.txt"], backend, today=TODAY, workers=1)
+    unchanged = ingest_paths([folder / "luat.txt"], backend, today=TODAY, workers=1)
+    assert unchanged.catalogued_only == 0  # nothing to rewrite
+    edited = json.loads(ingest.catalogue.CATALOGUE_PATH.read_text(encoding="utf-8"))
+    stub = next(d for d in edited["documents"] if d["number"] == "193/QĐ-TTg")
+    stub["relations"].append(
+        {"type": "lien_quan", "target": "01/2099/QH99", "target_article": None, "date": None, "note": "thử"}
+    )
+    copy = tmp_path / "catalogue.json"
+    copy.write_text(json.dumps(edited, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(ingest.catalogue, "CATALOGUE_PATH", copy)
+    monkeypatch.setattr(ingest.pipeline, "CATALOGUE_PATH", copy)
+    reread = ingest_paths([folder / "luat.txt"], backend, today=TODAY, workers=1)
+    assert [o.status for o in reread.outcomes] == ["unchanged"] and reread.catalogued_only > 0
+    assert any(
+        source == "193/QĐ-TTg" and relation.note.startswith("thử")
+        for source, relation in backend.incoming_relations("01/2099/QH99")
+    )
+
+
 def test_worker_pool_gives_the_same_index_as_one_process(tmp_path):
     page = corpus_file("phapdien/demuc_39.8_phong-chong-mua-ban-nguoi.html")
     one, two = SQLiteBackend(tmp_path / "one.sqlite"), SQLiteBackend(tmp_path / "two.sqlite")
