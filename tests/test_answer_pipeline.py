@@ -258,3 +258,22 @@ def test_ask_page_shows_the_steps_as_an_ordered_list_before_the_quotes(client):
     assert steps.index("khoản 1") < steps.index("khoản 2") < steps.index("khoản 3")
     assert "thực hiện: Phòng Lao động - Thương binh và Xã hội cấp huyện" in steps and "thời hạn: 03 (ba) ngày" in steps
     assert html.index('data-testid="answer-steps"') < html.index('class="answer-units"')
+
+
+def test_criminal_code_quotes_warn_of_an_amending_law_the_collection_lacks(client):
+    """86/2025/QH15 amends the Criminal Code (catalogue, from its title; its text is not here): every
+    quote of the Code says its wording may predate it; a quote of another text does not."""
+    data = ask(client, "tổ chức mua bán trẻ em dưới 16 tuổi thì bị phạt tù bao nhiêu năm")
+    code = [q for q in data["answer"] if q["doc_number"] == "100/2015/QH13"]
+    assert code, [q["citation"] for q in data["answer"]]
+    for quote in code:
+        (change,) = quote["pending_amendments"]
+        assert change["number"] == "86/2025/QH15" and change["in_collection"] is False
+        assert change["article"] is None and "chưa đối chiếu" in change["note"]
+    assert all(not q["pending_amendments"] for q in data["answer"] if q["doc_number"] != "100/2015/QH13")
+    # The 2011 law is replaced (thay_the), not amended by a missing text: no such warning on it.
+    lookup = ask(client, "luật PCMBN điều 30")
+    assert lookup["answer"][0]["pending_amendments"] == []
+    page = client.get("/hoi-dap", params={"q": "tổ chức mua bán trẻ em dưới 16 tuổi thì bị phạt tù bao nhiêu năm"})
+    assert page.status_code == 200
+    assert 'data-testid="pending-amendment"' in page.text and "số 86/2025/QH15" in page.text

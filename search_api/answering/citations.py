@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ingest.model import Document
+from ingest.catalogue import STUB_SOURCE_FILE
+from ingest.model import SUA_DOI, Document
 from ingest.numbers import slug
 from ingest.official import unit_citation as standard_unit_citation
 from search_api.answering.models import Candidate
@@ -78,4 +79,31 @@ def quote_dict(candidate: Candidate, store: CorpusStore, status: str | None = No
         "coverage": round(candidate.coverage, 3),
         "why": list(candidate.reasons),
         "provision": provision.to_dict() if provision else None,
+        "pending_amendments": pending_amendments(document, article.number, store),
     }
+
+
+def pending_amendments(document: Document, article_number: str, store: CorpusStore) -> list[dict[str, Any]]:
+    """Amending texts the collection knows only from its catalogue (their text is not here), for the
+    quoted article or the whole document: the quoted wording may not reflect them. Amendments the
+    codified text already incorporates (12/2017/QH14 in the Criminal Code's notes) come from the
+    notes themselves, not from a catalogued-only text, and are not listed."""
+    found = []
+    for source, relation in store.incoming(document.number):
+        if relation.type != SUA_DOI or relation.target_article not in (None, article_number):
+            continue
+        amending = store.document(source)
+        if amending is None or (amending.articles and amending.source_file != STUB_SOURCE_FILE):
+            continue
+        found.append(
+            {
+                "number": amending.number,
+                "title": amending.title,
+                "date": relation.date,
+                "article": relation.target_article,
+                "note": relation.note,
+                "in_collection": False,
+                "link": f"/van-ban/{slug(amending.number)}",
+            }
+        )
+    return found
