@@ -207,3 +207,43 @@ def test_expired_banner_gives_each_text_its_own_date():
     assert "Thông tư 11/2014/TT-BTP từ 01/01/2018" in banner["text"]
     assert "Luật 66/2011/QH12 từ 01/07/2025" in banner["text"]
     assert "trước ngày 01/01/2018" not in banner["text"]
+    assert "Cần kiểm tra" not in banner["text"]  # both expiries stated as fact here
+
+
+def test_an_expiry_inferred_from_an_unchecked_link_is_hedged_in_the_banner():
+    # 11/2014/TT-BTP lapsed with the 2006 Law on Legal Aid only if it details that law, which the
+    # catalogue infers from its date and field and has not checked against the text; the codified
+    # database still files it. An outside reviewer read the unhedged banner as a settled fact.
+    from datetime import date
+
+    from ingest.model import Article, Document
+    from search_api.answering.compose import Composition
+    from search_api.answering.evidence import Evidence, article_candidates
+    from tests.test_understand import understand
+
+    note = (
+        "Hết hiệu lực từ 01/01/2018: ... "
+        "(quan hệ quy định chi tiết 69/2006/QH11: danh mục vnlex, chưa đối chiếu với văn bản)"
+    )
+    circular = Document(
+        "11/2014/TT-BTP",
+        "Thông tư",
+        expired=date(2018, 1, 1),
+        status="het_hieu_luc",
+        status_basis="het_cung_van_ban_cap_tren",
+        status_note=note,
+        topic="4.5 Trợ giúp pháp lý",
+        articles=[Article("1", "Điều thử", "1. Nội dung.", "dieu_1")],
+    )
+    evidence = Evidence(understand("nạn nhân được trợ giúp pháp lý thế nào"), today=date(2026, 11, 23))
+
+    class NoStore:
+        def document(self, number):
+            return None
+
+    quotes = [article_candidates(circular, circular.articles[0], 0)[0]]
+    text = check.banner(evidence, Composition(quotes=quotes), NoStore())["text"]
+    assert "Thông tư 11/2014/TT-BTP được xác định hết hiệu lực theo quy tắc" in text
+    assert "chưa đối chiếu với văn bản gốc" in text and "Bộ pháp điển vẫn hệ thống hóa" in text
+    circular.status_note = "Hết hiệu lực từ 01/01/2018: bị thay thế (nguồn: Điều 47 11/2017/QH14)."
+    assert "Cần kiểm tra" not in check.banner(evidence, Composition(quotes=quotes), NoStore())["text"]

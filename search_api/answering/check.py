@@ -229,6 +229,7 @@ def banner(evidence: Evidence, composition: Composition, store: CorpusStore) -> 
         if same_day
         else " Mỗi quy định áp dụng cho sự việc xảy ra trước ngày văn bản của nó hết hiệu lực."
     )
+    text += "".join(_inferred_expiry(d) for d in expired)
     return {
         "kind": "expired",
         "text": text,
@@ -236,6 +237,20 @@ def banner(evidence: Evidence, composition: Composition, store: CorpusStore) -> 
         "replaced_by": replacement,
         "replacement_in_collection": bool(found and found[1] is not None and not is_stub(found[1])),
     }
+
+
+def _inferred_expiry(document: Document) -> str:
+    """An expiry inferred by the rule that a detailing text lapses with the text it details, from a
+    link the catalogue has not checked against the text (the legal-aid circulars and the 2006 Law):
+    the banner says so, as the status note does — a worker must not drop a safeguard on a guess."""
+    if document.status_basis != "het_cung_van_ban_cap_tren" or "chưa đối chiếu" not in document.status_note:
+        return ""
+    codified = " Bộ pháp điển vẫn hệ thống hóa văn bản này." if document.topic else ""
+    return (
+        f" Lưu ý: {document.type} {document.number} được xác định hết hiệu lực theo quy tắc văn bản quy định chi "
+        "tiết hết hiệu lực cùng văn bản được quy định chi tiết, dựa trên một quan hệ giữa hai văn bản chưa đối "
+        f"chiếu với văn bản gốc.{codified} Cần kiểm tra trước khi kết luận."
+    )
 
 
 def status_of(document: Document, day: date | None) -> str:
