@@ -58,3 +58,47 @@ def test_an_escaped_person_reporting_to_a_border_post_is_answered(answer_client)
     assert data["answered"], data.get("message")
     first = data["answer"][0]
     assert first["doc_number"].startswith("01/2014/TTLT") and first["article_number"] == "5", first["citation"]
+
+
+@pytest.mark.parametrize(
+    "text, article, clause, sentence",
+    [
+        # holding a child without a sale is "chiếm đoạt người dưới 16 tuổi", not trafficking a child
+        (
+            "bọn chúng có tổ chức chiếm giữ một bé gái 9 tuổi nhưng chưa bán cho ai thì bị phạt tù mấy năm",
+            "153",
+            "2",
+            "05 năm đến 10 năm",
+        ),
+        # a profession abused is the Code's "lợi dụng chức vụ, quyền hạn, nghề nghiệp"
+        (
+            "y tá lợi dụng nghề nghiệp đánh tráo trẻ sơ sinh thì bị phạt tù bao nhiêu năm",
+            "152",
+            "2",
+            "03 năm đến 07 năm",
+        ),
+        # not trafficking: the court guidance names the offence of organising an illegal stay abroad
+        (
+            "tổ chức cho người khác ở lại nước ngoài trái phép, không nhằm bóc lột hay bán người, "
+            "thì bị phạt tù bao nhiêu năm",
+            "349",
+            "1",
+            "01 năm đến 05 năm",
+        ),
+    ],
+)
+def test_the_offence_the_question_describes_not_trafficking_by_its_circumstances(
+    answer_client, text, article, clause, sentence
+):
+    # Found by an outside reviewer (heldout5, after its scoring): each was answered with the trafficking
+    # brackets of Điều 150/151 or the basic sentence, a misleading first line for a worker.
+    data = ask(answer_client, text)
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("100/2015/QH13", article), data["summary"]
+    assert first["citation"].startswith(f"Khoản {clause} Điều {article} "), first["citation"]
+    assert sentence in data["summary"]
+
+
+def test_a_sale_stated_keeps_the_trafficking_offence(answer_client):
+    data = ask(answer_client, "tổ chức bán 2 cô gái sang Trung Quốc thì bị phạt tù bao nhiêu năm")
+    assert data["answer"][0]["article_number"] == "150", data["summary"]

@@ -348,7 +348,11 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
         "lay bo phan co the",
     ),
     "tái phạm": (_cues(r"tai pham"), "tai pham nguy hiem"),
-    "lợi dụng chức vụ": (_cues(r"loi dung chuc vu", r"can bo", r"cong chuc"), "loi dung chuc vu"),
+    # "cô hộ sinh lợi dụng nghề nghiệp": the Code joins the two ("Lợi dụng chức vụ, quyền hạn, nghề nghiệp")
+    "lợi dụng chức vụ, nghề nghiệp": (
+        _cues(r"loi dung (?:\w+ ){0,2}(?:chuc vu|quyen han|nghe nghiep|nghe)", r"can bo", r"cong chuc"),
+        "loi dung chuc vu",
+    ),
     "nhiều lần": (_cues(r"(?:02|2|hai) lan tro len", r"nhieu lan"), "02 lan tro len"),
     "con nuôi": (_cues(r"con nuoi"), "cho nhan con nuoi"),
     # ("dì ruột đang nuôi cháu": a relative raising the child; not "con nuôi", the adoption circumstance)

@@ -34,6 +34,10 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         title = folded(candidate.article.title)
         if candidate.document.type == "Bộ luật" and title.startswith("toi ") and candidate.kind == "khoan":
             offences.setdefault((candidate.document.number, candidate.article.number), []).append(candidate)
+    trafficking_denied = bool(DENIES_TRAFFICKING.search(question.folded))
+    guided = _guided_offences(evidence, store) if trafficking_denied else {}
+    for key, clauses in guided.items():
+        offences.setdefault(key, clauses)
     if not offences:
         return [], None
 
@@ -57,10 +61,16 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         # ... and the question states that name whole: "mua bán ... người" is "Tội mua bán người"
         # (every word said), not "Tội mua bán, chiếm đoạt mô hoặc bộ phận cơ thể người".
         best += NAME_STATED_WEIGHT * name_stated(clauses[0].article.title, asked)
+        if trafficking_denied and TRAFFICKING_OFFENCE.match(title):
+            # "không nhằm bóc lột hay bán người", "chiếm giữ nhưng chưa bán": the question itself rules
+            # the trafficking offences out; their circumstances ("có tổ chức") must not bring them back.
+            return best - DENIED_OFFENCE_PENALTY
         if not names_offence:
             # No offence named: the one the collection is about ("mua bán người"), by how much it
             # speaks of it, rather than whichever offence shares a circumstance's words.
             best += PROMINENCE_WEIGHT * prominence[(clauses[0].document.number, clauses[0].article.number)] / top
+        if (clauses[0].document.number, clauses[0].article.number) in guided:
+            best += GUIDED_BONUS
         # An offence whose clauses name the circumstance asked about ("06 người trở lên").
         if any(_matches(folded(c.text), w) for c in clauses for w in wanted):
             best += CIRCUMSTANCE_BONUS
@@ -120,8 +130,42 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
 
 
 CIRCUMSTANCE_BONUS = 0.3
+GUIDED_BONUS = 0.5
+DENIED_OFFENCE_PENALTY = 1.0
+TRAFFICKING_OFFENCE = re.compile(r"toi mua ban nguoi(?: duoi 16 tuoi)?$")
+# The question denies a sale: "không nhằm bóc lột hay bán người", "không phải mua bán người", "chưa
+# bán cho ai". Not "không biết bị bán" (the victim was sold: "bị" before "bán" is not denied here).
+DENIES_TRAFFICKING = re.compile(
+    r"(?<!\w)(?:khong|chua|chang)(?: (?:nham|phai|co|la|de|he|y dinh|muc dich))*"
+    r"(?: boc lot (?:hay|hoac))? (?:mua )?ban(?: nguoi| cho| di| lai)?(?!\w)"
+)
 NAME_STATED_WEIGHT = 0.3
 PROMINENCE_WEIGHT = 0.3
+
+
+def _guided_offences(evidence: Evidence, store: CorpusStore) -> dict[tuple[str, str], list[Candidate]]:
+    """The offences a court guidance unit ranked near the top names ("... không bị truy cứu trách
+    nhiệm hình sự về tội mua bán người nhưng ... về tội tổ chức, môi giới cho người khác trốn đi nước
+    ngoài hoặc ở lại nước ngoài trái phép"): when the question rules trafficking out, the guidance
+    says which offence it is, even one search did not retrieve."""
+    guidance = next((c for c in ranked(evidence)[:GUIDANCE_RANK] if c.document.type == "Nghị quyết"), None)
+    if guidance is None:
+        return {}
+    text = folded(guidance.text)
+    found: dict[tuple[str, str], list[Candidate]] = {}
+    for document in store.snapshot().documents.values():
+        if document.type != "Bộ luật":
+            continue
+        for article in document.articles:
+            title = folded(article.title)
+            if title.startswith("toi ") and len(title.split()) >= 3 and f" {title} " in f" {text} ":
+                clauses = [c for c in article_candidates(document, article, 0) if c.kind == "khoan"]
+                if clauses:
+                    found[(document.number, article.number)] = clauses
+    return found
+
+
+GUIDANCE_RANK = 3
 
 
 def _matches(text: str, wording: str) -> bool:
@@ -156,6 +200,18 @@ def guidance_quote(evidence: Evidence, store: CorpusStore, offence: Candidate) -
         chosen = next((c for c in matching if clause_ref.search(folded(c.text))), matching[0])
         chosen.reasons.append("court guidance on the circumstance")
         return chosen
+    offence_name = folded(offence.article.title)
+    naming = next(
+        (
+            c
+            for c in ranked(evidence)[:GUIDANCE_RANK]
+            if c.document.type == "Nghị quyết" and f" {offence_name} " in f" {folded(c.text)} "
+        ),
+        None,
+    )
+    if naming is not None:  # the guidance that said which offence it is (see _guided_offences)
+        naming.reasons.append("court guidance naming the offence")
+        return naming
     numbers = {d.number for d in guides}
     retrieved = [c for c in ranked(evidence) if c.document.number in numbers]
     if retrieved:
