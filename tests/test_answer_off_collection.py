@@ -96,3 +96,19 @@ def test_questions_the_collection_answers_are_still_answered(client, question, d
     data = ask(client, question)
     assert data["answered"] is True, data["message"]
     assert doc_number is None or data["answer"][0]["doc_number"] == doc_number
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hiệp định giữa Việt Nam và Lào về phòng chống mua bán người quy định gì về trao trả nạn nhân?",
+        "theo hiep dinh song phuong voi campuchia thi nan nhan duoc giao nhan trong bao nhieu ngay",
+    ],
+)
+def test_a_treaty_the_collection_lacks_is_declined_saying_so(client, question):
+    # Found by an outside reviewer (heldout5, after its scoring): a bilateral agreement's procedure was
+    # answered with the domestic reception steps of TTLT 01/2014, as if they were the agreement's.
+    data = ask(client, question)
+    assert data["answered"] is False and data["answer"] == []
+    assert data["message"].startswith("Kho văn bản chưa có hiệp định, thỏa thuận quốc tế nào")
+    assert data["articles"]  # the nearest articles are still listed

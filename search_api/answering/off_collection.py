@@ -72,7 +72,18 @@ _RESIDENCE_MESSAGE = (
     "người nước ngoài khi đưa về nước, Điều 9 Thông tư liên tịch 01/2014)."
 )
 
+# A treaty ("Hiệp định giữa Việt Nam và Trung Quốc về ...") binds by its own text; the domestic texts on
+# receiving victims say what Vietnamese bodies do, not what the treaty agreed.
+# ("thỏa thuận bảo mật thông tin" in a precedent's title is a contract, not a treaty)
+_TREATY_TITLE = re.compile(r"(?<!\w)(?:hiep dinh|dieu uoc quoc te|thoa thuan (?:song phuong|hop tac|giua))(?!\w)")
+_TREATY_MESSAGE = (
+    "Kho văn bản chưa có hiệp định, thỏa thuận quốc tế nào (kể cả các hiệp định song phương về hợp tác phòng, "
+    "chống mua bán người); các văn bản trong nước có trong kho chỉ quy định việc các cơ quan Việt Nam xác minh, "
+    "tiếp nhận, trao trả nạn nhân, không phải nội dung của hiệp định."
+)
+
 SUBJECTS = (
+    Subject(re.compile(r"(?<!\w)(?:hiep dinh|thoa thuan song phuong)(?!\w)"), _TREATY_TITLE, _TREATY_MESSAGE),
     Subject(
         re.compile(r"(?<!\w)(?:(?:giay )?khai sinh|ho tich|trich luc|khai tu|dang ky ket hon)(?!\w)"),
         _CIVIL_STATUS_TITLE,
