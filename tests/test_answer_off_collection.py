@@ -122,3 +122,18 @@ def test_a_local_hotline_number_no_text_gives_is_declined(client):
     )
     assert data["answered"] is False and data["answer"] == [] and not data["summary"]
     assert "số điện thoại được hỏi" in data["message"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Kẻ buôn người bị bắt thì bị tạm giam tối đa bao lâu?", "ke buon nguoi bi tam giu may ngay thi phai tha"],
+)
+def test_how_long_a_suspect_is_held_is_declined_as_criminal_procedure(client, question):
+    # Found by an outside reviewer (heldout5, H5-030, after its scoring): a parole clause was quoted.
+    data = ask(client, question)
+    assert data["answered"] is False and "Bộ luật Tố tụng hình sự" in data["message"]
+
+
+def test_legal_aid_for_a_detained_person_is_still_answered(client):
+    data = ask(client, "người bị tạm giam có được trợ giúp pháp lý miễn phí không")
+    assert data["answered"] is True and "Tố tụng hình sự" not in (data["message"] or "")
