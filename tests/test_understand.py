@@ -418,3 +418,9 @@ def test_a_foreigner_is_scored_as_a_person_not_as_a_place_abroad(text, foreigner
     # a place and must not earn the clause the question's foreigner.
     assert ("nuoc_ngoai" in question.bigrams) is not foreigner
     assert ("nguoi_nuoc" in question.bigrams) is foreigner
+
+
+def test_a_full_number_the_collection_lacks_is_kept_as_unknown():
+    question = understand("Thông tư liên tịch 11/2013/TTLT-BTP-BCA-BQP-BTC-VKSNDTC-TANDTC còn áp dụng không?")
+    assert question.unknown_numbers == ["11/2013/TTLT-BTP-BCA-BQP-BTC-VKSNDTC-TANDTC"]
+    assert understand("Nghị định 09/2013/NĐ-CP còn hiệu lực không").unknown_numbers == []  # a known text

@@ -91,6 +91,8 @@ class Question:
     asks_definition: bool = False  # "ai được coi là nạn nhân", "còn là trẻ em không", "X là gì"
     asks_dossier: bool = False  # "hồ sơ gồm những gì", "cần nộp giấy tờ gì": the list of papers
     unknown_text: str = ""  # a text named by type and year that neither collection nor catalogue holds
+    # full numbers typed that name no document of the collection or catalogue ("11/2013/TTLT-BTP-...")
+    unknown_numbers: list[str] = field(default_factory=list)
 
     def has(self, *intents: str) -> bool:
         return any(i in self.intents for i in intents)
@@ -102,6 +104,7 @@ class Question:
             "who": list(self.who),
             "documents": list(self.doc_numbers),
             "unknown_text": self.unknown_text,
+            "unknown_numbers": list(self.unknown_numbers),
             "article": self.article_number,
             "clause": self.clause_number,
             "point": self.point,

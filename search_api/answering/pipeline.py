@@ -19,7 +19,7 @@ from typing import Any
 from ingest.index_contract import SearchBackend
 from ingest.model import QUY_DINH_CHI_TIET
 from ingest.numbers import number_key, slug
-from search_api.answering import chain_order, eligibility, penalty, procedure_steps, support
+from search_api.answering import absent_text, chain_order, eligibility, penalty, procedure_steps, support
 from search_api.answering import compose as c
 from search_api.answering import models as m
 from search_api.answering.check import (
@@ -186,6 +186,13 @@ class AnswerService:
                 composition.quotes = quotes
                 composition.summary = facts_summary(composition.facts)
                 composition.mode = "facts"
+                return composition
+        if question.intent in (m.STATUS, m.DETAILING) and question.unknown_numbers and not evidence.named_documents:
+            # "11/2013/TTLT-... bị văn bản nào thay thế?": not in the collection, but a text it holds says
+            facts, quotes = absent_text.changes_of_absent(question.unknown_numbers, self.store)
+            if facts:
+                composition.facts, composition.quotes, composition.mode = facts, quotes, "facts"
+                composition.summary = facts[0]["text"]
                 return composition
         if question.intent in (m.STATUS, m.LOOKUP) and composition.facts:
             composition.mode = "facts"

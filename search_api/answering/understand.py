@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ingest.numbers import DOC_NUMBER_ANYCASE_RE
+from ingest.numbers import DOC_NUMBER_ANYCASE_RE, number_key
 from ingest.textnorm import fold, has_diacritics, nfc
 from search_api.answering import models as m
 from search_api.answering.cues import (  # noqa: F401 (re-exported: other stages import them from here)
@@ -37,6 +37,13 @@ from search_api.answering.cues import (  # noqa: F401 (re-exported: other stages
 from search_api.answering.naming import _as_typed, _by_year, catalogued_by_title, unknown_named_text
 from search_api.answering.terms import fast_folded, question_terms
 from search_api.query import load_abbreviations, parse_query
+
+
+def unknown_numbers(text: str, known_documents: list[tuple[str, str, str]]) -> list[str]:
+    """Full document numbers typed that name nothing the collection or catalogue holds."""
+    known = {number_key(number) for number, _, _ in known_documents}
+    typed = (match.group() for match in DOC_NUMBER_ANYCASE_RE.finditer(nfc(text)))
+    return list(dict.fromkeys(n for n in typed if number_key(n) not in known))
 
 
 def folded_text(text: str) -> str:
@@ -345,4 +352,5 @@ def understand_question(
         asks_dossier=bool(DOSSIER_CUES.search(words)),
         asks_content=bool(CONTENT_CUES.search(words)),
         unknown_text=_as_typed(reference.text, unknown_named_text(words, doc_numbers, known_documents)),
+        unknown_numbers=unknown_numbers(reference.text, known_documents),
     )

@@ -1,0 +1,61 @@
+"""Facts about a text the collection does not hold, from the texts that do: "Thông tư liên tịch
+11/2013/TTLT-... còn được áp dụng không, bị văn bản nào thay thế?" — 11/2013 is neither in the
+collection nor in the catalogue, but 10/2018/TTLT-... Điều 25 says it replaces it. The answer is that
+relation, with the clause that states it quoted, and says the text asked about is not in the collection.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ingest.model import BAI_BO, SUA_DOI, THAY_THE
+from ingest.numbers import slug
+from search_api.answering.check import vn_date
+from search_api.answering.evidence import article_candidates, is_news, is_stub
+from search_api.answering.models import Candidate
+from search_api.answering.terms import folded
+from search_api.corpus_store import CorpusStore
+
+CHANGES = {THAY_THE: "bị thay thế bởi", BAI_BO: "bị bãi bỏ bởi", SUA_DOI: "được sửa đổi, bổ sung bởi"}
+
+
+def changes_of_absent(numbers: list[str], store: CorpusStore) -> tuple[list[dict[str, Any]], list[Candidate]]:
+    """(facts, quotes): each replacement, repeal or amendment of a number the collection lacks, as stated
+    by a text it holds, and the clause of that text which states it."""
+    facts: list[dict[str, Any]] = []
+    quotes: list[Candidate] = []
+    for number in numbers:
+        for source, relation in store.incoming(number):
+            maker = store.document(source)
+            if relation.type not in CHANGES or maker is None or is_stub(maker) or is_news(maker):
+                continue
+            when = f" từ ngày {vn_date(date.fromisoformat(relation.date))}" if relation.date else ""
+            where = f"Điều {relation.source_article} " if relation.source_article else ""
+            facts.append(
+                {
+                    "kind": "change",
+                    "text": f"Văn bản {number} {CHANGES[relation.type]} {maker.type} {maker.number}{when} "
+                    f"(toàn văn {number} không có trong kho).",
+                    "source": f"{where}{maker.type} {maker.number}",
+                    "doc_number": maker.number,
+                    "link": f"/van-ban/{slug(maker.number)}",
+                }
+            )
+            quote = _stating_clause(maker, relation.source_article, number)
+            if quote is not None and all(q.key != quote.key for q in quotes):
+                quotes.append(quote)
+    return facts, quotes
+
+
+def _stating_clause(document, article_number: str | None, number: str) -> Candidate | None:
+    """The clause of the maker's article that names the number (else the article's first unit)."""
+    article = next((a for a in document.articles if a.number == article_number), None)
+    if article is None:
+        return None
+    units = [u for u in article_candidates(document, article, 0) if u.kind != "diem"]
+    wanted = folded(number)
+    unit = next((u for u in units if wanted in folded(u.text)), units[0] if units else None)
+    if unit is not None:
+        unit.reasons.append(f"states the change of {number}")
+    return unit
