@@ -116,6 +116,7 @@ _FILLER_PHRASES = ("nội dung", "văn bản", "toàn văn", "quy định", "quy
 class QueryIntent:
     doc_numbers: list[str] = field(default_factory=list)  # known documents named by the query, as indexed
     article_number: str | None = None  # "32" when exactly one article is named
+    article_numbers: list[str] = field(default_factory=list)  # every article named, in the order typed
     is_reference_only: bool = False  # nothing but a reference: filter, don't search
     expanded_terms: list[str] = field(default_factory=list)  # expansions of abbreviations used
     truncated: bool = False  # the text was cut at MAX_QUERY_CHARS
@@ -286,6 +287,7 @@ def understand(text: str, known_documents: list[tuple[str, str, str]]) -> QueryI
     return QueryIntent(
         doc_numbers=doc_numbers,
         article_number=distinct_articles[0] if len(distinct_articles) == 1 else None,
+        article_numbers=distinct_articles,
         is_reference_only=bool(doc_numbers) and not _content_words(rest, abbreviations),
         expanded_terms=_expansions(full_numbers.blank(folded), abbreviations),
         truncated=truncated,

@@ -301,3 +301,17 @@ def test_a_text_the_collection_lacks_is_answered_from_the_text_that_replaced_it(
     first = data["answer"][0]
     assert first["doc_number"] == replacing and first["citation"].startswith(clause)
     assert all(fact["source"] for fact in data["facts"])
+
+
+def test_the_article_a_question_names_opens_a_ranked_answer(client):
+    # Not a lookup (it asks which offence applies), but it names Điều 153 first: that article opens.
+    data = ask(client, "Đ153 BLHS quy định tội gì, giữ trẻ dưới 16 tuổi mà chưa bán thì xử theo điều này hay Đ151?")
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("100/2015/QH13", "153"), first["citation"]
+
+
+def test_an_abbreviated_status_question_about_a_repealed_absent_text(client):
+    data = ask(client, "TT 05/2009/TT-BLĐTBXH còn HL không? nếu bị bãi bỏ thì bởi TT nào")
+    assert data["understanding"]["intent"] == "status"
+    assert "bị bãi bỏ bởi Thông tư 35/2013/TT-BLĐTBXH" in data["summary"]
+    assert data["answer"][0]["citation"].startswith("Khoản 2 Điều 23 Thông tư số 35/2013/TT-BLĐTBXH")

@@ -424,3 +424,15 @@ def test_a_full_number_the_collection_lacks_is_kept_as_unknown():
     question = understand("Thông tư liên tịch 11/2013/TTLT-BTP-BCA-BQP-BTC-VKSNDTC-TANDTC còn áp dụng không?")
     assert question.unknown_numbers == ["11/2013/TTLT-BTP-BCA-BQP-BTC-VKSNDTC-TANDTC"]
     assert understand("Nghị định 09/2013/NĐ-CP còn hiệu lực không").unknown_numbers == []  # a known text
+
+
+def test_of_several_articles_named_the_first_is_the_one_asked_about():
+    question = understand("Điều 152 BLHS quy định tội gì, khác gì so với Điều 151?")
+    assert question.article_number == "152" and question.doc_numbers == ["100/2015/QH13"]
+
+
+@pytest.mark.parametrize(
+    "text", ["TT 05/2009/TT-BLĐTBXH còn HL không?", "thông tư 05/2009/TT-BLĐTBXH nếu bị bãi bỏ thì bởi TT nào"]
+)
+def test_abbreviated_and_conditional_status_questions(text):
+    assert understand(text).intent == m.STATUS

@@ -278,6 +278,17 @@ def merge_siblings(quotes: list[Candidate]) -> list[Candidate]:
     return [whole, *rest]
 
 
+def named_article_first(quotes: list[Candidate], ordered: list[Candidate], named) -> list[Candidate]:
+    """The question names an article ("Đ153 BLHS ... tội gì"): its best unit opens the answer."""
+    document, article = named
+    own = [x for x in ordered if x.document.number == document.number and x.article.id == article.id]
+    if not own or (quotes and quotes[0].document.number == document.number and quotes[0].article.id == article.id):
+        return quotes
+    best = own[0]
+    best.reasons.append("the article the question names")
+    return [best, *(q for q in quotes if q.key != best.key)][:MAX_QUOTES]
+
+
 def whole_article(document: Document, article, clause: str | None) -> list[Candidate]:
     """The named article as one quote (all its clauses); a named clause is quoted first."""
     whole = Candidate(document, article, article.id, "dieu", article.number, "", article.text, "", None, 0)

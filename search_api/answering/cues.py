@@ -58,6 +58,9 @@ INTENT_CUES: dict[str, re.Pattern] = {
         r"ap dung tu (?:ngay|khi)",
         r"sua doi (?:boi|chua)",
         r"(?:sua doi|thay the|bai bo)(?: \w+)? (?:van ban|luat|nghi dinh|thong tu|dieu) nao",
+        # "nếu bị bãi bỏ thì bởi TT nào, từ ngày nào"
+        r"(?:sua doi|thay the|bai bo)(?: \w+){0,3} (?:boi|bang) "
+        r"(?:van ban|luat|nghi dinh|thong tu|quyet dinh)(?: \w+)? nao",
         r"ban hanh (?:ngay|khi nao|nam nao)",
         # "được Quốc hội thông qua ngày nào", "ký ngày nào": the date a text was passed or signed
         r"(?:thong qua|ky|ky ban hanh) (?:vao )?(?:ngay|khi nao|nam nao|luc nao)",

@@ -265,6 +265,8 @@ class AnswerService:
                 composition.best_coverage = max(composition.best_coverage, threshold)
                 return composition
         composition.quotes = c.select(ordered, threshold)
+        if evidence.named_article:
+            composition.quotes = c.named_article_first(composition.quotes, ordered, evidence.named_article)
         if composition.quotes and (
             question.intent == m.PROCEDURE or procedure_steps.NAMES_STEPS.search(question.folded)
         ):  # "quy trình ... gồm những bước nào": the steps, whatever the primary intent

@@ -284,18 +284,23 @@ def understand_question(
         reference.text = parsed.text = nfc(text).strip()[: len(reference.text)]
         reference.expanded_terms = [*reference.expanded_terms, *legal]
     words = expanded_text(" ".join([reference.text, *legal]))
+    # "Đ153 BLHS quy định tội gì? ... xử theo điều này hay Đ151?": of several articles named with a
+    # text, the first is the one asked about (search still filters on none: it ranks both).
+    article_number = reference.article_number or (
+        reference.article_numbers[0] if reference.doc_numbers and reference.article_numbers else None
+    )
     intents = [intent for intent in m.INTENTS[1:-1] if INTENT_CUES[intent].search(words)]
     if reference.is_reference_only or (
-        reference.doc_numbers and reference.article_number and not (set(intents) - {m.ENTITLEMENT})
+        reference.doc_numbers and article_number and not (set(intents) - {m.ENTITLEMENT})
     ):
         intents.insert(0, m.LOOKUP)
     elif reference.doc_numbers and not intents and re.search(r"(?<!\w)(?:noi dung|quy dinh gi|la gi)(?!\w)", words):
         intents.insert(0, m.LOOKUP)
-    elif reference.doc_numbers and reference.article_number and LOOKUP_CUES.search(words):
+    elif reference.doc_numbers and article_number and LOOKUP_CUES.search(words):
         intents.insert(0, m.LOOKUP)  # "cho xem Điều 11 Nghị định 62/2012 về hồ sơ bảo vệ"
     if m.DETAILING in intents and re.search(r"thay the|sua doi", words) and not re.search(r"huong dan|chi tiet", words):
         intents.remove(m.DETAILING)  # "thay thế thông tư nào": a replacement, asked of the status
-    if m.DETAILING in intents and not (reference.doc_numbers or reference.article_number):
+    if m.DETAILING in intents and not (reference.doc_numbers or article_number):
         intents.remove(m.DETAILING)  # "văn bản nào" without a named text is an ordinary question
     if m.LEGAL_AID in intents and m.ENTITLEMENT in intents:
         intents.remove(m.ENTITLEMENT)
@@ -313,7 +318,7 @@ def understand_question(
         aggravating.remove("nhiều nạn nhân")
     if m.PENALTY in intents and not SENTENCE_CUES.search(words):
         aggravating = []
-    clause = _CLAUSE_RE.search(words) if reference.article_number else None
+    clause = _CLAUSE_RE.search(words) if article_number else None
     point = _POINT_RE.search(words) if clause else None
     doc_numbers = _by_year(list(reference.doc_numbers), words)
     if catalogued:
@@ -332,7 +337,7 @@ def understand_question(
         intents=intents,
         who=who,
         doc_numbers=doc_numbers,
-        article_number=reference.article_number,
+        article_number=article_number,
         clause_number=clause.group(1) if clause else None,
         point=point.group(1) if point else None,
         as_of=on_date or asked_date,
