@@ -247,3 +247,27 @@ def test_an_expiry_inferred_from_an_unchecked_link_is_hedged_in_the_banner():
     assert "chưa đối chiếu với văn bản gốc" in text and "Bộ pháp điển vẫn hệ thống hóa" in text
     circular.status_note = "Hết hiệu lực từ 01/01/2018: bị thay thế (nguồn: Điều 47 11/2017/QH14)."
     assert "Cần kiểm tra" not in check.banner(evidence, Composition(quotes=quotes), NoStore())["text"]
+
+
+def test_a_question_naming_its_text_needs_less_coverage_when_that_text_leads():
+    # "... được hỗ trợ những khoản gì theo Nghị định 56/2017/NĐ-CP?" in many words (heldout5 H5-017): the
+    # named text's clause leads, and coverage diluted by the wording must not decline it.
+    from datetime import date
+
+    from ingest.model import Article, Document
+    from search_api.answering.compose import Composition
+    from search_api.answering.evidence import Evidence, article_candidates
+    from tests.test_understand import understand
+
+    def text(number):
+        return Document(number, "Nghị định", articles=[Article("19", "Hỗ trợ", "1. Nội dung.", "dieu_19")])
+
+    named, other = text("56/2017/NĐ-CP"), text("09/2013/NĐ-CP")
+    evidence = Evidence(understand("cháu được hỗ trợ những khoản gì"), today=date(2026, 11, 23))
+    evidence.named_documents.append(named)
+    bar = check.ANSWER_THRESHOLD
+    between = bar * (1 + check.NAMED_TEXT_SHARE) / 2  # under the bar, over its named-text share
+    for lead, answered in ((named, True), (other, False)):
+        quote = article_candidates(lead, lead.articles[0], 0)[0]
+        composition = Composition(quotes=[quote], best_coverage=between)
+        assert check.supported(evidence, composition, bar) is answered, lead.number
