@@ -54,10 +54,9 @@ def dump(root: Path, index: str, target: Path) -> None:
     sys.path.insert(0, str(root))  # that checkout's packages, not the installed ones
     from fastapi.testclient import TestClient
 
+    import search_api
     from search_api.app import create_app
     from search_api.settings import Settings
-
-    import search_api
 
     print(f"code from {Path(search_api.__file__).parent}", flush=True)
     responses = {}
