@@ -63,7 +63,7 @@ def _both(backend: SQLiteBackend, text: str) -> tuple[list | None, list]:
         built = search_sql(parsed.analysis, parsed.filters, doc_freq, rows)
         assert built is not None and " MATCH " in built[0]
         assert backend.exact is not None
-        exact = backend.exact.ranked(db, selected_terms(parsed.analysis, doc_freq, rows))
+        exact = backend.exact.ranked(db, backend._states.current(db), selected_terms(parsed.analysis, doc_freq, rows))
         return exact, db.execute(*built).fetchall()
 
 
@@ -83,7 +83,7 @@ def test_exact_scores_are_fts5_bm25_to_the_last_bit_on_real_queries(backend):
         assert exact == fts5, text  # same rows, same order, floats compared with ==
         matched += len(fts5)
     assert matched > 100 * len(texts)  # real rankings, not empty ones
-    assert backend.exact is not None and backend.exact._state is not None and backend.exact._state.ok
+    assert backend.exact is not None and backend.exact.last is not None and backend.exact.last.ok
 
 
 def test_search_results_are_the_same_with_the_exact_path_off(backend, monkeypatch):
@@ -119,14 +119,14 @@ def test_an_index_write_drops_the_cached_lists_and_checks_again(backend, monkeyp
     text = "hỗ trợ nạn nhân bị mua bán"
     before, _ = _both(backend, text)
     assert backend.exact is not None
-    state = backend.exact._state
-    assert state is not None and state.terms
+    lists = backend.exact.last
+    assert lists is not None and lists.terms
     checks = []
     original = sqlite_exact.ExactScorer._check
     monkeypatch.setattr(sqlite_exact.ExactScorer, "_check", lambda self, *a: checks.append(1) or original(self, *a))
     backend.replace_file("law.html", "sha-law", [analyse_document(law())])  # words of the query, new rows
     after, fts5 = _both(backend, text)
-    assert checks == [1] and backend.exact._state is not state
+    assert checks == [1] and backend.exact.last is not lists and backend.exact.last.state is not lists.state
     assert after == fts5 and after != before  # new rows and counts: stale lists would not give this
     backend.delete_file("law.html")
     again, fts5 = _both(backend, text)
@@ -139,11 +139,11 @@ def test_cached_postings_stay_under_the_bound(corpus_index, tmp_path):
     for text in _texts()[:10]:
         exact, fts5 = _both(backend, text)
         assert exact == fts5
-        state = backend.exact._state
-        assert state is not None
+        lists = backend.exact.last
+        assert lists is not None
         # Over the bound only when a single list is larger than it (it is kept: the query needs it).
-        assert state.cached <= 300 or len(state.terms) == 1
-        assert state.cached == sum(len(rowids) for rowids, _ in state.terms.values())
+        assert lists.cached <= 300 or len(lists.terms) == 1
+        assert lists.cached == sum(len(rowids) for rowids, _ in lists.terms.values())
     backend.close()
 
 

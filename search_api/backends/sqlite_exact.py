@@ -40,7 +40,7 @@ from operator import add, itemgetter, neg
 from ingest.index_contract import FIELD_STREAM
 from search_api.backends import sqlite_impact
 from search_api.backends.sqlite_query import bm25_call, streams_match
-from search_api.backends.sqlite_stats import index_stamp
+from search_api.backends.sqlite_state import IndexState
 
 logger = logging.getLogger("vnlex")
 
@@ -64,11 +64,11 @@ def contribution(idf: float, wf: float, length: int, avgdl: float) -> float:
     return idf * ((wf * (K1 + 1.0)) / (wf + K1 * (1 - B + B * length / avgdl)))
 
 
-class _State:
-    """What is known of one index state: whether the check passed, and the cached term lists."""
+class _Lists:
+    """What is known for one index state: whether its check passed, and its cached term lists."""
 
-    def __init__(self, stamp: tuple, rows: int, avgdl: float):
-        self.stamp, self.rows, self.avgdl = stamp, rows, avgdl
+    def __init__(self, state: IndexState):
+        self.state = state
         self.ok = False
         self.terms: OrderedDict[str, tuple[array, array]] = OrderedDict()
         self.cached = 0
@@ -79,15 +79,19 @@ class ExactScorer:
 
     def __init__(self, max_cached: int = MAX_CACHED_POSTINGS):
         self.max_cached = max_cached
-        self._lock = threading.Lock()
-        self._state: _State | None = None
+        self._lock = threading.Lock()  # the cached lists
+        self._check_lock = threading.Lock()  # one self-check per index state, not one per thread
+        self.last: _Lists | None = None  # of the newest state seen (for tests and diagnostics)
 
-    def ranked(self, db: sqlite3.Connection, streams: Mapping[str, Sequence[str]]) -> list[tuple[int, float]] | None:
+    def ranked(
+        self, db: sqlite3.Connection, state: IndexState, streams: Mapping[str, Sequence[str]]
+    ) -> list[tuple[int, float]] | None:
         """(rowid, bm25) of every row `streams_match(streams)` matches, ordered by score then rowid,
-        as the FTS5 statement returns them; None when that cannot be computed exactly here (the
-        self-check failed, a token FTS5 reads as a phrase, a term whose list is cut)."""
-        state = self._current(db)
-        if not state.ok:
+        as the FTS5 statement returns them, in the read transaction `state` is of; None when that
+        cannot be computed exactly here (the self-check failed, a token FTS5 reads as a phrase, a
+        term whose list is cut)."""
+        lists = self._checked(db, state)
+        if not lists.ok:
             return None
         keys = []
         for stream, tokens in streams.items():
@@ -96,62 +100,63 @@ class ExactScorer:
                 if key is None:
                     return None
                 keys.append(key)
-        lists = self._lists(db, state, keys)
-        return None if lists is None else _ordered(lists)
+        found = self._lists(db, lists, keys)
+        return None if found is None else _ordered(found)
 
-    def _lists(self, db: sqlite3.Connection, state: _State, keys: list[str]) -> list[tuple[array, array]] | None:
+    def _lists(self, db: sqlite3.Connection, lists: _Lists, keys: list[str]) -> list[tuple[array, array]] | None:
         """Each phrase's (rowids, contributions), in phrase order; None when a list is cut."""
         found: dict[str, tuple[array, array]] = {}
         with self._lock:
             for key in keys:
-                if key in state.terms:
-                    state.terms.move_to_end(key)
-                    found[key] = state.terms[key]
+                if key in lists.terms:
+                    lists.terms.move_to_end(key)
+                    found[key] = lists.terms[key]
         missing = [k for k in dict.fromkeys(keys) if k not in found]
         if missing:
-            stats = sqlite_impact._stats_of(db, missing)
+            stats = lists.state.term_stats(db, missing)
             for key in missing:
                 df, listed, floor = stats.get(key, (0, 0, 0.0))
                 if floor > 0 or listed != df:
                     return None  # not every posting is kept: only FTS5 has them all
-                found[key] = self._load(db, state, key, df)
+                found[key] = self._load(db, lists, key, df)
         return [found[k] for k in keys]
 
-    def _load(self, db: sqlite3.Connection, state: _State, key: str, df: int) -> tuple[array, array]:
-        idf = fts5_idf(df, state.rows)
+    def _load(self, db: sqlite3.Connection, lists: _Lists, key: str, df: int) -> tuple[array, array]:
+        rows, avgdl = lists.state.rows, lists.state.avgdl
+        idf = fts5_idf(df, rows)
         rowids, contributions = array("q"), array("d")
         if df:
             for row, wf, length in db.execute("SELECT row, wf, length FROM impact_postings WHERE term = ?", (key,)):
                 rowids.append(row)
-                contributions.append(contribution(idf, wf, length, state.avgdl))
+                contributions.append(contribution(idf, wf, length, avgdl))
         with self._lock:
-            if state.terms.get(key) is None:
-                state.terms[key] = (rowids, contributions)
-                state.cached += len(rowids)
-                while state.cached > self.max_cached and len(state.terms) > 1:
-                    _, (evicted, _) = state.terms.popitem(last=False)
-                    state.cached -= len(evicted)
+            if lists.terms.get(key) is None:
+                lists.terms[key] = (rowids, contributions)
+                lists.cached += len(rowids)
+                while lists.cached > self.max_cached and len(lists.terms) > 1:
+                    _, (evicted, _) = lists.terms.popitem(last=False)
+                    lists.cached -= len(evicted)
         return rowids, contributions
 
-    # ---- the index state and its self-check ---------------------------------------------
-    def _current(self, db: sqlite3.Connection) -> _State:
-        """The state of the index this read transaction sees: a new stamp (any write commits one)
-        drops the cached lists and runs the self-check again."""
-        stamp = index_stamp(db)
-        state = self._state
-        if state is not None and state.stamp == stamp:
-            return state
-        rows, avgdl = sqlite_impact.collection_shape(db)
-        state = _State(stamp, rows, avgdl)
-        state.ok = self._check(db, state)
-        with self._lock:
-            self._state = state  # a reader still in an older snapshot makes its own state
-        return state
+    # ---- the self-check, once per index state ------------------------------------------
+    def _checked(self, db: sqlite3.Connection, state: IndexState) -> _Lists:
+        """This state's lists, checked against FTS5 on their first use. A new state (any write
+        commits one) starts with no cached lists, so none computed from older postings survives."""
+        lists = state.exact
+        if lists is None:
+            with self._check_lock:
+                lists = state.exact
+                if lists is None:
+                    lists = _Lists(state)
+                    lists.ok = self._check(db, lists)
+                    state.exact = lists
+        self.last = lists
+        return lists
 
-    def _check(self, db: sqlite3.Connection, state: _State) -> bool:
-        state.ok = True  # so that ranked() computes, for the comparison
+    def _check(self, db: sqlite3.Connection, lists: _Lists) -> bool:
+        lists.ok = True  # so that the lists are computed, for the comparison
         try:
-            for streams in sample_queries(db, state.rows):
+            for streams in sample_queries(db, lists.state.rows):
                 match = streams_match(streams)
                 if match is None:
                     continue
@@ -159,7 +164,7 @@ class ExactScorer:
                     f"SELECT rowid, {bm25_call()} AS score FROM articles WHERE articles MATCH ? ORDER BY score, rowid",
                     (match,),
                 ).fetchall()
-                computed = self._computed(db, state, streams)
+                computed = self._computed(db, lists, streams)
                 if computed != expected:
                     logger.warning(
                         "exact bm25 from the impact postings differs from FTS5's on %s (%s rows vs %s, first"
@@ -175,10 +180,10 @@ class ExactScorer:
             return False
         return True
 
-    def _computed(self, db, state: _State, streams) -> list[tuple[int, float]] | None:
+    def _computed(self, db, lists: _Lists, streams) -> list[tuple[int, float]] | None:
         keys = [k for s, ts in streams.items() for t in ts if (k := sqlite_impact.term_key(s, t)) is not None]
-        lists = self._lists(db, state, keys)
-        return None if lists is None else _ordered(lists)
+        found = self._lists(db, lists, keys)
+        return None if found is None else _ordered(found)
 
 
 def _ordered(lists: list[tuple[array, array]]) -> list[tuple[int, float]]:
