@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from functools import lru_cache, partial
 from itertools import accumulate, compress, count, islice
 from operator import sub
@@ -28,6 +28,9 @@ _ADJACENT_MARKS = re.compile(r"</mark>(\s+|[/.\-])<mark>")
 # Syllables too common to be worth marking on their own.
 _QUIET = frozenset("và của các có được là cho theo tại về với trong này những một người".split())
 _QUIET_FOLDED = frozenset(fold(w) for w in _QUIET)
+# Snippets remembered (LRU), with the article text each is for: ~10 KB an entry at most, ~10 MB.
+SNIPPETS_CACHED = 1024
+ARTICLES_CACHED = 1024  # articles' normalised words (LRU), ~6 KB an entry with its text: ~6 MB
 
 
 @lru_cache(maxsize=100_000)
@@ -64,7 +67,7 @@ def _parts(token: str) -> tuple[str, ...]:
     return tuple(p for p in token.split("_") if p)
 
 
-def marked_positions(tokens: list[str], units: set[tuple[str, ...]]) -> list[bool]:
+def marked_positions(tokens: list[str], units: Set[tuple[str, ...]]) -> list[bool]:
     """Which tokens belong to an occurrence of one of the units."""
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for unit in units:
@@ -90,15 +93,30 @@ def highlighter(analysis: Analysis, *, window: int = 40) -> Callable[[str], str]
     """`highlight` for one query over many texts: the query's units are worked out once (doing it
     for each of a page's ten hits was a third of the highlighting time)."""
     exact, units = query_units(analysis)
-    return partial(_highlight, exact=exact, units=units, window=window)
+    return partial(_cached_highlight, exact=exact, units=frozenset(units), window=window)
 
 
-def _highlight(text: str, *, exact: bool, units: set[tuple[str, ...]], window: int) -> str:
-    words = _WORD_RE.findall(text)
+@lru_cache(maxsize=SNIPPETS_CACHED)
+def _cached_highlight(text: str, *, exact: bool, units: frozenset[tuple[str, ...]], window: int) -> str:
+    # A snippet is a pure function of these arguments, so the key is the article text itself (not
+    # its row id, which a re-ingest may give to another text): nothing to invalidate after a write.
+    # Popular queries, and the next page of the same one, highlight the same articles again.
+    return _highlight(text, exact=exact, units=units, window=window)
+
+
+@lru_cache(maxsize=ARTICLES_CACHED)
+def _normalised_words(text: str, exact: bool) -> list[str]:
+    # The same articles come up for many different queries (the central articles of the collection):
+    # splitting and normalising one was 40% of highlighting it. Callers only read the list.
+    normalise = _exact_word if exact else _folded_word
+    return list(map(normalise, _WORD_RE.findall(text)))
+
+
+def _highlight(text: str, *, exact: bool, units: Set[tuple[str, ...]], window: int) -> str:
+    words = _normalised_words(text, exact)
     if not words:
         return html.escape(text[:300])
-    normalise = _exact_word if exact else _folded_word
-    hits = marked_positions(list(map(normalise, words)), units)
+    hits = marked_positions(words, units)
     start = _best_window(hits, window)
     # Match objects (positions) only for the window's words: the ones before it are skipped in C.
     shown = list(islice(_WORD_RE.finditer(text), start, start + window))
@@ -107,7 +125,7 @@ def _highlight(text: str, *, exact: bool, units: set[tuple[str, ...]], window: i
     out: list[str] = ["… " if begin > 0 else ""]
     cursor = begin
     for match, is_hit in zip(shown, hits[start : start + window], strict=True):
-        out.append(html.escape(text[cursor : match.start()]))
+        out.append(_escape_gap(text[cursor : match.start()]))
         piece = match.group()  # \w+ holds none of & < > " ': nothing to escape
         out.append(f"<mark>{piece}</mark>" if is_hit else piece)
         cursor = match.end()
@@ -116,6 +134,13 @@ def _highlight(text: str, *, exact: bool, units: set[tuple[str, ...]], window: i
         out.append(" …")
     # One mark per marked phrase: "<mark>mua bán</mark>", not a mark per syllable.
     return _ADJACENT_MARKS.sub(r"\1", "".join(out).replace("\n", " "))
+
+
+@lru_cache(maxsize=4096)
+def _escape_gap(gap: str) -> str:
+    # The text between two words: nearly always one of a few strings (" ", ", ", ". "); escaping
+    # each of a page's 400 gaps again was a quarter of the highlighting time.
+    return html.escape(gap)
 
 
 def _best_window(hits: list[bool], window: int) -> int:

@@ -44,6 +44,27 @@ def test_highlight_escapes_text_and_marks_document_numbers():
     assert "<mark>09/2013/NĐ-CP</mark>" in snippet and "&lt;script&gt;" in snippet
 
 
+def test_remembered_snippets_and_words_follow_the_query_and_the_text():
+    """The snippet and word caches (search_api/highlight.py) key on the text and the query: the same
+    text under another query, or another text, is never given a remembered snippet."""
+    from search_api import highlight as module
+
+    module._cached_highlight.cache_clear()
+    module._normalised_words.cache_clear()
+    queries = [analyze("mua bán"), analyze("mua ban").without_exact(), analyze("hỗ trợ nạn nhân")]
+    texts = [TEXT, TEXT.replace("mua bán", "buôn bán"), "Nạn nhân <b>được</b> hỗ trợ & bảo vệ. " * 30]
+    for _ in range(2):  # the second round is answered from the caches
+        for analysis in queries:
+            exact, units = module.query_units(analysis)
+            for text in texts:
+                fresh = module._highlight(text, exact=exact, units=units, window=40)
+                assert highlight(text, analysis) == fresh
+    assert module._cached_highlight.cache_info().hits == len(queries) * len(texts)
+    assert module._normalised_words.cache_info().currsize == 2 * len(texts)  # exact and folded words
+    assert marked(highlight(TEXT, queries[0])) == ["mua bán", "mua bán"]
+    assert marked(highlight(texts[1], queries[0])) == []  # its own text ("buôn bán"), not TEXT's snippet
+
+
 @pytest.fixture(scope="module")
 def client(any_corpus_index):
     from search_api.settings import Settings

@@ -95,7 +95,13 @@ class Question:
     unknown_numbers: list[str] = field(default_factory=list)
 
     def has(self, *intents: str) -> bool:
-        return any(i in self.intents for i in intents)
+        # Called ~1,100 times per question (every candidate, every bonus): a loop, not any() over a
+        # generator, whose set-up cost more than the one to three list lookups it does.
+        own = self.intents
+        for intent in intents:
+            if intent in own:
+                return True
+        return False
 
     def to_dict(self) -> dict[str, Any]:
         return {

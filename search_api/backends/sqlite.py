@@ -38,14 +38,17 @@ from ingest.index_contract import (
 from ingest.model import Document, Relation
 from ingest.numbers import number_key
 from search_api.backends import sqlite_impact
+from search_api.backends.sqlite_exact import ExactScorer
 from search_api.backends.sqlite_integrity import IntegrityMonitor
 from search_api.backends.sqlite_query import (
     ALL_COLUMNS,
     UNINDEXED_COLUMNS,
+    filter_sql,
     query_tokens,
     search_sql,
     selected_terms,
 )
+from search_api.backends.sqlite_state import IndexState, IndexStates
 from search_api.backends.sqlite_stats import SharedStats
 
 MAX_PAGE_SIZE = 100
@@ -56,6 +59,7 @@ SCHEMA_VERSION = f"{INDEX_VERSION}.1"
 # "impact" (default): rank from the impact-ordered postings, cost bounded by the query;
 # "fts": FTS5 bm25 over every matching row (exact totals and facets, cost grows with the collection).
 PLAN_ENV = "VNLEX_SQLITE_PLAN"
+EXACT_ENV = "VNLEX_SQLITE_EXACT"
 
 
 def refuse_empty_file(path: Path) -> None:
@@ -112,6 +116,10 @@ class SQLiteBackend:
         self.rescore = sqlite_impact.RESCORED_ROWS
         self.exact_below = sqlite_impact.EXACT_BELOW_POSTINGS
         self._pending: list[tuple[int, dict[str, Any]]] = []  # inserted rows whose postings are not written yet
+        # The FTS5 plan's bm25 over every match, computed from the impact postings (same scores, same
+        # order; about a third of the statement's CPU). Off: VNLEX_SQLITE_EXACT=0.
+        self._states = IndexStates()  # per index state, shared by the threads: what queries read of the whole
+        self.exact = ExactScorer() if os.environ.get(EXACT_ENV, "1") != "0" else None
 
     # One connection per thread: the API serves requests from a thread pool.
     @property
@@ -364,17 +372,18 @@ class SQLiteBackend:
             return self._search(query)
 
     def _search(self, query: ParsedQuery) -> SearchResult:
-        rows = self._shared.rows(self.db)
+        state = self._states.current(self.db)  # this read's index state: shape, term statistics
+        rows = self._shared.rows(self.db, state.stamp)
         tokens = query_tokens(query.analysis)
         if self.plan == "impact":
-            doc_freq = sqlite_impact.token_doc_freq(self.db, tokens)
+            doc_freq = sqlite_impact.token_doc_freq(self.db, tokens, state.term_stats)
         else:
             doc_freq = self._shared.doc_freq(self.db, tokens)
         # Document-level filters are applied to the matching rowids from the shared
         # statistics; only an article filter still needs SQL on the stored columns.
         allowed = self._shared.allowed_combos(query.filters)
         if self.plan == "impact" and (allowed is not None or query.filters.is_empty()):
-            result = self._search_impact(query, doc_freq, rows, allowed)
+            result = self._search_impact(query, doc_freq, rows, allowed, state)
             if result is not None:
                 return result
         sql_filters = query.filters if allowed is None else Filters()
@@ -388,7 +397,11 @@ class SQLiteBackend:
             allowed = None
         assert built is not None  # with no words, search_sql browses by the filters and always builds SQL
         sql, params = built
-        ranked = self.db.execute(sql, params).fetchall()
+        ranked = None
+        if self.exact is not None and self.plan == "impact" and " MATCH " in sql and not filter_sql(sql_filters)[0]:
+            ranked = self.exact.ranked(self.db, state, selected_terms(query.analysis, doc_freq, rows))
+        if ranked is None:
+            ranked = self.db.execute(sql, params).fetchall()
         if allowed is not None:
             ranked = self._shared.filter_rows(ranked, allowed)
         if " MATCH " in sql:  # ranked by bm25; browsing keeps the documents' own order
@@ -398,7 +411,7 @@ class SQLiteBackend:
         return self._page(query, ranked, len(ranked), False)
 
     def _search_impact(
-        self, query: ParsedQuery, doc_freq: dict[str, int], rows: int, allowed: set[int] | None
+        self, query: ParsedQuery, doc_freq: dict[str, int], rows: int, allowed: set[int] | None, state: IndexState
     ) -> SearchResult | None:
         """The ranked query from the impact-ordered postings (sqlite_impact); None when it cannot
         answer this query (no words to rank by, a token FTS5 reads as a phrase, so few postings that
@@ -413,6 +426,8 @@ class SQLiteBackend:
             self.per_term,
             max(self.rescore, wanted + sqlite_impact.RESCORED_ROWS // 3),
             self.exact_below,
+            state.term_stats,
+            (state.rows, state.avgdl),
         )
         if found is None:
             return None

@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ingest.index_contract import FIELD_STREAM, SEARCH_FIELDS
 
@@ -46,6 +46,8 @@ _STREAM_COLUMNS = {s: [c for c, cs in FIELD_STREAM.items() if cs == s] for s in 
 # FTS5's unicode61 tokenizer with tokenchars '_': runs of letters, digits and '_', case-folded.
 _TOKEN = re.compile(r"\w+")
 _CHUNK = 400
+# (df, listed, floor) of the keys the index holds: _stats_of, or a reader's cache of it (sqlite_state).
+StatsOf = Callable[[sqlite3.Connection, Sequence[str]], Mapping[str, Sequence]]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS impact_terms(
@@ -114,7 +116,7 @@ def collection_shape(db: sqlite3.Connection) -> tuple[int, float]:
     return rows, (tokens / rows if rows else 1.0)
 
 
-def token_doc_freq(db: sqlite3.Connection, tokens: Iterable[str]) -> dict[str, int]:
+def token_doc_freq(db: sqlite3.Connection, tokens: Iterable[str], stats: StatsOf | None = None) -> dict[str, int]:
     """Rows holding each token, for choosing a query's selective terms: the largest of its
     streams' counts (a token is in one stream but for toneless single syllables, "cho" as a
     word and folded). One indexed lookup per token: fts5vocab counted the token's whole doclist,
@@ -122,7 +124,7 @@ def token_doc_freq(db: sqlite3.Connection, tokens: Iterable[str]) -> dict[str, i
     wanted = list(dict.fromkeys(tokens))
     keys = {f"{prefix}:{token.lower()}": token for token in wanted for prefix in STREAM_PREFIX.values()}
     found = dict.fromkeys(wanted, 0)
-    for key, (df, _, _) in _stats_of(db, list(keys)).items():
+    for key, (df, _, _) in (stats or _stats_of)(db, list(keys)).items():
         token = keys[key]
         found[token] = max(found[token], df)
     return found
@@ -296,6 +298,8 @@ def ranked_rows(
     per_term: int = QUERY_PER_TERM,
     rescore: int = RESCORED_ROWS,
     exact_below: int = EXACT_BELOW_POSTINGS,
+    stats: StatsOf | None = None,
+    shape: tuple[int, float] | None = None,
 ) -> Ranked | None:
     """Score the rows of the phrases' impact lists; None when a phrase cannot be looked up
     here, or when the phrases hold at most `exact_below` postings in all, so scoring every match
@@ -311,18 +315,18 @@ def ranked_rows(
             return None
         keys.append(key)
     keys = list(dict.fromkeys(keys))
-    rows, avgdl = collection_shape(db)
-    stats = _stats_of(db, keys)
-    if sum(df for df, _, _ in stats.values()) <= exact_below:
+    rows, avgdl = shape or collection_shape(db)
+    found_stats = (stats or _stats_of)(db, keys)
+    if sum(df for df, _, _ in found_stats.values()) <= exact_below:
         return None
     parts: list[str] = []
     params: list[object] = []
     miss_all = 1.0
     cut: dict[int, tuple[str, float]] = {}  # bit of a cut term -> (key, its IDF)
     for key in keys:
-        if key not in stats:
+        if key not in found_stats:
             continue  # in no row of its stream: FTS5 matches nothing for it either
-        df, listed, floor = stats[key]
+        df, listed, floor = found_stats[key]
         miss_all *= 1 - min(df, rows) / rows if rows else 1
         weight = idf(df, rows)
         bit = 1 << len(parts)

@@ -70,7 +70,12 @@ def selected_terms(
 
 def match_expression(analysis: Analysis, doc_freq: Mapping[str, int] | None = None, rows: int = 0) -> str | None:
     """FTS5 MATCH text: per stream, its columns OR-ed over its selected_terms()."""
-    streams = selected_terms(analysis, doc_freq, rows)
+    return streams_match(selected_terms(analysis, doc_freq, rows))
+
+
+def streams_match(streams: Mapping[str, list[str]]) -> str | None:
+    """FTS5 MATCH text for tokens by stream, every token quoted. Its phrases are numbered in
+    this order, the order in which bm25 sums them (sqlite_exact relies on it)."""
     clauses = []
     for stream, tokens in streams.items():
         columns = [column for column, s in FIELD_STREAM.items() if s == stream]

@@ -55,8 +55,8 @@ class SharedStats:
         self._combos: list[tuple[str, ...]] = []
         self._rows_of_key: dict[str, list[int]] = {}  # document key -> its article rowids
 
-    def _current(self, db: sqlite3.Connection) -> None:
-        stamp = index_stamp(db)
+    def _current(self, db: sqlite3.Connection, stamp: tuple | None = None) -> None:
+        stamp = index_stamp(db) if stamp is None else stamp
         if stamp == self._stamp:
             return
         with self._lock:
@@ -76,8 +76,9 @@ class SharedStats:
             self._doc_freq = {}
             self._stamp = stamp
 
-    def rows(self, db: sqlite3.Connection) -> int:
-        self._current(db)
+    def rows(self, db: sqlite3.Connection, stamp: tuple | None = None) -> int:
+        """Articles in the index; `stamp`: index_stamp(db), when the caller has just read it."""
+        self._current(db, stamp)
         return self._rows
 
     def rows_of_documents(self, keys: Iterable[str]) -> list[int]:
