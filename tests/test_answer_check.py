@@ -271,3 +271,23 @@ def test_a_question_naming_its_text_needs_less_coverage_when_that_text_leads():
         quote = article_candidates(lead, lead.articles[0], 0)[0]
         composition = Composition(quotes=[quote], best_coverage=between)
         assert check.supported(evidence, composition, bar) is answered, lead.number
+
+
+def test_a_unit_naming_the_asked_group_is_quoted_with_less_coverage():
+    # Heldout5 H5-018: "con gái tôi 17 tuổi ... cơ quan nào đưa cháu về" — the clause naming "người chưa thành
+    # niên" scored first but its coverage, diluted by the wording, was under the quoting floor.
+    from search_api.answering.compose import GROUP_FLOOR_SHARE, QUOTE_FLOOR_SHARE, select
+    from search_api.answering.models import Candidate
+
+    def unit(unit_id: str, coverage: float, score: float, group: float = 0.0) -> Candidate:
+        candidate = Candidate(None, None, unit_id, "khoan", "1", "1", "", "", None, 0, coverage, score)  # type: ignore[arg-type]
+        candidate.parts["group"] = group
+        return candidate
+
+    threshold = 0.4
+    floor = threshold * QUOTE_FLOOR_SHARE
+    between = floor * (1 + GROUP_FLOOR_SHARE) / 2
+    ranked = [unit("names the group", between, 0.45, group=0.15), unit("covers", floor + 0.01, 0.40)]
+    assert [c.unit_id for c in select(ranked, threshold)] == ["names the group", "covers"]
+    ranked[0].parts["group"] = 0.0
+    assert [c.unit_id for c in select(ranked, threshold)] == ["covers"]
