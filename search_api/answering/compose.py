@@ -295,7 +295,9 @@ def _quote_floor(candidate: Candidate, threshold: float) -> float:
     question about "con gái tôi 17 tuổi" dilutes coverage, and the clause naming "người chưa thành
     niên" is evidence word overlap does not count)."""
     floor = threshold * QUOTE_FLOOR_SHARE
-    return floor * GROUP_FLOOR_SHARE if candidate.parts.get("group") else floor
+    # ("trẻ em" names children in every clause of the Law on Children: too common to count here)
+    specific = any(r.startswith("names ") and r != f"names {m.CHILD_UNDER_16}" for r in candidate.reasons)
+    return floor * GROUP_FLOOR_SHARE if candidate.parts.get("group") and specific else floor
 
 
 def whole_article(document: Document, article, clause: str | None) -> list[Candidate]:
