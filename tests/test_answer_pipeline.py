@@ -315,3 +315,16 @@ def test_an_abbreviated_status_question_about_a_repealed_absent_text(client):
     assert data["understanding"]["intent"] == "status"
     assert "bị bãi bỏ bởi Thông tư 35/2013/TT-BLĐTBXH" in data["summary"]
     assert data["answer"][0]["citation"].startswith("Khoản 2 Điều 23 Thông tư số 35/2013/TT-BLĐTBXH")
+
+
+def test_an_eligibility_answer_opens_with_the_named_texts_clause_on_the_group(client):
+    # "Theo Luật PCMBN 2011": the law's clause on accompanying minors (Điều 32 khoản 3), before the
+    # decree's list that also names them (heldout5 H5-020, a development set since its review).
+    data = ask(
+        client,
+        "Theo luật phòng chống mua bán người năm 2011, trẻ đi cùng nạn nhân có được trợ giúp pháp lý không, "
+        "hay chỉ được hỗ trợ ăn ở, y tế?",
+    )
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("66/2011/QH12", "32"), first["citation"]
+    assert "Người chưa thành niên đi cùng nạn nhân" in first["text"]

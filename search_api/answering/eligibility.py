@@ -59,13 +59,13 @@ def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
         # khám bệnh"): that clause is the group's own rule, so it is among the list's units.
         for candidate in evidence.candidates:
             units = articles.get((candidate.document.number, candidate.article.id))
-            if units is not None and candidate not in units and _names_any(candidate, groups):
+            if units is not None and candidate not in units and names_any(candidate, groups):
                 units.append(candidate)
     found: list[tuple[float, list[Candidate], bool]] = []
     for units in articles.values():
         title_terms = unit_terms(units[0].article.title)
         title_cover = sum(w for t, w in wanted.items() if t in title_terms) / mass
-        naming = [u for u in units if _names_any(u, groups)]
+        naming = [u for u in units if names_any(u, groups)]
         if not naming and not _LIST_TITLE.search(folded(units[0].article.title)):
             # A benefit's own "1. Đối tượng hỗ trợ gồm ..." clause not naming the group asked about
             # states who qualifies, so whether the group does ("công dân Việt Nam, người không quốc
@@ -85,7 +85,7 @@ def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
         general = max(victims, key=lambda u: u.coverage) if victims else None
         if m.VICTIM in groups and general is not None:
             naming.append(general)
-        specific = any(_names_any(u, groups) for u in naming)
+        specific = any(names_any(u, groups) for u in naming)
         if not naming or title_cover < (LIST_TITLE_COVER_GROUP if specific else LIST_TITLE_COVER):
             continue
         for unit in naming:
@@ -148,7 +148,7 @@ def eligibility_summary(question: m.Question, quotes: list[Candidate]) -> str | 
     return "; ".join(parts) or None
 
 
-def _names_any(candidate: Candidate, groups: list[str]) -> bool:
+def names_any(candidate: Candidate, groups: list[str]) -> bool:
     """Whether the unit's text names one of the groups asked about other than victims in general."""
     return any(_names_group(folded(candidate.text), g) for g in groups if g != m.VICTIM)
 

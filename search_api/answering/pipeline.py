@@ -260,6 +260,12 @@ class AnswerService:
             if listed:
                 rest = [q for q in c.select(ordered, threshold) if q not in listed]
                 composition.quotes = (listed + rest)[: c.MAX_QUOTES]
+                # "Theo Luật PCMBN 2011, ...": the named text's clause on the group before another text's
+                named = {d.number for d in evidence.named_documents}
+                who = list(question.who)
+                composition.quotes.sort(
+                    key=lambda q: not (q.document.number in named and eligibility.names_any(q, who))
+                )
                 composition.mode = "eligibility"
                 composition.summary = eligibility.eligibility_summary(question, composition.quotes)
                 composition.best_coverage = max(composition.best_coverage, threshold)
