@@ -1,10 +1,10 @@
 """Two clauses of one short article scored nearly alike are quoted as the whole article
-(compose.merge_siblings): word overlap cannot tell which of the two states the fact."""
+(quote_shape.merge_siblings): word overlap cannot tell which of the two states the fact."""
 
 from __future__ import annotations
 
 from ingest.model import Article, Document, Unit
-from search_api.answering import compose as c
+from search_api.answering import quote_shape as q
 from search_api.answering.models import Candidate
 
 CLAUSES = ["1. Cơ quan A tiếp nhận hồ sơ.", "2. Thời hạn giải quyết là 05 ngày làm việc.", "3. Cơ quan B giám sát."]
@@ -30,7 +30,7 @@ def test_near_equal_sibling_clauses_become_the_whole_article():
     other_document.number = "09/2013/NĐ-CP"
     quotes = [_clause(document, article, 1, 1.0), _clause(document, article, 2, 0.95)]
     quotes.append(_clause(other_document, other_article, 3, 0.8))
-    merged = c.merge_siblings(quotes)
+    merged = q.merge_siblings(quotes)
     assert [(q.kind, q.unit_id, q.document.number) for q in merged] == [
         ("dieu", "dieu_7", "12/2018/TT-BTP"),
         ("khoan", "dieu_7__khoan_3", "09/2013/NĐ-CP"),
@@ -42,11 +42,11 @@ def test_near_equal_sibling_clauses_become_the_whole_article():
 def test_a_clearly_better_clause_a_long_article_or_another_article_stay_as_they_are():
     document, article = _article()
     apart = [_clause(document, article, 1, 1.0), _clause(document, article, 2, 0.85)]
-    assert c.merge_siblings(apart) == apart
-    long_document, long_article = _article(text_length=c.SIBLING_ARTICLE_CHARS)
+    assert q.merge_siblings(apart) == apart
+    long_document, long_article = _article(text_length=q.SIBLING_ARTICLE_CHARS)
     long = [_clause(long_document, long_article, 1, 1.0), _clause(long_document, long_article, 2, 1.0)]
-    assert c.merge_siblings(long) == long
+    assert q.merge_siblings(long) == long
     other_document, other_article = _article()
     other_article.id = "dieu_8"
     across = [_clause(document, article, 1, 1.0), _clause(other_document, other_article, 2, 1.0)]
-    assert c.merge_siblings(across) == across
+    assert q.merge_siblings(across) == across

@@ -19,7 +19,7 @@ from typing import Any
 from ingest.index_contract import SearchBackend
 from ingest.model import QUY_DINH_CHI_TIET
 from ingest.numbers import number_key, slug
-from search_api.answering import absent_text, chain_order, eligibility, penalty, procedure_steps, support
+from search_api.answering import absent_text, chain_order, eligibility, penalty, procedure_steps, quote_shape, support
 from search_api.answering import compose as c
 from search_api.answering import models as m
 from search_api.answering.check import (
@@ -272,7 +272,7 @@ class AnswerService:
                 return composition
         composition.quotes = c.select(ordered, threshold)
         if evidence.named_article:
-            composition.quotes = c.named_article_first(composition.quotes, ordered, evidence.named_article)
+            composition.quotes = quote_shape.named_article_first(composition.quotes, ordered, evidence.named_article)
         if composition.quotes and (
             question.intent == m.PROCEDURE or procedure_steps.NAMES_STEPS.search(question.folded)
         ):  # "quy trình ... gồm những bước nào": the steps, whatever the primary intent
@@ -301,7 +301,7 @@ class AnswerService:
                     question, first, chain, composition.quotes, ordered, self.store, cover, c.MAX_QUOTES
                 )
         if not composition.chain:  # (a chain orders its quotes law -> decree -> circular; left as it is)
-            composition.quotes = c.merge_siblings(composition.quotes)
+            composition.quotes = quote_shape.merge_siblings(composition.quotes)
         return composition
 
 

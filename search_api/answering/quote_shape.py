@@ -1,0 +1,50 @@
+"""How the chosen quotes are shaped once scored: the whole of a short article when two of its clauses
+score nearly alike (word overlap cannot tell which states the fact), and the article a question names
+first in a ranked answer. Measured in bench/RESULTS.md, "Answers: round 6"."""
+
+from __future__ import annotations
+
+from search_api.answering.compose import MAX_QUOTES, unit_label
+from search_api.answering.models import Candidate
+
+SIBLING_SHARE = 0.9  # merge_siblings: 0.8 and 0.95 measured, same gains at 0.8, fewer at 0.95
+SIBLING_ARTICLE_CHARS = 2000  # 3000 measured: two more right first quotes, at the cost of longer ones
+
+
+def merge_siblings(quotes: list[Candidate]) -> list[Candidate]:
+    """Two clauses of one short article scored nearly alike (the second at least SIBLING_SHARE of
+    the first): word overlap cannot tell which of them states the fact — most often the case of two
+    neighbouring clauses, one naming the duty, the other its holder or its limit — and quoting one
+    is a coin toss. The article is then quoted whole, in place of both, when it stays readable
+    (SIBLING_ARTICLE_CHARS, about one screen). Measured in bench/RESULTS.md (answers round 6)."""
+    if len(quotes) < 2:
+        return quotes
+    first, second = quotes[0], quotes[1]
+    if (
+        first.document.number != second.document.number
+        or first.article.id != second.article.id
+        or first.kind == "dieu"
+        or second.score < first.score * SIBLING_SHARE
+        or len(first.article.text) > SIBLING_ARTICLE_CHARS
+    ):
+        return quotes
+    article = first.article
+    whole = Candidate(
+        first.document, article, article.id, "dieu", article.number, "", article.text, "", None, first.rank
+    )
+    whole.coverage, whole.score, whole.parts = first.coverage, first.score, dict(first.parts)
+    labels = ", ".join(unit_label(q).split(" Điều ")[0] for q in (first, second))  # "khoản 1, khoản 2"
+    whole.reasons.append(f"two of its units answer nearly alike ({labels})")
+    rest = [q for q in quotes[2:] if (q.document.number, q.article.id) != (first.document.number, article.id)]
+    return [whole, *rest]
+
+
+def named_article_first(quotes: list[Candidate], ordered: list[Candidate], named) -> list[Candidate]:
+    """The question names an article ("Đ153 BLHS ... tội gì"): its best unit opens the answer."""
+    document, article = named
+    own = [x for x in ordered if x.document.number == document.number and x.article.id == article.id]
+    if not own or (quotes and quotes[0].document.number == document.number and quotes[0].article.id == article.id):
+        return quotes
+    best = own[0]
+    best.reasons.append("the article the question names")
+    return [best, *(q for q in quotes if q.key != best.key)][:MAX_QUOTES]
