@@ -295,3 +295,26 @@ def test_a_unit_naming_the_asked_group_is_quoted_with_less_coverage():
     ranked[0].parts["group"] = 0.0
     ranked[0].reasons[:] = []
     assert [c.unit_id for c in select(ranked, threshold)] == ["covers"]
+
+
+def test_a_question_repeating_the_leading_articles_heading_needs_less_coverage():
+    # "... có thuộc nhóm trẻ em có hoàn cảnh đặc biệt không?" (heldout5 H5-035): the question names the
+    # category by the heading of the article that defines it (Luật Trẻ em Điều 10).
+    from datetime import date
+
+    from ingest.model import Article, Document
+    from search_api.answering.compose import Composition
+    from search_api.answering.evidence import Evidence, article_candidates
+    from tests.test_understand import understand
+
+    law = Document("102/2016/QH13", "Luật", articles=[Article("10", "Trẻ em có hoàn cảnh đặc biệt", "1. …", "dieu_10")])
+    quote = article_candidates(law, law.articles[0], 0)[0]
+    bar = check.ANSWER_THRESHOLD
+    between = bar * (1 + check.NAMED_TEXT_SHARE) / 2
+    for text, answered in (
+        ("bé lánh nạn một mình có thuộc nhóm trẻ em có hoàn cảnh đặc biệt không", True),
+        ("bé lánh nạn một mình có được nhà nước giúp đỡ đặc biệt không", False),
+    ):
+        evidence = Evidence(understand(text), today=date(2026, 11, 23))
+        composition = Composition(quotes=[quote], best_coverage=between)
+        assert check.supported(evidence, composition, bar) is answered, text

@@ -98,6 +98,10 @@ def supported(evidence: Evidence, composition: Composition, threshold: float = A
         # "... theo Nghị định 56/2017/NĐ-CP?": the question names the text, and its best clause leads;
         # a long, wordy question dilutes coverage, not the evidence (NAMED_TEXT_SHARE of the bar).
         threshold *= NAMED_TEXT_SHARE
+    elif composition.quotes and _repeats_title(question.folded, composition.quotes[0].article.title):
+        # "... có thuộc nhóm trẻ em có hoàn cảnh đặc biệt không?": the question states the leading
+        # article's heading word for word (Luật Trẻ em Điều 10), as a name of the thing asked about.
+        threshold *= NAMED_TEXT_SHARE
     return bool(composition.quotes) and composition.best_coverage >= threshold
 
 
@@ -244,6 +248,15 @@ def banner(evidence: Evidence, composition: Composition, store: CorpusStore) -> 
         "replaced_by": replacement,
         "replacement_in_collection": bool(found and found[1] is not None and not is_stub(found[1])),
     }
+
+
+def _repeats_title(question: str, title: str) -> bool:
+    """The folded question holds the article heading (TITLE_WORDS words or more) whole."""
+    heading = folded(title)
+    return len(heading.split()) >= TITLE_WORDS and f" {heading} " in f" {question} "
+
+
+TITLE_WORDS = 4  # "Trẻ em có hoàn cảnh đặc biệt" (7); shorter headings ("Hỗ trợ y tế") are common words
 
 
 def _inferred_expiry(document: Document) -> str:
