@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ingest.catalogue import STUB_SOURCE_FILE
 from ingest.model import SUA_DOI, Document
 from ingest.numbers import slug
 from ingest.official import unit_citation as standard_unit_citation
+from search_api.answering.evidence import is_stub
 from search_api.answering.models import Candidate
 from search_api.corpus_store import CorpusStore
 from search_api.views import STATUS_LABELS
@@ -93,7 +93,7 @@ def pending_amendments(document: Document, article_number: str, store: CorpusSto
         if relation.type != SUA_DOI or relation.target_article not in (None, article_number):
             continue
         amending = store.document(source)
-        if amending is None or (amending.articles and amending.source_file != STUB_SOURCE_FILE):
+        if amending is None or not is_stub(amending):
             continue
         found.append(
             {
