@@ -10,9 +10,9 @@ from datetime import date
 from typing import Any
 
 from ingest.model import BAI_BO, SUA_DOI, THAY_THE
-from ingest.numbers import slug
 from search_api.answering.check import vn_date
-from search_api.answering.evidence import article_candidates, is_news, is_stub
+from search_api.answering.evidence import article_candidates, article_numbered, is_news, is_stub
+from search_api.answering.facts import fact_entry
 from search_api.answering.models import Candidate
 from search_api.answering.terms import folded
 from search_api.corpus_store import CorpusStore
@@ -32,16 +32,11 @@ def changes_of_absent(numbers: list[str], store: CorpusStore) -> tuple[list[dict
                 continue
             when = f" từ ngày {vn_date(date.fromisoformat(relation.date))}" if relation.date else ""
             where = f"Điều {relation.source_article} " if relation.source_article else ""
-            facts.append(
-                {
-                    "kind": "change",
-                    "text": f"Văn bản {number} {CHANGES[relation.type]} {maker.type} {maker.number}{when} "
-                    f"(toàn văn {number} không có trong kho).",
-                    "source": f"{where}{maker.type} {maker.number}",
-                    "doc_number": maker.number,
-                    "link": f"/van-ban/{slug(maker.number)}",
-                }
+            text = (
+                f"Văn bản {number} {CHANGES[relation.type]} {maker.type} {maker.number}{when} "
+                f"(toàn văn {number} không có trong kho)."
             )
+            facts.append(fact_entry(text, f"{where}{maker.type} {maker.number}", maker, "change"))
             quote = _stating_clause(maker, relation.source_article, number)
             if quote is not None and all(q.key != quote.key for q in quotes):
                 quotes.append(quote)
@@ -50,7 +45,7 @@ def changes_of_absent(numbers: list[str], store: CorpusStore) -> tuple[list[dict
 
 def _stating_clause(document, article_number: str | None, number: str) -> Candidate | None:
     """The clause of the maker's article that names the number (else the article's first unit)."""
-    article = next((a for a in document.articles if a.number == article_number), None)
+    article = article_numbered(document, article_number)
     if article is None:
         return None
     units = [u for u in article_candidates(document, article, 0) if u.kind != "diem"]

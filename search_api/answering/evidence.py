@@ -97,7 +97,8 @@ def article_candidates(document: Document, article: Article, rank: int) -> list[
     return found
 
 
-def _article(document: Document | None, number: str | None) -> Article | None:
+def article_numbered(document: Document | None, number: str | None) -> Article | None:
+    """The document's article with this number ("32", "8a"), or None."""
     if document is None or not number:
         return None
     return next((a for a in document.articles if a.number == number), None)
@@ -117,7 +118,7 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
         )
     if question.article_number and evidence.named_documents:
         for document in evidence.named_documents:
-            article = _article(document, question.article_number)
+            article = article_numbered(document, question.article_number)
             if article is not None:
                 evidence.named_article = (document, article)
                 break
@@ -256,7 +257,7 @@ def _add_chain(evidence: Evidence, store: CorpusStore, seen: set[tuple[str, str]
                 break
         for other, other_article in linked:
             document = store.document(other)
-            article = _article(document, other_article)
+            article = article_numbered(document, other_article)
             if document is None or article is None or not _add_article(evidence, seen, document, article, rank + 1):
                 continue
             added += 1

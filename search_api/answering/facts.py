@@ -40,7 +40,8 @@ def _catalogue_source(document: Document, fact: str = "issued") -> str:
     return f"danh mục vnlex (corpus/catalogue.json), {fact_label(entry, fact).removeprefix('danh mục vnlex, ')}"
 
 
-def _fact(text: str, source: str, document: Document, kind: str) -> dict[str, Any]:
+def fact_entry(text: str, source: str, document: Document, kind: str) -> dict[str, Any]:
+    """One fact as answers show it: what, where it comes from, and the document it links to."""
     return {
         "kind": kind,
         "text": text,
@@ -92,13 +93,17 @@ def document_facts(evidence: Evidence, store: CorpusStore) -> list[dict[str, Any
         source = _catalogue_source(document)
         issued = f", ban hành ngày {vn_date(document.issued)}" if document.issued else ""
         issuer = f" của {document.issuer}" if document.issuer else ""
-        facts.append(_fact(f"{name}{issuer}{issued}.", source, document, "identity"))
+        facts.append(fact_entry(f"{name}{issuer}{issued}.", source, document, "identity"))
         facts[-1]["summary"] = status_line(document)
         if document.effective:
             source = _catalogue_source(document, "effective")
-            facts.append(_fact(f"Có hiệu lực từ ngày {vn_date(document.effective)}.", source, document, "effective"))
+            facts.append(
+                fact_entry(f"Có hiệu lực từ ngày {vn_date(document.effective)}.", source, document, "effective")
+            )
         if document.status_note:
-            facts.append(_fact(document.status_note, "trạng thái do vnlex tính khi nạp dữ liệu", document, "status"))
+            facts.append(
+                fact_entry(document.status_note, "trạng thái do vnlex tính khi nạp dữ liệu", document, "status")
+            )
         article = question.article_number if evidence.named_article else None
         # A trace walks the relations of every text below this one: computed once per index state.
         tree = store.derived(
@@ -113,7 +118,7 @@ def document_facts(evidence: Evidence, store: CorpusStore) -> list[dict[str, Any
             note = f" — {change['note']}" if change.get("note") else ""
             in_corpus = "" if other["in_corpus"] else " (toàn văn chưa có trong kho)"
             facts.append(
-                _fact(
+                fact_entry(
                     f"{change['label']}{article}: {other['type']} {other['number']}{in_corpus}{when}.",
                     f"quan hệ giữa các văn bản{note}",
                     document,
@@ -124,12 +129,12 @@ def document_facts(evidence: Evidence, store: CorpusStore) -> list[dict[str, Any
             # What the catalogue records a text without its text in the collection does.
             if relation.type in (QUY_DINH_CHI_TIET, "can_cu") and not relation.source:
                 label = "Quy định chi tiết" if relation.type == QUY_DINH_CHI_TIET else "Căn cứ"
-                facts.append(_fact(f"{label}: {relation.target}.", source, document, "relation"))
+                facts.append(fact_entry(f"{label}: {relation.target}.", source, document, "relation"))
         if question.has(m.DETAILING):
             continue  # detailing_facts() lists them article by article
         if is_stub(document):
             facts.append(
-                _fact(
+                fact_entry(
                     f"Toàn văn {document.type} {document.number} chưa có trong kho văn bản; "
                     "các thông tin trên lấy từ danh mục và quan hệ giữa các văn bản.",
                     source,
@@ -214,7 +219,7 @@ def detailing_facts(evidence: Evidence, store: CorpusStore) -> list[dict[str, An
         effective = f"; có hiệu lực từ {vn_date(document.effective)}" if document.effective else ""
         status = f", hết hiệu lực từ {vn_date(document.expired)}" if document.expired else ""
         facts.append(
-            _fact(
+            fact_entry(
                 f"{document.type} {document.number}{listing} hướng dẫn {what}{effective}{status}",
                 "quan hệ “quy định chi tiết” ghi trong Bộ pháp điển; ngày hiệu lực: "
                 + _catalogue_source(document, "effective"),
