@@ -92,15 +92,8 @@ def supported(evidence: Evidence, composition: Composition, threshold: float = A
     if question.has(m.HOTLINE) and question.asks_number:
         if not any(_PHONE.search(q.text) for q in composition.quotes):
             return False  # no normative text gives a number (news may: shown apart)
-    if composition.quotes and any(
-        composition.quotes[0].document.number == d.number for d in evidence.named_documents if not is_stub(d)
-    ):
-        # "... theo Nghị định 56/2017/NĐ-CP?": the question names the text, and its best clause leads;
-        # a long, wordy question dilutes coverage, not the evidence (NAMED_TEXT_SHARE of the bar).
-        threshold *= NAMED_TEXT_SHARE
-    elif composition.quotes and _repeats_title(question.folded, composition.quotes[0].article.title):
-        # "... có thuộc nhóm trẻ em có hoàn cảnh đặc biệt không?": the question states the leading
-        # article's heading word for word (Luật Trẻ em Điều 10), as a name of the thing asked about.
+    if composition.quotes and _names_the_lead(evidence, composition.quotes[0]):
+        # A long, wordy question dilutes coverage, not the evidence (NAMED_TEXT_SHARE of the bar).
         threshold *= NAMED_TEXT_SHARE
     return bool(composition.quotes) and composition.best_coverage >= threshold
 
@@ -250,10 +243,14 @@ def banner(evidence: Evidence, composition: Composition, store: CorpusStore) -> 
     }
 
 
-def _repeats_title(question: str, title: str) -> bool:
-    """The folded question holds the article heading (TITLE_WORDS words or more) whole."""
-    heading = folded(title)
-    return len(heading.split()) >= TITLE_WORDS and f" {heading} " in f" {question} "
+def _names_the_lead(evidence: Evidence, lead: m.Candidate) -> bool:
+    """The question names what the leading quote comes from: its text, held in the collection ("... theo
+    Nghị định 56/2017/NĐ-CP?"), or its article's heading of TITLE_WORDS words or more, word for word
+    ("... có thuộc nhóm trẻ em có hoàn cảnh đặc biệt không?": Luật Trẻ em Điều 10)."""
+    if any(lead.document.number == d.number for d in evidence.named_documents if not is_stub(d)):
+        return True
+    heading = folded(lead.article.title)
+    return len(heading.split()) >= TITLE_WORDS and f" {heading} " in f" {evidence.question.folded} "
 
 
 TITLE_WORDS = 4  # "Trẻ em có hoàn cảnh đặc biệt" (7); shorter headings ("Hỗ trợ y tế") are common words
