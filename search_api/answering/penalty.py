@@ -158,7 +158,7 @@ def _guided_offences(evidence: Evidence, store: CorpusStore) -> dict[tuple[str, 
             continue
         for article in document.articles:
             title = folded(article.title)
-            if title.startswith("toi ") and len(title.split()) >= 3 and f" {title} " in f" {text} ":
+            if title.startswith("toi ") and len(title.split()) >= 3 and _matches(text, title):
                 clauses = [c for c in article_candidates(document, article, 0) if c.kind == "khoan"]
                 if clauses:
                     found[(document.number, article.number)] = clauses
@@ -205,7 +205,7 @@ def guidance_quote(evidence: Evidence, store: CorpusStore, offence: Candidate) -
         (
             c
             for c in ranked(evidence)[:GUIDANCE_RANK]
-            if c.document.type == "Nghị quyết" and f" {offence_name} " in f" {folded(c.text)} "
+            if c.document.type == "Nghị quyết" and _matches(folded(c.text), offence_name)
         ),
         None,
     )
