@@ -288,7 +288,6 @@ def _write_parsed(
         backend.replace_file(CATALOGUE_SOURCE, catalogue_sha, [AnalysedDocument(d, [], answer_data(d)) for d in stubs])
         report.catalogued_only = len(stubs)
         report.relations_from_catalogue = sum(len(d.relations) for d in stubs)
-    if fresh or catalogue_changed:
         report.recomputed = recompute_stored_status(backend, catalogue, today)
     return report
 
