@@ -25,6 +25,8 @@ TIMING_FIELDS = {"took_ms", "elapsed_ms", "timings"}
 
 
 def scrub(data):
+    # The same as bench/request_cost.scrub, kept apart on purpose: importing request_cost would import
+    # this checkout's ingest/search_api before dump() puts the compared checkout first on sys.path.
     if isinstance(data, dict):
         return {k: scrub(v) for k, v in data.items() if k not in TIMING_FIELDS}
     if isinstance(data, list):
