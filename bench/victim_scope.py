@@ -32,12 +32,24 @@ LABELLED_3 = REPO / "bench" / "victim_rows_labelled_3.json"
 # and scored once with them (commit RULES_4); any figure computed for it after that scoring is a development figure.
 LABELLED_4 = REPO / "bench" / "victim_rows_labelled_4.json"
 RULES_4 = "c98d4ee"
+# Sample 5: an outside labeller (session 8), the ingestible documents under ../shared/corpus/fixtures (none read by
+# the rules or by samples 1-4); 20 of its units were added by a vocabulary scan of the Civil Code (reason
+# "[scan-added]"), reported apart from the systematic sample. Scored once with the rules of RULES_5.
+LABELLED_5 = REPO / "bench" / "victim_rows_labelled_5.json"
+RULES_5 = "a619834"
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 
 
-def predicted_rows(corpus: Path) -> set[tuple[str, str]]:
+def _fixture_files(corpus: Path) -> list[Path]:
+    """The fixtures sample 5 was drawn from (the scanned PDF needs OCR and holds no sampled unit)."""
+    files = [p for p in sorted((corpus / "fixtures").rglob("*")) if p.is_file()]
+    return [p for p in files if "scanned" not in p.name]
+
+
+def predicted_rows(corpus: Path, fixtures: bool = False) -> set[tuple[str, str]]:
     documents = []
-    for path in sorted((corpus / "phapdien").glob("*.html")):
+    paths = sorted((corpus / "phapdien").glob("*.html")) + (_fixture_files(corpus) if fixtures else [])
+    for path in paths:
         documents += _read_and_parse((str(path), 50_000_000, None, str(path))).documents
     by_number = {d.number: d for d in documents}
     return {(p.doc_number, p.unit_id) for p in extract_provisions(documents) if in_scope(p, by_number[p.doc_number])[0]}
@@ -91,16 +103,33 @@ def evaluate(rows: set[tuple[str, str]], labels: Path, keep=lambda item: True) -
     }
 
 
-HELD_OUT_4 = """**Headline (session 4, held out, scored once, rules of commit c98d4ee, after merging main at 46b9de1):**
-sample 4, 228 clauses of 7 documents in none of samples 1-3, 4 labelled rows: **precision 0.60, recall 0.75**
-(TP 3, FP 2, FN 1); 225 of 228 clauses decided as labelled. Target ≥ 0.9 each: NOT met. With 4 positive rows the
-figures are very coarse (one clause moves recall by 0.25, precision by ~0.15); the rules of the session's start
-(5e18af6), scored on the same sample for comparison only, give the same three errors (0.60 / 0.75): this session's
-rule changes neither helped nor hurt on unseen documents. The errors: a refund of case costs to the legal-aid
-provider (59/2020/TT-BTC Điều 3 khoản 4 điểm b; pay to the provider, labelled doubtful), a publisher's warning line
-on children's books about abuse (09/2017/TT-BTTTT Điều 16 khoản 6; communication, labelled doubtful) counted as
-rows, and the press's duty to hide a child victim's face (09/2017/TT-BTTTT Điều 15 khoản 1 điểm a) missed because
-"vi phạm pháp luật" in its condition reads as an offence clause. No rule was changed after this scoring."""
+HELD_OUT_5 = """**Headline (session 8, held out, scored once, rules of commit a619834):** sample 5, 387 units of
+10 documents none of samples 1-4 or the rules used (the ingestible files under ../shared/corpus/fixtures: the
+Ministry of Foreign Affairs circular 02/2026/TT-BNG whole, the Civil Code, both bidding laws, 19/2019/NĐ-CP,
+01/2020/NQ-HĐTP, 1667/QĐ-BYT, the 1989 health law, two precedents), labelled by an outside labeller: **no false
+row in 377 labelled non-rows (the Civil Code's 95 units and the bidding laws' 137 included), but recall 0 of 10
+rows** (TP 0, FP 0, FN 10; precision undefined: nothing predicted). The systematic part (367 units) holds one
+row, doubtful by the labeller's own note (02/2026/TT-BNG Điều 16 khoản 1, the Consular Department coordinating
+the rescue and return of victims; ruled out as "communication/encouragement" by a word of its text); the other
+nine are Civil Code duties of a guardian towards a minor without parental care (Điều 54–56, 59), found by a
+vocabulary scan and counted as "children in alternative care" by the labeller's decision 1 — the extraction has
+no trigger for a guardian's duties, and the default table is meant for the anti-trafficking, legal-aid and
+child-protection families, so whether they belong in it is a scope question, recorded, not tuned. Pooled with
+sample 4 (scored once with the rules of c98d4ee, unchanged since on those units): TP 3, FP 2, FN 11, **precision
+0.60, recall 0.21**. Target ≥ 0.9 each: NOT met; with so few rows in documents nobody used, recall on unseen
+texts stays poorly measured."""
+
+HELD_OUT_4 = """**Earlier headline (session 4, held out, scored once, rules of commit c98d4ee, after merging
+main at 46b9de1):** sample 4, 228 clauses of 7 documents in none of samples 1-3, 4 labelled rows: **precision
+0.60, recall 0.75** (TP 3, FP 2, FN 1); 225 of 228 clauses decided as labelled. Target ≥ 0.9 each: NOT met. With
+4 positive rows the figures are very coarse (one clause moves recall by 0.25, precision by ~0.15); the rules of
+the session's start (5e18af6), scored on the same sample for comparison only, give the same three errors (0.60 /
+0.75): this session's rule changes neither helped nor hurt on unseen documents. The errors: a refund of case
+costs to the legal-aid provider (59/2020/TT-BTC Điều 3 khoản 4 điểm b; pay to the provider, labelled doubtful),
+a publisher's warning line on children's books about abuse (09/2017/TT-BTTTT Điều 16 khoản 6; communication,
+labelled doubtful) counted as rows, and the press's duty to hide a child victim's face (09/2017/TT-BTTTT Điều 15
+khoản 1 điểm a) missed because "vi phạm pháp luật" in its condition reads as an offence clause. No rule was
+changed after this scoring."""
 
 HELD_OUT = """**Earlier headline (held out, scored once, rules of commit 92e16b7, before any change made after seeing
 it):**
@@ -163,6 +192,10 @@ LABEL_NOTES = """Development labels questioned (left unchanged; the rules do not
   (now a miss) and do not catch n=99 (no funding word they know at its start)."""
 
 
+def _share(value: float, of: int) -> str:
+    return f"{value:.2f}" if of else "undefined (none)"
+
+
 def _table(title: str, result: dict, held_out: str) -> list[str]:
     lines = [
         f"### {title}",
@@ -170,7 +203,8 @@ def _table(title: str, result: dict, held_out: str) -> list[str]:
         f"{result['clauses']} clauses of {len(result['per_document'])} documents, "
         f"{result['rows']} labelled rows; {held_out}",
         "",
-        f"**Precision {result['precision']:.2f}, recall {result['recall']:.2f}** "
+        f"**Precision {_share(result['precision'], result['tp'] + result['fp'])}, "
+        f"recall {_share(result['recall'], result['rows'])}** "
         f"(TP {result['tp']}, FP {result['fp']}, FN {result['fn']}); target ≥ 0.9 each.",
         "",
         "| document | clauses | TP | FP | FN |",
@@ -190,8 +224,14 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--write", action="store_true", help="write the section of bench/RESULTS.md")
     args = parser.parse_args()
-    rows = predicted_rows(args.corpus)
+    rows = predicted_rows(args.corpus, fixtures=True)
     samples = [
+        (
+            LABELLED_5,
+            f"Sample 5 with the current rules (held out until its single scoring with the rules of {RULES_5})",
+            "labelled by an outside labeller from the fixture documents; see the headline for its single held-out "
+            "scoring (20 units of the Civil Code were added by a vocabulary scan, 9 of them rows).",
+        ),
         (
             LABELLED_4,
             f"Sample 4 with the current rules (held out until its single scoring with the rules of {RULES_4})",
@@ -205,7 +245,10 @@ def main() -> None:
     lines = [
         "A clause counts as a row when ingest.entitlements extracts a provision on it and ingest.victim_scope keeps it "
         "in the default view. Labels, criterion and sampling: bench/victim_rows_labelled.json, _2.json and _3.json "
-        "(each committed before it was first measured), _4.json (outside labeller, session 4).",
+        "(each committed before it was first measured), _4.json (outside labeller, session 4), _5.json (outside "
+        "labeller, session 8).",
+        "",
+        HELD_OUT_5,
         "",
         HELD_OUT_4,
         "",
