@@ -31,6 +31,9 @@ def client(answer_client):
         # an allowance and a level of government are not papers issued
         ("trợ cấp khó khăn ban đầu cho nạn nhân là bao nhiêu", ""),
         ("Hồ sơ đề nghị cấp tỉnh hỗ trợ gồm những gì", ""),
+        # the question's own words after "cấp lại", and an abbreviation (GP: giấy phép), name no paper
+        ("Cơ sở bị mất giấy phép thì xin cấp lại cần những gì?", ""),
+        ("Hồ sơ gia hạn GP cơ sở hỗ trợ nạn nhân gồm gì", ""),
     ],
 )
 def test_the_paper_a_question_asks_for(question, paper):

@@ -101,11 +101,20 @@ def test_what_an_absent_amending_text_changed_is_declined_naming_it(client):
     [
         ("Bị bán về mất giấy tờ, làm lại giấy khai sinh cho con ở đâu?", "Luật Hộ tịch"),
         ("Nạn nhân người nước ngoài ở lại làm chứng xin thẻ tạm trú thế nào?", "cư trú của người nước ngoài"),
+        ("Gia đình nạn nhân muốn kháng cáo bản án phúc thẩm thì thời hạn là mấy ngày?", "Bộ luật Tố tụng hình sự"),
     ],
 )
 def test_civil_status_and_residence_cards_are_outside_the_collection(client, question, lacking):
     data = ask(client, question)
     assert data["answered"] is False and lacking in data["message"]
+
+
+def test_help_with_civil_status_papers_is_answered_from_the_support_texts(client):
+    # The civil-status law is not held, but the question asks whether help is given, and 09/2013/NĐ-CP
+    # Điều 22 khoản 2 gives it ("trợ giúp làm thủ tục đăng ký hộ khẩu, hộ tịch").
+    data = ask(client, "Nạn nhân bị bán trở về mất hết giấy tờ có được trợ giúp pháp lý để làm thủ tục hộ tịch không?")
+    assert data["answered"] is True, data["message"]
+    assert "Luật Hộ tịch" not in (data["message"] or "")
 
 
 def test_an_exit_visa_for_a_foreign_victim_is_still_answered(client):

@@ -87,7 +87,21 @@ _TREATY_MESSAGE = (
 _PROCEDURE_CODE_TITLE = re.compile(r"^(?:bo luat )?to tung hinh su(?!\w)")
 _DETENTION_MESSAGE = "Thời hạn tạm giữ, tạm giam do Bộ luật Tố tụng hình sự quy định; kho văn bản chưa có bộ luật này."
 
+# Appeal periods ("có bao nhiêu ngày để kháng cáo") are the procedure codes' (neither is in the collection).
+_PROCEDURE_CODES_TITLE = re.compile(r"^(?:bo luat )?to tung (?:hinh su|dan su)(?!\w)")
+_APPEAL_MESSAGE = (
+    "Thời hạn kháng cáo, kháng nghị bản án do Bộ luật Tố tụng hình sự (vụ án hình sự) và Bộ luật Tố tụng dân sự "
+    "quy định; kho văn bản chưa có các bộ luật này."
+)
+_APPEAL = r"khang (?:cao|nghi)"
+_HOW_LONG = r"(?:bao lau|may ngay|bao nhieu ngay|thoi han|han chot|trong vong)"
+
 SUBJECTS = (
+    Subject(
+        re.compile(rf"(?<!\w)(?:{_APPEAL}(?: \w+){{0,6}}? {_HOW_LONG}|{_HOW_LONG}(?: \w+){{0,6}}? {_APPEAL})(?!\w)"),
+        _PROCEDURE_CODES_TITLE,
+        _APPEAL_MESSAGE,
+    ),
     Subject(re.compile(r"(?<!\w)(?:hiep dinh|thoa thuan song phuong)(?!\w)"), _TREATY_TITLE, _TREATY_MESSAGE),
     Subject(
         re.compile(
@@ -119,7 +133,12 @@ _OBJECT = re.compile(
     r" (?P<object>[^\W\d_]+ [^\W\d_]+)"
 )
 RARE_UNITS = 5  # used this rarely in the whole collection, and nowhere in the evidence: elsewhere only
-_LEVELS = frozenset({"tỉnh", "huyện", "xã", "trung", "cơ", "bộ", "có", "cho", "các", "những", "một", "lại"})
+# Words after "cấp"/"gia hạn" that start no paper's name: levels ("cấp tỉnh") and the question's own words
+# ("xin cấp lại cần những giấy tờ gì", "gia hạn thì phải làm gì", "cấp lại mất bao lâu").
+_NOT_A_PAPER = frozenset(
+    "tỉnh huyện xã trung cơ bộ có cho các những một lại cần phải thì mất ở như được gì bao mấy khi sao thế ai "
+    "làm nộp hết".split()
+)
 
 
 def _titles_govern(snapshot: Snapshot, title: re.Pattern[str]) -> bool:
@@ -140,11 +159,15 @@ def _lower_units(snapshot: Snapshot) -> list[tuple[str, str, str, str]]:
 
 def asked_object(text: str) -> str:
     """The paper a question asks to be issued or extended ("thị thực" of "xin cấp thị thực"), as typed."""
-    match = _OBJECT.search(nfc(text).lower())
+    text = nfc(text)
+    match = _OBJECT.search(text.lower())
     if not match:
         return ""
     words = match.group("object").split()
-    return "" if words[0] in _LEVELS else " ".join(words)
+    typed = text[match.start("object") : match.end("object")].split()[0]
+    if len(typed) >= 2 and typed.isupper():
+        return ""  # "gia hạn GP cơ sở": an abbreviation ("GP", giấy phép) is spelt out by the understanding
+    return "" if words[0] in _NOT_A_PAPER else " ".join(words)
 
 
 def _where(units: list[tuple[str, str, str]]) -> str:
@@ -160,12 +183,34 @@ def asked_concepts(question) -> tuple[str, ...]:
     return (term,) if term and fold(term) != term else ()
 
 
+# "có được trợ giúp pháp lý để làm thủ tục hộ khẩu, hộ tịch không": the question asks for help with a
+# procedure, not the procedure itself; the prevention texts do grant that help ("trợ giúp làm thủ tục đăng ký
+# hộ khẩu, hộ tịch", 09/2013/NĐ-CP Điều 22 khoản 2), so the subject's own law is not what it needs.
+_ASKS_HELP = re.compile(r"(?<!\w)duoc (?:\w+ ){0,2}(?:tro giup|ho tro|giup)(?!\w)")
+_HELP_WITH = r"(?<!\w)(?:tro giup|ho tro|giup)(?: \w+){0,6} "
+
+
+def _helped_subjects(snapshot: Snapshot) -> frozenset[int]:
+    """The SUBJECTS (by position) some normative unit of the collection offers help with."""
+    texts = [fold(text) for _, _, _, text in _lower_units(snapshot)]
+    helped = set()
+    for position, subject in enumerate(SUBJECTS):
+        if subject.question.pattern.startswith("^"):
+            continue  # a whole-question shape (a business fined), not a subject one can be helped with
+        pattern = re.compile(_HELP_WITH + subject.question.pattern)
+        if any(pattern.search(" ".join(re.findall(r"\w+", text))) for text in texts):
+            helped.add(position)
+    return frozenset(helped)
+
+
 def off_collection(evidence: Evidence, quotes: list, store: CorpusStore) -> str:
     """Why the collection cannot answer this question's key concept, or "" (quotes: what would be quoted)."""
     question = evidence.question
     snapshot = store.snapshot()
-    for subject in SUBJECTS:
+    for position, subject in enumerate(SUBJECTS):
         if subject.question.search(question.folded) and not _titles_govern(snapshot, subject.title):
+            if _ASKS_HELP.search(question.folded) and position in store.derived("helped_subjects", _helped_subjects):
+                continue
             return subject.message
     spellings = asked_concepts(question)
     if not spellings:
