@@ -102,3 +102,24 @@ def test_the_offence_the_question_describes_not_trafficking_by_its_circumstances
 def test_a_sale_stated_keeps_the_trafficking_offence(answer_client):
     data = ask(answer_client, "tổ chức bán 2 cô gái sang Trung Quốc thì bị phạt tù bao nhiêu năm")
     assert data["answer"][0]["article_number"] == "150", data["summary"]
+
+
+@pytest.mark.parametrize("text", ["bắt thằng bé 13 tuổi làm thuê không lương thì bị xử tù mấy năm", "xu tu bao nhieu"])
+def test_xu_tu_asks_for_a_sentence(text):
+    assert understand(text).intent == m.PENALTY
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "circumstance"),
+    [
+        # the age is the Code's "Đối với người dưới 16 tuổi" (Điều 297 khoản 2), though no circumstance word is typed
+        ("Ông chủ xưởng ép một cậu bé 13 tuổi lao động bằng đánh đập thì bị phạt tù bao nhiêu năm?", "2", "dưới 16"),
+        # 17: "từ đủ 16 tuổi đến dưới 18 tuổi" (Điều 327 khoản 2)
+        ("chu nha nghi chua mai dam co gai 17 tuoi bi phat tu may nam", "2", "từ đủ 16 tuổi"),
+    ],
+)
+def test_the_victims_age_picks_the_aggravated_clause(answer_client, text, clause, circumstance):
+    data = ask(answer_client, text)
+    first = data["answer"][0]
+    assert first["citation"].split()[1] == clause, first["citation"]
+    assert circumstance in data["summary"], data["summary"]

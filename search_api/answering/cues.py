@@ -26,6 +26,7 @@ SENTENCE_WORDS = (
     r"tu chung than",
     r"tu hinh",
     r"(?:di|ngoi|bi) tu",
+    r"xu tu",  # "bị xử tù bao nhiêu"
     # "bị xử thế nào", "bị xử mấy năm", "theo khung nào" ("bị xử tội X không" asks whether it is the offence)
     r"bi xu (?:the nao|ra sao|bao nhieu|may nam|nang|theo khung|khung)",
     r"khung (?:nao|hinh phat nao)",
@@ -206,7 +207,15 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     (_cues(r"(?:muon|xin|nho|can) (?:duoc )?(?:\w+ ){0,2}(?:tro giup phap ly|luat su)"), "yêu cầu trợ giúp pháp lý"),
     (_cues(r"chung minh (?:thu|nhan dan)", r"cmnd", r"cccd", r"can cuoc"), "giấy tờ tùy thân"),
     (_cues(r"(?:ep|bat|cuong ep) (?:ban dam|lam gai|tiep khach)", r"ban dam", r"mai dam"), "bóc lột tình dục"),
-    (_cues(r"(?:ep|bat) (?:lam viec|lam) (?:khong cong|khong luong)", r"lao dong khong cong"), "cưỡng bức lao động"),
+    (
+        _cues(
+            r"(?:ep|bat) (?:lam viec|lam) (?:khong cong|khong luong)",
+            r"lao dong khong cong",
+            # "ép đứa trẻ 14 tuổi làm việc bằng đe dọa, đánh đập"
+            r"(?:ep|bat|cuong ep) (?:\w+ ){0,5}(?:lam viec|lam thue|lao dong)",
+        ),
+        "cưỡng bức lao động",
+    ),
     (_cues(r"(?:lay|ban|moc) (?:than|noi tang|gan|tim|giac mac)"), "lấy bộ phận cơ thể"),
     (_cues(r"trung tam bao tro", r"trai bao tro"), "cơ sở bảo trợ xã hội"),
     # The support regimes as families name them (66/2011 Điều 32–38, 09/2013 Điều 19–24).

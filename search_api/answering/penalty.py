@@ -26,6 +26,17 @@ _SENTENCE_RE = re.compile(
 )
 
 
+def _age_circumstances(question: m.Question) -> list[tuple[str, str]]:
+    """The victim's age as the Code words it in an offence's aggravated clause: "ép đứa trẻ 14 tuổi làm việc"
+    is Điều 297 khoản 2 ("Đối với người dưới 16 tuổi"), "chứa mại dâm một em 17 tuổi" Điều 327 khoản 2 ("Đối
+    với người từ đủ 16 tuổi đến dưới 18 tuổi"). (Điều 151, whose heading is the age, has no such clause.)"""
+    if m.CHILD_UNDER_16 in question.who:
+        return [("đối với người dưới 16 tuổi", "doi voi nguoi duoi 16 tuoi")]
+    if m.CHILD_UNDER_18 in question.who and aged_16_or_over(question.folded):
+        return [("đối với người từ đủ 16 tuổi đến dưới 18 tuổi", "doi voi nguoi tu du 16 tuoi den duoi 18 tuoi")]
+    return []
+
+
 def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candidate], str | None]:
     """The offence article's khoản matching the circumstances named, with its sentence range."""
     question = evidence.question
@@ -91,21 +102,22 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     else:
         (_, _), clauses = max(offences.items(), key=offence_score)
     clauses = sorted(clauses, key=lambda c: int(c.number) if c.number.isdigit() else 99)
-    wanted = [AGGRAVATING[name][1] for name in question.aggravating]
+    # (what the summary names, the Code's folded wording)
+    circumstances = [(name, AGGRAVATING[name][1]) for name in question.aggravating] + _age_circumstances(question)
     # The clause whose points name the most circumstances asked about; the heavier one on a tie
     # (a circumstance of a heavier clause is what the sentence turns on).
     best = None
     matched_points: list[str] = []
     for clause in clauses:
         text = folded(clause.text)
-        hits = [w for w in wanted if re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text)]
+        hits = [name for name, w in circumstances if re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text)]
         if hits and len(hits) >= len(matched_points):
             best, matched_points = clause, hits
     if best is None and "phat tien" in question.folded:
         best = next((c for c in clauses if "phat tien" in folded(c.text)), None)
     if best is None:
         best = next((c for c in clauses if "phat tu" in folded(c.text)), clauses[0])
-    best.reasons.append("offence clause" + (f" matching {', '.join(question.aggravating)}" if matched_points else ""))
+    best.reasons.append("offence clause" + (f" matching {', '.join(matched_points)}" if matched_points else ""))
     quotes = [best]
     named_clause = None
     if named_key in offences and question.clause_number:
@@ -124,8 +136,8 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     summary = None
     if sentence:
         label = f"khoản {first.number} Điều {first.article.number} {short_label(first.document)}"
-        circumstances = f" ({', '.join(question.aggravating)})" if matched_points else ""
-        summary = f"{sentence.group(0)[:1].upper()}{sentence.group(0)[1:]}{circumstances} — {label}"
+        stated = f" ({', '.join(matched_points)})" if matched_points else ""
+        summary = f"{sentence.group(0)[:1].upper()}{sentence.group(0)[1:]}{stated} — {label}"
     return quotes, summary
 
 
