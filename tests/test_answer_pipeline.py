@@ -328,3 +328,26 @@ def test_an_eligibility_answer_opens_with_the_named_texts_clause_on_the_group(cl
     first = data["answer"][0]
     assert (first["doc_number"], first["article_number"]) == ("66/2011/QH12", "32"), first["citation"]
     assert "Người chưa thành niên đi cùng nạn nhân" in first["text"]
+
+
+def test_what_a_text_the_collection_lacks_says_is_declined_with_what_replaced_it(client):
+    # 07/2007/NĐ-CP is in neither the collection nor the catalogue; its replacement is a fact a held text
+    # states, its content is not: quoting 144/2017 would present it as the old decree's rule.
+    data = ask(client, "Nghị định 07/2007/NĐ-CP quy định người được trợ giúp pháp lý có những quyền gì?")
+    assert data["answered"] is False
+    assert "bị thay thế bởi Nghị định 144/2017/NĐ-CP" in data["message"]
+    # a number nothing in the collection mentions: said plainly
+    data = ask(client, "Thông tư 99/2019/TT-BLĐTBXH hướng dẫn hỗ trợ nạn nhân bao nhiêu tiền?")
+    assert data["answered"] is False and "không có văn bản 99/2019/TT-BLĐTBXH" in data["message"]
+
+
+@pytest.mark.parametrize(
+    "question", ["Nghị định 162/2025/NĐ-CP có hiệu lực từ ngày nào?", "nd 162/2025 khi nao co hieu luc"]
+)
+def test_an_unknown_effective_date_of_a_catalogued_text_is_declined_with_its_facts(client, question):
+    data = ask(client, question)
+    assert data["answered"] is False
+    assert "không biết ngày có hiệu lực của Nghị định 162/2025/NĐ-CP" in data["message"]
+    assert any(f["kind"] == "identity" for f in data["facts"])  # what the catalogue does hold is still shown
+    # a catalogued text whose entry has the date is answered
+    assert ask(client, "Luật 53/2024/QH15 có hiệu lực từ ngày nào?")["answered"] is True

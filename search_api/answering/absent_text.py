@@ -10,8 +10,9 @@ from datetime import date
 from typing import Any
 
 from ingest.model import BAI_BO, SUA_DOI, THAY_THE
+from search_api.answering import models as m
 from search_api.answering.check import vn_date
-from search_api.answering.evidence import article_candidates, article_numbered, is_news, is_stub
+from search_api.answering.evidence import Evidence, article_candidates, article_numbered, is_news, is_stub
 from search_api.answering.facts import fact_entry
 from search_api.answering.models import Candidate
 from search_api.answering.terms import folded
@@ -54,3 +55,18 @@ def _stating_clause(document, article_number: str | None, number: str) -> Candid
     if unit is not None:
         unit.reasons.append(f"states the change of {number}")
     return unit
+
+
+def content_gap(evidence: Evidence, store: CorpusStore) -> str:
+    """Why a question on what a text the collection lacks says cannot be answered, or "".
+
+    "TTLT 03/2008/TTLT-... Điều 5 quy định gì về việc tiếp nhận ...": 03/2008 is neither in the collection
+    nor in the catalogue. Its status is a fact the texts that replaced it state (changes_of_absent); its
+    content is not — quoting the replacing text's clauses would present them as the old text's rule."""
+    question = evidence.question
+    if not question.unknown_numbers or question.intent in (m.STATUS, m.DETAILING) or evidence.named_documents:
+        return ""
+    facts, _ = changes_of_absent(question.unknown_numbers, store)
+    if facts:
+        return " ".join(f["text"] for f in facts[:2])
+    return f"Kho văn bản không có văn bản {', '.join(question.unknown_numbers)} (cả trong danh mục)."

@@ -347,6 +347,29 @@ def unstated_reference(question_folded: str, store: CorpusStore) -> str:
     return ""
 
 
+# "có hiệu lực thi hành từ ngày nào", "khi nào có hiệu lực": the date itself is asked.
+_ASKS_EFFECTIVE_DATE = re.compile(
+    r"(?<!\w)hieu luc(?: thi hanh)? (?:tu |vao |ke tu )?(?:ngay nao|khi nao|luc nao|bao gio|thang nao|nam nao)(?!\w)"
+    r"|(?<!\w)(?:ngay nao|khi nao|bao gio) (?:thi )?(?:co |bat dau )?hieu luc(?!\w)"
+)
+
+
+def unknown_effective_date(evidence: Evidence) -> str:
+    """ "Nghị định 162/2025/NĐ-CP có hiệu lực từ ngày nào?" when the text is catalogued only and its entry
+    has no date: the catalogue's other facts are shown, but the date asked is not known."""
+    question = evidence.question
+    documents = evidence.named_documents
+    if question.intent != m.STATUS or not documents or not _ASKS_EFFECTIVE_DATE.search(question.folded):
+        return ""
+    if not all(is_stub(d) and d.effective is None for d in documents):
+        return ""
+    names = ", ".join(f"{d.type} {d.number}" for d in documents)
+    return (
+        f"Kho văn bản không biết ngày có hiệu lực của {names}: toàn văn chưa có trong kho và mục danh mục "
+        f"không ghi ngày này."
+    )
+
+
 def lacking(evidence: Evidence, composition: Composition, store: CorpusStore) -> str | None:
     """Why the evidence does not answer though words overlap, in the reader's terms, or None.
 
@@ -355,6 +378,9 @@ def lacking(evidence: Evidence, composition: Composition, store: CorpusStore) ->
     collection fixes; or its key concept is one the collection does not hold (off_collection: an
     administrative fine with no sanctions decree, a visa, a paper named only elsewhere)."""
     question = evidence.question
+    undated = unknown_effective_date(evidence)
+    if undated:
+        return undated
     if composition.mode in ("named_article", "facts"):
         return None
     name = unknown_numbered_name(question.text, store.snapshot().frequency)

@@ -125,7 +125,7 @@ class AnswerService:
         )
         # What the collection lacks declines an answer whose words overlap but whose clauses hold no
         # asked-for fact, and is said first in any decline.
-        gap = lacking(evidence, composition, self.store)
+        gap = absent_text.content_gap(evidence, self.store) or lacking(evidence, composition, self.store)
         if gap or not supported(evidence, composition, threshold):
             message = decline_message(evidence)
             return {**base, "message": f"{gap} {message}" if gap else message}
