@@ -123,3 +123,29 @@ def test_the_victims_age_picks_the_aggravated_clause(answer_client, text, clause
     first = data["answer"][0]
     assert first["citation"].split()[1] == clause, first["citation"]
     assert circumstance in data["summary"], data["summary"]
+
+
+@pytest.mark.parametrize(
+    ("text", "offence", "clause"),
+    [
+        # one circumstance of the heavier clause (khoản 3: "để lấy bộ phận cơ thể") decides the range, whatever
+        # the lighter clause's two ("có tổ chức", "đưa ra nước ngoài") match
+        ("Đường dây có tổ chức đưa người sang Lào để lấy thận thì bị phạt tù bao nhiêu năm?", "150", "3"),
+        # the organ itself sold, for profit: the organ offence, its commercial-purpose clause
+        ("môi giới mua bán thận để kiếm lời thì bị phạt tù mấy năm", "154", "2"),
+    ],
+)
+def test_the_heaviest_matching_clause_of_the_described_offence(answer_client, text, offence, clause):
+    first = ask(answer_client, text)["answer"][0]
+    assert (first["article_number"], first["citation"].split()[1]) == (offence, clause), first["citation"]
+
+
+def test_a_clause_on_resident_stateless_people_does_not_answer_for_a_non_resident(answer_client):
+    # BLHS Điều 6 khoản 1 names "người không quốc tịch thường trú ở Việt Nam" (crimes abroad); the question's
+    # person does not reside here and acts on Vietnamese territory: Điều 5.
+    data = ask(
+        answer_client,
+        "người không quốc tịch không thường trú ở Việt Nam phạm tội trên lãnh thổ Việt Nam có bị xử theo BLHS không",
+    )
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("100/2015/QH13", "5"), first["citation"]

@@ -1,4 +1,4 @@
-"""Everyday wording read as the texts' own terms (cues.COLLOQUIAL), and the two composition rules of
+"""Everyday wording read as the texts' own terms (wording.COLLOQUIAL), and the two composition rules of
 session 6: a sum asked for a named group is an amount answer, not an eligibility list; a benefit's
 article naming the group in another clause than its "Đối tượng" clause quotes that clause first.
 Phrasings are written for these tests (not copied from the labelled sets)."""
@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from search_api.answering.cues import legal_wording
 from search_api.answering.terms import folded
+from search_api.answering.wording import legal_wording
 from tests.conftest import ask
 from tests.conftest import first_quote as first
 
@@ -33,6 +33,8 @@ from tests.conftest import first_quote as first
         ("ai đưa cháu về địa phương", "nơi cư trú"),
         ("về rồi muốn xin việc thì ai giúp", "giới thiệu việc làm"),
         ("muốn vay ngân hàng để buôn bán nhỏ", "vay vốn"),
+        ("bắt mấy đứa nhỏ làm việc ở xưởng không cho về", "cưỡng bức lao động"),
+        ("dụ người ta bán thận lấy tiền", "mua bán, chiếm đoạt mô hoặc bộ phận cơ thể người"),
     ],
 )
 def test_everyday_wording_gets_the_legal_term(typed, legal):
@@ -46,6 +48,8 @@ def test_everyday_wording_gets_the_legal_term(typed, legal):
         ("Bộ Tư pháp có trách nhiệm gì", "phạt tù"),  # "bo tu phap"
         ("cơ sở sử dụng hỗ trợ thế nào", "không tiếp tục thực hiện"),  # "dùng", not "dừng"
         ("đại sứ quán nước ngoài liên hệ ai", "cơ quan đại diện Việt Nam ở nước ngoài"),  # whose embassy?
+        # selling a person to have an organ taken is trafficking's circumstance, not the organ offence
+        ("bán người sang biên giới để lấy thận", "mua bán, chiếm đoạt mô hoặc bộ phận cơ thể người"),
     ],
 )
 def test_look_alike_wording_is_not_read_as_the_term(typed, not_legal):

@@ -163,6 +163,10 @@ def is_offence(candidate: Candidate) -> bool:
     return candidate.document.type == "Bộ luật" and folded(candidate.article.title).startswith("toi ")
 
 
+_NOT_RESIDENT = re.compile(r"(?<!\w)khong (?:thuong tru|cu tru)(?!\w)")
+_RESIDENT_STATELESS = re.compile(r"khong quoc tich thuong tru")
+
+
 def _group_bonus(candidate: Candidate, question: m.Question) -> float:
     """The clause naming the asked-about group comes before the general rule.
 
@@ -173,6 +177,12 @@ def _group_bonus(candidate: Candidate, question: m.Question) -> float:
     bonus = 0.0
     for group in question.who:
         pattern = GROUP_IN_TEXT.get(group)
+        if group == m.STATELESS and _NOT_RESIDENT.search(question.folded) and _RESIDENT_STATELESS.search(own):
+            # "người không quốc tịch, không thường trú ở Việt Nam": a clause on stateless people who do
+            # reside here (BLHS Điều 6 khoản 1, 66/2011 Điều 32 khoản 1) is about the others.
+            candidate.reasons.append("names resident stateless people; the question's does not reside")
+            bonus = min(bonus, -GROUP_BONUS / 2)
+            continue
         if pattern is not None and pattern.search(own):
             candidate.reasons.append(f"names {group}")
             bonus = max(bonus, GROUP_BONUS)

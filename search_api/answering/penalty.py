@@ -104,14 +104,15 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     clauses = sorted(clauses, key=lambda c: int(c.number) if c.number.isdigit() else 99)
     # (what the summary names, the Code's folded wording)
     circumstances = [(name, AGGRAVATING[name][1]) for name in question.aggravating] + _age_circumstances(question)
-    # The clause whose points name the most circumstances asked about; the heavier one on a tie
-    # (a circumstance of a heavier clause is what the sentence turns on).
+    # The heaviest clause naming a circumstance asked about: one circumstance of a heavier clause puts the
+    # act in that clause's range, however many a lighter clause also names ("có tổ chức ... để lấy thận":
+    # Điều 150 khoản 3, not khoản 2 for "có tổ chức" and "đưa ra nước ngoài").
     best = None
     matched_points: list[str] = []
     for clause in clauses:
         text = folded(clause.text)
         hits = [name for name, w in circumstances if re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text)]
-        if hits and len(hits) >= len(matched_points):
+        if hits:
             best, matched_points = clause, hits
     if best is None and "phat tien" in question.folded:
         best = next((c for c in clauses if "phat tien" in folded(c.text)), None)

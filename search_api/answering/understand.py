@@ -17,7 +17,6 @@ from ingest.textnorm import fold, has_diacritics, nfc
 from search_api.answering import models as m
 from search_api.answering.cues import (  # noqa: F401 (re-exported: other stages import them from here)
     AGGRAVATING,
-    COLLOQUIAL,
     CONTENT_CUES,
     DEFINITION_CUE_AFTER_TERM,
     DEFINITION_CUES,
@@ -27,15 +26,14 @@ from search_api.answering.cues import (  # noqa: F401 (re-exported: other stages
     HOTLINE_NUMBER_CUES,
     INTENT_CUES,
     MONEY_CUES,
-    ORGANISATIONS,
     SENTENCE_CUES,
     SENTENCE_WORDS,
     _cues,
     asks_definition,
-    legal_wording,
 )
 from search_api.answering.naming import _as_typed, _by_year, catalogued_by_title, unknown_named_text
 from search_api.answering.terms import fast_folded, question_terms
+from search_api.answering.wording import COLLOQUIAL, ORGANISATIONS, legal_wording  # noqa: F401 (re-exported)
 from search_api.query import load_abbreviations, parse_query
 
 

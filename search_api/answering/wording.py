@@ -1,0 +1,122 @@
+"""Everyday wording read as the texts' own terms: "lừa bán" is "mua bán người", "viện phí" is "chi phí khám
+bệnh, chữa bệnh", "Hội phụ nữ xã" is a "cơ quan, tổ chức". understand.py searches and scores the legal words
+alongside the typed ones (never instead of them); tests/test_answer_wording.py holds the phrasings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.textnorm import fold
+from search_api.answering.cues import _cues
+
+# Bodies the texts never name, only their kind ("cơ quan, tổ chức ... có trách nhiệm"): their names
+# are read as that kind, and their own words are not scored (no clause holds them).
+ORGANISATIONS = _cues(
+    r"hoi (?:lien hiep )?(?:phu nu|nong dan|cuu chien binh)(?: (?:xa|phuong|huyen|tinh))?",
+    r"doan thanh nien(?: (?:xa|phuong|huyen|tinh))?",
+    r"mat tran to quoc(?: (?:xa|phuong|huyen|tinh))?",
+)
+
+# How people say it -> how the texts say it. Kept small and general: each row is an everyday
+# wording with one fixed legal equivalent in this collection; the legal words are searched and
+# scored alongside the typed ones (never instead of them).
+COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
+    (
+        _cues(
+            r"lua ban",
+            r"buon (?:ban )?nguoi",
+            # "bán 3 cô gái", "buôn bán 7 người": selling people, counted
+            r"(?:buon ban|mua ban|ban) (?:\d+|hai|ba|bon|nam|sau|bay|tam|chin|muoi|nhieu) "
+            r"(?:nguoi|co gai|phu nu|tre em|chau|be|em)",
+            r"bi ban (?:sang|qua|cho|di|ra)",
+            r"ban (?:\w+ ){0,3}(?:sang|qua) (?:bien gioi|nuoc ngoai|trung quoc|tq|campuchia|lao)",
+            r"(?:bat coc|du do|lua) (?:\w+ ){0,3}(?:roi |de |di )?ban",
+            r"(?:dem|dua|dan|cho) (?:\w+ ){0,3}di ban",
+            r"ban (?:nguoi|vo|con|phu nu|co gai|em gai|con gai|tre em|tre con|be gai|chau)"
+            r"(?: \w+){0,3} (?:sang|qua|cho|ra)",
+        ),
+        "mua bán người",
+    ),
+    # the person sold is, in the texts, "nạn nhân"
+    (_cues(r"bi (?:mua ban|ban|lua ban)", r"bi (?:\w+ ){1,2}ban (?:sang|qua|cho|di|ra)"), "nạn nhân"),
+    (_cues(r"ve nuoc", r"ve que", r"ve lai viet nam"), "trở về"),
+    (_cues(r"nhan (?:giup|vu|vu viec|vu an|ho so|lam)"), "thụ lý"),
+    (_cues(r"(?:tien |ve )?tau xe", r"ve xe", r"tien xe", r"tien di lai"), "chi phí đi lại"),
+    (_cues(r"vien phi", r"tien thuoc"), "chi phí khám bệnh, chữa bệnh"),
+    (_cues(r"den bu"), "bồi thường"),
+    (_cues(r"(?:danh|chem|dam) (?:\w+ ){0,3}(?:bi )?(?:thuong|tich)"), "gây thương tích"),
+    (_cues(r"tien ho tro"), "trợ cấp"),
+    (_cues(r"di hoc", r"hoc chu"), "học văn hóa"),
+    (_cues(r"luat su (?:\w+ ){0,2}mien phi", r"tu van (?:phap luat |luat )?mien phi"), "trợ giúp pháp lý"),
+    (_cues(r"(?:dong|mat|ton) tien"), "trả tiền"),
+    # "muốn được luật sư giúp", "xin TGPL": asking for legal aid is a "yêu cầu trợ giúp pháp lý"
+    (_cues(r"(?:muon|xin|nho|can) (?:duoc )?(?:\w+ ){0,2}(?:tro giup phap ly|luat su)"), "yêu cầu trợ giúp pháp lý"),
+    (_cues(r"chung minh (?:thu|nhan dan)", r"cmnd", r"cccd", r"can cuoc"), "giấy tờ tùy thân"),
+    (_cues(r"(?:ep|bat|cuong ep) (?:ban dam|lam gai|tiep khach)", r"ban dam", r"mai dam"), "bóc lột tình dục"),
+    (
+        _cues(
+            r"(?:ep|bat) (?:lam viec|lam) (?:khong cong|khong luong)",
+            r"lao dong khong cong",
+            # "ép đứa trẻ 14 tuổi làm việc bằng đe dọa, đánh đập"
+            r"(?:ep|bat|cuong ep) (?:\w+ ){0,5}(?:lam viec|lam thue|lao dong)",
+        ),
+        "cưỡng bức lao động",
+    ),
+    (_cues(r"(?:lay|moc) (?:than|noi tang|gan|tim|giac mac)"), "lấy bộ phận cơ thể"),
+    # "bán thận", "môi giới bán thận": the organ is what is sold (Điều 154 BLHS), not a purpose of selling a person
+    (_cues(r"(?:mua ban|ban|mua) (?:than|noi tang|gan|giac mac)"), "mua bán, chiếm đoạt mô hoặc bộ phận cơ thể người"),
+    (_cues(r"trung tam bao tro", r"trai bao tro"), "cơ sở bảo trợ xã hội"),
+    # The support regimes as families name them (66/2011 Điều 32–38, 09/2013 Điều 19–24).
+    (
+        _cues(
+            # (not "có tiền án", a prior conviction, which folds the same)
+            r"(?:ho tro|cap|chi|duoc|cho|tra|lo) tien an",
+            r"tien an (?:uong|o|hang ngay|mot ngay|moi ngay|bao nhieu)",
+            r"an uong",
+            r"quan ao",
+            r"do dung (?:ca nhan|sinh hoat)",
+        ),
+        "nhu cầu thiết yếu",
+    ),
+    (
+        _cues(r"kham (?:benh|chua)", r"chua (?:benh|tri|tri benh)", r"om dau", r"bi om", r"nam vien", r"thuoc men"),
+        "hỗ trợ y tế",
+    ),
+    (_cues(r"sang chan", r"tram cam", r"hoang loan", r"khung hoang (?:tinh than|tam ly)"), "hỗ trợ tâm lý"),
+    (_cues(r"tien (?:tro cap|ho tro) ban dau", r"tien (?:kho khan|cuu tro)"), "trợ cấp khó khăn ban đầu"),
+    (_cues(r"cho o(?: tam)?", r"cho ngu", r"nha tam lanh", r"cho tam tru"), "cơ sở hỗ trợ nạn nhân"),
+    # Family is, in the texts, "người thân thích".
+    (_cues(r"nguoi nha", r"nguoi than(?! thich)"), "người thân thích"),
+    (_cues(r"lo (?:thong tin|danh tinh|ten tuoi|hinh anh)", r"giu kin"), "giữ bí mật"),
+    (_cues(r"khong (?:mat|ton|phai tra) (?:tien|dong nao|phi)"), "miễn phí"),
+    (_cues(r"(?:di|ngoi|o) tu(?!\w)(?! phap)"), "phạt tù"),  # (not "Bộ Tư pháp", "ở Tư pháp")
+    (_cues(r"tre (?:mo coi|lang thang|bi bo roi)"), "trẻ em có hoàn cảnh đặc biệt"),
+    # Legal aid as clients put it (11/2017/QH14): changing the helper, stopping half way, going to court.
+    (
+        _cues(r"(?:doi|thay) (?:\w+ ){0,2}(?:luat su|tro giup vien|nguoi khac)"),
+        "thay đổi người thực hiện trợ giúp pháp lý",
+    ),
+    (
+        # ("dung" alone is also "dùng": "sử dụng hỗ trợ")
+        _cues(r"(?:dung|ngung|bo do) (?:\w+ ){0,2}giua chung", r"ngung (?:tro giup|giup|ho tro)"),
+        "không tiếp tục thực hiện",
+    ),
+    (_cues(r"(?:ra|hau|len) toa", r"di kien"), "tham gia tố tụng"),
+    (_cues(r"(?:mat|lam lai|xin lai|cap lai) (?:het )?giay to"), "giấy tờ tùy thân"),
+    (_cues(r"(?:ve|dua ve) (?:dia phuong|xa|nha|lang|que nha)"), "nơi cư trú"),
+    (_cues(r"(?:xin|tim|kiem) viec(?: lam)?", r"co viec lam"), "giới thiệu việc làm"),
+    (_cues(r"vay (?:tien|ngan hang|them)", r"muon (?:tien|von)"), "vay vốn"),
+    # the mass organisations ("Hội phụ nữ xã", "Đoàn thanh niên") are, in the texts, "tổ chức"
+    (ORGANISATIONS, "cơ quan, tổ chức"),
+    # "báo công an", "có trách nhiệm báo không": a report of a crime is a "tin báo, tố giác"
+    (
+        _cues(r"bao (?:cho |len )?(?:cong an|chinh quyen|co quan|xa|phuong)", r"(?:trach nhiem|phai|nen) bao"),
+        "thông báo, tố giác",
+    ),
+)
+
+
+def legal_wording(words: str) -> list[str]:
+    """The legal equivalents of the everyday wordings in a folded question, each once."""
+    return [legal for cue, legal in COLLOQUIAL if cue.search(words) and fold(legal).lower() not in words]
