@@ -44,9 +44,12 @@ _UNITS = (
 # "02 người/Trung tâm/năm" is a quota; a bare "02 người" is usually a condition or a headcount.
 _UNIT = "|".join(re.escape(u) for u in _UNITS) + r"|người(?=\s*/)"
 
+# "300 nghìn đồng/vụ việc", "1,5 triệu đồng": a sum written with a word for its scale.
+_SCALES = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000}
+_SCALE = r"(?:\s*(?P<{name}>nghìn|ngàn|triệu|tỷ)(?=\s*(?:{then})))?"
 _QUANTITY_RE = re.compile(
-    rf"(?<![\w.,/])(?:(?P<low>{_NUMBER}){_IN_WORDS}\s*(?:-|–|đến)\s*)?"
-    rf"(?P<number>{_NUMBER})(?![\d/]){_IN_WORDS}\s*(?P<unit>{_UNIT})(?!\w)",
+    rf"(?<![\w.,/])(?:(?P<low>{_NUMBER}){_SCALE.format(name='low_scale', then='-|–|đến')}{_IN_WORDS}\s*(?:-|–|đến)\s*)?"
+    rf"(?P<number>{_NUMBER})(?![\d/]){_SCALE.format(name='scale', then='đồng')}{_IN_WORDS}\s*(?P<unit>{_UNIT})(?!\w)",
     re.IGNORECASE,
 )
 # "một lần", "hai lần": the one quantity the texts write in words only.
@@ -141,6 +144,19 @@ def parse_number(text: str) -> int | float:
     return int(text.replace(".", ""))
 
 
+# (a character set would also eat the "n" of "500 nghìn đến")
+_LOW_END_RE = re.compile(r"\s*(?:-|–|đến)\s*$")
+
+
+def _scaled(number: str, scale: str | None) -> int | float:
+    """'300' 'nghìn' -> 300000; '1,5' 'triệu' -> 1500000 (a whole number of đồng stays an int)."""
+    value = parse_number(number)
+    if not scale:
+        return value
+    scaled = value * _SCALES[scale.lower()]
+    return int(scaled) if float(scaled).is_integer() else scaled
+
+
 def _fragment_before(text: str, start: int, width: int = 80) -> str:
     window = text[max(0, start - width) : start]
     boundary = _FRAGMENT_START_RE.match(window)
@@ -203,13 +219,13 @@ def scan_quantities(text: str) -> Iterator[tuple[str, Amount]]:
                     match.start(),
                     role,
                     Amount(
-                        parse_number(match.group("low")),
+                        _scaled(match.group("low"), match.group("low_scale") or match.group("scale")),
                         unit,
                         per,
                         False,
                         True,
                         base,
-                        text[match.start() : low_end].strip(" -–đến"),
+                        _LOW_END_RE.sub("", text[match.start() : low_end]),
                         match.start(),
                     ),
                 )
@@ -222,7 +238,7 @@ def scan_quantities(text: str) -> Iterator[tuple[str, Amount]]:
                 number_start,
                 role,
                 Amount(
-                    parse_number(match.group("number")),
+                    _scaled(match.group("number"), match.group("scale")),
                     unit,
                     per,
                     cap,

@@ -316,3 +316,19 @@ def test_amount_precision_and_recall_on_the_labelled_sample():
         print("  ", error)
     assert result.precision >= 0.9
     assert result.recall >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # 59/2020/TT-BTC Điều 4 khoản 7 writes its cap with a scale word
+        ("Mức chi tối đa 300 nghìn đồng/vụ việc", [(300_000, True, False)]),
+        ("hỗ trợ 1,5 triệu đồng/người", [(1_500_000, False, False)]),
+        # each end of a range keeps its own scale; the "n" of "nghìn" survives the range's "đến"
+        ("từ 500 nghìn đến 1 triệu đồng", [(500_000, False, True), (1_000_000, True, False)]),
+    ],
+)
+def test_sums_written_with_a_scale_word(text, values):
+    amounts = extract_amounts(text)
+    assert [(a.value, a.cap, a.floor) for a in amounts] == values
+    assert all(a.unit == "đồng" for a in amounts) and "nghì " not in " ".join(a.text + " " for a in amounts)

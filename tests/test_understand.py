@@ -436,3 +436,7 @@ def test_of_several_articles_named_the_first_is_the_one_asked_about():
 )
 def test_abbreviated_and_conditional_status_questions(text):
     assert understand(text).intent == m.STATUS
+
+
+def test_muc_nao_asks_for_an_amount():
+    assert understand("tiền thuê phiên dịch cho nạn nhân được chi theo mức nào").has(m.AMOUNT)

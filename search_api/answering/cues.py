@@ -89,6 +89,7 @@ INTENT_CUES: dict[str, re.Pattern] = {
         r"may (?:ngay|thang|lan)",
         r"trong bao nhieu ngay",
         r"duoc bao nhieu",
+        r"(?:theo|o|la|qua) muc nao",  # "được chi theo mức nào", "không vượt quá mức nào"
     ),
     m.PROCEDURE: _cues(
         r"thu tuc",
