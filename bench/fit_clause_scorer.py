@@ -29,6 +29,7 @@ from bench.answer_clause_diagnostics import TUNING_SETS, unit_text  # noqa: E402
 from search_api.answer_eval import contains_facts  # noqa: E402
 from search_api.answering import compose as c  # noqa: E402
 from search_api.answering.evidence import gather  # noqa: E402
+from search_api.answering.groups import GROUP_IN_TEXT  # noqa: E402
 from search_api.answering.terms import unit_terms  # noqa: E402
 
 NEGATIVES = 30
@@ -53,7 +54,7 @@ def signals(x, evidence) -> dict[str, float]:
         "own_text": _share(unit_terms(x.text), weight, wanted),
         "lead_in": _share(unit_terms(x.lead_in), weight, wanted) if x.lead_in else 0.0,
         "doc_title": _share(unit_terms(x.document.title or ""), weight, wanted),
-        "group_context": float(any(c.GROUP_IN_TEXT[g].search(context) for g in question.who if g in c.GROUP_IN_TEXT)),
+        "group_context": float(any(GROUP_IN_TEXT[g].search(context) for g in question.who if g in GROUP_IN_TEXT)),
         "is_point": float(x.kind == "diem"),
         "is_law": float(x.document.type in ("Luật", "Bộ luật")),
         "is_decree": float(x.document.type == "Nghị định"),

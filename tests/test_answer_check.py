@@ -282,7 +282,7 @@ def test_a_unit_naming_the_asked_group_is_quoted_with_less_coverage():
     def unit(unit_id: str, coverage: float, score: float, group: float = 0.0) -> Candidate:
         candidate = Candidate(None, None, unit_id, "khoan", "1", "1", "", "", None, 0, coverage, score)  # type: ignore[arg-type]
         candidate.parts["group"] = group
-        candidate.reasons.append("names child_under_18")
+        candidate.named_groups.add("child_under_18")
         return candidate
 
     threshold = 0.4
@@ -290,10 +290,10 @@ def test_a_unit_naming_the_asked_group_is_quoted_with_less_coverage():
     between = floor * (1 + GROUP_FLOOR_SHARE) / 2
     ranked = [unit("names the group", between, 0.45, group=0.15), unit("covers", floor + 0.01, 0.40)]
     assert [c.unit_id for c in select(ranked, threshold)] == ["names the group", "covers"]
-    ranked[0].reasons[:] = ["names child_under_16"]  # "trẻ em": in every clause of the Law on Children
+    ranked[0].named_groups = {"child_under_16"}  # "trẻ em": in every clause of the Law on Children
     assert [c.unit_id for c in select(ranked, threshold)] == ["covers"]
     ranked[0].parts["group"] = 0.0
-    ranked[0].reasons[:] = []
+    ranked[0].named_groups = set()
     assert [c.unit_id for c in select(ranked, threshold)] == ["covers"]
 
 

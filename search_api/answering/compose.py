@@ -26,6 +26,7 @@ from ingest.entitlements import Provision
 from ingest.model import Article, Document
 from search_api.answering import models as m
 from search_api.answering.evidence import Evidence, article_candidates
+from search_api.answering.groups import group_bonus
 from search_api.answering.models import Candidate
 from search_api.answering.support import (
     Cover,
@@ -52,7 +53,6 @@ RANK_STEP = 0.01  # the search ranking breaks ties between equally covering unit
 PROVISION_BONUS = 0.08
 AMOUNT_BONUS = 0.15
 AGENCY_BONUS = 0.08
-GROUP_BONUS = 0.15
 PROCEDURE_BONUS = 0.06
 IN_FORCE_BONUS = 0.03
 NOT_YET_PENALTY = 0.1
@@ -65,19 +65,6 @@ MAXIMUM_BONUS = 0.1
 ASKS_MAXIMUM = re.compile(r"(?<!\w)(?:toi da|nhieu nhat|khong qua|dai nhat)(?!\w)")
 TIME_UNITS = frozenset({"ngày", "ngày làm việc", "tháng", "năm", "giờ", "buổi làm việc"})
 SUB_LAW_TYPES = ("Nghị định", "Thông tư", "Thông tư liên tịch", "Quyết định")
-# How each group is named in the texts (folded).
-GROUP_IN_TEXT = {
-    m.FOREIGNER: re.compile(r"nguoi nuoc ngoai"),
-    m.STATELESS: re.compile(r"khong quoc tich"),
-    m.ACCOMPANYING_MINOR: re.compile(r"chua thanh nien di cung"),
-    m.CHILD_UNDER_16: re.compile(r"(?<!\w)tre em(?!\w)|duoi 16 tuoi"),
-    # (a minor accompanying a victim is another group, with its own restricted regime)
-    m.CHILD_UNDER_18: re.compile(r"chua thanh nien(?! di cung)|duoi 18 tuoi"),
-    # (as the question cues do: "không chứng minh được một người có phải là nạn nhân hay không")
-    m.BEING_IDENTIFIED: re.compile(
-        r"(?:dang|trong qua trinh|cho) xac minh|chua (?:duoc )?xac dinh|khong chung minh duoc (?:\w+ ){0,5}nan nhan"
-    ),
-}
 
 
 @dataclass
@@ -132,7 +119,7 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
         parts = candidate.parts
         parts["coverage"] = candidate.coverage
         parts["provision"] = _provision_bonus(candidate, question, store)
-        parts["group"] = _group_bonus(candidate, question)
+        parts["group"] = group_bonus(candidate, question)
         parts["span"] = span_bonus(candidate, question, cover)
         parts["agency"] = agency_bonus(candidate, question, cover)
         parts["named_text"] = named_text_bonus(candidate, question, evidence.named_documents)
@@ -161,41 +148,6 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
 
 def is_offence(candidate: Candidate) -> bool:
     return candidate.document.type == "Bộ luật" and folded(candidate.article.title).startswith("toi ")
-
-
-_NOT_RESIDENT = re.compile(r"(?<!\w)khong (?:thuong tru|cu tru)(?!\w)")
-_RESIDENT_STATELESS = re.compile(r"khong quoc tich thuong tru")
-
-
-def _group_bonus(candidate: Candidate, question: m.Question) -> float:
-    """The clause naming the asked-about group comes before the general rule.
-
-    A clause divided into points names a group only in its lead-in: a group named in one of its
-    points is that point's ("b) ... chờ xác minh người khai là nạn nhân được hỗ trợ"), and the
-    point is quoted on its own, ahead of the whole clause that merely contains it."""
-    own = folded(_own_words(candidate) if candidate.kind == "khoan" else f"{candidate.lead_in} {candidate.text}")
-    bonus = 0.0
-    for group in question.who:
-        pattern = GROUP_IN_TEXT.get(group)
-        if group == m.STATELESS and _NOT_RESIDENT.search(question.folded) and _RESIDENT_STATELESS.search(own):
-            # "người không quốc tịch, không thường trú ở Việt Nam": a clause on stateless people who do
-            # reside here (BLHS Điều 6 khoản 1, 66/2011 Điều 32 khoản 1) is about the others.
-            candidate.reasons.append("names resident stateless people; the question's does not reside")
-            bonus = min(bonus, -GROUP_BONUS / 2)
-            continue
-        if pattern is not None and pattern.search(own):
-            candidate.reasons.append(f"names {group}")
-            bonus = max(bonus, GROUP_BONUS)
-    return bonus
-
-
-def _own_words(candidate: Candidate) -> str:
-    """A clause's own words: its lead-in when it has points, else its text."""
-    clause = m.clause_of(candidate)
-    if clause is None or not clause.children:
-        return candidate.text
-    position = clause.text.find(clause.children[0].text)
-    return clause.text[:position] if position > 0 else clause.text.split("\n", 1)[0]
 
 
 def _provision_bonus(candidate: Candidate, question: m.Question, store: CorpusStore) -> float:
@@ -265,7 +217,7 @@ def _quote_floor(candidate: Candidate, threshold: float) -> float:
     niên" is evidence word overlap does not count)."""
     floor = threshold * QUOTE_FLOOR_SHARE
     # ("trẻ em" names children in every clause of the Law on Children: too common to count here)
-    specific = any(r.startswith("names ") and r != f"names {m.CHILD_UNDER_16}" for r in candidate.reasons)
+    specific = candidate.named_groups - {m.CHILD_UNDER_16}
     return floor * GROUP_FLOOR_SHARE if candidate.parts.get("group") and specific else floor
 
 

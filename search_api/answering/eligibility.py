@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from search_api.answering import models as m
-from search_api.answering.compose import GROUP_IN_TEXT, MAX_QUOTES, RANK_STEP, unit_label
+from search_api.answering.compose import MAX_QUOTES, RANK_STEP, unit_label
 from search_api.answering.evidence import Evidence
+from search_api.answering.groups import GROUP_IN_TEXT
 from search_api.answering.models import Candidate
 from search_api.answering.terms import folded, unit_terms
 from search_api.answering.understand import GROUP_CUES

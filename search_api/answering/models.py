@@ -142,6 +142,7 @@ class Candidate:
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)  # why it ranks where it does (debuggable)
     parts: dict[str, float] = field(default_factory=dict)  # the score's components, by name (score = their sum)
+    named_groups: set[str] = field(default_factory=set)  # the asked-about groups the unit names (compose)
 
     @property
     def key(self) -> tuple[str, str]:

@@ -1,0 +1,63 @@
+"""Compose stage: the clause naming the group a question is about (a foreigner, a stateless person, an
+accompanying minor, a child, a person being identified) comes before the general rule. The groups a
+candidate names are recorded on it (Candidate.named_groups) for the quoting floor and the eligibility
+answers."""
+
+from __future__ import annotations
+
+import re
+
+from search_api.answering import models as m
+from search_api.answering.models import Candidate
+from search_api.answering.terms import folded
+
+GROUP_BONUS = 0.15
+# How each group is named in the texts (folded).
+GROUP_IN_TEXT = {
+    m.FOREIGNER: re.compile(r"nguoi nuoc ngoai"),
+    m.STATELESS: re.compile(r"khong quoc tich"),
+    m.ACCOMPANYING_MINOR: re.compile(r"chua thanh nien di cung"),
+    m.CHILD_UNDER_16: re.compile(r"(?<!\w)tre em(?!\w)|duoi 16 tuoi"),
+    # (a minor accompanying a victim is another group, with its own restricted regime)
+    m.CHILD_UNDER_18: re.compile(r"chua thanh nien(?! di cung)|duoi 18 tuoi"),
+    # (as the question cues do: "không chứng minh được một người có phải là nạn nhân hay không")
+    m.BEING_IDENTIFIED: re.compile(
+        r"(?:dang|trong qua trinh|cho) xac minh|chua (?:duoc )?xac dinh|khong chung minh duoc (?:\w+ ){0,5}nan nhan"
+    ),
+}
+
+
+_NOT_RESIDENT = re.compile(r"(?<!\w)khong (?:thuong tru|cu tru)(?!\w)")
+_RESIDENT_STATELESS = re.compile(r"khong quoc tich thuong tru")
+
+
+def group_bonus(candidate: Candidate, question: m.Question) -> float:
+    """The clause naming the asked-about group comes before the general rule.
+
+    A clause divided into points names a group only in its lead-in: a group named in one of its
+    points is that point's ("b) ... chờ xác minh người khai là nạn nhân được hỗ trợ"), and the
+    point is quoted on its own, ahead of the whole clause that merely contains it."""
+    own = folded(_own_words(candidate) if candidate.kind == "khoan" else f"{candidate.lead_in} {candidate.text}")
+    bonus = 0.0
+    for group in question.who:
+        pattern = GROUP_IN_TEXT.get(group)
+        if group == m.STATELESS and _NOT_RESIDENT.search(question.folded) and _RESIDENT_STATELESS.search(own):
+            # "người không quốc tịch, không thường trú ở Việt Nam": a clause on stateless people who do
+            # reside here (BLHS Điều 6 khoản 1, 66/2011 Điều 32 khoản 1) is about the others.
+            candidate.reasons.append("names resident stateless people; the question's does not reside")
+            bonus = min(bonus, -GROUP_BONUS / 2)
+            continue
+        if pattern is not None and pattern.search(own):
+            candidate.reasons.append(f"names {group}")
+            candidate.named_groups.add(group)
+            bonus = max(bonus, GROUP_BONUS)
+    return bonus
+
+
+def _own_words(candidate: Candidate) -> str:
+    """A clause's own words: its lead-in when it has points, else its text."""
+    clause = m.clause_of(candidate)
+    if clause is None or not clause.children:
+        return candidate.text
+    position = clause.text.find(clause.children[0].text)
+    return clause.text[:position] if position > 0 else clause.text.split("\n", 1)[0]
