@@ -105,7 +105,10 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
     day = evidence.on_date()
     cover = Cover(question, weight)
     for candidate in evidence.candidates:
-        terms = unit_terms(candidate.text) | unit_terms(candidate.article.title)
+        # A clause is read in its article and its text: "nạn nhân" in the Law on Prevention and Combat of
+        # Human Trafficking is a trafficking victim, though the clause never says "mua bán" (a question
+        # saying it covered the decree's clause on other victims better than the law's own).
+        terms = unit_terms(candidate.text) | unit_terms(candidate.article.title) | _title_terms(candidate.document)
         if candidate.lead_in:
             terms |= unit_terms(candidate.lead_in)
         syllable_cover = sum(weight[t] for t in syllables if t in terms) / syllable_mass
@@ -148,6 +151,10 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
 
 def is_offence(candidate: Candidate) -> bool:
     return candidate.document.type == "Bộ luật" and folded(candidate.article.title).startswith("toi ")
+
+
+def _title_terms(document) -> frozenset[str]:
+    return unit_terms(document.title or "")
 
 
 def _provision_bonus(candidate: Candidate, question: m.Question, store: CorpusStore) -> float:
