@@ -44,6 +44,9 @@ TUNING_SETS = [
     ROOT / "bench" / "answers" / "heldout3.json",
     # scored once as unseen in session 6, then tuned on
     ROOT / "bench" / "answers" / "heldout4.json",
+    # scored as unseen in session 7 (heldout5) and sessions 7-8 (heldout6), then reviewed and tuned on
+    ROOT / "bench" / "answers" / "heldout5.json",
+    ROOT / "bench" / "answers" / "heldout6.json",
 ]
 
 

@@ -224,3 +224,20 @@ def test_the_body_acting_in_a_step(line, agency):
     from search_api.answering.procedure_steps import agency_of
 
     assert agency_of(line) == agency
+
+
+def test_a_body_named_in_a_prevention_heading_holds_its_duties():
+    # 66/2011 Điều 12-18 are headed by the body ("Nhà trường và các cơ sở giáo dục, đào tạo tham gia phòng ngừa
+    # mua bán người"), not "Trách nhiệm của ..."; a question on the school's duty favours that article.
+    from ingest.model import Article, Document
+    from search_api.answering.models import Candidate
+    from search_api.answering.support import DUTY_HEADING_BONUS, duty_heading_bonus
+    from tests.test_understand import understand
+
+    title = "Nhà trường và các cơ sở giáo dục, đào tạo tham gia phòng ngừa mua bán người"
+    article = Article(number="14", title=title, text="", id="dieu_14")
+    unit = Candidate(Document(number="66/2011/QH12", type="Luật"), article, "k3", "khoan", "3", "3", "", "", None, 0)
+    asked = understand("nhà trường có trách nhiệm gì với học sinh là nạn nhân bị mua bán")
+    assert duty_heading_bonus(unit, asked) == DUTY_HEADING_BONUS
+    # another body's question does not get it
+    assert duty_heading_bonus(unit, understand("gia đình có trách nhiệm gì khi con bị mua bán trở về")) == 0.0

@@ -34,6 +34,7 @@ from tests.conftest import first_quote as first
         ("về rồi muốn xin việc thì ai giúp", "giới thiệu việc làm"),
         ("muốn vay ngân hàng để buôn bán nhỏ", "vay vốn"),
         ("bắt mấy đứa nhỏ làm việc ở xưởng không cho về", "cưỡng bức lao động"),
+        ("về rồi cháu có được học tiếp không", "học văn hóa"),
         ("dụ người ta bán thận lấy tiền", "mua bán, chiếm đoạt mô hoặc bộ phận cơ thể người"),
     ],
 )

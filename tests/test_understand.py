@@ -440,3 +440,15 @@ def test_abbreviated_and_conditional_status_questions(text):
 
 def test_muc_nao_asks_for_an_amount():
     assert understand("tiền thuê phiên dịch cho nạn nhân được chi theo mức nào").has(m.AMOUNT)
+
+
+@pytest.mark.parametrize(
+    ("text", "foreigner"),
+    [
+        ("Bộ nào quản lý hoạt động môi giới kết hôn với người nước ngoài?", False),  # the spouse, not the person asked
+        ("lay chong nguoi nuoc ngoai roi bi ban thi duoc ho tro gi", False),
+        ("Nạn nhân là người nước ngoài được hỗ trợ những gì?", True),
+    ],
+)
+def test_a_foreign_spouse_does_not_make_the_question_about_a_foreigner(text, foreigner):
+    assert (m.FOREIGNER in understand(text).who) is foreigner

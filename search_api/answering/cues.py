@@ -185,7 +185,8 @@ GROUP_CUES: dict[str, re.Pattern] = {
     ),
     m.CHILD_UNDER_18: _cues(r"duoi (?:18|muoi tam)(?: tuoi)?", r"chua thanh nien", r"vi thanh nien"),
     m.FOREIGNER: _cues(
-        r"nguoi nuoc ngoai",
+        # (not "kết hôn với người nước ngoài", "lấy chồng người nước ngoài": the spouse, not the person asked about)
+        r"(?<!voi )(?<!chong )(?<!vo )nguoi nuoc ngoai",
         r"quoc tich nuoc ngoai",
         r"quoc tich khac",
         r"nguoi ngoai quoc",

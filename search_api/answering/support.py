@@ -292,6 +292,9 @@ DUTY_HEADING_BONUS = 0.15
 # "Trách nhiệm của Bộ Tư pháp", "Nhiệm vụ của Tổng đài ...", "Nghĩa vụ của người được trợ giúp pháp lý"
 _DUTY_HEADING = re.compile(r"^(?:trach nhiem|nhiem vu(?: va quyen han)?|nghia vu)(?: cua)? (.+)$")
 _ASKS_DUTY = re.compile(r"(?<!\w)(?:trach nhiem|nhiem vu|nghia vu|phai lam|lam gi|phai (?:thuc hien|xu ly))(?!\w)")
+# "Nhà trường và các cơ sở giáo dục, đào tạo tham gia phòng ngừa mua bán người" (66/2011 Điều 12-18): a body's
+# part in prevention, headed by the body
+_ROLE_HEADING = re.compile(r"^(.+?) tham gia phong (?:ngua|chong)(?!\w)")
 _HOLDER_FILLER = frozenset({"cac", "va", "cua", "trong", "ve"})
 
 
@@ -300,10 +303,16 @@ def duty_heading_bonus(candidate: Candidate, question: m.Question) -> float:
     ("Trách nhiệm của Bộ Tư pháp"), before another body's duties sharing the rest of the words."""
     if not _ASKS_DUTY.search(question.folded):
         return 0.0
-    heading = _DUTY_HEADING.match(folded(candidate.article.title))
-    if heading is None:
+    title = folded(candidate.article.title)
+    heading = _DUTY_HEADING.match(title)
+    role = None if heading else _ROLE_HEADING.match(title)
+    if heading is not None:
+        named = heading.group(1)
+    elif role is not None:
+        named = role.group(1).split(" va ")[0]  # ("Nhà trường và các cơ sở giáo dục": the first body named)
+    else:
         return 0.0
-    holder = [w for w in heading.group(1).split() if w not in _HOLDER_FILLER]
+    holder = [w for w in named.split() if w not in _HOLDER_FILLER]
     asked = set(question.folded.split())
     if holder and all(w in asked for w in holder):
         candidate.reasons.append("the duties of the body asked about")

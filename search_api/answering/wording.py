@@ -47,7 +47,7 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     (_cues(r"den bu"), "bồi thường"),
     (_cues(r"(?:danh|chem|dam) (?:\w+ ){0,3}(?:bi )?(?:thuong|tich)"), "gây thương tích"),
     (_cues(r"tien ho tro"), "trợ cấp"),
-    (_cues(r"di hoc", r"hoc chu"), "học văn hóa"),
+    (_cues(r"di hoc", r"hoc chu", r"hoc (?:tiep|lai)", r"(?:tiep tuc|quay lai) (?:di )?hoc"), "học văn hóa"),
     (_cues(r"luat su (?:\w+ ){0,2}mien phi", r"tu van (?:phap luat |luat )?mien phi"), "trợ giúp pháp lý"),
     (_cues(r"(?:dong|mat|ton) tien"), "trả tiền"),
     # "muốn được luật sư giúp", "xin TGPL": asking for legal aid is a "yêu cầu trợ giúp pháp lý"
