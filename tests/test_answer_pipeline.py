@@ -364,3 +364,29 @@ def test_a_clause_is_read_in_its_texts_subject(client):
     )
     assert data["answered"] is True, data["message"]
     assert data["answer"][0]["doc_number"] in ("66/2011/QH12", "09/2013/NĐ-CP"), data["answer"][0]["citation"]
+
+
+def test_what_support_a_victim_gets_is_answered_with_the_support_regimes(client):
+    # "được hỗ trợ những gì" is the law's "chế độ hỗ trợ" (66/2011 Điều 32); before, every clause saying
+    # "nạn nhân ... hỗ trợ" covered this short question alike and an expired legal-aid circular on gender
+    # equality (11/2014/TT-BTP Điều 12) led.
+    first = ask(client, "nạn nhân bị mua bán được hỗ trợ những gì")["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("66/2011/QH12", "32"), first["citation"]
+
+
+def test_a_text_superseded_within_the_collection_is_history_today_but_not_in_its_time(answer_index):
+    # 11/2014/TT-BTP lapsed (inferred: with the 2006 Law on Legal Aid) while the collection holds the texts
+    # detailing 11/2017/QH14: today it is history, in 2016 it was the rule. 09/2013/NĐ-CP lapsed with 66/2011,
+    # whose replacement (53/2024/QH15) the collection knows only by its catalogue entry: not superseded here.
+    from datetime import date
+
+    from search_api.answering.compose import superseded_in_collection
+    from search_api.cli import backend_for, settings_with
+    from search_api.corpus_store import CorpusStore
+
+    store = CorpusStore(backend_for(settings_with(answer_index)))
+    circular, decree = store.document("11/2014/TT-BTP"), store.document("09/2013/NĐ-CP")
+    assert superseded_in_collection(circular, None, store)
+    assert superseded_in_collection(circular, date(2019, 3, 1), store)
+    assert not superseded_in_collection(circular, date(2016, 6, 1), store)
+    assert not superseded_in_collection(decree, None, store)

@@ -35,6 +35,7 @@ from tests.conftest import first_quote as first
         ("muốn vay ngân hàng để buôn bán nhỏ", "vay vốn"),
         ("bắt mấy đứa nhỏ làm việc ở xưởng không cho về", "cưỡng bức lao động"),
         ("về rồi cháu có được học tiếp không", "học văn hóa"),
+        ("nạn nhân được hỗ trợ những gì", "chế độ hỗ trợ"),
         ("dụ người ta bán thận lấy tiền", "mua bán, chiếm đoạt mô hoặc bộ phận cơ thể người"),
     ],
 )
@@ -51,6 +52,8 @@ def test_everyday_wording_gets_the_legal_term(typed, legal):
         ("đại sứ quán nước ngoài liên hệ ai", "cơ quan đại diện Việt Nam ở nước ngoài"),  # whose embassy?
         # selling a person to have an organ taken is trafficking's circumstance, not the organ offence
         ("bán người sang biên giới để lấy thận", "mua bán, chiếm đoạt mô hoặc bộ phận cơ thể người"),
+        # a person awaiting verification is not yet a victim: the victims' regimes are not what they get
+        ("chị ấy đang chờ công an xác minh thì được hỗ trợ gì", "chế độ hỗ trợ"),
     ],
 )
 def test_look_alike_wording_is_not_read_as_the_term(typed, not_legal):

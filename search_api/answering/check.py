@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ingest.model import CAN_CU, QUY_DINH_CHI_TIET, Document
+from ingest.model import Document
 from ingest.numbers import number_key
 from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.compose import SYLLABLE_SHARE, Composition, in_force_on, term_weight
-from search_api.answering.evidence import Evidence, is_news, is_stub
+from search_api.answering.evidence import Evidence, is_news, is_stub, replacement_of
 from search_api.answering.off_collection import off_collection
 from search_api.answering.terms import folded
 from search_api.corpus_store import CorpusStore, Snapshot
@@ -163,23 +163,6 @@ def _catalogued(document: Document) -> str:
     return f" ({', '.join(known)}; theo danh mục văn bản)" if known else ""
 
 
-def _replacement(document: Document, store: CorpusStore, depth: int = 0) -> tuple[Document, Document | None] | None:
-    """(the text that was replaced, its replacement) for an expired document: its own
-    replacement, or that of the law it details (a decree lapses with its law)."""
-    if document.replaced_by:
-        return document, store.document(document.replaced_by)
-    if depth >= 2:
-        return None
-    for relation in document.relations:
-        if relation.type in (QUY_DINH_CHI_TIET, CAN_CU) and not relation.source:
-            parent = store.document(relation.target)
-            if parent is not None and parent.number != document.number and parent.expired:
-                found = _replacement(parent, store, depth + 1)
-                if found:
-                    return found
-    return None
-
-
 def banner(evidence: Evidence, composition: Composition, store: CorpusStore) -> dict | None:
     """The in-force banner: None when the quoted texts apply on the day asked about."""
     documents = list({q.document.number: q.document for q in composition.quotes}.values())
@@ -211,7 +194,7 @@ def banner(evidence: Evidence, composition: Composition, store: CorpusStore) -> 
         text = f"Các quy định trích dưới đây đã hết hiệu lực: {dated}"
     if question.as_of:
         text = f"Vào ngày {vn_date(question.as_of)}, " + text[0].lower() + text[1:]
-    found = next((r for r in (_replacement(d, store) for d in expired) if r), None)
+    found = next((r for r in (replacement_of(d, store) for d in expired) if r), None)
     replacement = None
     if found:
         replaced, replacement_doc = found

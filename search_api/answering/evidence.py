@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from ingest.catalogue import STUB_SOURCE_FILE
-from ingest.model import Article, Document
+from ingest.model import CAN_CU, QUY_DINH_CHI_TIET, Article, Document
 from ingest.numbers import number_key, slug
 from ingest.textnorm import fold
 from search_api.answering import models as m
@@ -279,3 +279,20 @@ def hit_for(document: Document, article: Article) -> dict[str, Any]:
         "slug": slug(document.number),
         "link": f"/van-ban/{slug(document.number)}#{article.id}",
     }
+
+
+def replacement_of(document: Document, store: CorpusStore, depth: int = 0) -> tuple[Document, Document | None] | None:
+    """(the text that was replaced, its replacement) for an expired document: its own
+    replacement, or that of the law it details (a decree lapses with its law)."""
+    if document.replaced_by:
+        return document, store.document(document.replaced_by)
+    if depth >= 2:
+        return None
+    for relation in document.relations:
+        if relation.type in (QUY_DINH_CHI_TIET, CAN_CU) and not relation.source:
+            parent = store.document(relation.target)
+            if parent is not None and parent.number != document.number and parent.expired:
+                found = replacement_of(parent, store, depth + 1)
+                if found:
+                    return found
+    return None

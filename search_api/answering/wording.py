@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from ingest.textnorm import fold
-from search_api.answering.cues import _cues
+from search_api.answering import models as m
+from search_api.answering.cues import GROUP_CUES, _cues
 
 # Bodies the texts never name, only their kind ("cơ quan, tổ chức ... có trách nhiệm"): their names
 # are read as that kind, and their own words are not scored (no clause holds them).
@@ -45,6 +46,11 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     (_cues(r"(?:tien |ve )?tau xe", r"ve xe", r"tien xe", r"tien di lai"), "chi phí đi lại"),
     (_cues(r"vien phi", r"tien thuoc"), "chi phí khám bệnh, chữa bệnh"),
     (_cues(r"den bu"), "bồi thường"),
+    # "được hỗ trợ những gì": what the law calls the support regimes (66/2011 Điều 32 "Đối tượng và chế độ hỗ trợ")
+    (
+        _cues(r"(?:duoc (?:nhan |huong )?|nhan duoc |huong )(?:nhung )?(?:ho tro|giup do|giup) (?:nhung |cai )?gi"),
+        "chế độ hỗ trợ",
+    ),
     (_cues(r"(?:danh|chem|dam) (?:\w+ ){0,3}(?:bi )?(?:thuong|tich)"), "gây thương tích"),
     (_cues(r"tien ho tro"), "trợ cấp"),
     (_cues(r"di hoc", r"hoc chu", r"hoc (?:tiep|lai)", r"(?:tiep tuc|quay lai) (?:di )?hoc"), "học văn hóa"),
@@ -117,6 +123,17 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
 )
 
 
+# A legal wording that belongs to someone else: a person still awaiting verification ("chờ công an xác minh")
+# is not yet a victim, and the victims' support regimes are not what is given to them.
+NOT_FOR = {"chế độ hỗ trợ": GROUP_CUES[m.BEING_IDENTIFIED]}
+
+
 def legal_wording(words: str) -> list[str]:
     """The legal equivalents of the everyday wordings in a folded question, each once."""
-    return [legal for cue, legal in COLLOQUIAL if cue.search(words) and fold(legal).lower() not in words]
+    return [
+        legal
+        for cue, legal in COLLOQUIAL
+        if cue.search(words)
+        and fold(legal).lower() not in words
+        and not (legal in NOT_FOR and NOT_FOR[legal].search(words))
+    ]
