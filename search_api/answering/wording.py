@@ -48,7 +48,11 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     (_cues(r"den bu"), "bồi thường"),
     # "được hỗ trợ những gì": what the law calls the support regimes (66/2011 Điều 32 "Đối tượng và chế độ hỗ trợ")
     (
-        _cues(r"(?:duoc (?:nhan |huong )?|nhan duoc |huong )(?:nhung )?(?:ho tro|giup do|giup) (?:nhung |cai )?gi"),
+        # (not "được hỗ trợ gì để học nghề", "... gì về y tế": one regime named, Điều 33-38 answer it)
+        _cues(
+            r"(?:duoc (?:nhan |huong )?|nhan duoc |huong )(?:nhung )?(?:ho tro|giup do|giup) (?:nhung |cai )?gi"
+            r"(?! (?:de|ve) )"
+        ),
         "chế độ hỗ trợ",
     ),
     (_cues(r"(?:danh|chem|dam) (?:\w+ ){0,3}(?:bi )?(?:thuong|tich)"), "gây thương tích"),
