@@ -244,3 +244,12 @@ def test_a_list_of_forms_is_no_row(parsed):
     document = next(d for d in parsed if d.number == "12/2018/TT-BTP")
     forms = [p for p in extract_provisions([document]) if p.quote.startswith("Ban hành kèm theo Thông tư này các mẫu")]
     assert forms and not any(in_scope(p, document)[0] for p in forms)
+
+
+def test_a_regime_clause_takes_its_articles_beneficiaries(parsed):
+    # 09/2013/NĐ-CP Điều 22: "1. Đối tượng hỗ trợ gồm: a) Nạn nhân ..." then "2. Chế độ trợ giúp pháp lý gồm: ..."
+    # — the victims' legal-aid regime, which an outside review found missing from the default table.
+    decree = next(d for d in parsed if d.number == "09/2013/NĐ-CP")
+    rows = {p.unit_id: p for p in extract_provisions([decree])}
+    for unit_id in ("chuong_3__dieu_22__khoan_2", "chuong_3__dieu_20__khoan_2"):
+        assert in_scope(rows[unit_id], decree)[0], (unit_id, in_scope(rows[unit_id], decree))
