@@ -162,6 +162,11 @@ class SearchResponse(_Open):
     hits: list[SearchHit]
     facets: dict[str, list[FacetValue]] = Field(description="doc_type, issuer, year, status, topic → value counts")
     message: str | None = Field(description="Why the query gave nothing or was shortened, when it did")
+    in_force_notice: str | None = Field(
+        None,
+        description="With in_force_on: the best-matching texts the filter hid because they had lapsed by that day,"
+        " and whether the text replacing them is in the collection",
+    )
     took_ms: float
 
 

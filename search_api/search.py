@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from ingest.analysis import Analysis
 from ingest.index_contract import Filters, ParsedQuery, SearchBackend, SearchResult
+from ingest.model import QUY_DINH_CHI_TIET, Document
 from ingest.numbers import number_key, slug
 from search_api.governance import asks_for_detailing_texts, detailing_articles, named_articles
 from search_api.highlight import highlighter
@@ -72,6 +74,8 @@ class SearchService:
             return result
         from search_api.collection import catalogued_matches
 
+        if filters is not None and filters.in_force_on and page == 1:
+            result["in_force_notice"] = self._in_force_notice(text, filters)
         wanted_types = (filters.doc_type if filters else []) or []
         result["catalogued"] = (
             [m.model_dump(mode="json") for m in catalogued_matches(self.catalogued_only(), text, result, wanted_types)]
@@ -79,6 +83,51 @@ class SearchService:
             else []
         )
         return result
+
+    def _in_force_notice(self, text: str, filters: Filters) -> str | None:
+        """What the "in force on D" filter hid: the texts that match best but had lapsed by D, and what
+        replaced them — said plainly when the replacement's text is not in the collection (on 2026-12-01 the
+        whole 2011 anti-trafficking family has lapsed and Luật 53/2024/QH15 is held as a catalogue entry only,
+        so the filter alone would show unrelated texts as if they were the answer)."""
+        day = date.fromisoformat(filters.in_force_on or "")
+        everything = replace(filters, in_force_on=None)
+        unfiltered = self._search(text, everything, size=10, with_facets=False, with_snippets=False)
+        lapsed: dict[str, Document] = {}
+        for hit in unfiltered["hits"]:
+            document = self.backend.get_document(hit["doc_number"])
+            if document is not None and document.expired is not None and document.expired <= day:
+                lapsed.setdefault(document.number, document)
+        if not lapsed:
+            return None
+        named = ", ".join(
+            f"{d.type} {d.number} (hết hiệu lực từ {d.expired:%d/%m/%Y})" for d in list(lapsed.values())[:3]
+        )
+        notice = (
+            f"Các văn bản khớp nhất với câu tìm đã hết hiệu lực trước ngày {day:%d/%m/%Y} nên bị bộ lọc loại: {named}."
+        )
+        replacements = {}
+        for document in lapsed.values():
+            number = document.replaced_by or next(
+                (
+                    parent.replaced_by
+                    for relation in document.relations
+                    if relation.type == QUY_DINH_CHI_TIET
+                    and (parent := self.backend.get_document(relation.target)) is not None
+                    and parent.replaced_by
+                ),
+                None,
+            )
+            if number and number not in replacements:
+                replacements[number] = self.backend.get_document(number)
+        for number, replacement in replacements.items():
+            if replacement is None or not replacement.articles:
+                notice += (
+                    f" Văn bản thay thế ({number}) chưa có toàn văn trong kho: kết quả dưới đây không phải quy định"
+                    " của nó."
+                )
+            else:
+                notice += f" Văn bản thay thế: {replacement.type} {number}."
+        return notice
 
     def _search(
         self,

@@ -253,3 +253,19 @@ def test_a_regime_clause_takes_its_articles_beneficiaries(parsed):
     rows = {p.unit_id: p for p in extract_provisions([decree])}
     for unit_id in ("chuong_3__dieu_22__khoan_2", "chuong_3__dieu_20__khoan_2"):
         assert in_scope(rows[unit_id], decree)[0], (unit_id, in_scope(rows[unit_id], decree))
+
+
+def test_the_in_force_filter_says_what_it_hid_and_that_the_replacement_is_missing(client):
+    # On 2026-01-01 the whole 2011 framework has lapsed and Luật 53/2024/QH15 is held as a catalogue entry only:
+    # without a word, the filter would show other texts as if they answered.
+    data = client.get("/api/search", params={"q": "trợ cấp khó khăn ban đầu cho nạn nhân", "in_force_on": "2026-01-01"})
+    notice = data.json()["in_force_notice"]
+    assert "66/2011/QH12" in notice or "09/2013/NĐ-CP" in notice
+    assert "53/2024/QH15" in notice and "chưa có toàn văn" in notice
+    # in force then: nothing hidden, nothing said
+    earlier = client.get(
+        "/api/search", params={"q": "trợ cấp khó khăn ban đầu cho nạn nhân", "in_force_on": "2015-01-01"}
+    )
+    assert earlier.json()["in_force_notice"] is None
+    page = client.get("/", params={"q": "trợ cấp khó khăn ban đầu cho nạn nhân", "in_force_on": "2026-01-01"})
+    assert 'data-testid="in-force-notice"' in page.text and "53/2024/QH15" in page.text
