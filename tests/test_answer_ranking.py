@@ -39,3 +39,21 @@ def test_the_best_scored_unit_is_quoted_a_little_under_the_answer_bar_but_not_fa
     assert [u.number for u in select([best, next_], 0.38)] == ["1", "2"]
     weak = _unit("3", 0.50, 0.20)
     assert [u.number for u in select([weak, next_], 0.38)] == ["2"]
+
+
+def test_tre_em_names_no_group_inside_the_law_on_children():
+    # Every clause of the Law on Children says "trẻ em": there, it does not single out the group asked about
+    # (an eligibility answer then took the caregivers' conditions for the child's own rule).
+    from ingest.model import Article, Document
+    from search_api.answering import models as m
+    from search_api.answering.eligibility import names_any
+    from search_api.answering.models import Candidate
+
+    def unit(title: str) -> Candidate:
+        document = Document(number="1/2020/QH14", type="Luật", title=title)
+        article = Article(number="1", title="", text="", id="dieu_1")
+        text = "2. Trẻ em bị bỏ rơi được chăm sóc thay thế."
+        return Candidate(document, article, "k2", "khoan", "2", "2", text, "", None, 0)
+
+    assert not names_any(unit("Luật Trẻ em"), [m.CHILD_UNDER_16])
+    assert names_any(unit("Luật Phòng, chống mua bán người"), [m.CHILD_UNDER_16])

@@ -151,7 +151,13 @@ def eligibility_summary(question: m.Question, quotes: list[Candidate]) -> str | 
 
 def names_any(candidate: Candidate, groups: list[str]) -> bool:
     """Whether the unit's text names one of the groups asked about other than victims in general."""
-    return any(_names_group(folded(candidate.text), g) for g in groups if g != m.VICTIM)
+    # ("trẻ em" names no group in the Law on Children and its texts, where every clause is about children)
+    about_children = "tre em" in folded(candidate.document.title or "")
+    return any(
+        _names_group(folded(candidate.text), g)
+        for g in groups
+        if g != m.VICTIM and not (about_children and g == m.CHILD_UNDER_16)
+    )
 
 
 def _names_group(text: str, group: str) -> bool:
