@@ -27,6 +27,7 @@ from datetime import date
 from ingest.catalogue import STUB_SOURCE_FILE, Catalogue
 from ingest.catalogue_facts import fact_label
 from ingest.header import effective_date
+from ingest.issuers import precise_issuer
 from ingest.model import Document
 from ingest.numbers import DOC_NUMBER_PATTERN, number_key, parse_date
 from ingest.textnorm import nfc
@@ -340,6 +341,11 @@ def resolve_official_facts(documents: list[Document], catalogue: Catalogue) -> N
             if document.source_file == STUB_SOURCE_FILE and entry:
                 source = fact_label(entry, "issuer")
             facts.append(_fact("issuer", document.issuer, source))
+        precise = precise_issuer(document)
+        if precise:
+            # The text's own adoption formula or its issuer symbol names the body the note shortened.
+            document.issuer = precise[0]
+            facts.append(_fact("issuer", *precise))
         kept = {
             "title": _key(document.title),
             "issued": _vn(document.issued),

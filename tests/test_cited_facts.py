@@ -1,0 +1,37 @@
+"""Facts users copy into their own papers (issue 9, outside audit): issuers, citation forms, status
+notes and their evidence, on the whole real corpus parsed as `vnlex ingest` sees it."""
+
+from __future__ import annotations
+
+from ingest.official import citation_form
+from tests.test_facts import corpus  # noqa: F401  (the module-scoped parsed corpus)
+
+COUNCIL_OF_JUDGES = "Hội đồng Thẩm phán Tòa án nhân dân tối cao"
+
+
+def test_resolutions_of_the_council_of_judges_name_the_council_as_issuer(corpus):  # noqa: F811
+    resolutions = [d for number, d in corpus.items() if number.endswith("/NQ-HĐTP")]
+    assert len(resolutions) >= 7
+    for resolution in resolutions:
+        assert resolution.issuer == COUNCIL_OF_JUDGES, resolution.number
+    resolution = corpus["02/2019/NQ-HĐTP"]
+    assert citation_form(resolution).startswith(
+        f"Nghị quyết số 02/2019/NQ-HĐTP ngày 11/01/2019 của {COUNCIL_OF_JUDGES} hướng dẫn áp dụng Điều 150"
+    )
+    issuers = {f["value"]: f for f in resolution.facts if f["field"] == "issuer"}
+    # The text's own adoption formula decides; the codified note's shorter name stays, with its source.
+    assert issuers[COUNCIL_OF_JUDGES]["kept"] and "Điều 9" in issuers[COUNCIL_OF_JUDGES]["source"]
+    shorter = issuers["Tòa án nhân dân tối cao"]
+    assert not shorter["kept"] and "Bộ pháp điển" in shorter["source"]
+
+
+def test_prime_minister_decisions_are_cited_as_of_the_prime_minister_of_the_government(corpus):  # noqa: F811
+    decision = corpus["32/2016/QĐ-TTg"]
+    assert decision.issuer == "Thủ tướng Chính phủ"
+    assert "/2016 của Thủ tướng Chính phủ ban hành chính sách trợ giúp pháp lý" in citation_form(decision)
+    kept = next(f for f in decision.facts if f["field"] == "issuer" and f["kept"])
+    assert "TTg" in kept["source"]
+    # One spelling per body, so the /van-ban issuer facet does not split it.
+    issuers = {d.issuer for d in corpus.values()}
+    assert "Thủ tướng" not in issuers
+    assert not any(d.issuer == "Tòa án nhân dân tối cao" for n, d in corpus.items() if "HĐTP" in n)
