@@ -26,7 +26,7 @@ from datetime import date
 
 from ingest.catalogue import STUB_SOURCE_FILE, Catalogue
 from ingest.catalogue_facts import fact_label
-from ingest.header import effective_date
+from ingest.header import CONSOLIDATED, effective_date
 from ingest.issuers import precise_issuer
 from ingest.model import Document
 from ingest.numbers import DOC_NUMBER_PATTERN, number_key, parse_date
@@ -83,7 +83,8 @@ def citation_form(document: Document) -> str:
     'Nghị định số 09/2013/NĐ-CP ngày 11/01/2013 của Chính phủ quy định chi tiết thi hành một số
     điều của Luật Phòng, chống mua bán người'; a law: 'Luật Phòng, chống mua bán người số
     66/2011/QH12 ngày 29/03/2011 của Quốc hội'; a news report: its title, publisher and date
-    (never its internal id). Parts the collection does not know are left out, not guessed."""
+    (never its internal id); a consolidated text: '... của Văn phòng Quốc hội hợp nhất Luật Đấu thầu'.
+    Parts the collection does not know are left out, not guessed."""
     if document.type == NEWS_TYPE or document.number.startswith("news:"):
         where = ", ".join(p for p in (document.publisher, _vn(document.issued)) if p)
         title = document.title or "Tin tức"
@@ -94,6 +95,12 @@ def citation_form(document: Document) -> str:
     if document.type in NAMED_TYPES and name:
         return f"{name} số {document.number}{when}{issuer}"
     head = f"{document.type} số {document.number}".strip()
+    if document.type == CONSOLIDATED and name:
+        # A consolidated text is not a new act: the office merges an act and its amendments. No rule on
+        # citing one was found in the collection; its own cover line reads "HỢP NHẤT LUẬT ĐẤU THẦU
+        # 126/VBHN-VPQH 2025", and legal databases title them the same way ("Văn bản hợp nhất 03/VBHN-VPQH
+        # 2021 hợp nhất Luật Khiếu nại"), so the act's name follows "hợp nhất".
+        return f"{head}{when}{issuer} hợp nhất {name}"
     # The codified notes sometimes repeat the type: "Thông tư Hướng dẫn tổ chức Tháng hành động ...".
     if document.type and name.casefold().startswith(document.type.casefold() + " "):
         name = name[len(document.type) + 1 :]

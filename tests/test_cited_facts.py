@@ -35,3 +35,11 @@ def test_prime_minister_decisions_are_cited_as_of_the_prime_minister_of_the_gove
     issuers = {d.issuer for d in corpus.values()}
     assert "Thủ tướng" not in issuers
     assert not any(d.issuer == "Tòa án nhân dân tối cao" for n, d in corpus.items() if "HĐTP" in n)
+
+
+def test_a_consolidated_text_is_cited_as_consolidating_the_law(corpus):  # noqa: F811
+    # Its cover line reads "HỢP NHẤT LUẬT ĐẤU THẦU 126/VBHN-VPQH 2025": the office consolidates the law,
+    # it does not issue it, so the law's name follows "hợp nhất", not the issuer directly.
+    assert citation_form(corpus["126/VBHN-VPQH"]) == (
+        "Văn bản hợp nhất số 126/VBHN-VPQH ngày 27/08/2025 của Văn phòng Quốc hội hợp nhất Luật Đấu thầu"
+    )
