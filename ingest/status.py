@@ -156,12 +156,14 @@ def _replacement_evidence(
     return evidence
 
 
-def _all_detailed(known: _Known) -> set[str]:
+def _all_detailed(known: _Known) -> dict[str, str]:
+    """number key -> the number as the text (or catalogue) writes it, for every text this one details:
+    notes show '06/2024/QĐ-TTg', never the key '6/2024/QD-TTG'."""
     relations = list(known.document.relations) if known.document else []
     relations += list(known.entry.relations) if known.entry else []
     own = number_key(known.number)
     return {
-        number_key(r.target)
+        number_key(r.target): r.target
         for r in relations
         if r.type == QUY_DINH_CHI_TIET and not r.source and number_key(r.target) != own
     }
@@ -313,7 +315,7 @@ def _unknown_note(item: _Known, known: dict[str, _Known], today: date) -> str:
     if parents:
         parts.append(
             "các văn bản được quy định chi tiết ("
-            + ", ".join(known[p].number if p in known else p for p in sorted(parents))
+            + ", ".join(known[p].number if p in known else _all_detailed(item)[p] for p in sorted(parents))
             + ") chưa có bằng chứng còn hiệu lực"
         )
     if not (item.entry and item.entry.verified):

@@ -3,7 +3,13 @@ notes and their evidence, on the whole real corpus parsed as `vnlex ingest` sees
 
 from __future__ import annotations
 
+from datetime import date
+
+from ingest.catalogue import load_catalogue
+from ingest.model import QUY_DINH_CHI_TIET, Document, Relation
 from ingest.official import citation_form
+from ingest.status import compute_status
+from tests.conftest import TODAY
 from tests.test_facts import corpus  # noqa: F401  (the module-scoped parsed corpus)
 
 COUNCIL_OF_JUDGES = "Hội đồng Thẩm phán Tòa án nhân dân tối cao"
@@ -43,3 +49,21 @@ def test_a_consolidated_text_is_cited_as_consolidating_the_law(corpus):  # noqa:
     assert citation_form(corpus["126/VBHN-VPQH"]) == (
         "Văn bản hợp nhất số 126/VBHN-VPQH ngày 27/08/2025 của Văn phòng Quốc hội hợp nhất Luật Đấu thầu"
     )
+
+
+def test_status_notes_write_document_numbers_as_the_texts_do():
+    # A text detailing texts the collection lacks lists them as it cites them: leading zeros, Đ, case.
+    circular = Document(
+        "02/2026/TT-BNG",
+        "Thông tư",
+        issued=date(2026, 3, 20),
+        effective=date(2026, 5, 5),
+        relations=[
+            Relation(QUY_DINH_CHI_TIET, "06/2024/QĐ-TTg"),
+            Relation(QUY_DINH_CHI_TIET, "05/2025/TT-BTP"),
+            Relation(QUY_DINH_CHI_TIET, "07/2007/NĐ-CP"),
+        ],
+    )
+    compute_status([circular], load_catalogue(), TODAY)
+    assert circular.status == ""
+    assert "(05/2025/TT-BTP, 06/2024/QĐ-TTg, 07/2007/NĐ-CP)" in circular.status_note
