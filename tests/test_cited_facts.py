@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from ingest.catalogue import load_catalogue
-from ingest.model import QUY_DINH_CHI_TIET, Document, Relation
+from ingest.model import HET_HIEU_LUC, QUY_DINH_CHI_TIET, THAY_THE, Document, Relation
 from ingest.official import citation_form
 from ingest.status import compute_status
 from tests.conftest import TODAY
@@ -67,3 +67,48 @@ def test_status_notes_write_document_numbers_as_the_texts_do():
     compute_status([circular], load_catalogue(), TODAY)
     assert circular.status == ""
     assert "(05/2025/TT-BTP, 06/2024/QĐ-TTg, 07/2007/NĐ-CP)" in circular.status_note
+
+
+def test_a_clause_applying_another_texts_provision_does_not_keep_a_text_alive():
+    # 10/2011/TTLT-BTP-TTCP details Luật 69/2006/QH11 (catalogue); one of its clauses applies "các giấy tờ
+    # quy định tại khoản 3, Điều 3 Nghị định số 136/2006/NĐ-CP" (a clause-level link, basis "text"), which is
+    # not what the circular was issued to detail, so it does not block the rule once the law has expired.
+    circular = Document(
+        "10/2011/TTLT-BTP-TTCP",
+        "Thông tư liên tịch",
+        issued=date(2011, 6, 6),
+        effective=date(2011, 8, 1),
+        relations=[Relation(QUY_DINH_CHI_TIET, "136/2006/NĐ-CP", "3", "6", basis="text")],
+    )
+    compute_status([circular], load_catalogue(), TODAY)
+    assert (circular.status, circular.expired) == (HET_HIEU_LUC, date(2018, 1, 1)), circular.status_note
+    assert "69/2006/QH11" in circular.status_note and "136/2006" not in circular.status_note
+
+
+def test_legal_aid_circulars_detailing_the_2006_law_all_expired_with_it(corpus):  # noqa: F811
+    for number in ("10/2011/TTLT-BTP-TTCP", "11/2014/TT-BTP", "01/2012/TTLT-BTP-UBDT", "08/2008/TTLT-BTP-BNV"):
+        document = corpus[number]
+        assert (document.status, document.expired) == (HET_HIEU_LUC, date(2018, 1, 1)), (number, document.status_note)
+        assert "69/2006/QH11" in document.status_note
+
+
+def test_a_parent_known_only_by_its_replacement_counts_as_expired():
+    # 144/2017/NĐ-CP Điều 20 replaces 07/2007/NĐ-CP from 01/01/2018; the collection lacks 07/2007's text,
+    # yet a text issued to detail it expires with it, as one detailing a catalogued law does.
+    decree = Document(
+        "144/2017/NĐ-CP",
+        "Nghị định",
+        issued=date(2017, 12, 15),
+        effective=date(2018, 1, 1),
+        relations=[Relation(THAY_THE, "07/2007/NĐ-CP", None, "20", "2018-01-01")],
+    )
+    circular = Document(
+        "1/2010/TT-X",
+        "Thông tư",
+        issued=date(2010, 1, 1),
+        effective=date(2010, 2, 1),
+        relations=[Relation(QUY_DINH_CHI_TIET, "07/2007/NĐ-CP")],
+    )
+    compute_status([decree, circular], load_catalogue(), TODAY)
+    assert (circular.status, circular.expired) == (HET_HIEU_LUC, date(2018, 1, 1)), circular.status_note
+    assert "07/2007/NĐ-CP hết hiệu lực từ 01/01/2018, bị thay thế bởi 144/2017/NĐ-CP" in circular.status_note
