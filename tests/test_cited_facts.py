@@ -3,9 +3,11 @@ notes and their evidence, on the whole real corpus parsed as `vnlex ingest` sees
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ingest.catalogue import load_catalogue
+from ingest.catalogue_facts import ENTRY_FIELDS, fact_label
 from ingest.model import HET_HIEU_LUC, QUY_DINH_CHI_TIET, THAY_THE, Document, Relation
 from ingest.official import citation_form
 from ingest.status import compute_status
@@ -112,3 +114,30 @@ def test_a_parent_known_only_by_its_replacement_counts_as_expired():
     compute_status([decree, circular], load_catalogue(), TODAY)
     assert (circular.status, circular.expired) == (HET_HIEU_LUC, date(2018, 1, 1)), circular.status_note
     assert "07/2007/NĐ-CP hết hiệu lực từ 01/01/2018, bị thay thế bởi 144/2017/NĐ-CP" in circular.status_note
+
+
+# Internal notes a user must never be pointed to (the project's files, brief, issues) and English sentences.
+INTERNAL = re.compile(
+    r"README|shared/|corpus/catalogue|đề bài dự án|\bissue\b|\bbrief\b|\b(?:the|not|and|from|searched|corpus)\b", re.I
+)
+
+
+def test_catalogue_provenance_shown_to_users_is_vietnamese_and_names_no_internal_note(corpus):  # noqa: F811
+    catalogue = load_catalogue()
+    shown = [
+        fact_label(entry, name)
+        for entry in catalogue.entries
+        for name in (*ENTRY_FIELDS, *(f"relations[{i}]" for i in range(len(entry.relations))), "no-such-fact")
+    ]
+    for rule in catalogue.rules.values():
+        shown += [rule.citation_on(v.in_force_from) for v in rule.versions if v.in_force_from]
+    shown += [d.status_note for d in corpus.values()]
+    shown += [f["source"] for d in corpus.values() for f in d.facts]
+    shown += [r.note for d in corpus.values() for r in d.relations if r.basis == "catalogue" or not r.source_article]
+    assert not [text for text in shown if INTERNAL.search(text)]
+    # The provenance stays: an unverified fact still says it is unverified and what it rests on.
+    law = corpus["66/2011/QH12"]
+    assert "chưa đối chiếu với văn bản; dựa trên: ghi chú của nhóm phát triển vnlex" in law.status_note
+    # What the developers read stays in the catalogue for them, beside the wording users see.
+    replacement = catalogue.get("53/2024/QH15").evidence["relations[0]"]
+    assert "shared/README.md" in replacement.note and not INTERNAL.search(replacement.label())
