@@ -53,6 +53,13 @@ _QUOTE_RE = re.compile(
 _OWN_NOTE_EFFECTIVE_RE = re.compile(r",\s*có hiệu lực thi hành kể từ ngày\s+(\d{1,2}/\d{1,2}/\d{4})")
 
 
+def noted_effective(note: str) -> date | None:
+    """The effective date a codified note states ('(Điều 1 Luật số 66/2011/QH12 ..., có hiệu lực thi hành
+    kể từ ngày 01/12/2012)'), or None."""
+    match = _OWN_NOTE_EFFECTIVE_RE.search(note or "")
+    return parse_date(match.group(1)) if match else None
+
+
 def _vn(day: date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
 
@@ -285,9 +292,7 @@ def _date_facts(document: Document, entry) -> list[dict]:
             # Read from a scan: say so, with the recogniser's confidence (ingest.ocr re-reads doubtful numbers).
             where += f", đọc bằng OCR từ bản quét (độ tin cậy {document.ocr_confidence or 0:.0f}%), chưa đối chiếu"
         facts.append(_fact("effective", own, where))
-    noted = Counter(
-        parse_date(m.group(1)) for a in document.articles if (m := _OWN_NOTE_EFFECTIVE_RE.search(a.note or ""))
-    )
+    noted = Counter(noted_effective(a.note) for a in document.articles)
     for day, count in noted.most_common():
         if day:
             facts.append(_fact("effective", day, f"{SOURCE_CODIFIED} ({count} điều)"))

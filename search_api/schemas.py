@@ -64,6 +64,11 @@ class ArticleOut(_Open):
     path: list[str] = Field(description="Enclosing parts, chapters and sections, outermost first")
     units: list[UnitOut] = Field(description="Clauses (khoản), each with its points (điểm)")
     note: str = Field("", description="Source note, e.g. amendment notes of the codified database")
+    note_flag: str = Field(
+        "",
+        description="When the note states an effective date other than the kept one, which date holds and "
+        "where it comes from: '(ghi chú của CSDL pháp điển; theo Điều 57 của Luật: 01/01/2012)'; else empty",
+    )
 
 
 class RelationOut(_Open):

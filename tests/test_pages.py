@@ -205,3 +205,16 @@ def test_entitlements_page_shows_the_chain_to_the_clause_fixing_the_amount(clien
     assert f'href="{fixing["link"]}"' in items[-1][1]
     assert '<span class="amount amount-money">30.000 đồng/người/ngày</span>' in items[-1][1]
     assert "134/2013" in _text(items[-1][1])
+
+
+def test_codified_article_notes_flag_their_wrong_effective_date_without_rewriting_it(client):
+    # All 58 notes of the codified database say 66/2011/QH12 takes effect 01/12/2012; its Điều 57 says 01/01/2012.
+    flag = "(ghi chú của CSDL pháp điển; theo Điều 57 của Luật: 01/01/2012)"
+    articles = client.get("/api/documents/66-2011-QH12").json()["articles"]
+    noted = [a for a in articles if "01/12/2012" in a["note"]]
+    assert len(noted) == 58 and all(a["note_flag"] == flag for a in noted)
+    html = client.get("/van-ban/66-2011-QH12").text
+    assert html.count(flag) == 58 and html.count("có hiệu lực thi hành kể từ ngày 01/12/2012") == 58
+    # A note agreeing with the kept date carries no flag.
+    decree = client.get("/api/documents/09-2013-ND-CP").json()["articles"]
+    assert all(a["note_flag"] == "" for a in decree)
