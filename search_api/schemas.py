@@ -197,6 +197,10 @@ class AmountOut(_Open):
     base: str = Field(description="What a percentage refers to")
     text: str = Field(description="The exact span quoted from the clause")
     start: int = Field(description="Character offset of `text` in the clause")
+    of: str = Field("", description="What a count of sets or times is of: 'quần áo dài' (02 bộ)")
+    label: str = Field(
+        "", description="As a reader must see it, with its cap or floor: 'tối thiểu 30.000 đồng/người/ngày'"
+    )
 
 
 class ArticleLink(_Open):
@@ -218,6 +222,9 @@ class AmountClauseOut(_Open):
     clause: str = Field(description='"điểm a khoản 1" (standard order; Điều follows)')
     unit_id: str
     money: list[str] = Field(description="The sums of money the clause fixes, as quoted")
+    money_labels: list[str] = Field(
+        default_factory=list, description="The same sums once each, with their caps and floors ('tối thiểu ...')"
+    )
     link: str | None
 
 
@@ -275,11 +282,30 @@ class TraceDocument(_Open):
     link: str | None
 
 
+class TraceTarget(_Open):
+    doc: str = Field(description="Number of the document detailed")
+    article: str | None = Field(description="Its article detailed")
+    label: str = Field(description="'Điều 37 Luật 66/2011/QH12'")
+    basis: str = Field(description="placement (codified database) | text (the clause names it) | catalogue")
+
+
+class AmountGroup(_Open):
+    category: Literal["money", "duration", "count"]
+    label: str = Field(description="'Mức tiền', 'Thời gian' or 'Số lượng'")
+    items: list[str] = Field(description="Each once, with its cap or floor: 'tối thiểu 30.000 đồng/người/ngày'")
+
+
 class TraceArticle(_Open):
     number: str
     title: str
     link: str | None
-    details: str | None = Field(None, description="Article of the parent document this article details")
+    details: str | None = Field(None, description="Article of the parent document this article details (the first)")
+    targets: list[TraceTarget] = Field(
+        default_factory=list, description="Every article this article or clause details, each with its basis"
+    )
+    amount_groups: list[AmountGroup] = Field(
+        default_factory=list, description="At the leaves: the clause's sums, durations and counts, apart"
+    )
 
 
 class TraceChange(_Open):
