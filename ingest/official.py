@@ -39,6 +39,7 @@ NAMED_TYPES = ("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp")
 SOURCE_HEADER = "trích yếu trong phần đầu của chính văn bản"
 SOURCE_CODIFIED = "ghi chú nguồn của Bộ pháp điển"
 SOURCE_FILE = "tệp nguồn"
+UNNAMED_PUBLISHER = "trang tin không ghi tên đơn vị đăng"  # a news page that names no publisher
 
 # "Nghị định số 09/2013/NĐ-CP ngày 11/01/2013 của Chính phủ quy định chi tiết ..." up to the clause end.
 _QUOTE_RE = re.compile(
@@ -93,9 +94,10 @@ def citation_form(document: Document) -> str:
     (never its internal id); a consolidated text: '... của Văn phòng Quốc hội hợp nhất Luật Đấu thầu'.
     Parts the collection does not know are left out, not guessed."""
     if document.type == NEWS_TYPE or document.number.startswith("news:"):
-        where = ", ".join(p for p in (document.publisher, _vn(document.issued)) if p)
+        # A page naming no publisher says so: a citation without one reads as if its source were known.
+        where = ", ".join(p for p in (document.publisher or UNNAMED_PUBLISHER, _vn(document.issued)) if p)
         title = document.title or "Tin tức"
-        return f"{title} ({where})" if where else title
+        return f"{title} ({where})"
     name = official_name(document)
     when = f" ngày {_vn(document.issued)}" if document.issued else ""
     issuer = f" của {document.issuer}" if document.issuer else ""

@@ -117,7 +117,12 @@ class ArticleResponse(_DocumentFacts):
 
 
 class SearchHit(_Open):
-    doc_number: str
+    doc_number: str = Field(description="Document number; for a news report an internal id ('news:…'), not for display")
+    doc_label: str = Field(
+        "",
+        description="What to show a person: the number, or for a news report its publisher and date "
+        "('Tin tức – Báo Lao động và Xã hội, 12/11/2024')",
+    )
     doc_type: str
     doc_title: str
     slug: str = Field(description="URL form of the document number")

@@ -10,7 +10,7 @@ from ingest.catalogue import STUB_SOURCE_FILE
 from ingest.header import effective_date
 from ingest.model import Article, Document, Relation
 from ingest.numbers import slug
-from ingest.official import citation_form, noted_effective
+from ingest.official import UNNAMED_PUBLISHER, citation_form, noted_effective
 
 STATUS_LABELS = {
     "con_hieu_luc": "Còn hiệu lực",
@@ -28,6 +28,21 @@ RELATION_LABELS = {  # (outgoing label, incoming label)
     "trich_dan": ("Trích dẫn", "Được trích dẫn bởi"),
     "lien_quan": ("Liên quan", "Liên quan"),
 }
+
+
+NEWS_TYPE = "Tin tức"
+
+
+def document_label(document: Document) -> str:
+    """How a person reads a document's name in a list: its number ('66/2011/QH12'); a news report's number is
+    an internal id ('news:004_…'), so it reads 'Tin tức – Báo Lao động và Xã hội, 12/11/2024' from what the
+    page says about itself (ingest.parsers.news), or says the page names no publisher rather than guess one."""
+    if document.type != NEWS_TYPE and not document.number.startswith("news:"):
+        return document.number
+    when = f", {document.issued.strftime('%d/%m/%Y')}" if document.issued else ""
+    if document.publisher:
+        return f"{NEWS_TYPE} – {document.publisher}{when}"
+    return f"{NEWS_TYPE} (nguồn: {UNNAMED_PUBLISHER}){when}"
 
 
 def source_label(source_file: str) -> str:

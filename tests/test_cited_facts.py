@@ -141,3 +141,10 @@ def test_catalogue_provenance_shown_to_users_is_vietnamese_and_names_no_internal
     # What the developers read stays in the catalogue for them, beside the wording users see.
     replacement = catalogue.get("53/2024/QH15").evidence["relations[0]"]
     assert "shared/README.md" in replacement.note and not INTERNAL.search(replacement.label())
+
+
+def test_a_news_citation_says_when_the_page_names_no_publisher(corpus):  # noqa: F811
+    assert citation_form(corpus["news:001_470cd60375e1af43"]) == (
+        "Hợp tác quốc tế trong phòng chống mua bán người (trang tin không ghi tên đơn vị đăng, 16/07/2015)"
+    )
+    assert citation_form(corpus["news:000_05fd690002272884"]).endswith("(Báo Lao động và Xã hội, 12/11/2024)")
