@@ -118,6 +118,7 @@ class Amount:
     base: str = ""  # what a percentage refers to: "mức thù lao áp dụng đối với luật sư"
     text: str = ""  # the exact span quoted from the clause
     start: int = 0  # character offset of `text` in the scanned clause
+    of: str = ""  # what a count of sets or times is of: "quần áo dài" (02 bộ), "chi phí học nghề" (một lần)
 
     @property
     def category(self) -> str:
@@ -129,12 +130,51 @@ class Amount:
             return "duration"
         return "count"
 
+    @property
+    def label(self) -> str:
+        """The span as a reader must see it: 'tối thiểu 30.000 đồng/người/ngày', 'tối đa 60 (sáu mươi) ngày',
+        '02 (hai) bộ quần áo dài'. The quoted span alone drops the words before it, and a floor read as the sum
+        paid (or two sets of different clothes read as one) misleads the person claiming it."""
+        bound = "tối thiểu " if self.floor and not self.cap else "tối đa " if self.cap and not self.floor else ""
+        return f"{bound}{self.text} {self.of}".strip()
+
     def to_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "category": self.category}
+        return {**asdict(self), "category": self.category, "label": self.label}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Amount:
-        return cls(**{k: v for k, v in data.items() if k != "category"})
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+
+
+CATEGORY_LABELS = {"money": "Mức tiền", "duration": "Thời gian", "count": "Số lượng"}
+
+
+def amount_groups(amounts: list[Amount]) -> list[dict[str, Any]]:
+    """[{'category', 'label', 'items'}]: money, durations and counts apart (in that order), each shown with its
+    cap or floor and once; the two ends of a range ('từ 300 nghìn đến 1,5 triệu đồng/vụ việc') as one item."""
+    items: dict[str, list[str]] = {}
+    index = 0
+    while index < len(amounts):
+        amount, following = amounts[index], amounts[index + 1] if index + 1 < len(amounts) else None
+        # scan_quantities writes a range's lower end without its unit, as a floor, just before the upper end.
+        if (
+            following
+            and amount.floor
+            and following.cap
+            and amount.unit == following.unit
+            and amount.per == following.per
+        ):
+            shown, index = f"từ {amount.text} đến {following.text}", index + 2
+        else:
+            shown, index = amount.label, index + 1
+        group = items.setdefault(amount.category, [])
+        if shown not in group:
+            group.append(shown)
+    return [
+        {"category": category, "label": label, "items": items[category]}
+        for category, label in CATEGORY_LABELS.items()
+        if category in items
+    ]
 
 
 def parse_number(text: str) -> int | float:
@@ -155,6 +195,24 @@ def _scaled(number: str, scale: str | None) -> int | float:
         return value
     scaled = value * _SCALES[scale.lower()]
     return int(scaled) if float(scaled).is_integer() else scaled
+
+
+# What sets or times are of: a few words after the unit, up to punctuation or the next phrase ("02 (hai) bộ quần
+# áo dài, ...", "một lần tiền trợ cấp khó khăn ban đầu đối với ..."); only for counts without a "per" chain.
+_OF_UNITS = frozenset({"bộ", "lần"})
+_OF_STOP = (
+    r"đối với|đối|cho|khi|theo|tại|trong|nhưng|và|hoặc|của|để|từ|là|được|với|nếu|thì|trước|sau|về|mỗi|một|sử dụng"
+)
+_OF_RE = re.compile(
+    rf"\s+(?!(?:{_OF_STOP})(?!\w))((?:[^\W\d_]+\s+){{0,7}}?[^\W\d_]+)"
+    rf"(?=\s*(?:[,;:.()\n]|$)|\s+(?:{_OF_STOP}|mức)(?!\w))",
+    re.IGNORECASE,
+)
+
+
+def _of(text: str, unit: str, end: int) -> str:
+    match = _OF_RE.match(text, end) if unit.lower() in _OF_UNITS else None
+    return match.group(1) if match else ""
 
 
 def _fragment_before(text: str, start: int, width: int = 80) -> str:
@@ -246,6 +304,7 @@ def scan_quantities(text: str) -> Iterator[tuple[str, Amount]]:
                     base,
                     text[number_start:end_with_per].strip(),
                     number_start,
+                    "" if per else _of(text, unit, end),
                 ),
             )
         )
@@ -267,6 +326,7 @@ def scan_quantities(text: str) -> Iterator[tuple[str, Amount]]:
                     floor=floor,
                     text=match.group(0),
                     start=match.start(),
+                    of=_of(text, "lần", match.end()),
                 ),
             )
         )

@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.catalogue_facts import UNVERIFIED, FactEvidence, parse_evidence
+from ingest.catalogue_facts import TEAM_NOTE, UNVERIFIED, FactEvidence, parse_evidence
 from ingest.model import RELATION_TYPES, Document, Relation
 from ingest.numbers import DOC_NUMBER_RE, number_key
 from ingest.textnorm import nfc
@@ -115,8 +115,9 @@ class Rule:
         evidence = version.evidence.get("citation")
         if version.verified and (evidence is None or evidence.verified):
             return version.citation
-        rests_on = evidence.rests_on if evidence else version.source
-        return f"{version.citation} (chưa đối chiếu với văn bản; dựa trên: {rests_on.rstrip('. ')})"
+        # version.source is the developers' English note: never shown (ingest.catalogue_facts.TEAM_NOTE).
+        rests_on = evidence.rests_on if evidence and evidence.rests_on else TEAM_NOTE
+        return f"{version.citation} ({UNVERIFIED}; dựa trên: {rests_on.rstrip('. ')})"
 
 
 @dataclass

@@ -8,7 +8,10 @@ relation) and each rule version's facts (law, citation, in_force_from, in_force_
     list of sentences) of a text in the collection (../shared/corpus) that states it;
     tests/test_catalogue_facts.py checks that each quote is in that file;
   * {"unverified": "what it rests on"}: no text of the collection states it; every page and API
-    that shows the fact says "chưa đối chiếu với văn bản" with what it rests on.
+    that shows the fact says "chưa đối chiếu với văn bản" with what it rests on. That wording is
+    shown to users, so it is Vietnamese and names no project file: a fact resting on the developers'
+    own notes says "ghi chú của nhóm phát triển vnlex, chưa kiểm chứng", and the record's optional
+    "note" keeps what the developers read (shared/README.md, the brief) for them, never shown.
 """
 
 from __future__ import annotations
@@ -31,7 +34,8 @@ class FactEvidence:
     file: str = ""  # relative to the corpus folder (../shared/corpus)
     quotes: tuple[str, ...] = ()  # the sentence(s) of that file stating the fact
     where: str = ""  # "Điều 47 Luật 11/2017/QH14", "ghi chú của Bộ pháp điển"
-    rests_on: str = ""  # for an unverified fact: what it rests on
+    rests_on: str = ""  # for an unverified fact: what it rests on, as users read it
+    note: str = ""  # the developers' own record behind an unverified fact; never shown to users
 
     @property
     def verified(self) -> bool:
@@ -53,7 +57,7 @@ def parse_evidence(raw, where: str) -> dict[str, FactEvidence]:
         if not isinstance(record, dict):
             raise ValueError(f"{where}.evidence.{name}: expected an object")
         if "unverified" in record:
-            found[name] = FactEvidence(rests_on=nfc(str(record["unverified"])))
+            found[name] = FactEvidence(rests_on=nfc(str(record["unverified"])), note=nfc(str(record.get("note", ""))))
         elif record.get("file") and record.get("quote"):
             quote = record["quote"]
             quotes = tuple(nfc(q) for q in (quote if isinstance(quote, list) else [quote]))
@@ -109,12 +113,17 @@ def catalogue_facts(catalogue) -> list[CatalogueFact]:
     return facts
 
 
+# What a fact without its own evidence record rests on, as users read it: the entry's 'source' is the
+# developers' English note (project files, searches made), kept in the catalogue but never shown.
+TEAM_NOTE = "ghi chú của nhóm phát triển vnlex, chưa kiểm chứng"
+
+
 def fact_label(entry, name: str) -> str:
     """'danh mục vnlex, đối chiếu với ...' or 'danh mục vnlex, chưa đối chiếu với văn bản; dựa trên: ...'
-    for one fact of a catalogue entry (the entry's own 'source' when the fact has no record)."""
+    for one fact of a catalogue entry."""
     evidence = entry.evidence.get(name) if entry else None
     if evidence is None:
-        return f"danh mục vnlex, {UNVERIFIED}" + (f"; dựa trên: {entry.source.rstrip('. ')}" if entry else "")
+        return f"danh mục vnlex, {UNVERIFIED}" + (f"; dựa trên: {TEAM_NOTE}" if entry else "")
     return f"danh mục vnlex, {evidence.label()}"
 
 

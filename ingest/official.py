@@ -26,7 +26,8 @@ from datetime import date
 
 from ingest.catalogue import STUB_SOURCE_FILE, Catalogue
 from ingest.catalogue_facts import fact_label
-from ingest.header import effective_date
+from ingest.header import CONSOLIDATED, effective_date
+from ingest.issuers import precise_issuer
 from ingest.model import Document
 from ingest.numbers import DOC_NUMBER_PATTERN, number_key, parse_date
 from ingest.textnorm import nfc
@@ -38,6 +39,7 @@ NAMED_TYPES = ("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp")
 SOURCE_HEADER = "trích yếu trong phần đầu của chính văn bản"
 SOURCE_CODIFIED = "ghi chú nguồn của Bộ pháp điển"
 SOURCE_FILE = "tệp nguồn"
+UNNAMED_PUBLISHER = "trang tin không ghi tên đơn vị đăng"  # a news page that names no publisher
 
 # "Nghị định số 09/2013/NĐ-CP ngày 11/01/2013 của Chính phủ quy định chi tiết ..." up to the clause end.
 _QUOTE_RE = re.compile(
@@ -50,6 +52,13 @@ _QUOTE_RE = re.compile(
     r"(?=\s*(?:[;:.()\n]|$|\s+và\s+(?:Thông tư|Nghị định|Quyết định|các văn bản)|\s+(?:từ nguồn|theo quy định)))",
 )
 _OWN_NOTE_EFFECTIVE_RE = re.compile(r",\s*có hiệu lực thi hành kể từ ngày\s+(\d{1,2}/\d{1,2}/\d{4})")
+
+
+def noted_effective(note: str) -> date | None:
+    """The effective date a codified note states ('(Điều 1 Luật số 66/2011/QH12 ..., có hiệu lực thi hành
+    kể từ ngày 01/12/2012)'), or None."""
+    match = _OWN_NOTE_EFFECTIVE_RE.search(note or "")
+    return parse_date(match.group(1)) if match else None
 
 
 def _vn(day: date | None) -> str:
@@ -82,17 +91,25 @@ def citation_form(document: Document) -> str:
     'Nghị định số 09/2013/NĐ-CP ngày 11/01/2013 của Chính phủ quy định chi tiết thi hành một số
     điều của Luật Phòng, chống mua bán người'; a law: 'Luật Phòng, chống mua bán người số
     66/2011/QH12 ngày 29/03/2011 của Quốc hội'; a news report: its title, publisher and date
-    (never its internal id). Parts the collection does not know are left out, not guessed."""
+    (never its internal id); a consolidated text: '... của Văn phòng Quốc hội hợp nhất Luật Đấu thầu'.
+    Parts the collection does not know are left out, not guessed."""
     if document.type == NEWS_TYPE or document.number.startswith("news:"):
-        where = ", ".join(p for p in (document.publisher, _vn(document.issued)) if p)
+        # A page naming no publisher says so: a citation without one reads as if its source were known.
+        where = ", ".join(p for p in (document.publisher or UNNAMED_PUBLISHER, _vn(document.issued)) if p)
         title = document.title or "Tin tức"
-        return f"{title} ({where})" if where else title
+        return f"{title} ({where})"
     name = official_name(document)
     when = f" ngày {_vn(document.issued)}" if document.issued else ""
     issuer = f" của {document.issuer}" if document.issuer else ""
     if document.type in NAMED_TYPES and name:
         return f"{name} số {document.number}{when}{issuer}"
     head = f"{document.type} số {document.number}".strip()
+    if document.type == CONSOLIDATED and name:
+        # A consolidated text is not a new act: the office merges an act and its amendments. No rule on
+        # citing one was found in the collection; its own cover line reads "HỢP NHẤT LUẬT ĐẤU THẦU
+        # 126/VBHN-VPQH 2025", and legal databases title them the same way ("Văn bản hợp nhất 03/VBHN-VPQH
+        # 2021 hợp nhất Luật Khiếu nại"), so the act's name follows "hợp nhất".
+        return f"{head}{when}{issuer} hợp nhất {name}"
     # The codified notes sometimes repeat the type: "Thông tư Hướng dẫn tổ chức Tháng hành động ...".
     if document.type and name.casefold().startswith(document.type.casefold() + " "):
         name = name[len(document.type) + 1 :]
@@ -277,9 +294,7 @@ def _date_facts(document: Document, entry) -> list[dict]:
             # Read from a scan: say so, with the recogniser's confidence (ingest.ocr re-reads doubtful numbers).
             where += f", đọc bằng OCR từ bản quét (độ tin cậy {document.ocr_confidence or 0:.0f}%), chưa đối chiếu"
         facts.append(_fact("effective", own, where))
-    noted = Counter(
-        parse_date(m.group(1)) for a in document.articles if (m := _OWN_NOTE_EFFECTIVE_RE.search(a.note or ""))
-    )
+    noted = Counter(noted_effective(a.note) for a in document.articles)
     for day, count in noted.most_common():
         if day:
             facts.append(_fact("effective", day, f"{SOURCE_CODIFIED} ({count} điều)"))
@@ -340,6 +355,11 @@ def resolve_official_facts(documents: list[Document], catalogue: Catalogue) -> N
             if document.source_file == STUB_SOURCE_FILE and entry:
                 source = fact_label(entry, "issuer")
             facts.append(_fact("issuer", document.issuer, source))
+        precise = precise_issuer(document)
+        if precise:
+            # The text's own adoption formula or its issuer symbol names the body the note shortened.
+            document.issuer = precise[0]
+            facts.append(_fact("issuer", *precise))
         kept = {
             "title": _key(document.title),
             "issued": _vn(document.issued),

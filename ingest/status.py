@@ -8,7 +8,8 @@ Expiry evidence, strongest first:
   3. the rule that a text detailing another expires with it, cited from the law on
      promulgation in force on the day the parent expired (catalogue rules.*.versions: khoản 3
      Điều 154 of the 2015 Law until 31/03/2025, the 2025 Law after), applied only once every
-     text it details has expired and the catalogue does not say it survived;
+     text it was issued to detail has expired (a clause applying another text's provision does
+     not make that text a parent) and the catalogue does not say it survived;
   4. the effective date against `today`.
 "In force" needs positive evidence, never the mere absence of a replacement in a small
 collection: a verified catalogue entry, the codified database holding the text (Bộ pháp
@@ -102,6 +103,11 @@ def _gather(documents: list[Document], catalogue: Catalogue) -> dict[str, _Known
             listed,
             document,
         )
+    # Texts named only by a relation (07/2007/NĐ-CP, which Điều 20 of 144/2017/NĐ-CP replaces) are known
+    # by their number alone, so a replacement the collection records counts when one of them is a parent.
+    named = [r for d in documents for r in d.relations] + [r for e in catalogue.entries for r in e.relations]
+    for relation in named:
+        known.setdefault(number_key(relation.target), _Known(relation.target, "", None, None, None, None))
     return known
 
 
@@ -156,14 +162,22 @@ def _replacement_evidence(
     return evidence
 
 
-def _all_detailed(known: _Known) -> set[str]:
+def _all_detailed(known: _Known) -> dict[str, str]:
+    """number key -> the number as the text (or catalogue) writes it, for every text this one was issued
+    to detail: notes show '06/2024/QĐ-TTg', never the key '6/2024/QD-TTG'.
+
+    A clause's lead-in applying another text's provision (article_graph basis "text": "các giấy tờ quy
+    định tại khoản 3, Điều 3 Nghị định số 136/2006/NĐ-CP" in 10/2011/TTLT-BTP-TTCP; 02/2026/TT-BNG's
+    clauses name twenty laws and decrees) links that clause in the trace but is not the text's legal
+    basis, so it neither keeps the text alive under the expiry rule nor proves it in force. The text's
+    title, its "... này quy định chi tiết" sentence, the codified placement and the catalogue say that."""
     relations = list(known.document.relations) if known.document else []
     relations += list(known.entry.relations) if known.entry else []
     own = number_key(known.number)
     return {
-        number_key(r.target)
+        number_key(r.target): r.target
         for r in relations
-        if r.type == QUY_DINH_CHI_TIET and not r.source and number_key(r.target) != own
+        if r.type == QUY_DINH_CHI_TIET and not r.source and r.basis != "text" and number_key(r.target) != own
     }
 
 
@@ -313,7 +327,7 @@ def _unknown_note(item: _Known, known: dict[str, _Known], today: date) -> str:
     if parents:
         parts.append(
             "các văn bản được quy định chi tiết ("
-            + ", ".join(known[p].number if p in known else p for p in sorted(parents))
+            + ", ".join(known[p].number if p in known else _all_detailed(item)[p] for p in sorted(parents))
             + ") chưa có bằng chứng còn hiệu lực"
         )
     if not (item.entry and item.entry.verified):

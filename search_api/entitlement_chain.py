@@ -138,5 +138,7 @@ class AmountClauses:
             "clause": clause_label(candidate.unit_id, document),
             "unit_id": candidate.unit_id,
             "money": _money(candidate),
+            # The same figures as a reader must see them, each once with its cap or floor ("tối thiểu ...").
+            "money_labels": list(dict.fromkeys(a.label for a in candidate.amounts if a.category == "money")),
             "link": f"/van-ban/{slug(candidate.doc_number)}#{candidate.unit_id}" if document else None,
         }

@@ -64,6 +64,11 @@ class ArticleOut(_Open):
     path: list[str] = Field(description="Enclosing parts, chapters and sections, outermost first")
     units: list[UnitOut] = Field(description="Clauses (khoản), each with its points (điểm)")
     note: str = Field("", description="Source note, e.g. amendment notes of the codified database")
+    note_flag: str = Field(
+        "",
+        description="When the note states an effective date other than the kept one, which date holds and "
+        "where it comes from: '(ghi chú của CSDL pháp điển; theo Điều 57 của Luật: 01/01/2012)'; else empty",
+    )
 
 
 class RelationOut(_Open):
@@ -112,7 +117,12 @@ class ArticleResponse(_DocumentFacts):
 
 
 class SearchHit(_Open):
-    doc_number: str
+    doc_number: str = Field(description="Document number; for a news report an internal id ('news:…'), not for display")
+    doc_label: str = Field(
+        "",
+        description="What to show a person: the number, or for a news report its publisher and date "
+        "('Tin tức – Báo Lao động và Xã hội, 12/11/2024')",
+    )
     doc_type: str
     doc_title: str
     slug: str = Field(description="URL form of the document number")
@@ -197,6 +207,10 @@ class AmountOut(_Open):
     base: str = Field(description="What a percentage refers to")
     text: str = Field(description="The exact span quoted from the clause")
     start: int = Field(description="Character offset of `text` in the clause")
+    of: str = Field("", description="What a count of sets or times is of: 'quần áo dài' (02 bộ)")
+    label: str = Field(
+        "", description="As a reader must see it, with its cap or floor: 'tối thiểu 30.000 đồng/người/ngày'"
+    )
 
 
 class ArticleLink(_Open):
@@ -218,6 +232,9 @@ class AmountClauseOut(_Open):
     clause: str = Field(description='"điểm a khoản 1" (standard order; Điều follows)')
     unit_id: str
     money: list[str] = Field(description="The sums of money the clause fixes, as quoted")
+    money_labels: list[str] = Field(
+        default_factory=list, description="The same sums once each, with their caps and floors ('tối thiểu ...')"
+    )
     link: str | None
 
 
@@ -275,11 +292,30 @@ class TraceDocument(_Open):
     link: str | None
 
 
+class TraceTarget(_Open):
+    doc: str = Field(description="Number of the document detailed")
+    article: str | None = Field(description="Its article detailed")
+    label: str = Field(description="'Điều 37 Luật 66/2011/QH12'")
+    basis: str = Field(description="placement (codified database) | text (the clause names it) | catalogue")
+
+
+class AmountGroup(_Open):
+    category: Literal["money", "duration", "count"]
+    label: str = Field(description="'Mức tiền', 'Thời gian' or 'Số lượng'")
+    items: list[str] = Field(description="Each once, with its cap or floor: 'tối thiểu 30.000 đồng/người/ngày'")
+
+
 class TraceArticle(_Open):
     number: str
     title: str
     link: str | None
-    details: str | None = Field(None, description="Article of the parent document this article details")
+    details: str | None = Field(None, description="Article of the parent document this article details (the first)")
+    targets: list[TraceTarget] = Field(
+        default_factory=list, description="Every article this article or clause details, each with its basis"
+    )
+    amount_groups: list[AmountGroup] = Field(
+        default_factory=list, description="At the leaves: the clause's sums, durations and counts, apart"
+    )
 
 
 class TraceChange(_Open):

@@ -14,7 +14,7 @@ from ingest.numbers import number_key, slug
 from search_api.governance import asks_for_detailing_texts, detailing_articles, named_articles
 from search_api.highlight import highlighter
 from search_api.query import MAX_QUERY_CHARS, parse_query, query_problem
-from search_api.views import STATUS_LABELS
+from search_api.views import NEWS_TYPE, STATUS_LABELS, document_label
 
 KNOWN_DOCUMENTS_TTL = 30.0
 DETAILING_WINDOW = 50  # ranked hits reordered so the detailing articles come first
@@ -195,13 +195,25 @@ class SearchService:
         total = max(found.total, len(ordered))
         return SearchResult(total, ordered[start : start + parsed.size], found.facets, found.total_is_estimate)
 
+    def _label(self, number: str, doc_type: str, labels: dict[str, str]) -> str:
+        """views.document_label of a hit's document: the number, or for a news report (a few hits a page) its
+        publisher and date, read from the stored document once per result."""
+        if doc_type != NEWS_TYPE and not number.startswith("news:"):
+            return number
+        if number not in labels:
+            document = self.backend.get_document(number)
+            labels[number] = document_label(document) if document is not None else NEWS_TYPE
+        return labels[number]
+
     def _result(
         self, text, parsed, result: SearchResult, started: float, message: str | None = None, snippets: bool = True
     ) -> dict[str, Any]:
         hits = []
         snippet = highlighter(parsed.analysis) if snippets and result.hits else None
+        labels: dict[str, str] = {}
         for hit in result.hits:
             data = hit.to_dict()
+            data["doc_label"] = self._label(hit.doc_number, hit.doc_type, labels)
             # The answer pipeline lists headings only: highlighting 30 bodies cost it 40 ms a question.
             data["snippet_html"] = snippet(hit.text) if snippet else ""
             data["slug"] = slug(hit.doc_number)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ingest.amounts import extract_amounts
+from ingest.amounts import amount_groups, extract_amounts
 from ingest.index_contract import SearchBackend
 from ingest.model import BAI_BO, QUY_DINH_CHI_TIET, SUA_DOI, THAY_THE, TRICH_DAN, Document, Relation
 from ingest.numbers import number_key, slug
@@ -246,12 +246,29 @@ def _unit_text(document: Document | None, article_number: str, unit_id: str | No
     return article.text
 
 
+def _target(documents: _Documents, edge: _Edge) -> dict[str, Any]:
+    target = documents.get(edge.target)
+    return {
+        "doc": edge.target,
+        "article": edge.target_article,
+        "label": f"Điều {edge.target_article} {target.type if target else ''} {edge.target}".replace("  ", " "),
+        "basis": edge.basis or "placement",
+    }
+
+
 def _entries(documents: _Documents, number: str, edges: list[_Edge], leaf: bool) -> list[dict[str, Any]]:
+    """One row per article or clause of `number`, however many articles it details (NĐ 09/2013 Điều 23 is
+    filed under Luật Điều 37 and linked to Điều 38 by the catalogue: one row naming both, each with its
+    basis); `details*` and `basis` keep the first of them for the fields' older readers."""
     document = documents.get(number)
     entries: dict[tuple, dict[str, Any]] = {}
     for edge in edges:
-        key = (edge.source_article, edge.source_unit, number_key(edge.target), edge.target_article)
+        key = (edge.source_article, edge.source_unit)
         if key in entries:
+            targets = entries[key]["targets"]
+            found = _target(documents, edge)
+            if not any((t["doc"], t["article"]) == (found["doc"], found["article"]) for t in targets):
+                targets.append(found)
             continue
         reference = _article_ref(document, edge.source_article) or {
             "number": edge.source_article,
@@ -260,24 +277,25 @@ def _entries(documents: _Documents, number: str, edges: list[_Edge], leaf: bool)
         }
         if edge.source_unit and reference["link"] and document is not None:
             reference["link"] = f"/van-ban/{slug(document.number)}#{edge.source_unit}"
-        target = documents.get(edge.target)
         entry = {
             **reference,
             "clause": clause_label(edge.source_unit, document),
             "unit_id": edge.source_unit,
-            "details": edge.target_article,
-            "details_doc": edge.target,
-            "details_label": f"Điều {edge.target_article} {target.type if target else ''} {edge.target}".replace(
-                "  ", " "
-            ),
-            "basis": edge.basis or "placement",
+            "targets": [_target(documents, edge)],
             "amounts": [],
+            "amount_groups": [],
         }
         if leaf:
-            # What the leaf fixes: the sums, counts and ceilings of its own clause.
+            # What the leaf fixes: its clause's sums, durations and counts, apart and with their caps and floors.
             amounts = extract_amounts(_unit_text(document, edge.source_article, edge.source_unit))
-            entry["amounts"] = [a.text for a in amounts][:12]
+            entry["amounts"] = list(dict.fromkeys(a.text for a in amounts))[:12]
+            entry["amount_groups"] = amount_groups(amounts)
         entries[key] = entry
+    for entry in entries.values():
+        entry["targets"].sort(key=lambda t: (number_key(t["doc"]), _sort_key(t["article"] or "")))
+        first = entry["targets"][0]
+        entry.update(details=first["article"], details_doc=first["doc"], details_label=first["label"])
+        entry["basis"] = first["basis"]
     return sorted(
         entries.values(), key=lambda a: (_sort_key(a["number"]), a["clause"], a["details_doc"], a["details"] or "")
     )

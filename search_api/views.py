@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from ingest.catalogue import STUB_SOURCE_FILE
+from ingest.header import effective_date
 from ingest.model import Article, Document, Relation
 from ingest.numbers import slug
-from ingest.official import citation_form
+from ingest.official import UNNAMED_PUBLISHER, citation_form, noted_effective
 
 STATUS_LABELS = {
     "con_hieu_luc": "Còn hiệu lực",
@@ -27,6 +28,21 @@ RELATION_LABELS = {  # (outgoing label, incoming label)
     "trich_dan": ("Trích dẫn", "Được trích dẫn bởi"),
     "lien_quan": ("Liên quan", "Liên quan"),
 }
+
+
+NEWS_TYPE = "Tin tức"
+
+
+def document_label(document: Document) -> str:
+    """How a person reads a document's name in a list: its number ('66/2011/QH12'); a news report's number is
+    an internal id ('news:004_…'), so it reads 'Tin tức – Báo Lao động và Xã hội, 12/11/2024' from what the
+    page says about itself (ingest.parsers.news), or says the page names no publisher rather than guess one."""
+    if document.type != NEWS_TYPE and not document.number.startswith("news:"):
+        return document.number
+    when = f", {document.issued.strftime('%d/%m/%Y')}" if document.issued else ""
+    if document.publisher:
+        return f"{NEWS_TYPE} – {document.publisher}{when}"
+    return f"{NEWS_TYPE} (nguồn: {UNNAMED_PUBLISHER}){when}"
 
 
 def source_label(source_file: str) -> str:
@@ -54,9 +70,26 @@ def _relation_view(carrier: str, relation: Relation) -> dict[str, Any]:
     }
 
 
-def article_summary(article: Article) -> dict[str, Any]:
+def note_date_flags(document: Document) -> dict[str, str]:
+    """Article id -> '(ghi chú của CSDL pháp điển; theo Điều 57 của Luật: 01/01/2012)' for each article whose
+    codified note states an effective date other than the one kept (the text's own effect clause or a verified
+    catalogue date: ingest.official). The note is shown as its source wrote it; the flag goes beside it, so a
+    reader quoting the note sees which date holds and why (all 58 notes of 66/2011/QH12 say 01/12/2012)."""
+    kept = document.effective
+    wrong = [a for a in document.articles if (stated := noted_effective(a.note)) and kept and stated != kept]
+    if not wrong or kept is None:
+        return {}
+    own = next((a.number for a in document.articles if a.number and effective_date([a], document.issued) == kept), "")
+    kept_source = next((f["source"] for f in document.facts if f["field"] == "effective" and f["kept"]), "")
+    basis = f"Điều {own} của {document.type or 'văn bản'}" if own else kept_source or "nguồn được dùng"
+    flag = f"(ghi chú của CSDL pháp điển; theo {basis}: {kept.strftime('%d/%m/%Y')})"
+    return {a.id: flag for a in wrong}
+
+
+def article_summary(article: Article, flags: dict[str, str] | None = None) -> dict[str, Any]:
     data = asdict(article)
     data["heading"] = f"Điều {article.number}. {article.title}" if article.number else article.title
+    data["note_flag"] = (flags or {}).get(article.id, "")
     return data
 
 
@@ -65,7 +98,8 @@ def document_view(document: Document, incoming: list[tuple[str, Relation]]) -> d
     data["slug"] = slug(document.number)
     data["citation"] = citation_form(document)  # the standard form (ingest.official); never an internal id
     data["status_label"] = STATUS_LABELS.get(document.status, document.status)
-    data["articles"] = [article_summary(a) for a in document.articles]
+    flags = note_date_flags(document)
+    data["articles"] = [article_summary(a, flags) for a in document.articles]
     # Relations both ways: what this document does, and what others do to it. A relation
     # carried here but made by another document (an amendment note) counts as incoming.
     own = [_relation_view(document.number, r) for r in document.relations]
@@ -107,7 +141,7 @@ def article_view(document: Document, number: str, incoming: list[tuple[str, Rela
         )
     }
     data["document"] = data.pop("number")
-    data["article"] = article_summary(article)
+    data["article"] = article_summary(article, note_date_flags(document))
     data["relations"] = [r for r in whole["relations"] if r["source_article"] == article.number]
     data["incoming_relations"] = [
         r for r in whole["incoming_relations"] if r["target_article"] in (article.number, None)

@@ -149,3 +149,17 @@ def test_which_texts_detail_an_article_lists_the_detailing_articles_first(client
     assert "66/2011/QH12" not in {h["doc_number"] for h in data["hits"]}
     plain = client.get("/api/search", params={"q": "Điều 32 Luật Phòng, chống mua bán người quy định gì"}).json()
     assert plain["hits"][0]["doc_number"] == "66/2011/QH12"
+
+
+def test_news_hits_carry_a_user_facing_label_never_the_internal_id(client):
+    hits = client.get("/api/search", params={"q": "mua bán người", "type": "Tin tức"}).json()["hits"]
+    labels = {hit["slug"]: hit["doc_label"] for hit in hits}
+    # doc_number keeps the internal id API clients key on; doc_label is what a person reads.
+    assert all(hit["doc_number"].startswith("news:") and "news:" not in hit["doc_label"] for hit in hits)
+    assert labels["news-000-05fd690002272884"] == "Tin tức – Báo Lao động và Xã hội, 12/11/2024"
+    # The page names no publisher: the label says so instead of inventing one.
+    assert labels["news-001-470cd60375e1af43"] == "Tin tức (nguồn: trang tin không ghi tên đơn vị đăng), 16/07/2015"
+    law = client.get("/api/search", params={"q": "điều 32 luật PCMBN"}).json()["hits"][0]
+    assert law["doc_label"] == law["doc_number"] == "66/2011/QH12"
+    news = client.get("/api/ask", params={"q": "tuyên truyền phòng chống mua bán người"}).json()["news"]
+    assert news and all(item["doc_label"].startswith("Tin tức") for item in news)

@@ -183,3 +183,30 @@ def test_resolution_02_2019_article_3_clause_6_is_one_sentence(corpus):
         "6. Đã lấy bộ phận cơ thể của nạn nhân quy định tại điểm b khoản 3 Điều 150 và điểm d khoản 3 Điều 151"
     )
     assert "\nĐiều 150" not in article.text
+
+
+def test_trace_lists_each_clause_once_with_money_durations_and_counts_apart(backend):
+    from search_api.trace import trace
+
+    tree = trace(backend, "66/2011/QH12", "32")["tree"]
+    for node in _walk(tree):
+        units = [(a["number"], a.get("unit_id")) for a in node["articles"]]
+        assert len(units) == len(set(units)), (node["number"], units)  # "Khoản 2 Điều 2" of TTLT 134 was listed 3 times
+    decree = next(n for n in _walk(tree) if n["number"] == "09/2013/NĐ-CP")
+    article_23 = next(a for a in decree["articles"] if a["number"] == "23")
+    # One row, saying every law article it details and on what basis.
+    assert {(t["article"], t["basis"]) for t in article_23["targets"]} == {("37", "placement"), ("38", "catalogue")}
+    leaf = next(n for n in _walk(tree) if n["number"] == "134/2013/TTLT-BTC-BLĐTBXH")
+    food = next(a for a in leaf["articles"] if a["number"] == "4" and a["clause"] == "khoản 1")
+    groups = {g["category"]: g["items"] for g in food["amount_groups"]}
+    assert [g["label"] for g in food["amount_groups"]] == ["Mức tiền", "Thời gian", "Số lượng"]
+    assert groups["money"] == [
+        "tối thiểu 30.000 đồng/người/ngày",
+        "tối đa 400.000 đồng/nạn nhân",
+        "tối thiểu 40.000 đồng/người/ngày",
+    ]
+    assert groups["duration"] == ["tối đa 60 (sáu mươi) ngày", "tối đa 5 ngày"]
+    assert groups["count"] == ["02 (hai) bộ quần áo dài", "02 (hai) bộ quần áo lót"]
+    allowance = next(a for a in leaf["articles"] if a["number"] == "4" and a["clause"] == "khoản 3")
+    counts = next(g["items"] for g in allowance["amount_groups"] if g["category"] == "count")
+    assert counts == ["một lần chi phí học nghề", "một lần tiền trợ cấp khó khăn ban đầu"]

@@ -80,9 +80,20 @@ def test_catalogue_only_page_says_the_text_is_missing_what_is_known_and_how_to_a
     html = client.get("/van-ban/53-2024-QH15").text
     assert "Toàn văn của văn bản này chưa có trong bộ sưu tập" in html
     assert "Mục lục (0 điều)" not in html
-    assert "corpus/catalogue.json" in html  # the source of what is known
+    assert "Nguồn: Danh mục vnlex, chưa đối chiếu đầy đủ với văn bản gốc" in html  # the source of what is known
+    # ... in Vietnamese, naming no repository file and no developer note (issue 9 audit).
+    assert "corpus/catalogue.json" not in html and "README" not in html and "Not in the corpus" not in html
     assert "Thay thế" in html and 'href="/van-ban/66-2011-QH12"' in html and "1/7/2025" in html
     assert 'href="/them-van-ban"' in html and "vnlex ingest" in html
+
+
+def test_catalogue_only_decree_162_2025_shows_no_developer_note(client):
+    html = client.get("/van-ban/162-2025-ND-CP").text
+    assert "Toàn văn của văn bản này chưa có trong bộ sưu tập" in html
+    for internal in ("Not in the corpus", "shared/README.md", "project brief", "đề bài dự án", "corpus/catalogue.json"):
+        assert internal not in html, internal
+    # The link to the 2024 Law still says it is unverified and what it rests on.
+    assert "ghi chú của nhóm phát triển vnlex, chưa kiểm chứng" in html
 
 
 # ---------------------------------------------------------------------- adding a text

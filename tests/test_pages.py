@@ -103,7 +103,11 @@ def test_entitlements_grouped_by_regime_with_amounts(client):
     food = html[html.index('<h2 id="nhom-1-h"') : html.index('<h2 id="nhom-2-h"')]
     # The support regimes of Điều 32 khoản 1 come first (issue 9), điểm a being essential needs.
     assert food.startswith('<h2 id="nhom-1-h" class="regime-heading">a) Hỗ trợ về nhu cầu thiết yếu')
-    assert '<span class="amount amount-money">30.000 đồng/người/ngày</span>' in food
+    # A floor reads as one ("tối thiểu"), money, durations and counts apart, each once (issue 9 audit).
+    assert '<span class="amount amount-money">tối thiểu 30.000 đồng/người/ngày</span>' in food
+    chips = [_text(p) for p in re.findall(r'<p class="ent-amounts">(.*?)</p>', food, re.S)]
+    assert "Mức tiền: tối thiểu 30.000 đồng/người/ngày Thời gian: tối đa 60 (sáu mươi) ngày" in chips
+    assert "Mức tiền: tối đa 400.000 đồng/nạn nhân Số lượng: 02 (hai) bộ quần áo dài 02 (hai) bộ quần áo lót" in chips
     # Every provision the API lists for victims (its default scope) is on the page, once.
     api = client.get("/api/entitlements").json()
     assert html.count('<li class="ent-card') == api["total"]
@@ -203,5 +207,32 @@ def test_entitlements_page_shows_the_chain_to_the_clause_fixing_the_amount(clien
     assert "66/2011" in _text(items[0][1]) and "33" in _text(items[0][1])
     fixing = food["amount_clauses"][0]
     assert f'href="{fixing["link"]}"' in items[-1][1]
-    assert '<span class="amount amount-money">30.000 đồng/người/ngày</span>' in items[-1][1]
+    # The figure is a floor and says so (issue 9 audit: the chain showed it as the sum paid).
+    assert '<span class="amount amount-money">tối thiểu 30.000 đồng/người/ngày</span>' in items[-1][1]
     assert "134/2013" in _text(items[-1][1])
+
+
+def test_codified_article_notes_flag_their_wrong_effective_date_without_rewriting_it(client):
+    # All 58 notes of the codified database say 66/2011/QH12 takes effect 01/12/2012; its Điều 57 says 01/01/2012.
+    flag = "(ghi chú của CSDL pháp điển; theo Điều 57 của Luật: 01/01/2012)"
+    articles = client.get("/api/documents/66-2011-QH12").json()["articles"]
+    noted = [a for a in articles if "01/12/2012" in a["note"]]
+    assert len(noted) == 58 and all(a["note_flag"] == flag for a in noted)
+    html = client.get("/van-ban/66-2011-QH12").text
+    assert html.count(flag) == 58 and html.count("có hiệu lực thi hành kể từ ngày 01/12/2012") == 58
+    # A note agreeing with the kept date carries no flag.
+    decree = client.get("/api/documents/09-2013-ND-CP").json()["articles"]
+    assert all(a["note_flag"] == "" for a in decree)
+
+
+def test_trace_page_lists_each_clause_once_with_amounts_apart_and_bounded(client):
+    text = _text(client.get("/truy-vet", params={"doc": "66/2011/QH12", "article": "32"}).text)
+    assert (
+        "Mức tiền: tối thiểu 30.000 đồng/người/ngày; tối đa 400.000 đồng/nạn nhân; tối thiểu 40.000 đồng/người/ngày "
+        "Thời gian: tối đa 60 (sáu mươi) ngày; tối đa 5 ngày Số lượng: 02 (hai) bộ quần áo dài; 02 (hai) bộ quần áo lót"
+    ) in text
+    assert "Số lượng: một lần chi phí học nghề; một lần tiền trợ cấp khó khăn ban đầu" in text
+    assert "Mức:" not in text
+    assert text.count("Khoản 2 Điều 2. Nguồn kinh phí thực hiện") == 1
+    assert text.count("Điều 23. Hỗ trợ học văn hóa, học nghề, trợ cấp khó khăn ban đầu —") == 1
+    assert "hướng dẫn Điều 37 Luật 66/2011/QH12 (theo Bộ pháp điển); Điều 38 Luật 66/2011/QH12 (theo danh mục)" in text

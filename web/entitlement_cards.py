@@ -14,6 +14,7 @@ import json
 from functools import lru_cache
 from typing import Any
 
+from ingest.amounts import CATEGORY_LABELS, Amount, amount_groups
 from ingest.entitlements import VOCABULARY_FILE
 from web.agencies import short_agency
 from web.documents import badge
@@ -39,6 +40,20 @@ def _amount(amount: dict[str, Any]) -> dict[str, Any]:
     if "category" in amount:  # ingest.amounts tells money, durations and counts apart
         return {"text": text, "money": amount["category"] == "money"}
     return {"text": text, "money": "đồng" in (amount.get("unit") or "") or "đồng" in text}
+
+
+def _amount_groups(amounts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Money, durations and counts apart, each once and with its cap or floor (ingest.amounts.amount_groups),
+    for the amounts the API gives; a row without ingest's fields shows its spans under one money/other split."""
+    fields = {"value", "unit", "text", "cap", "floor"}
+    if all(fields <= amount.keys() for amount in amounts):
+        return amount_groups([Amount.from_dict(amount) for amount in amounts])
+    groups: dict[str, list[str]] = {}
+    for view in map(_amount, amounts):
+        category = "money" if view["money"] else "count"
+        if view["text"] not in groups.setdefault(category, []):
+            groups[category].append(view["text"])
+    return [{"category": c, "label": CATEGORY_LABELS[c], "items": groups[c]} for c in CATEGORY_LABELS if c in groups]
 
 
 def excerpt(quote: str, limit: int = EXCERPT_CHARS) -> str:
@@ -79,7 +94,11 @@ def amount_chain(row: dict[str, Any]) -> list[dict[str, Any]]:
     )
     last = {
         "role": "amount",
-        "fixing": [{**_step(link, link.get("clause", "")), "money": list(link.get("money", []))} for link in fixing],
+        # The figures with their caps and floors when the API gives them (money_labels), else the quoted spans.
+        "fixing": [
+            {**_step(link, link.get("clause", "")), "money": list(link.get("money_labels") or link.get("money", []))}
+            for link in fixing
+        ],
     }
     return [*steps, last]
 
@@ -91,6 +110,7 @@ def card(row: dict[str, Any]) -> dict[str, Any]:
         **row,
         "kind_label": KIND_LABELS.get(row["kind"], row["kind"]),
         "amounts_view": sorted(amounts, key=lambda a: not a["money"]),
+        "amount_groups": _amount_groups(row.get("amounts", [])),
         "has_money": any(a["money"] for a in amounts),
         "agency_short": short_agency(agency) if agency else None,
         "excerpt": excerpt(row.get("quote", "")),

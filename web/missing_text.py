@@ -12,8 +12,6 @@ from ingest.model import Document
 from search_api.views import RELATION_LABELS
 from web.documents import DocumentCache, document_url, vn_date
 
-CATALOGUE_FILE = "corpus/catalogue.json"
-
 
 def is_catalogued_only(document: Document) -> bool:
     return document.source_file == STUB_SOURCE_FILE and not document.articles
@@ -49,11 +47,13 @@ def missing_text_context(cache: DocumentCache, document: Document) -> dict[str, 
         entry = load_catalogue().get(document.number)
     except FileNotFoundError:
         entry = None
+    # The entry's own 'source' is the developers' English note and the file a repository path: users
+    # read whether it was checked here, and each fact's evidence below.
     if entry is not None:
         checked = "đã đối chiếu" if entry.verified else "chưa đối chiếu đầy đủ với văn bản gốc"
-        source = f"Danh mục vnlex ({CATALOGUE_FILE}), {checked}; nguồn của mục: {entry.source.rstrip('. ')}"
+        source = f"Danh mục vnlex, {checked}"
     else:
-        source = f"Danh mục vnlex ({CATALOGUE_FILE})"
+        source = "Danh mục vnlex"
     # Each fact with its own evidence (ingest.catalogue_facts): the text quoted, or "chưa đối chiếu với văn bản".
     facts = [
         (label, value, fact_label(entry, fact) if fact and entry is not None else "")

@@ -42,6 +42,8 @@ def reader_context(cache: DocumentCache, document: Document, reading_list: set[s
     view = document_view(document, incoming)
     linker = CitationLinker(cache.known(), cache.get)
     articles = [_article_block(linker, document, a, reading_list, view["slug"]) for a in document.articles]
+    for block, summary in zip(articles, view["articles"], strict=True):
+        block["note_flag"] = summary["note_flag"]  # search_api.views.note_date_flags: the date that holds
     # Chapter/section headings are printed once, before the first article under them.
     previous: list[str] = []
     for block in articles:
