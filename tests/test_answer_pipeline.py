@@ -390,3 +390,9 @@ def test_a_text_superseded_within_the_collection_is_history_today_but_not_in_its
     assert superseded_in_collection(circular, date(2019, 3, 1), store)
     assert not superseded_in_collection(circular, date(2016, 6, 1), store)
     assert not superseded_in_collection(decree, None, store)
+
+
+def test_catalogue_facts_in_answers_name_no_project_file(client):
+    data = ask(client, "Luật 53/2024/QH15 có hiệu lực từ ngày nào?")
+    sources = " ".join(fact["source"] for fact in data["facts"])
+    assert "danh mục vnlex" in sources and "corpus/catalogue.json" not in sources

@@ -37,7 +37,7 @@ def _catalogue_source(document: Document, fact: str = "issued") -> str:
     if entry is None:
         return f"văn bản {document.number} trong kho"
     # The fact's own evidence (ingest.catalogue_facts): a quoted text, or "chưa đối chiếu với văn bản; dựa trên ...".
-    return f"danh mục vnlex (corpus/catalogue.json), {fact_label(entry, fact).removeprefix('danh mục vnlex, ')}"
+    return f"danh mục vnlex, {fact_label(entry, fact).removeprefix('danh mục vnlex, ')}"
 
 
 def fact_entry(text: str, source: str, document: Document, kind: str) -> dict[str, Any]:
