@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import replace
 from datetime import date
@@ -22,34 +23,66 @@ MAX_UNMATCHED_DETAILING = 30
 EMPTY = Analysis((), (), ())
 
 
+class _Refreshed:
+    """A list read from the index, refreshed in the background once it is older than the TTL: requests
+    keep the list they have while one thread reloads it. At 100x the collection a reload of the document
+    list took 15 s on Elasticsearch, and every request that found it expired started its own (8 at once:
+    96 s; bench/RESULTS.md "Load and scale (wrk)"), so no request waits for one now except the very first."""
+
+    def __init__(self, load):
+        self._load = load
+        self._value: tuple[float, list] = (0.0, [])
+        self._lock = threading.Lock()
+
+    def get(self) -> list:
+        loaded_at, value = self._value
+        if loaded_at and time.monotonic() - loaded_at <= KNOWN_DOCUMENTS_TTL:
+            return value
+        if not loaded_at:
+            with self._lock:  # nothing to serve yet: the first caller loads, the others wait for it
+                if not self._value[0]:
+                    self._value = (time.monotonic(), self._load())
+                return self._value[1]
+        if self._lock.acquire(blocking=False):
+            threading.Thread(target=self._reload, name="vnlex-refresh", daemon=True).start()
+        return value
+
+    def _reload(self) -> None:
+        try:
+            self._value = (time.monotonic(), self._load())
+        except Exception:  # noqa: BLE001 (the index is unreachable: keep serving the last list; health says why)
+            self._value = (time.monotonic(), self._value[1])
+        finally:
+            self._lock.release()
+
+    def forget(self) -> None:
+        with self._lock:
+            self._value = (0.0, [])
+
+
 class SearchService:
     def __init__(self, backend: SearchBackend):
         self.backend = backend
-        self._known: tuple[float, list[tuple[str, str, str]]] = (0.0, [])
-        self._catalogued: tuple[float, list] = (0.0, [])
+        self._known = _Refreshed(backend.document_numbers)
+        # Only the stubs (backend.catalogued_documents, a few rows through an index), never the whole
+        # collection: list_documents took 3-5 s at 100x the collection, every 30 s.
+        self._catalogued = _Refreshed(self._catalogue_stubs)
 
     def known_documents(self) -> list[tuple[str, str, str]]:
-        loaded_at, known = self._known
-        if time.monotonic() - loaded_at > KNOWN_DOCUMENTS_TTL:
-            known = self.backend.document_numbers()
-            self._known = (time.monotonic(), known)
-        return known
+        return self._known.get()
 
     def forget_known_documents(self) -> None:
-        self._known = (0.0, [])
-        self._catalogued = (0.0, [])
+        self._known.forget()
+        self._catalogued.forget()
 
     def catalogued_only(self) -> list:
         """Documents the collection knows only from its catalogue (no text), refreshed like known_documents."""
-        loaded_at, stubs = self._catalogued
-        if time.monotonic() - loaded_at > KNOWN_DOCUMENTS_TTL:
-            from search_api.collection import summary
+        return self._catalogued.get()
 
-            # Only the stubs (backend.catalogued_documents, a few rows through an index), never the
-            # whole collection: list_documents took 3-5 s at 100x the collection, every 30 s.
-            stubs = [summary(d, 0) for d in self.backend.catalogued_documents() if not d.articles]
-            self._catalogued = (time.monotonic(), stubs)
-        return stubs
+    def _catalogue_stubs(self) -> list:
+        from search_api.collection import summary
+
+        return [summary(d, 0) for d in self.backend.catalogued_documents() if not d.articles]
 
     def search(
         self,
