@@ -20,12 +20,11 @@ from ingest.index_contract import SearchBackend
 from ingest.model import Document
 from ingest.numbers import slug
 from ingest.textnorm import fold
-from search_api.views import STATUS_LABELS
+from search_api.views import STATUS_LABELS, is_news_report
 
 SortKey = Literal["number", "issued", "effective", "type"]
 SortOrder = Literal["asc", "desc"]
 SORT_KEYS: tuple[SortKey, ...] = ("issued", "effective", "number", "type")
-NEWS_TYPE = "Tin tức"
 MAX_SIZE = 200
 UNKNOWN_STATUS = "chua_ro"  # filter value for documents whose status is not determined
 
@@ -155,7 +154,7 @@ def _facets(items: list[DocumentSummary]) -> dict[str, list[FacetValue]]:
 def list_documents(backend: SearchBackend, wanted: ListRequest) -> DocumentList:
     everything = [summary(d, n) for d, n in backend.list_documents()]
     if not wanted.include_news:
-        everything = [s for s in everything if s.type != NEWS_TYPE and not s.number.startswith("news:")]
+        everything = [s for s in everything if not is_news_report(s.number, s.type)]
     facets = _facets(everything)
     items = [
         s

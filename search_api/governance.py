@@ -9,9 +9,10 @@ detail it. The codified database places each sub-law article under the law artic
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ingest.index_contract import SearchBackend
-from ingest.model import QUY_DINH_CHI_TIET
+from ingest.model import CAN_CU, QUY_DINH_CHI_TIET, Document
 from ingest.numbers import number_key
 from ingest.textnorm import fold
 
@@ -41,3 +42,23 @@ def detailing_articles(backend: SearchBackend, doc_numbers: list[str], articles:
                 continue
             found.add((number_key(source), relation.source_article or ""))
     return found
+
+
+def replacement_of(
+    document: Document, document_of: Callable[[str], Document | None], depth: int = 0
+) -> tuple[Document, Document | None] | None:
+    """(the text that was replaced, its replacement) for an expired document: its own replacement, or that
+    of the law it details (a decree lapses with its law). `document_of` looks a number up: the answer store's
+    snapshot for answers, the backend for search (one rule for the answer banner and the search notice)."""
+    if document.replaced_by:
+        return document, document_of(document.replaced_by)
+    if depth >= 2:
+        return None
+    for relation in document.relations:
+        if relation.type in (QUY_DINH_CHI_TIET, CAN_CU) and not relation.source:
+            parent = document_of(relation.target)
+            if parent is not None and parent.number != document.number and parent.expired:
+                found = replacement_of(parent, document_of, depth + 1)
+                if found:
+                    return found
+    return None

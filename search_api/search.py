@@ -10,12 +10,12 @@ from typing import Any
 
 from ingest.analysis import Analysis
 from ingest.index_contract import Filters, ParsedQuery, SearchBackend, SearchResult
-from ingest.model import QUY_DINH_CHI_TIET, Document
+from ingest.model import Document
 from ingest.numbers import number_key, slug
-from search_api.governance import asks_for_detailing_texts, detailing_articles, named_articles
+from search_api.governance import asks_for_detailing_texts, detailing_articles, named_articles, replacement_of
 from search_api.highlight import highlighter
 from search_api.query import MAX_QUERY_CHARS, parse_query, query_problem
-from search_api.views import NEWS_TYPE, STATUS_LABELS, document_label
+from search_api.views import NEWS_TYPE, STATUS_LABELS, document_label, is_news_report
 
 KNOWN_DOCUMENTS_TTL = 30.0
 DETAILING_WINDOW = 50  # ranked hits reordered so the detailing articles come first
@@ -125,9 +125,17 @@ class SearchService:
         day = date.fromisoformat(filters.in_force_on or "")
         everything = replace(filters, in_force_on=None)
         unfiltered = self._search(text, everything, size=10, with_facets=False, with_snippets=False)
+        # (one lookup per document however many of its articles matched, and per parent the walk visits)
+        looked_up: dict[str, Document | None] = {}
+
+        def document_of(number: str) -> Document | None:
+            if number not in looked_up:
+                looked_up[number] = self.backend.get_document(number)
+            return looked_up[number]
+
         lapsed: dict[str, Document] = {}
         for hit in unfiltered["hits"]:
-            document = self.backend.get_document(hit["doc_number"])
+            document = document_of(hit["doc_number"])
             if document is not None and document.expired is not None and document.expired <= day:
                 lapsed.setdefault(document.number, document)
         if not lapsed:
@@ -138,20 +146,11 @@ class SearchService:
         notice = (
             f"Các văn bản khớp nhất với câu tìm đã hết hiệu lực trước ngày {day:%d/%m/%Y} nên bị bộ lọc loại: {named}."
         )
-        replacements = {}
+        replacements: dict[str, Document | None] = {}
         for document in lapsed.values():
-            number = document.replaced_by or next(
-                (
-                    parent.replaced_by
-                    for relation in document.relations
-                    if relation.type == QUY_DINH_CHI_TIET
-                    and (parent := self.backend.get_document(relation.target)) is not None
-                    and parent.replaced_by
-                ),
-                None,
-            )
-            if number and number not in replacements:
-                replacements[number] = self.backend.get_document(number)
+            found = replacement_of(document, document_of)
+            if found and found[0].replaced_by and found[0].replaced_by not in replacements:
+                replacements[found[0].replaced_by] = found[1]
         for number, replacement in replacements.items():
             if replacement is None or not replacement.articles:
                 notice += (
@@ -231,7 +230,7 @@ class SearchService:
     def _label(self, number: str, doc_type: str, labels: dict[str, str]) -> str:
         """views.document_label of a hit's document: the number, or for a news report (a few hits a page) its
         publisher and date, read from the stored document once per result."""
-        if doc_type != NEWS_TYPE and not number.startswith("news:"):
+        if not is_news_report(number, doc_type):
             return number
         if number not in labels:
             document = self.backend.get_document(number)

@@ -33,11 +33,16 @@ RELATION_LABELS = {  # (outgoing label, incoming label)
 NEWS_TYPE = "Tin tức"
 
 
+def is_news_report(number: str, doc_type: str | None) -> bool:
+    """A news report: typed so, or (before a type is known, e.g. in a search hit) numbered with its internal id."""
+    return doc_type == NEWS_TYPE or number.startswith("news:")
+
+
 def document_label(document: Document) -> str:
     """How a person reads a document's name in a list: its number ('66/2011/QH12'); a news report's number is
     an internal id ('news:004_…'), so it reads 'Tin tức – Báo Lao động và Xã hội, 12/11/2024' from what the
     page says about itself (ingest.parsers.news), or says the page names no publisher rather than guess one."""
-    if document.type != NEWS_TYPE and not document.number.startswith("news:"):
+    if not is_news_report(document.number, document.type):
         return document.number
     when = f", {document.issued.strftime('%d/%m/%Y')}" if document.issued else ""
     if document.publisher:

@@ -19,10 +19,11 @@ from ingest.numbers import number_key
 from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.compose import SYLLABLE_SHARE, Composition, in_force_on, term_weight
-from search_api.answering.evidence import Evidence, is_news, is_stub, replacement_of
+from search_api.answering.evidence import Evidence, is_news, is_stub
 from search_api.answering.off_collection import off_collection
 from search_api.answering.terms import folded
 from search_api.corpus_store import CorpusStore, Snapshot
+from search_api.governance import replacement_of
 
 ANSWER_THRESHOLD = 0.38  # see tests/test_answers.py: dev answers reach 0.41-0.74, off-corpus 0.26-0.375
 # However much of a question is phrasing the collection never uses, a quote must still cover this
@@ -194,7 +195,7 @@ def banner(evidence: Evidence, composition: Composition, store: CorpusStore) -> 
         text = f"Các quy định trích dưới đây đã hết hiệu lực: {dated}"
     if question.as_of:
         text = f"Vào ngày {vn_date(question.as_of)}, " + text[0].lower() + text[1:]
-    found = next((r for r in (replacement_of(d, store) for d in expired) if r), None)
+    found = next((r for r in (replacement_of(d, store.document) for d in expired) if r), None)
     replacement = None
     if found:
         replaced, replacement_doc = found

@@ -25,7 +25,7 @@ from datetime import date
 from ingest.entitlements import Provision
 from ingest.model import QUY_DINH_CHI_TIET, Article, Document
 from search_api.answering import models as m
-from search_api.answering.evidence import Evidence, article_candidates, is_stub, replacement_of
+from search_api.answering.evidence import Evidence, article_candidates, is_stub
 from search_api.answering.groups import group_bonus
 from search_api.answering.models import Candidate
 from search_api.answering.support import (
@@ -39,6 +39,7 @@ from search_api.answering.support import (
 )
 from search_api.answering.terms import folded, unit_terms
 from search_api.corpus_store import CorpusStore
+from search_api.governance import replacement_of
 
 MAX_QUOTES = 3
 RELATIVE_KEEP = 0.75  # a second or third unit is quoted when nearly as good as the best
@@ -109,11 +110,18 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
     evidence.weights = weight
     day = evidence.on_date()
     cover = Cover(question, weight)
+    # What depends only on a candidate's document, once per document (a named text brings all its clauses).
+    title_terms_of: dict[str, frozenset[str]] = {}
+    superseded: dict[str, bool] = {}
     for candidate in evidence.candidates:
+        document = candidate.document
+        if document.number not in superseded:
+            title_terms_of[document.number] = unit_terms(document.title or "")
+            superseded[document.number] = superseded_in_collection(document, day, store)
         # A clause is read in its article and its text: "nạn nhân" in the Law on Prevention and Combat of
         # Human Trafficking is a trafficking victim, though the clause never says "mua bán" (a question
         # saying it covered the decree's clause on other victims better than the law's own).
-        terms = unit_terms(candidate.text) | unit_terms(candidate.article.title) | _title_terms(candidate.document)
+        terms = unit_terms(candidate.text) | unit_terms(candidate.article.title) | title_terms_of[document.number]
         if candidate.lead_in:
             terms |= unit_terms(candidate.lead_in)
         syllable_cover = sum(weight[t] for t in syllables if t in terms) / syllable_mass
@@ -146,7 +154,7 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
         elif mismatch := procedure_mismatch(candidate, question):  # "được giúp gì" vs "Hồ sơ, thủ tục"
             parts["procedure"], parts["title"] = -mismatch, 0.0
         force = in_force_on(candidate.document, day)
-        if superseded_in_collection(candidate.document, day, store):
+        if superseded[document.number]:
             parts["superseded"] = -SUPERSEDED_PENALTY
         if force:
             parts["in_force"] = IN_FORCE_BONUS
@@ -165,7 +173,7 @@ def superseded_in_collection(document, day, store: CorpusStore) -> bool:
     about for today or a day after it lapsed: the collection has the rule that applies instead."""
     if document.expired is None or (day is not None and day < document.expired):
         return False
-    found = replacement_of(document, store)
+    found = replacement_of(document, store.document)
     if found and found[1] is not None and not is_stub(found[1]):
         return True
     # Placed under a law still in force (11/2014/TT-BTP under 11/2017/QH14 in the codified database), it lapsed
@@ -176,10 +184,6 @@ def superseded_in_collection(document, day, store: CorpusStore) -> bool:
         if law is not None and not is_stub(law) and law.expired is None and in_force_on(law, day) is not False:
             return True
     return False
-
-
-def _title_terms(document) -> frozenset[str]:
-    return unit_terms(document.title or "")
 
 
 def _provision_bonus(candidate: Candidate, question: m.Question, store: CorpusStore) -> float:

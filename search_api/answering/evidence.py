@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from ingest.catalogue import STUB_SOURCE_FILE
-from ingest.model import CAN_CU, QUY_DINH_CHI_TIET, Article, Document
+from ingest.model import Article, Document
 from ingest.numbers import number_key, slug
 from ingest.textnorm import fold
 from search_api.answering import models as m
@@ -27,6 +27,7 @@ from search_api.answering.models import Candidate
 from search_api.answering.support import heading_articles
 from search_api.corpus_store import CorpusStore, Snapshot
 from search_api.search import SearchService
+from search_api.views import is_news_report
 
 RETRIEVED_ARTICLES = 10
 CANDIDATE_ARTICLES = 15  # every retrieved article down to this rank is a candidate
@@ -34,7 +35,6 @@ CANDIDATE_ARTICLES = 15  # every retrieved article down to this rank is a candid
 # qualifies ("Đối tượng ...", "Người được ...") and Criminal Code offences ("Tội ...").
 DEEP_ARTICLES = 25
 _DEEP_TITLE = re.compile(r"^(?:nguoi duoc|doi tuong|truong hop duoc|toi )")
-NEWS_TYPE = "Tin tức"
 MAX_CHAIN_ARTICLES = 6
 
 
@@ -55,7 +55,7 @@ class Evidence:
 
 
 def is_news(document: Document) -> bool:
-    return document.type == NEWS_TYPE or document.number.startswith("news:")
+    return is_news_report(document.number, document.type)
 
 
 def is_stub(document: Document) -> bool:
@@ -279,20 +279,3 @@ def hit_for(document: Document, article: Article) -> dict[str, Any]:
         "slug": slug(document.number),
         "link": f"/van-ban/{slug(document.number)}#{article.id}",
     }
-
-
-def replacement_of(document: Document, store: CorpusStore, depth: int = 0) -> tuple[Document, Document | None] | None:
-    """(the text that was replaced, its replacement) for an expired document: its own
-    replacement, or that of the law it details (a decree lapses with its law)."""
-    if document.replaced_by:
-        return document, store.document(document.replaced_by)
-    if depth >= 2:
-        return None
-    for relation in document.relations:
-        if relation.type in (QUY_DINH_CHI_TIET, CAN_CU) and not relation.source:
-            parent = store.document(relation.target)
-            if parent is not None and parent.number != document.number and parent.expired:
-                found = replacement_of(parent, store, depth + 1)
-                if found:
-                    return found
-    return None

@@ -192,13 +192,13 @@ _HELP_WITH = r"(?<!\w)(?:tro giup|ho tro|giup)(?: \w+){0,6} "
 
 def _helped_subjects(snapshot: Snapshot) -> frozenset[int]:
     """The SUBJECTS (by position) some normative unit of the collection offers help with."""
-    texts = [fold(text) for _, _, _, text in _lower_units(snapshot)]
+    texts = [folded(text) for _, _, _, text in _lower_units(snapshot)]
     helped = set()
     for position, subject in enumerate(SUBJECTS):
         if subject.question.pattern.startswith("^"):
             continue  # a whole-question shape (a business fined), not a subject one can be helped with
         pattern = re.compile(_HELP_WITH + subject.question.pattern)
-        if any(pattern.search(" ".join(re.findall(r"\w+", text))) for text in texts):
+        if any(pattern.search(text) for text in texts):
             helped.add(position)
     return frozenset(helped)
 

@@ -111,7 +111,7 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     matched_points: list[str] = []
     for clause in clauses:
         text = folded(clause.text)
-        hits = [name for name, w in circumstances if re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text)]
+        hits = [name for name, wording in circumstances if _matches(text, wording)]
         if hits:
             best, matched_points = clause, hits
     if best is None and "phat tien" in question.folded:
@@ -207,7 +207,7 @@ def guidance_quote(evidence: Evidence, store: CorpusStore, offence: Candidate) -
         for document in guides
         for article in document.articles
         for candidate in article_candidates(document, article, 5)
-        if any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", folded(candidate.text)) for w in wanted)
+        if any(_matches(folded(candidate.text), w) for w in wanted)
     ]
     if matching:
         chosen = next((c for c in matching if clause_ref.search(folded(c.text))), matching[0])
