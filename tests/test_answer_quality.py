@@ -126,3 +126,29 @@ def test_a_person_not_proven_a_victim_is_the_clause_on_that_case(client):
     doc, article, text = first(ask(client, "khong chung minh duoc nguoi nay la nan nhan thi can cu vao dau"))
     assert (doc, article) == ("62/2012/NĐ-CP", "5")
     assert text.startswith("3. Trường hợp cơ quan chức năng không chứng minh được")
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        # the term in quotation marks, four words off the cue
+        ("Nghị quyết hướng dẫn “cưỡng bức lao động” trong tội mua bán người nghĩa là gì?", "5. Để cưỡng bức lao động"),
+        # a long term a few words after the cue, defined with its purpose word ("Để bóc lột tình dục ...")
+        ("thế nào là chuyển giao nạn nhân để bóc lột tình dục", "4. Để bóc lột tình dục"),
+        # a term the guidance defines in a later paragraph of a clause
+        ("Trong tội mua bán người, 'bộ phận cơ thể' được hiểu như thế nào?", "6. Để lấy bộ phận cơ thể"),
+    ],
+)
+def test_the_court_guidance_clause_defining_the_asked_term_comes_first(client, question, opening):
+    # Before: the definition cue found no term (too far, quoted, prefixed by "để", or in a second
+    # paragraph), and another article of the resolution came first.
+    doc, article, text = first(ask(client, question))
+    assert (doc, article) == ("02/2019/NQ-HĐTP", "2")
+    assert text.startswith(opening)
+
+
+def test_explaining_a_right_to_someone_is_no_definition_question():
+    from search_api.answering.understand import asks_definition
+
+    assert not asks_definition(folded_text("công an có phải giải thích quyền được trợ giúp pháp lý không"))
+    assert asks_definition(folded_text("tình tiết này được giải thích thế nào"))

@@ -25,10 +25,12 @@ _DEFINES = re.compile(r"^(?:\d{1,2} )?([a-z][a-z ]{1,60}?) la (?!gi(?!\w))")
 _LISTS = re.compile(r"^(?:\d{1,2} )?([a-z][a-z ]{3,60}?) (?:bao gom|gom co|gom)(?!\w)")
 # "3. Thủ đoạn khác quy định tại khoản 1 Điều 150 của Bộ luật Hình sự là ...": a guidance text
 # defining the term another text uses.
-_DEFINES_REFERENCED = re.compile(r"^(?:\d{1,2} )?([a-z][a-z ]{3,60}?) quy dinh tai [a-z0-9 ]{3,80}? la (?!gi(?!\w))")
+_DEFINES_REFERENCED = re.compile(r"^(?:\d{1,2} )?([a-z][a-z0-9 ]{3,60}?) quy dinh tai [a-z0-9 ]{3,80}? la (?!gi(?!\w))")
 _MAX_TERM_WORDS = 8
 # A definition article is headed "Giải thích từ ngữ" / "Khái niệm ..." or by the term itself.
 _DEFINITION_TITLE = re.compile(r"^(?:giai thich tu ngu|khai niem|dinh nghia)")
+_QUOTED = re.compile(r"[“\"'‘]([^”\"'’]{3,80})[”\"'’]")
+_EITHER_SIDE = re.compile(r"duoc giai thich(?: the nao)?|giai thich the nao|(?:duoc )?hieu (?:nhu )?the nao")
 HIERARCHY = {"Luật": 0, "Bộ luật": 0, "Nghị định": 1, "Thông tư": 2, "Thông tư liên tịch": 2}
 
 
@@ -53,32 +55,68 @@ def _collect(documents) -> dict[str, list[Definition]]:
             continue
         for article in document.articles:
             title = folded(article.title)
-            glossary = bool(_DEFINITION_TITLE.search(title))
             units = [(u.id, u.text) for u in article.units] or [(article.id, article.text)]
+            # A glossary by its heading, or by its content: an article most of whose clauses define
+            # a term ("Điều 2. Về một số tình tiết định tội" of the court guidance).
+            glossary = bool(_DEFINITION_TITLE.search(title)) or _mostly_defining(units)
             for unit_id, text in units:
-                opening = folded(text[:200])
-                match = _DEFINES.match(opening)
-                # Outside a glossary only the article headed by its own term defines it
-                # ("Điều 1. Trẻ em": "Trẻ em là người dưới 16 tuổi").
-                term = match.group(1).strip() if match and (glossary or title == match.group(1).strip()) else ""
-                referenced = _DEFINES_REFERENCED.match(opening)
-                if not term and referenced and len(referenced.group(1).split()) >= 2:
-                    term = referenced.group(1).strip()
-                listing = _LISTS.match(opening)
-                if not term and listing and ":" in text[: listing.end() + 10]:
-                    # "2. Người thân thích của nạn nhân, bao gồm: vợ, chồng, ...": a definition by
-                    # enumeration, wherever it stands.
-                    term = listing.group(1).strip()
-                    if len(term.split()) < 2:
-                        term = ""
-                if not term or len(term.split()) > _MAX_TERM_WORDS:
-                    continue
-                definition = Definition(term, document, article, unit_id)
-                found.setdefault(term, []).append(definition)
-                if " cua " in term:
-                    # "người thân thích của nạn nhân" is asked as "người thân thích".
-                    found.setdefault(term.split(" cua ")[0], []).append(definition)
+                for term in _terms_defined(text, title, glossary):
+                    definition = Definition(term, document, article, unit_id)
+                    for alias in _aliases(term):
+                        found.setdefault(alias, []).append(definition)
     return found
+
+
+def _terms_defined(text: str, title: str, glossary: bool) -> list[str]:
+    opening = folded(text[:200])
+    match = _DEFINES.match(opening)
+    # Outside a glossary only the article headed by its own term defines it
+    # ("Điều 1. Trẻ em": "Trẻ em là người dưới 16 tuổi").
+    term = match.group(1).strip() if match and (glossary or title == match.group(1).strip()) else ""
+    referenced = _DEFINES_REFERENCED.match(opening)
+    if not term and referenced and len(referenced.group(1).split()) >= 2:
+        term = referenced.group(1).strip()
+    listing = _LISTS.match(opening)
+    if not term and listing and ":" in text[: listing.end() + 10]:
+        # "2. Người thân thích của nạn nhân, bao gồm: vợ, chồng, ...": a definition by
+        # enumeration, wherever it stands.
+        term = listing.group(1).strip()
+        if len(term.split()) < 2:
+            term = ""
+    terms = [term] if term and len(term.split()) <= _MAX_TERM_WORDS else []
+    if glossary:
+        # A later paragraph of a glossary clause may define a second term ("Bộ phận cơ thể là một
+        # phần của cơ thể ..." under the clause on taking body parts).
+        for line in text.split("\n")[1:]:
+            more = _DEFINES.match(folded(line[:200]))
+            if more and 2 <= len(more.group(1).split()) <= _MAX_TERM_WORDS and not more.group(1).startswith("vi du"):
+                terms.append(more.group(1).strip())
+    return terms
+
+
+def _mostly_defining(units: list[tuple[str, str]]) -> bool:
+    if len(units) < 3:
+        return False
+    defining = sum(
+        bool(_DEFINES_REFERENCED.match(folded(text[:200])) or _DEFINES.match(folded(text[:200]))) for _, text in units
+    )
+    return 2 * defining > len(units)
+
+
+# "Để bóc lột tình dục quy định tại ... là ...", "Vì mục đích vô nhân đạo khác ... là ...": the guidance
+# defines the purpose, the question asks the bare term ("bóc lột tình dục là gì").
+_PURPOSE = re.compile(r"^(?:de|vi|nham) (?=\w+ \w+)")
+
+
+def _aliases(term: str) -> list[str]:
+    aliases = [term]
+    if " cua " in term:
+        # "người thân thích của nạn nhân" is asked as "người thân thích".
+        aliases.append(term.split(" cua ")[0])
+    bare = _PURPOSE.sub("", term)
+    if bare != term:
+        aliases += [bare, *([bare.split(" cua ")[0]] if " cua " in bare else [])]
+    return list(dict.fromkeys(aliases))
 
 
 def definition_quote(evidence: Evidence, store: CorpusStore) -> tuple[Candidate, str] | None:
@@ -86,39 +124,54 @@ def definition_quote(evidence: Evidence, store: CorpusStore) -> tuple[Candidate,
     term nearest the definition cue; a text the question names first, then laws before decrees
     and circulars, in-force texts first."""
     question = evidence.question
-    words = f" {question.folded} "
+    # (the question as typed: the everyday wordings appended to question.folded name no asked term)
+    words = f" {folded(question.text)} "
     cues = [(match.start(), match.end(), match.group()) for match in DEFINITION_CUES.finditer(words)]
     if not cues:
         return None
     terms = defined_terms(store)
+    quoted = {folded(q) for q in _QUOTED.findall(question.text)}
     best: tuple[int, int, str] | None = None
     for term in terms:
         for match in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", words):
             # The term asked about stands right by the cue, at most one word away: before "là
             # gì", after "thế nào là" / "được coi là"; another defined word elsewhere in the
             # question ("nạn nhân" in "cháu của nạn nhân có được coi là ...") is not what is asked.
-            gaps = [
-                len(words[match.end() : start].split())
-                if DEFINITION_CUE_AFTER_TERM.fullmatch(cue)
-                else len(words[end : match.start()].split())
-                for start, end, cue in cues
-                if (match.end() <= start if DEFINITION_CUE_AFTER_TERM.fullmatch(cue) else match.start() >= end)
-            ]
-            if not gaps or min(gaps) > 1:
+            # A term the question puts in quotation marks is the one asked about, wherever it stands.
+            gaps = [0] if term in quoted else []
+            for start, end, cue in cues:
+                after, before = DEFINITION_CUE_AFTER_TERM.fullmatch(cue), not DEFINITION_CUE_AFTER_TERM.fullmatch(cue)
+                if _EITHER_SIDE.fullmatch(cue):  # "giải thích X", "X được giải thích thế nào"
+                    after = before = True
+                if after and match.end() <= start:
+                    gaps.append(len(words[match.end() : start].split()))
+                if before and match.start() >= end:
+                    gaps.append(len(words[end : match.start()].split()))
+            # A long term may stand a few words off ("thế nào là chuyển giao người để bóc lột tình dục",
+            # "thế nào là phạm tội mua bán người có tính chất chuyên nghiệp"), and is then the more
+            # specific one asked about.
+            if not gaps or min(gaps) > (min(len(term.split()), 5) if len(term.split()) >= 3 else 1):
                 continue
-            key = (min(gaps), -len(term), term)  # the longer term on a tie ("trẻ em" before "em")
+            key = (-len(term.split()), min(gaps), term)  # then the nearer ("trẻ em" before "em")
             if best is None or key < best:
                 best = key
     if best is None:
         return None
     named = {d.number for d in evidence.named_documents}
     day = evidence.on_date()
+    # On a tie, the definition whose unit the question's words found best ("có tính chất chuyên
+    # nghiệp" is defined by three court resolutions; the trafficking one is asked about).
+    # (per text: within one text its first definition, the glossary's, stands)
+    scored: dict[str, float] = {}
+    for candidate in evidence.candidates:
+        scored[candidate.document.number] = max(candidate.score, scored.get(candidate.document.number, -1.0))
     definitions = sorted(
-        terms[best[2]],
+        terms[best[-1]],
         key=lambda d: (
             d.document.number not in named,
             in_force_on(d.document, day) is False,
             HIERARCHY.get(d.document.type, 3),
+            -scored.get(d.document.number, -1.0),
         ),
     )
     chosen = definitions[0]
@@ -143,7 +196,10 @@ def definition_quote(evidence: Evidence, store: CorpusStore) -> tuple[Candidate,
 
 
 def is_definition_question(question: m.Question) -> bool:
+    # "được hiểu như thế nào", "giải thích thế nào" ask what a term means: their "như thế nào" is no
+    # procedure's "how".
+    procedure = question.has(m.PROCEDURE) and not _EITHER_SIDE.search(question.folded)
     if question.has(m.PENALTY) and not question.asks_sentence:
         # "có bị coi là dùng thủ đoạn khác không": what the court guidance counts as the term
-        return question.asks_definition and not question.has(m.AMOUNT, m.PROCEDURE, m.HOTLINE)
-    return question.asks_definition and not question.has(m.PENALTY, m.AMOUNT, m.PROCEDURE, m.HOTLINE)
+        return question.asks_definition and not procedure and not question.has(m.AMOUNT, m.HOTLINE)
+    return question.asks_definition and not procedure and not question.has(m.PENALTY, m.AMOUNT, m.HOTLINE)
