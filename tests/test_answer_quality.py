@@ -152,3 +152,34 @@ def test_explaining_a_right_to_someone_is_no_definition_question():
 
     assert not asks_definition(folded_text("công an có phải giải thích quyền được trợ giúp pháp lý không"))
     assert asks_definition(folded_text("tình tiết này được giải thích thế nào"))
+
+
+@pytest.mark.parametrize(
+    ("question", "article", "opening"),
+    [
+        ("Nội dung chi, mức chi hỗ trợ nạn nhân do bộ nào được giao quy định?", "26", "1. Bộ Tài chính chủ trì"),
+        ("Mẫu Giấy phép thành lập cơ sở hỗ trợ nạn nhân thì bộ nào quy định?", "9", "3. Bộ Lao động"),
+    ],
+)
+def test_who_sets_a_rate_or_a_form_is_the_decree_clause_charging_a_ministry(client, question, article, opening):
+    # Before: the circular fixing the sums (its amounts rewarded by the "mức chi" reading) or the
+    # circular holding the form came first; the question asks which body the decree charges with it.
+    doc, number, text = first(ask(client, question))
+    assert (doc, number) == ("09/2013/NĐ-CP", article)
+    assert text.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("mau giay phep do co quan nao quy dinh", True),
+        ("muc chi thi bo nao duoc giao quy dinh", True),
+        ("nghi dinh giao cho ai an dinh muc ho tro", True),
+        ("van ban nao quy dinh muc chi", False),
+        ("ai duoc ho tro hoc nghe", False),
+    ],
+)
+def test_a_question_asking_who_prescribes_is_read_as_such(words, expected):
+    from search_api.answering.cues import PRESCRIBER_CUES
+
+    assert bool(PRESCRIBER_CUES.search(words)) is expected

@@ -27,6 +27,7 @@ from ingest.model import QUY_DINH_CHI_TIET, Article, Document
 from search_api.answering import models as m
 from search_api.answering.evidence import Evidence, article_candidates, is_stub
 from search_api.answering.groups import group_bonus
+from search_api.answering.prescriber import prescriber_parts
 from search_api.answering.models import Candidate
 from search_api.answering.support import (
     Cover,
@@ -141,6 +142,7 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
         parts["named_text"] = named_text_bonus(candidate, question, evidence.named_documents)
         parts["hierarchy"] = hierarchy_bonus(candidate, question)
         parts["duty"] = duty_heading_bonus(candidate, question)
+        prescriber_parts(candidate, question, parts, cap=PROVISION_BONUS + AGENCY_BONUS)
         title_terms = unit_terms(candidate.article.title)
         title_share = sum(weight[t] for t in bigrams if t in title_terms) / bigram_mass if bigrams else 0.0
         parts["title"] = TITLE_BONUS * title_share

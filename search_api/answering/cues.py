@@ -293,6 +293,13 @@ MONEY_CUES = _cues(
     r"moi ngay",
     r"mot ngay",
 )
+# "mức chi do bộ nào quy định", "bộ nào được giao quy định", "giao cho ai ấn định": not the sum or the
+# form itself but the body a text charges with setting it.
+PRESCRIBER_CUES = _cues(
+    r"(?:(?:co quan|bo|don vi|cap) nao|ai)(?: duoc giao| se| phai| co tham quyen)? (?:quy dinh|ban hanh|an dinh)",
+    r"giao (?:cho )?(?:ai|bo nao|co quan nao)",
+    r"do (?:ai|co quan nao|bo nao) (?:quy dinh|ban hanh|an dinh)",
+)
 # "hồ sơ gồm những gì", "cần nộp những giấy tờ gì": the papers to hand in, as a list.
 DOSSIER_CUES = _cues(
     r"ho so(?: \w+){0,16} (?:gom|bao gom|can|phai co|co nhung)",

@@ -90,6 +90,7 @@ class Question:
     asks_content: bool = False  # "cụ thể là gì", "gồm những gì": the content, not only which text
     asks_definition: bool = False  # "ai được coi là nạn nhân", "còn là trẻ em không", "X là gì"
     asks_dossier: bool = False  # "hồ sơ gồm những gì", "cần nộp giấy tờ gì": the list of papers
+    asks_prescriber: bool = False  # "mức chi do bộ nào quy định", "giao cho ai ấn định": who sets the rule
     unknown_text: str = ""  # a text named by type and year that neither collection nor catalogue holds
     # full numbers typed that name no document of the collection or catalogue ("11/2013/TTLT-BTP-...")
     unknown_numbers: list[str] = field(default_factory=list)
@@ -118,6 +119,7 @@ class Question:
             "as_of_source": self.as_of_source or None,
             "aggravating": list(self.aggravating),
             "asks_definition": self.asks_definition,
+            "asks_prescriber": self.asks_prescriber,
             "reference_only": self.reference_only,
             "without_diacritics": self.without_diacritics,
             "expanded_terms": list(self.expanded_terms),

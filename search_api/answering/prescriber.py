@@ -1,0 +1,36 @@
+"""Questions asking who sets a rule: "mức chi do bộ nào quy định", "Nghị định 09/2013 giao cho ai ấn định
+mức hỗ trợ", "mẫu Giấy phép do cơ quan nào quy định".
+
+The answer is the clause of the higher text charging a body with it ("3. Bộ Lao động - Thương binh và Xã
+hội quy định mẫu Giấy phép", "Bộ Tài chính chủ trì, phối hợp với ... quy định nội dung chi, mức chi",
+"theo mức do Bộ Tài chính ... quy định"), not the circular that then fixes the sum or the form: its
+amounts and spans, which an "amount" reading of "mức chi" would reward, are not what is asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from search_api.answering import models as m
+from search_api.answering.models import Candidate
+from search_api.answering.terms import folded
+
+DELEGATION_BONUS = 0.1  # 0.2 measured: one answer fewer (the circular's amount again first)
+# A clause charging a body with prescribing something, on the folded text.
+DELEGATES = re.compile(
+    r"(?<!\w)(?:do|giao|theo muc do) (?:bo|chinh phu|thu tuong|uy ban|co quan|bo truong)(?!\w)[\w ,-]{0,120}? "
+    r"quy dinh(?!\w)"
+    r"|(?<!\w)bo [\w ,-]{3,80}? chu tri,? (?:[\w ,-]{0,80}? )?quy dinh(?!\w)"
+    r"|^(?:\d{1,2} )?bo [\w ,-]{3,60}? quy dinh(?!\w)"
+)
+
+
+def prescriber_parts(candidate: Candidate, question: m.Question, parts: dict[str, float], cap: float) -> None:
+    """Adjust a candidate's score parts for a who-prescribes question: a bonus for a delegating clause;
+    the amount and span bonuses dropped (``cap``: the provision bonus without them)."""
+    if not question.asks_prescriber:
+        return
+    if DELEGATES.search(folded(candidate.text)):
+        parts["delegation"] = DELEGATION_BONUS
+    parts["span"] = 0.0
+    parts["provision"] = min(parts.get("provision", 0.0), cap)
