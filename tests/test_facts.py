@@ -210,3 +210,18 @@ def test_trace_lists_each_clause_once_with_money_durations_and_counts_apart(back
     allowance = next(a for a in leaf["articles"] if a["number"] == "4" and a["clause"] == "khoản 3")
     counts = next(g["items"] for g in allowance["amount_groups"] if g["category"] == "count")
     assert counts == ["một lần chi phí học nghề", "một lần tiền trợ cấp khó khăn ban đầu"]
+
+
+def test_issuers_keep_the_official_capitalisation_of_ministries(corpus):
+    from ingest.issuers import official_spelling
+
+    # The codified note under 134/2013 writes "Bộ Lao động - Thương Binh và Xã hội"; the official name is
+    # "Thương binh" (only the first word of each group capitalised), wherever the issuer is shown or cited.
+    circular = corpus["134/2013/TTLT-BTC-BLĐTBXH"]
+    assert circular.issuer == "Bộ Tài chính và Bộ Lao động - Thương binh và Xã hội"
+    assert "Thương binh và Xã hội" in citation_form(circular)
+    for document in corpus.values():
+        stated = [document.issuer] + [f["value"] for f in document.facts if f["field"] == "issuer"]
+        assert not any("Thương Binh" in issuer for issuer in stated), (document.number, stated)
+    assert official_spelling("BỘ CÔNG THƯƠNG và Bộ tài chính") == "Bộ Công Thương và Bộ Tài chính"
+    assert official_spelling("Toà án nhân dân tối cao") == "Toà án nhân dân tối cao"  # accents as written
