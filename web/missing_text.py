@@ -59,7 +59,9 @@ def _title_note(document: Document, incoming: list[dict[str, Any]]) -> str:
         return ""
     citing = sorted({item["other"]["label"] for item in incoming if item["other"]["has_text"]})
     if citing:
-        cited = f"{len(citing)} văn bản trong bộ sưu tập dẫn chiếu số hiệu này ({', '.join(citing[:5])}) nhưng không nêu"
+        cited = (
+            f"{len(citing)} văn bản trong bộ sưu tập dẫn chiếu số hiệu này ({', '.join(citing[:5])}) nhưng không nêu"
+        )
     else:
         cited = "Không văn bản nào trong bộ sưu tập dẫn chiếu hay nêu"
     return (
