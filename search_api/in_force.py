@@ -1,4 +1,4 @@
-""" "Only texts in force on day D" (`in_force_on`), one rule for every view that filters by it: search (in the
+"""Only texts in force on day D (`in_force_on`): one rule for every view that filters by it: search (in the
 index, by the window `ingest.index_contract.in_force_window` stores), the document list, the entitlements and
 the trace (in Python, by the same window), and one way of saying what the filter hid.
 

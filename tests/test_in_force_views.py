@@ -1,4 +1,4 @@
-""" "Only texts in force on day D" beyond search: the document list (/api/documents, /van-ban), the entitlements
+"""Only texts in force on day D, beyond search: the document list (/api/documents, /van-ban), the entitlements
 (/api/entitlements, /quyen-loi) and the trace (/api/trace, /truy-vet) take search's `in_force_on`, with the same
 rule (search_api.in_force) and a notice saying what the filter hid; each page shows its API's notice."""
 
