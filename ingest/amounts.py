@@ -42,7 +42,10 @@ _UNITS = (
     "%",
 )
 # "02 người/Trung tâm/năm" is a quota; a bare "02 người" is usually a condition or a headcount.
-_UNIT = "|".join(re.escape(u) for u in _UNITS) + r"|người(?=\s*/)"
+# "bộ" counts sets ("02 (hai) bộ quần áo") only in lower case and never before "luật": "Bộ" starts the
+# name of a ministry or a code ("khoản 2 Điều 343 Bộ luật Tố tụng dân sự" in Án lệ 43/2021/AL was read
+# as 343 sets).
+_UNIT = "|".join(re.escape(u) for u in _UNITS if u != "bộ") + r"|người(?=\s*/)|(?-i:bộ)(?!\s+luật)"
 
 # "300 nghìn đồng/vụ việc", "1,5 triệu đồng": a sum written with a word for its scale.
 _SCALES = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000}
@@ -92,6 +95,13 @@ _CONDITION_AFTER_RE = re.compile(r"\s*(?:\S+\s+)?trở lên|\s*(?:bộ\s+)?hồ 
 # Dates written out ("ngày 27 tháng 12 năm 2008", "tháng 7 năm 2013") are not quantities.
 _LONG_DATE_RE = re.compile(
     r"(?:ngày\s+\d{1,2}\s+)?tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|(?:ngày|tháng)\s+\d{1,2}\s+năm\s+\d{4}", re.IGNORECASE
+)
+# A number that names an article, clause, chapter or a document ("Điều 343", "khoản 2", "các điều 168, 323,
+# 689", "Quyết định 343", "số 24") is a reference, never a quantity, whatever word follows it.
+_REFERENCE_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:điều|khoản|điểm|chương|mục|phần|số|luật|nghị định|nghị quyết|quyết định|thông tư|chỉ thị"
+    r"|công văn|pháp lệnh)\s+(?:\d+[a-zđ]?\s*(?:,|và|hoặc)\s*)*$",
+    re.IGNORECASE,
 )
 # A worked example ("Ví dụ 01: ... 130% x 23 buổi = 29,9 buổi") illustrates the rule above it.
 _EXAMPLE_LINE_RE = re.compile(r"^\s*Ví dụ\b[^\n]*", re.IGNORECASE | re.MULTILINE)
@@ -256,6 +266,8 @@ def scan_quantities(text: str) -> Iterator[tuple[str, Amount]]:
     ignored = [(m.start(), m.end()) for regex in (_LONG_DATE_RE, _EXAMPLE_LINE_RE) for m in regex.finditer(text)]
     for match in _QUANTITY_RE.finditer(text):
         if any(s <= match.start("number") < e for s, e in ignored):
+            continue
+        if _REFERENCE_BEFORE_RE.search(text, max(0, match.start() - 120), match.start()):
             continue
         unit = match.group("unit").lower()
         number_start = match.start("number")

@@ -42,6 +42,55 @@ _ADOPTED_RE = re.compile(
 )
 
 
+# Official names of central bodies as they are written (capitalisation included): the codified database's
+# notes sometimes capitalise every word of a compound name ("Bộ Lao động - Thương Binh và Xã hội" in the
+# note under 134/2013/TTLT-BTC-BLĐTBXH), while the official name capitalises only the first word of each
+# group ("Thương binh"); "Bộ Công Thương" is itself the official spelling. Only letter case is rewritten;
+# older accent placement ("Uỷ", "Toà") is how the source wrote it and stays.
+OFFICIAL_BODIES = (
+    "Bộ Lao động - Thương binh và Xã hội",
+    "Bộ Văn hóa, Thể thao và Du lịch",
+    "Bộ Thông tin và Truyền thông",
+    "Bộ Giáo dục và Đào tạo",
+    "Bộ Kế hoạch và Đầu tư",
+    "Bộ Khoa học và Công nghệ",
+    "Bộ Tài nguyên và Môi trường",
+    "Bộ Nông nghiệp và Phát triển nông thôn",
+    "Bộ Giao thông vận tải",
+    "Bộ Công Thương",
+    "Bộ Xây dựng",
+    "Bộ Tài chính",
+    "Bộ Tư pháp",
+    "Bộ Công an",
+    "Bộ Quốc phòng",
+    "Bộ Ngoại giao",
+    "Bộ Nội vụ",
+    "Bộ Y tế",
+    "Ủy ban Dân tộc",
+    "Thanh tra Chính phủ",
+    "Ngân hàng Nhà nước Việt Nam",
+    COUNCIL_OF_JUDGES,
+    "Viện kiểm sát nhân dân tối cao",
+    "Tòa án nhân dân tối cao",
+    PRIME_MINISTER,
+    "Ủy ban Thường vụ Quốc hội",
+    "Văn phòng Quốc hội",
+    "Chính phủ",
+    "Quốc hội",
+)
+_OFFICIAL_RE = re.compile(
+    "|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in sorted(OFFICIAL_BODIES, key=len, reverse=True)),
+    re.IGNORECASE,
+)
+_BY_CASEFOLD = {name.casefold(): name for name in OFFICIAL_BODIES}
+
+
+def official_spelling(text: str) -> str:
+    """Every official body named in `text` written with its official capitalisation:
+    'Bộ Tài chính và Bộ Lao động - Thương Binh và Xã hội' -> '... Bộ Lao động - Thương binh và Xã hội'."""
+    return _OFFICIAL_RE.sub(lambda m: _BY_CASEFOLD.get(m.group(0).casefold(), m.group(0)), text or "")
+
+
 def adopted_by(document: Document) -> tuple[str, str] | None:
     """(body, 'Điều 9 của chính văn bản') when an article of the text says who adopted it. A
     consolidated text quotes the adoption formulas of the laws it merges: not its own issuer."""

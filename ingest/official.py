@@ -51,6 +51,16 @@ _QUOTE_RE = re.compile(
     r"\s+(?P<title>(?:quy định|hướng dẫn|về|ban hành|sửa đổi|phê duyệt)\b[^;:.()\n]{10,240}?)"
     r"(?=\s*(?:[;:.()\n]|$|\s+và\s+(?:Thông tư|Nghị định|Quyết định|các văn bản)|\s+(?:từ nguồn|theo quy định)))",
 )
+# The same citation without its date and issuer ("Nghị định số 162/2025/NĐ-CP quy định chi tiết ..."): read
+# only for a text the collection holds no copy of (a catalogue stub has no header of its own, so another
+# text's citation is the only place its trích yếu can come from); "quy định tại ..." points into it.
+_UNDATED_QUOTE_RE = re.compile(
+    r"(?P<type>Thông tư liên tịch|Thông tư|Nghị định|Nghị quyết|Quyết định|Chỉ thị)"
+    rf"\s+số\s+(?P<number>{DOC_NUMBER_PATTERN})"
+    r"\s+(?!(?:quy định|hướng dẫn)\s+tại\b)"
+    r"(?P<title>(?:quy định|hướng dẫn|về|ban hành|sửa đổi|phê duyệt)\b[^;:.()\n]{10,240}?)"
+    r"(?=\s*(?:[;:.()\n]|$|\s+và\s+(?:Thông tư|Nghị định|Quyết định|các văn bản)|\s+(?:từ nguồn|theo quy định)))",
+)
 _OWN_NOTE_EFFECTIVE_RE = re.compile(r",\s*có hiệu lực thi hành kể từ ngày\s+(\d{1,2}/\d{1,2}/\d{4})")
 
 
@@ -222,15 +232,18 @@ def unit_citation(document: Document, unit_id: str | None, short: bool = False) 
 
 
 def _quotations(documents: list[Document]) -> dict[str, list[tuple[str, str]]]:
-    """number key -> [(quoted title, where)] from every other text of the set."""
+    """number key -> [(quoted title, where)] from every other text of the set; undated citations count
+    only for the documents known from the catalogue alone."""
     found: dict[str, list[tuple[str, str]]] = {}
+    stubs = {number_key(d.number) for d in documents if d.source_file == STUB_SOURCE_FILE and not d.articles}
     for document in documents:
         if document.type == NEWS_TYPE:
             continue
         places = [(document.title, f"tên của {document.type} {document.number}")]
         places += [(a.text, f"Điều {a.number} {document.type} {document.number}") for a in document.articles]
         for text, where in places:
-            for match in _QUOTE_RE.finditer(text or ""):
+            undated = [m for m in _UNDATED_QUOTE_RE.finditer(text or "") if number_key(m.group("number")) in stubs]
+            for match in [*_QUOTE_RE.finditer(text or ""), *undated]:
                 key = number_key(match.group("number"))
                 if key == number_key(document.number):
                     continue

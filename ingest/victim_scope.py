@@ -57,6 +57,9 @@ class ScopeRules:
     generic_funding: re.Pattern
     funding_article_title: re.Pattern
     relatives_need_victim: re.Pattern
+    every_child_right: re.Pattern
+    child_offenders: re.Pattern
+    child_offenders_unless: re.Pattern
 
     @classmethod
     def from_vocabulary(cls, data: dict) -> ScopeRules:
@@ -92,6 +95,9 @@ class ScopeRules:
             generic_funding=re.compile(raw.get("generic_funding", "(?!)"), flags),
             funding_article_title=re.compile(raw.get("funding_article_title", "(?!)"), flags),
             relatives_need_victim=re.compile(raw.get("relatives_need_victim", ""), flags),
+            every_child_right=re.compile(raw.get("every_child_right", "(?!)"), flags),
+            child_offenders=re.compile(raw.get("child_offenders", "(?!)"), flags),
+            child_offenders_unless=re.compile(raw.get("child_offenders_unless", "(?!)"), flags),
         )
 
 
@@ -183,7 +189,15 @@ def _gives_nothing(provision: Provision, own: str, lead: str, rules: ScopeRules)
     # The unmasked sentence too: "Hướng dẫn cơ sở bảo trợ xã hội ..." manages a facility whose name is masked.
     main = (_first_sentence(own), _first_sentence(quote), lead)
     if title_ends or any(rules.gives_nothing.search(text) for text in main):
-        return "chấm dứt, từ chối, khuyến khích, tuyên truyền hay đào tạo: không trao quyền lợi cho người được hỗ trợ"
+        return (
+            "chấm dứt, từ chối, khuyến khích, tuyên truyền, đào tạo hay quản lý, hướng dẫn công tác: không trao"
+            " quyền lợi cho người được hỗ trợ"
+        )
+    if provision.kind == "right" and rules.every_child_right.search(quote):
+        return "quyền của mọi trẻ em, không riêng trẻ em cần được bảo vệ hay nạn nhân"
+    said = f"{lead} {own}"
+    if rules.child_offenders.search(said) and not rules.child_offenders_unless.search(said):
+        return "về trẻ em vi phạm pháp luật, không phải nạn nhân hay trẻ em bị xâm hại"
     if provision.kind == "right" and not rules.right_holders.search(_right_holder(provision)):
         return "quyền của cơ quan hay người khác, không phải của người được hỗ trợ"
     if (

@@ -18,8 +18,9 @@ from pydantic import BaseModel, Field
 from ingest.catalogue import STUB_SOURCE_FILE
 from ingest.index_contract import SearchBackend
 from ingest.model import Document
-from ingest.numbers import slug
+from ingest.numbers import number_key, slug
 from ingest.textnorm import fold
+from search_api.in_force import hidden_notice, in_force_on
 from search_api.views import STATUS_LABELS, is_news_report
 
 SortKey = Literal["number", "issued", "effective", "type"]
@@ -65,6 +66,12 @@ class DocumentList(BaseModel):
     order: Literal["asc", "desc"]
     items: list[DocumentSummary]
     facets: dict[str, list[FacetValue]]
+    in_force_on: date | None = Field(None, description="the day asked for: only texts shown in force that day")
+    in_force_notice: str | None = Field(
+        None,
+        description="With in_force_on: the texts the filter hid (lapsed by that day and what replaced them, not yet"
+        " in force, or without evidence of being in force)",
+    )
 
 
 @dataclass
@@ -77,6 +84,7 @@ class ListRequest:
     q: str = ""
     has_text: bool | None = None
     include_news: bool = False
+    in_force_on: date | None = None  # only texts in force that day on positive evidence (search_api.in_force)
     sort: SortKey = "issued"
     order: SortOrder = "desc"
     page: int = 1
@@ -152,9 +160,20 @@ def _facets(items: list[DocumentSummary]) -> dict[str, list[FacetValue]]:
 
 
 def list_documents(backend: SearchBackend, wanted: ListRequest) -> DocumentList:
-    everything = [summary(d, n) for d, n in backend.list_documents()]
-    if not wanted.include_news:
-        everything = [s for s in everything if not is_news_report(s.number, s.type)]
+    stored = [
+        (d, n) for d, n in backend.list_documents() if wanted.include_news or not is_news_report(d.number, d.type)
+    ]
+    notice = None
+    if wanted.in_force_on is not None:
+        # The same rule as search's in_force_on; the notice names what it hid, facets count what is left.
+        day = wanted.in_force_on
+        by_number = {number_key(d.number): d for d, _ in stored}
+        hidden = [d for d, _ in stored if not in_force_on(d, day)]
+        stored = [(d, n) for d, n in stored if in_force_on(d, day)]
+        notice = hidden_notice(
+            hidden, day, lambda n: by_number.get(number_key(n)), "Các văn bản", shown="danh sách dưới đây"
+        )
+    everything = [summary(d, n) for d, n in stored]
     facets = _facets(everything)
     items = [
         s
@@ -186,6 +205,8 @@ def list_documents(backend: SearchBackend, wanted: ListRequest) -> DocumentList:
         order=order,
         items=ordered[start : start + size],
         facets=facets,
+        in_force_on=wanted.in_force_on,
+        in_force_notice=notice,
     )
 
 

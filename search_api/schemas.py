@@ -270,6 +270,10 @@ class EntitlementsResponse(_Open):
     total: int
     kinds: list[str]
     provisions: list[ProvisionOut]
+    in_force_on: dt.date | None = Field(None, description="The day asked for: only rows of texts in force that day")
+    in_force_notice: str | None = Field(
+        None, description="With in_force_on: how many rows the filter hid, of which texts, and what replaced them"
+    )
 
 
 # ---- trace --------------------------------------------------------------------------------
@@ -339,3 +343,9 @@ class TraceResponse(_Open):
     document: str
     article: str | None
     tree: TraceNode
+    in_force_on: dt.date | None = Field(None, description="The day asked for: only detailing texts in force that day")
+    in_force_notice: str | None = Field(
+        None,
+        description="With in_force_on: the detailing texts the filter hid and what replaced them; whether the traced"
+        " text itself was in force that day",
+    )

@@ -12,8 +12,9 @@ from ingest.analysis import Analysis
 from ingest.index_contract import Filters, ParsedQuery, SearchBackend, SearchResult
 from ingest.model import Document
 from ingest.numbers import number_key, slug
-from search_api.governance import asks_for_detailing_texts, detailing_articles, named_articles, replacement_of
+from search_api.governance import asks_for_detailing_texts, detailing_articles, named_articles
 from search_api.highlight import highlighter
+from search_api.in_force import hidden_notice, lapsed_by
 from search_api.query import MAX_QUERY_CHARS, parse_query, query_problem
 from search_api.views import NEWS_TYPE, STATUS_LABELS, document_label, is_news_report
 
@@ -136,30 +137,10 @@ class SearchService:
         lapsed: dict[str, Document] = {}
         for hit in unfiltered["hits"]:
             document = document_of(hit["doc_number"])
-            if document is not None and document.expired is not None and document.expired <= day:
+            if document is not None and lapsed_by(document, day):
                 lapsed.setdefault(document.number, document)
-        if not lapsed:
-            return None
-        named = ", ".join(
-            f"{d.type} {d.number} (hết hiệu lực từ {d.expired:%d/%m/%Y})" for d in list(lapsed.values())[:3]
-        )
-        notice = (
-            f"Các văn bản khớp nhất với câu tìm đã hết hiệu lực trước ngày {day:%d/%m/%Y} nên bị bộ lọc loại: {named}."
-        )
-        replacements: dict[str, Document | None] = {}
-        for document in lapsed.values():
-            found = replacement_of(document, document_of)
-            if found and found[0].replaced_by and found[0].replaced_by not in replacements:
-                replacements[found[0].replaced_by] = found[1]
-        for number, replacement in replacements.items():
-            if replacement is None or not replacement.articles:
-                notice += (
-                    f" Văn bản thay thế ({number}) chưa có toàn văn trong kho: kết quả dưới đây không phải quy định"
-                    " của nó."
-                )
-            else:
-                notice += f" Văn bản thay thế: {replacement.type} {number}."
-        return notice
+        # Only the lapsed best matches are named: the rest of the collection the filter hid is not what was asked.
+        return hidden_notice(lapsed.values(), day, document_of, "Các văn bản khớp nhất với câu tìm")
 
     def _search(
         self,

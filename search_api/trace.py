@@ -12,6 +12,7 @@ not in the corpus). Without an article the tree starts at the whole document.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from ingest.amounts import amount_groups, extract_amounts
@@ -19,6 +20,7 @@ from ingest.index_contract import SearchBackend
 from ingest.model import BAI_BO, QUY_DINH_CHI_TIET, SUA_DOI, THAY_THE, TRICH_DAN, Document, Relation
 from ingest.numbers import number_key, slug
 from ingest.official import clause_label
+from search_api.in_force import hidden_notice, in_force_links, in_force_on, lapsed_by
 from search_api.views import RELATION_LABELS, STATUS_LABELS
 
 CHANGE_TYPES = (THAY_THE, SUA_DOI, BAI_BO)
@@ -335,11 +337,30 @@ def _tree(documents: _Documents, root: str, articles: list[dict[str, Any]], edge
     return build(root, articles)
 
 
-def trace(backend: SearchBackend, doc: str, article: str | None = None) -> dict[str, Any] | None:
+def _in_force_edges(documents: _Documents, root: str, edges: list[_Edge], day: date) -> tuple[list[_Edge], str | None]:
+    """The links of texts in force on `day` (search_api.in_force), and a notice naming what was hidden and
+    whether the traced text itself was in force that day (it stays: it is what was asked for)."""
+    kept, hidden = in_force_links(edges, root, documents.get, day)
+    sentences = []
+    traced = documents.get(root)
+    if traced is not None and not in_force_on(traced, day):
+        why = f"hết hiệu lực từ {traced.expired:%d/%m/%Y}" if lapsed_by(traced, day) else "chưa có bằng chứng"
+        sentences.append(
+            f"Văn bản được truy vết ({traced.type} {traced.number}) không còn hiệu lực vào ngày {day:%d/%m/%Y} ({why});"
+            " nó vẫn được hiển thị vì là văn bản được hỏi."
+        )
+    said = hidden_notice(hidden, day, documents.get, "Các văn bản hướng dẫn", shown="cây dưới đây")
+    return kept, " ".join(sentences + ([said] if said else [])) or None
+
+
+def trace(
+    backend: SearchBackend, doc: str, article: str | None = None, in_force_on_day: date | None = None
+) -> dict[str, Any] | None:
     """The tree for a document number (as stored) and optionally one of its articles; None
     when the document or the article is unknown. An article's tree also follows the articles
     of the same text it refers to (Điều 32 -> Điều 33-38 -> NĐ 09/2013 Điều 19-24 -> TTLT
-    134/2013 Điều 4-5, with the amounts the circular fixes at the leaves)."""
+    134/2013 Điều 4-5, with the amounts the circular fixes at the leaves). `in_force_on_day`: only
+    the detailing texts in force that day, with `in_force_notice` saying what was hidden."""
     documents = _Documents(backend)
     document = documents.get(doc)
     if document is None:
@@ -357,5 +378,14 @@ def trace(backend: SearchBackend, doc: str, article: str | None = None) -> dict[
     else:
         articles, wanted = [], None
     edges, depth = _collect(documents, document.number, wanted)
+    notice = None
+    if in_force_on_day is not None:
+        edges, notice = _in_force_edges(documents, document.number, edges, in_force_on_day)
     root = _tree(documents, document.number, articles, edges, depth)
-    return {"document": document.number, "article": articles[0]["number"] if articles else None, "tree": root}
+    return {
+        "document": document.number,
+        "article": articles[0]["number"] if articles else None,
+        "tree": root,
+        "in_force_on": in_force_on_day,
+        "in_force_notice": notice,
+    }

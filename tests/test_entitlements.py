@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bench.entitlements import evaluate, find_unit_text, load_labelled, parse_pages
-from ingest.amounts import extract_amounts, extract_deadlines
+from ingest.amounts import extract_amounts, extract_deadlines, scan_quantities
 from ingest.entitlements import Provision, extract_provisions
 from ingest.model import QUY_DINH_CHI_TIET, Document
 
@@ -332,3 +332,35 @@ def test_sums_written_with_a_scale_word(text, values):
     amounts = extract_amounts(text)
     assert [(a.value, a.cap, a.floor) for a in amounts] == values
     assert all(a.unit == "đồng" for a in amounts) and "nghì " not in " ".join(a.text + " " for a in amounts)
+
+
+# --- references are not quantities -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Án lệ 43/2021/AL, its decision: "343 Bộ" was read as 343 sets (the unit "bộ").
+        "Căn cứ điểm b khoản 2 Điều 337, khoản 2 Điều 343 Bộ luật Tố tụng dân sự;",
+        "các điều 168, 323, 342, 425, 438, 689 Bộ luật Dân sự năm 2005",
+        "theo Quyết định 343 ngày 05/5/2020 của 343 Bộ Tài chính",
+        "quy định tại Điều 12 năm 2015 và khoản 3 tháng 4",
+    ],
+)
+def test_article_and_document_references_are_not_amounts(text):
+    assert [a.text for role, a in scan_quantities(text)] == []
+
+
+def test_real_precedent_sentence_reads_no_count_of_343():
+    path = CORPUS / "fixtures" / "pdf" / "an_le_43-2021-AL_textlayer.pdf"
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    from ingest.pipeline import _read_and_parse
+
+    (precedent,) = _read_and_parse((str(path), 50_000_000, None, str(path))).documents
+    texts = [u.text for a in precedent.articles for u in [a, *a.units] if "Điều 343 Bộ luật" in u.text]
+    assert texts, "the sentence citing Điều 343 Bộ luật Tố tụng dân sự is no longer in the parsed precedent"
+    for text in texts:
+        assert not [a for a in extract_amounts(text) if a.unit == "bộ"], text
+    # Sets of clothes are still counted (134/2013 Điều 4 khoản 1 wording).
+    assert [a.value for a in extract_amounts("được cấp 02 (hai) bộ quần áo dài, 02 (hai) bộ quần áo lót")] == [2, 2]

@@ -12,7 +12,7 @@ import pytest
 
 from ingest.catalogue import catalogue_stub_documents, load_catalogue
 from ingest.dispatch import discover
-from ingest.model import CON_HIEU_LUC, HET_HIEU_LUC, KHONG_AP_DUNG, QUY_DINH_CHI_TIET
+from ingest.model import CON_HIEU_LUC, HET_HIEU_LUC, KHONG_AP_DUNG, QUY_DINH_CHI_TIET, Document
 from ingest.numbers import number_key
 from ingest.official import adopt_own_effective_dates, citation_form, disagreements, resolve_official_facts
 from ingest.pipeline import _read_and_parse
@@ -210,3 +210,44 @@ def test_trace_lists_each_clause_once_with_money_durations_and_counts_apart(back
     allowance = next(a for a in leaf["articles"] if a["number"] == "4" and a["clause"] == "khoản 3")
     counts = next(g["items"] for g in allowance["amount_groups"] if g["category"] == "count")
     assert counts == ["một lần chi phí học nghề", "một lần tiền trợ cấp khó khăn ban đầu"]
+
+
+def test_issuers_keep_the_official_capitalisation_of_ministries(corpus):
+    from ingest.issuers import official_spelling
+
+    # The codified note under 134/2013 writes "Bộ Lao động - Thương Binh và Xã hội"; the official name is
+    # "Thương binh" (only the first word of each group capitalised), wherever the issuer is shown or cited.
+    circular = corpus["134/2013/TTLT-BTC-BLĐTBXH"]
+    assert circular.issuer == "Bộ Tài chính và Bộ Lao động - Thương binh và Xã hội"
+    assert "Thương binh và Xã hội" in citation_form(circular)
+    for document in corpus.values():
+        stated = [document.issuer] + [f["value"] for f in document.facts if f["field"] == "issuer"]
+        assert not any("Thương Binh" in issuer for issuer in stated), (document.number, stated)
+    assert official_spelling("BỘ CÔNG THƯƠNG và Bộ tài chính") == "Bộ Công Thương và Bộ Tài chính"
+    assert official_spelling("Toà án nhân dân tối cao") == "Toà án nhân dân tối cao"  # accents as written
+
+
+def test_a_catalogue_only_text_takes_its_title_from_a_text_citing_it_with_the_source():
+    from ingest.catalogue import STUB_SOURCE_FILE, Catalogue
+    from ingest.model import Article
+
+    stub = Document("162/2025/NĐ-CP", "Nghị định", issuer="Chính phủ", source_file=STUB_SOURCE_FILE)
+    held = Document("7/2001/NĐ-CP", "Nghị định", issuer="Chính phủ", source_file="held.html")
+    held.articles = [Article("1", "", "Nghị định này có hiệu lực.", "dieu_1")]
+    citing = Document("99/2099/NĐ-CP", "Nghị định", issuer="Chính phủ", source_file="x.html")
+    citing.articles = [
+        Article(
+            "1",
+            "",
+            "Các khoản chi theo Nghị định số 162/2025/NĐ-CP quy định tại Điều 5 và Nghị định số 162/2025/NĐ-CP "
+            "quy định chi tiết một số điều của Luật Phòng, chống mua bán người. Nghị định số 7/2001/NĐ-CP "
+            "quy định về một việc khác.",
+            "dieu_1",
+        )
+    ]
+    resolve_official_facts([stub, held, citing], Catalogue([]))
+    assert stub.title == "Quy định chi tiết một số điều của Luật Phòng, chống mua bán người"
+    (title,) = [f for f in stub.facts if f["field"] == "title"]
+    assert title["kept"] and title["source"] == "trích dẫn trong Điều 1 Nghị định 99/2099/NĐ-CP"
+    # A text the collection holds is named by its own header: an undated citation is not read for it.
+    assert held.title == ""

@@ -96,6 +96,24 @@ def test_catalogue_only_decree_162_2025_shows_no_developer_note(client):
     assert "ghi chú của nhóm phát triển vnlex, chưa kiểm chứng" in html
 
 
+def test_catalogue_only_decree_162_2025_says_no_text_states_its_title_and_is_found_by_number(client):
+    html = client.get("/van-ban/162-2025-ND-CP").text
+    # No file of ../shared/corpus cites 162/2025 and the catalogue has no title: the page says so, invents none.
+    assert 'data-testid="title-unknown"' in html
+    assert "Không văn bản nào trong bộ sưu tập dẫn chiếu hay nêu trích yếu chính thức" in html
+    assert client.get("/api/documents/162-2025-ND-CP").json()["title"] == ""
+    for query in ("162/2025/NĐ-CP", "Nghị định 162/2025", "nd 162/2025"):
+        found = client.get("/api/search", params={"q": query}).json()["catalogued"]
+        assert [c["number"] for c in found] == ["162/2025/NĐ-CP"], query
+
+
+def test_catalogue_only_page_states_each_provenance_once(client):
+    html = client.get("/van-ban/162-2025-ND-CP").text
+    # The link to the 2024 Law rests on a developers' note: said once, as its source, not again in its note.
+    assert html.count("văn bản không có trong bộ sưu tập và không nguồn nào đã đọc nói điều này") == 1
+    assert html.count("(nguồn: danh mục vnlex, chưa đối chiếu với văn bản; dựa trên:") == 1
+
+
 # ---------------------------------------------------------------------- adding a text
 
 

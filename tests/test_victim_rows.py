@@ -157,6 +157,15 @@ RULE_CASES = [
     ("134/2013/TTLT-BTC-BLĐTBXH", "dieu_1__khoan_2", False, "điều về phạm vi"),  # "Phạm vi và đối tượng"
     # Managing a facility whose name ("cơ sở hỗ trợ nạn nhân") is masked is still management.
     ("66/2011/QH12", "chuong_6__dieu_44__khoan_4", False, "chấm dứt, từ chối"),
+    # Child-welfare rows about no child in need of protection (issue 9 audit): the rights of every child,
+    # children in conflict with the law, a ministry guiding the work. None is a labelled row in samples 1-5.
+    ("102/2016/QH13", "chuong_2__muc_1__dieu_26", False, "quyền của mọi trẻ em"),
+    ("102/2016/QH13", "chuong_4__muc_4__dieu_73__khoan_3", False, "trẻ em vi phạm pháp luật"),
+    ("102/2016/QH13", "chuong_4__muc_4__dieu_72__khoan_4", False, "trẻ em vi phạm pháp luật"),
+    ("102/2016/QH13", "chuong_6__muc_1__dieu_84__khoan_3", False, "chấm dứt, từ chối"),
+    # ... while a child who was harmed stays, and so does the right to alternative care (labelled rows).
+    ("102/2016/QH13", "chuong_4__muc_4__dieu_71__khoan_2", True, ""),
+    ("102/2016/QH13", "chuong_2__muc_1__dieu_24__khoan_1", True, ""),
 ]
 
 

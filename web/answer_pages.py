@@ -8,8 +8,9 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import Response
 
 from search_api.deps import state
+from search_api.in_force import day_from
 from search_api.routers.ask import answer_service, parse_day
-from search_api.routers.entitlements import filter_rows, provision_rows
+from search_api.routers.entitlements import entitlements_data
 from search_api.trace import trace
 from web.documents import DocumentCache, badge, vn_date
 from web.entitlement_cards import KIND_LABELS, entitlement_groups
@@ -46,11 +47,19 @@ def ask_page(request: Request) -> Response:
 
 @router.get("/quyen-loi")
 def entitlements_page(request: Request) -> Response:
-    filters = {name: _param(request, name) for name in ("who", "kind", "agency", "document", "q")}
+    filters: dict = {name: _param(request, name) for name in ("who", "kind", "agency", "document", "q")}
     # The page's subject is victims (ingest.victim_scope decides which rows); "Tất cả quy định" widens it.
     filters["scope"] = "all" if _param(request, "scope") == "all" else "nan_nhan"
-    rows = filter_rows(provision_rows(request), **filters)
-    context = {"filters": filters, "total": len(rows), "groups": entitlement_groups(rows), "kind_labels": KIND_LABELS}
+    day = day_from(_param(request, "in_force_on"))
+    data = entitlements_data(request, **filters, in_force_on=day)  # the same dict /api/entitlements answers
+    filters["in_force_on"] = day.isoformat() if day else ""
+    context = {
+        "filters": filters,
+        "total": data["total"],
+        "groups": entitlement_groups(data["provisions"]),
+        "kind_labels": KIND_LABELS,
+        "in_force_notice": data["in_force_notice"],
+    }
     return page(request, "entitlements.html", context)
 
 
@@ -68,15 +77,17 @@ def _decorate(node: dict) -> None:
 @router.get("/truy-vet")
 def trace_page(request: Request) -> Response:
     doc, article = _param(request, "doc"), _param(request, "article")
+    day = day_from(_param(request, "in_force_on"))
+    shown_day = day.isoformat() if day else ""
     if not doc:
-        return page(request, "trace.html", {"doc": "", "article": article, "result": None})
+        return page(request, "trace.html", {"doc": "", "article": article, "in_force_on": shown_day, "result": None})
     number = DocumentCache(request).resolve(doc)
-    result = trace(state(request).backend, number, article or None) if number else None
+    result = trace(state(request).backend, number, article or None, day) if number else None
     if result is None:
         what = f"Điều {article} của văn bản “{doc}”" if number and article else f"văn bản “{doc}”"
         return render_error(request, 404, f"Không tìm thấy {what} trong chỉ mục.")
     _decorate(result["tree"])
-    return page(request, "trace.html", {"doc": doc, "article": article, "result": result})
+    return page(request, "trace.html", {"doc": doc, "article": article, "in_force_on": shown_day, "result": result})
 
 
 def install(app: FastAPI) -> None:

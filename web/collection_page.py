@@ -11,6 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from search_api.collection import SORT_KEYS, ListRequest, SortKey, list_documents
+from search_api.in_force import day_from
 from web.documents import badge, vn_date
 from web.rendering import page
 
@@ -37,6 +38,7 @@ def _request_from(params) -> ListRequest:
         year=int(year_text) if year_text.isdigit() and 1900 <= int(year_text) <= 2100 else None,
         q=(params.get("q") or "")[:200],
         has_text={"co": True, "chua": False}.get(text),
+        in_force_on=day_from(params.get("in_force_on")),
         sort=cast(SortKey, params.get("sort")) if params.get("sort") in SORT_KEYS else "issued",
         order="asc" if params.get("order") == "asc" else "desc",
         page=min(int(page_text), 10_000) if page_text.isdigit() and int(page_text) >= 1 else 1,
@@ -53,6 +55,7 @@ def _url(wanted: ListRequest, **changes) -> str:
         "status": wanted.statuses,
         "topic": wanted.topics,
         "text": _TEXT_CHOICE.get(wanted.has_text, ""),
+        "in_force_on": wanted.in_force_on.isoformat() if wanted.in_force_on else "",
         "sort": wanted.sort,
         "order": wanted.order,
         "page": wanted.page,
@@ -108,8 +111,15 @@ def collection_context(request: Request, wanted: ListRequest, listing) -> dict[s
         "previous_url": _url(wanted, page=wanted.page - 1) if wanted.page > 1 else None,
         "next_url_page": _url(wanted, page=wanted.page + 1) if wanted.page < last else None,
         "last_page": last,
+        "in_force_on": wanted.in_force_on.isoformat() if wanted.in_force_on else "",
         "has_filters": bool(
-            wanted.types or wanted.issuers or wanted.statuses or wanted.topics or wanted.year or wanted.q
+            wanted.types
+            or wanted.issuers
+            or wanted.statuses
+            or wanted.topics
+            or wanted.year
+            or wanted.q
+            or wanted.in_force_on
         )
         or wanted.has_text is not None,
     }

@@ -4,6 +4,7 @@ where, and how to add it. Every fact names its source; nothing is guessed from t
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ingest.catalogue import STUB_SOURCE_FILE, load_catalogue
@@ -40,6 +41,35 @@ def _relation_source(entry, relation) -> str:
     return ""
 
 
+def _note_without_source(note: str, source: str) -> str:
+    """The relation's note without the evidence it repeats: ingest.catalogue appends "(chưa đối chiếu với văn
+    bản; dựa trên: ...)" to an unverified link's note so every view says so, and this page names the same
+    evidence as the link's source right after it (the 162/2025/NĐ-CP page showed it twice)."""
+    for found in re.finditer(r"\s*\(([^()]+)\)", note or ""):
+        if found.group(1).strip() and found.group(1).strip() in source:
+            note = note.replace(found.group(0), "")
+    return (note or "").strip()
+
+
+def _title_note(document: Document, incoming: list[dict[str, Any]]) -> str:
+    """Why no trích yếu is shown: ingest.official takes a stub's title from the catalogue or from a text of the
+    collection citing it ("Nghị định số 162/2025/NĐ-CP quy định ..."); when neither states it, the page says so
+    and which texts cite the number, rather than a title made up from its relations."""
+    if document.title:
+        return ""
+    citing = sorted({item["other"]["label"] for item in incoming if item["other"]["has_text"]})
+    if citing:
+        cited = (
+            f"{len(citing)} văn bản trong bộ sưu tập dẫn chiếu số hiệu này ({', '.join(citing[:5])}) nhưng không nêu"
+        )
+    else:
+        cited = "Không văn bản nào trong bộ sưu tập dẫn chiếu hay nêu"
+    return (
+        f"{cited} trích yếu chính thức của {document.type.lower()} {document.number}, và danh mục vnlex cũng"
+        " không ghi: vnlex không tự đặt trích yếu cho văn bản này. Hãy tra trích yếu trên vbpl.vn hoặc Công báo."
+    )
+
+
 def missing_text_context(cache: DocumentCache, document: Document) -> dict[str, Any] | None:
     if not is_catalogued_only(document):
         return None
@@ -55,8 +85,9 @@ def missing_text_context(cache: DocumentCache, document: Document) -> dict[str, 
     else:
         source = "Danh mục vnlex"
     # Each fact with its own evidence (ingest.catalogue_facts): the text quoted, or "chưa đối chiếu với văn bản".
+    kept_sources = {f["field"]: f["source"] for f in document.facts if f.get("kept")}
     facts = [
-        (label, value, fact_label(entry, fact) if fact and entry is not None else "")
+        (label, value, kept_sources.get(fact) or (fact_label(entry, fact) if fact and entry is not None else ""))
         for label, value, fact in (
             ("Loại văn bản", document.type, ""),
             ("Trích yếu", document.title, "title"),
@@ -76,18 +107,21 @@ def missing_text_context(cache: DocumentCache, document: Document) -> dict[str, 
         )
         if not value
     ]
-    outgoing = [
-        {
-            "label": RELATION_LABELS.get(r.type, (r.type, r.type))[0],
-            "other": _link(cache, r.target),
-            "article": r.target_article,
-            "date": vn_date(r.date),
-            "note": r.note,
-            "source": _relation_source(entry, r) or f"danh mục vnlex, mục {document.number}",
-        }
-        for r in document.relations
-        if not r.source
-    ]
+    outgoing = []
+    for r in document.relations:
+        if r.source:
+            continue
+        evidence = _relation_source(entry, r) or f"danh mục vnlex, mục {document.number}"
+        outgoing.append(
+            {
+                "label": RELATION_LABELS.get(r.type, (r.type, r.type))[0],
+                "other": _link(cache, r.target),
+                "article": r.target_article,
+                "date": vn_date(r.date),
+                "note": _note_without_source(r.note, evidence),
+                "source": evidence,
+            }
+        )
     incoming = []
     for number, relation in cache.app_state.backend.incoming_relations(document.number):
         if number == document.number:
@@ -108,6 +142,7 @@ def missing_text_context(cache: DocumentCache, document: Document) -> dict[str, 
         "source": source,
         "facts": facts,
         "unknown": unknown,
+        "title_note": _title_note(document, incoming),
         "outgoing": outgoing,
         "incoming": incoming,
         "command": "vnlex ingest ĐƯỜNG_DẪN_TỆP",

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import unquote
 
+from ingest.issuers import official_spelling
 from ingest.numbers import DOC_NUMBER_RE, ordinal_to_int, parse_date
 from ingest.textnorm import fold
 
@@ -100,7 +101,8 @@ def parse_note(text: str, href: str) -> SourceNote | None:
     if described:
         match = _TITLE_DATE_ISSUER_RE.match(described)
         if match:
-            note.title, note.issuer = match.group("title"), match.group("issuer").strip()
+            # The note's capitalisation of a body's name is not always the official one ("Thương Binh").
+            note.title, note.issuer = match.group("title"), official_spelling(match.group("issuer").strip())
             note.issued = parse_date(match.group("issued"))
         else:
             note.title = described

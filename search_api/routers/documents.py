@@ -3,6 +3,7 @@ number; any other spelling that resolves (e.g. '9-2013-nd-cp') redirects to the 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
@@ -48,6 +49,10 @@ async def get_documents(
     year: Annotated[int | None, Query(ge=1900, le=2100, description="Năm ban hành")] = None,
     q: Annotated[str, Query(max_length=200, description="words of the number or title, diacritics optional")] = "",
     has_text: Annotated[bool | None, Query(description="false: only texts known from the catalogue")] = None,
+    in_force_on: Annotated[
+        date | None,
+        Query(description="YYYY-MM-DD: only documents shown in force that day on positive evidence (as /api/search)"),
+    ] = None,
     include_news: bool = False,
     sort: Literal["issued", "effective", "number", "type"] = "issued",
     order: Literal["asc", "desc"] = "desc",
@@ -64,6 +69,7 @@ async def get_documents(
         q=q,
         has_text=has_text,
         include_news=include_news,
+        in_force_on=in_force_on,
         sort=sort,
         order=order,
         page=page,

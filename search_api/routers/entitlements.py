@@ -13,6 +13,7 @@ corpus store (search_api.corpus_store), shared with the answers and built at sta
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
@@ -26,6 +27,8 @@ from ingest.victim_scope import default_rules, in_scope, regime
 from search_api.corpus_store import Snapshot
 from search_api.deps import state
 from search_api.entitlement_chain import AmountClauses
+from search_api.in_force import hidden_notice
+from search_api.in_force import in_force_on as was_in_force  # (the name in_force_on is the query parameter)
 from search_api.schemas import ERRORS_503, EntitlementsResponse
 from search_api.views import STATUS_LABELS
 
@@ -177,6 +180,49 @@ def filter_rows(
     return kept
 
 
+def entitlements_data(
+    request: Request,
+    who: str = "",
+    kind: str = "",
+    agency: str = "",
+    document: str = "",
+    q: str = "",
+    scope: str = "nan_nhan",
+    in_force_on: date | None = None,
+) -> dict[str, Any]:
+    """The one dict /api/entitlements answers and /quyen-loi lays out."""
+    rows = filter_rows(provision_rows(request), who, kind, agency, document, q, scope)
+    notice = None
+    if in_force_on is not None:
+        rows, notice = _in_force_rows(request, rows, in_force_on)
+    return {
+        "total": len(rows),
+        "scope": scope,
+        "kinds": list(KINDS),
+        "groups": regime_groups(rows),
+        "provisions": rows,
+        "in_force_on": in_force_on,
+        "in_force_notice": notice,
+    }
+
+
+def _in_force_rows(request: Request, rows: list[dict[str, Any]], day: date) -> tuple[list[dict[str, Any]], str | None]:
+    """The rows whose document was in force on `day` (search_api.in_force, the rule search uses), and a notice
+    naming the documents whose rows it hid and what replaced them."""
+    store = state(request).store
+    kept, hidden = [], {}
+    for row in rows:
+        document = store.document(row["doc_number"])
+        if document is not None and was_in_force(document, day):
+            kept.append(row)
+        elif document is not None:
+            hidden[document.number] = document
+    if len(kept) == len(rows):
+        return kept, None
+    said = hidden_notice(hidden.values(), day, store.document, "Các văn bản có dòng trong bảng", shown="bảng dưới đây")
+    return kept, f"Bộ lọc ẩn {len(rows) - len(kept)} dòng của {len(hidden)} văn bản. {said or ''}".strip()
+
+
 @router.get("/entitlements", response_model=EntitlementsResponse, responses=ERRORS_503)
 def entitlements(
     request: Request,
@@ -186,11 +232,13 @@ def entitlements(
     document: str = Query("", max_length=200, description="Document number in any spelling"),
     q: str = Query("", max_length=1000, description="Words in the clause, its lead-in or title"),
     scope: str = Query("nan_nhan", pattern="^(nan_nhan|all)$", description="nan_nhan (default): about victims; all"),
+    in_force_on: date | None = Query(
+        None, description="YYYY-MM-DD: only rows of documents shown in force that day on positive evidence"
+    ),
 ):
     """Benefits, rights and duties extracted from the clauses, with amounts, agency and the articles they detail;
     by default only those about victims, grouped by the support regimes of Điều 32 Luật 66/2011/QH12."""
-    rows = filter_rows(provision_rows(request), who, kind, agency, document, q, scope)
-    return {"total": len(rows), "scope": scope, "kinds": list(KINDS), "groups": regime_groups(rows), "provisions": rows}
+    return entitlements_data(request, who, kind, agency, document, q, scope, in_force_on)
 
 
 def regime_groups(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
