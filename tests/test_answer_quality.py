@@ -183,3 +183,52 @@ def test_a_question_asking_who_prescribes_is_read_as_such(words, expected):
     from search_api.answering.cues import PRESCRIBER_CUES
 
     assert bool(PRESCRIBER_CUES.search(words)) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "doc", "article"),
+    [
+        (
+            "Yêu cầu trợ giúp pháp lý nộp cuối năm 2022 mà đến nay chưa giải quyết xong thì áp dụng thông tư cũ hay"
+            " thông tư mới?",
+            "09/2022/TT-BTP",
+            "3",
+        ),
+        ("vu tro giup phap ly thu ly tu nam 2016 chua ket thuc thi lam tiep theo luat nao", "11/2017/QH14", "48"),
+        # (before: a precedent's clause first; the 2016 start made the 2017 law "not yet in force")
+        (
+            "Trung tâm thụ lý vụ của nạn nhân từ năm 2017, đến nay chưa kết thúc, vậy tiếp tục theo luật cũ"
+            " hay luật mới?",
+            "11/2017/QH14",
+            "48",
+        ),
+    ],
+)
+def test_a_matter_begun_under_the_old_rule_is_answered_by_the_transitional_clause(client, question, doc, article):
+    # The clause "... tiếp tục được giải quyết/thực hiện theo quy định của ..." of the new text; the year the
+    # matter began does not make the new text "not yet in force" for the question.
+    got_doc, got_article, text = first(ask(client, question))
+    assert (got_doc, got_article) == (doc, article)
+    assert "tiếp tục" in text
+
+
+def test_a_transitional_question_needs_a_running_matter_and_a_choice_of_rule():
+    from search_api.answering.transition import is_transitional
+
+    assert is_transitional(folded_text("hồ sơ chưa giải quyết xong thì theo thông tư nào"))
+    assert not is_transitional(folded_text("thông tư nào quy định hồ sơ trợ giúp pháp lý"))
+    assert not is_transitional(folded_text("vụ việc chưa xong thì trung tâm phải làm gì"))
+
+
+def test_a_clause_refusing_to_continue_is_no_transitional_clause():
+    from search_api.answering.transition import CONTINUES
+
+    assert CONTINUES.search(
+        folded_text("mà chưa giải quyết xong thì tiếp tục được giải quyết theo quy định của Thông tư số 12/2018/TT-BTP")
+    )
+    assert not CONTINUES.search(
+        folded_text(
+            "các trường hợp không được tiếp tục thực hiện hoặc phải từ chối thực hiện trợ giúp pháp lý"
+            " theo quy định tại khoản 1"
+        )
+    )

@@ -27,8 +27,8 @@ from ingest.model import QUY_DINH_CHI_TIET, Article, Document
 from search_api.answering import models as m
 from search_api.answering.evidence import Evidence, article_candidates, is_stub
 from search_api.answering.groups import group_bonus
-from search_api.answering.prescriber import prescriber_parts
 from search_api.answering.models import Candidate
+from search_api.answering.prescriber import prescriber_parts
 from search_api.answering.support import (
     Cover,
     agency_bonus,
@@ -39,6 +39,7 @@ from search_api.answering.support import (
     span_bonus,
 )
 from search_api.answering.terms import folded, unit_terms
+from search_api.answering.transition import transition_parts
 from search_api.corpus_store import CorpusStore
 from search_api.governance import replacement_of
 
@@ -162,6 +163,7 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
             parts["in_force"] = IN_FORCE_BONUS
         elif force is False and day is not None and candidate.document.effective and day < candidate.document.effective:
             parts["in_force"] = -NOT_YET_PENALTY
+        transition_parts(candidate, question, parts)
         parts["rank"] = -RANK_STEP * candidate.rank
         candidate.score = sum(parts.values())
 

@@ -319,7 +319,8 @@ HOTLINE_NUMBER_CUES = _cues(
 # "được coi là X" / "có (còn, phải) là X không".
 DEFINITION_CUES = re.compile(
     r"(?<!\w)(?:la gi|the nao (?:duoc coi )?la|(?:duoc|bi) (?:coi|xem|hieu|xac dinh) la"
-    r"|(?:co|con) (?:con |phai |duoc )?la|khai niem|dinh nghia|duoc giai thich(?: the nao)?|giai thich the nao|(?:duoc )?hieu (?:nhu )?the nao)(?!\w)"
+    r"|(?:co|con) (?:con |phai |duoc )?la|khai niem|dinh nghia"
+    r"|duoc giai thich(?: the nao)?|giai thich the nao|(?:duoc )?hieu (?:nhu )?the nao)(?!\w)"
 )
 # Of these, the cue that follows the term it asks about ("nạn nhân là gì"); the others precede it
 # ("thế nào là nạn nhân", "cháu nội có được coi là người thân thích": the term is after the cue,

@@ -140,9 +140,9 @@ def definition_quote(evidence: Evidence, store: CorpusStore) -> tuple[Candidate,
             # A term the question puts in quotation marks is the one asked about, wherever it stands.
             gaps = [0] if term in quoted else []
             for start, end, cue in cues:
-                after, before = DEFINITION_CUE_AFTER_TERM.fullmatch(cue), not DEFINITION_CUE_AFTER_TERM.fullmatch(cue)
-                if _EITHER_SIDE.fullmatch(cue):  # "giải thích X", "X được giải thích thế nào"
-                    after = before = True
+                either = bool(_EITHER_SIDE.fullmatch(cue))  # "giải thích X", "X được giải thích thế nào"
+                after = either or bool(DEFINITION_CUE_AFTER_TERM.fullmatch(cue))
+                before = either or not DEFINITION_CUE_AFTER_TERM.fullmatch(cue)
                 if after and match.end() <= start:
                     gaps.append(len(words[match.end() : start].split()))
                 if before and match.start() >= end:

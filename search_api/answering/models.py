@@ -91,6 +91,7 @@ class Question:
     asks_definition: bool = False  # "ai được coi là nạn nhân", "còn là trẻ em không", "X là gì"
     asks_dossier: bool = False  # "hồ sơ gồm những gì", "cần nộp giấy tờ gì": the list of papers
     asks_prescriber: bool = False  # "mức chi do bộ nào quy định", "giao cho ai ấn định": who sets the rule
+    asks_transition: bool = False  # "chưa xong thì làm tiếp theo luật nào": a matter begun under the old rule
     unknown_text: str = ""  # a text named by type and year that neither collection nor catalogue holds
     # full numbers typed that name no document of the collection or catalogue ("11/2013/TTLT-BTP-...")
     unknown_numbers: list[str] = field(default_factory=list)
@@ -120,6 +121,7 @@ class Question:
             "aggravating": list(self.aggravating),
             "asks_definition": self.asks_definition,
             "asks_prescriber": self.asks_prescriber,
+            "asks_transition": self.asks_transition,
             "reference_only": self.reference_only,
             "without_diacritics": self.without_diacritics,
             "expanded_terms": list(self.expanded_terms),

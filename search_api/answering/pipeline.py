@@ -243,6 +243,16 @@ class AnswerService:
                 composition.mode = "definition"
                 composition.best_coverage = max(composition.best_coverage, threshold)
                 return composition
+        if question.asks_transition:
+            # "chưa xong thì làm tiếp theo luật nào": the transitional clause answers, though the asker's
+            # words ("đơn xin", "giờ vẫn đang giải quyết") cover little of it (transition.py)
+            transitional = next((x for x in ordered if "transition" in x.parts), None)
+            if transitional is not None:
+                rest = [q for q in c.select(ordered, threshold) if q.key != transitional.key]
+                composition.quotes = [transitional, *rest][: c.MAX_QUOTES]
+                composition.mode = "transition"
+                composition.best_coverage = max(composition.best_coverage, threshold)
+                return composition
         if question.has(m.PENALTY) and question.asks_sentence:
             quotes, summary = penalty.penalty_quotes(evidence, self.store)
             if quotes:

@@ -21,12 +21,12 @@ from search_api.answering.cues import (  # noqa: F401 (re-exported: other stages
     DEFINITION_CUE_AFTER_TERM,
     DEFINITION_CUES,
     DOSSIER_CUES,
-    PRESCRIBER_CUES,
     DURATION_CUES,
     GROUP_CUES,
     HOTLINE_NUMBER_CUES,
     INTENT_CUES,
     MONEY_CUES,
+    PRESCRIBER_CUES,
     SENTENCE_CUES,
     SENTENCE_WORDS,
     _cues,
@@ -34,6 +34,7 @@ from search_api.answering.cues import (  # noqa: F401 (re-exported: other stages
 )
 from search_api.answering.naming import _as_typed, _by_year, catalogued_by_title, unknown_named_text
 from search_api.answering.terms import fast_folded, question_terms
+from search_api.answering.transition import is_transitional
 from search_api.answering.wording import COLLOQUIAL, ORGANISATIONS, legal_wording  # noqa: F401 (re-exported)
 from search_api.query import load_abbreviations, parse_query
 
@@ -355,6 +356,7 @@ def understand_question(
         asks_definition=asks_definition(words),
         asks_dossier=bool(DOSSIER_CUES.search(words)),
         asks_prescriber=bool(PRESCRIBER_CUES.search(words)),
+        asks_transition=is_transitional(words),
         asks_content=bool(CONTENT_CUES.search(words)),
         unknown_text=_as_typed(reference.text, unknown_named_text(words, doc_numbers, known_documents)),
         unknown_numbers=unknown_numbers(reference.text, known_documents),
