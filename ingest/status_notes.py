@@ -1,5 +1,6 @@
 """The wording of status notes: what is known when nothing proves a text in force, the in-force sentence
-with its evidence, expiries to come, and which date was kept when the file and the catalogue disagree.
+with its evidence, expiries to come, and which date was kept when the file and the catalogue disagree;
+and, read back for pages and answers, the note's short form (`split_status_note`).
 """
 
 from __future__ import annotations
@@ -106,3 +107,37 @@ def adopt_verified_dates(document: Document, entry: CatalogueEntry | None) -> st
             f"{label} {vn_date(kept)} {basis}; {_where_the_file_says(document, stated)} ghi {vn_date(stated)}"
         )
     return (" Lưu ý: " + "; ".join(sentences) + ".") if sentences else ""
+
+
+_GROUNDS = "; dựa trên: "
+
+
+def without_grounds(sentence: str) -> str:
+    """The sentence without the '; dựa trên: ...' of its unchecked facts (ingest.catalogue_facts labels),
+    each cut up to the parenthesis that closes it."""
+    while (start := sentence.find(_GROUNDS)) >= 0:
+        depth, end = 0, len(sentence)
+        for index in range(start + len(_GROUNDS), len(sentence)):
+            if sentence[index] == "(":
+                depth += 1
+            elif sentence[index] == ")":
+                if depth == 0:
+                    end = index
+                    break
+                depth -= 1
+        sentence = sentence[:start] + sentence[end:]
+    return sentence
+
+
+def split_status_note(note: str) -> tuple[str, str]:
+    """(summary, more): the note's first sentence, which states the status, and the rest (sources that
+    disagree, the codified database's listing, unchecked catalogue facts). When the first sentence rests on
+    unchecked facts, the summary keeps 'chưa đối chiếu với văn bản' and `more` starts with the whole
+    sentence, with what each of them rests on."""
+    note = note or ""
+    cut = note.find(". ") + 1 if ". " in note else len(note)
+    summary, more = note[:cut].strip(), note[cut:].strip()
+    short = without_grounds(summary)
+    if short != summary:
+        summary, more = short, f"{summary} {more}".strip()
+    return summary, more

@@ -10,7 +10,7 @@ from ingest.official import unit_citation as standard_unit_citation
 from search_api.answering.evidence import is_stub
 from search_api.answering.models import Candidate
 from search_api.corpus_store import CorpusStore
-from search_api.views import STATUS_LABELS
+from search_api.views import STATUS_LABELS, status_summary
 
 
 def document_label(document: Document) -> str:
@@ -44,10 +44,13 @@ def unit_citation(document: Document, article_number: str, kind: str, number: st
 
 def document_status(document: Document, status: str | None = None) -> dict[str, Any]:
     status = document.status if status is None else status
+    short = status_summary(document)  # what the answer page shows: one sentence and a link to the evidence
     return {
         "status": status,
         "status_label": STATUS_LABELS.get(status, status),
-        "status_note": document.status_note,
+        "status_note": document.status_note,  # the whole note with its evidence, never cut from the API
+        "status_summary": short["status_summary"],
+        "status_sources_link": short["status_sources_link"],
         "replaced_by": document.replaced_by,
         "effective": document.effective.isoformat() if document.effective else None,
         "expired": document.expired.isoformat() if document.expired else None,
