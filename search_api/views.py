@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from ingest.catalogue import STUB_SOURCE_FILE
+from ingest.document_citation import UNNAMED_PUBLISHER, citation_form
 from ingest.header import effective_date
 from ingest.model import Article, Document, Relation
 from ingest.numbers import slug
-from ingest.official import UNNAMED_PUBLISHER, citation_form, noted_effective
+from ingest.official import noted_effective
 from ingest.status_notes import split_status_note
 
 STATUS_LABELS = {
@@ -117,7 +118,7 @@ def article_summary(article: Article, flags: dict[str, str] | None = None) -> di
 def document_view(document: Document, incoming: list[tuple[str, Relation]]) -> dict[str, Any]:
     data = document.to_dict()
     data["slug"] = slug(document.number)
-    data["citation"] = citation_form(document)  # the standard form (ingest.official); never an internal id
+    data["citation"] = citation_form(document)  # the standard form (ingest.document_citation); never an internal id
     data["status_label"] = STATUS_LABELS.get(document.status, document.status)
     flags = note_date_flags(document)
     data["articles"] = [article_summary(a, flags) for a in document.articles]

@@ -9,8 +9,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ingest.document_citation import citation_form, unit_label
 from ingest.model import Article, Document, Unit
-from ingest.official import citation_form, unit_label
 from search_api.views import SOURCES_ANCHOR, document_view, status_summary
 from web.citation_form import standard_citation
 from web.documents import DocumentCache, badge, document_name, document_url, find_article, vn_date
@@ -149,7 +149,7 @@ def _article_block(
     intro = _lines_before(_nonempty_lines(article.text), article.units)
     # Each clause and point carries its label ('điểm a khoản 1 Điều 4') and reading-list entry ('4.1.a'):
     # with the document's citation form on the article, app.js turns the article's "copy citation" and
-    # reading-list button into the clause's when the address names it (ingest.official.article_citation
+    # reading-list button into the clause's when the address names it (ingest.document_citation.article_citation
     # is exactly label + ' ' + citation form).
     units = [
         {

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ingest.document_citation import unit_citation as standard_unit_citation
 from ingest.model import SUA_DOI, Document
 from ingest.numbers import slug
-from ingest.official import unit_citation as standard_unit_citation
 from search_api.answering.evidence import is_stub
 from search_api.answering.models import Candidate
 from search_api.corpus_store import CorpusStore
@@ -64,7 +64,7 @@ def quote_dict(candidate: Candidate, store: CorpusStore, status: str | None = No
         "text": candidate.text,
         "lead_in": candidate.lead_in,
         "citation": unit_citation(document, article.number, candidate.kind, candidate.number, candidate.clause_number),
-        # The standard form of the quoted clause (ingest.official, issue 9) and its compact label.
+        # The standard form of the quoted clause (ingest.document_citation, issue 9) and its compact label.
         "standard_citation": standard_unit_citation(document, candidate.unit_id),
         "short_citation": standard_unit_citation(document, candidate.unit_id, short=True),
         "doc_number": document.number,
