@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ingest.document_citation import clause_label
 from ingest.entitlements import Provision
 from ingest.numbers import number_key, slug
-from ingest.official import clause_label
 from ingest.textnorm import fold
 from ingest.victim_scope import ScopeRules, in_scope, regime
 

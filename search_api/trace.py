@@ -16,10 +16,10 @@ from datetime import date
 from typing import Any
 
 from ingest.amounts import amount_groups, extract_amounts
+from ingest.document_citation import clause_label
 from ingest.index_contract import SearchBackend
 from ingest.model import BAI_BO, QUY_DINH_CHI_TIET, SUA_DOI, THAY_THE, TRICH_DAN, Document, Relation
 from ingest.numbers import number_key, slug
-from ingest.official import clause_label
 from search_api.in_force import hidden_notice, in_force_links, in_force_on, lapsed_by
 from search_api.views import RELATION_LABELS, STATUS_LABELS
 

@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from ingest.catalogue import STUB_SOURCE_FILE
+from ingest.document_citation import UNNAMED_PUBLISHER, citation_form
 from ingest.header import effective_date
 from ingest.model import Article, Document, Relation
 from ingest.numbers import slug
-from ingest.official import UNNAMED_PUBLISHER, citation_form, noted_effective
+from ingest.official import noted_effective
+from ingest.status_notes import split_status_note
 
 STATUS_LABELS = {
     "con_hieu_luc": "Còn hiệu lực",
@@ -28,6 +30,21 @@ RELATION_LABELS = {  # (outgoing label, incoming label)
     "trich_dan": ("Trích dẫn", "Được trích dẫn bởi"),
     "lien_quan": ("Liên quan", "Liên quan"),
 }
+
+
+# The document page's "Căn cứ và nguồn" section: the whole status note and the source of each fact.
+SOURCES_ANCHOR = "nguon-thong-tin"
+
+
+def status_summary(document: Document) -> dict[str, str | None]:
+    """The status note as pages show it: `status_summary`, its first sentence without what unchecked
+    catalogue facts rest on; `status_more`, the rest; `status_sources_link`, the document page's section
+    holding them and the source of each fact (None when it has nothing to show). The document page and the
+    answers (search_api.answering.citations) both show the summary with this link; the API keeps the
+    whole `status_note` beside it."""
+    summary, more = split_status_note(document.status_note)
+    link = f"/van-ban/{slug(document.number)}#{SOURCES_ANCHOR}" if more or document.facts else None
+    return {"status_summary": summary, "status_more": more, "status_sources_link": link}
 
 
 NEWS_TYPE = "Tin tức"
@@ -101,7 +118,7 @@ def article_summary(article: Article, flags: dict[str, str] | None = None) -> di
 def document_view(document: Document, incoming: list[tuple[str, Relation]]) -> dict[str, Any]:
     data = document.to_dict()
     data["slug"] = slug(document.number)
-    data["citation"] = citation_form(document)  # the standard form (ingest.official); never an internal id
+    data["citation"] = citation_form(document)  # the standard form (ingest.document_citation); never an internal id
     data["status_label"] = STATUS_LABELS.get(document.status, document.status)
     flags = note_date_flags(document)
     data["articles"] = [article_summary(a, flags) for a in document.articles]

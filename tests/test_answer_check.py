@@ -187,7 +187,7 @@ def test_expired_banner_gives_each_text_its_own_date():
     from ingest.model import Article, Document
     from search_api.answering.compose import Composition
     from search_api.answering.evidence import Evidence, article_candidates
-    from tests.test_understand import understand
+    from tests.understanding import understand
 
     def expired_text(number, kind, until):
         article = Article("1", "Điều thử", "1. Nội dung.", "dieu_1")
@@ -219,7 +219,7 @@ def test_an_expiry_inferred_from_an_unchecked_link_is_hedged_in_the_banner():
     from ingest.model import Article, Document
     from search_api.answering.compose import Composition
     from search_api.answering.evidence import Evidence, article_candidates
-    from tests.test_understand import understand
+    from tests.understanding import understand
 
     note = (
         "Hết hiệu lực từ 01/01/2018: ... "
@@ -257,7 +257,7 @@ def test_a_question_naming_its_text_needs_less_coverage_when_that_text_leads():
     from ingest.model import Article, Document
     from search_api.answering.compose import Composition
     from search_api.answering.evidence import Evidence, article_candidates
-    from tests.test_understand import understand
+    from tests.understanding import understand
 
     def text(number):
         return Document(number, "Nghị định", articles=[Article("19", "Hỗ trợ", "1. Nội dung.", "dieu_19")])
@@ -305,7 +305,7 @@ def test_a_question_repeating_the_leading_articles_heading_needs_less_coverage()
     from ingest.model import Article, Document
     from search_api.answering.compose import Composition
     from search_api.answering.evidence import Evidence, article_candidates
-    from tests.test_understand import understand
+    from tests.understanding import understand
 
     law = Document("102/2016/QH13", "Luật", articles=[Article("10", "Trẻ em có hoàn cảnh đặc biệt", "1. …", "dieu_10")])
     quote = article_candidates(law, law.articles[0], 0)[0]

@@ -7,7 +7,7 @@ import pytest
 
 from search_api.answering import models as m
 from tests.conftest import ask
-from tests.test_understand import understand
+from tests.understanding import understand
 
 
 @pytest.mark.parametrize(

@@ -232,7 +232,7 @@ def test_a_body_named_in_a_prevention_heading_holds_its_duties():
     from ingest.model import Article, Document
     from search_api.answering.models import Candidate
     from search_api.answering.support import DUTY_HEADING_BONUS, duty_heading_bonus
-    from tests.test_understand import understand
+    from tests.understanding import understand
 
     title = "Nhà trường và các cơ sở giáo dục, đào tạo tham gia phòng ngừa mua bán người"
     article = Article(number="14", title=title, text="", id="dieu_14")

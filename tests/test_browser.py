@@ -187,7 +187,7 @@ def test_ask_entitlements_and_trace_pages(server, browser):
     food = page.locator(".ent-card", has=page.locator(own_clause))
     assert food.count() == 1
     assert "tối thiểu 30.000 đồng/người/ngày" in food.locator(".amount-money").all_inner_texts()
-    # The clause's compact citation (ingest.official.unit_citation), once.
+    # The clause's compact citation (ingest.document_citation.unit_citation), once.
     assert food.locator(".ent-facts").inner_text().count("điểm a khoản 1 Điều 4 TTLT 134/2013") == 1
     assert "Điều 33 66/2011/QH12" in food.locator(".ent-facts").inner_text()
     group = page.locator(".ent-group", has=food)

@@ -138,7 +138,7 @@ def test_pages_and_api_say_an_unverified_fact_is_unverified(legal_aid_client):
 
 
 def test_the_reader_states_unverified_up_front_and_the_grounds_one_click_away(legal_aid_client):
-    from web.reader import without_grounds
+    from ingest.status_notes import without_grounds
 
     sentence = "Hết (A, nguồn: danh mục vnlex, chưa đối chiếu với văn bản; dựa trên: x (y) z), theo B (c; dựa trên: k)."
     assert without_grounds(sentence) == "Hết (A, nguồn: danh mục vnlex, chưa đối chiếu với văn bản), theo B (c)."

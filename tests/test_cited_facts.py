@@ -8,8 +8,8 @@ from datetime import date
 
 from ingest.catalogue import load_catalogue
 from ingest.catalogue_facts import ENTRY_FIELDS, fact_label
+from ingest.document_citation import citation_form
 from ingest.model import HET_HIEU_LUC, QUY_DINH_CHI_TIET, THAY_THE, Document, Relation
-from ingest.official import citation_form
 from ingest.status import compute_status
 from tests.conftest import TODAY
 from tests.test_facts import corpus  # noqa: F401  (the module-scoped parsed corpus)

@@ -1,4 +1,4 @@
-"""A cited clause or point has one citation string (ingest.official.unit_citation), in the standard
+"""A cited clause or point has one citation string (ingest.document_citation.unit_citation), in the standard
 Vietnamese order (điểm -> khoản -> Điều -> the document's citation form) with a compact label
 ('điểm a khoản 1 Điều 4 TTLT 134/2013'), wherever a clause is cited: the answer quotes, the
 entitlements rows, the reading list and its exports, and the reader's "copy citation" for a clause
@@ -14,14 +14,14 @@ from html import unescape
 import pytest
 from fastapi.testclient import TestClient
 
+from ingest.document_citation import clause_label, short_document_label, unit_citation, unit_parts
 from ingest.model import Article, Document, Unit
-from ingest.official import clause_label, short_document_label, unit_citation, unit_parts
 from search_api.app import create_app
 from search_api.backends import open_backend
 
 CIRCULAR = "134/2013/TTLT-BTC-BLĐTBXH"
 CIRCULAR_SLUG = "134-2013-TTLT-BTC-BLDTBXH"
-# The circular's own document citation, as ingest.official.citation_form writes it from its title.
+# The circular's own document citation, as ingest.document_citation.citation_form writes it from its title.
 CIRCULAR_FORM = "Thông tư liên tịch số 134/2013/TTLT-BTC-BLĐTBXH ngày 25/09/2013 của"
 SAME_ORIGIN = {"Origin": "http://testserver"}
 
@@ -91,7 +91,7 @@ def client(corpus_index, settings_for):
 
 
 def _label_from_id(unit_id: str) -> str:
-    """'dieu_4__khoan_1__diem_a' -> 'điểm a khoản 1 Điều 4', read independently of ingest.official."""
+    """'dieu_4__khoan_1__diem_a' -> 'điểm a khoản 1 Điều 4', read independently of ingest.document_citation."""
     parts = dict(re.findall(r"(dieu|khoan|diem)_([0-9a-z]+)", unit_id))
     words = [f"điểm {parts['diem'].replace('dd', 'đ')}" if "diem" in parts else ""]
     words += [f"khoản {parts['khoan']}" if "khoan" in parts else "", f"Điều {parts['dieu']}"]

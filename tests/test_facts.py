@@ -12,9 +12,10 @@ import pytest
 
 from ingest.catalogue import catalogue_stub_documents, load_catalogue
 from ingest.dispatch import discover
+from ingest.document_citation import citation_form
 from ingest.model import CON_HIEU_LUC, HET_HIEU_LUC, KHONG_AP_DUNG, QUY_DINH_CHI_TIET, Document
 from ingest.numbers import number_key
-from ingest.official import adopt_own_effective_dates, citation_form, disagreements, resolve_official_facts
+from ingest.official import adopt_own_effective_dates, disagreements, resolve_official_facts
 from ingest.pipeline import _read_and_parse
 from ingest.status import compute_status
 from tests.conftest import CORPUS, TODAY

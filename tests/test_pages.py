@@ -42,7 +42,7 @@ def test_standard_citation_forms():
         issuer="Chính phủ",
         issued=date(2013, 1, 11),
     )
-    # One citation function for every page and export (ingest.official.article_citation, issue 9).
+    # One citation function for every page and export (ingest.document_citation.article_citation, issue 9).
     assert standard_citation(decree, "3") == (
         "Điều 3 Nghị định số 09/2013/NĐ-CP ngày 11/01/2013 của Chính phủ hướng dẫn Luật Phòng, chống mua bán người"
     )

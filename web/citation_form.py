@@ -9,7 +9,7 @@ ordinance by its type and name):
     Điều 32 Luật Phòng, chống mua bán người số 66/2011/QH12 ngày 29/03/2011 của Quốc hội
 
 Laws keep their number: two laws share the name "Phòng, chống mua bán người" (2011 and 2024).
-Pages build the string here, which delegates to ingest.official.article_citation (the official
+Pages build the string here, which delegates to ingest.document_citation.article_citation (the official
 title with its source, the date as the collection's notes write it); `formal_date` stays for texts
 that want the long date form.
 """
@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from ingest.document_citation import article_citation
 from ingest.model import Document
-from ingest.official import article_citation
 
 # Cited by type and name (the name says what they are about), not by number and summary.
 NAMED_TYPES = {"luật", "bộ luật", "pháp lệnh", "hiến pháp"}
@@ -44,5 +44,5 @@ def _summary(document: Document) -> str:
 
 def standard_citation(document: Document, article_number: str | None = None) -> str:
     """The citation of a document, or of its article `article_number`, in the standard form: delegated to
-    ingest.official.article_citation, the one function every citation comes from (issue 9)."""
+    ingest.document_citation.article_citation, the one function every citation comes from (issue 9)."""
     return article_citation(document, article_number)

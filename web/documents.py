@@ -14,9 +14,9 @@ from datetime import date
 
 from fastapi import Request
 
+from ingest.document_citation import article_citation, unit_citation
 from ingest.model import Article, Document
 from ingest.numbers import slug, slug_key
-from ingest.official import article_citation, unit_citation
 from search_api.views import STATUS_LABELS
 
 BADGE_CLASSES = {"con_hieu_luc": "in-force", "het_hieu_luc": "expired", "chua_hieu_luc": "pending"}
@@ -100,8 +100,8 @@ def document_name(document: Document) -> str:
 
 def citation(document: Document, article: Article | None, unit_id: str | None = None) -> str:
     """'Điều 32 Luật Phòng, chống mua bán người số 66/2011/QH12 ngày 29/03/2011 của Quốc hội — hết
-    hiệu lực (...)': the standard form of ingest.official.article_citation (of the clause or point
-    `unit_id` when one is cited: ingest.official.unit_citation), then the status."""
+    hiệu lực (...)': the standard form of ingest.document_citation.article_citation (of the clause or point
+    `unit_id` when one is cited: ingest.document_citation.unit_citation), then the status."""
     cited = (
         unit_citation(document, unit_id) if unit_id else article_citation(document, article.number if article else None)
     )

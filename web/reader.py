@@ -9,9 +9,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ingest.document_citation import citation_form, unit_label
 from ingest.model import Article, Document, Unit
-from ingest.official import citation_form, unit_label
-from search_api.views import document_view
+from search_api.views import SOURCES_ANCHOR, document_view, status_summary
 from web.citation_form import standard_citation
 from web.documents import DocumentCache, badge, document_name, document_url, find_article, vn_date
 from web.linkify import CitationLinker
@@ -61,20 +61,15 @@ def reader_context(cache: DocumentCache, document: Document, reading_list: set[s
     view["citation_form"] = citation_form(document)
     # The status sentence up front; the remarks (sources that disagree, the codified database's
     # listing, unchecked catalogue facts) with the sources of each fact, one click away.
-    note = document.status_note or ""
-    cut = note.find(". ") + 1 if ". " in note else len(note)
-    status_summary, status_more = note[:cut].strip(), note[cut:].strip()
-    short = without_grounds(status_summary)
-    if short != status_summary:
-        # Up front: "chưa đối chiếu với văn bản"; what each unchecked fact rests on: one click away.
-        status_summary, status_more = short, f"{status_summary} {status_more}".strip()
+    status = status_summary(document)
     view["facts"] = [
         {**fact, "shown": vn_date(fact["value"]) if fact["field"] in ("issued", "effective") else fact["value"]}
         for fact in document.facts
     ]
     return {
-        "status_summary": status_summary,
-        "status_more": status_more,
+        "status_summary": status["status_summary"],
+        "status_more": status["status_more"],
+        "sources_anchor": SOURCES_ANCHOR,
         "doc": view,
         "name": document_name(document),
         "badge": badge(document.status, document.replaced_by),
@@ -88,26 +83,6 @@ def reader_context(cache: DocumentCache, document: Document, reading_list: set[s
         "is_news": document.number.startswith("news:"),
         "citation": standard_citation(document),
     }
-
-
-_GROUNDS = "; dựa trên: "
-
-
-def without_grounds(sentence: str) -> str:
-    """The sentence without the '; dựa trên: ...' of its unchecked facts (ingest.catalogue_facts labels),
-    each cut up to the parenthesis that closes it."""
-    while (start := sentence.find(_GROUNDS)) >= 0:
-        depth, end = 0, len(sentence)
-        for index in range(start + len(_GROUNDS), len(sentence)):
-            if sentence[index] == "(":
-                depth += 1
-            elif sentence[index] == ")":
-                if depth == 0:
-                    end = index
-                    break
-                depth -= 1
-        sentence = sentence[:start] + sentence[end:]
-    return sentence
 
 
 # ---------------------------------------------------------------------- structure
@@ -174,7 +149,7 @@ def _article_block(
     intro = _lines_before(_nonempty_lines(article.text), article.units)
     # Each clause and point carries its label ('điểm a khoản 1 Điều 4') and reading-list entry ('4.1.a'):
     # with the document's citation form on the article, app.js turns the article's "copy citation" and
-    # reading-list button into the clause's when the address names it (ingest.official.article_citation
+    # reading-list button into the clause's when the address names it (ingest.document_citation.article_citation
     # is exactly label + ' ' + citation form).
     units = [
         {

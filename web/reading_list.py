@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
+from ingest.document_citation import unit_citation
 from ingest.model import Article, Unit
 from ingest.numbers import slug
-from ingest.official import unit_citation
 from ingest.units import id_part
 from web.documents import DocumentCache, citation, document_url, find_article
 from web.exports import docx_bytes, markdown

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from ingest.document_citation import unit_citation as standard_unit_citation
 from ingest.model import SUA_DOI, Document
 from ingest.numbers import slug
-from ingest.official import unit_citation as standard_unit_citation
 from search_api.answering.evidence import is_stub
 from search_api.answering.models import Candidate
 from search_api.corpus_store import CorpusStore
-from search_api.views import STATUS_LABELS
+from search_api.views import STATUS_LABELS, status_summary
 
 
 def document_label(document: Document) -> str:
@@ -44,10 +44,13 @@ def unit_citation(document: Document, article_number: str, kind: str, number: st
 
 def document_status(document: Document, status: str | None = None) -> dict[str, Any]:
     status = document.status if status is None else status
+    short = status_summary(document)  # what the answer page shows: one sentence and a link to the evidence
     return {
         "status": status,
         "status_label": STATUS_LABELS.get(status, status),
-        "status_note": document.status_note,
+        "status_note": document.status_note,  # the whole note with its evidence, never cut from the API
+        "status_summary": short["status_summary"],
+        "status_sources_link": short["status_sources_link"],
         "replaced_by": document.replaced_by,
         "effective": document.effective.isoformat() if document.effective else None,
         "expired": document.expired.isoformat() if document.expired else None,
@@ -61,7 +64,7 @@ def quote_dict(candidate: Candidate, store: CorpusStore, status: str | None = No
         "text": candidate.text,
         "lead_in": candidate.lead_in,
         "citation": unit_citation(document, article.number, candidate.kind, candidate.number, candidate.clause_number),
-        # The standard form of the quoted clause (ingest.official, issue 9) and its compact label.
+        # The standard form of the quoted clause (ingest.document_citation, issue 9) and its compact label.
         "standard_citation": standard_unit_citation(document, candidate.unit_id),
         "short_citation": standard_unit_citation(document, candidate.unit_id, short=True),
         "doc_number": document.number,

@@ -1,7 +1,7 @@
 """The vocabulary of question understanding: cue patterns on the folded question (no diacritics,
 lower case) for intents, target groups, aggravating circumstances and what is asked (a sentence,
 a duration, money, a dossier, a definition), and the everyday wordings read as legal terms.
-Each list is what people actually type (tests/test_understand.py); understand.py applies them.
+Each list is what people actually type (tests/test_understand_*.py); understand.py applies them.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ SENTENCE_WORDS = (
     r"(?<!xu )phat (?:bao nhieu|may)(?! tien)",
 )
 
-# Intent cues on folded text. Each list is what people actually type (see tests/test_understand.py).
+# Intent cues on folded text. Each list is what people actually type (see tests/test_understand_*.py).
 INTENT_CUES: dict[str, re.Pattern] = {
     m.DETAILING: _cues(
         r"van ban nao",

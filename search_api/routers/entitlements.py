@@ -18,10 +18,10 @@ from typing import Any
 
 from fastapi import APIRouter, Query, Request
 
+from ingest.document_citation import clause_label, unit_citation
 from ingest.entitlements import KINDS
 from ingest.model import QUY_DINH_CHI_TIET
 from ingest.numbers import number_key, slug, slug_key
-from ingest.official import clause_label, unit_citation
 from ingest.textnorm import fold
 from ingest.victim_scope import default_rules, in_scope, regime
 from search_api.corpus_store import Snapshot
@@ -82,7 +82,7 @@ def build_rows(backend, snapshot: Snapshot) -> list[dict[str, Any]]:
             row[key] = [a.text for a in provision.amounts if a.category == category]
         row["deadline_texts"] = [d.text for d in provision.deadlines]
         row["link"] = _article_link(documents, provision.doc_number, provision.article_number, provision.unit_id)
-        # The clause's standard citation and its compact label (ingest.official, issue 9).
+        # The clause's standard citation and its compact label (ingest.document_citation, issue 9).
         cited = documents[number_key(provision.doc_number)]
         row["citation"] = unit_citation(cited, provision.unit_id)
         row["citation_short"] = unit_citation(cited, provision.unit_id, short=True)

@@ -1,0 +1,72 @@
+"""Answers show a quoted text's status as the document page does: one sentence and a link to the evidence.
+
+The status note of the 2011 family is a paragraph of nested evidence (the parent law's expiry, the catalogue
+facts it rests on, "dựa trên: ..."). The answer page shows the same short sentence as the document page
+(search_api.views.status_summary, one function for both) with a link to that page's "Căn cứ và nguồn"
+section; /api/ask keeps the whole `status_note` and adds `status_summary` and `status_sources_link`."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from search_api.app import create_app
+from search_api.settings import Settings
+
+QUESTION = "điều 17 nghị định 09/2013"
+DECREE_PAGE = "/van-ban/09-2013-ND-CP"
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    """Topic 39.8 (the trafficking law, 09/2013/NĐ-CP and its circulars) on the embedded index."""
+    from ingest.pipeline import ingest_paths
+    from search_api.backends.sqlite import SQLiteBackend
+    from tests.conftest import CORPUS, TODAY, corpus_file
+
+    path = tmp_path_factory.mktemp("status-summary") / "index.sqlite"
+    backend = SQLiteBackend(path)
+    ingest_paths([corpus_file("phapdien/demuc_39.8_phong-chong-mua-ban-nguoi.html")], backend, today=TODAY, workers=2)
+    backend.close()
+    settings = Settings(index_url=f"sqlite:///{path}", today=TODAY, api_token="test-token", corpus_dir=CORPUS)
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
+def _decree_quote(client) -> dict:
+    answer = client.get("/api/ask", params={"q": QUESTION}).json()["answer"]
+    return next(unit for unit in answer if unit["doc_number"] == "09/2013/NĐ-CP")
+
+
+def _document_page_summary(client) -> str:
+    html = client.get(DECREE_PAGE).text
+    found = re.search(r'<p class="status-note">(.*?) <a href="#nguon-thong-tin">Căn cứ và nguồn</a>', html, re.S)
+    assert found, "the document page shows its status sentence and the link to its evidence"
+    assert 'id="nguon-thong-tin"' in html and "dựa trên: " in html  # the evidence is on that page
+    return found.group(1)
+
+
+def test_the_api_keeps_the_whole_note_and_adds_its_short_form(client):
+    quote = _decree_quote(client)
+    assert quote["status"] == "het_hieu_luc"
+    # The evidence is never dropped from the API.
+    assert "dựa trên: " in quote["status_note"] and "66/2011/QH12" in quote["status_note"]
+    summary = quote["status_summary"]
+    assert summary.startswith("Hết hiệu lực từ 01/07/2025") and "dựa trên" not in summary
+    assert "chưa đối chiếu với văn bản" in summary  # unverified is said up front, what it rests on is not
+    assert len(summary) < len(quote["status_note"])
+    assert quote["status_sources_link"] == f"{DECREE_PAGE}#nguon-thong-tin"
+
+
+def test_the_answer_page_shows_the_sentence_of_the_document_page_and_links_its_evidence(client):
+    html = client.get("/hoi-dap", params={"q": QUESTION}).text
+    units = re.search(r'<ol class="answer-units">.*?</ol>', html, re.S)
+    assert units
+    notes = re.findall(r'<p class="status-note">(.*?)</p>', units.group(0), re.S)
+    assert notes
+    assert not [note for note in notes if "dựa trên" in note], notes
+    link = f'<a href="{DECREE_PAGE}#nguon-thong-tin">Căn cứ và nguồn</a>'
+    summary = _document_page_summary(client)
+    assert any(note.startswith(summary) and link in note for note in notes), (summary, notes)

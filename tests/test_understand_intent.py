@@ -1,0 +1,139 @@
+"""Question understanding (search_api/answering/understand.py): what a question asks, its intent, on real
+phrasings with and without diacritics; everyday cues, definitions, duties, status and amount questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from search_api.answering import models as m
+from tests.understanding import understand
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("luật PCMBN điều 30", m.LOOKUP),
+        ("luat pcmbn dieu 30", m.LOOKUP),
+        ("Điều 32 Luật 66/2011/QH12 quy định gì", m.LOOKUP),
+        ("ND 09/2013 dieu 3", m.LOOKUP),
+        ("Luật 53/2024/QH15 có hiệu lực khi nào?", m.STATUS),
+        ("luat 53/2024/QH15 co hieu luc khi nao", m.STATUS),
+        ("Nghị định 09/2013 còn hiệu lực không", m.STATUS),
+        ("nghị định nào hướng dẫn điều 32 luật pcmbn", m.DETAILING),
+        ("van ban nao huong dan dieu 150 bo luat hinh su", m.DETAILING),
+        ("mua bán trẻ em dưới 16 tuổi có tổ chức thì bị phạt tù tối đa bao nhiêu năm", m.PENALTY),
+        ("mua ban nguoi bi phat tu bao nhieu nam", m.PENALTY),
+        ("tiền ăn cho nạn nhân bao nhiêu một ngày", m.AMOUNT),
+        ("tien an cho nan nhan bao nhieu mot ngay", m.AMOUNT),
+        ("thủ tục tiếp nhận nạn nhân trở về qua cửa khẩu", m.PROCEDURE),
+        ("ho so de nghi ho tro gom nhung gi", m.PROCEDURE),
+        ("cơ quan nào chi trả tiền hỗ trợ cho nạn nhân", m.AGENCY),
+        ("trẻ em bị mua bán có được trợ giúp pháp lý miễn phí không", m.LEGAL_AID),
+        ("nan nhan co duoc TGPL khong", m.LEGAL_AID),
+        ("người đang chờ xác minh có được hỗ trợ không", m.ELIGIBILITY),
+        ("nạn nhân bị mua bán được hỗ trợ những gì", m.ENTITLEMENT),
+        ("nan nhan duoc ho tro nhung gi", m.ENTITLEMENT),
+        ("số điện thoại đường dây nóng phòng chống mua bán người", m.HOTLINE),
+    ],
+)
+def test_intent(text, intent):
+    assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sở nào cấp giấy phép cho cơ sở hỗ trợ nạn nhân?",
+        "bo nao chiu trach nhiem ve cong tac hoi nhap cho nan nhan",
+        "ai cử người đưa nạn nhân chưa thành niên về nhà?",
+        "Chủ tịch UBND huyện có được quyết định áp dụng biện pháp bảo vệ không?",
+        "Công an xã có trách nhiệm gì khi nhận tin báo?",
+        "tiền đưa nạn nhân về nước lấy từ nguồn nào?",
+    ],
+)
+def test_which_body_questions_ask_for_an_agency(text):
+    assert understand(text).intent == m.AGENCY
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("Cháu 17 tuổi thì theo Luật Trẻ em có còn là trẻ em không?", m.ELIGIBILITY),
+        ("dua vao can cu nao de xac nhan mot nguoi la nan nhan", m.ELIGIBILITY),
+        ("trẻ bị bán trở về được áp dụng những biện pháp hỗ trợ gì?", m.ENTITLEMENT),
+        ("quy trình hỗ trợ hòa nhập cộng đồng gồm những bước nào", m.PROCEDURE),
+        ("nhận được tin báo có người bị bán thì cần làm gì?", m.PROCEDURE),
+    ],
+)
+def test_everyday_cues_of_eligibility_entitlement_procedure(text, intent):
+    assert intent in understand(text).intents
+
+
+@pytest.mark.parametrize("text", ["ai được trợ giúp pháp lý miễn phí?", "ai là nạn nhân theo luật?"])
+def test_who_qualifies_is_not_an_agency_question(text):
+    assert understand(text).intent != m.AGENCY
+
+
+def test_abbreviated_type_word_asks_which_text():
+    # "NĐ nào" is "nghị định nào": the governing-text question, as spelt out.
+    question = understand("NĐ nào quy định về bảo vệ người tố giác mua bán người?")
+    assert "nghi dinh nao" in question.folded
+
+
+def test_labour_is_not_money():
+    # Folded, "lao động" and "đồng" are both "dong": a ministry's name is no sum of money.
+    assert not understand("Sở LĐTBXH tiếp nhận hồ sơ trong mấy ngày?").asks_money
+    assert understand("tiền ăn 40.000 đồng một ngày có đúng không").asks_money
+    assert understand("moi ngay duoc ho tro bao nhieu dong").asks_money
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("nan nhan la gi", True),
+        ("Thế nào là người chưa thành niên?", True),
+        ("con tôi 16 tuổi có còn là trẻ em không", True),
+        ("nạn nhân là người nước ngoài có được hỗ trợ không", False),
+    ],
+)
+def test_definition_questions(text, asks):
+    assert understand(text).asks_definition is asks
+
+
+@pytest.mark.parametrize(
+    "text, penalty",
+    [
+        ("kẻ bắt cóc cháu bé rồi bán qua biên giới bị xử thế nào", True),
+        ("trẻ em bị mua bán phải được đối xử thế nào", False),
+    ],
+)
+def test_colloquial_sentence_question(text, penalty):
+    assert (understand(text).intent == m.PENALTY) is penalty
+
+
+def test_a_duty_question_is_not_an_eligibility_question():
+    # "có phải trả tiền không" asks a duty; "có phải là nạn nhân không" asks who qualifies.
+    assert m.ELIGIBILITY not in understand("người được trợ giúp pháp lý có phải đóng tiền không").intents
+    assert m.ELIGIBILITY in understand("chị ấy có phải là nạn nhân không").intents
+
+
+def test_asking_for_a_free_lawyer_is_a_legal_aid_request():
+    question = understand("em muon duoc luat su giup mien phi thi lam the nao")
+    assert m.LEGAL_AID in question.intents
+    assert "yêu cầu trợ giúp pháp lý" in question.expanded_terms
+
+
+def test_is_it_this_offence_is_not_a_sentence_question():
+    assert not understand("nhận tiền môi giới con nuôi có bị xử tội mua bán người không").asks_sentence
+    assert understand("mua bán người bị xử theo khung nào").asks_sentence
+
+
+@pytest.mark.parametrize(
+    "text", ["TT 05/2009/TT-BLĐTBXH còn HL không?", "thông tư 05/2009/TT-BLĐTBXH nếu bị bãi bỏ thì bởi TT nào"]
+)
+def test_abbreviated_and_conditional_status_questions(text):
+    assert understand(text).intent == m.STATUS
+
+
+def test_muc_nao_asks_for_an_amount():
+    assert understand("tiền thuê phiên dịch cho nạn nhân được chi theo mức nào").has(m.AMOUNT)
