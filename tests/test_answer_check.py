@@ -318,3 +318,33 @@ def test_a_question_repeating_the_leading_articles_heading_needs_less_coverage()
         evidence = Evidence(understand(text), today=date(2026, 11, 23))
         composition = Composition(quotes=[quote], best_coverage=between)
         assert check.supported(evidence, composition, bar) is answered, text
+
+
+def test_a_lapsed_text_opening_the_answer_is_flagged_though_a_later_quote_is_in_force():
+    # An outside reader found Luật 66/2011 Điều 32 opening an answer with no warning, because a circular
+    # quoted third was in force ("only expired texts" was the banner's condition).
+    from datetime import date
+
+    from ingest.model import Article, Document
+    from search_api.answering.compose import Composition
+    from search_api.answering.evidence import Evidence, article_candidates
+    from tests.understanding import understand
+
+    article = Article("1", "Điều thử", "1. Nội dung.", "dieu_1")
+    law = Document("66/2011/QH12", "Luật", expired=date(2025, 7, 1), status="het_hieu_luc", articles=[article])
+    law.replaced_by = "53/2024/QH15"
+    circular = Document("14/2020/TT-BLĐTBXH", "Thông tư", effective=date(2020, 1, 1), articles=[article])
+    evidence = Evidence(understand("trẻ em không quốc tịch có được hỗ trợ không"), today=date(2026, 11, 23))
+
+    class NoStore:
+        def document(self, number):
+            return None
+
+    lead_then_current = [article_candidates(d, article, 0)[0] for d in (law, circular)]
+    banner = check.banner(evidence, Composition(quotes=lead_then_current), NoStore())
+    assert banner["kind"] == "lead_expired" and banner["expired"] == "2025-07-01"
+    assert banner["text"].startswith("Quy định trích đầu tiên (Luật 66/2011/QH12) đã hết hiệu lực từ 01/07/2025")
+    assert "53/2024/QH15" in banner["text"]
+    # the lapsed text quoted after one in force: the answer opens with the rule that applies, no banner
+    current_then_lapsed = list(reversed(lead_then_current))
+    assert check.banner(evidence, Composition(quotes=current_then_lapsed), NoStore()) is None

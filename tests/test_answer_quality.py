@@ -232,3 +232,31 @@ def test_a_clause_refusing_to_continue_is_no_transitional_clause():
             " theo quy định tại khoản 1"
         )
     )
+
+
+def test_an_age_question_gets_no_fine_as_its_summary(client):
+    # "áp dụng cho nạn nhân bao nhiêu tuổi" reads as an amount question; the offence's fine (10-50 million)
+    # opened the answer as its figure.
+    data = ask(client, "Điều 150 bộ luật hình sự nói về tội gì, áp dụng cho nạn nhân bao nhiêu tuổi")
+    assert first(data)[:2] == ("100/2015/QH13", "150")
+    assert "đồng" not in (data["summary"] or "") and "năm" not in (data["summary"] or "")
+
+
+def test_when_a_text_took_effect_and_what_it_replaced_quotes_its_closing_article(client):
+    # "nó thay TT nào" is a replacement asked of the text's status, not which law it details: before, a
+    # facts line "... quy định chi tiết 11/2017/QH14 (Điều 1, 17, ...)" with no quote at all.
+    data = ask(client, "Thông tư 12/2018/TT-BTP có hiệu lực từ khi nào, nó thay TT nào?")
+    doc, article, text = first(data)
+    assert (doc, article) == ("12/2018/TT-BTP", "18")
+    assert "05/2008/TT-BTP" in text
+
+
+def test_the_text_governing_a_matter_is_the_one_whose_clauses_speak_of_it(client):
+    # "được chi theo văn bản nào": before, a commercial-arbitration precedent, then a Foreign Ministry
+    # circular whose long scope article shares the question's words; now the circular on support costs,
+    # its scope, then its own clause on the matter.
+    data = ask(client, "Công tác phí cho cán bộ đi giải cứu, đưa nạn nhân về nơi cư trú được chi theo văn bản nào?")
+    cited = [(q["doc_number"], q["article_number"]) for q in data["answer"]]
+    assert cited[0][0] == "134/2013/TTLT-BTC-BLĐTBXH"
+    assert ("134/2013/TTLT-BTC-BLĐTBXH", "3") in cited[:2]
+    assert all(q["doc_type"] != "Án lệ" for q in data["answer"][:1])

@@ -180,7 +180,7 @@ def banner(evidence: Evidence, composition: Composition, store: CorpusStore) -> 
             + " có hiệu lực vào ngày đó.",
         }
     if any(f is not False for f in force):
-        return None
+        return _lead_expired(composition.quotes[0].document, day, store)
     expired = [d for d in documents if d.expired and (day is None or d.expired <= day)]
     if not expired:
         return None
@@ -222,6 +222,31 @@ def banner(evidence: Evidence, composition: Composition, store: CorpusStore) -> 
         "kind": "expired",
         "text": text,
         "expired": until.isoformat(),
+        "replaced_by": replacement,
+        "replacement_in_collection": bool(found and found[1] is not None and not is_stub(found[1])),
+    }
+
+
+def _lead_expired(lead: Document, day, store: CorpusStore) -> dict | None:
+    """The answer opens with a lapsed text though a later quote is in force: one sentence says so (a worker
+    reads the first quote as the answer), with what replaced it; None when the lead applies on the day."""
+    if in_force_on(lead, day) is not False or lead.expired is None or (day is not None and day < lead.expired):
+        return None
+    text = f"Quy định trích đầu tiên ({lead.type} {lead.number}) đã hết hiệu lực từ {vn_date(lead.expired)}"
+    found = replacement_of(lead, store.document)
+    replacement = None
+    if found:
+        replaced, replacement_doc = found
+        replacement = replacement_doc.number if replacement_doc else replaced.replaced_by
+        in_collection = replacement_doc is not None and not is_stub(replacement_doc)
+        text += f"; {replaced.type} {replaced.number} được thay thế bởi {replacement}" + (
+            ", có trong kho văn bản" if in_collection else ", toàn văn chưa có trong kho"
+        )
+    text += "; chỉ áp dụng cho sự việc xảy ra trước ngày đó. Đối chiếu với quy định còn hiệu lực được trích sau."
+    return {
+        "kind": "lead_expired",
+        "text": text + _inferred_expiry(lead),
+        "expired": lead.expired.isoformat(),
         "replaced_by": replacement,
         "replacement_in_collection": bool(found and found[1] is not None and not is_stub(found[1])),
     }

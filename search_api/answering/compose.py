@@ -324,11 +324,16 @@ def governing_scope_quote(evidence: Evidence, documents: list[Document]) -> list
     mass = sum(weight.values()) or 1.0
     best: tuple[float, Document, Article] | None = None
     for document in documents:
-        if not document.articles or document.type in ("Tin tức", "Bộ luật", "Luật", "Văn bản hợp nhất"):
+        # (a precedent decides a case; it is not the text that "quy định" a matter)
+        if not document.articles or document.type in ("Tin tức", "Bộ luật", "Luật", "Văn bản hợp nhất", "Án lệ"):
             continue
         scope = next((a for a in document.articles[:3] if "pham vi" in folded(a.title)), document.articles[0])
         terms = unit_terms(document.title) | unit_terms(scope.text)
         cover = sum(w for t, w in weight.items() if t in terms) / mass
+        # ... and whose clauses speak of it: a long scope article covers many questions' words (an
+        # outside reader got a Foreign Ministry circular as the text on officials' travel costs for rescues)
+        held = (x.coverage for x in evidence.candidates if x.document.number == document.number)
+        cover = (cover + max(held, default=0.0)) / 2
         if document.type == "Nghị định":
             # The Government details a law by decree; circulars guide the decree: for "which text
             # details the law on X", a decree covering X before a circular covering it as well.

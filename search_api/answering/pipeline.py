@@ -50,7 +50,10 @@ from search_api.answering.understand import understand_question
 from search_api.corpus_store import CorpusStore
 from search_api.search import SearchService
 
-CHANGE_QUESTION = re.compile(r"(?<!\w)(?:thay the|sua doi|bai bo|bi thay|hop nhat)(?!\w)")
+CHANGE_QUESTION = re.compile(r"(?<!\w)(?:thay the|sua doi|bai bo|bi thay|hop nhat|thay (?:\w+ ){0,2}nao)(?!\w)")
+# "áp dụng cho nạn nhân bao nhiêu tuổi": an age is asked, which no extracted sum or span states (an offence's
+# fine would otherwise open the answer as its figure)
+ASKS_AGE = re.compile(r"(?<!\w)(?:bao nhieu|may|tu bao nhieu|duoi bao nhieu) tuoi(?!\w)")
 GOVERNING_QUESTION = re.compile(r"(?<!\w)(?:van ban|nghi dinh|thong tu|nghi quyet|quyet dinh) nao(?!\w)")
 
 
@@ -149,6 +152,16 @@ class AnswerService:
             return composition  # "Điều 99" of a text that has no Điều 99: declined, saying so
         if question.intent in (m.STATUS, m.DETAILING) or (question.intent == m.LOOKUP and not evidence.named_article):
             composition.facts = document_facts(evidence, self.store)
+        if question.asks_transition:
+            # "chưa xong thì làm tiếp theo luật nào": the transitional clause answers, though the asker's
+            # words ("đơn xin", "giờ vẫn đang giải quyết") cover little of it (transition.py)
+            transitional = next((x for x in ordered if "transition" in x.parts), None)
+            if transitional is not None:
+                rest = [q for q in c.select(ordered, threshold) if q.key != transitional.key]
+                composition.quotes = [transitional, *rest][: c.MAX_QUOTES]
+                composition.mode = "transition"
+                composition.best_coverage = max(composition.best_coverage, threshold)
+                return composition
         if evidence.named_article and question.intent in (m.LOOKUP, m.STATUS, m.DETAILING):
             document, article = evidence.named_article
             if question.intent == m.LOOKUP:
@@ -182,6 +195,10 @@ class AnswerService:
             best_per_article = list({(x.document.number, x.article.number): x for x in reversed(matching)}.values())
             best_per_article.sort(key=lambda x: (bool(types) and x.document.type not in types, -x.score))
             quotes = (quotes + best_per_article)[: c.MAX_QUOTES]
+            if not quotes and composition.facts:
+                # No article of a detailing text matches: the clauses the question's words find, under the
+                # facts (a facts line alone, "X quy định chi tiết Y (Điều 1, 32, ...)", answers nothing asked)
+                quotes = c.select(ordered, threshold)
             if quotes or composition.facts:
                 composition.quotes = quotes
                 composition.summary = facts_summary(composition.facts)
@@ -227,6 +244,8 @@ class AnswerService:
                 content = c.content_quote(evidence, scope[0].document, scope[0].article)
                 if question.asks_content and content is not None:
                     scope = [content, *scope]  # "..., cụ thể là gì": what it says, then its scope
+                elif content is not None and content.key != scope[0].key:
+                    scope = [*scope, content]  # which text, then what it says on the question
                 composition.quotes = (scope + rest)[: c.MAX_QUOTES]
                 composition.best_coverage = max(composition.best_coverage, scope[0].coverage)
                 composition.summary = f"{scope[0].document.type} {scope[0].document.number}: {scope[0].document.title}"
@@ -241,16 +260,6 @@ class AnswerService:
                 ]  # other units speaking of the term ("không được coi là" alone says nothing of it)
                 composition.quotes = [defining, *rest][: c.MAX_QUOTES]
                 composition.mode = "definition"
-                composition.best_coverage = max(composition.best_coverage, threshold)
-                return composition
-        if question.asks_transition:
-            # "chưa xong thì làm tiếp theo luật nào": the transitional clause answers, though the asker's
-            # words ("đơn xin", "giờ vẫn đang giải quyết") cover little of it (transition.py)
-            transitional = next((x for x in ordered if "transition" in x.parts), None)
-            if transitional is not None:
-                rest = [q for q in c.select(ordered, threshold) if q.key != transitional.key]
-                composition.quotes = [transitional, *rest][: c.MAX_QUOTES]
-                composition.mode = "transition"
                 composition.best_coverage = max(composition.best_coverage, threshold)
                 return composition
         if question.has(m.PENALTY) and question.asks_sentence:
@@ -297,6 +306,7 @@ class AnswerService:
             and question.has(m.AMOUNT, m.ENTITLEMENT)
             and not composition.summary
             and not (first_is_offence and not question.has(m.PENALTY))
+            and not (ASKS_AGE.search(question.folded) and not (question.asks_money or question.asks_duration))
         ):
             cover = support.Cover(question, evidence.weights)
             first = composition.quotes[0]
