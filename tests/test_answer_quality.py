@@ -260,3 +260,12 @@ def test_the_text_governing_a_matter_is_the_one_whose_clauses_speak_of_it(client
     assert cited[0][0] == "134/2013/TTLT-BTC-BLĐTBXH"
     assert ("134/2013/TTLT-BTC-BLĐTBXH", "3") in cited[:2]
     assert all(q["doc_type"] != "Án lệ" for q in data["answer"][:1])
+
+
+def test_a_group_named_by_the_law_and_the_decree_is_answered_from_the_law_first(client):
+    # 66/2011 Điều 32 khoản 3 gives an accompanying minor points a, b and c of khoản 1; 09/2013 Điều 19 names
+    # the minor too, for food and travel only: quoted first, it understated what the child gets.
+    data = ask(client, "con trai 6 tuổi đi theo mẹ bị bán, nay hai mẹ con được giải cứu thì cháu được hỗ trợ những gì?")
+    doc, article, text = first(data)
+    assert (doc, article) == ("66/2011/QH12", "32")
+    assert text.startswith("3. Người chưa thành niên đi cùng nạn nhân")

@@ -103,7 +103,10 @@ def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
         return []
     # The clause naming the group itself first, with the general rule of the same list; then, when
     # the benefit asked about has its own "Đối tượng hỗ trợ" clause, that one (it may exclude the group).
-    found.sort(key=lambda item: (not item[2], -item[0]))
+    # Of the lists naming the group, the law's before the decree's: the law grants (66/2011 Điều 32 khoản 3:
+    # an accompanying minor gets points a, b and c), the decree details one regime of it (09/2013 Điều 19:
+    # food and travel only), and an outside reader took the decree's list for all the child gets.
+    found.sort(key=lambda item: (not item[2], -HIERARCHY_BONUS.get(item[1][0].document.type, 0.0), -item[0]))
     units = list(found[0][1])
     if found[0][2]:
         units += next((naming for _, naming, specific in found[1:] if not specific), [])
