@@ -47,6 +47,8 @@ TUNING_SETS = [
     # scored as unseen in session 7 (heldout5) and sessions 7-8 (heldout6), then reviewed and tuned on
     ROOT / "bench" / "answers" / "heldout5.json",
     ROOT / "bench" / "answers" / "heldout6.json",
+    # scored as unseen in sessions 8-9 (twice, aggregates only), then read and tuned on in session 9
+    ROOT / "bench" / "answers" / "heldout7.json",
 ]
 
 

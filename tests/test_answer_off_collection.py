@@ -140,3 +140,32 @@ def test_how_long_a_suspect_is_held_is_declined_as_criminal_procedure(client, qu
 def test_legal_aid_for_a_detained_person_is_still_answered(client):
     data = ask(client, "người bị tạm giam có được trợ giúp pháp lý miễn phí không")
     assert data["answered"] is True and "Tố tụng hình sự" not in (data["message"] or "")
+
+
+def test_a_subject_the_collection_lacks_is_not_declined_when_a_quoted_article_is_headed_by_it():
+    # "có quyền được khai sinh không": civil-status registration is the Law on Civil Status's (not held),
+    # but the right itself is Luật Trẻ em Điều 13 "Quyền được khai sinh và có quốc tịch", which the
+    # answer quotes; the decline hid it (an outside writer's question).
+    from ingest.model import Article, Document
+    from search_api.answering.evidence import Evidence, article_candidates
+    from search_api.answering.off_collection import off_collection
+    from tests.understanding import understand
+
+    class Store:  # a collection without the Law on Civil Status
+        class Snap:
+            documents: dict = {}
+            derived: dict = {}
+
+        def snapshot(self):
+            return self.Snap
+
+        def derived(self, name, build):
+            return build(self.Snap)
+
+    right = Article("13", "Quyền được khai sinh và có quốc tịch", "Trẻ em có quyền được khai sinh ...", "dieu_13")
+    other = Article("14", "Quyền được chăm sóc sức khỏe", "Trẻ em có quyền được chăm sóc ...", "dieu_14")
+    children = Document("102/2016/QH13", "Luật", articles=[right, other])
+    evidence = Evidence(understand("bé bị bán không có giấy khai sinh thì có quyền được khai sinh không"))
+    quoting_the_right = article_candidates(children, right, 0)[:1]
+    assert off_collection(evidence, quoting_the_right, Store()) == ""
+    assert "Luật Hộ tịch" in off_collection(evidence, article_candidates(children, other, 0)[:1], Store())

@@ -269,3 +269,11 @@ def test_a_group_named_by_the_law_and_the_decree_is_answered_from_the_law_first(
     doc, article, text = first(data)
     assert (doc, article) == ("66/2011/QH12", "32")
     assert text.startswith("3. Người chưa thành niên đi cùng nạn nhân")
+
+
+def test_a_mass_organisation_named_short_gets_its_own_prevention_article(client):
+    # "luật chống mua bán người" (no "phòng") names the law; "Hội Phụ nữ" is the "Hội Liên hiệp phụ nữ Việt
+    # Nam" heading 66/2011 Điều 18. Before: Điều 13 (another body) first, or a decline.
+    data = ask(client, "Theo luật chống mua bán người, Hội Phụ nữ phải làm gì để phòng ngừa mua bán người?")
+    assert "66/2011/QH12" in data["understanding"]["documents"]
+    assert first(data)[:2] == ("66/2011/QH12", "18")

@@ -258,7 +258,10 @@ def _quote_floor(candidate: Candidate, threshold: float) -> float:
     floor = threshold * QUOTE_FLOOR_SHARE
     # ("trẻ em" names children in every clause of the Law on Children: too common to count here)
     specific = candidate.named_groups - {m.CHILD_UNDER_16}
-    return floor * GROUP_FLOOR_SHARE if candidate.parts.get("group") and specific else floor
+    # (the same for the article headed by the very body asked about: its name is not scored, see
+    # understand._without_bodies, so "Hội Phụ nữ phải làm gì" covers little of its own article)
+    named_body = bool(candidate.parts.get("duty"))
+    return floor * GROUP_FLOOR_SHARE if (candidate.parts.get("group") and specific) or named_body else floor
 
 
 def whole_article(document: Document, article, clause: str | None) -> list[Candidate]:

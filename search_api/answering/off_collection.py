@@ -211,6 +211,8 @@ def off_collection(evidence: Evidence, quotes: list, store: CorpusStore) -> str:
         if subject.question.search(question.folded) and not _titles_govern(snapshot, subject.title):
             if _ASKS_HELP.search(question.folded) and position in store.derived("helped_subjects", _helped_subjects):
                 continue
+            if any(subject.question.search(folded(q.article.title)) for q in quotes):
+                continue  # "Quyền được khai sinh và có quốc tịch" (Luật Trẻ em Điều 13): a right the collection states
             return subject.message
     spellings = asked_concepts(question)
     if not spellings:

@@ -280,6 +280,9 @@ def procedure_mismatch(candidate: Candidate, question: m.Question) -> float:
     so agency questions keep it, as procedure questions do."""
     if question.has(m.PROCEDURE, m.AGENCY):
         return 0.0
+    if not question.has(m.ENTITLEMENT, m.ELIGIBILITY, m.AMOUNT, m.LEGAL_AID):
+        # nothing granted is asked ("có phải ra quyết định mới không"): the procedure may well answer
+        return 0.0
     heading = candidate.lead_in if candidate.kind == "diem" else candidate.text
     for text in (candidate.article.title, heading[:40]):
         if _PROCEDURE_HEADING.search(folded(text)):
@@ -295,7 +298,8 @@ _ASKS_DUTY = re.compile(r"(?<!\w)(?:trach nhiem|nhiem vu|nghia vu|phai lam|lam g
 # "Nhà trường và các cơ sở giáo dục, đào tạo tham gia phòng ngừa mua bán người" (66/2011 Điều 12-18): a body's
 # part in prevention, headed by the body
 _ROLE_HEADING = re.compile(r"^(.+?) tham gia phong (?:ngua|chong)(?!\w)")
-_HOLDER_FILLER = frozenset({"cac", "va", "cua", "trong", "ve"})
+# (and what people leave out of a body's name: "Hội Phụ nữ" is the "Hội Liên hiệp phụ nữ Việt Nam")
+_HOLDER_FILLER = frozenset({"cac", "va", "cua", "trong", "ve", "lien", "hiep", "viet", "nam"})
 
 
 def duty_heading_bonus(candidate: Candidate, question: m.Question) -> float:
