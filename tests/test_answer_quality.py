@@ -277,3 +277,26 @@ def test_a_mass_organisation_named_short_gets_its_own_prevention_article(client)
     data = ask(client, "Theo luật chống mua bán người, Hội Phụ nữ phải làm gì để phòng ngừa mua bán người?")
     assert "66/2011/QH12" in data["understanding"]["documents"]
     assert first(data)[:2] == ("66/2011/QH12", "18")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tòa án từ chối cho trợ giúp viên pháp lý bảo vệ quyền lợi của nạn nhân thì trung tâm phải làm gì?",
+        "Cơ sở hỗ trợ nạn nhân bị từ chối cấp giấy phép thành lập trong trường hợp nào?",
+    ],
+)
+def test_tu_choi_refuse_is_no_prison_term(client, question):
+    # Folded, "án từ chối" and "bị từ chối" read "án tù" and "bị tù": the answer opened with a Criminal Code
+    # sentence ("Phạt tù từ 03 tháng đến 02 năm") for a legal-aid or licensing question.
+    data = ask(client, question)
+    assert "penalty" not in data["understanding"]["intents"]
+    assert first(data)[0] != "100/2015/QH13" and "Phạt tù" not in (data["summary"] or "")
+
+
+def test_living_off_the_trade_is_the_professional_aggravation(client):
+    # "lấy đó làm nghề kiếm sống" is what NQ 02/2019 calls "có tính chất chuyên nghiệp" (khoản 3 of the
+    # offence), heavier than the "có tổ chức" of khoản 2.
+    data = ask(client, "Kẻ chuyên buôn bán người, lấy đó làm nghề kiếm sống, thì bị phạt tù bao nhiêu năm?")
+    doc, article, text = first(data)
+    assert (doc, article) == ("100/2015/QH13", "150") and text.startswith("3.")

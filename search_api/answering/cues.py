@@ -16,15 +16,18 @@ def _cues(*patterns: str) -> re.Pattern:
 
 
 # Words naming a sentence: cues of a penalty question and of one asking for the sentence itself.
+_NOT_FROM = r"(?! (?:choi|bo|chuc|nhiem|do|khi|ngay|thang|nam \d|luc|nho|truoc|sau|dau|nay|xa|phia|nguyen)(?!\w))"
 SENTENCE_WORDS = (
     r"phat tu",
     r"bi phat",
     r"hinh phat",
     r"muc phat",
-    r"an tu",
+    # Folded, "tù" (prison) is also "từ" (from; "từ chối" refuse): "Tòa án từ chối", "bị từ chối cấp giấy phép"
+    # asked no sentence, and answering them from the Criminal Code told a worker of a prison term.
+    rf"an tu{_NOT_FROM}",
     r"tu chung than",
     r"tu hinh",
-    r"(?:di|ngoi|bi) tu",
+    rf"(?:di|ngoi|bi) tu{_NOT_FROM}",
     r"xu tu",  # "bị xử tù bao nhiêu"
     # "bị xử thế nào", "bị xử mấy năm", "theo khung nào" ("bị xử tội X không" asks whether it is the offence)
     r"bi xu (?:the nao|ra sao|bao nhieu|may nam|nang|theo khung|khung)",
@@ -231,7 +234,11 @@ GROUP_CUES: dict[str, re.Pattern] = {
 # Penalty circumstances as questions word them -> the folded wording of the Criminal Code's points.
 AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
     "có tổ chức": (_cues(r"co to chuc", r"duong day", r"bang nhom", r"to chuc"), "co to chuc"),
-    "chuyên nghiệp": (_cues(r"chuyen nghiep"), "tinh chat chuyen nghiep"),
+    # ("lấy đó làm nghề kiếm sống": NQ 02/2019 Điều 3 khoản 5 defines it by the proceeds as the main livelihood)
+    "chuyên nghiệp": (
+        _cues(r"chuyen nghiep", r"lay (?:\w+ ){0,2}lam nghe", r"nghe kiem song", r"nguon song chinh"),
+        "tinh chat chuyen nghiep",
+    ),
     "đưa ra nước ngoài": (
         _cues(
             r"ra nuoc ngoai",
