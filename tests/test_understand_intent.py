@@ -137,3 +137,10 @@ def test_abbreviated_and_conditional_status_questions(text):
 
 def test_muc_nao_asks_for_an_amount():
     assert understand("tiền thuê phiên dịch cho nạn nhân được chi theo mức nào").has(m.AMOUNT)
+
+
+def test_a_limitation_period_is_asked_not_the_sentence_it_depends_on():
+    # The sentence ("đến tù chung thân") is the premise; the limitation period (Điều 27 BLHS) is asked.
+    question = understand("tội có khung cao nhất là tù chung thân thì thời hiệu truy cứu trách nhiệm hình sự bao lâu")
+    assert not question.asks_sentence
+    assert understand("tội mua bán người bị phạt tù chung thân khi nào").asks_sentence

@@ -355,7 +355,9 @@ def understand_question(
         syllables=syllables,
         bigrams=bigrams,
         parsed=parsed,
-        asks_sentence=bool(SENTENCE_CUES.search(words)),
+        # ("khung cao nhất đến tù chung thân thì thời hiệu truy cứu là bao nhiêu năm": the sentence is the
+        # premise; the limitation period is asked, Điều 27 BLHS)
+        asks_sentence=bool(SENTENCE_CUES.search(words)) and not re.search(r"(?<!\w)thoi hieu(?!\w)", words),
         asks_duration=bool(DURATION_CUES.search(words)),
         asks_money=bool(MONEY_CUES.search(words)),
         asks_number=bool(HOTLINE_NUMBER_CUES.search(words)),
