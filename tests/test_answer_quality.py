@@ -300,3 +300,15 @@ def test_living_off_the_trade_is_the_professional_aggravation(client):
     data = ask(client, "Kẻ chuyên buôn bán người, lấy đó làm nghề kiếm sống, thì bị phạt tù bao nhiêu năm?")
     doc, article, text = first(data)
     assert (doc, article) == ("100/2015/QH13", "150") and text.startswith("3.")
+
+
+def test_an_ethnic_minority_victim_asking_legal_aid_gets_the_clause_naming_her_group(client):
+    # 11/2017 Điều 7 khoản 4: an ethnic-minority person in an especially disadvantaged area qualifies with no
+    # proof of poverty; the general victims' point (khoản 7, "có khó khăn về tài chính") came first.
+    data = ask(
+        client,
+        "Nạn nhân là người dân tộc Dao ở vùng đặc biệt khó khăn xin trợ giúp pháp lý"
+        " có phải chứng minh khó khăn tài chính không?",
+    )
+    doc, article, text = first(data)
+    assert (doc, article) == ("11/2017/QH14", "7") and text.startswith("4. Người dân tộc thiểu số")

@@ -174,3 +174,17 @@ def test_everyday_penalty_circumstances(text, circumstance):
 )
 def test_head_count_decides_the_bracket(text, circumstance):
     assert circumstance in understand(text).aggravating
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("chị ấy là người H'Mông bị bán sang Trung Quốc", True),
+        ("nạn nhân người dân tộc Dao ở vùng đặc biệt khó khăn", True),
+        ("nan nhan la nguoi dan toc thieu so", True),
+        ("cô gái người Thái Lan bị bán sang Việt Nam", False),
+        ("nạn nhân ở xã biên giới", False),
+    ],
+)
+def test_an_ethnic_minority_person_is_a_group(text, expected):
+    assert (m.ETHNIC_MINORITY in understand(text).who) is expected

@@ -198,6 +198,12 @@ GROUP_CUES: dict[str, re.Pattern] = {
         r"(?:bi ban|bi mua ban|bi dua|bi lua) (?:sang|vao|den|qua) viet nam",  # trafficked into Viet Nam
     ),
     m.STATELESS: _cues(r"khong (?:co )?quoc tich"),
+    # "người dân tộc thiểu số", "người H'Mông", "người Dao" ("người Thái" but not "Thái Lan")
+    m.ETHNIC_MINORITY: _cues(
+        r"dan toc thieu so",
+        r"nguoi dan toc",
+        r"(?:nguoi|dan toc) (?:h ?mong|mong|dao|tay|nung|khmer|gia rai|e de|ba na|xo dang|muong|thai(?! lan))",
+    ),
     m.BEING_IDENTIFIED: _cues(
         r"dang (?:duoc |cho )?xac minh",
         # "chờ công an xác minh", "công an còn đang xác minh": the verification is pending

@@ -26,6 +26,7 @@ VICTIM_IN_TEXT = re.compile(r"nan nhan(?: cua hanh vi)? (?:bi )?mua ban|nan nhan
 SPECIFIC_GROUPS = (
     m.FOREIGNER,
     m.STATELESS,
+    m.ETHNIC_MINORITY,
     m.ACCOMPANYING_MINOR,
     m.CHILD_UNDER_16,
     m.CHILD_UNDER_18,
@@ -131,6 +132,7 @@ def _in_list_clause(candidate: Candidate) -> bool:
 GROUP_LABELS = {
     m.FOREIGNER: "người nước ngoài",
     m.STATELESS: "người không quốc tịch",
+    m.ETHNIC_MINORITY: "người dân tộc thiểu số",
     m.ACCOMPANYING_MINOR: "người chưa thành niên đi cùng nạn nhân",
     m.CHILD_UNDER_16: "trẻ em",
     m.CHILD_UNDER_18: "người chưa thành niên",

@@ -16,6 +16,7 @@ GROUP_BONUS = 0.15
 GROUP_IN_TEXT = {
     m.FOREIGNER: re.compile(r"nguoi nuoc ngoai"),
     m.STATELESS: re.compile(r"khong quoc tich"),
+    m.ETHNIC_MINORITY: re.compile(r"dan toc thieu so"),
     m.ACCOMPANYING_MINOR: re.compile(r"chua thanh nien di cung"),
     m.CHILD_UNDER_16: re.compile(r"(?<!\w)tre em(?!\w)|duoi 16 tuoi"),
     # (a minor accompanying a victim is another group, with its own restricted regime)

@@ -50,6 +50,9 @@ CHILD_UNDER_18 = "child_under_18"
 ACCOMPANYING_MINOR = "accompanying_minor"
 FOREIGNER = "foreigner"
 STATELESS = "stateless"
+# an ethnic-minority person: legal aid needs no proof of poverty where they live in an especially
+# disadvantaged area (11/2017/QH14 Điều 7 khoản 4); many victims are from the border provinces' minorities
+ETHNIC_MINORITY = "ethnic_minority"
 AGENCY_ACTOR = "agency"
 GROUPS = (
     VICTIM,
@@ -59,6 +62,7 @@ GROUPS = (
     ACCOMPANYING_MINOR,
     FOREIGNER,
     STATELESS,
+    ETHNIC_MINORITY,
     AGENCY_ACTOR,
 )
 
