@@ -131,6 +131,8 @@ def test_document_trace_without_article(client):
 def test_pages_render_answers_table_and_tree(client):
     html = client.get("/hoi-dap", params={"q": "tiền ăn cho nạn nhân bao nhiêu một ngày"}).text
     assert "30.000 đồng/người/ngày" in html and "Khoản 1 Điều 4 Thông tư liên tịch số 134/2013/TTLT-BTC-BLĐTBXH" in html
+    # each quote under its article's heading
+    assert '<p class="article-heading">Điều 4. Nội dung và mức chi chế độ hỗ trợ trực tiếp' in html
     declined = client.get("/hoi-dap", params={"q": "thủ tục ly hôn đơn phương"}).text
     assert "Các điều gần nhất" in declined
     escaped = client.get("/hoi-dap", params={"q": "<script>alert(1)</script> nạn nhân"}).text
