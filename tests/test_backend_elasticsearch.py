@@ -139,3 +139,24 @@ def test_abandoned_staging_indexes_are_removed_by_the_next_rebuild(backend, monk
     backend.rebuild()
     assert backend.client.indices.exists(index=survivor)
     assert backend.search(query("hỗ trợ y tế")).total > 0
+
+
+def test_document_list_of_an_index_made_before_the_stored_title(backend, monkeypatch, caplog):
+    """Indexes made before the title was stored apart keep listing titles (from _source, slowly, with
+    a warning); a rebuild moves them to the current mapping and the list stops reading _source."""
+    import copy
+
+    from search_api.backends import es_query
+
+    old = copy.deepcopy(es_query.MAPPINGS)
+    old["documents"]["properties"]["title"] = {"type": "text", "index": False}
+    monkeypatch.setattr("search_api.backends.elasticsearch.MAPPINGS", old)
+    backend.replace_file("decree.docx", "sha-decree", [analyse_document(decree())])
+    expected = ("09/2013/NĐ-CP", "Nghị định", "Hướng dẫn Luật Phòng, chống mua bán người")
+    assert not backend._title_is_stored()
+    assert "predates the stored title" in caplog.text
+    assert backend.document_numbers() == [expected]
+    monkeypatch.setattr("search_api.backends.elasticsearch.MAPPINGS", es_query.MAPPINGS)
+    backend.rebuild()
+    assert backend._title_is_stored()
+    assert backend.document_numbers() == [expected]

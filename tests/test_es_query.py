@@ -9,12 +9,16 @@ from ingest.index_contract import FACET_FIELDS, SEARCH_FIELDS, Filters, ParsedQu
 from ingest.numbers import number_key
 from search_api.backends.es_query import (
     ARTICLES_MAPPING,
+    DOCUMENTS_MAPPING,
     MAX_PAGE_SIZE,
     MAX_RESULT_WINDOW,
     MAX_TOKENS_PER_STREAM,
+    document_list_body,
+    document_list_row,
     facets_from_response,
     page_window,
     search_body,
+    title_is_stored,
 )
 
 HOSTILE = ["zzqx", "title:zzqx*", '"zzqx', "zzqx)", "OR", '{"script":1}', "zzqx^9", "zzqx~2"]
@@ -145,3 +149,28 @@ def test_articles_mapping_is_strict_and_whitespace_analysed():
         assert ARTICLES_MAPPING["properties"][field]["analyzer"] == "whitespace"
     for field in FACET_FIELDS:
         assert ARTICLES_MAPPING["properties"][field]["type"] in ("keyword", "integer")
+
+
+def test_document_list_reads_no_source_when_the_title_is_stored():
+    """The known-documents list (refreshed every 30 s) once read each document's whole _source, every
+    article and the answer data, to keep three fields: 14.6 s at 100x the collection."""
+    assert DOCUMENTS_MAPPING["properties"]["title"] == {"type": "text", "index": False, "store": True}
+    assert title_is_stored(DOCUMENTS_MAPPING)
+    body = document_list_body(stored_title=True)
+    assert body == {
+        "query": {"match_all": {}},
+        "_source": False,
+        "docvalue_fields": ["number", "type"],
+        "stored_fields": ["title"],
+    }
+    hit = {"_id": "x", "fields": {"number": ["09/2013/NĐ-CP"], "title": ["Hướng dẫn"]}}
+    assert document_list_row(hit) == ("09/2013/NĐ-CP", "", "Hướng dẫn")
+
+
+def test_document_list_of_an_index_made_before_the_stored_title_filters_source():
+    old_mapping = {"properties": {"title": {"type": "text", "index": False}}}
+    assert not title_is_stored(old_mapping)
+    body = document_list_body(stored_title=False)
+    assert body["_source"] == ["number", "type", "title"] and "stored_fields" not in body
+    hit = {"_source": {"number": "09/2013/NĐ-CP", "type": "Nghị định", "title": None}}
+    assert document_list_row(hit) == ("09/2013/NĐ-CP", "Nghị định", "")
