@@ -48,7 +48,7 @@ from search_api.backends.es_query import (
     facets_from_response,
     index_settings,
     search_body,
-    title_is_stored,
+    title_in_doc_values,
 )
 
 if TYPE_CHECKING:  # imported lazily at run time: the client is only needed once a request arrives
@@ -628,27 +628,39 @@ class ElasticsearchBackend:
     @_translating_errors
     def document_numbers(self) -> list[tuple[str, str, str]]:
         self._check_version_once()
-        body = document_list_body(self._title_is_stored())
-        return sorted(document_list_row(hit) for hit in self._scan("documents", body))
+        body = document_list_body(self._title_in_doc_values())
+        rows = [document_list_row(hit) for hit in self._scan("documents", body)]
+        untitled = [number for number, _type, title in rows if title is None]
+        titles = self._titles_from_source(untitled) if untitled else {}
+        return sorted(
+            (number, type_, titles.get(number, "") if title is None else title) for number, type_, title in rows
+        )
 
-    def _title_is_stored(self) -> bool:
+    def _titles_from_source(self, numbers: list[str]) -> dict[str, str]:
+        """Titles doc values lack (none, or longer than es_query.TITLE_DOC_VALUE_CHARS), from _source."""
+        found = self.client.mget(
+            index=self.alias("documents"), ids=[number_key(n) for n in numbers], source_includes=["number", "title"]
+        )["docs"]
+        return {doc["_source"]["number"]: doc["_source"].get("title") or "" for doc in found if doc.get("found")}
+
+    def _title_in_doc_values(self) -> bool:
         """Asked of the index behind the alias each time (cheap: the mapping is cluster state), so a
-        rebuild's alias swap to indexes with the stored title is picked up without a restart."""
+        rebuild's alias swap to indexes with the title in doc values is picked up without a restart."""
         from elasticsearch import NotFoundError
 
         try:
             mappings = self.client.indices.get_mapping(index=self.alias("documents"))
         except NotFoundError:
             return True
-        stored = all(title_is_stored(found["mappings"]) for found in mappings.body.values())
-        if not stored and not self._warned_title:
+        current = all(title_in_doc_values(found["mappings"]) for found in mappings.body.values())
+        if not current and not self._warned_title:
             self._warned_title = True
             logger.warning(
-                "the Elasticsearch documents index predates the stored title: the document list reads "
+                "the Elasticsearch documents index predates the title in doc values: the document list reads "
                 "every document's whole _source (seconds at 100x); POST /api/reindex or `vnlex ingest --recreate` "
                 "upgrades it"
             )
-        return stored
+        return current
 
     @_translating_errors
     def list_documents(self) -> list[tuple[Document, int]]:
