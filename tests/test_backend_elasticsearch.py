@@ -139,3 +139,38 @@ def test_abandoned_staging_indexes_are_removed_by_the_next_rebuild(backend, monk
     backend.rebuild()
     assert backend.client.indices.exists(index=survivor)
     assert backend.search(query("hỗ trợ y tế")).total > 0
+
+
+def test_document_list_of_an_index_made_before_the_title_in_doc_values(backend, monkeypatch, caplog):
+    """Indexes made before the title was kept in doc values keep listing titles (from _source, slowly,
+    with a warning); a rebuild moves them to the current mapping and the list stops reading _source."""
+    import copy
+
+    from search_api.backends import es_query
+
+    old = copy.deepcopy(es_query.MAPPINGS)
+    old["documents"]["properties"]["title"] = {"type": "text", "index": False}
+    monkeypatch.setattr("search_api.backends.elasticsearch.MAPPINGS", old)
+    backend.replace_file("decree.docx", "sha-decree", [analyse_document(decree())])
+    expected = ("09/2013/NĐ-CP", "Nghị định", "Hướng dẫn Luật Phòng, chống mua bán người")
+    assert not backend._title_in_doc_values()
+    assert "predates the title in doc values" in caplog.text
+    assert backend.document_numbers() == [expected]
+    monkeypatch.setattr("search_api.backends.elasticsearch.MAPPINGS", es_query.MAPPINGS)
+    backend.rebuild()
+    assert backend._title_in_doc_values()
+    assert backend.document_numbers() == [expected]
+
+
+def test_a_title_too_long_for_doc_values_is_listed_from_source(backend):
+    from dataclasses import replace
+
+    from search_api.backends.es_query import TITLE_DOC_VALUE_CHARS
+
+    long_title = "Hướng dẫn " * (TITLE_DOC_VALUE_CHARS // 5)
+    assert len(long_title) > TITLE_DOC_VALUE_CHARS
+    backend.replace_file("decree.docx", "sha-decree", [analyse_document(replace(decree(), title=long_title))])
+    backend.replace_file("law.html", "sha-law", [analyse_document(law())])
+    listed = dict((number, title) for number, _type, title in backend.document_numbers())
+    assert listed["09/2013/NĐ-CP"] == long_title
+    assert listed["66/2011/QH12"] == law().title

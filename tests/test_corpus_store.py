@@ -3,6 +3,8 @@ made by other rules: such documents are recomputed at start-up, and the totals s
 
 from __future__ import annotations
 
+import threading
+
 from ingest import answer_data as stored
 from ingest.indexing import analyse_document
 from ingest.numbers import number_key
@@ -62,3 +64,52 @@ def test_scale_variants_carry_the_answer_data_of_their_own_document():
     derived = variant_answer_data(original, variant)
     assert derived == stored.answer_data(variant)
     assert [p["doc_number"] for p in derived["provisions"]] == ["1234/1995/VB-SCALE"]
+
+
+class _SlowStats:
+    """A backend whose stats() blocks once `hold` is set, until `release` is: the 0.5 s count at 100x."""
+
+    def __init__(self, backend):
+        self._backend = backend
+        self.hold = threading.Event()
+        self.entered = threading.Event()
+        self.release = threading.Event()
+
+    def __getattr__(self, name):
+        return getattr(self._backend, name)
+
+    def stats(self):
+        if self.hold.is_set():
+            self.entered.set()
+            self.release.wait(10)
+        return self._backend.stats()
+
+
+def test_questions_do_not_wait_while_the_counts_are_rechecked(tmp_path, monkeypatch):
+    from search_api import corpus_store
+
+    backend = SQLiteBackend(tmp_path / "i.sqlite")
+    backend.replace_file("decree.docx", "sha", [analyse_document(decree())])
+    slow = _SlowStats(backend)
+    store = CorpusStore(slow)
+    first = store.snapshot()
+    monkeypatch.setattr(corpus_store, "RECHECK_SECONDS", 0.0)
+    slow.hold.set()
+    checker = threading.Thread(target=store.snapshot)
+    checker.start()
+    try:
+        assert slow.entered.wait(5)  # the recheck is inside stats()
+        answered: list = []
+        other = threading.Thread(target=lambda: answered.append(store.snapshot()))
+        other.start()
+        other.join(2)
+        assert answered == [first], "a question waited for another thread's stats()"
+    finally:
+        slow.release.set()
+        checker.join(10)
+    # A change seen by the recheck is published; forget() still drops everything.
+    slow.hold.clear()
+    backend.replace_file("law.html", "sha-law", [analyse_document(law())])
+    assert store.snapshot() is not first and store.snapshot().key != first.key
+    store.forget()
+    assert store._snapshot is None

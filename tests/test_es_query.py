@@ -9,12 +9,16 @@ from ingest.index_contract import FACET_FIELDS, SEARCH_FIELDS, Filters, ParsedQu
 from ingest.numbers import number_key
 from search_api.backends.es_query import (
     ARTICLES_MAPPING,
+    DOCUMENTS_MAPPING,
     MAX_PAGE_SIZE,
     MAX_RESULT_WINDOW,
     MAX_TOKENS_PER_STREAM,
+    document_list_body,
+    document_list_row,
     facets_from_response,
     page_window,
     search_body,
+    title_in_doc_values,
 )
 
 HOSTILE = ["zzqx", "title:zzqx*", '"zzqx', "zzqx)", "OR", '{"script":1}', "zzqx^9", "zzqx~2"]
@@ -145,3 +149,29 @@ def test_articles_mapping_is_strict_and_whitespace_analysed():
         assert ARTICLES_MAPPING["properties"][field]["analyzer"] == "whitespace"
     for field in FACET_FIELDS:
         assert ARTICLES_MAPPING["properties"][field]["type"] in ("keyword", "integer")
+
+
+def test_document_list_reads_no_stored_field_when_the_title_is_in_doc_values():
+    """The known-documents list (refreshed every 30 s) once read each document's whole _source, every
+    article and the answer data, to keep three fields: 14.0 s at 100x the collection."""
+    assert DOCUMENTS_MAPPING["properties"]["title"] == {"type": "keyword", "index": False, "ignore_above": 8191}
+    assert title_in_doc_values(DOCUMENTS_MAPPING)
+    body = document_list_body(title_in_doc_values=True)
+    assert body == {
+        "query": {"match_all": {}},
+        "stored_fields": "_none_",
+        "docvalue_fields": ["number", "type", "title"],
+    }
+    hit = {"fields": {"number": ["09/2013/NĐ-CP"], "title": ["Hướng dẫn"]}}
+    assert document_list_row(hit) == ("09/2013/NĐ-CP", "", "Hướng dẫn")
+    # No title in doc values (none, or too long for them): None, read from _source by the backend.
+    assert document_list_row({"fields": {"number": ["X"], "type": ["Luật"]}}) == ("X", "Luật", None)
+
+
+def test_document_list_of_an_index_made_before_the_title_in_doc_values_filters_source():
+    old_mapping = {"properties": {"title": {"type": "text", "index": False}}}
+    assert not title_in_doc_values(old_mapping)
+    body = document_list_body(title_in_doc_values=False)
+    assert body["_source"] == ["number", "type", "title"] and "stored_fields" not in body
+    hit = {"_source": {"number": "09/2013/NĐ-CP", "type": "Nghị định", "title": None}}
+    assert document_list_row(hit) == ("09/2013/NĐ-CP", "Nghị định", "")

@@ -7,7 +7,9 @@ Numbers, abbreviations and aliases themselves are resolved by search_api.query."
 from __future__ import annotations
 
 import re
+from collections import Counter
 
+from ingest.numbers import number_key
 from ingest.textnorm import fold
 
 
@@ -43,6 +45,30 @@ def unknown_named_text(words: str, doc_numbers: list[str], known_documents: list
     return ""
 
 
+class KnownLookups:
+    """What the answers look up in the known-documents list, built once per list (the search service
+    hands over the same list until it reloads it, every 30 s): folding 4,103 titles per question took
+    19 ms at 100x the collection (bench/RESULTS.md "Load and scale (wrk)")."""
+
+    def __init__(self, known_documents: list[tuple[str, str, str]]):
+        self.titles = {number: fold(title).lower() for number, _, title in known_documents}
+        self.title_count = Counter(self.titles.values())
+        self.keys = {number_key(number) for number, _, _ in known_documents}
+        self.built_from = known_documents
+
+
+_LAST_LOOKUPS: KnownLookups | None = None
+
+
+def known_lookups(known_documents: list[tuple[str, str, str]]) -> KnownLookups:
+    global _LAST_LOOKUPS
+    last = _LAST_LOOKUPS
+    if last is not None and last.built_from is known_documents:
+        return last
+    _LAST_LOOKUPS = lookups = KnownLookups(known_documents)
+    return lookups
+
+
 TITLE_RUN = 6  # syllables of a catalogued title the question must repeat in a row to name it
 TITLE_SHARE = 0.6  # ... and that much of the title
 
@@ -68,7 +94,8 @@ def catalogued_by_title(
     year ("... 2024"); such names with a year are resolved as aliases by search_api.query already."""
     found = []
     typed = words.split()
-    titles = {number: fold(title).lower() for number, _, title in known_documents}
+    known = known_lookups(known_documents)
+    titles = known.titles
     for number, _, title in known_documents:
         if number not in catalogued or number in doc_numbers or not title:
             continue
@@ -78,7 +105,7 @@ def catalogued_by_title(
         run = _longest_run(typed, own)
         if run < TITLE_RUN or run < TITLE_SHARE * len(own):
             continue
-        shared = any(n != number and t == titles[number] for n, t in titles.items())
+        shared = known.title_count[titles[number]] > 1  # another known text has this title
         year = re.search(r"/((?:19|20)\d\d)/", number)
         if shared and not (year and f" {year.group(1)} " in words):
             continue

@@ -32,7 +32,7 @@ from search_api.answering.cues import (  # noqa: F401 (re-exported: other stages
     _cues,
     asks_definition,
 )
-from search_api.answering.naming import _as_typed, _by_year, catalogued_by_title, unknown_named_text
+from search_api.answering.naming import _as_typed, _by_year, catalogued_by_title, known_lookups, unknown_named_text
 from search_api.answering.terms import fast_folded, question_terms
 from search_api.answering.transition import is_transitional
 from search_api.answering.wording import COLLOQUIAL, ORGANISATIONS, legal_wording  # noqa: F401 (re-exported)
@@ -41,8 +41,10 @@ from search_api.query import load_abbreviations, parse_query
 
 def unknown_numbers(text: str, known_documents: list[tuple[str, str, str]]) -> list[str]:
     """Full document numbers typed that name nothing the collection or catalogue holds."""
-    known = {number_key(number) for number, _, _ in known_documents}
-    typed = (match.group() for match in DOC_NUMBER_ANYCASE_RE.finditer(nfc(text)))
+    typed = [match.group() for match in DOC_NUMBER_ANYCASE_RE.finditer(nfc(text))]
+    if not typed:
+        return []
+    known = known_lookups(known_documents).keys  # built once per list, not per question
     return list(dict.fromkeys(n for n in typed if number_key(n) not in known))
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import os
 import re
 import threading
@@ -40,7 +41,15 @@ from ingest.index_contract import (
 )
 from ingest.model import Document, Relation
 from ingest.numbers import number_key
-from search_api.backends.es_query import MAPPINGS, facets_from_response, index_settings, search_body
+from search_api.backends.es_query import (
+    MAPPINGS,
+    document_list_body,
+    document_list_row,
+    facets_from_response,
+    index_settings,
+    search_body,
+    title_in_doc_values,
+)
 
 if TYPE_CHECKING:  # imported lazily at run time: the client is only needed once a request arrives
     from elasticsearch import Elasticsearch
@@ -48,6 +57,7 @@ if TYPE_CHECKING:  # imported lazily at run time: the client is only needed once
 KINDS = tuple(MAPPINGS)  # articles, documents, relations, files
 _BULK_CHUNK = 500
 STALE_STAGING_SECONDS = 3600
+logger = logging.getLogger("vnlex")
 
 
 def _translating_errors(method):
@@ -152,6 +162,7 @@ class ElasticsearchBackend:
         self._client_lock = threading.Lock()  # the API calls one backend from a thread pool
         self._indexes_ready = False
         self._version_checked = False
+        self._warned_title = False
         self._targets: dict[str, str] | None = None  # set on staging backends only
 
     @property
@@ -617,12 +628,39 @@ class ElasticsearchBackend:
     @_translating_errors
     def document_numbers(self) -> list[tuple[str, str, str]]:
         self._check_version_once()
-        query = {"query": {"match_all": {}}, "_source": ["number", "type", "title"]}
-        rows = [
-            (hit["_source"]["number"], hit["_source"].get("type") or "", hit["_source"].get("title") or "")
-            for hit in self._scan("documents", query)
-        ]
-        return sorted(rows)
+        body = document_list_body(self._title_in_doc_values())
+        rows = [document_list_row(hit) for hit in self._scan("documents", body)]
+        untitled = [number for number, _type, title in rows if title is None]
+        titles = self._titles_from_source(untitled) if untitled else {}
+        return sorted(
+            (number, type_, titles.get(number, "") if title is None else title) for number, type_, title in rows
+        )
+
+    def _titles_from_source(self, numbers: list[str]) -> dict[str, str]:
+        """Titles doc values lack (none, or longer than es_query.TITLE_DOC_VALUE_CHARS), from _source."""
+        found = self.client.mget(
+            index=self.alias("documents"), ids=[number_key(n) for n in numbers], source_includes=["number", "title"]
+        )["docs"]
+        return {doc["_source"]["number"]: doc["_source"].get("title") or "" for doc in found if doc.get("found")}
+
+    def _title_in_doc_values(self) -> bool:
+        """Asked of the index behind the alias each time (cheap: the mapping is cluster state), so a
+        rebuild's alias swap to indexes with the title in doc values is picked up without a restart."""
+        from elasticsearch import NotFoundError
+
+        try:
+            mappings = self.client.indices.get_mapping(index=self.alias("documents"))
+        except NotFoundError:
+            return True
+        current = all(title_in_doc_values(found["mappings"]) for found in mappings.body.values())
+        if not current and not self._warned_title:
+            self._warned_title = True
+            logger.warning(
+                "the Elasticsearch documents index predates the title in doc values: the document list reads "
+                "every document's whole _source (seconds at 100x); POST /api/reindex or `vnlex ingest --recreate` "
+                "upgrades it"
+            )
+        return current
 
     @_translating_errors
     def list_documents(self) -> list[tuple[Document, int]]:
