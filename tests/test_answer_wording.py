@@ -37,6 +37,9 @@ from tests.conftest import first_quote as first
         ("về rồi cháu có được học tiếp không", "học văn hóa"),
         ("nạn nhân được hỗ trợ những gì", "chế độ hỗ trợ"),
         ("dụ người ta bán thận lấy tiền", "mua bán, chiếm đoạt mô hoặc bộ phận cơ thể người"),
+        ("có được đưa đi chỗ tạm lánh không", "nơi tạm lánh"),
+        ("bọn chúng dọa giết ngay tối nay", "khẩn cấp"),
+        ("chưa kịp có quyết định bảo vệ", "trước khi ra quyết định"),
     ],
 )
 def test_everyday_wording_gets_the_legal_term(typed, legal):

@@ -144,3 +144,8 @@ def test_a_limitation_period_is_asked_not_the_sentence_it_depends_on():
     question = understand("tội có khung cao nhất là tù chung thân thì thời hiệu truy cứu trách nhiệm hình sự bao lâu")
     assert not question.asks_sentence
     assert understand("tội mua bán người bị phạt tù chung thân khi nào").asks_sentence
+
+
+def test_a_threat_by_phone_is_no_hotline_question():
+    assert m.HOTLINE not in understand("bọn buôn người gọi điện dọa giết chị ấy thì làm sao").intents
+    assert m.HOTLINE in understand("gọi điện báo tin cho ai khi phát hiện người bị bán").intents

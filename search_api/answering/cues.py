@@ -81,7 +81,15 @@ INTENT_CUES: dict[str, re.Pattern] = {
         r"toi mua ban",
         r"bi ket an",
     ),
-    m.HOTLINE: _cues(r"duong day nong", r"so dien thoai", r"hotline", r"tong dai", r"goi (?:so|dien)", r"111"),
+    m.HOTLINE: _cues(
+        r"duong day nong",
+        r"so dien thoai",
+        r"hotline",
+        r"tong dai",
+        # (not "bọn buôn người gọi điện dọa giết": a threat by phone asks for protection, not a number)
+        r"goi (?:so|dien)(?! (?:\w+ )?(?:doa|de doa|khung bo|chui|uy hiep|quay roi))",
+        r"111",
+    ),
     m.AMOUNT: _cues(
         r"bao nhieu(?: tien)?",
         r"muc (?:chi|ho tro|tien|tro cap|boi duong)",

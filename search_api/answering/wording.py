@@ -96,6 +96,11 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     (_cues(r"sang chan", r"tram cam", r"hoang loan", r"khung hoang (?:tinh than|tam ly)"), "hỗ trợ tâm lý"),
     (_cues(r"tien (?:tro cap|ho tro) ban dau", r"tien (?:kho khan|cuu tro)"), "trợ cấp khó khăn ban đầu"),
     (_cues(r"cho o(?: tam)?", r"cho ngu", r"nha tam lanh", r"cho tam tru"), "cơ sở hỗ trợ nạn nhân"),
+    # "đưa đi chỗ tạm lánh", "chỗ trốn an toàn": the protection measure's "nơi tạm lánh" (62/2012 Điều 10)
+    (_cues(r"cho (?:tam lanh|lanh nan|tron an toan|an toan)"), "nơi tạm lánh"),
+    # urgency as people say it ("ngay tối nay", "gấp"), and "no decision yet": the texts' emergency clauses
+    (_cues(r"ngay (?:toi|dem|hom) nay", r"(?:can|rat|qua) gap", r"gap lam", r"nguy cap"), "khẩn cấp"),
+    (_cues(r"chua (?:kip )?(?:co|ra) quyet dinh"), "trước khi ra quyết định"),
     # Family is, in the texts, "người thân thích".
     (_cues(r"nguoi nha", r"nguoi than(?! thich)"), "người thân thích"),
     (_cues(r"lo (?:thong tin|danh tinh|ten tuoi|hinh anh)", r"giu kin"), "giữ bí mật"),
