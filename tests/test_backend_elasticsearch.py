@@ -86,7 +86,7 @@ def test_constructor_does_not_connect():
 
 def test_index_of_another_version_is_refused(backend, monkeypatch):
     backend.replace_file("law.html", "sha-law", [analyse_document(law())])
-    from search_api.backends import elasticsearch as module
+    from search_api.backends import es_indexes as module  # where the version check reads it
 
     monkeypatch.setattr(module, "INDEX_VERSION", module.INDEX_VERSION + 1)
     stale = ElasticsearchBackend(ES_URL, index_prefix=backend.index_prefix)
@@ -121,19 +121,19 @@ def test_writes_never_auto_create_an_unmapped_index(backend):
 def test_abandoned_staging_indexes_are_removed_by_the_next_rebuild(backend, monkeypatch):
     """A rebuild killed mid-copy leaves concrete indexes behind no alias; the next rebuild deletes
     those older than STALE_STAGING_SECONDS and leaves a younger one (maybe another rebuild's) alone."""
-    from search_api.backends import elasticsearch as es_backend
+    from search_api.backends import es_indexes
 
     backend.replace_file("law.html", "sha-law", [analyse_document(law())])
     young = backend._new_index_name("articles")
     backend.client.indices.create(index=young)
     old = backend._new_index_name("relations")
     backend.client.indices.create(index=old)
-    monkeypatch.setattr(es_backend, "STALE_STAGING_SECONDS", 0)
+    monkeypatch.setattr(es_indexes, "STALE_STAGING_SECONDS", 0)
     import time
 
     time.sleep(0.01)
     assert set(backend._remove_abandoned_staging_indexes()) == {young, old}
-    monkeypatch.setattr(es_backend, "STALE_STAGING_SECONDS", 3600)
+    monkeypatch.setattr(es_indexes, "STALE_STAGING_SECONDS", 3600)
     survivor = backend._new_index_name("files")
     backend.client.indices.create(index=survivor)
     backend.rebuild()
@@ -150,13 +150,13 @@ def test_document_list_of_an_index_made_before_the_title_in_doc_values(backend, 
 
     old = copy.deepcopy(es_query.MAPPINGS)
     old["documents"]["properties"]["title"] = {"type": "text", "index": False}
-    monkeypatch.setattr("search_api.backends.elasticsearch.MAPPINGS", old)
+    monkeypatch.setattr("search_api.backends.es_indexes.MAPPINGS", old)
     backend.replace_file("decree.docx", "sha-decree", [analyse_document(decree())])
     expected = ("09/2013/NĐ-CP", "Nghị định", "Hướng dẫn Luật Phòng, chống mua bán người")
     assert not backend._title_in_doc_values()
     assert "predates the title in doc values" in caplog.text
     assert backend.document_numbers() == [expected]
-    monkeypatch.setattr("search_api.backends.elasticsearch.MAPPINGS", es_query.MAPPINGS)
+    monkeypatch.setattr("search_api.backends.es_indexes.MAPPINGS", es_query.MAPPINGS)
     backend.rebuild()
     assert backend._title_in_doc_values()
     assert backend.document_numbers() == [expected]

@@ -105,9 +105,9 @@ def test_wal_is_cut_back_after_rebuilds_with_a_reader_open(tmp_path, monkeypatch
     import dataclasses
     import os
 
-    from search_api.backends import sqlite as sqlite_backend
+    from search_api.backends import sqlite_connection
 
-    monkeypatch.setattr(sqlite_backend, "WAL_SIZE_LIMIT", 64 * 1024)
+    monkeypatch.setattr(sqlite_connection, "WAL_SIZE_LIMIT", 64 * 1024)
     path = tmp_path / "wal.sqlite"
     writer = SQLiteBackend(path)
     template = analyse_document(law())
