@@ -18,12 +18,12 @@ from ingest.model import Document
 from ingest.numbers import number_key
 from ingest.textnorm import fold
 from search_api.answering import models as m
+from search_api.answering.banner import banner, vn_date  # noqa: F401 (re-exported: the check stage's parts)
 from search_api.answering.compose import SYLLABLE_SHARE, Composition, in_force_on, term_weight
 from search_api.answering.evidence import Evidence, is_news, is_stub
 from search_api.answering.off_collection import off_collection
 from search_api.answering.terms import folded
 from search_api.corpus_store import CorpusStore, Snapshot
-from search_api.governance import replacement_of
 
 ANSWER_THRESHOLD = 0.38  # see tests/test_answers.py: dev answers reach 0.41-0.74, off-corpus 0.26-0.375
 # However much of a question is phrasing the collection never uses, a quote must still cover this
@@ -35,10 +35,6 @@ UNANSWERED_MESSAGE = (
     "Dưới đây là các điều gần nhất để bạn tự đối chiếu."
 )
 EMPTY_MESSAGE = "Hãy nhập câu hỏi, ví dụ: “nạn nhân bị mua bán được hỗ trợ những gì”."
-
-
-def vn_date(day: date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
 
 
 def drop_news(composition: Composition) -> None:
@@ -164,94 +160,6 @@ def _catalogued(document: Document) -> str:
     return f" ({', '.join(known)}; theo danh mục văn bản)" if known else ""
 
 
-def banner(evidence: Evidence, composition: Composition, store: CorpusStore) -> dict | None:
-    """The in-force banner: None when the quoted texts apply on the day asked about."""
-    documents = list({q.document.number: q.document for q in composition.quotes}.values())
-    if not documents:
-        return None
-    day = evidence.on_date()
-    force = [in_force_on(d, day) for d in documents]
-    question = evidence.question
-    if question.as_of and all(force):
-        return {
-            "kind": "as_of",
-            "text": f"Trả lời theo quy định áp dụng ngày {vn_date(question.as_of)}: "
-            + ", ".join(f"{d.type} {d.number}" for d in documents)
-            + " có hiệu lực vào ngày đó.",
-        }
-    if any(f is not False for f in force):
-        return _lead_expired(composition.quotes[0].document, day, store)
-    expired = [d for d in documents if d.expired and (day is None or d.expired <= day)]
-    if not expired:
-        return None
-    until = min(d.expired for d in expired if d.expired is not None)
-    labels = ", ".join(f"{d.type} {d.number}" for d in expired)
-    same_day = len({d.expired for d in expired}) == 1
-    if same_day:
-        text = f"Các quy định trích dưới đây ({labels}) đã hết hiệu lực từ {vn_date(until)}"
-    else:
-        # each text with its own date: one date for all would misstate every text but the first to expire
-        dated = ", ".join(f"{d.type} {d.number} từ {vn_date(d.expired)}" for d in expired if d.expired)
-        text = f"Các quy định trích dưới đây đã hết hiệu lực: {dated}"
-    if question.as_of:
-        text = f"Vào ngày {vn_date(question.as_of)}, " + text[0].lower() + text[1:]
-    found = next((r for r in (replacement_of(d, store.document) for d in expired) if r), None)
-    replacement = None
-    if found:
-        replaced, replacement_doc = found
-        replacement = replacement_doc.number if replacement_doc else replaced.replaced_by
-        kind = f"{replacement_doc.type} " if replacement_doc else ""
-        text += f"; {replaced.type} {replaced.number} được thay thế bởi {kind}{replacement}"
-        if replacement_doc is not None and replacement_doc.effective:
-            text += f" từ {vn_date(replacement_doc.effective)}"
-        in_collection = replacement_doc is not None and not is_stub(replacement_doc)
-        text += (
-            ", có trong kho văn bản."
-            if in_collection
-            else ", nhưng toàn văn văn bản thay thế chưa có trong kho nên chưa đối chiếu được quy định mới."
-        )
-    else:
-        text += "; kho văn bản không ghi nhận văn bản thay thế."
-    text += (
-        f" Các quy định này áp dụng cho sự việc xảy ra trước ngày {vn_date(until)}."
-        if same_day
-        else " Mỗi quy định áp dụng cho sự việc xảy ra trước ngày văn bản của nó hết hiệu lực."
-    )
-    text += "".join(_inferred_expiry(d) for d in expired)
-    return {
-        "kind": "expired",
-        "text": text,
-        "expired": until.isoformat(),
-        "replaced_by": replacement,
-        "replacement_in_collection": bool(found and found[1] is not None and not is_stub(found[1])),
-    }
-
-
-def _lead_expired(lead: Document, day, store: CorpusStore) -> dict | None:
-    """The answer opens with a lapsed text though a later quote is in force: one sentence says so (a worker
-    reads the first quote as the answer), with what replaced it; None when the lead applies on the day."""
-    if in_force_on(lead, day) is not False or lead.expired is None or (day is not None and day < lead.expired):
-        return None
-    text = f"Quy định trích đầu tiên ({lead.type} {lead.number}) đã hết hiệu lực từ {vn_date(lead.expired)}"
-    found = replacement_of(lead, store.document)
-    replacement = None
-    if found:
-        replaced, replacement_doc = found
-        replacement = replacement_doc.number if replacement_doc else replaced.replaced_by
-        in_collection = replacement_doc is not None and not is_stub(replacement_doc)
-        text += f"; {replaced.type} {replaced.number} được thay thế bởi {replacement}" + (
-            ", có trong kho văn bản" if in_collection else ", toàn văn chưa có trong kho"
-        )
-    text += "; chỉ áp dụng cho sự việc xảy ra trước ngày đó. Đối chiếu với quy định còn hiệu lực được trích sau."
-    return {
-        "kind": "lead_expired",
-        "text": text + _inferred_expiry(lead),
-        "expired": lead.expired.isoformat(),
-        "replaced_by": replacement,
-        "replacement_in_collection": bool(found and found[1] is not None and not is_stub(found[1])),
-    }
-
-
 def _names_the_lead(evidence: Evidence, lead: m.Candidate) -> bool:
     """The question names what the leading quote comes from: its text, held in the collection ("... theo
     Nghị định 56/2017/NĐ-CP?"), or its article's heading of TITLE_WORDS words or more, word for word
@@ -263,20 +171,6 @@ def _names_the_lead(evidence: Evidence, lead: m.Candidate) -> bool:
 
 
 TITLE_WORDS = 4  # "Trẻ em có hoàn cảnh đặc biệt" (7); shorter headings ("Hỗ trợ y tế") are common words
-
-
-def _inferred_expiry(document: Document) -> str:
-    """An expiry inferred by the rule that a detailing text lapses with the text it details, from a
-    link the catalogue has not checked against the text (the legal-aid circulars and the 2006 Law):
-    the banner says so, as the status note does — a worker must not drop a safeguard on a guess."""
-    if document.status_basis != "het_cung_van_ban_cap_tren" or "chưa đối chiếu" not in document.status_note:
-        return ""
-    codified = " Bộ pháp điển vẫn hệ thống hóa văn bản này." if document.topic else ""
-    return (
-        f" Lưu ý: {document.type} {document.number} được xác định hết hiệu lực theo quy tắc văn bản quy định chi "
-        "tiết hết hiệu lực cùng văn bản được quy định chi tiết, dựa trên một quan hệ giữa hai văn bản chưa đối "
-        f"chiếu với văn bản gốc.{codified} Cần kiểm tra trước khi kết luận."
-    )
 
 
 def status_of(document: Document, day: date | None) -> str:

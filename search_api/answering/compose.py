@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ingest.entitlements import Provision
-from ingest.model import QUY_DINH_CHI_TIET, Article, Document
+from ingest.model import QUY_DINH_CHI_TIET, Document
 from search_api.answering import models as m
 from search_api.answering.evidence import Evidence, article_candidates, is_stub
 from search_api.answering.groups import group_bonus
@@ -276,82 +276,6 @@ def whole_article(document: Document, article, clause: str | None) -> list[Candi
             unit.reasons.append("named clause")
             return [unit, whole]
     return [whole]
-
-
-def scope_quotes(documents: list[Document], articles: set[str]) -> list[Candidate]:
-    """The scope article ("Phạm vi điều chỉnh") of the first detailing text whose scope names
-    one of the detailed articles ("hướng dẫn áp dụng Điều 150 ... và Điều 151")."""
-    seen = set()
-    for document in documents:
-        if document.number in seen:
-            continue
-        seen.add(document.number)
-        scope = next((a for a in document.articles[:3] if "pham vi" in folded(a.title)), None)
-        if scope is None:
-            continue
-        text = folded(scope.text)
-        if any(re.search(rf"(?<!\w)dieu {re.escape(n)}(?!\w)", text) for n in articles):
-            units = article_candidates(document, scope, 0)
-            unit = next((u for u in units if any(f"dieu {n}" in folded(u.text) for n in articles)), units[0])
-            unit.reasons.append("scope of the detailing text")
-            return [unit]
-    return []
-
-
-DECREE_PREFERENCE = 0.05
-
-
-def content_quote(evidence: Evidence, document: Document, scope: Article) -> Candidate | None:
-    """For "which text governs X, and what does it say": the article of that text covering the
-    question best (not its scope article), its best unit."""
-    weight = evidence.weights
-    best: tuple[float, Candidate] | None = None
-    for article in document.articles:
-        if article is scope:
-            continue
-        for unit in article_candidates(document, article, 0):
-            terms = unit_terms(unit.text) | unit_terms(article.title) | unit_terms(unit.lead_in)
-            cover = sum(w for t, w in weight.items() if t in terms)
-            if best is None or cover > best[0]:
-                best = (cover, unit)
-    if best is None:
-        return None
-    best[1].reasons.append("what the governing text says on the question")
-    return best[1]
-
-
-def governing_scope_quote(evidence: Evidence, documents: list[Document]) -> list[Candidate]:
-    """For "which decree/circular governs X": the scope article of the text whose title and scope
-    best cover the question (its own words say what it governs)."""
-    weight = evidence.weights
-    mass = sum(weight.values()) or 1.0
-    best: tuple[float, Document, Article] | None = None
-    for document in documents:
-        # (a precedent decides a case; it is not the text that "quy định" a matter)
-        if not document.articles or document.type in ("Tin tức", "Bộ luật", "Luật", "Văn bản hợp nhất", "Án lệ"):
-            continue
-        scope = next((a for a in document.articles[:3] if "pham vi" in folded(a.title)), document.articles[0])
-        terms = unit_terms(document.title) | unit_terms(scope.text)
-        cover = sum(w for t, w in weight.items() if t in terms) / mass
-        # ... and whose clauses speak of it: a long scope article covers many questions' words (an
-        # outside reader got a Foreign Ministry circular as the text on officials' travel costs for rescues)
-        held = (x.coverage for x in evidence.candidates if x.document.number == document.number)
-        cover = (cover + max(held, default=0.0)) / 2
-        if document.type == "Nghị định":
-            # The Government details a law by decree; circulars guide the decree: for "which text
-            # details the law on X", a decree covering X before a circular covering it as well.
-            cover += DECREE_PREFERENCE
-        if best is None or cover > best[0]:
-            best = (cover, document, scope)
-    if best is None or best[0] < 0.3:
-        return []
-    _, document, scope = best
-    units = [u for u in article_candidates(document, scope, 0) if u.kind != "diem"]
-    weighted = {u.unit_id: sum(w for t, w in weight.items() if t in unit_terms(u.text)) for u in units}
-    unit = max(units, key=lambda u: weighted[u.unit_id])
-    unit.reasons.append("scope of the governing text")
-    unit.coverage = best[0]
-    return [unit]
 
 
 # --- summaries ---------------------------------------------------------------------------

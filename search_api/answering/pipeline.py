@@ -19,7 +19,16 @@ from typing import Any
 from ingest.index_contract import SearchBackend
 from ingest.model import QUY_DINH_CHI_TIET
 from ingest.numbers import number_key, slug
-from search_api.answering import absent_text, chain_order, eligibility, penalty, procedure_steps, quote_shape, support
+from search_api.answering import (
+    absent_text,
+    chain_order,
+    eligibility,
+    governing,
+    penalty,
+    procedure_steps,
+    quote_shape,
+    support,
+)
 from search_api.answering import compose as c
 from search_api.answering import models as m
 from search_api.answering.check import (
@@ -179,13 +188,13 @@ class AnswerService:
             # (only when the question names the article: else any detailed article would do, and
             # the topic asked about decides, below)
             quotes = (
-                c.scope_quotes([d for d, _, _, _ in pairs], {t for _, _, t, _ in pairs if t})
+                governing.scope_quotes([d for d, _, _, _ in pairs], {t for _, _, t, _ in pairs if t})
                 if question.article_number
                 else []
             )
             if not quotes and not question.article_number:
                 # "Văn bản nào quy định chi tiết Luật X về <topic>": the detailing text on that topic.
-                quotes = c.governing_scope_quote(evidence, list({d.number: d for d, _, _, _ in pairs}.values()))
+                quotes = governing.governing_scope_quote(evidence, list({d.number: d for d, _, _, _ in pairs}.values()))
             types = asked_types(question)
             matching = sorted(
                 (x for x in ordered if (number_key(x.document.number), x.article.number) in detailing),
@@ -238,10 +247,10 @@ class AnswerService:
             # "Nghị định nào quy định căn cứ xác định nạn nhân?": the text whose scope says so.
             types = asked_types(question)
             candidates = [d for d in self.store.snapshot().documents.values() if not types or d.type in types]
-            scope = c.governing_scope_quote(evidence, candidates)
+            scope = governing.governing_scope_quote(evidence, candidates)
             if scope:
                 rest = [q for q in c.select(ordered, threshold) if q.document.number != scope[0].document.number]
-                content = c.content_quote(evidence, scope[0].document, scope[0].article)
+                content = governing.content_quote(evidence, scope[0].document, scope[0].article)
                 if question.asks_content and content is not None:
                     scope = [content, *scope]  # "..., cụ thể là gì": what it says, then its scope
                 elif content is not None and content.key != scope[0].key:
