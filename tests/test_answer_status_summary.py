@@ -20,17 +20,11 @@ DECREE_PAGE = "/van-ban/09-2013-ND-CP"
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    """Topic 39.8 (the trafficking law, 09/2013/NĐ-CP and its circulars) on the embedded index."""
-    from ingest.pipeline import ingest_paths
-    from search_api.backends.sqlite import SQLiteBackend
-    from tests.conftest import CORPUS, TODAY, corpus_file
+def client(corpus_index):
+    """Topic 39.8 (the trafficking law, 09/2013/NĐ-CP and its circulars) on the embedded index (tests/conftest.py)."""
+    from tests.conftest import CORPUS, TODAY
 
-    path = tmp_path_factory.mktemp("status-summary") / "index.sqlite"
-    backend = SQLiteBackend(path)
-    ingest_paths([corpus_file("phapdien/demuc_39.8_phong-chong-mua-ban-nguoi.html")], backend, today=TODAY, workers=2)
-    backend.close()
-    settings = Settings(index_url=f"sqlite:///{path}", today=TODAY, api_token="test-token", corpus_dir=CORPUS)
+    settings = Settings(index_url=corpus_index, today=TODAY, api_token="test-token", corpus_dir=CORPUS)
     with TestClient(create_app(settings)) as test_client:
         yield test_client
 
