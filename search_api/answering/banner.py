@@ -51,15 +51,13 @@ def banner(evidence: Evidence, composition: Composition, store: CorpusStore) -> 
     if question.as_of:
         text = f"Vào ngày {vn_date(question.as_of)}, " + text[0].lower() + text[1:]
     found = next((r for r in (replacement_of(d, store.document) for d in expired) if r), None)
-    replacement = None
+    replacement, in_collection = _replacement(found)
     if found:
         replaced, replacement_doc = found
-        replacement = replacement_doc.number if replacement_doc else replaced.replaced_by
         kind = f"{replacement_doc.type} " if replacement_doc else ""
         text += f"; {replaced.type} {replaced.number} được thay thế bởi {kind}{replacement}"
         if replacement_doc is not None and replacement_doc.effective:
             text += f" từ {vn_date(replacement_doc.effective)}"
-        in_collection = replacement_doc is not None and not is_stub(replacement_doc)
         text += (
             ", có trong kho văn bản."
             if in_collection
@@ -78,7 +76,7 @@ def banner(evidence: Evidence, composition: Composition, store: CorpusStore) -> 
         "text": text,
         "expired": until.isoformat(),
         "replaced_by": replacement,
-        "replacement_in_collection": bool(found and found[1] is not None and not is_stub(found[1])),
+        "replacement_in_collection": in_collection,
     }
 
 
@@ -89,11 +87,9 @@ def _lead_expired(lead: Document, day, store: CorpusStore) -> dict | None:
         return None
     text = f"Quy định trích đầu tiên ({lead.type} {lead.number}) đã hết hiệu lực từ {vn_date(lead.expired)}"
     found = replacement_of(lead, store.document)
-    replacement = None
+    replacement, in_collection = _replacement(found)
     if found:
-        replaced, replacement_doc = found
-        replacement = replacement_doc.number if replacement_doc else replaced.replaced_by
-        in_collection = replacement_doc is not None and not is_stub(replacement_doc)
+        replaced = found[0]
         text += f"; {replaced.type} {replaced.number} được thay thế bởi {replacement}" + (
             ", có trong kho văn bản" if in_collection else ", toàn văn chưa có trong kho"
         )
@@ -103,8 +99,17 @@ def _lead_expired(lead: Document, day, store: CorpusStore) -> dict | None:
         "text": text + _inferred_expiry(lead),
         "expired": lead.expired.isoformat(),
         "replaced_by": replacement,
-        "replacement_in_collection": bool(found and found[1] is not None and not is_stub(found[1])),
+        "replacement_in_collection": in_collection,
     }
+
+
+def _replacement(found: tuple[Document, Document | None] | None) -> tuple[str | None, bool]:
+    """(the replacing text's number, whether the collection holds its text) of replacement_of's answer."""
+    if not found:
+        return None, False
+    replaced, replacement_doc = found
+    number = replacement_doc.number if replacement_doc else replaced.replaced_by
+    return number, replacement_doc is not None and not is_stub(replacement_doc)
 
 
 def _inferred_expiry(document: Document) -> str:

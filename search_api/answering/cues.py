@@ -338,10 +338,15 @@ HOTLINE_NUMBER_CUES = _cues(
 
 # Cues of a definition question, on the folded question. "X là gì" / "thế nào là X" /
 # "được coi là X" / "có (còn, phải) là X không".
+# Of these, "(được) giải thích / hiểu (như) thế nào" may stand on either side of the term ("giải thích thế nào là X",
+# "X được hiểu như thế nào"); its "như thế nào" asks a meaning, not a procedure's "how".
+DEFINITION_CUE_EITHER_SIDE = re.compile(
+    r"duoc giai thich(?: the nao)?|giai thich the nao|(?:duoc )?hieu (?:nhu )?the nao"
+)
 DEFINITION_CUES = re.compile(
     r"(?<!\w)(?:la gi|the nao (?:duoc coi )?la|(?:duoc|bi) (?:coi|xem|hieu|xac dinh) la"
     r"|(?:co|con) (?:con |phai |duoc )?la|khai niem|dinh nghia"
-    r"|duoc giai thich(?: the nao)?|giai thich the nao|(?:duoc )?hieu (?:nhu )?the nao)(?!\w)"
+    rf"|{DEFINITION_CUE_EITHER_SIDE.pattern})(?!\w)"
 )
 # Of these, the cue that follows the term it asks about ("nạn nhân là gì"); the others precede it
 # ("thế nào là nạn nhân", "cháu nội có được coi là người thân thích": the term is after the cue,

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from ingest.model import Article, Document
 from search_api.answering import models as m
 from search_api.answering.compose import in_force_on
+from search_api.answering.cues import DEFINITION_CUE_AFTER_TERM, DEFINITION_CUE_EITHER_SIDE, DEFINITION_CUES
 from search_api.answering.evidence import Evidence, article_candidates, is_news
 from search_api.answering.models import Candidate
 from search_api.answering.terms import folded
-from search_api.answering.understand import DEFINITION_CUE_AFTER_TERM, DEFINITION_CUES
 from search_api.corpus_store import CorpusStore
 
 # "4. Nạn nhân là ...", "Trẻ em là ...": a term of one to eight words opening the unit.
@@ -30,7 +30,6 @@ _MAX_TERM_WORDS = 8
 # A definition article is headed "Giải thích từ ngữ" / "Khái niệm ..." or by the term itself.
 _DEFINITION_TITLE = re.compile(r"^(?:giai thich tu ngu|khai niem|dinh nghia)")
 _QUOTED = re.compile(r"[“\"'‘]([^”\"'’]{3,80})[”\"'’]")
-_EITHER_SIDE = re.compile(r"duoc giai thich(?: the nao)?|giai thich the nao|(?:duoc )?hieu (?:nhu )?the nao")
 HIERARCHY = {"Luật": 0, "Bộ luật": 0, "Nghị định": 1, "Thông tư": 2, "Thông tư liên tịch": 2}
 
 
@@ -140,7 +139,7 @@ def definition_quote(evidence: Evidence, store: CorpusStore) -> tuple[Candidate,
             # A term the question puts in quotation marks is the one asked about, wherever it stands.
             gaps = [0] if term in quoted else []
             for start, end, cue in cues:
-                either = bool(_EITHER_SIDE.fullmatch(cue))  # "giải thích X", "X được giải thích thế nào"
+                either = bool(DEFINITION_CUE_EITHER_SIDE.fullmatch(cue))  # "giải thích X", "X được giải thích thế nào"
                 after = either or bool(DEFINITION_CUE_AFTER_TERM.fullmatch(cue))
                 before = either or not DEFINITION_CUE_AFTER_TERM.fullmatch(cue)
                 if after and match.end() <= start:
@@ -198,7 +197,7 @@ def definition_quote(evidence: Evidence, store: CorpusStore) -> tuple[Candidate,
 def is_definition_question(question: m.Question) -> bool:
     # "được hiểu như thế nào", "giải thích thế nào" ask what a term means: their "như thế nào" is no
     # procedure's "how".
-    procedure = question.has(m.PROCEDURE) and not _EITHER_SIDE.search(question.folded)
+    procedure = question.has(m.PROCEDURE) and not DEFINITION_CUE_EITHER_SIDE.search(question.folded)
     if question.has(m.PENALTY) and not question.asks_sentence:
         # "có bị coi là dùng thủ đoạn khác không": what the court guidance counts as the term
         return question.asks_definition and not procedure and not question.has(m.AMOUNT, m.HOTLINE)

@@ -11,6 +11,7 @@ the in-force and superseded adjustments do not apply.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from search_api.answering import models as m
 from search_api.answering.models import Candidate
@@ -42,6 +43,17 @@ _KINDS = {
 }
 
 
+@lru_cache(maxsize=256)
+def _asked_kinds(words: str) -> tuple[str, ...]:
+    """The document types "luật cũ", "thông tư nào" ask about (the question's, read once, not per candidate)."""
+    return tuple(
+        kind
+        for word, kinds in _KINDS.items()
+        if re.search(rf"(?<!\w){word} (?:cu|moi|nao)(?!\w)", words)
+        for kind in kinds
+    )
+
+
 def is_transitional(words: str) -> bool:
     return bool(ONGOING.search(words) and WHICH_RULE.search(words))
 
@@ -53,11 +65,6 @@ def transition_parts(candidate: Candidate, question: m.Question, parts: dict[str
         return
     parts.pop("in_force", None)
     parts.pop("superseded", None)
-    asked = [
-        kind
-        for word, kinds in _KINDS.items()
-        if re.search(rf"(?<!\w){word} (?:cu|moi|nao)(?!\w)", question.folded)
-        for kind in kinds
-    ]
+    asked = _asked_kinds(question.folded)
     if CONTINUES.search(folded(candidate.text)) and (not asked or candidate.document.type in asked):
         parts["transition"] = TRANSITION_BONUS

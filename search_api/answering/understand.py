@@ -331,7 +331,8 @@ def understand_question(
         doc_numbers += catalogued_by_title(words, known_documents, catalogued, doc_numbers)
     # ("thụ lý từ tháng 5/2014, chưa xong thì theo thông tư nào": the date says when the matter began; the
     # rule asked for is today's, whose transitional clause sends it back to the old text)
-    asked_date = None if is_transitional(words) else as_of_date(reference.text)
+    transitional = is_transitional(words)
+    asked_date = None if transitional else as_of_date(reference.text)
     syllables, bigrams = _scoring_terms(parsed, reference)
     syllables, bigrams = _without_bodies(words, syllables, bigrams)
     if m.FOREIGNER in who and " nguoi nuoc ngoai " in words:
@@ -366,7 +367,7 @@ def understand_question(
         asks_definition=asks_definition(words),
         asks_dossier=bool(DOSSIER_CUES.search(words)),
         asks_prescriber=bool(PRESCRIBER_CUES.search(words)),
-        asks_transition=is_transitional(words),
+        asks_transition=transitional,
         asks_content=bool(CONTENT_CUES.search(words)),
         unknown_text=_as_typed(reference.text, unknown_named_text(words, doc_numbers, known_documents)),
         unknown_numbers=unknown_numbers(reference.text, known_documents),
