@@ -25,3 +25,23 @@ def test_a_large_named_code_is_left_to_search(answer_client):
     assert len(code.articles) > NAMED_DOCUMENT_ARTICLES
     candidates = {c.article.number for c in evidence.candidates if c.document.number == code.number}
     assert 0 < len(candidates) < len(code.articles)
+
+
+def test_a_named_article_opens_a_definition_answer_whole(answer_client):
+    from tests.conftest import ask
+
+    # "được coi là" reads as a definition question; the article the question points at answers it, whole
+    # (every group it lists), before the law's general definition of legal aid (Điều 2).
+    data = ask(answer_client, "Điều 7 Luật TGPL 2017 thì những ai được coi là người được trợ giúp pháp lý")
+    first = data["answer"][0]
+    assert first["citation"].startswith("Điều 7 Luật Trợ giúp pháp lý"), first["citation"]
+    assert "Người có công với cách mạng" in first["text"] and "Trẻ em" in first["text"]
+
+
+def test_who_a_law_charges_with_detailing_a_matter_is_its_own_clause(answer_client):
+    from tests.conftest import ask
+
+    data = ask(answer_client, "luat TGPL giao cho ai quy dinh chi tiet viec CTV tham gia tro giup phap ly")
+    first = data["answer"][0]
+    assert first["citation"].startswith("Khoản 4 Điều 24 Luật Trợ giúp pháp lý"), first["citation"]
+    assert first["text"].startswith("4. Chính phủ quy định chi tiết")

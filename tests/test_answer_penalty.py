@@ -149,3 +149,21 @@ def test_a_clause_on_resident_stateless_people_does_not_answer_for_a_non_residen
     )
     first = data["answer"][0]
     assert (first["doc_number"], first["article_number"]) == ("100/2015/QH13", "5"), first["citation"]
+
+
+def test_a_head_count_falls_in_the_offences_own_bracket(answer_client):
+    # Smuggling, not trafficking ("chưa có dấu hiệu mua bán người"): Điều 348's brackets are 05–10 people
+    # (khoản 2), not Điều 150's "06 người trở lên".
+    data = ask(
+        answer_client,
+        "tổ chức cho 8 người vượt biên trái phép sang Lào để lấy tiền, chưa có dấu hiệu mua bán người, phạt tù mấy năm",
+    )
+    first = data["answer"][0]
+    assert first["citation"].startswith("Khoản 2 Điều 348 Bộ luật Hình sự"), first["citation"]
+    assert "(8 người)" in data["summary"], data["summary"]
+
+
+def test_an_article_number_alone_names_the_codes_offence(answer_client):
+    data = ask(answer_client, "bị truy tố theo khoản 1 Điều 150, có tổ chức, đường dây thì phạt tù bao nhiêu năm")
+    assert all(" Điều 123 " not in q["citation"] for q in data["answer"]), [q["citation"] for q in data["answer"]]
+    assert data["answer"][0]["citation"].startswith("Khoản 1 Điều 150 "), data["answer"][0]["citation"]

@@ -137,3 +137,10 @@ def test_date_parameter_wins_and_is_typed_in_the_output():
 )
 def test_as_of_month_and_long_dates(text, expected):
     assert as_of_date(text) == expected
+
+
+def test_everyday_abbreviations_of_legal_terms_are_spelt_out():
+    from search_api.answering.understand import expanded_text
+
+    words = expanded_text("công ty có bị truy cứu TNHS không, CTV TGPL làm gì")
+    assert " trach nhiem hinh su " in words and " cong tac vien tro giup phap ly " in words

@@ -22,6 +22,7 @@ SENTENCE_WORDS = (
     r"bi phat",
     r"hinh phat",
     r"muc phat",
+    r"muc tu (?:cao nhat|toi da|thap nhat)",  # ("mức từ 30.000 đồng" is an amount: only these)
     # Folded, "tù" (prison) is also "từ" (from; "từ chối" refuse): "Tòa án từ chối", "bị từ chối cấp giấy phép"
     # asked no sentence, and answering them from the Criminal Code told a worker of a prison term.
     rf"an tu{_NOT_FROM}",
@@ -72,7 +73,7 @@ INTENT_CUES: dict[str, re.Pattern] = {
         *SENTENCE_WORDS,
         r"bi xu ly",
         r"xu ly hinh su",
-        r"(?:truy cuu|chiu) trach nhiem hinh su",
+        r"(?:truy cuu|chiu|mien) trach nhiem hinh su",
         r"bao nhieu nam tu",
         r"may nam tu",
         r"toi (?:gi|danh)",
@@ -80,6 +81,7 @@ INTENT_CUES: dict[str, re.Pattern] = {
         r"(?:trong|cau thanh|bi coi la) toi",
         r"toi mua ban",
         r"bi ket an",
+        r"bi (?:truy to|khoi to)",
     ),
     m.HOTLINE: _cues(
         r"duong day nong",

@@ -18,7 +18,7 @@ from search_api.answering.evidence import (
 )
 from search_api.answering.models import Candidate
 from search_api.answering.terms import folded, unit_terms
-from search_api.answering.understand import AGGRAVATING, aged_16_or_over
+from search_api.answering.understand import AGGRAVATING, aged_16_or_over, head_count
 from search_api.corpus_store import CorpusStore
 
 _SENTENCE_RE = re.compile(
@@ -58,6 +58,7 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     wanted = [AGGRAVATING[name][1] for name in question.aggravating]
 
     asked = set(question.folded.split())
+    count = head_count(question.folded)
     names_offence = any(name_stated(c[0].article.title, asked) >= OFFENCE_NAME_SHARE for c in offences.values())
     prominence = {key: math.log1p(offence_prominence(store, c[0].article.title)) for key, c in offences.items()}
     top = max(prominence.values(), default=0.0) or 1.0
@@ -83,7 +84,9 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         if (clauses[0].document.number, clauses[0].article.number) in guided:
             best += GUIDED_BONUS
         # An offence whose clauses name the circumstance asked about ("06 người trở lên").
-        if any(_matches(folded(c.text), w) for c in clauses for w in wanted):
+        if any(_matches(folded(c.text), w) for c in clauses for w in wanted) or (
+            count and any(_counts(folded(c.text), count) for c in clauses)
+        ):
             best += CIRCUMSTANCE_BONUS
         child = m.CHILD_UNDER_16 in question.who or m.ACCOMPANYING_MINOR in question.who
         if child and "duoi 16 tuoi" in title:
@@ -95,6 +98,10 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
 
     named = evidence.named_article
     named_key = (named[0].number, named[1].number) if named else None
+    if named_key is None and question.article_number and not evidence.named_documents:
+        # "bị truy tố theo khoản 1 Điều 150": an article number alone, in a penalty question, is the
+        # Code's offence of that number (a 17-year-old's case was answered with Điều 123 without it).
+        named_key = _offence_numbered(store, question.article_number, offences)
     if named_key in offences:
         # "BLHS điều 150 khoản 1 phạt bao nhiêu năm": the offence the question names by its article,
         # whatever another offence's clauses score (on Elasticsearch Điều 368 once outscored it).
@@ -112,6 +119,8 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     for clause in clauses:
         text = folded(clause.text)
         hits = [name for name, wording in circumstances if _matches(text, wording)]
+        if count and _counts(text, count):
+            hits.append(f"{count} người")
         if hits:
             best, matched_points = clause, hits
     if best is None and "phat tien" in question.folded:
@@ -142,6 +151,30 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     return quotes, summary
 
 
+def _offence_numbered(
+    store: CorpusStore, number: str, offences: dict[tuple[str, str], list[Candidate]]
+) -> tuple[str, str] | None:
+    """The Criminal Code offence article with this number (added to `offences`), or None when no code,
+    or more than one, has an offence of that number."""
+    found = [
+        (document, article)
+        for document in store.snapshot().documents.values()
+        if document.type == "Bộ luật"
+        for article in document.articles
+        if article.number == number and folded(article.title or "").startswith("toi ")
+    ]
+    if len(found) != 1:
+        return None
+    document, article = found[0]
+    key = (document.number, article.number)
+    if key not in offences:
+        clauses = [c for c in article_candidates(document, article, 0) if c.kind == "khoan"]
+        if not clauses:
+            return None
+        offences[key] = clauses
+    return key
+
+
 CIRCUMSTANCE_BONUS = 0.3
 GUIDED_BONUS = 0.5
 DENIED_OFFENCE_PENALTY = 1.0
@@ -149,7 +182,7 @@ TRAFFICKING_OFFENCE = re.compile(r"toi mua ban nguoi(?: duoi 16 tuoi)?$")
 # The question denies a sale: "không nhằm bóc lột hay bán người", "không phải mua bán người", "chưa
 # bán cho ai". Not "không biết bị bán" (the victim was sold: "bị" before "bán" is not denied here).
 DENIES_TRAFFICKING = re.compile(
-    r"(?<!\w)(?:khong|chua|chang)(?: (?:nham|phai|co|la|de|he|y dinh|muc dich))*"
+    r"(?<!\w)(?:khong|chua|chang)(?: (?:nham|phai|co|la|de|he|y dinh|muc dich|dau hieu))*"
     r"(?: boc lot (?:hay|hoac))? (?:mua )?ban(?: nguoi| cho| di| lai)?(?!\w)"
 )
 NAME_STATED_WEIGHT = 0.3
@@ -179,6 +212,19 @@ def _guided_offences(evidence: Evidence, store: CorpusStore) -> dict[tuple[str, 
 
 
 GUIDANCE_RANK = 10  # 3 found the guidance on SQLite only (Elasticsearch ranks it lower); 5 neither
+
+
+_BRACKET = re.compile(r"(?<!\w)tu (\d+) nguoi (?:den (\d+) nguoi|tro len)(?!\w)")
+
+
+def _counts(text: str, count: int) -> bool:
+    """The clause's head-count bracket holds the count: "từ 05 người đến 10 người" holds 7 (BLHS Điều 348
+    khoản 2), "từ 06 người trở lên" holds 7 (Điều 150 khoản 3); offences differ in their brackets."""
+    for match in _BRACKET.finditer(text):
+        low, high = int(match.group(1)), int(match.group(2) or 10**6)
+        if low <= count <= high:
+            return True
+    return False
 
 
 def _matches(text: str, wording: str) -> bool:

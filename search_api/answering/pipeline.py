@@ -24,7 +24,9 @@ from search_api.answering import (
     chain_order,
     eligibility,
     governing,
+    juvenile,
     penalty,
+    prescriber,
     procedure_steps,
     quote_shape,
     support,
@@ -153,6 +155,21 @@ class AnswerService:
         }
 
     def _compose(self, evidence: Evidence, threshold: float) -> c.Composition:
+        composition = self._compose_by_intent(evidence, threshold)
+        question = evidence.question
+        if (
+            evidence.named_article
+            and composition.mode in ("definition", "eligibility")
+            and question.intent not in (m.LOOKUP, m.STATUS, m.DETAILING)
+        ):
+            # "Nghị định 56/2017 Điều 12 quy định những trường hợp nào được coi là ...": the article the
+            # question points at opens the answer, whichever definition or group clause scored higher.
+            composition.quotes = quote_shape.named_article_opens(
+                composition.quotes, c.ranked(evidence), evidence.named_article, question.clause_number
+            )
+        return composition
+
+    def _compose_by_intent(self, evidence: Evidence, threshold: float) -> c.Composition:
         question = evidence.question
         c.score_candidates(evidence, self.store)
         ordered = c.ranked(evidence)
@@ -204,6 +221,11 @@ class AnswerService:
             best_per_article = list({(x.document.number, x.article.number): x for x in reversed(matching)}.values())
             best_per_article.sort(key=lambda x: (bool(types) and x.document.type not in types, -x.score))
             quotes = (quotes + best_per_article)[: c.MAX_QUOTES]
+            charging = prescriber.charging_clause(question, ordered, evidence.named_documents)
+            if charging is not None:
+                # "Luật TGPL giao cho ai quy định chi tiết việc cộng tác viên ...": the law's own clause
+                # charging a body with it answers "who"; the detailing texts follow.
+                quotes = [charging, *(q for q in quotes if q.key != charging.key)][: c.MAX_QUOTES]
             if not quotes and composition.facts:
                 # No article of a detailing text matches: the clauses the question's words find, under the
                 # facts (a facts line alone, "X quy định chi tiết Y (Điều 1, 32, ...)", answers nothing asked)
@@ -258,6 +280,18 @@ class AnswerService:
                 composition.quotes = (scope + rest)[: c.MAX_QUOTES]
                 composition.best_coverage = max(composition.best_coverage, scope[0].coverage)
                 composition.summary = f"{scope[0].document.type} {scope[0].document.number}: {scope[0].document.title}"
+                return composition
+        age = juvenile.offender_age(question)
+        if age is not None:
+            # "cháu 17 tuổi bị truy tố ... mức tù cao nhất": the rules for offenders under 18 decide it,
+            # then the offence's own clause whose range they cap.
+            rule = juvenile.juvenile_quote(question, self.store, age)
+            if rule is not None:
+                offence, _ = penalty.penalty_quotes(evidence, self.store)
+                rest = [q for q in c.select(ordered, threshold) if q.key != rule.key]
+                composition.quotes = [rule, *offence[:1], *rest][: c.MAX_QUOTES]
+                composition.mode = "penalty"
+                composition.best_coverage = max(composition.best_coverage, threshold)
                 return composition
         if is_definition_question(question):
             # "Ai được coi là nạn nhân?": the clause defining the term, then what else matches.

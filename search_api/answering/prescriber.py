@@ -34,3 +34,26 @@ def prescriber_parts(candidate: Candidate, question: m.Question, parts: dict[str
         parts["delegation"] = DELEGATION_BONUS
     parts["span"] = 0.0
     parts["provision"] = min(parts.get("provision", 0.0), cap)
+
+
+# "4. Chính phủ quy định chi tiết việc cộng tác viên tham gia trợ giúp pháp lý": a law charging a body with
+# detailing one of its matters.
+CHARGES_DETAIL = re.compile(
+    r"(?<!\w)(?:chinh phu|thu tuong chinh phu|bo truong [\w ,-]{3,60}?|bo [\w ,-]{3,60}?) quy dinh chi tiet(?!\w)"
+)
+CHARGING_MIN_COVERAGE = 0.3  # of the question's words: the clause on the matter asked, not any delegation
+
+
+def charging_clause(question: m.Question, ordered: list[Candidate], named: list) -> Candidate | None:
+    """For "X giao cho ai quy định chi tiết <matter>": the named text's best clause charging a body with
+    detailing a matter, when it covers enough of the question to be about that matter."""
+    if not question.asks_prescriber or not named:
+        return None
+    numbers = {d.number for d in named}
+    for candidate in ordered:
+        if candidate.document.number in numbers and CHARGES_DETAIL.search(folded(candidate.text)):
+            if candidate.coverage < CHARGING_MIN_COVERAGE:
+                return None
+            candidate.reasons.append("the named text's clause charging a body with detailing it")
+            return candidate
+    return None

@@ -4,7 +4,7 @@ first in a ranked answer. Measured in bench/RESULTS.md, "Answers: round 6"."""
 
 from __future__ import annotations
 
-from search_api.answering.compose import MAX_QUOTES, unit_label
+from search_api.answering.compose import MAX_QUOTES, unit_label, whole_article
 from search_api.answering.models import Candidate
 
 SIBLING_SHARE = 0.9  # merge_siblings: 0.8 and 0.95 measured, same gains at 0.8, fewer at 0.95
@@ -48,3 +48,16 @@ def named_article_first(quotes: list[Candidate], ordered: list[Candidate], named
     best = own[0]
     best.reasons.append("the article the question names")
     return [best, *(q for q in quotes if q.key != best.key)][:MAX_QUOTES]
+
+
+def named_article_opens(
+    quotes: list[Candidate], ordered: list[Candidate], named, clause: str | None
+) -> list[Candidate]:
+    """A definition or eligibility answer to a question naming an article: that article first — whole
+    when no clause is named and it fits on a screen ("những trường hợp nào": every case it lists)."""
+    document, article = named
+    if clause is None and len(article.text) <= SIBLING_ARTICLE_CHARS:
+        own = (document.number, article.id)
+        rest = [q for q in quotes if (q.document.number, q.article.id) != own]
+        return (whole_article(document, article, None) + rest)[:MAX_QUOTES]
+    return named_article_first(quotes, ordered, named)

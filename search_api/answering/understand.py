@@ -253,6 +253,15 @@ def _affirmed(cue: re.Pattern, words: str) -> bool:
     return any(not _DENIED_BEFORE.search(words[: match.start()].rstrip()) for match in cue.finditer(words))
 
 
+def head_count(words: str) -> int:
+    """The largest number of people the folded question counts ("đưa 7 người", "bán ba cô gái"), or 0."""
+    counts = [
+        _NUMBER_WORDS.get(match.group(1)) or (int(match.group(1)) if match.group(1).isdigit() else 0)
+        for match in _COUNTED.finditer(words)
+    ]
+    return max(counts, default=0)
+
+
 def _counted_victims(words: str, aggravating: list[str]) -> list[str]:
     """ "bán 7 cô gái", "3 nạn nhân": the Code's brackets are by head count — 02 to 05 people
     (khoản 2), 06 or more (khoản 3)."""

@@ -101,6 +101,15 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     # urgency as people say it ("ngay tối nay", "gấp"), and "no decision yet": the texts' emergency clauses
     (_cues(r"ngay (?:toi|dem|hom) nay", r"(?:can|rat|qua) gap", r"gap lam", r"nguy cap"), "khẩn cấp"),
     (_cues(r"chua (?:kip )?(?:co|ra) quyet dinh"), "trước khi ra quyết định"),
+    # "vượt biên trái phép": the Code's "xuất cảnh ... trái phép" (BLHS Điều 347-349)
+    (_cues(r"vuot bien"), "xuất cảnh trái phép"),
+    # "bọn kia cứ rình", "để bọn buôn người không tìm ra": the protection measures of 62/2012 Điều 7
+    (
+        _cues(r"(?:cu |van |dang )?rinh (?:rap|o|truoc|quanh|canh)", r"(?:khong|ko) (?:tim|lan) ra", r"tra thu"),
+        "biện pháp bảo vệ",
+    ),
+    # "chuyển chỗ ở, chỗ học mới": "bố trí nơi ở, nơi làm việc, học tập mới" (62/2012 Điều 7 khoản 6)
+    (_cues(r"(?:chuyen|doi) (?:cho|noi|nha) (?:o|hoc)", r"cho (?:o|hoc) moi"), "nơi ở, học tập mới"),
     # Family is, in the texts, "người thân thích".
     (_cues(r"nguoi nha", r"nguoi than(?! thich)"), "người thân thích"),
     (_cues(r"lo (?:thong tin|danh tinh|ten tuoi|hinh anh)", r"giu kin"), "giữ bí mật"),

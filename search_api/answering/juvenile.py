@@ -1,0 +1,121 @@
+"""Penalty questions about an offender under 18: "thằng bé 15 tuổi tham gia đường dây bán người thì có
+phải chịu trách nhiệm hình sự không", "cháu 17 tuổi bị truy tố theo khoản 1 Điều 150 ... mức tù cao nhất".
+
+The offence's own range is the wrong first answer there: the Criminal Code's rules for people under 18
+decide it — the age of criminal liability (Điều 12), exemption (Điều 91), the capped prison term
+(Điều 101: three quarters of the range from 16, half under 16). Without this reading a 17-year-old's
+sentence was answered with the murder article's range (its clause names "có tổ chức", as "đường dây"
+reads). The rules are found by their wording ("người dưới 18 tuổi phạm tội", "tuổi chịu trách nhiệm
+hình sự"), not by article numbers, and the unit chosen is the one stating what is asked (liability,
+exemption or the sentence) for the offender's age band.
+"""
+
+from __future__ import annotations
+
+import re
+
+from search_api.answering import models as m
+from search_api.answering.evidence import article_candidates
+from search_api.answering.models import Candidate
+from search_api.answering.terms import folded
+from search_api.corpus_store import CorpusStore
+
+_AGE = re.compile(r"(?<!\w)(\d{1,2}) tuoi(?!\w)")
+# The age belongs to the person acted upon when a sale, a lure or an abuse comes just before it
+# ("mua bán trẻ em 15 tuổi", "dụ một bé gái 14 tuổi").
+_ACTED_UPON = re.compile(
+    r"(?<!\w)(?:ban|mua|lua|(?<!tu )du|bat|chuyen giao|nhan|chua|ep|xam hai|hiep dam|bat coc)(?!\w)(?: \w+){0,4}\s*$"
+)
+# ... and to the offender when an act of taking part or a prosecution follows it ("15 tuổi tham gia
+# đường dây", "17 tuổi bị lôi vào đường dây, cùng tham gia", "15 tuổi tiếp tay").
+_ACTS = re.compile(
+    r"^(?:\s+\w+){0,14}?\s+(?:tham gia|tiep tay|giup suc|dong pham|pham toi|bi truy to|bi khoi to|bi bat"
+    r"|bi xu|truy cuu|chiu trach nhiem hinh su)(?!\w)"
+)
+_STATED = re.compile(r"(?:nguoi chua thanh nien|nguoi duoi 18 tuoi|tre vi thanh nien|nguoi duoi 16 tuoi) pham toi")
+
+# "xúi giục người dưới 18 tuổi phạm tội" is the adult's aggravating circumstance, not a minor's case.
+_INCITED = re.compile(r"(?:xui giuc|xui|loi keo|ru re|du do|cuong buc|su dung|loi dung)\s*$")
+
+_EXEMPTION = re.compile(r"(?<!\w)mien (?:trach nhiem hinh su|tnhs|truy cuu)")
+_SENTENCE = re.compile(
+    r"(?<!\w)(?:bao nhieu nam|muc tu|muc phat|muc hinh phat|cao nhat|toi da|phat tu|xu (?:\w+ ){0,3}bao nhieu)"
+)
+# What a unit must state for each aspect (folded Code wording).
+_STATES = {
+    "exemption": "mien trach nhiem hinh su",
+    "sentence": "muc hinh phat cao nhat",
+    "liability": "phai chiu trach nhiem hinh su",
+}
+_BANDS = {  # (lowest age, wording of the band in the Code)
+    14: ("tu du 14 tuoi den duoi 16 tuoi",),
+    16: ("tu du 16 tuoi den duoi 18 tuoi", "tu du 16 tuoi tro len"),
+}
+
+
+def offender_age(question: m.Question) -> int | None:
+    """The offender's age when the question is about an offender under 18 (0: under 18, age not said);
+    None when no offender under 18 is asked about."""
+    if not question.has(m.PENALTY):
+        return None
+    words = question.folded
+    for match in _AGE.finditer(words):
+        age = int(match.group(1))
+        if age >= 18 or age < 8:
+            continue
+        if _ACTED_UPON.search(words[: match.start()]):
+            continue
+        if _ACTS.search(words[match.end() :]):
+            return age
+    stated = _STATED.search(words)
+    if stated and not _INCITED.search(words[: stated.start()]):
+        return 0
+    return None
+
+
+def _aspect(words: str) -> str:
+    if _EXEMPTION.search(words):
+        return "exemption"
+    if _SENTENCE.search(words):
+        return "sentence"
+    return "liability"
+
+
+def _rules(store: CorpusStore) -> list[Candidate]:
+    """Every unit of the Criminal Code's rules for offenders under 18 and of its age-of-liability article."""
+    found = []
+    for document in store.snapshot().documents.values():
+        if document.type != "Bộ luật":
+            continue
+        for article in document.articles:
+            title = folded(article.title or "")
+            if title.startswith("toi "):
+                continue
+            if "tuoi chiu trach nhiem hinh su" in title or "duoi 18 tuoi pham toi" in folded(article.text):
+                found.extend(article_candidates(document, article, 0))
+    return found
+
+
+def juvenile_quote(question: m.Question, store: CorpusStore, age: int) -> Candidate | None:
+    """The unit stating what is asked (liability, exemption, the capped sentence) for the age band."""
+    aspect = _aspect(question.folded)
+    wanted = _STATES[aspect]
+    band = next((wording for low, wording in sorted(_BANDS.items(), reverse=True) if age >= low), ())
+
+    def rank(candidate: Candidate) -> tuple:
+        own, whole = folded(candidate.text), folded(f"{candidate.lead_in} {candidate.text}")
+        return (
+            wanted in whole,
+            any(b in own for b in band),
+            "duoi 18 tuoi" in folded(candidate.article.title or "") or "duoi 18 tuoi" in whole,
+            candidate.kind == "diem",  # the point naming the band, rather than its whole clause
+        )
+
+    units = [c for c in _rules(store) if c.kind != "dieu" or c.text]
+    if not units:
+        return None
+    best = max(units, key=rank)
+    if not rank(best)[0]:
+        return None
+    best.reasons.append(f"rule for an offender under 18 ({aspect})")
+    return best

@@ -1,0 +1,60 @@
+"""Penalty questions about an offender under 18 (search_api/answering/juvenile.py), on both backends:
+the Criminal Code's rules for minors answer, not the offence's own range. Phrasings written for these
+tests, not copied from the labelled sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from search_api.answering.juvenile import offender_age
+from tests.conftest import ask
+from tests.understanding import understand
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("con trai tôi 16 tuổi tham gia đường dây mua bán người thì bị phạt tù tối đa bao nhiêu năm", 16),
+        ("em ay 15 tuoi giup suc cho bon buon nguoi thi co bi truy cuu trach nhiem hinh su khong", 15),
+        ("người chưa thành niên phạm tội mua bán người thì xử lý thế nào", 0),
+    ],
+)
+def test_an_offender_under_18_is_read(text, age):
+    assert offender_age(understand(text)) == age
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mua bán trẻ em 15 tuổi thì bị truy cứu trách nhiệm hình sự thế nào",  # the child is the victim
+        "kẻ buôn người xúi giục người dưới 18 tuổi phạm tội thì có bị tăng nặng không",  # the adult's aggravation
+        "bán một bé gái 14 tuổi sang Trung Quốc bị phạt tù bao nhiêu năm",
+    ],
+)
+def test_a_child_victim_or_an_incited_minor_is_no_minor_offender(text):
+    assert offender_age(understand(text)) is None
+
+
+def test_a_17_year_olds_sentence_is_the_capped_term_then_the_offence_he_is_charged_with(answer_client):
+    data = ask(
+        answer_client,
+        "cháu tôi 17 tuổi tham gia chuyển giao người cho bọn buôn người, bị truy tố theo khoản 1 Điều 150, "
+        "mức tù cao nhất với cháu là bao nhiêu",
+    )
+    citations = [q["citation"] for q in data["answer"]]
+    assert citations[0].startswith("Khoản 1 Điều 101 Bộ luật Hình sự"), citations
+    assert "không quá ba phần tư" in data["answer"][0]["text"]
+    # the range it caps: the clause named, not another offence sharing a circumstance's words
+    assert citations[1].startswith("Khoản 1 Điều 150 "), citations
+
+
+def test_a_15_year_olds_exemption_is_the_point_for_his_age_band(answer_client):
+    data = ask(answer_client, "em trai 15 tuổi tiếp tay cho đường dây bán người có được miễn trách nhiệm hình sự không")
+    first = data["answer"][0]
+    assert first["citation"].startswith("Điểm b khoản 2 Điều 91 Bộ luật Hình sự"), first["citation"]
+    assert "150" in first["text"]  # the exception that rules trafficking out
+
+
+def test_a_15_year_olds_liability_is_the_age_of_criminal_liability(answer_client):
+    data = ask(answer_client, "thằng bé 15 tuổi tham gia mua bán người có phải chịu trách nhiệm hình sự không")
+    assert data["answer"][0]["citation"].startswith("Khoản 2 Điều 12 Bộ luật Hình sự"), data["answer"][0]["citation"]
