@@ -184,7 +184,7 @@ def heading_articles(question: m.Question, documents: list) -> list:
     đề nghị cấp Giấy phép" -> "Thẩm định hồ sơ đề nghị cấp Giấy phép thành lập"), from the texts
     search ranked first: a procedure or time limit sits in the article its heading names, which
     the body's words alone may rank below a neighbouring article."""
-    if not question.has(*SUPPORT_INTENTS, m.PENALTY) or not question.bigrams:
+    if not question.has(*SUPPORT_INTENTS) or not question.bigrams:
         return []
     found = []
     for document in documents[:HEADING_DOCUMENTS]:
