@@ -241,3 +241,20 @@ def test_a_body_named_in_a_prevention_heading_holds_its_duties():
     assert duty_heading_bonus(unit, asked) == DUTY_HEADING_BONUS
     # another body's question does not get it
     assert duty_heading_bonus(unit, understand("gia đình có trách nhiệm gì khi con bị mua bán trở về")) == 0.0
+
+
+def test_an_agencys_step_with_a_time_limit_earns_the_duration_bonus(answer_client):
+    from search_api.answering import compose as c
+    from search_api.answering.evidence import gather
+
+    # 144/2017 Điều 16 khoản 3 ("Trong thời hạn 04 ngày làm việc ..., Giám đốc Trung tâm ... trình") holds no
+    # victim's provision, yet it is the time limit a "bao lâu" question asks for.
+    answers = answer_client.app.state.vnlex.answers
+    question = answers.understand("nghị định 144/2017 nộp hồ sơ cộng tác viên thì bao lâu Trung tâm trình Sở Tư pháp")
+    assert question.asks_duration
+    evidence = gather(question, answers.search, answers.store, answers.today)
+    c.score_candidates(evidence, answers.store)
+    unit = next(
+        x for x in evidence.candidates if x.document.number == "144/2017/NĐ-CP" and x.unit_id == "dieu_16__khoan_3"
+    )
+    assert unit.parts["provision"] >= c.DURATION_BONUS

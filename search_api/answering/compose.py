@@ -21,7 +21,9 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
+from ingest.amounts import extract_deadlines
 from ingest.entitlements import Provision
 from ingest.model import QUY_DINH_CHI_TIET, Document
 from search_api.answering import models as m
@@ -202,8 +204,18 @@ def _provision_bonus(candidate: Candidate, question: m.Question, store: CorpusSt
         # provision as its best point.
         clause = m.clause_of(candidate)
         points = [provisions[c.id] for c in (clause.children if clause else []) if c.id in provisions]
-        return max((_bonus_for(p, question) for p in points), default=0.0)
+        if points:
+            return max(_bonus_for(p, question) for p in points)
+    if question.asks_duration and not question.asks_money and _states_time_limit(candidate.text):
+        # An agency's step with its time limit ("Trong thời hạn 04 ngày làm việc ..., Giám đốc Trung tâm
+        # ... trình") is no victim's provision, yet it is what "bao lâu" asks.
+        return DURATION_BONUS
     return 0.0
+
+
+@lru_cache(maxsize=8192)
+def _states_time_limit(text: str) -> bool:
+    return any(a.unit in TIME_UNITS for a in extract_deadlines(text))
 
 
 def _bonus_for(provision: Provision, question: m.Question) -> float:
