@@ -169,3 +169,22 @@ def test_a_subject_the_collection_lacks_is_not_declined_when_a_quoted_article_is
     quoting_the_right = article_candidates(children, right, 0)[:1]
     assert off_collection(evidence, quoting_the_right, Store()) == ""
     assert "Luật Hộ tịch" in off_collection(evidence, article_candidates(children, other, 0)[:1], Store())
+
+
+@pytest.mark.parametrize(
+    ("question", "law"),
+    [
+        ("Tiền trợ cấp khó khăn ban đầu nạn nhân nhận được có phải nộp thuế thu nhập cá nhân không?", "Thuế"),
+        ("nan nhan la nguoi khong quoc tich muon xin nhap quoc tich viet nam thi lam the nao", "Quốc tịch"),
+        ("Nạn nhân bị giữ mất hộ chiếu ở nước ngoài, xin cấp lại hộ chiếu mất bao nhiêu ngày?", "Xuất cảnh"),
+    ],
+)
+def test_tax_nationality_and_passport_questions_are_declined_naming_the_law(client, question, law):
+    data = ask(client, question)
+    assert not data["answered"], [q["citation"] for q in data["answer"]]
+    assert law in data["message"], data["message"]
+
+
+def test_a_stateless_victims_support_is_no_nationality_question(client):
+    data = ask(client, "người không quốc tịch thường trú ở Việt Nam bị mua bán có được trợ cấp khó khăn ban đầu không")
+    assert data["answered"], data["message"]

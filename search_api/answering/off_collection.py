@@ -96,7 +96,36 @@ _APPEAL_MESSAGE = (
 _APPEAL = r"khang (?:cao|nghi)"
 _HOW_LONG = r"(?:bao lau|may ngay|bao nhieu ngay|thoi han|han chot|trong vong)"
 
+# Taxes, nationality and passports each have their own law, none of which the collection holds: the
+# prevention texts grant allowances (not their tax treatment), protect stateless persons (not naturalise them)
+# and have a mission issue papers to bring a victim home (not re-issue a passport).
+_TAX_TITLE = re.compile(r"(?<!\w)(?:thue thu nhap|quan ly thue)(?!\w)")
+_TAX_MESSAGE = (
+    "Việc chịu thuế, miễn thuế thu nhập cá nhân do Luật Thuế thu nhập cá nhân và các văn bản hướng dẫn quy định; "
+    "kho văn bản chưa có các văn bản này."
+)
+_NATIONALITY_TITLE = re.compile(r"(?<!\w)(?:luat quoc tich|^quoc tich viet nam)(?!\w)")
+_NATIONALITY_MESSAGE = (
+    "Việc nhập, trở lại hoặc thôi quốc tịch Việt Nam do Luật Quốc tịch Việt Nam quy định; kho văn bản chưa có luật này."
+)
+_PASSPORT_TITLE = re.compile(r"(?<!\w)(?:xuat canh, nhap canh cua cong dan|luat xuat canh)(?!\w)")
+_PASSPORT_MESSAGE = (
+    "Việc cấp, cấp lại hộ chiếu (thời hạn, lệ phí) do Luật Xuất cảnh, nhập cảnh của công dân Việt Nam và các văn "
+    "bản hướng dẫn quy định; kho văn bản chưa có các văn bản này."
+)
+
 SUBJECTS = (
+    Subject(
+        re.compile(r"(?<!\w)(?:thue thu nhap|(?:nop|chiu|dong|mien|tinh|khau tru) thue)(?!\w)"),
+        _TAX_TITLE,
+        _TAX_MESSAGE,
+    ),
+    Subject(re.compile(r"(?<!\w)(?:nhap|xin|thoi|tro lai) quoc tich(?!\w)"), _NATIONALITY_TITLE, _NATIONALITY_MESSAGE),
+    Subject(
+        re.compile(r"(?<!\w)(?:(?:cap lai|lam lai|xin cap|cap moi|gia han|cap doi) (?:\w+ ){0,2}ho chieu)(?!\w)"),
+        _PASSPORT_TITLE,
+        _PASSPORT_MESSAGE,
+    ),
     Subject(
         re.compile(rf"(?<!\w)(?:{_APPEAL}(?: \w+){{0,6}}? {_HOW_LONG}|{_HOW_LONG}(?: \w+){{0,6}}? {_APPEAL})(?!\w)"),
         _PROCEDURE_CODES_TITLE,
