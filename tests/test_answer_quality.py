@@ -202,6 +202,13 @@ def test_a_question_asking_who_prescribes_is_read_as_such(words, expected):
             "11/2017/QH14",
             "48",
         ),
+        # "từ cuối năm 2020 ... giờ mới làm hồ sơ": the clause says "tiếp tục áp dụng quy định của Thông tư"
+        (
+            "vụ việc TGPL làm từ cuối năm 2020, giờ mới làm hồ sơ thanh toán thì tính theo thông tư cũ 18/2013 hay"
+            " thông tư 02/2021",
+            "02/2021/TT-BTP",
+            "11",
+        ),
     ],
 )
 def test_a_matter_begun_under_the_old_rule_is_answered_by_the_transitional_clause(client, question, doc, article):

@@ -21,7 +21,8 @@ TRANSITION_BONUS = 0.2  # 0.1-0.3 measured: the same answers on the development 
 # A matter still running: "chưa xong", "đang giải quyết", "làm tiếp", "từ tháng 5/2014".
 ONGOING = re.compile(
     r"(?<!\w)(?:chua (?:\w+ ){0,2}xong|chua ket thuc|dang (?:duoc )?(?:giai quyet|thuc hien|thu ly|xu ly)"
-    r"|lam tiep|tiep tuc (?:lam|thuc hien|giai quyet|ap dung)|tu (?:nam|thang) \d+|truoc (?:ngay|khi))(?!\w)"
+    r"|lam tiep|tiep tuc (?:lam|thuc hien|giai quyet|ap dung)|tu (?:cuoi |dau |giua )?(?:nam|thang) \d+"
+    r"|truoc (?:ngay|khi)|gio moi (?:lam|nop|thanh toan|de nghi))(?!\w)"
 )
 # ... and which rule governs it: "theo luật nào", "luật cũ", "hay thông tư cũ", "áp dụng ... nào".
 WHICH_RULE = re.compile(
@@ -30,9 +31,11 @@ WHICH_RULE = re.compile(
     r"|hay (?:thong tu|luat|nghi dinh|quy dinh) cu)(?!\w)"
 )
 # The transitional clause: "... thì tiếp tục (được) thực hiện / giải quyết theo quy định của Thông tư số
-# 12/2018/TT-BTP" (a text named: "không được tiếp tục thực hiện ... theo quy định tại khoản 1" is no such clause).
+# 12/2018/TT-BTP", "... thì tiếp tục áp dụng quy định của Thông tư số 18/2013/TT-BTP"
+# (a text named: "không được tiếp tục thực hiện ... theo quy định tại khoản 1" is no such clause).
 CONTINUES = re.compile(
-    r"(?<!khong duoc )(?<!\w)tiep tuc (?:duoc )?(?:thuc hien|giai quyet|ap dung|xu ly)(?: \w+){0,12} theo quy dinh cua"
+    r"(?<!khong duoc )(?<!\w)tiep tuc (?:duoc )?(?:thuc hien|giai quyet|ap dung|xu ly)(?: \w+){0,12}?"
+    r" (?:theo )?quy dinh cua"
     r" (?:luat|bo luat|thong tu|nghi dinh|nghi quyet|quyet dinh|phap lenh)(?!\w)"
 )
 # "luật cũ", "thông tư nào": the kind of text whose transitional clause is asked for.
