@@ -167,3 +167,12 @@ def test_an_article_number_alone_names_the_codes_offence(answer_client):
     data = ask(answer_client, "bị truy tố theo khoản 1 Điều 150, có tổ chức, đường dây thì phạt tù bao nhiêu năm")
     assert all(" Điều 123 " not in q["citation"] for q in data["answer"]), [q["citation"] for q in data["answer"]]
     assert data["answer"][0]["citation"].startswith("Khoản 1 Điều 150 "), data["answer"][0]["citation"]
+
+
+def test_posing_as_a_victim_is_answered_by_the_prevention_law_not_the_trafficking_offence(answer_client):
+    # 66/2011 Điều 23 khoản 3: dealt with under the law and the support received paid back; quoting Điều 150's
+    # five-to-ten-year range for it (as before) would tell a worker of a crime the asker never described.
+    data = ask(answer_client, "người giả mạo là nạn nhân bị mua bán để lấy tiền hỗ trợ thì bị xử lý thế nào")
+    first = data["answer"][0]
+    assert first["doc_number"] == "66/2011/QH12" and first["article_number"] == "23", first["citation"]
+    assert "hoàn trả" in first["text"]

@@ -175,6 +175,25 @@ def _offence_numbered(
     return key
 
 
+# A text other than the Code saying what befalls the act asked about: "Người giả mạo là nạn nhân ... bị xử lý
+# theo quy định của pháp luật và phải hoàn trả ..." (66/2011 Điều 23 khoản 3).
+_CONSEQUENCE = re.compile(r"(?<!\w)(?:bi xu ly|bi xu phat|phai hoan tra|bi thu hoi)(?!\w)")
+
+
+def consequence_stated(ordered: list[Candidate]) -> bool:
+    """The best-scored unit is no Criminal Code clause but states the consequence of the act asked about, and
+    covers the question better than any offence clause: "giả mạo là nạn nhân để nhận tiền hỗ trợ thì bị xử lý
+    thế nào" is answered by the prevention law, not by the trafficking offence's range (an outside reader
+    called that answer dangerous)."""
+    if not ordered or ordered[0].document.type in ("Bộ luật", "Nghị quyết", "Án lệ"):
+        return False  # (the Code and the court's guidance on it are what a penalty answer quotes)
+    top = ordered[0]
+    offences = [
+        x.coverage for x in ordered if x.document.type == "Bộ luật" and folded(x.article.title).startswith("toi ")
+    ]
+    return bool(_CONSEQUENCE.search(folded(top.text))) and top.coverage > max(offences, default=0.0)
+
+
 CIRCUMSTANCE_BONUS = 0.3
 GUIDED_BONUS = 0.5
 DENIED_OFFENCE_PENALTY = 1.0
