@@ -177,6 +177,8 @@ def test_a_subject_the_collection_lacks_is_not_declined_when_a_quoted_article_is
         ("Tiền trợ cấp khó khăn ban đầu nạn nhân nhận được có phải nộp thuế thu nhập cá nhân không?", "Thuế"),
         ("nan nhan la nguoi khong quoc tich muon xin nhap quoc tich viet nam thi lam the nao", "Quốc tịch"),
         ("Nạn nhân bị giữ mất hộ chiếu ở nước ngoài, xin cấp lại hộ chiếu mất bao nhiêu ngày?", "Xuất cảnh"),
+        ("theo nghị quyết HĐND tỉnh Lào Cai thì nạn nhân được hỗ trợ tiền ăn bao nhiêu", "Hội đồng nhân dân"),
+        ("di xuat khau lao dong bi ep lam no le, tron ve thi doi lai tien ky quy o dau", "đi làm việc ở nước ngoài"),
     ],
 )
 def test_tax_nationality_and_passport_questions_are_declined_naming_the_law(client, question, law):

@@ -114,7 +114,27 @@ _PASSPORT_MESSAGE = (
     "bản hướng dẫn quy định; kho văn bản chưa có các văn bản này."
 )
 
+# A province's own rate is set by its People's Council (a local resolution, "... trên địa bàn tỉnh/thành
+# phố ..."); the national texts only fix the floor.
+_LOCAL_TITLE = re.compile(r"(?<!\w)tren dia ban (?:tinh|thanh pho)(?!\w)")
+_LOCAL_MESSAGE = (
+    "Mức hỗ trợ riêng của một tỉnh, thành phố do nghị quyết của Hội đồng nhân dân tỉnh, thành phố đó quy định; "
+    "kho văn bản chưa có nghị quyết địa phương nào (chỉ có mức tối thiểu chung của các văn bản trung ương)."
+)
+# A deposit paid to a labour-export company is the law on workers going abroad under contract.
+_WORKERS_ABROAD_TITLE = re.compile(r"(?<!\w)nguoi lao dong viet nam di lam viec o nuoc ngoai(?!\w)")
+_WORKERS_ABROAD_MESSAGE = (
+    "Tiền ký quỹ, tiền dịch vụ khi đi làm việc ở nước ngoài theo hợp đồng do Luật Người lao động Việt Nam đi làm "
+    "việc ở nước ngoài theo hợp đồng và các văn bản hướng dẫn quy định; kho văn bản chưa có toàn văn các văn bản này."
+)
+
 SUBJECTS = (
+    Subject(
+        re.compile(r"(?<!\w)(?:nghi quyet (?:\w+ ){0,2}hoi dong nhan dan|hoi dong nhan dan (?:tinh|thanh pho))(?!\w)"),
+        _LOCAL_TITLE,
+        _LOCAL_MESSAGE,
+    ),
+    Subject(re.compile(r"(?<!\w)(?:tien )?ky quy(?!\w)"), _WORKERS_ABROAD_TITLE, _WORKERS_ABROAD_MESSAGE),
     Subject(
         re.compile(r"(?<!\w)(?:thue thu nhap|(?:nop|chiu|dong|mien|tinh|khau tru) thue)(?!\w)"),
         _TAX_TITLE,
