@@ -258,3 +258,28 @@ def test_an_agencys_step_with_a_time_limit_earns_the_duration_bonus(answer_clien
         x for x in evidence.candidates if x.document.number == "144/2017/NĐ-CP" and x.unit_id == "dieu_16__khoan_3"
     )
     assert unit.parts["provision"] >= c.DURATION_BONUS
+
+
+@pytest.mark.parametrize(
+    ("text", "qualify"),
+    [
+        ("bé 6 tuổi đi theo mẹ bị bán, giờ được giải cứu thì bé được hỗ trợ những gì", True),
+        ("chị ấy người dân tộc thiểu số bị bán, muốn xin trợ giúp pháp lý thì có phải chứng minh nghèo không", True),
+        ("con tôi đang được trợ giúp pháp lý vụ bị bán, sắp đủ 16 tuổi thì có bị dừng không", False),
+        ("cháu 16 tuổi bị bán muốn xin TGPL thì cần giấy gì chứng minh là bị hại", False),
+    ],
+)
+def test_a_groups_eligibility_answers_only_what_the_group_may_obtain(text, qualify):
+    from search_api.answering.eligibility import asks_to_qualify
+    from tests.understanding import understand
+
+    assert asks_to_qualify(understand(text)) is qualify
+
+
+def test_aid_running_out_at_an_age_is_no_eligibility_question(answer_client):
+    # (before: 11/2017 Điều 7 khoản 7, the list of who may receive legal aid, for a child already receiving it)
+    data = ask(
+        answer_client, "con tôi đang được trợ giúp pháp lý vụ bị bán, sắp đủ 16 tuổi thì có bị dừng giữa chừng không"
+    )
+    first = data["answer"][0]
+    assert first["doc_number"] == "11/2017/QH14" and first["article_number"] == "37", first["citation"]

@@ -328,6 +328,7 @@ DOSSIER_CUES = _cues(
     r"ho so(?: \w+){0,16} (?:gom|bao gom|can|phai co|co nhung)",
     r"(?:nop|can|chuan bi|mang theo)(?: \w+){0,2} (?:ho so|giay to)",
     r"giay to (?:gi|nao|can)",
+    r"(?:can|nop|phai co) (?:nhung )?giay (?:gi|nao)",  # "cần giấy gì chứng minh"
     r"nhung giay to",
 )
 HOTLINE_NUMBER_CUES = _cues(

@@ -168,3 +168,13 @@ def names_any(candidate: Candidate, groups: list[str]) -> bool:
 def _names_group(text: str, group: str) -> bool:
     pattern = VICTIM_IN_TEXT if group == m.VICTIM else GROUP_IN_TEXT.get(group)
     return bool(pattern and pattern.search(text))
+
+
+# "bé được hỗ trợ những gì", "muốn xin trợ giúp pháp lý thì có phải chứng minh ...": what the group may obtain.
+# Not "đang được trợ giúp pháp lý ... có bị dừng giữa chừng không", "có phải thuê người phiên dịch không" (how
+# the aid runs), nor "cần giấy gì chứng minh" (the papers): the group's eligibility clause answers neither.
+_TO_QUALIFY = re.compile(r"(?<!\w)(?:muon|xin|de duoc|co duoc|duoc (?:\w+ ){0,3}(?:khong|gi|nhung gi))(?!\w)")
+
+
+def asks_to_qualify(question: m.Question) -> bool:
+    return bool(_TO_QUALIFY.search(question.folded)) and not question.asks_dossier

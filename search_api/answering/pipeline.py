@@ -316,7 +316,8 @@ class AnswerService:
         specific = any(g in question.who for g in eligibility.SPECIFIC_GROUPS)
         # ("được hỗ trợ tiền ăn bao nhiêu": a sum is asked, not whether the group qualifies)
         if question.intent not in (m.PROCEDURE, m.AMOUNT) and (
-            question.has(m.ELIGIBILITY) or (specific and question.has(m.LEGAL_AID, m.ENTITLEMENT))
+            question.has(m.ELIGIBILITY)
+            or (specific and question.has(m.LEGAL_AID, m.ENTITLEMENT) and eligibility.asks_to_qualify(question))
         ):
             listed = eligibility.eligibility_quotes(evidence)
             if listed:
