@@ -118,9 +118,9 @@ khoản 3, children in special circumstances named only as a group to be consult
 điểm c, life-skills classes for all children; both labelled "doubtful" by the labeller). 361 of 363 non-rows kept
 out (99.4%); precision on this sample is 0 (no true row to find) and recall undefined. Pooled with samples 4 and 5
 (each scored once): TP 3, FP 4, FN 11 — **precision 0.43, recall 0.21**. (1121/1997/QĐ-TTg is a scanned fixture
-this script does not OCR, so nothing is predicted on its 10 units; all are labelled non-rows.) Target ≥ 0.9 each: NOT met. The unused
-documents of the collection are now exhausted: a further held-out figure needs new texts (with rows) in the
-collection."""
+this script does not OCR, so nothing is predicted on its 10 units; all are labelled non-rows.) Target ≥ 0.9
+each: NOT met. The unused documents of the collection are now exhausted: a further held-out figure needs new texts
+(with rows) in the collection."""
 
 HELD_OUT_5 = """**Earlier headline (session 8, held out, scored once, rules of commit a619834):** sample 5, 387 units of
 10 documents none of samples 1-4 or the rules used (the ingestible files under ../shared/corpus/fixtures: the
