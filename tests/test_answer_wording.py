@@ -24,6 +24,7 @@ from tests.conftest import first_quote as first
         ("người nhà nạn nhân bị đe dọa", "người thân thích"),
         ("sợ bị lộ thông tin của cháu", "giữ bí mật"),
         ("tư vấn có phải trả tiền không hay không mất tiền", "miễn phí"),
+        ("đưa 5 người vượt biên sang Lào", "xuất cảnh trái phép"),
         ("kẻ bán người phải ngồi tù mấy năm", "phạt tù"),
         ("tre mo coi bi ban", "trẻ em có hoàn cảnh đặc biệt"),
         ("muốn đổi luật sư khác", "thay đổi người thực hiện trợ giúp pháp lý"),
