@@ -32,6 +32,21 @@ _NOT_RESIDENT = re.compile(r"(?<!\w)khong (?:thuong tru|cu tru)(?!\w)")
 _RESIDENT_STATELESS = re.compile(r"khong quoc tich thuong tru")
 
 
+# A clause about offenders or the accused: "Trẻ em vi phạm pháp luật bị áp dụng biện pháp ...", "người bị buộc tội
+# thuộc hộ cận nghèo", "người dưới 18 tuổi phạm tội". For a question about a victim they name the wrong person,
+# whatever age or poverty they share with the asker (outside readers found Luật Trẻ em Điều 71 answering what a
+# trafficked child receives, and the accused's proof of poverty answering a victim's).
+_OFFENDER_IN_TEXT = re.compile(
+    r"(?<!\w)(?:tre em vi pham phap luat|nguoi (?:duoi 18 tuoi|chua thanh nien) (?:pham toi|vi pham)"
+    r"|nguoi bi buoc toi|bi can|bi cao|nguoi bi tam (?:giu|giam)|nguoi bi ket an|nguoi pham toi)(?!\w)"
+)
+_OFFENDER_ASKED = re.compile(
+    r"(?<!\w)(?:vi pham phap luat|pham toi|bi buoc toi|bi can|bi cao|bi bat|bi truy to|bi khoi to|bi tam (?:giu|giam)"
+    r"|truy cuu|bi xu)(?!\w)"
+)
+OFFENDER_PENALTY = 0.15
+
+
 def group_bonus(candidate: Candidate, question: m.Question) -> float:
     """The clause naming the asked-about group comes before the general rule.
 
@@ -39,6 +54,14 @@ def group_bonus(candidate: Candidate, question: m.Question) -> float:
     points is that point's ("b) ... chờ xác minh người khai là nạn nhân được hỗ trợ"), and the
     point is quoted on its own, ahead of the whole clause that merely contains it."""
     own = folded(_own_words(candidate) if candidate.kind == "khoan" else f"{candidate.lead_in} {candidate.text}")
+    if (
+        OFFENDER_PENALTY
+        and m.VICTIM in question.who
+        and not _OFFENDER_ASKED.search(question.folded)
+        and _OFFENDER_IN_TEXT.search(f"{own} {folded(candidate.article.title)}")
+    ):
+        candidate.reasons.append("about offenders or the accused; the question's person is a victim")
+        return -OFFENDER_PENALTY
     bonus = 0.0
     for group in question.who:
         pattern = GROUP_IN_TEXT.get(group)

@@ -1,0 +1,38 @@
+"""The group a clause names (search_api/answering/groups.py): a clause about offenders or the accused names the
+wrong person for a question about a victim, whatever age or poverty they share. Units from the answer corpus's
+legal-aid circular 08/2017/TT-BTP; phrasings written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from search_api.answering.evidence import article_candidates
+from search_api.answering.groups import GROUP_BONUS, OFFENDER_PENALTY, group_bonus
+
+
+def _clause(answers, number: str, article: str, clause: str):
+    document = answers.store.document(number)
+    unit = next(a for a in document.articles if a.number == article)
+    return next(c for c in article_candidates(document, unit, 0) if c.kind == "khoan" and c.number == clause)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a victim asking: the accused's proof of near-poverty (khoản 6) names someone else
+        ("em gái tôi bị bán, nhà thuộc hộ cận nghèo, xin trợ giúp pháp lý cần giấy tờ gì", -OFFENDER_PENALTY),
+        # the accused asking: the same clause is theirs
+        ("con tôi là bị can thuộc hộ cận nghèo, xin trợ giúp pháp lý cần giấy tờ gì", 0.0),
+    ],
+)
+def test_a_clause_on_the_accused_is_not_a_victims(answer_client, question, expected):
+    answers = answer_client.app.state.vnlex.answers
+    accused = _clause(answers, "08/2017/TT-BTP", "33", "6")
+    assert group_bonus(accused, answers.understand(question)) == expected
+
+
+def test_a_childs_clause_keeps_its_bonus_for_a_child_victim(answer_client):
+    answers = answer_client.app.state.vnlex.answers
+    child = _clause(answers, "08/2017/TT-BTP", "33", "3")  # "Giấy tờ chứng minh là trẻ em ..."
+    question = answers.understand("bé 12 tuổi bị bán, xin trợ giúp pháp lý cần giấy tờ gì chứng minh là trẻ em")
+    assert group_bonus(child, question) == GROUP_BONUS
