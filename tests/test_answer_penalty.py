@@ -176,3 +176,12 @@ def test_posing_as_a_victim_is_answered_by_the_prevention_law_not_the_traffickin
     first = data["answer"][0]
     assert first["doc_number"] == "66/2011/QH12" and first["article_number"] == "23", first["citation"]
     assert "hoàn trả" in first["text"]
+
+
+def test_a_heading_spelt_out_beats_the_article_named_as_the_case(answer_client):
+    # "Điều 150" is the case; "thời hiệu truy cứu trách nhiệm hình sự" is Điều 27's heading, the rule asked for
+    # (before: the offence's fine clause, a neighbouring number an outside reader called dangerous).
+    data = ask(answer_client, "mua bán người theo khoản 3 Điều 150 BLHS thì thời hiệu truy cứu TNHS là bao nhiêu năm")
+    first = data["answer"][0]
+    assert first["citation"].startswith("Khoản 2 Điều 27 Bộ luật Hình sự"), first["citation"]
+    assert "20 năm" in first["text"]

@@ -335,7 +335,9 @@ class AnswerService:
                 return composition
         composition.quotes = c.select(ordered, threshold)
         if evidence.named_article:
-            composition.quotes = quote_shape.named_article_first(composition.quotes, ordered, evidence.named_article)
+            composition.quotes = quote_shape.named_article_first(
+                composition.quotes, ordered, evidence.named_article, question.folded
+            )
         if composition.quotes and (
             question.intent == m.PROCEDURE or procedure_steps.NAMES_STEPS.search(question.folded)
         ):  # "quy trình ... gồm những bước nào": the steps, whatever the primary intent

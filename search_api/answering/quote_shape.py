@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from search_api.answering.compose import MAX_QUOTES, unit_label, whole_article
 from search_api.answering.models import Candidate
+from search_api.answering.terms import folded
 
 SIBLING_SHARE = 0.9  # merge_siblings: 0.8 and 0.95 measured, same gains at 0.8, fewer at 0.95
 SIBLING_ARTICLE_CHARS = 2000  # 3000 measured: two more right first quotes, at the cost of longer ones
@@ -39,9 +40,27 @@ def merge_siblings(quotes: list[Candidate]) -> list[Candidate]:
     return [whole, *rest]
 
 
-def named_article_first(quotes: list[Candidate], ordered: list[Candidate], named) -> list[Candidate]:
-    """The question names an article ("Đ153 BLHS ... tội gì"): its best unit opens the answer."""
+HEADING_WORDS = 6  # an article heading this long, spelt out in the question, is what it asks about
+
+
+def named_article_first(quotes: list[Candidate], ordered: list[Candidate], named, words: str = "") -> list[Candidate]:
+    """The question names an article ("Đ153 BLHS ... tội gì"): its best unit opens the answer — unless the question
+    spells out another article's heading ("k3 Đ151 BLHS thì thời hiệu truy cứu trách nhiệm hình sự là bao nhiêu
+    năm": the article named is the case, Điều 27 "Thời hiệu truy cứu trách nhiệm hình sự" the rule asked for)."""
     document, article = named
+    asked = next(
+        (
+            x
+            for x in ordered
+            if x.article.id != article.id
+            and len(folded(x.article.title).split()) >= HEADING_WORDS
+            and f" {folded(x.article.title)} " in f" {words} "
+        ),
+        None,
+    )
+    if asked is not None:
+        asked.reasons.append("its article's heading is spelt out in the question")
+        return [asked, *(q for q in quotes if q.key != asked.key)][:MAX_QUOTES]
     own = [x for x in ordered if x.document.number == document.number and x.article.id == article.id]
     if not own or (quotes and quotes[0].document.number == document.number and quotes[0].article.id == article.id):
         return quotes
