@@ -320,6 +320,10 @@ class AnswerService:
             or (specific and question.has(m.LEGAL_AID, m.ENTITLEMENT) and eligibility.asks_to_qualify(question))
         ):
             listed = eligibility.eligibility_quotes(evidence)
+            if listed and not specific and ordered and ordered[0].coverage > max(x.coverage for x in listed):
+                # Victims in general: a list whose heading merely shares a word ("Điều kiện khó khăn về tài
+                # chính" for "trợ cấp khó khăn ban đầu") does not outrank the unit covering the question best.
+                listed = []
             if listed:
                 rest = [q for q in c.select(ordered, threshold) if q not in listed]
                 composition.quotes = (listed + rest)[: c.MAX_QUOTES]
