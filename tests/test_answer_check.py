@@ -376,3 +376,17 @@ def test_known_titles_are_folded_once_per_list_not_per_question(monkeypatch):
     fresh = list(known)  # a reloaded list is folded again
     naming.catalogued_by_title(text, fresh, CATALOGUED, [])
     assert len(calls) == 2 * folded_once
+
+
+@pytest.mark.parametrize(("news", "pointed"), [([], False), ([{"doc_number": "news:x"}], True)])
+def test_a_declined_phone_number_points_to_news_only_when_some_is_shown(news, pointed):
+    from datetime import date
+
+    from search_api.answering.evidence import Evidence
+    from tests.understanding import understand
+
+    question = understand("số điện thoại đường dây nóng của trung tâm trợ giúp pháp lý tỉnh là số nào")
+    assert question.asks_number
+    message = check.decline_message(Evidence(question, news=news, today=date(2026, 12, 1)))
+    assert "nêu số điện thoại được hỏi" in message
+    assert ("xem tin tức liên quan bên dưới" in message) is pointed

@@ -144,9 +144,9 @@ def decline_message(evidence: Evidence) -> str:
             "các điều gần nhất trong kho được liệt kê bên dưới để đối chiếu."
         )
     if question.has(m.HOTLINE) and question.asks_number:
-        parts.append(
-            "Không văn bản pháp luật nào trong kho nêu số điện thoại được hỏi; xem tin tức liên quan bên dưới."
-        )
+        # (news is pointed to only when some is shown: a reader was sent "below" to nothing)
+        see_news = "; xem tin tức liên quan bên dưới" if evidence.news else ""
+        parts.append(f"Không văn bản pháp luật nào trong kho nêu số điện thoại được hỏi{see_news}.")
     if not evidence.question.syllables and not evidence.question.doc_numbers:
         return EMPTY_MESSAGE
     return " ".join(parts + [UNANSWERED_MESSAGE])
