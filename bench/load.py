@@ -275,16 +275,19 @@ def measure(
             with ThreadPoolExecutor(2 * args.workers) as pool:
                 list(pool.map(functools.partial(warm_request, base, endpoint), warm[:8]))
             run_wrk(base, warm_script, 4, 3)
-            for connections in args.connections:
-                cpu_before = cpu_seconds(process.pid)
-                result = run_wrk(base, script, connections, args.seconds)
-                # Server CPU per answered request: unlike latency, it hardly depends on what else the
-                # shared machine runs, so it compares two commits fairly.
-                result["cpu_ms"] = 1000 * (cpu_seconds(process.pid) - cpu_before) / max(1, result["requests"])
-                # The machine is shared: the 1-minute load average at the end of the run goes with it.
-                result.update(backend=name, endpoint=endpoint, connections=connections, load=os.getloadavg()[0])
-                print(json.dumps(result), flush=True)
-                rows.append(result)
+            # --rounds-per-server: the rounds run on one started server (a 100x server takes minutes to start).
+            for inner in range(args.rounds_per_server):
+                for connections in args.connections:
+                    cpu_before = cpu_seconds(process.pid)
+                    result = run_wrk(base, script, connections, args.seconds)
+                    # Server CPU per answered request: unlike latency, it hardly depends on what else the
+                    # shared machine runs, so it compares two commits fairly.
+                    result["cpu_ms"] = 1000 * (cpu_seconds(process.pid) - cpu_before) / max(1, result["requests"])
+                    # The machine is shared: the 1-minute load average at the end of the run goes with it.
+                    result.update(backend=name, endpoint=endpoint, connections=connections, load=os.getloadavg()[0])
+                    result["inner_round"] = inner + 1
+                    print(json.dumps(result), flush=True)
+                    rows.append(result)
         server_rss = rss_mb(process.pid)
         for row in rows:
             row["server_rss_mb"] = server_rss
@@ -302,6 +305,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--workers", type=int, default=2, help="server processes (2 cores)")
     parser.add_argument("--repeat", type=int, default=1, help="whole rounds, to see the noise")
+    parser.add_argument(
+        "--rounds-per-server",
+        type=int,
+        default=1,
+        help="rounds measured on each started server, one after the other (each a row, medians in the report)",
+    )
     parser.add_argument("--no-write", action="store_true", help="print only, leave bench/RESULTS.md alone")
     parser.add_argument("--append", action="store_true", help="add rounds to the previous run's figures (load.json)")
     parser.add_argument("--report-only", action="store_true", help="write RESULTS.md from load.json, measure nothing")
