@@ -196,3 +196,27 @@ def test_total_past_the_cap_is_a_lower_bound_and_facets_a_sample(backend):
     # Under the cap the total is exact again, while the facets still come from the sample.
     backend.total_hits_cap = counted.total
     assert backend.search(query("hỗ trợ nạn nhân mua bán")).total_is_lower_bound is False
+
+
+def test_whole_documents_are_read_a_few_at_a_time(backend, monkeypatch):
+    """The answer store reads every document's answer data at start-up: at 100x the collection one scroll page of
+    1,000 documents was 165 MB of JSON, which the node took 23 s to send and a server worker 3.6 s to parse holding
+    the GIL; uvicorn replaced workers that missed their 5 s health ping meanwhile (bench/RESULTS.md, session 10)."""
+    import elasticsearch.helpers
+
+    from search_api.backends.es_connection import WHOLE_DOCUMENTS_PAGE
+
+    backend.replace_file("law.html", "sha-law", [analyse_document(law())])
+    backend.replace_file("decree.docx", "sha-decree", [analyse_document(decree())])
+    sizes: list[int | None] = []
+    real_scan = elasticsearch.helpers.scan
+
+    def recording_scan(client, **kwargs):
+        sizes.append(kwargs.get("size"))
+        return real_scan(client, **kwargs)
+
+    monkeypatch.setattr(elasticsearch.helpers, "scan", recording_scan)
+    assert len(backend.stored_answer_data()) == 2
+    assert len(backend.list_documents()) == 2
+    backend.catalogued_documents()
+    assert sizes == [WHOLE_DOCUMENTS_PAGE] * 3 and WHOLE_DOCUMENTS_PAGE <= 50

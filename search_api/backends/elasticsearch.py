@@ -27,7 +27,7 @@ from ingest.catalogue import STUB_SOURCE_FILE
 from ingest.index_contract import INDEX_VERSION, Hit, ParsedQuery, SearchResult, index_counts
 from ingest.model import Document, Relation
 from ingest.numbers import number_key
-from search_api.backends.es_connection import translating_errors
+from search_api.backends.es_connection import WHOLE_DOCUMENTS_PAGE, translating_errors
 from search_api.backends.es_query import (
     FACET_SAMPLE_SIZE,
     TOTAL_HITS_CAP,
@@ -192,7 +192,7 @@ class ElasticsearchBackend(ElasticsearchWrites):
         }
         return [
             (Document.from_dict(hit["_source"]["document"]), per_key.get(hit["_source"]["key"], 0))
-            for hit in self._scan("documents", query)
+            for hit in self._scan("documents", query, size=WHOLE_DOCUMENTS_PAGE)
         ]
 
     @translating_errors
@@ -201,7 +201,7 @@ class ElasticsearchBackend(ElasticsearchWrites):
         query = {"query": {"match_all": {}}, "_source": ["key", "answer_data"]}
         return {
             hit["_source"]["key"]: hit["_source"]["answer_data"]
-            for hit in self._scan("documents", query)
+            for hit in self._scan("documents", query, size=WHOLE_DOCUMENTS_PAGE)
             if hit["_source"].get("answer_data") is not None
         }
 
@@ -209,7 +209,10 @@ class ElasticsearchBackend(ElasticsearchWrites):
     def catalogued_documents(self) -> list[Document]:
         self._check_version_once()
         query = {"query": {"term": {"source_file": STUB_SOURCE_FILE}}, "_source": ["document"]}
-        return [Document.from_dict(hit["_source"]["document"]) for hit in self._scan("documents", query)]
+        return [
+            Document.from_dict(hit["_source"]["document"])
+            for hit in self._scan("documents", query, size=WHOLE_DOCUMENTS_PAGE)
+        ]
 
     @translating_errors
     def stats(self) -> dict[str, Any]:
