@@ -247,6 +247,20 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
+def wait_until_settled(pid: int, limit_seconds: float, window: float = 5.0, busy_share: float = 0.25) -> float:
+    """Seconds waited until the server's processes used less than `busy_share` of a core over `window` seconds,
+    at most `limit_seconds`. A server answers once one worker is up, while the other may still be building its
+    answer store (minutes at 100x): measured then, that start-up work counted as hundreds of ms of server CPU
+    per request and competed with the requests for the two cores (bench/RESULTS.md, session 10)."""
+    started = time.monotonic()
+    while time.monotonic() - started < limit_seconds:
+        before = cpu_seconds(pid)
+        time.sleep(window)
+        if cpu_seconds(pid) - before < busy_share * window:
+            break
+    return time.monotonic() - started
+
+
 def es_rss_mb(server: str) -> float | None:
     """RSS of the Elasticsearch process answering at this server (found by its HTTP port)."""
     try:
@@ -268,6 +282,7 @@ def measure(
     base = f"http://127.0.0.1:{port}"
     rows = []
     try:
+        settled = wait_until_settled(process.pid, args.settle_seconds) if args.settle_seconds else None
         for endpoint in args.endpoint:
             script = lua_script(folder, endpoint, texts)
             warm_script = lua_script(folder / "warm", endpoint, warm)
@@ -286,6 +301,7 @@ def measure(
                     # The machine is shared: the 1-minute load average at the end of the run goes with it.
                     result.update(backend=name, endpoint=endpoint, connections=connections, load=os.getloadavg()[0])
                     result["inner_round"] = inner + 1
+                    result["settle_s"] = settled
                     print(json.dumps(result), flush=True)
                     rows.append(result)
         server_rss = rss_mb(process.pid)
@@ -327,6 +343,13 @@ def main() -> None:
         type=Path,
         help="another checkout (e.g. `git archive` of the previous commit): each server also runs from it, "
         "just before, its rows labelled '(before)'",
+    )
+    parser.add_argument(
+        "--settle-seconds",
+        type=float,
+        default=0,
+        help="after start-up, wait up to this long for the server's processes to go idle (every worker's start-up "
+        "work done) before measuring",
     )
     parser.add_argument("--first-port", type=int, default=FIRST_PORT)
     parser.add_argument("--startup-seconds", type=float, default=120, help="wait this long for /api/health")
