@@ -247,6 +247,20 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
+def wait_until_settled(pid: int, limit_seconds: float, window: float = 5.0, busy_share: float = 0.25) -> float:
+    """Seconds waited until the server's processes used less than `busy_share` of a core over `window` seconds,
+    at most `limit_seconds`. A server answers once one worker is up, while the other may still be building its
+    answer store (minutes at 100x): measured then, that start-up work counted as hundreds of ms of server CPU
+    per request and competed with the requests for the two cores (bench/RESULTS.md, session 10)."""
+    started = time.monotonic()
+    while time.monotonic() - started < limit_seconds:
+        before = cpu_seconds(pid)
+        time.sleep(window)
+        if cpu_seconds(pid) - before < busy_share * window:
+            break
+    return time.monotonic() - started
+
+
 def es_rss_mb(server: str) -> float | None:
     """RSS of the Elasticsearch process answering at this server (found by its HTTP port)."""
     try:
@@ -268,6 +282,7 @@ def measure(
     base = f"http://127.0.0.1:{port}"
     rows = []
     try:
+        settled = wait_until_settled(process.pid, args.settle_seconds) if args.settle_seconds else None
         for endpoint in args.endpoint:
             script = lua_script(folder, endpoint, texts)
             warm_script = lua_script(folder / "warm", endpoint, warm)
@@ -275,16 +290,20 @@ def measure(
             with ThreadPoolExecutor(2 * args.workers) as pool:
                 list(pool.map(functools.partial(warm_request, base, endpoint), warm[:8]))
             run_wrk(base, warm_script, 4, 3)
-            for connections in args.connections:
-                cpu_before = cpu_seconds(process.pid)
-                result = run_wrk(base, script, connections, args.seconds)
-                # Server CPU per answered request: unlike latency, it hardly depends on what else the
-                # shared machine runs, so it compares two commits fairly.
-                result["cpu_ms"] = 1000 * (cpu_seconds(process.pid) - cpu_before) / max(1, result["requests"])
-                # The machine is shared: the 1-minute load average at the end of the run goes with it.
-                result.update(backend=name, endpoint=endpoint, connections=connections, load=os.getloadavg()[0])
-                print(json.dumps(result), flush=True)
-                rows.append(result)
+            # --rounds-per-server: the rounds run on one started server (a 100x server takes minutes to start).
+            for inner in range(args.rounds_per_server):
+                for connections in args.connections:
+                    cpu_before = cpu_seconds(process.pid)
+                    result = run_wrk(base, script, connections, args.seconds)
+                    # Server CPU per answered request: unlike latency, it hardly depends on what else the
+                    # shared machine runs, so it compares two commits fairly.
+                    result["cpu_ms"] = 1000 * (cpu_seconds(process.pid) - cpu_before) / max(1, result["requests"])
+                    # The machine is shared: the 1-minute load average at the end of the run goes with it.
+                    result.update(backend=name, endpoint=endpoint, connections=connections, load=os.getloadavg()[0])
+                    result["inner_round"] = inner + 1
+                    result["settle_s"] = settled
+                    print(json.dumps(result), flush=True)
+                    rows.append(result)
         server_rss = rss_mb(process.pid)
         for row in rows:
             row["server_rss_mb"] = server_rss
@@ -302,6 +321,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--workers", type=int, default=2, help="server processes (2 cores)")
     parser.add_argument("--repeat", type=int, default=1, help="whole rounds, to see the noise")
+    parser.add_argument(
+        "--rounds-per-server",
+        type=int,
+        default=1,
+        help="rounds measured on each started server, one after the other (each a row, medians in the report)",
+    )
     parser.add_argument("--no-write", action="store_true", help="print only, leave bench/RESULTS.md alone")
     parser.add_argument("--append", action="store_true", help="add rounds to the previous run's figures (load.json)")
     parser.add_argument("--report-only", action="store_true", help="write RESULTS.md from load.json, measure nothing")
@@ -318,6 +343,13 @@ def main() -> None:
         type=Path,
         help="another checkout (e.g. `git archive` of the previous commit): each server also runs from it, "
         "just before, its rows labelled '(before)'",
+    )
+    parser.add_argument(
+        "--settle-seconds",
+        type=float,
+        default=0,
+        help="after start-up, wait up to this long for the server's processes to go idle (every worker's start-up "
+        "work done) before measuring",
     )
     parser.add_argument("--first-port", type=int, default=FIRST_PORT)
     parser.add_argument("--startup-seconds", type=float, default=120, help="wait this long for /api/health")

@@ -198,6 +198,11 @@ class SearchResult:
     # True when total and facets were estimated, not counted over every match (the embedded
     # backend's impact-ordered plan when a query term is too common to list every posting).
     total_is_estimate: bool = False
+    # True when `total` is a lower bound: the engine stopped counting there (Elasticsearch counts up to
+    # es_query.TOTAL_HITS_CAP); "at least N", never "N".
+    total_is_lower_bound: bool = False
+    # When the facet counts were taken over the best matches only, not every match: how many were counted.
+    facets_sample: int | None = None
 
 
 @dataclass

@@ -167,6 +167,16 @@ class SearchResponse(_Open):
         description="True when total and facets are estimated (the embedded index's bounded query, when a query"
         " term is too common to list every article holding it); false when counted over every match",
     )
+    total_is_lower_bound: bool = Field(
+        False,
+        description="True when total is a lower bound: the engine stopped counting at that many matches"
+        " (Elasticsearch counts up to 10,000); the page then says 'ít nhất N kết quả'",
+    )
+    facets_sample: int | None = Field(
+        None,
+        description="When the facet counts were taken over the best-ranked matches only (Elasticsearch: the"
+        " 500 best of each shard), how many matches were counted; null when counted over every match",
+    )
     page: int
     size: int
     hits: list[SearchHit]

@@ -206,7 +206,7 @@ class SearchService:
         ordered = first + [h for key, h in matched.items() if key not in wanted]
         start = (parsed.page - 1) * parsed.size
         total = max(found.total, len(ordered))
-        return SearchResult(total, ordered[start : start + parsed.size], found.facets, found.total_is_estimate)
+        return replace(found, total=total, hits=ordered[start : start + parsed.size])
 
     def _label(self, number: str, doc_type: str, labels: dict[str, str]) -> str:
         """views.document_label of a hit's document: the number, or for a news report (a few hits a page) its
@@ -245,6 +245,8 @@ class SearchService:
             else None,
             "total": result.total,
             "total_is_estimate": result.total_is_estimate,
+            "total_is_lower_bound": result.total_is_lower_bound,
+            "facets_sample": result.facets_sample,
             "page": parsed.page,
             "size": parsed.size,
             "hits": hits,

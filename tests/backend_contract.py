@@ -119,6 +119,14 @@ class BackendContractTests:
         in_force = loaded.search(query("nạn nhân", filters=Filters(status=["con_hieu_luc"])))
         assert {h.doc_number for h in in_force.hits} == {"09/2013/NĐ-CP"}
 
+    def test_totals_and_facets_are_counted_when_under_the_bounds(self, loaded):
+        """A backend may bound its counting (Elasticsearch stops at a cap and samples the facets), but then it
+        says so; a small collection's totals and facets are exact on every backend."""
+        result = loaded.search(query("nạn nhân"))
+        assert result.total >= 2
+        assert result.total_is_lower_bound is False and result.facets_sample is None
+        assert sum(dict(result.facets["doc_type"]).values()) == result.total
+
     def test_document_and_article_filter_without_words(self, loaded):
         result = loaded.search(query("", filters=Filters(doc_numbers=["66/2011/QH12"], article_number="32")))
         assert numbers(result) == [("66/2011/QH12", "32")]

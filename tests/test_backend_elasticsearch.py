@@ -174,3 +174,49 @@ def test_a_title_too_long_for_doc_values_is_listed_from_source(backend):
     listed = dict((number, title) for number, _type, title in backend.document_numbers())
     assert listed["09/2013/NĐ-CP"] == long_title
     assert listed["66/2011/QH12"] == law().title
+
+
+def test_total_past_the_cap_is_a_lower_bound_and_facets_a_sample(backend):
+    """Counting every match (track_total_hits: true) and aggregating facets over every match made the node
+    score every article holding any query word: 2-3 searches/s at 100x the collection (bench/RESULTS.md,
+    session 10). Past the cap the total is reported as a lower bound, and facets come from the best matches."""
+    backend.replace_file("law.html", "sha-law", [analyse_document(law())])
+    backend.replace_file("decree.docx", "sha-decree", [analyse_document(decree())])
+    counted = backend.search(query("hỗ trợ nạn nhân mua bán"))
+    assert counted.total >= 3 and not counted.total_is_lower_bound and counted.facets_sample is None
+    backend.total_hits_cap = counted.total - 1
+    backend.facet_sample_size = 1
+    bounded = backend.search(query("hỗ trợ nạn nhân mua bán"))
+    assert bounded.total == counted.total - 1 and bounded.total_is_lower_bound
+    assert [h.article_id for h in bounded.hits] == [h.article_id for h in counted.hits]
+    assert bounded.facets_sample == 1
+    assert sum(dict(bounded.facets["doc_type"]).values()) == 1
+    # The best match is the sample: its document's type is the one counted.
+    assert dict(bounded.facets["doc_type"]) == {counted.hits[0].doc_type: 1}
+    # Under the cap the total is exact again, while the facets still come from the sample.
+    backend.total_hits_cap = counted.total
+    assert backend.search(query("hỗ trợ nạn nhân mua bán")).total_is_lower_bound is False
+
+
+def test_whole_documents_are_read_a_few_at_a_time(backend, monkeypatch):
+    """The answer store reads every document's answer data at start-up: at 100x the collection one scroll page of
+    1,000 documents was 165 MB of JSON, which the node took 23 s to send and a server worker 3.6 s to parse holding
+    the GIL; uvicorn replaced workers that missed their 5 s health ping meanwhile (bench/RESULTS.md, session 10)."""
+    import elasticsearch.helpers
+
+    from search_api.backends.es_connection import WHOLE_DOCUMENTS_PAGE
+
+    backend.replace_file("law.html", "sha-law", [analyse_document(law())])
+    backend.replace_file("decree.docx", "sha-decree", [analyse_document(decree())])
+    sizes: list[int | None] = []
+    real_scan = elasticsearch.helpers.scan
+
+    def recording_scan(client, **kwargs):
+        sizes.append(kwargs.get("size"))
+        return real_scan(client, **kwargs)
+
+    monkeypatch.setattr(elasticsearch.helpers, "scan", recording_scan)
+    assert len(backend.stored_answer_data()) == 2
+    assert len(backend.list_documents()) == 2
+    backend.catalogued_documents()
+    assert sizes == [WHOLE_DOCUMENTS_PAGE] * 3 and WHOLE_DOCUMENTS_PAGE <= 50

@@ -27,10 +27,13 @@ from ingest.catalogue import STUB_SOURCE_FILE
 from ingest.index_contract import INDEX_VERSION, Hit, ParsedQuery, SearchResult, index_counts
 from ingest.model import Document, Relation
 from ingest.numbers import number_key
-from search_api.backends.es_connection import translating_errors
+from search_api.backends.es_connection import WHOLE_DOCUMENTS_PAGE, translating_errors
 from search_api.backends.es_query import (
+    FACET_SAMPLE_SIZE,
+    TOTAL_HITS_CAP,
     document_list_body,
     document_list_row,
+    facet_sample_count,
     facets_from_response,
     search_body,
     title_in_doc_values,
@@ -48,10 +51,14 @@ def _numeric_order(value: str | None) -> tuple[int, str]:
 class ElasticsearchBackend(ElasticsearchWrites):
     """The whole backend: the reads below on top of the writes, index management and connection layers."""
 
+    # Totals counted up to this many matches, then a lower bound; facets over this many best matches (per shard).
+    total_hits_cap = TOTAL_HITS_CAP
+    facet_sample_size = FACET_SAMPLE_SIZE
+
     @translating_errors
     def search(self, query: ParsedQuery) -> SearchResult:
         self._check_version_once()
-        body = search_body(query)
+        body = search_body(query, total_cap=self.total_hits_cap, facet_sample=self.facet_sample_size)
         if body is None:
             return SearchResult(total=0, hits=[], facets={})
         # ignore_unavailable: a server with no vnlex index yet answers "nothing found".
@@ -63,8 +70,19 @@ class ElasticsearchBackend(ElasticsearchWrites):
             index=self.alias("articles"), ignore_unavailable=True, search_type=search_type, **body
         )
         hits = [self._hit(hit) for hit in response["hits"]["hits"]]
-        facets = facets_from_response(response.get("aggregations")) if query.with_facets else {}
-        return SearchResult(total=response["hits"]["total"]["value"], hits=hits, facets=facets)
+        total = response["hits"]["total"]
+        lower_bound = total["relation"] == "gte"
+        facets, sample = {}, None
+        if query.with_facets:
+            aggregations = response.get("aggregations")
+            facets = facets_from_response(aggregations)
+            sampled = facet_sample_count(aggregations)
+            # The sample is every match when it holds as many as were counted: the facets are then exact.
+            if sampled is not None and (lower_bound or sampled < total["value"]):
+                sample = sampled
+        return SearchResult(
+            total=total["value"], hits=hits, facets=facets, total_is_lower_bound=lower_bound, facets_sample=sample
+        )
 
     @staticmethod
     def _hit(hit: dict[str, Any]) -> Hit:
@@ -174,7 +192,7 @@ class ElasticsearchBackend(ElasticsearchWrites):
         }
         return [
             (Document.from_dict(hit["_source"]["document"]), per_key.get(hit["_source"]["key"], 0))
-            for hit in self._scan("documents", query)
+            for hit in self._scan("documents", query, size=WHOLE_DOCUMENTS_PAGE)
         ]
 
     @translating_errors
@@ -183,7 +201,7 @@ class ElasticsearchBackend(ElasticsearchWrites):
         query = {"query": {"match_all": {}}, "_source": ["key", "answer_data"]}
         return {
             hit["_source"]["key"]: hit["_source"]["answer_data"]
-            for hit in self._scan("documents", query)
+            for hit in self._scan("documents", query, size=WHOLE_DOCUMENTS_PAGE)
             if hit["_source"].get("answer_data") is not None
         }
 
@@ -191,7 +209,10 @@ class ElasticsearchBackend(ElasticsearchWrites):
     def catalogued_documents(self) -> list[Document]:
         self._check_version_once()
         query = {"query": {"term": {"source_file": STUB_SOURCE_FILE}}, "_source": ["document"]}
-        return [Document.from_dict(hit["_source"]["document"]) for hit in self._scan("documents", query)]
+        return [
+            Document.from_dict(hit["_source"]["document"])
+            for hit in self._scan("documents", query, size=WHOLE_DOCUMENTS_PAGE)
+        ]
 
     @translating_errors
     def stats(self) -> dict[str, Any]:

@@ -20,6 +20,12 @@ if TYPE_CHECKING:  # imported lazily at run time: the client is only needed once
 
 KINDS = tuple(MAPPINGS)  # articles, documents, relations, files
 BULK_CHUNK = 500
+# Scroll pages: rows of a few fields a thousand at a time (Elasticsearch's scan default); whole stored documents
+# (every article, or the answer data) WHOLE_DOCUMENTS_PAGE at a time. At 100x the collection a page of 1,000
+# documents' answer data was 165 MB of JSON: 23 s for the node to send, 3.6 s of a server worker parsing it with
+# the GIL held, so workers missed uvicorn's 5 s health ping and were replaced (bench/RESULTS.md, session 10).
+SCAN_PAGE = 1000
+WHOLE_DOCUMENTS_PAGE = 20
 
 
 def translating_errors(method):
@@ -139,7 +145,7 @@ class ElasticsearchConnection:
             self._client = None
 
     # Here rather than with the reads: update_documents (es_writes) scans the articles too.
-    def _scan(self, kind: str, query: dict[str, Any]) -> Iterable[dict[str, Any]]:
-        from elasticsearch.helpers import scan
+    def _scan(self, kind: str, query: dict[str, Any], size: int = SCAN_PAGE) -> Iterable[dict[str, Any]]:
+        from elasticsearch import helpers
 
-        return scan(self.client, index=self.alias(kind), query=query, ignore_unavailable=True)
+        return helpers.scan(self.client, index=self.alias(kind), query=query, ignore_unavailable=True, size=size)
