@@ -49,6 +49,8 @@ TUNING_SETS = [
     ROOT / "bench" / "answers" / "heldout6.json",
     # scored as unseen in sessions 8-9 (twice, aggregates only), then read and tuned on in session 9
     ROOT / "bench" / "answers" / "heldout7.json",
+    # scored as unseen in session 9 (aggregates only), then read and tuned on in session 10
+    ROOT / "bench" / "answers" / "heldout8.json",
 ]
 
 
