@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from search_api.deps import state
 from search_api.in_force import day_from
 from search_api.routers.ask import answer_service, parse_day
-from search_api.routers.entitlements import entitlements_data
+from search_api.routers.entitlements import RowFilter, entitlements_data
 from search_api.trace import trace
 from web.documents import DocumentCache, badge, vn_date
 from web.entitlement_cards import KIND_LABELS, entitlement_groups
@@ -51,7 +51,7 @@ def entitlements_page(request: Request) -> Response:
     # The page's subject is victims (ingest.victim_scope decides which rows); "Tất cả quy định" widens it.
     filters["scope"] = "all" if _param(request, "scope") == "all" else "nan_nhan"
     day = day_from(_param(request, "in_force_on"))
-    data = entitlements_data(request, **filters, in_force_on=day)  # the same dict /api/entitlements answers
+    data = entitlements_data(request, RowFilter(**filters), in_force_on=day)  # the dict /api/entitlements answers
     filters["in_force_on"] = day.isoformat() if day else ""
     context = {
         "filters": filters,

@@ -13,6 +13,7 @@ corpus store (search_api.corpus_store), shared with the answers and built at sta
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -146,58 +147,43 @@ def _folded(text: str | None) -> str:
     return fold((text or "").lower()).strip()
 
 
-SCOPES = ("nan_nhan", "all")
+@dataclass(frozen=True)
+class RowFilter:
+    """What /api/entitlements and the Quyền lợi page filter rows by (one definition for both)."""
 
+    who: str = ""
+    kind: str = ""
+    agency: str = ""
+    document: str = ""
+    q: str = ""
+    scope: str = "nan_nhan"
 
-def filter_rows(
-    rows: list[dict[str, Any]],
-    who: str = "",
-    kind: str = "",
-    agency: str = "",
-    document: str = "",
-    q: str = "",
-    scope: str = "nan_nhan",
-) -> list[dict[str, Any]]:
-    """Folded-substring filters, so "nan nhan" finds "nạn nhân"; document by any spelling of its number;
-    scope "nan_nhan" (default) keeps the rows about victims only."""
-    who, agency, q = _folded(who), _folded(agency), _folded(q)
-    wanted_document = slug_key(document) if document.strip() else ""
-    kept = []
-    for row in rows:
-        if scope != "all" and not row.get("in_scope"):
-            continue
-        if kind and row["kind"] != kind:
-            continue
+    def keeps(self, row: dict[str, Any]) -> bool:
+        """Folded-substring filters, so "nan nhan" finds "nạn nhân"; document by any spelling of its number;
+        scope "nan_nhan" (default) keeps the rows about victims only."""
+        who, agency, q = _folded(self.who), _folded(self.agency), _folded(self.q)
+        if self.scope != "all" and not row.get("in_scope"):
+            return False
+        if self.kind and row["kind"] != self.kind:
+            return False
         if who and not any(who in _folded(label) for label in row["who"]):
-            continue
+            return False
         if agency and agency not in _folded(row["agency"]):
-            continue
-        if wanted_document and slug_key(row["doc_number"]) != wanted_document:
-            continue
-        if q and q not in _folded(" ".join([row["quote"], row["lead_in"], row["what"], row["article_title"]])):
-            continue
-        kept.append(row)
-    return kept
+            return False
+        if self.document.strip() and slug_key(row["doc_number"]) != slug_key(self.document):
+            return False
+        return not q or q in _folded(" ".join([row["quote"], row["lead_in"], row["what"], row["article_title"]]))
 
 
-def entitlements_data(
-    request: Request,
-    who: str = "",
-    kind: str = "",
-    agency: str = "",
-    document: str = "",
-    q: str = "",
-    scope: str = "nan_nhan",
-    in_force_on: date | None = None,
-) -> dict[str, Any]:
+def entitlements_data(request: Request, row_filter: RowFilter, in_force_on: date | None = None) -> dict[str, Any]:
     """The one dict /api/entitlements answers and /quyen-loi lays out."""
-    rows = filter_rows(provision_rows(request), who, kind, agency, document, q, scope)
+    rows = [row for row in provision_rows(request) if row_filter.keeps(row)]
     notice = None
     if in_force_on is not None:
         rows, notice = _in_force_rows(request, rows, in_force_on)
     return {
         "total": len(rows),
-        "scope": scope,
+        "scope": row_filter.scope,
         "kinds": list(KINDS),
         "groups": regime_groups(rows),
         "provisions": rows,
@@ -238,7 +224,7 @@ def entitlements(
 ):
     """Benefits, rights and duties extracted from the clauses, with amounts, agency and the articles they detail;
     by default only those about victims, grouped by the support regimes of Điều 32 Luật 66/2011/QH12."""
-    return entitlements_data(request, who, kind, agency, document, q, scope, in_force_on)
+    return entitlements_data(request, RowFilter(who, kind, agency, document, q, scope), in_force_on)
 
 
 def regime_groups(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
