@@ -5,7 +5,6 @@ Routers and pages take their per-request state from search_api.deps, so importin
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import time
@@ -21,6 +20,7 @@ from search_api.routers import admin, ask, documents, entitlements, health, sear
 from search_api.routers import trace as trace_router
 from search_api.security import CROSS_SITE_MESSAGE, SecurityMiddleware, public_message
 from search_api.settings import Settings
+from search_api.startup import StartUpInterrupted, run_start_up_work
 from web import answer_pages
 from web import routes as web_routes
 
@@ -43,10 +43,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             # entitlement rows 9.9 s; before the answer data was stored at ingest the store alone
             # recomputed 37 s of provisions and term counts, and 100x took over ten minutes.)
             answers = os.environ.get("VNLEX_WARM_ANSWERS", "1") != "0"
-            await asyncio.to_thread(app.state.vnlex.warm, answers)
-            if answers:
-                await asyncio.to_thread(entitlements.rows_of, app.state.vnlex)
+
+            def warm() -> None:
+                app.state.vnlex.warm(answers)
+                if answers:
+                    entitlements.rows_of(app.state.vnlex)
+
+            # In a daemon thread that a SIGTERM during start-up leaves behind (search_api/startup.py):
+            # the server then stops at once instead of after the whole build.
+            await run_start_up_work(warm)
             logger.info("answer layer ready in %.1f s", time.perf_counter() - started)
+        except StartUpInterrupted:
+            logger.warning("stopping during start-up: answer layer not built (%.1f s)", time.perf_counter() - started)
         except BackendError as error:
             logger.warning("answer layer not warmed (%s); it will build on the first question", error)
         yield
