@@ -210,9 +210,10 @@ def _start_pool(workers: int, start_method: str):
         return multiprocessing.get_context("spawn").Pool(workers, initializer=die_with_parent)
 
 
-def die_with_parent() -> None:
-    """Pool initializer: the worker gets SIGKILL when the process that started it dies, so a
-    kill -9 of `vnlex ingest` or `vnlex serve` leaves no orphaned workers (Linux; elsewhere a no-op)."""
+def die_with_parent(signal_number: int | None = None) -> None:
+    """Pool initializer: the worker gets SIGKILL (or `signal_number`) when the process that started it
+    dies, so a kill -9 of `vnlex ingest` or `vnlex serve` leaves no orphaned workers (Linux; elsewhere
+    a no-op)."""
     import ctypes
     import signal
     import sys
@@ -222,7 +223,7 @@ def die_with_parent() -> None:
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         pr_set_pdeathsig = 1
-        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL if signal_number is None else signal_number)
     except (OSError, AttributeError):
         return
     if os.getppid() == 1:  # the parent died before prctl took effect

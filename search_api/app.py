@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import time
 from contextlib import asynccontextmanager
 
@@ -15,6 +16,7 @@ from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
 
 from ingest.index_contract import BackendError
+from ingest.pipeline import die_with_parent
 from search_api.deps import AppState
 from search_api.routers import admin, ask, documents, entitlements, health, search, suggest
 from search_api.routers import trace as trace_router
@@ -29,6 +31,10 @@ logger = logging.getLogger("vnlex")
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
+    if os.environ.get("VNLEX_SERVER_WORKER") == "1":
+        # A worker of `vnlex serve --workers N` (set by the parent only): SIGTERM, a graceful stop, when the
+        # parent dies. Not for a single-process server, whose parent is the user's shell or service manager.
+        die_with_parent(signal.SIGTERM)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

@@ -172,8 +172,10 @@ def serve(
         "timeout_graceful_shutdown": 10,
     }
     if workers > 1:
-        # Each worker process builds its own app from the environment.
+        # Each worker process builds its own app from the environment, and stops when this process dies
+        # (a kill -9 of `vnlex serve` left both workers serving on: search_api.app.create_app).
         os.environ["VNLEX_INDEX_URL"] = settings.index_url
+        os.environ["VNLEX_SERVER_WORKER"] = "1"
         uvicorn.run("search_api.app:create_app", factory=True, workers=workers, **options)
     else:
         from search_api.app import create_app

@@ -106,3 +106,48 @@ def test_start_up_work_returns_its_result_or_error_and_stops_waiting_when_asked(
     finally:
         signal.signal(signal.SIGTERM, previous)
         release.set()
+
+
+def test_kill_9_of_the_server_takes_its_workers_with_it(corpus_index, tmp_path):
+    """kill -9 of `vnlex serve --workers 2` once it answers: both workers stop too (they kept serving before)."""
+    import httpx
+
+    tmpdir = Path(tempfile.mkdtemp(prefix="vnlex-t"))
+    port = free_port()
+    env = {**os.environ, "TMPDIR": str(tmpdir), "PYTHONUNBUFFERED": "1", "VNLEX_WARM_ANSWERS": "0"}
+    command = [sys.executable, "-m", "search_api.cli", "serve", "--index", corpus_index, "--port", str(port)]
+    log = tmp_path / "serve.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            command + ["--workers", "2"],
+            cwd=REPO,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    family: set[int] = set()
+
+    def answers() -> bool:
+        try:
+            return httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).status_code in (200, 503)
+        except httpx.HTTPError:
+            return False
+
+    try:
+        assert wait_until(lambda: answers() or process.poll() is not None, 60), log.read_text()
+        assert process.poll() is None, log.read_text()
+        family = descendants(process.pid)
+        assert len(family) >= 2, family
+        process.send_signal(signal.SIGKILL)
+        process.wait(5)
+        left = [pid for pid in family if not wait_until(lambda pid=pid: not alive(pid), STOP_BOUND_SECONDS)]
+        assert left == [], f"workers outlived a kill -9 of vnlex serve: {left}"
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(5)
+        for pid in family:
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        shutil.rmtree(tmpdir, ignore_errors=True)
