@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from search_api.answering import evidence, juvenile, naming, off_collection, penalty
+from search_api.answering import evidence, governing, juvenile, naming, off_collection, penalty
 from search_api.answering.terms import folded
 from search_api.corpus_store import CorpusStore
 
@@ -216,3 +216,33 @@ def test_catalogued_titles_named_are_those_the_scan_finds():
             expected = _scanned_catalogued(words, known, catalogued, doc_numbers)
             assert naming.catalogued_by_title(words, known, catalogued, doc_numbers) == expected
 
+
+# --- which text governs a matter (governing) ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Nghị định nào quy định căn cứ xác định nạn nhân bị mua bán?",
+        "Thông tư nào hướng dẫn chế độ hỗ trợ nạn nhân",
+        "văn bản nào quy định trợ giúp pháp lý",
+        "Nghị định nào quy định về thuế thu nhập cá nhân",
+    ],
+)
+def test_the_governing_text_chosen_from_the_table_is_the_one_chosen_from_every_text(store, question):
+    from search_api.answering.compose import score_candidates
+    from search_api.answering.evidence import gather
+    from search_api.answering.facts import asked_types
+    from search_api.answering.understand import understand_question
+    from search_api.search import SearchService
+
+    parsed = understand_question(question, [])
+    found = gather(parsed, SearchService(store.backend), store, None)
+    score_candidates(found, store)
+    assert found.weights
+    types = asked_types(parsed)
+    every = [d for d in store.snapshot().documents.values() if not types or d.type in types]
+    chosen = governing.scope_candidates(store, found, types)
+    assert {d.number for d in chosen} <= {d.number for d in every}
+    expected = governing.governing_scope_quote(found, every)
+    assert [u.key for u in governing.governing_scope_quote(found, chosen)] == [u.key for u in expected]

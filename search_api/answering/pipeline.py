@@ -271,7 +271,7 @@ class AnswerService:
         if not evidence.named_documents and GOVERNING_QUESTION.search(question.folded):
             # "Nghị định nào quy định căn cứ xác định nạn nhân?": the text whose scope says so.
             types = asked_types(question)
-            candidates = [d for d in self.store.snapshot().documents.values() if not types or d.type in types]
+            candidates = governing.scope_candidates(self.store, evidence, types)
             scope = governing.governing_scope_quote(evidence, candidates)
             if scope:
                 rest = [q for q in c.select(ordered, threshold) if q.document.number != scope[0].document.number]
