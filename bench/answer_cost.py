@@ -22,6 +22,7 @@ import cProfile
 import functools
 import inspect
 import json
+import re
 import sqlite3
 import statistics
 import sys
@@ -101,9 +102,38 @@ def scrub(answer):
     return answer
 
 
+def write_section(before: list[str], after: list[str], section: str, notes: str | None, command: str) -> None:
+    """Write the RESULTS.md section from the JSON figures of runs before and after, one pair per size."""
+    from bench.results import update_section
+
+    rows = [
+        "| size | documents | units | part | median ms before → after | p95 ms before → after "
+        "| max ms before → after |",
+        "|---:|---:|---:|---|---:|---:|---:|",
+    ]
+    for old_file, new_file in zip(before, after, strict=True):
+        old, new = (json.loads(Path(f).read_text(encoding="utf-8")) for f in (old_file, new_file))
+        scale = re.search(r"scale(\d+)\.sqlite", new["index"])
+        size = f"{scale.group(1)}×" if scale else new["index"]
+        for key, part in (("cpu", "whole question"), ("answer_layer_cpu", "answer layer"), ("backend_cpu", "backend")):
+            a, b = old[key], new[key]
+            rows.append(
+                f"| {size} | {new['documents']:,} | {new['units']:,} | {part} | {a['median_ms']} → {b['median_ms']} "
+                f"| {a['p95_ms']} → {b['p95_ms']} | {a['max_ms']} → {b['max_ms']} |"
+            )
+    body = "\n".join(rows) + "\n"
+    if notes:
+        body += "\n" + Path(notes).read_text(encoding="utf-8")
+    update_section(section, body, command)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--index", required=True)
+    parser.add_argument("--index")
+    parser.add_argument("--before", nargs="*", help="with --after: write the RESULTS.md section from these figures")
+    parser.add_argument("--after", nargs="*")
+    parser.add_argument("--section", default="Answers: per-question cost at 100× (issue 11, session 10)")
+    parser.add_argument("--notes", help="markdown appended to the section")
     parser.add_argument("--questions", type=int, default=100, help="measured questions (the rest warm up)")
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--read-only", action="store_true")
@@ -112,7 +142,12 @@ def main() -> None:
     parser.add_argument("--dump", help="write every answer (timings removed) to this JSON file")
     parser.add_argument("--json", help="write the figures to this JSON file")
     args = parser.parse_args()
-
+    if args.before:
+        command = "python bench/answer_cost.py " + " ".join(sys.argv[1:])
+        write_section(args.before, args.after, args.section, args.notes, command)
+        return
+    if not args.index:
+        parser.error("--index is required")
     if args.read_only:
         open_immutable()
     if args.trust_stored_answer_data:
