@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 
+from ingest.model import Article, Document
 from search_api.answering import models as m
 from search_api.answering.evidence import article_candidates
 from search_api.answering.models import Candidate
 from search_api.answering.terms import folded
-from search_api.corpus_store import CorpusStore
+from search_api.corpus_store import CorpusStore, Snapshot
 
 _AGE = re.compile(r"(?<!\w)(\d{1,2}) tuoi(?!\w)")
 # The age belongs to the person acted upon when a sale, a lure or an abuse comes just before it
@@ -82,9 +83,19 @@ def _aspect(words: str) -> str:
 
 
 def _rules(store: CorpusStore) -> list[Candidate]:
-    """Every unit of the Criminal Code's rules for offenders under 18 and of its age-of-liability article."""
+    """Every unit of the Criminal Code's rules for offenders under 18 and of its age-of-liability article
+    (new candidates each time: a question adds its reasons to them). The articles are found once per
+    state of the index, not by folding every article of every code per question."""
+    return [
+        c
+        for document, article in store.derived("juvenile_rules", _rule_articles)
+        for c in article_candidates(document, article, 0)
+    ]
+
+
+def _rule_articles(snapshot: Snapshot) -> list[tuple[Document, Article]]:
     found = []
-    for document in store.snapshot().documents.values():
+    for document in snapshot.documents.values():
         if document.type != "Bộ luật":
             continue
         for article in document.articles:
@@ -92,7 +103,7 @@ def _rules(store: CorpusStore) -> list[Candidate]:
             if title.startswith("toi "):
                 continue
             if "tuoi chiu trach nhiem hinh su" in title or "duoi 18 tuoi pham toi" in folded(article.text):
-                found.extend(article_candidates(document, article, 0))
+                found.append((document, article))
     return found
 
 

@@ -54,6 +54,9 @@ class KnownLookups:
         self.titles = {number: fold(title).lower() for number, _, title in known_documents}
         self.title_count = Counter(self.titles.values())
         self.keys = {number_key(number) for number, _, _ in known_documents}
+        self.positions: dict[str, list[int]] = {}  # number -> where in the list (catalogued_by_title)
+        for position, (number, _, _) in enumerate(known_documents):
+            self.positions.setdefault(number, []).append(position)
         self.built_from = known_documents
 
 
@@ -96,8 +99,10 @@ def catalogued_by_title(
     typed = words.split()
     known = known_lookups(known_documents)
     titles = known.titles
-    for number, _, title in known_documents:
-        if number not in catalogued or number in doc_numbers or not title:
+    # Only the catalogued entries, in the list's order (not a loop over all 4,103 known texts at 100x).
+    for position in sorted(p for number in catalogued for p in known.positions.get(number, ())):
+        number, _, title = known_documents[position]
+        if number in doc_numbers or not title:
             continue
         own = re.findall(r"\w+", titles[number])
         if own[:2] == ["phe", "duyet"]:

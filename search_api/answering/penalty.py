@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 
+from ingest.model import Article, Document
 from search_api.answering import models as m
 from search_api.answering.compose import article_candidates, ranked, short_label
 from search_api.answering.evidence import (
@@ -19,7 +20,7 @@ from search_api.answering.evidence import (
 from search_api.answering.models import Candidate
 from search_api.answering.terms import folded, unit_terms
 from search_api.answering.understand import AGGRAVATING, aged_16_or_over, head_count
-from search_api.corpus_store import CorpusStore
+from search_api.corpus_store import CorpusStore, Snapshot
 
 _SENTENCE_RE = re.compile(
     r"phạt tù (?:từ [^,;:.]*?năm đến [^,;:.]*?năm(?: hoặc tù chung thân)?|chung thân|[^,;:.]{0,40})"
@@ -156,13 +157,7 @@ def _offence_numbered(
 ) -> tuple[str, str] | None:
     """The Criminal Code offence article with this number (added to `offences`), or None when no code,
     or more than one, has an offence of that number."""
-    found = [
-        (document, article)
-        for document in store.snapshot().documents.values()
-        if document.type == "Bộ luật"
-        for article in document.articles
-        if article.number == number and folded(article.title or "").startswith("toi ")
-    ]
+    found = _offences_numbered(store).get(number, [])
     if len(found) != 1:
         return None
     document, article = found[0]
@@ -216,18 +211,74 @@ def _guided_offences(evidence: Evidence, store: CorpusStore) -> dict[tuple[str, 
     guidance = next((c for c in ranked(evidence)[:GUIDANCE_RANK] if c.document.type == "Nghị quyết"), None)
     if guidance is None:
         return {}
-    text = folded(guidance.text)
     found: dict[tuple[str, str], list[Candidate]] = {}
-    for document in store.snapshot().documents.values():
-        if document.type != "Bộ luật":
-            continue
-        for article in document.articles:
-            title = folded(article.title)
-            if title.startswith("toi ") and len(title.split()) >= 3 and _matches(text, title):
-                clauses = [c for c in article_candidates(document, article, 0) if c.kind == "khoan"]
-                if clauses:
-                    found[(document.number, article.number)] = clauses
+    for document, article in _offences_named_in(store, folded(guidance.text)):
+        clauses = [c for c in article_candidates(document, article, 0) if c.kind == "khoan"]
+        if clauses:
+            found[(document.number, article.number)] = clauses
     return found
+
+
+# Tables of the Criminal Code's offence articles and of the court's guidance texts, built once per state
+# of the index (CorpusStore.derived): the scans of every document they replace grew with the collection.
+Pairs = list[tuple[Document, Article]]
+
+
+def _offences_numbered(store: CorpusStore) -> dict[str, Pairs]:
+    """Article number -> the offence articles ("Tội ...") of the codes with that number, in order."""
+
+    def build(snapshot: Snapshot) -> dict[str, Pairs]:
+        table: dict[str, Pairs] = {}
+        for document in snapshot.documents.values():
+            if document.type == "Bộ luật":
+                for article in document.articles:
+                    if folded(article.title or "").startswith("toi "):
+                        table.setdefault(article.number, []).append((document, article))
+        return table
+
+    return store.derived("offences_numbered", build)
+
+
+def _offences_named_in(store: CorpusStore, text: str) -> Pairs:
+    """The offence articles whose name (of three words or more) the folded text says, in order: each
+    distinct name is looked for once."""
+
+    def build(snapshot: Snapshot) -> dict[str, list[tuple[int, Document, Article]]]:
+        table: dict[str, list[tuple[int, Document, Article]]] = {}
+        position = 0
+        for document in snapshot.documents.values():
+            if document.type == "Bộ luật":
+                for article in document.articles:
+                    title = folded(article.title)
+                    if title.startswith("toi ") and len(title.split()) >= 3:
+                        table.setdefault(title, []).append((position, document, article))
+                    position += 1
+        return table
+
+    by_title = store.derived("offences_by_title", build)
+    found = sorted(entry for title, entries in by_title.items() if _matches(text, title) for entry in entries)
+    return [(document, article) for _, document, article in found]
+
+
+_ARTICLE_NAMED = re.compile(r"(?<!\w)dieu (?=(\w+))")
+
+
+def _guidance_on(store: CorpusStore, number: str) -> list[Document]:
+    """The court's guidance texts (Nghị quyết, with articles) whose title names Điều `number`, in order."""
+
+    def build(snapshot: Snapshot) -> tuple[list[Document], dict[str, list[int]]]:
+        guidance = [d for d in snapshot.documents.values() if d.type == "Nghị quyết" and d.articles]
+        named: dict[str, list[int]] = {}
+        for position, document in enumerate(guidance):
+            for word in dict.fromkeys(_ARTICLE_NAMED.findall(folded(document.title))):
+                named.setdefault(word, []).append(position)
+        return guidance, named
+
+    guidance, named = store.derived("guidance_on", build)
+    article_ref = re.compile(rf"(?<!\w)dieu {re.escape(number)}(?!\w)")
+    # A number of word characters is the whole word after "dieu"; any other is looked for in every title.
+    positions = named.get(number, []) if re.fullmatch(r"\w+", number) else range(len(guidance))
+    return [guidance[p] for p in positions if article_ref.search(folded(guidance[p].title))]
 
 
 GUIDANCE_RANK = 10  # 3 found the guidance on SQLite only (Elasticsearch ranks it lower); 5 neither
@@ -258,12 +309,7 @@ def guidance_quote(evidence: Evidence, store: CorpusStore, offence: Candidate) -
     """The court guidance (a Nghị quyết of the Supreme Court's judges' council on this article)
     defining the circumstance asked about, else its best-matching retrieved unit."""
     wanted = [AGGRAVATING[name][1] for name in evidence.question.aggravating]
-    article_ref = re.compile(rf"(?<!\w)dieu {re.escape(offence.article.number)}(?!\w)")
-    guides = [
-        d
-        for d in store.snapshot().documents.values()
-        if d.type == "Nghị quyết" and article_ref.search(folded(d.title)) and d.articles
-    ]
+    guides = _guidance_on(store, offence.article.number)
     # The guidance unit naming the circumstance, preferably the one that says which clause it
     # defines ("... quy định tại điểm b khoản 3 Điều 150"), not one mentioning it in passing.
     clause_ref = re.compile(rf"(?<!\w)khoan {re.escape(offence.number)} dieu {re.escape(offence.article.number)}(?!\w)")
