@@ -67,12 +67,13 @@ class CorpusStore:
             # Every RECHECK_SECONDS one caller compares the index's counts; the others keep the snapshot
             # they have meanwhile. The counts are read outside the lock: backend.stats() took 0.5 s at
             # 100x the collection on SQLite, and every question used to wait for it on this lock.
+            # The recheck itself runs in the background too: the question that found it due used to pay for
+            # it, 0.5-1 s every RECHECK_SECONDS per worker at 100x (bench/RESULTS.md, per-question cost).
             if time.monotonic() - self._checked_at < RECHECK_SECONDS or not self._checking.acquire(blocking=False):
                 return current
-            try:
-                return self._recheck(current)
-            finally:
-                self._checking.release()
+            self._checked_at = time.monotonic()
+            threading.Thread(target=self._recheck_in_background, args=(current,), daemon=True).start()
+            return current
         # Nothing to serve yet: one thread builds while the others wait (eight concurrent first
         # questions once built the term table eight times).
         with self._lock:
@@ -80,6 +81,14 @@ class CorpusStore:
                 self._checked_at = time.monotonic()
                 self._snapshot = self._build(_counts_key(self.backend.stats()))
             return self._snapshot
+
+    def _recheck_in_background(self, current: Snapshot) -> None:
+        try:
+            self._recheck(current)
+        except Exception:  # a failing index is reported by the requests that read it; this keeps serving
+            logger.warning("the answer store could not recheck the index", exc_info=True)
+        finally:
+            self._checking.release()
 
     def _recheck(self, current: Snapshot) -> Snapshot:
         """Compare the counts, build a new snapshot if they changed (outside the lock, as the old one
