@@ -276,6 +276,18 @@ def _quote_floor(candidate: Candidate, threshold: float) -> float:
     return floor * GROUP_FLOOR_SHARE if (candidate.parts.get("group") and specific) or named_body else floor
 
 
+def lead_with(
+    composition: Composition, lead: list[Candidate], ordered: list[Candidate], threshold: float, mode: str
+) -> Composition:
+    """A composition opening with `lead` (units a rule chose whatever their coverage), then the best-scored
+    units above the bar; the answer is not declined for the lead's low coverage."""
+    keys = {q.key for q in lead}
+    composition.quotes = [*lead, *(q for q in select(ordered, threshold) if q.key not in keys)][:MAX_QUOTES]
+    composition.mode = mode
+    composition.best_coverage = max(composition.best_coverage, threshold)
+    return composition
+
+
 def whole_article(document: Document, article, clause: str | None) -> list[Candidate]:
     """The named article as one quote (all its clauses); a named clause is quoted first."""
     whole = Candidate(document, article, article.id, "dieu", article.number, "", article.text, "", None, 0)

@@ -186,11 +186,7 @@ class AnswerService:
             # words ("đơn xin", "giờ vẫn đang giải quyết") cover little of it (transition.py)
             transitional = next((x for x in ordered if "transition" in x.parts), None)
             if transitional is not None:
-                rest = [q for q in c.select(ordered, threshold) if q.key != transitional.key]
-                composition.quotes = [transitional, *rest][: c.MAX_QUOTES]
-                composition.mode = "transition"
-                composition.best_coverage = max(composition.best_coverage, threshold)
-                return composition
+                return c.lead_with(composition, [transitional], ordered, threshold, "transition")
         if evidence.named_article and question.intent in (m.LOOKUP, m.STATUS, m.DETAILING):
             document, article = evidence.named_article
             if question.intent == m.LOOKUP:
@@ -291,11 +287,7 @@ class AnswerService:
             rule = juvenile.juvenile_quote(question, self.store, age)
             if rule is not None:
                 offence, _ = penalty.penalty_quotes(evidence, self.store)
-                rest = [q for q in c.select(ordered, threshold) if q.key != rule.key]
-                composition.quotes = [rule, *offence[:1], *rest][: c.MAX_QUOTES]
-                composition.mode = "penalty"
-                composition.best_coverage = max(composition.best_coverage, threshold)
-                return composition
+                return c.lead_with(composition, [rule, *offence[:1]], ordered, threshold, "penalty")
         if is_definition_question(question):
             # "Ai được coi là nạn nhân?": the clause defining the term, then what else matches.
             found = definition_quote(evidence, self.store)
