@@ -10,7 +10,7 @@ import re
 
 from ingest.model import Article, Document
 from search_api.answering import models as m
-from search_api.answering.compose import article_candidates, ranked, short_label
+from search_api.answering.compose import article_candidates, is_offence, ranked, short_label
 from search_api.answering.evidence import (
     OFFENCE_NAME_SHARE,
     Evidence,
@@ -43,8 +43,7 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     question = evidence.question
     offences: dict[tuple[str, str], list[Candidate]] = {}
     for candidate in ranked(evidence):
-        title = folded(candidate.article.title)
-        if candidate.document.type == "Bộ luật" and title.startswith("toi ") and candidate.kind == "khoan":
+        if is_offence(candidate) and candidate.kind == "khoan":
             offences.setdefault((candidate.document.number, candidate.article.number), []).append(candidate)
     trafficking_denied = bool(DENIES_TRAFFICKING.search(question.folded))
     guided = _guided_offences(evidence, store) if trafficking_denied else {}
@@ -183,9 +182,7 @@ def consequence_stated(ordered: list[Candidate]) -> bool:
     if not ordered or ordered[0].document.type in ("Bộ luật", "Nghị quyết", "Án lệ"):
         return False  # (the Code and the court's guidance on it are what a penalty answer quotes)
     top = ordered[0]
-    offences = [
-        x.coverage for x in ordered if x.document.type == "Bộ luật" and folded(x.article.title).startswith("toi ")
-    ]
+    offences = [x.coverage for x in ordered if is_offence(x)]
     return bool(_CONSEQUENCE.search(folded(top.text))) and top.coverage > max(offences, default=0.0)
 
 
