@@ -22,7 +22,7 @@ from search_api.answering.banner import banner, vn_date  # noqa: F401 (re-export
 from search_api.answering.compose import SYLLABLE_SHARE, Composition, in_force_on, term_weight
 from search_api.answering.evidence import Evidence, is_news, is_stub
 from search_api.answering.off_collection import off_collection
-from search_api.answering.terms import folded
+from search_api.answering.terms import folded, spells_out_heading
 from search_api.corpus_store import CorpusStore, Snapshot
 
 ANSWER_THRESHOLD = 0.38  # see tests/test_answers.py: dev answers reach 0.41-0.74, off-corpus 0.26-0.375
@@ -166,8 +166,7 @@ def _names_the_lead(evidence: Evidence, lead: m.Candidate) -> bool:
     ("... có thuộc nhóm trẻ em có hoàn cảnh đặc biệt không?": Luật Trẻ em Điều 10)."""
     if any(lead.document.number == d.number for d in evidence.named_documents if not is_stub(d)):
         return True
-    heading = folded(lead.article.title)
-    return len(heading.split()) >= TITLE_WORDS and f" {heading} " in f" {evidence.question.folded} "
+    return spells_out_heading(lead.article.title, evidence.question.folded, TITLE_WORDS)
 
 
 TITLE_WORDS = 4  # "Trẻ em có hoàn cảnh đặc biệt" (7); shorter headings ("Hỗ trợ y tế") are common words

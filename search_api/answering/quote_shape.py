@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from search_api.answering.compose import MAX_QUOTES, unit_label, whole_article
 from search_api.answering.models import Candidate
-from search_api.answering.terms import folded
+from search_api.answering.terms import spells_out_heading
 
 SIBLING_SHARE = 0.9  # merge_siblings: 0.8 and 0.95 measured, same gains at 0.8, fewer at 0.95
 SIBLING_ARTICLE_CHARS = 2000  # 3000 measured: two more right first quotes, at the cost of longer ones
@@ -52,9 +52,7 @@ def named_article_first(quotes: list[Candidate], ordered: list[Candidate], named
         (
             x
             for x in ordered
-            if x.article.id != article.id
-            and len(folded(x.article.title).split()) >= HEADING_WORDS
-            and f" {folded(x.article.title)} " in f" {words} "
+            if x.article.id != article.id and spells_out_heading(x.article.title, words, HEADING_WORDS)
         ),
         None,
     )

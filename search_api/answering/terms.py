@@ -14,7 +14,7 @@ from ingest.analysis import Analysis
 from ingest.terms import QUESTION_WORDS, fast_folded, unit_terms
 from ingest.textnorm import fold
 
-__all__ = ["QUESTION_WORDS", "fast_folded", "folded", "question_terms", "unit_terms"]
+__all__ = ["QUESTION_WORDS", "fast_folded", "folded", "question_terms", "spells_out_heading", "unit_terms"]
 
 
 @lru_cache(maxsize=16384)  # titles and clauses are folded again on every question
@@ -50,3 +50,9 @@ def question_terms(analysis: Analysis) -> tuple[frozenset[str], frozenset[str]]:
         f"{a}_{b}" for i, (a, b) in enumerate(zip(folded, folded[1:], strict=False)) if not (asking[i] or asking[i + 1])
     )
     return syllables, bigrams
+
+
+def spells_out_heading(title: str | None, words: str, min_words: int) -> bool:
+    """The folded question `words` contains an article heading of at least `min_words` words, word for word."""
+    heading = folded(title)
+    return len(heading.split()) >= min_words and f" {heading} " in f" {words} "
