@@ -158,26 +158,33 @@ class RowFilter:
     q: str = ""
     scope: str = "nan_nhan"
 
-    def keeps(self, row: dict[str, Any]) -> bool:
+    def select(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Folded-substring filters, so "nan nhan" finds "nạn nhân"; document by any spelling of its number;
-        scope "nan_nhan" (default) keeps the rows about victims only."""
+        scope "nan_nhan" (default) keeps the rows about victims only. (The filter's own words are folded once,
+        not once per row.)"""
         who, agency, q = _folded(self.who), _folded(self.agency), _folded(self.q)
-        if self.scope != "all" and not row.get("in_scope"):
-            return False
-        if self.kind and row["kind"] != self.kind:
-            return False
-        if who and not any(who in _folded(label) for label in row["who"]):
-            return False
-        if agency and agency not in _folded(row["agency"]):
-            return False
-        if self.document.strip() and slug_key(row["doc_number"]) != slug_key(self.document):
-            return False
-        return not q or q in _folded(" ".join([row["quote"], row["lead_in"], row["what"], row["article_title"]]))
+        wanted_document = slug_key(self.document) if self.document.strip() else ""
+        kept = []
+        for row in rows:
+            if self.scope != "all" and not row.get("in_scope"):
+                continue
+            if self.kind and row["kind"] != self.kind:
+                continue
+            if who and not any(who in _folded(label) for label in row["who"]):
+                continue
+            if agency and agency not in _folded(row["agency"]):
+                continue
+            if wanted_document and slug_key(row["doc_number"]) != wanted_document:
+                continue
+            if q and q not in _folded(" ".join([row["quote"], row["lead_in"], row["what"], row["article_title"]])):
+                continue
+            kept.append(row)
+        return kept
 
 
 def entitlements_data(request: Request, row_filter: RowFilter, in_force_on: date | None = None) -> dict[str, Any]:
     """The one dict /api/entitlements answers and /quyen-loi lays out."""
-    rows = [row for row in provision_rows(request) if row_filter.keeps(row)]
+    rows = row_filter.select(provision_rows(request))
     notice = None
     if in_force_on is not None:
         rows, notice = _in_force_rows(request, rows, in_force_on)
