@@ -90,17 +90,15 @@ class CorpusStore:
         finally:
             self._checking.release()
 
-    def _recheck(self, current: Snapshot) -> Snapshot:
+    def _recheck(self, current: Snapshot) -> None:
         """Compare the counts, build a new snapshot if they changed (outside the lock, as the old one
         keeps serving), publish it under the lock unless forget() ran meanwhile."""
-        self._checked_at = time.monotonic()
         generation = self._generation
         key = _counts_key(self.backend.stats())
         fresh = current if key == current.key else self._build(key)
         with self._lock:
             if self._generation == generation and self._snapshot is current:
                 self._snapshot = fresh
-        return fresh
 
     def forget(self) -> None:
         with self._lock:
