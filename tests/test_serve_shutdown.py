@@ -65,13 +65,18 @@ def test_sigterm_during_start_up_stops_the_server_and_every_worker(corpus_index,
         assert stopped_in < STOP_BOUND_SECONDS
         assert "stopping during start-up" in log.read_text()
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(5)
-        for pid in family:
-            if alive(pid):
-                os.kill(pid, signal.SIGKILL)
-        shutil.rmtree(tmpdir, ignore_errors=True)
+        _kill_all(process, family, tmpdir)
+
+
+def _kill_all(process: subprocess.Popen, family: set[int], tmpdir: Path) -> None:
+    """Whatever a test left running (the server's process group, every process it had started) is killed."""
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(5)
+    for pid in family:
+        if alive(pid):
+            os.kill(pid, signal.SIGKILL)
+    shutil.rmtree(tmpdir, ignore_errors=True)
 
 
 class _Server:
@@ -144,10 +149,4 @@ def test_kill_9_of_the_server_takes_its_workers_with_it(corpus_index, tmp_path):
         left = [pid for pid in family if not wait_until(lambda pid=pid: not alive(pid), STOP_BOUND_SECONDS)]
         assert left == [], f"workers outlived a kill -9 of vnlex serve: {left}"
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(5)
-        for pid in family:
-            if alive(pid):
-                os.kill(pid, signal.SIGKILL)
-        shutil.rmtree(tmpdir, ignore_errors=True)
+        _kill_all(process, family, tmpdir)
