@@ -61,6 +61,29 @@ def test_an_administrative_fine_is_told_from_a_criminal_one(question, fine):
     assert any(subject.question.search(folded_text(question)) for subject in SUBJECTS) is fine
 
 
+@pytest.mark.parametrize(
+    ("question", "declined"),
+    [
+        # a past administrative fine told as background; the Code is asked
+        (
+            "Anh ta đã bị phạt hành chính vì ép con gái 15 tuổi lấy chồng, nay tái phạm thì bị xử lý hình sự thế nào?",
+            False,
+        ),
+        ("da bi xu phat hanh chinh ma van to chuc tao hon cho con 14 tuoi, theo bo luat hinh su phat bao nhieu", False),
+        # the criminal route denied: the administrative fine is asked
+        (
+            "Môi giới kết hôn trái phép nhưng chưa đến mức truy cứu hình sự thì bị phạt hành chính bao nhiêu?",
+            True,
+        ),
+    ],
+)
+def test_a_past_administrative_fine_does_not_decline_a_criminal_question(client, question, declined):
+    data = ask(client, question)
+    message = data.get("message") or ""
+    assert ("nghị định xử phạt vi phạm hành chính" in message) is declined, message
+    assert data["answered"] is not declined or not data["answered"]
+
+
 # --- through /api/ask, both backends ----------------------------------------------------------
 
 

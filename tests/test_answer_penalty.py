@@ -185,3 +185,49 @@ def test_a_heading_spelt_out_beats_the_article_named_as_the_case(answer_client):
     first = data["answer"][0]
     assert first["citation"].startswith("Khoản 2 Điều 27 Bộ luật Hình sự"), first["citation"]
     assert "20 năm" in first["text"]
+
+
+def test_an_injury_share_falls_in_the_clauses_bracket(answer_client):
+    # "45%" is Điều 150 khoản 2's "từ 31% đến 60%" (not khoản 3's "61% trở lên"), and no head count of 45 women
+    data = ask(
+        answer_client,
+        "Kẻ lừa bán chị tôi đánh chị, tỷ lệ tổn thương cơ thể 45%. Chị ấy 25 tuổi. Hắn bị phạt tù bao nhiêu năm?",
+    )
+    first = data["answer"][0]
+    assert first["citation"].startswith("Khoản 2 Điều 150 "), first["citation"]
+    assert "45%" in data["summary"] and "06 người" not in data["summary"], data["summary"]
+
+
+def test_the_head_count_skips_percentages():
+    assert understand("giám định tỷ lệ tổn thương 45%. Cô ấy bị bán, phạt tù mấy năm").head_count == 0
+    assert understand("bán 7 cô gái sang Trung Quốc thì phạt tù mấy năm").head_count == 7
+
+
+def test_a_fine_on_top_of_prison_is_the_additional_penalty_clause(answer_client):
+    # "ngoài án tù ... phạt thêm tiền": Điều 297 khoản 4 ("còn có thể bị phạt tiền"), not khoản 1's fine-or-prison
+    data = ask(
+        answer_client,
+        "kẻ cưỡng bức lao động bị truy tố tội cưỡng bức lao động, ngoài án tù còn bị phạt thêm tiền bao nhiêu",
+    )
+    first = data["answer"][0]
+    assert first["citation"].startswith("Khoản 4 Điều 297 "), first["citation"]
+    assert "còn có thể bị phạt tiền" in first["text"]
+
+
+def test_an_offence_of_one_paragraph_named_by_its_heading(answer_client):
+    # "tội tổ chức tảo hôn" is Điều 183 whole (no khoản); it used to be declined or answered by another offence
+    data = ask(answer_client, "Theo BLHS, tội tổ chức tảo hôn bị phạt tiền bao nhiêu?")
+    assert data["answered"], data.get("message")
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("100/2015/QH13", "183"), first["citation"]
+    assert "10.000.000 đồng đến 30.000.000 đồng" in first["text"]
+
+
+def test_a_minor_victim_matches_the_clause_for_people_under_18(answer_client):
+    # Điều 157 khoản 2 "Đối với người dưới 18 tuổi" holds a 17-year-old (the clause is no 16-to-18 band)
+    data = ask(
+        answer_client, "bắt giữ trái pháp luật một em 17 tuổi để đòi nợ, xử theo Điều 157 BLHS thì phạt tù bao nhiêu"
+    )
+    first = data["answer"][0]
+    assert first["citation"].startswith("Khoản 2 Điều 157 "), first["citation"]
+    assert "dưới 18 tuổi" in data["summary"], data["summary"]

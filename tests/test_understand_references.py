@@ -144,3 +144,10 @@ def test_everyday_abbreviations_of_legal_terms_are_spelt_out():
 
     words = expanded_text("công ty có bị truy cứu TNHS không, CTV TGPL làm gì")
     assert " trach nhiem hinh su " in words and " cong tac vien tro giup phap ly " in words
+
+
+def test_abbreviations_of_groups_places_and_roles_are_spelt_out():
+    from search_api.answering.understand import expanded_text
+
+    words = expanded_text("trẻ em có HCĐB ở CSBTXH, LS ký hợp đồng với Trung tâm")
+    assert " hoan canh dac biet " in words and " co so bao tro xa hoi " in words and " luat su " in words

@@ -87,6 +87,7 @@ class Question:
     syllables: frozenset[str] = frozenset()  # content terms for the scorer
     bigrams: frozenset[str] = frozenset()
     parsed: ParsedQuery | None = None  # what the search service runs (analysed once)
+    head_count: int = 0  # the largest number of people counted ("bán 7 cô gái"), percentages aside
     asks_sentence: bool = False  # "bị phạt tù bao nhiêu năm" (not "thế nào là ... tội")
     asks_duration: bool = False  # "bao lâu", "mấy ngày", "thời hạn"
     asks_money: bool = False  # "bao nhiêu tiền", "mức chi"

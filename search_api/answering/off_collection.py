@@ -42,6 +42,8 @@ class Subject:
     question: re.Pattern[str]  # on the folded question
     title: re.Pattern[str]  # on the folded title of a text that governs it
     message: str
+    # on the folded question without its denials ("chưa đến mức truy cứu hình sự"): it asks something else
+    unless: re.Pattern[str] | None = None
 
 
 _SANCTIONS_TITLE = re.compile(r"(?<!\w)xu phat vi pham hanh chinh(?!\w)")
@@ -58,6 +60,9 @@ _ESTABLISHMENT = (
 )
 _FINE = r"(?:xu phat|phat tien|phat bao nhieu|bi phat(?! tu))"
 _CRIMINAL = r"(?:pham toi|toi mua ban|toi danh|phat tu|hinh su|truy cuu|chung than|tu hinh)"
+_DENIED_CRIMINAL = re.compile(
+    rf"(?<!\w)(?:chua|khong|chang)(?: \w+){{0,4}}? {_CRIMINAL}(?: (?:trach nhiem )?hinh su)?(?!\w)"
+)
 
 # Civil status (a birth registered again, a marriage) is governed by the Law on Civil Status and its decrees;
 # a foreigner's residence card by the law on foreigners' entry, exit and residence. The prevention texts only
@@ -168,8 +173,14 @@ SUBJECTS = (
         _CIVIL_STATUS_MESSAGE,
     ),
     Subject(re.compile(r"(?<!\w)the (?:tam tru|thuong tru)(?!\w)"), _RESIDENCE_TITLE, _RESIDENCE_MESSAGE),
-    # (the Criminal Code's fines and the prevention law's prohibitions do not state an administrative fine)
-    Subject(re.compile(r"(?<!\w)(?:phat|xu phat|vi pham) hanh chinh(?!\w)"), _SANCTIONS_TITLE, _FINE_MESSAGE),
+    # (the Criminal Code's fines and the prevention law's prohibitions do not state an administrative fine;
+    # "đã bị phạt hành chính mà vẫn tái phạm ... xử lý hình sự thế nào" tells the past and asks the Code)
+    Subject(
+        re.compile(r"(?<!\w)(?:phat|xu phat|vi pham) hanh chinh(?!\w)"),
+        _SANCTIONS_TITLE,
+        _FINE_MESSAGE,
+        unless=re.compile(rf"(?<!\w){_CRIMINAL}(?!\w)"),
+    ),
     Subject(
         re.compile(rf"^(?!.*(?<!\w){_CRIMINAL}(?!\w))(?=.*(?<!\w){_ESTABLISHMENT}(?!\w)).*(?<!\w){_FINE}(?!\w)"),
         _SANCTIONS_TITLE,
@@ -321,6 +332,8 @@ def off_collection(evidence: Evidence, quotes: list, store: CorpusStore) -> str:
     question = evidence.question
     for position, subject in enumerate(SUBJECTS):
         if subject.question.search(question.folded) and not _titles_govern(store, position):
+            if subject.unless and subject.unless.search(_DENIED_CRIMINAL.sub(" ", question.folded)):
+                continue  # "đã bị phạt hành chính mà vẫn tái phạm thì bị xử lý hình sự thế nào": the Code's
             if _ASKS_HELP.search(question.folded) and position in _helped(store):
                 continue
             if any(subject.question.search(folded(q.article.title)) for q in quotes):

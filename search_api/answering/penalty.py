@@ -9,6 +9,7 @@ import math
 import re
 
 from ingest.model import Article, Document
+from ingest.textnorm import nfc
 from search_api.answering import models as m
 from search_api.answering.compose import article_candidates, is_offence, ranked, short_label
 from search_api.answering.evidence import (
@@ -19,7 +20,7 @@ from search_api.answering.evidence import (
 )
 from search_api.answering.models import Candidate
 from search_api.answering.terms import folded, unit_terms
-from search_api.answering.understand import AGGRAVATING, aged_16_or_over, head_count
+from search_api.answering.understand import AGGRAVATING, aged_16_or_over
 from search_api.corpus_store import CorpusStore, Snapshot
 
 _SENTENCE_RE = re.compile(
@@ -31,10 +32,16 @@ def _age_circumstances(question: m.Question) -> list[tuple[str, str]]:
     """The victim's age as the Code words it in an offence's aggravated clause: "ép đứa trẻ 14 tuổi làm việc"
     is Điều 297 khoản 2 ("Đối với người dưới 16 tuổi"), "chứa mại dâm một em 17 tuổi" Điều 327 khoản 2 ("Đối
     với người từ đủ 16 tuổi đến dưới 18 tuổi"). (Điều 151, whose heading is the age, has no such clause.)"""
+    under_18 = ("đối với người dưới 18 tuổi", "doi voi nguoi duoi 18 tuoi")  # (Điều 157 khoản 2: any minor)
     if m.CHILD_UNDER_16 in question.who:
-        return [("đối với người dưới 16 tuổi", "doi voi nguoi duoi 16 tuoi")]
+        return [("đối với người dưới 16 tuổi", "doi voi nguoi duoi 16 tuoi"), under_18]
     if m.CHILD_UNDER_18 in question.who and aged_16_or_over(question.folded):
-        return [("đối với người từ đủ 16 tuổi đến dưới 18 tuổi", "doi voi nguoi tu du 16 tuoi den duoi 18 tuoi")]
+        return [
+            ("đối với người từ đủ 16 tuổi đến dưới 18 tuổi", "doi voi nguoi tu du 16 tuoi den duoi 18 tuoi"),
+            under_18,
+        ]
+    if m.CHILD_UNDER_18 in question.who:
+        return [under_18]
     return []
 
 
@@ -43,12 +50,14 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     question = evidence.question
     offences: dict[tuple[str, str], list[Candidate]] = {}
     for candidate in ranked(evidence):
-        if is_offence(candidate) and candidate.kind == "khoan":
+        if is_offence(candidate) and candidate.kind in ("khoan", "dieu"):
+            # ("dieu": an offence of one paragraph, Điều 183 "Tội tổ chức tảo hôn", is its own clause)
             offences.setdefault((candidate.document.number, candidate.article.number), []).append(candidate)
     trafficking_denied = bool(DENIES_TRAFFICKING.search(question.folded))
     guided = _guided_offences(evidence, store) if trafficking_denied else {}
     for key, clauses in guided.items():
         offences.setdefault(key, clauses)
+    named_offences = _named_whole(store, question.folded, offences)
     if not offences:
         return [], None
 
@@ -58,7 +67,7 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     wanted = [AGGRAVATING[name][1] for name in question.aggravating]
 
     asked = set(question.folded.split())
-    count = head_count(question.folded)
+    count = question.head_count
     names_offence = any(name_stated(c[0].article.title, asked) >= OFFENCE_NAME_SHARE for c in offences.values())
     prominence = {key: math.log1p(offence_prominence(store, c[0].article.title)) for key, c in offences.items()}
     top = max(prominence.values(), default=0.0) or 1.0
@@ -83,6 +92,8 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
             best += PROMINENCE_WEIGHT * prominence[(clauses[0].document.number, clauses[0].article.number)] / top
         if (clauses[0].document.number, clauses[0].article.number) in guided:
             best += GUIDED_BONUS
+        if (clauses[0].document.number, clauses[0].article.number) in named_offences:
+            best += NAMED_WHOLE_BONUS
         # An offence whose clauses name the circumstance asked about ("06 người trở lên").
         if any(_matches(folded(c.text), w) for c in clauses for w in wanted) or (
             count and any(_counts(folded(c.text), count) for c in clauses)
@@ -116,14 +127,18 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     # Điều 150 khoản 3, not khoản 2 for "có tổ chức" and "đưa ra nước ngoài").
     best = None
     matched_points: list[str] = []
+    shares = [int(n) for n in _SHARE.findall(question.text) if 0 < int(n) <= 100]
     for clause in clauses:
         text = folded(clause.text)
         hits = [name for name, wording in circumstances if _matches(text, wording)]
         if count and _counts(text, count):
             hits.append(f"{count} người")
+        hits += [f"{share}%" for share in shares if _in_share_bracket(clause.text, share)]
         if hits:
             best, matched_points = clause, hits
-    if best is None and "phat tien" in question.folded:
+    if best is None and _ADDED_PENALTY.search(question.folded):
+        best = next((c for c in clauses if _ADDED_CLAUSE.search(folded(c.text))), None)
+    if best is None and _ASKS_FINE.search(question.folded):
         best = next((c for c in clauses if "phat tien" in folded(c.text)), None)
     if best is None:
         best = next((c for c in clauses if "phat tu" in folded(c.text)), clauses[0])
@@ -145,7 +160,8 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     sentence = _SENTENCE_RE.search(first.text)
     summary = None
     if sentence:
-        label = f"khoản {first.number} Điều {first.article.number} {short_label(first.document)}"
+        where = f"khoản {first.number} " if first.kind != "dieu" else ""
+        label = f"{where}Điều {first.article.number} {short_label(first.document)}"
         stated = f" ({', '.join(matched_points)})" if matched_points else ""
         summary = f"{sentence.group(0)[:1].upper()}{sentence.group(0)[1:]}{stated} — {label}"
     return quotes, summary
@@ -193,7 +209,7 @@ TRAFFICKING_OFFENCE = re.compile(r"toi mua ban nguoi(?: duoi 16 tuoi)?$")
 # The question denies a sale: "không nhằm bóc lột hay bán người", "không phải mua bán người", "chưa
 # bán cho ai". Not "không biết bị bán" (the victim was sold: "bị" before "bán" is not denied here).
 DENIES_TRAFFICKING = re.compile(
-    r"(?<!\w)(?:khong|chua|chang)(?: (?:nham|phai|co|la|de|he|y dinh|muc dich|dau hieu))*"
+    r"(?<!\w)(?:khong|chua|chang)(?: (?:nham|phai|co|la|de|he|y dinh|muc dich|dau hieu|den muc|toi muc))*"
     r"(?: boc lot (?:hay|hoac))? (?:mua )?ban(?: nguoi| cho| di| lai)?(?!\w)"
 )
 NAME_STATED_WEIGHT = 0.3
@@ -236,9 +252,8 @@ def _offences_numbered(store: CorpusStore) -> dict[str, Pairs]:
     return store.derived("offences_numbered", build)
 
 
-def _offences_named_in(store: CorpusStore, text: str) -> Pairs:
-    """The offence articles whose name (of three words or more) the folded text says, in order: each
-    distinct name is looked for once."""
+def _offences_by_title(store: CorpusStore) -> dict[str, list[tuple[int, Document, Article]]]:
+    """Folded heading (of three words or more) -> the offence articles with it, with their position."""
 
     def build(snapshot: Snapshot) -> dict[str, list[tuple[int, Document, Article]]]:
         table: dict[str, list[tuple[int, Document, Article]]] = {}
@@ -252,7 +267,13 @@ def _offences_named_in(store: CorpusStore, text: str) -> Pairs:
                     position += 1
         return table
 
-    by_title = store.derived("offences_by_title", build)
+    return store.derived("offences_by_title", build)
+
+
+def _offences_named_in(store: CorpusStore, text: str) -> Pairs:
+    """The offence articles whose name (of three words or more) the folded text says, in order: each
+    distinct name is looked for once."""
+    by_title = _offences_by_title(store)
     found = sorted(entry for title, entries in by_title.items() if _matches(text, title) for entry in entries)
     return [(document, article) for _, document, article in found]
 
@@ -280,6 +301,53 @@ def _guidance_on(store: CorpusStore, number: str) -> list[Document]:
 
 GUIDANCE_RANK = 10  # 3 found the guidance on SQLite only (Elasticsearch ranks it lower); 5 neither
 
+
+NAMED_WHOLE_BONUS = 0.5
+
+
+def _named_whole(store: CorpusStore, text: str, offences: dict[tuple[str, str], list[Candidate]]) -> set:
+    """The offences the question names by their whole heading ("tội tổ chức tảo hôn", "tội cưỡng bức lao động"),
+    added to `offences` when search did not retrieve them, with the offences whose heading extends a named one
+    ("Tội mua bán người dưới 16 tuổi" for "tội mua bán người": the victim's age then decides)."""
+    named = _offences_named_in(store, text)
+    if not named:
+        return set()
+    headings = [folded(article.title) for _, article in named]
+    keys = set()
+    for pairs in _offences_by_title(store).values():
+        for _, document, article in pairs:
+            title = folded(article.title)
+            if any(title == h or title.startswith(h + " ") for h in headings):
+                key = (document.number, article.number)
+                if key not in offences:
+                    clauses = [c for c in article_candidates(document, article, 0) if c.kind in ("khoan", "dieu")]
+                    if not clauses:
+                        continue
+                    offences[key] = clauses
+                keys.add(key)
+    return keys
+
+
+# "tỷ lệ tổn thương 45%": the share falls in a clause's bracket ("từ 31% đến 60%", "61% trở lên").
+_SHARE = re.compile(r"(\d{1,3})\s*%")
+_SHARE_BRACKET = re.compile(r"(?:từ\s+)?(\d{1,3})\s*%\s*(?:đến\s+(\d{1,3})\s*%|trở lên)")
+
+
+def _in_share_bracket(text: str, share: int) -> bool:
+    for match in _SHARE_BRACKET.finditer(nfc(text).lower()):
+        low, high = int(match.group(1)), int(match.group(2) or 100)
+        if low <= share <= high:
+            return True
+    return False
+
+
+# "Ngoài án tù thì còn có thể bị phạt thêm tiền": the Code's additional penalties ("Người phạm tội còn có thể
+# bị phạt tiền ..."), not the fine that replaces a prison term in a lighter clause.
+_ADDED_PENALTY = re.compile(
+    r"(?<!\w)(?:ngoai (?:\w+ ){0,2}(?:tu|hinh phat chinh)|phat them|them (?:\w+ ){0,1}tien|hinh phat bo sung)(?!\w)"
+)
+_ADDED_CLAUSE = re.compile(r"(?<!\w)con co the bi(?!\w)")
+_ASKS_FINE = re.compile(r"(?<!\w)phat (?:them )?tien(?!\w)")
 
 _BRACKET = re.compile(r"(?<!\w)tu (\d+) nguoi (?:den (\d+) nguoi|tro len)(?!\w)")
 

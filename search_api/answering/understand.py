@@ -262,6 +262,15 @@ def head_count(words: str) -> int:
     return max(counts, default=0)
 
 
+def _without_shares(words: str, text: str) -> str:
+    """The folded question with its percentages ("tỷ lệ tổn thương 45%", folded "45") spelt "phan tram", so
+    that "45%. Cô ấy ..." counts no 45 women."""
+    shares = set(re.findall(r"(\d{1,3})\s*%", text))
+    if not shares:
+        return words
+    return re.sub(r"(?<!\w)(?:" + "|".join(sorted(shares)) + r")(?!\w)", "phan tram", words)
+
+
 def _counted_victims(words: str, aggravating: list[str]) -> list[str]:
     """ "bán 7 cô gái", "3 nạn nhân": the Code's brackets are by head count — 02 to 05 people
     (khoản 2), 06 or more (khoản 3)."""
@@ -327,8 +336,11 @@ def understand_question(
     aggravating = (
         [name for name, (cue, _) in AGGRAVATING.items() if _affirmed(cue, words)] if m.PENALTY in intents else []
     )
+    # (counted in the question as typed: the legal wording appended to `words` would make "mấy năm" +
+    # "nạn nhân" five victims)
+    counting = _without_shares(expanded_text(reference.text), reference.text) if m.PENALTY in intents else ""
     if m.PENALTY in intents:
-        aggravating = _counted_victims(words, aggravating)
+        aggravating = _counted_victims(counting, aggravating)
     if "từ 06 người" in aggravating and "nhiều nạn nhân" in aggravating:
         aggravating.remove("nhiều nạn nhân")
     if m.PENALTY in intents and not SENTENCE_CUES.search(words):
@@ -369,6 +381,7 @@ def understand_question(
         parsed=parsed,
         # ("khung cao nhất đến tù chung thân thì thời hiệu truy cứu là bao nhiêu năm": the sentence is the
         # premise; the limitation period is asked, Điều 27 BLHS)
+        head_count=head_count(counting),
         asks_sentence=bool(SENTENCE_CUES.search(words)) and not re.search(r"(?<!\w)thoi hieu(?!\w)", words),
         asks_duration=bool(DURATION_CUES.search(words)),
         asks_money=bool(MONEY_CUES.search(words)),
