@@ -40,7 +40,7 @@ from search_api.answering.support import (
     procedure_mismatch,
     span_bonus,
 )
-from search_api.answering.terms import folded, unit_terms
+from search_api.answering.terms import QUESTION_WORDS, folded, unit_terms
 from search_api.answering.transition import transition_parts
 from search_api.corpus_store import CorpusStore
 from search_api.governance import replacement_of
@@ -103,6 +103,32 @@ def term_weight(term: str, frequency: dict[str, int], total: int) -> float:
     return math.log(1 + total / (1 + frequency.get(term, 0)))
 
 
+FOCUS_BONUS = 0.15
+# "đặt ra những nguyên tắc nào khi ...": the two words before the question word name what is asked; an article
+# whose heading opens with them ("Nguyên tắc xác minh, ...") is about it.
+_ASKED_NOUN = re.compile(r"(?<!\w)(\w+) (\w+)(?: nao| gi)(?!\w)")
+_NOT_A_NOUN = frozenset(
+    "la gi lam gi duoc co phai can bi the sao quy dinh van ban dieu luat thong tu nghi dinh nao nhung cac".split()
+)
+
+
+SCOPE_BONUS = 0.2
+# "NĐ 62/2012 có áp dụng với nạn nhân là người không quốc tịch không": the named text's own scope article
+# ("Đối tượng áp dụng") answers, not a clause that repeats more of the question's words.
+_ASKS_SCOPE = re.compile(r"(?<!\w)(?:co|duoc|chi) ap dung (?:voi|doi voi|cho)(?!\w)")
+_SCOPE_TITLE = re.compile(r"(?<!\w)doi tuong ap dung(?!\w)")
+
+
+def asked_noun(words: str) -> str:
+    """The two-syllable noun the question asks for ("nguyen tac" of "những nguyên tắc nào"), or ""."""
+    for match in _ASKED_NOUN.finditer(words):
+        first, second = match.group(1), match.group(2)
+        if first in QUESTION_WORDS or second in QUESTION_WORDS or first in _NOT_A_NOUN or second in _NOT_A_NOUN:
+            continue
+        return f"{first} {second}"
+    return ""
+
+
 def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
     question = evidence.question
     snapshot = store.snapshot()
@@ -114,6 +140,9 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
     evidence.weights = weight
     day = evidence.on_date()
     cover = Cover(question, weight)
+    focus = asked_noun(question.folded)
+    scope_asked = bool(_ASKS_SCOPE.search(question.folded))
+    named = {d.number for d in evidence.named_documents}
     # What depends only on a candidate's document, once per document (a named text brings all its clauses).
     title_terms_of: dict[str, frozenset[str]] = {}
     superseded: dict[str, bool] = {}
@@ -166,6 +195,10 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
         elif force is False and day is not None and candidate.document.effective and day < candidate.document.effective:
             parts["in_force"] = -NOT_YET_PENALTY
         transition_parts(candidate, question, parts)
+        if focus and folded(candidate.article.title).startswith(focus + " "):
+            parts["focus"] = FOCUS_BONUS
+        if scope_asked and document.number in named and _SCOPE_TITLE.search(folded(candidate.article.title)):
+            parts["scope"] = SCOPE_BONUS
         parts["rank"] = -RANK_STEP * candidate.rank
         candidate.score = sum(parts.values())
 

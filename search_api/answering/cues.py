@@ -357,5 +357,11 @@ DEFINITION_CUES = re.compile(
 DEFINITION_CUE_AFTER_TERM = re.compile(r"la gi")
 
 
+# "những nguyên tắc nào khi xác minh một người có phải là nạn nhân hay không": the question asks the principles;
+# the definition's words sit in the "khi ..." clause that says when they apply.
+_ASKED_BEFORE_WHEN = re.compile(r"(?<!\w)(?:nao|gi) (?:khi|luc|trong khi)(?!\w)")
+
+
 def asks_definition(words: str) -> bool:
-    return bool(DEFINITION_CUES.search(words))
+    cue = DEFINITION_CUES.search(words)
+    return cue is not None and not _ASKED_BEFORE_WHEN.search(words, 0, cue.start())

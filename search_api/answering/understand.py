@@ -262,6 +262,13 @@ def head_count(words: str) -> int:
     return max(counts, default=0)
 
 
+def _asking_sentence(text: str) -> str:
+    """The expanded words of the question's last sentence (the one asking), "." ending the others; a full
+    stop inside a number ("09/2013", "1.000.000 đồng") ends nothing."""
+    sentences = [s for s in re.split(r"[.!?;](?!\d)", nfc(text)) if s.strip()]
+    return expanded_text(sentences[-1]) if sentences else ""
+
+
 def _without_shares(words: str, text: str) -> str:
     """The folded question with its percentages ("tỷ lệ tổn thương 45%", folded "45") spelt "phan tram", so
     that "45%. Cô ấy ..." counts no 45 women."""
@@ -324,6 +331,10 @@ def understand_question(
         and not re.search(r"huong dan|chi tiet", words)
     ):
         intents.remove(m.DETAILING)  # "thay thế thông tư nào", "nó thay TT nào": a replacement, asked of the status
+    if m.DETAILING in intents and len(intents) > 1 and not INTENT_CUES[m.DETAILING].search(_asking_sentence(text)):
+        # "Luật Trẻ em giao Chính phủ quy định chi tiết việc X. Theo Nghị định 56/2017, ... phải có sự đồng ý của
+        # ai?": the detailing is told in a sentence before the question, which asks what the decree says
+        intents.remove(m.DETAILING)
     if m.DETAILING in intents and not (reference.doc_numbers or article_number):
         intents.remove(m.DETAILING)  # "văn bản nào" without a named text is an ordinary question
     if m.LEGAL_AID in intents and m.ENTITLEMENT in intents:
