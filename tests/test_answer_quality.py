@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from search_api.answering import models as m
 from search_api.answering.understand import aged_16_or_over, folded_text
 from tests.conftest import ask
 from tests.conftest import first_quote as first
@@ -320,51 +319,3 @@ def test_an_ethnic_minority_victim_asking_legal_aid_gets_the_clause_naming_her_g
     )
     doc, article, text = first(data)
     assert (doc, article) == ("11/2017/QH14", "7") and text.startswith("4. Người dân tộc thiểu số")
-
-
-def test_a_definition_in_the_when_clause_is_not_what_is_asked():
-    from search_api.answering.understand import asks_definition
-
-    # the principles are asked; "có phải là nạn nhân" says when they apply
-    words = folded_text("những nguyên tắc nào khi xác minh một người có phải là nạn nhân hay không")
-    assert not asks_definition(words)
-    assert asks_definition(folded_text("khi nào một người được coi là nạn nhân"))
-
-
-def test_the_noun_asked_for_picks_the_article_whose_heading_opens_with_it(answer_client):
-    # 01/2014 Điều 2 "Nguyên tắc xác minh, xác định, tiếp nhận và trao trả nạn nhân", not the law's definition
-    # of a victim nor the district police's duties (which share more of the question's words)
-    data = ask(
-        answer_client,
-        "TTLT 01/2014/TTLT-BCA-BQP-BLĐTBXH-BNG nêu những nguyên tắc nào khi xác định một người có phải nạn nhân không?",
-    )
-    first = data["answer"][0]
-    assert (first["doc_number"], first["article_number"]) == ("01/2014/TTLT-BCA-BQP-BLĐTBXH-BNG", "2"), first[
-        "citation"
-    ]
-
-
-def test_the_asked_noun_is_two_words_before_the_question_word():
-    from search_api.answering.compose import asked_noun
-
-    assert asked_noun(folded_text("đặt ra những nguyên tắc nào khi xác minh")) == "nguyen tac"
-    assert asked_noun(folded_text("theo quy định nào")) == ""  # the question's own words name nothing
-    assert asked_noun(folded_text("nạn nhân được hỗ trợ gì")) == "ho tro"
-
-
-def test_detailing_told_before_the_question_is_not_asked():
-    from tests.understanding import understand
-
-    text = "Luật trẻ em giao Chính phủ quy định chi tiết việc này. Theo Nghị định số 09/2013/NĐ-CP, ai phải đồng ý?"
-    assert m.DETAILING not in understand(text).intents
-    assert m.DETAILING in understand("Điều 32 luật PCMBN được nghị định nào quy định chi tiết?").intents
-
-
-def test_a_scope_question_is_answered_by_the_named_texts_scope_article(answer_client):
-    # 62/2012 Điều 2 (Đối tượng áp dụng), not Điều 8's measures that repeat "người thân thích" and "nạn nhân"
-    data = ask(
-        answer_client,
-        "Nghị định 62/2012/NĐ-CP có áp dụng với nạn nhân là người không quốc tịch và người thân thích của họ không?",
-    )
-    first = data["answer"][0]
-    assert (first["doc_number"], first["article_number"]) == ("62/2012/NĐ-CP", "2"), first["citation"]

@@ -125,3 +125,26 @@ def _as_typed(text: str, folded_name: str) -> str:
     plain = fold(text).lower()
     at = plain.find(folded_name)
     return text[at : at + len(folded_name)] if at >= 0 and len(plain) == len(text) else folded_name
+
+
+# "08/2017 đã được sửa đổi bởi Thông tư 03/2021. Thông tư sửa đổi này có hiệu lực từ ngày nào?": the text after
+# "bởi" is the one "sửa đổi này" points back to.
+_BY_RE = re.compile(r"(?:sửa đổi|bổ sung|thay thế|bãi bỏ)[^.?!;]*?\bbởi\b", re.IGNORECASE)
+_POINTS_BACK_RE = re.compile(r"(?<!\w)(?:sua doi|bo sung|thay the|moi) (?:nay|do|ay)(?!\w)")
+
+
+def asked_document_first(text: str, numbers: list[str]) -> list[str]:
+    """The named documents (numbers as indexed) with the one the question asks about first: the amending
+    text when the asking sentence points back to it ("thông tư sửa đổi này"), else as named."""
+    if len(numbers) < 2 or not _POINTS_BACK_RE.search(" ".join(re.findall(r"\w+", fold(text).lower()))):
+        return numbers
+    by = _BY_RE.search(text)
+    if by is None:
+        return numbers
+    after = fold(text[by.end() :]).lower()
+    positions = {n: after.find(fold(n).lower()) for n in numbers}
+    found = [n for n in numbers if positions[n] >= 0]
+    if not found:
+        return numbers
+    first = min(found, key=lambda n: positions[n])
+    return [first, *(n for n in numbers if n != first)]

@@ -246,7 +246,8 @@ class AnswerService:
             composition.summary = facts_summary(composition.facts)
             if CHANGE_QUESTION.search(question.folded) and composition.summary:
                 # "thay thế luật nào", "bị sửa đổi bởi văn bản nào": the relation itself, in the line.
-                changes = [f["text"] for f in composition.facts if f["kind"] == "change"]
+                subject = composition.facts[0]["doc_number"]  # (another named text's changes are its own)
+                changes = [f["text"] for f in composition.facts if f["kind"] == "change" and f["doc_number"] == subject]
                 composition.summary = " ".join([composition.summary, *changes[:2]])
             # The text's own words on when it takes effect (a stub has none: facts only).
             for document in evidence.named_documents:

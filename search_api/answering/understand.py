@@ -32,7 +32,14 @@ from search_api.answering.cues import (  # noqa: F401 (re-exported: other stages
     _cues,
     asks_definition,
 )
-from search_api.answering.naming import _as_typed, _by_year, catalogued_by_title, known_lookups, unknown_named_text
+from search_api.answering.naming import (
+    _as_typed,
+    _by_year,
+    asked_document_first,
+    catalogued_by_title,
+    known_lookups,
+    unknown_named_text,
+)
 from search_api.answering.terms import fast_folded, question_terms
 from search_api.answering.transition import is_transitional
 from search_api.answering.wording import COLLOQUIAL, ORGANISATIONS, legal_wording  # noqa: F401 (re-exported)
@@ -263,9 +270,9 @@ def head_count(words: str) -> int:
 
 
 def _asking_sentence(text: str) -> str:
-    """The expanded words of the question's last sentence (the one asking), "." ending the others; a full
+    """The expanded words of the question's last sentence (the one asking), "." or ":" ending the others; a full
     stop inside a number ("09/2013", "1.000.000 đồng") ends nothing."""
-    sentences = [s for s in re.split(r"[.!?;](?!\d)", nfc(text)) if s.strip()]
+    sentences = [s for s in re.split(r"[.!?;:](?!\d)", nfc(text)) if s.strip()]
     return expanded_text(sentences[-1]) if sentences else ""
 
 
@@ -331,7 +338,7 @@ def understand_question(
         and not re.search(r"huong dan|chi tiet", words)
     ):
         intents.remove(m.DETAILING)  # "thay thế thông tư nào", "nó thay TT nào": a replacement, asked of the status
-    if m.DETAILING in intents and len(intents) > 1 and not INTENT_CUES[m.DETAILING].search(_asking_sentence(text)):
+    if m.DETAILING in intents and not INTENT_CUES[m.DETAILING].search(_asking_sentence(text)):
         # "Luật Trẻ em giao Chính phủ quy định chi tiết việc X. Theo Nghị định 56/2017, ... phải có sự đồng ý của
         # ai?": the detailing is told in a sentence before the question, which asks what the decree says
         intents.remove(m.DETAILING)
@@ -358,7 +365,7 @@ def understand_question(
         aggravating = []
     clause = _CLAUSE_RE.search(words) if article_number else None
     point = _POINT_RE.search(words) if clause else None
-    doc_numbers = _by_year(list(reference.doc_numbers), words)
+    doc_numbers = asked_document_first(reference.text, _by_year(list(reference.doc_numbers), words))
     if catalogued:
         doc_numbers += catalogued_by_title(words, known_documents, catalogued, doc_numbers)
     # ("thụ lý từ tháng 5/2014, chưa xong thì theo thông tư nào": the date says when the matter began; the
