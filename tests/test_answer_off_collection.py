@@ -81,7 +81,36 @@ def test_a_past_administrative_fine_does_not_decline_a_criminal_question(client,
     data = ask(client, question)
     message = data.get("message") or ""
     assert ("nghị định xử phạt vi phạm hành chính" in message) is declined, message
-    assert data["answered"] is not declined or not data["answered"]
+    if declined:
+        assert data["answered"] is False
+
+
+@pytest.mark.parametrize(
+    ("question", "law"),
+    [
+        (
+            "Kẻ buôn người bị tòa buộc bồi thường mà không trả, nạn nhân có bao lâu để làm đơn yêu cầu thi hành án?",
+            "Luật Thi hành án dân sự",
+        ),
+        ("nan nhan mua ban nguoi co duoc uu tien thue nha o xa hoi khong", "Luật Nhà ở"),
+        (
+            "Em nghỉ làm mấy hôm để lên công an làm chứng, công ty có phải trả lương những ngày đó không?",
+            "Bộ luật Lao động",
+        ),
+    ],
+)
+def test_subjects_governed_by_laws_the_collection_lacks_are_declined_naming_the_law(client, question, law):
+    data = ask(client, question)
+    assert data["answered"] is False and data["answer"] == [], [q["citation"] for q in data["answer"]]
+    assert law in data["message"], data["message"]
+
+
+def test_support_regimes_paid_by_the_state_are_not_wages():
+    # "cán bộ ... được trả tiền làm thêm giờ" is 134/2013's own rule; only an employer's wages are the Labour Code's
+    assert not any(
+        subject.question.search(folded_text("cán bộ trực bảo vệ nạn nhân ngoài giờ được chi trả làm thêm giờ thế nào"))
+        for subject in SUBJECTS
+    )
 
 
 # --- through /api/ask, both backends ----------------------------------------------------------

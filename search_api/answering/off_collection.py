@@ -135,7 +135,40 @@ _WORKERS_ABROAD_MESSAGE = (
     "việc ở nước ngoài theo hợp đồng và các văn bản hướng dẫn quy định; kho văn bản chưa có toàn văn các văn bản này."
 )
 
+# Enforcing a judgment's civil part (time limits, the request) is the Law on Enforcement of Civil Judgments';
+# social housing the Law on Housing's; an employer's pay for days off the Labour Code's. The prevention texts
+# grant support regimes, none of which is a wage, a house or an enforcement procedure.
+_ENFORCEMENT_TITLE = re.compile(r"(?<!\w)thi hanh an dan su(?!\w)")
+_ENFORCEMENT_MESSAGE = (
+    "Việc yêu cầu thi hành bản án (thời hiệu, đơn yêu cầu, cưỡng chế bồi thường) do Luật Thi hành án dân sự quy "
+    "định; kho văn bản chưa có luật này."
+)
+_HOUSING_TITLE = re.compile(r"^(?:luat )?nha o(?!\w)|(?<!\w)nha o xa hoi(?!\w)")
+_HOUSING_MESSAGE = (
+    "Đối tượng được mua, thuê nhà ở xã hội do Luật Nhà ở và các văn bản hướng dẫn quy định; kho văn bản chưa có "
+    "các văn bản này (các chế độ hỗ trợ nạn nhân trong kho không gồm nhà ở xã hội)."
+)
+_LABOUR_TITLE = re.compile(r"^(?:bo luat )?lao dong(?!\w)")
+_WAGES_MESSAGE = (
+    "Tiền lương của người lao động trong những ngày nghỉ việc (kể cả khi làm việc với cơ quan tố tụng) do Bộ luật "
+    "Lao động và Bộ luật Tố tụng hình sự quy định; kho văn bản chưa có các bộ luật này."
+)
+
 SUBJECTS = (
+    Subject(
+        re.compile(r"(?<!\w)(?:yeu cau|don|thoi hieu|thoi han) (?:\w+ ){0,2}thi hanh an(?!\w)"),
+        _ENFORCEMENT_TITLE,
+        _ENFORCEMENT_MESSAGE,
+    ),
+    Subject(re.compile(r"(?<!\w)nha o xa hoi(?!\w)"), _HOUSING_TITLE, _HOUSING_MESSAGE),
+    Subject(
+        re.compile(
+            r"(?<!\w)(?:cong ty|doanh nghiep|chu (?:lao dong|su dung|xuong|nha may)|nguoi su dung lao dong|xi nghiep)"
+            r"(?: \w+){0,6}? (?:tra|tru|cat) (?:\w+ ){0,2}luong(?!\w)"
+        ),
+        _LABOUR_TITLE,
+        _WAGES_MESSAGE,
+    ),
     Subject(
         re.compile(r"(?<!\w)(?:nghi quyet (?:\w+ ){0,2}hoi dong nhan dan|hoi dong nhan dan (?:tinh|thanh pho))(?!\w)"),
         _LOCAL_TITLE,
