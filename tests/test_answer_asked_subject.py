@@ -7,6 +7,7 @@ from __future__ import annotations
 from search_api.answering import models as m
 from search_api.answering.understand import folded_text
 from tests.conftest import ask
+from tests.understanding import understand
 
 
 def test_a_definition_in_the_when_clause_is_not_what_is_asked():
@@ -79,3 +80,13 @@ def test_the_amending_texts_effective_date_answers_and_the_line_is_its_own(answe
     assert (first["doc_number"], first["article_number"]) == ("03/2021/TT-BTP", "3"), first["citation"]
     assert "15 tháng 7 năm 2021" in first["text"]
     assert data["summary"].startswith("Thông tư 03/2021/TT-BTP:") and "bởi (Điều 33)" not in data["summary"]
+
+
+def test_who_decides_the_provinces_amount_is_the_clause_naming_the_decider(answer_client):
+    # 134/2013 Điều 6 khoản 3 (the provincial chairman decides on the department's proposal), not the minimum
+    # amounts of Điều 4 that the question's first sentence speaks of
+    text = "TTLT 134/2013 chỉ quy định mức tối thiểu. Ở tỉnh thì ai quyết định mức hỗ trợ cụ thể cho nạn nhân?"
+    assert understand(text).asks_prescriber
+    first = ask(answer_client, text)["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("134/2013/TTLT-BTC-BLĐTBXH", "6"), first["citation"]
+    assert "quyết định mức hỗ trợ cụ thể" in first["text"]

@@ -320,6 +320,8 @@ MONEY_CUES = _cues(
 # form itself but the body a text charges with setting it.
 PRESCRIBER_CUES = _cues(
     r"(?:(?:co quan|bo|don vi|cap) nao|ai)(?: duoc giao| se| phai| co tham quyen)? (?:quy dinh|ban hanh|an dinh)",
+    # "ở tỉnh thì ai quyết định mức hỗ trợ cụ thể": who sets the amount (134/2013 Điều 6 khoản 3)
+    r"(?:(?:co quan|cap) nao|ai)(?: duoc giao| se| co tham quyen)? quyet dinh muc",
     r"giao (?:cho )?(?:ai|bo nao|co quan nao)",
     r"do (?:ai|co quan nao|bo nao) (?:quy dinh|ban hanh|an dinh)",
 )

@@ -22,6 +22,8 @@ DELEGATES = re.compile(
     r"quy dinh(?!\w)"
     r"|(?<!\w)bo [\w ,-]{3,80}? chu tri,? (?:[\w ,-]{0,80}? )?quy dinh(?!\w)"
     r"|^(?:\d{1,2} )?bo [\w ,-]{3,60}? quy dinh(?!\w)"
+    # "... trình Chủ tịch Ủy ban nhân dân tỉnh ... xem xét, quyết định mức hỗ trợ cụ thể" (134/2013 Điều 6 khoản 3)
+    r"|(?<!\w)quyet dinh muc (?:ho tro|chi)(?!\w)"
 )
 
 
