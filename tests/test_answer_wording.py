@@ -22,6 +22,8 @@ from tests.conftest import first_quote as first
         ("con bé bị sang chấn sau khi về", "hỗ trợ tâm lý"),
         ("ở nhà tạm lánh được bao lâu", "cơ sở hỗ trợ nạn nhân"),
         ("người nhà nạn nhân bị đe dọa", "người thân thích"),
+        ("bà ngoại muốn nhận nuôi cháu bị bán trở về", "thân thích"),
+        ("di ruot nhan cham soc chau", "thân thích"),
         ("sợ bị lộ thông tin của cháu", "giữ bí mật"),
         ("tư vấn có phải trả tiền không hay không mất tiền", "miễn phí"),
         ("đưa 5 người vượt biên sang Lào", "xuất cảnh trái phép"),
@@ -140,3 +142,8 @@ def test_no_amount_summary_from_an_offence_for_a_question_about_compensation(cli
     data = ask(client, "nan nhan bi ban ve bi hanh ha, doi boi thuong ton that tinh than toi da bao nhieu tien")
     summary = data.get("summary") or ""
     assert "Bộ luật 100/2015/QH13" not in summary
+
+
+def test_a_relative_who_sells_a_child_is_no_relative_term_of_a_penalty_question():
+    # the Code's "người mình có trách nhiệm chăm sóc" answers; "thân thích" would bring other offences' words
+    assert "thân thích" not in legal_wording(folded("Dì ruột đem bán cháu thì bị phạt tù mấy năm"))

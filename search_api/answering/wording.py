@@ -9,7 +9,7 @@ import re
 
 from ingest.textnorm import fold
 from search_api.answering import models as m
-from search_api.answering.cues import GROUP_CUES, _cues
+from search_api.answering.cues import GROUP_CUES, INTENT_CUES, _cues
 
 # Bodies the texts never name, only their kind ("cơ quan, tổ chức ... có trách nhiệm"): their names
 # are read as that kind, and their own words are not scored (no clause holds them).
@@ -112,6 +112,9 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     (_cues(r"(?:chuyen|doi) (?:cho|noi|nha) (?:o|hoc)", r"cho (?:o|hoc) moi"), "nơi ở, học tập mới"),
     # Family is, in the texts, "người thân thích".
     (_cues(r"nguoi nha", r"nguoi than(?! thich)"), "người thân thích"),
+    # grandparents, aunts and uncles as a family names them ("bà ngoại muốn nhận nuôi cháu"): relatives, who
+    # take a child into care without registering (102/2016 Điều 65 khoản 4)
+    (_cues(r"(?:ba|ong) (?:ngoai|noi)", r"(?:co|di|chu|bac|cau|thim|mo) ruot"), "thân thích"),
     (_cues(r"lo (?:thong tin|danh tinh|ten tuoi|hinh anh)", r"giu kin"), "giữ bí mật"),
     (_cues(r"khong (?:mat|ton|phai tra) (?:tien|dong nao|phi)"), "miễn phí"),
     (_cues(r"(?:di|ngoi|o) tu(?!\w)(?! phap)"), "phạt tù"),  # (not "Bộ Tư pháp", "ở Tư pháp")
@@ -143,7 +146,12 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
 
 # A legal wording that belongs to someone else: a person still awaiting verification ("chờ công an xác minh")
 # is not yet a victim, and the victims' support regimes are not what is given to them.
-NOT_FOR = {"chế độ hỗ trợ": GROUP_CUES[m.BEING_IDENTIFIED]}
+NOT_FOR = {
+    "chế độ hỗ trợ": GROUP_CUES[m.BEING_IDENTIFIED],
+    # ("dì ruột đem bán cháu thì phạt tù mấy năm": the relative is the offender; the Code's clause on a person
+    # in one's care answers, and "thân thích" would bring other offences' wording)
+    "thân thích": INTENT_CUES[m.PENALTY],
+}
 
 
 def legal_wording(words: str) -> list[str]:
