@@ -231,3 +231,14 @@ def test_a_minor_victim_matches_the_clause_for_people_under_18(answer_client):
     first = data["answer"][0]
     assert first["citation"].startswith("Khoản 2 Điều 157 "), first["citation"]
     assert "dưới 18 tuổi" in data["summary"], data["summary"]
+
+
+def test_a_kind_of_penalty_asked_is_answered_by_the_codes_general_rule(answer_client):
+    # "buộc rời khỏi lãnh thổ" is expulsion (Điều 37: a main or an additional penalty), not Điều 150's ranges
+    data = ask(
+        answer_client,
+        "Người nước ngoài bán người ở Việt Nam, ngoài phạt tù thì tòa có buộc họ rời khỏi lãnh thổ Việt Nam không?",
+    )
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("100/2015/QH13", "37"), first["citation"]
+    assert "hình phạt chính hoặc hình phạt bổ sung" in first["text"]

@@ -301,7 +301,12 @@ class AnswerService:
                 composition.mode = "definition"
                 composition.best_coverage = max(composition.best_coverage, threshold)
                 return composition
-        if question.has(m.PENALTY) and question.asks_sentence and not penalty.consequence_stated(ordered):
+        if (
+            question.has(m.PENALTY)
+            and question.asks_sentence
+            and not penalty.consequence_stated(ordered)
+            and not penalty.general_rule_stated(ordered)
+        ):
             quotes, summary = penalty.penalty_quotes(evidence, self.store)
             if quotes:
                 guidance = penalty.guidance_quote(evidence, self.store, quotes[0])
