@@ -17,16 +17,14 @@ from datetime import date
 from typing import Any
 
 from ingest.index_contract import SearchBackend
-from ingest.model import QUY_DINH_CHI_TIET
-from ingest.numbers import number_key, slug
 from search_api.answering import (
     absent_text,
     chain_order,
+    detailing,
     eligibility,
     governing,
     juvenile,
     penalty,
-    prescriber,
     procedure_steps,
     quote_shape,
     support,
@@ -49,8 +47,6 @@ from search_api.answering.definitions import defined_terms, definition_quote, is
 from search_api.answering.evidence import Evidence, gather, hit_for, offence_names
 from search_api.answering.facts import (
     asked_types,
-    detailing_facts,
-    detailing_pairs,
     document_facts,
     effect_article,
     effect_unit,
@@ -194,46 +190,10 @@ class AnswerService:
                 composition.mode = "named_article"
                 composition.summary = f"Điều {article.number}. {article.title} — {c.short_label(document)}"
                 return composition
-        if question.intent == m.DETAILING:
-            composition.facts = detailing_facts(evidence, self.store) + detailed_facts(evidence) + composition.facts
-            pairs = detailing_pairs(evidence, self.store)
-            detailing = {(number_key(d.number), a.number if a else "") for d, a, _, _ in pairs}
-            detailing_numbers = {doc for doc, _ in detailing}
-            # The detailing text's own statement of what it details (its scope article, when that
-            # names the article asked about), then the detailing articles matching the question.
-            # (only when the question names the article: else any detailed article would do, and
-            # the topic asked about decides, below)
-            quotes = (
-                governing.scope_quotes([d for d, _, _, _ in pairs], {t for _, _, t, _ in pairs if t})
-                if question.article_number
-                else []
-            )
-            if not quotes and not question.article_number:
-                # "Văn bản nào quy định chi tiết Luật X về <topic>": the detailing text on that topic.
-                quotes = governing.governing_scope_quote(evidence, list({d.number: d for d, _, _, _ in pairs}.values()))
-            types = asked_types(question)
-            matching = sorted(
-                (x for x in ordered if (number_key(x.document.number), x.article.number) in detailing),
-                key=lambda x: (bool(types) and x.document.type not in types, -x.score),
-            )
-            matching = matching or [x for x in ordered if number_key(x.document.number) in detailing_numbers]
-            best_per_article = list({(x.document.number, x.article.number): x for x in reversed(matching)}.values())
-            best_per_article.sort(key=lambda x: (bool(types) and x.document.type not in types, -x.score))
-            quotes = (quotes + best_per_article)[: c.MAX_QUOTES]
-            charging = prescriber.charging_clause(question, ordered, evidence.named_documents)
-            if charging is not None:
-                # "Luật TGPL giao cho ai quy định chi tiết việc cộng tác viên ...": the law's own clause
-                # charging a body with it answers "who"; the detailing texts follow.
-                quotes = [charging, *(q for q in quotes if q.key != charging.key)][: c.MAX_QUOTES]
-            if not quotes and composition.facts:
-                # No article of a detailing text matches: the clauses the question's words find, under the
-                # facts (a facts line alone, "X quy định chi tiết Y (Điều 1, 32, ...)", answers nothing asked)
-                quotes = c.select(ordered, threshold)
-            if quotes or composition.facts:
-                composition.quotes = quotes
-                composition.summary = facts_summary(composition.facts)
-                composition.mode = "facts"
-                return composition
+        if question.intent == m.DETAILING and detailing.compose_detailing(
+            evidence, ordered, threshold, composition, self.store
+        ):
+            return composition
         if question.intent in (m.STATUS, m.DETAILING) and question.unknown_numbers and not evidence.named_documents:
             # "11/2013/TTLT-... bị văn bản nào thay thế?": not in the collection, but a text it holds says
             facts, quotes = absent_text.changes_of_absent(question.unknown_numbers, self.store)
@@ -374,34 +334,6 @@ class AnswerService:
         if not composition.chain:  # (a chain orders its quotes law -> decree -> circular; left as it is)
             composition.quotes = quote_shape.merge_siblings(composition.quotes)
         return composition
-
-
-def detailed_facts(evidence: Evidence) -> list[dict]:
-    """ "Nghị định 144/2017 quy định chi tiết luật nào": asked upward, of a named sub-law text —
-    the texts (and articles) its own QUY_DINH_CHI_TIET relations point to."""
-    facts = []
-    for document in evidence.named_documents:
-        if document.type in ("Luật", "Bộ luật"):
-            continue
-        targets: dict[str, set[str]] = {}
-        for relation in document.relations:
-            if relation.type == QUY_DINH_CHI_TIET and number_key(relation.target) != number_key(document.number):
-                targets.setdefault(relation.target, set()).update(
-                    [relation.target_article] if relation.target_article else []
-                )
-        for target, articles in targets.items():
-            listed = sorted(articles, key=lambda n: (len(n), n))
-            which = f" (Điều {', '.join(listed[:10])})" if listed else ""
-            facts.append(
-                {
-                    "kind": "detailing",
-                    "text": f"{document.type} {document.number} quy định chi tiết {target}{which}",
-                    "source": "quan hệ “quy định chi tiết” ghi trong văn bản và Bộ pháp điển",
-                    "doc_number": document.number,
-                    "link": f"/van-ban/{slug(document.number)}",
-                }
-            )
-    return facts
 
 
 def _fact_documents(composition: c.Composition) -> set[str]:
