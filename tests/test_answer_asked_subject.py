@@ -90,3 +90,14 @@ def test_who_decides_the_provinces_amount_is_the_clause_naming_the_decider(answe
     first = ask(answer_client, text)["answer"][0]
     assert (first["doc_number"], first["article_number"]) == ("134/2013/TTLT-BTC-BLĐTBXH", "6"), first["citation"]
     assert "quyết định mức hỗ trợ cụ thể" in first["text"]
+
+
+def test_a_foreign_victims_return_is_not_the_procedure_for_citizens(answer_client):
+    # 01/2014 Điều 4 checks a person's Vietnamese nationality (citizens brought home); an outside reader found it
+    # answering a foreign victim's repatriation
+    data = ask(
+        answer_client, "Nạn nhân là người nước ngoài được giải cứu ở Việt Nam thì thủ tục trao trả về nước ra sao?"
+    )
+    first = data["answer"][0]
+    assert not (first["doc_number"].startswith("01/2014") and first["article_number"] == "4"), first["citation"]
+    assert "người nước ngoài" in first["text"], first["citation"]

@@ -242,3 +242,20 @@ def test_a_kind_of_penalty_asked_is_answered_by_the_codes_general_rule(answer_cl
     first = data["answer"][0]
     assert (first["doc_number"], first["article_number"]) == ("100/2015/QH13", "37"), first["citation"]
     assert "hình phạt chính hoặc hình phạt bổ sung" in first["text"]
+
+
+def test_a_child_sold_abroad_is_the_offence_for_children_under_16(answer_client):
+    # an outside reader's question: Điều 151 khoản 2 (12-20 years, taken abroad), not Điều 150's 8-15 years
+    data = ask(answer_client, "Cháu tôi 13 tuổi bị người quen lừa đưa sang Lào bán, kẻ bán sẽ bị tù bao nhiêu năm?")
+    first = data["answer"][0]
+    assert first["citation"].startswith("Khoản 2 Điều 151 "), first["citation"]
+    assert data["summary"].startswith("Phạt tù từ 12 năm đến 20 năm"), data["summary"]
+
+
+def test_whether_an_act_is_the_offence_is_answered_by_the_courts_guidance(answer_client):
+    # "có bị xử lý về tội mua bán người không": 02/2019 Điều 5 khoản 2 (fraud, not trafficking), not Điều 150's range
+    text = "Lừa đưa người đi làm việc ở nước ngoài rồi ôm tiền bỏ trốn thì có bị xử lý về tội mua bán người không?"
+    assert not understand(text).asks_sentence
+    assert understand("Lừa bán người sang Lào thì bị xử lý về tội mua bán người không, mấy năm tù?").asks_sentence
+    first = ask(answer_client, text)["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("02/2019/NQ-HĐTP", "5"), first["citation"]

@@ -23,6 +23,7 @@ from tests.conftest import first_quote as first
         ("ở nhà tạm lánh được bao lâu", "cơ sở hỗ trợ nạn nhân"),
         ("người nhà nạn nhân bị đe dọa", "người thân thích"),
         ("bà ngoại muốn nhận nuôi cháu bị bán trở về", "thân thích"),
+        ("bị người quen lừa đưa sang Trung Quốc bán", "mua bán người"),
         ("di ruot nhan cham soc chau", "thân thích"),
         ("sợ bị lộ thông tin của cháu", "giữ bí mật"),
         ("tư vấn có phải trả tiền không hay không mất tiền", "miễn phí"),

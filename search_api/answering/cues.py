@@ -301,6 +301,12 @@ SENTENCE_CUES = _cues(
     r"khoan nao",
     r"xu ly (?:theo|the nao)",
 )
+# "lừa đưa đi xuất khẩu lao động rồi ôm tiền bỏ trốn có bị xử lý về tội mua bán người không": whether the act is
+# that offence (the court's guidance says: 02/2019 Điều 5 khoản 2, fraud), not how heavily it is punished
+QUALIFICATION_CUES = _cues(
+    r"(?:bi|co bi) (?:xu ly|truy cuu)(?: trach nhiem hinh su)? (?:ve|theo) toi(?: \w+){1,8} khong"
+)
+SENTENCE_AMOUNT_CUES = _cues(r"bao nhieu nam", r"may nam", r"khung (?:hinh phat|nao)", r"phat tu (?:bao nhieu|may)")
 # "..., cụ thể là gì", "gồm những gì": the question wants the content, not only which text.
 CONTENT_CUES = _cues(r"cu the", r"la gi", r"gom (?:nhung )?gi", r"nhung gi", r"nhu the nao", r"ra sao", r"noi dung")
 DURATION_CUES = _cues(

@@ -45,6 +45,8 @@ _OFFENDER_ASKED = re.compile(
     r"|truy cuu|bi xu)(?!\w)"
 )
 OFFENDER_PENALTY = 0.15
+_CITIZENS_ONLY = re.compile(r"(?<!\w)(?:quoc tich viet nam|cong dan viet nam)(?!\w)")
+CITIZENS_PENALTY = 0.15
 
 
 def group_bonus(candidate: Candidate, question: m.Question) -> float:
@@ -62,6 +64,16 @@ def group_bonus(candidate: Candidate, question: m.Question) -> float:
     ):
         candidate.reasons.append("about offenders or the accused; the question's person is a victim")
         return -OFFENDER_PENALTY
+    if (
+        m.FOREIGNER in question.who
+        and _CITIZENS_ONLY.search(folded(candidate.text))
+        and not GROUP_IN_TEXT[m.FOREIGNER].search(own)
+    ):
+        # "nạn nhân là người nước ngoài được giải cứu ở Việt Nam thì trao trả thế nào": the procedure checking a
+        # person's Vietnamese nationality is for citizens brought home (an outside reader found 01/2014 Điều 4
+        # answering it, a procedure for the wrong group)
+        candidate.reasons.append("about Vietnamese citizens; the question's person is a foreigner")
+        return -CITIZENS_PENALTY
     bonus = 0.0
     for group in question.who:
         pattern = GROUP_IN_TEXT.get(group)

@@ -119,6 +119,8 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         clauses = offences[named_key]
     else:
         (_, _), clauses = max(offences.items(), key=offence_score)
+        if m.CHILD_UNDER_16 in question.who:
+            clauses = _child_offence(store, clauses)
     clauses = sorted(clauses, key=lambda c: int(c.number) if c.number.isdigit() else 99)
     # (what the summary names, the Code's folded wording)
     circumstances = [(name, AGGRAVATING[name][1]) for name in question.aggravating] + _age_circumstances(question)
@@ -315,6 +317,20 @@ GUIDANCE_RANK = 10  # 3 found the guidance on SQLite only (Elasticsearch ranks i
 
 
 NAMED_WHOLE_BONUS = 0.5
+
+
+def _child_offence(store: CorpusStore, clauses: list[Candidate]) -> list[Candidate]:
+    """A child under 16 sold: the Code's own offence for it ("Tội mua bán người dưới 16 tuổi", Điều 151), whose
+    ranges are heavier, when "Tội mua bán người" (Điều 150) was chosen — an outside reader found a 14-year-old's
+    case answered with Điều 150's eight to fifteen years instead of Điều 151's twelve to twenty."""
+    title = folded(clauses[0].article.title)
+    if not TRAFFICKING_OFFENCE.match(title) or title.endswith("duoi 16 tuoi"):
+        return clauses
+    for _, document, article in _offences_by_title(store).get(title + " duoi 16 tuoi", []):
+        if document.number == clauses[0].document.number:
+            found = [c for c in article_candidates(document, article, 0) if c.kind in ("khoan", "dieu")]
+            return found or clauses
+    return clauses
 
 
 def _named_whole(store: CorpusStore, text: str, offences: dict[tuple[str, str], list[Candidate]]) -> set:

@@ -27,6 +27,8 @@ from search_api.answering.cues import (  # noqa: F401 (re-exported: other stages
     INTENT_CUES,
     MONEY_CUES,
     PRESCRIBER_CUES,
+    QUALIFICATION_CUES,
+    SENTENCE_AMOUNT_CUES,
     SENTENCE_CUES,
     SENTENCE_WORDS,
     _cues,
@@ -400,7 +402,9 @@ def understand_question(
         # ("khung cao nhất đến tù chung thân thì thời hiệu truy cứu là bao nhiêu năm": the sentence is the
         # premise; the limitation period is asked, Điều 27 BLHS)
         head_count=head_count(counting),
-        asks_sentence=bool(SENTENCE_CUES.search(words)) and not re.search(r"(?<!\w)thoi hieu(?!\w)", words),
+        asks_sentence=bool(SENTENCE_CUES.search(words))
+        and not re.search(r"(?<!\w)thoi hieu(?!\w)", words)
+        and not (QUALIFICATION_CUES.search(words) and not SENTENCE_AMOUNT_CUES.search(words)),
         asks_duration=bool(DURATION_CUES.search(words)),
         asks_money=bool(MONEY_CUES.search(words)),
         asks_number=bool(HOTLINE_NUMBER_CUES.search(words)),

@@ -33,6 +33,9 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
             r"bi ban (?:sang|qua|cho|di|ra)",
             r"ban (?:\w+ ){0,3}(?:sang|qua) (?:bien gioi|nuoc ngoai|trung quoc|tq|campuchia|lao)",
             r"(?:bat coc|du do|lua) (?:\w+ ){0,3}(?:roi |de |di )?ban",
+            # "lừa đưa sang Trung Quốc bán": taken abroad, then sold
+            r"(?:sang|qua) (?:trung quoc|tq|campuchia|cam pu chia|lao|thai lan|malaysia|nuoc ngoai)"
+            r" (?:de |roi |ma )?ban(?! hang)",
             r"(?:dem|dua|dan|cho) (?:\w+ ){0,3}di ban",
             r"ban (?:nguoi|vo|con|phu nu|co gai|em gai|con gai|tre em|tre con|be gai|chau)"
             r"(?: \w+){0,3} (?:sang|qua|cho|ra)",
