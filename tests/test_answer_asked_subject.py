@@ -101,3 +101,14 @@ def test_a_foreign_victims_return_is_not_the_procedure_for_citizens(answer_clien
     first = data["answer"][0]
     assert not (first["doc_number"].startswith("01/2014") and first["article_number"] == "4"), first["citation"]
     assert "người nước ngoài" in first["text"], first["citation"]
+
+
+def test_the_summary_labels_a_clause_on_another_group_with_that_group(answer_client):
+    # 66/2011 Điều 32 khoản 2 restricts foreign victims' regimes: never "quy định chung cho nạn nhân"
+    data = ask(answer_client, "Người không quốc tịch thường trú ở Việt Nam bị mua bán có được hỗ trợ học nghề không?")
+    summary = data["summary"] or ""
+    assert summary.startswith("Người không quốc tịch: khoản 1 Điều 32"), summary
+    for part in summary.split("; "):
+        if "khoản 2 Điều 32 Luật 66/2011" in part:
+            assert part.startswith("Người nước ngoài:"), summary
+    assert "chung cho nạn nhân: khoản 2 Điều 32" not in summary

@@ -149,6 +149,9 @@ def eligibility_summary(question: m.Question, quotes: list[Candidate]) -> str | 
             continue
         text = folded(quote.text)
         group = next((g for g in question.who if g in GROUP_LABELS and _names_group(text, g) and g != m.VICTIM), None)
+        # A clause on another group is labelled with that group, never as the general rule (an outside reader
+        # found the foreigners' restricted regime, 66/2011 Điều 32 khoản 2, labelled "quy định chung")
+        group = group or next((g for g in GROUP_LABELS if g != m.VICTIM and _names_group(text, g)), None)
         label = GROUP_LABELS[group] if group else "quy định chung cho nạn nhân"
         parts.append(f"{label[:1].upper()}{label[1:]}: {unit_label(quote)}")
     return "; ".join(parts) or None
