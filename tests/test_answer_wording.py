@@ -24,6 +24,8 @@ from tests.conftest import first_quote as first
         ("người nhà nạn nhân bị đe dọa", "người thân thích"),
         ("bà ngoại muốn nhận nuôi cháu bị bán trở về", "thân thích"),
         ("bị người quen lừa đưa sang Trung Quốc bán", "mua bán người"),
+        ("công an huyện có bao nhiêu ngày để xác minh", "Công an cấp huyện"),
+        ("ubnd xa tiep nhan nan nhan", "Ủy ban nhân dân cấp xã"),
         ("di ruot nhan cham soc chau", "thân thích"),
         ("sợ bị lộ thông tin của cháu", "giữ bí mật"),
         ("tư vấn có phải trả tiền không hay không mất tiền", "miễn phí"),

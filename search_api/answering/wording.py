@@ -137,6 +137,13 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     (_cues(r"(?:ve|dua ve) (?:dia phuong|xa|nha|lang|que nha)"), "nơi cư trú"),
     (_cues(r"(?:xin|tim|kiem) viec(?: lam)?", r"co viec lam"), "giới thiệu việc làm"),
     (_cues(r"vay (?:tien|ngan hang|them)", r"muon (?:tien|von)"), "vay vốn"),
+    # "công an huyện", "UBND xã": the texts name the level ("Công an cấp huyện", "Ủy ban nhân dân cấp xã")
+    (_cues(r"cong an (?:quan|huyen)"), "Công an cấp huyện"),
+    (_cues(r"cong an (?:xa|phuong)"), "Công an cấp xã"),
+    (_cues(r"cong an tinh"), "Công an cấp tỉnh"),
+    (_cues(r"(?:uy ban nhan dan|uy ban|ubnd) (?:xa|phuong)"), "Ủy ban nhân dân cấp xã"),
+    (_cues(r"(?:uy ban nhan dan|uy ban|ubnd) (?:quan|huyen)"), "Ủy ban nhân dân cấp huyện"),
+    (_cues(r"(?:uy ban nhan dan|uy ban|ubnd) tinh"), "Ủy ban nhân dân cấp tỉnh"),
     # the mass organisations ("Hội phụ nữ xã", "Đoàn thanh niên") are, in the texts, "tổ chức"
     (ORGANISATIONS, "cơ quan, tổ chức"),
     # "báo công an", "có trách nhiệm báo không": a report of a crime is a "tin báo, tố giác"
