@@ -51,6 +51,8 @@ TUNING_SETS = [
     ROOT / "bench" / "answers" / "heldout7.json",
     # scored as unseen in session 9 (aggregates only), then read and tuned on in session 10
     ROOT / "bench" / "answers" / "heldout8.json",
+    # scored as unseen in session 10 (aggregates only), then read and tuned on in session 11
+    ROOT / "bench" / "answers" / "heldout9.json",
 ]
 
 
