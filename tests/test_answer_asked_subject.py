@@ -112,3 +112,28 @@ def test_the_summary_labels_a_clause_on_another_group_with_that_group(answer_cli
         if "khoản 2 Điều 32 Luật 66/2011" in part:
             assert part.startswith("Người nước ngoài:"), summary
     assert "chung cho nạn nhân: khoản 2 Điều 32" not in summary
+
+
+def test_a_victim_aged_17_is_not_given_the_accused_minors_clause(answer_client):
+    # an outside reader's dangerous answer: 11/2017 Điều 7 khoản 5 ("Người bị buộc tội từ đủ 16 tuổi đến dưới 18
+    # tuổi", no means test) was quoted and summarised for a 17-year-old victim ("bị hại")
+    text = "Con trai tôi 17 tuổi là bị hại trong vụ án mua bán người, có được trợ giúp pháp lý miễn phí không?"
+    assert m.VICTIM in understand(text).who
+    data = ask(answer_client, text)
+    assert all("bị buộc tội" not in q["text"][:80] for q in data["answer"]), [q["citation"] for q in data["answer"]]
+    assert "khoản 5 Điều 7" not in (data["summary"] or "")
+
+
+def test_a_victim_back_home_is_not_sent_to_a_mission_abroad(answer_client):
+    # another: "tự trốn từ bên Trung Quốc về ... phải đến đâu khai báo" was answered with 01/2014 Điều 4 khoản 1
+    # (what a Vietnamese mission abroad does)
+    data = ask(answer_client, "Chị tôi tự trốn từ bên Lào về, không có giấy tờ gì, giờ phải đến đâu khai báo?")
+    first = data["answer"][0]
+    assert "cơ quan đại diện" not in first["text"], first["citation"]
+
+
+def test_the_text_detailing_a_regime_is_the_decree_whose_title_says_so(answer_client):
+    # 09/2013/NĐ-CP ("Quy định chi tiết thi hành ...") details the support regime; 134/2013 fixes its spending
+    data = ask(answer_client, "Văn bản nào quy định chi tiết chế độ hỗ trợ nạn nhân bị mua bán?")
+    first = data["answer"][0]
+    assert first["doc_number"] == "09/2013/NĐ-CP", first["citation"]

@@ -241,6 +241,8 @@ GROUP_CUES: dict[str, re.Pattern] = {
         # speak of a victim who has not been identified as one yet
         r"(?:tron(?! thue)|thoat)(?: duoc)?(?: \w+){0,6} ve",
         r"duoc giai cuu",
+        # "là bị hại trong vụ án mua bán người": the victim as criminal procedure names her
+        r"(?:la|lam) bi hai",
     ),
     m.AGENCY_ACTOR: _cues(
         r"co quan", r"cong an", r"bien phong", r"uy ban", r"so lao dong", r"phong lao dong", r"co so ho tro"

@@ -9,7 +9,7 @@ import re
 from search_api.answering import models as m
 from search_api.answering.compose import MAX_QUOTES, RANK_STEP, unit_label
 from search_api.answering.evidence import Evidence
-from search_api.answering.groups import GROUP_IN_TEXT
+from search_api.answering.groups import GROUP_IN_TEXT, offender_clause
 from search_api.answering.models import Candidate
 from search_api.answering.terms import folded, unit_terms
 from search_api.answering.understand import GROUP_CUES
@@ -67,7 +67,7 @@ def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
     for units in articles.values():
         title_terms = unit_terms(units[0].article.title)
         title_cover = sum(w for t, w in wanted.items() if t in title_terms) / mass
-        naming = [u for u in units if names_any(u, groups)]
+        naming = [u for u in units if names_any(u, groups) and not offender_clause(u, question)]
         if not naming and not _LIST_TITLE.search(folded(units[0].article.title)):
             # A benefit's own "1. Đối tượng hỗ trợ gồm ..." clause not naming the group asked about
             # states who qualifies, so whether the group does ("công dân Việt Nam, người không quốc

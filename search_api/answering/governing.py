@@ -35,6 +35,7 @@ def scope_quotes(documents: list[Document], articles: set[str]) -> list[Candidat
 
 
 DECREE_PREFERENCE = 0.05
+DETAILS_TITLE_BONUS = 0.1
 _NOT_GOVERNING = ("Tin tức", "Bộ luật", "Luật", "Văn bản hợp nhất", "Án lệ")  # (a precedent decides a case)
 
 
@@ -62,6 +63,7 @@ def governing_scope_quote(evidence: Evidence, documents: list[Document]) -> list
     best cover the question (its own words say what it governs)."""
     weight = evidence.weights
     mass = sum(weight.values()) or 1.0
+    details_asked = " quy dinh chi tiet " in f" {evidence.question.folded} "
     best: tuple[float, Document, Article] | None = None
     for document in documents:
         # (a precedent decides a case; it is not the text that "quy định" a matter)
@@ -78,6 +80,10 @@ def governing_scope_quote(evidence: Evidence, documents: list[Document]) -> list
             # The Government details a law by decree; circulars guide the decree: for "which text
             # details the law on X", a decree covering X before a circular covering it as well.
             cover += DECREE_PREFERENCE
+        if details_asked and folded(document.title).startswith("quy dinh chi tiet"):
+            # "văn bản nào quy định chi tiết chế độ hỗ trợ": the text whose own title says it details (09/2013),
+            # not the circular on spending that cites it (134/2013: "Hướng dẫn nội dung, mức chi ...")
+            cover += DETAILS_TITLE_BONUS
         if best is None or cover > best[0]:
             best = (cover, document, scope)
     if best is None or best[0] < 0.3:

@@ -47,6 +47,30 @@ _OFFENDER_ASKED = re.compile(
 OFFENDER_PENALTY = 0.15
 _CITIZENS_ONLY = re.compile(r"(?<!\w)(?:quoc tich viet nam|cong dan viet nam)(?!\w)")
 CITIZENS_PENALTY = 0.15
+_RETURNED = re.compile(
+    r"(?<!\w)(?:(?:tron|thoat|chay|tu tron|duoc dua|duoc giai cuu)(?: \w+){0,5} ve|ve (?:nuoc|que|nha|viet nam)"
+    r"|da ve|tro ve)(?!\w)"
+)
+_ABROAD = re.compile(
+    r"(?<!\w)(?:dai su quan|lanh su|co quan dai dien|(?:dang|con|van) (?:o|ket|bi giu) (?:\w+ ){0,2}"
+    r"(?:nuoc ngoai|ben|trung quoc|lao|campuchia|thai lan|malaysia)|chua (?:duoc )?ve)(?!\w)"
+)
+_EMBASSY = re.compile(r"(?<!\w)co quan dai dien(?!\w)")
+
+
+def offender_clause(candidate: Candidate, question: m.Question) -> bool:
+    """A clause about offenders or the accused, for a question about a victim that asks nothing of one."""
+    own = folded(_own_words(candidate) if candidate.kind == "khoan" else f"{candidate.lead_in} {candidate.text}")
+    return (
+        m.VICTIM in question.who
+        and not _OFFENDER_ASKED.search(question.folded)
+        and bool(_OFFENDER_IN_TEXT.search(f"{own} {folded(candidate.article.title)}"))
+        # ("Trẻ em là người bị hại ... được áp dụng các biện pháp bảo vệ", in an article on children in proceedings)
+        and not _VICTIM_IN_OWN.search(own)
+    )
+
+
+_VICTIM_IN_OWN = re.compile(r"(?<!\w)(?:nguoi bi hai|la bi hai|nan nhan)(?!\w)")
 
 
 def group_bonus(candidate: Candidate, question: m.Question) -> float:
@@ -56,12 +80,7 @@ def group_bonus(candidate: Candidate, question: m.Question) -> float:
     points is that point's ("b) ... chờ xác minh người khai là nạn nhân được hỗ trợ"), and the
     point is quoted on its own, ahead of the whole clause that merely contains it."""
     own = folded(_own_words(candidate) if candidate.kind == "khoan" else f"{candidate.lead_in} {candidate.text}")
-    if (
-        OFFENDER_PENALTY
-        and m.VICTIM in question.who
-        and not _OFFENDER_ASKED.search(question.folded)
-        and _OFFENDER_IN_TEXT.search(f"{own} {folded(candidate.article.title)}")
-    ):
+    if OFFENDER_PENALTY and offender_clause(candidate, question):
         candidate.reasons.append("about offenders or the accused; the question's person is a victim")
         return -OFFENDER_PENALTY
     if (
@@ -73,6 +92,12 @@ def group_bonus(candidate: Candidate, question: m.Question) -> float:
         # person's Vietnamese nationality is for citizens brought home (an outside reader found 01/2014 Điều 4
         # answering it, a procedure for the wrong group)
         candidate.reasons.append("about Vietnamese citizens; the question's person is a foreigner")
+        return -CITIZENS_PENALTY
+    if _RETURNED.search(question.folded) and not _ABROAD.search(question.folded) and _EMBASSY.search(own):
+        # "tự trốn từ bên Trung Quốc về, giờ phải đến đâu khai báo": she is home; what a Vietnamese mission abroad
+        # does for a victim still there (01/2014 Điều 4 khoản 1) is another place's procedure (an outside reader
+        # called it dangerous)
+        candidate.reasons.append("a mission abroad's procedure; the question's person is back home")
         return -CITIZENS_PENALTY
     bonus = 0.0
     for group in question.who:
