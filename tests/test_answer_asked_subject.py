@@ -137,3 +137,23 @@ def test_the_text_detailing_a_regime_is_the_decree_whose_title_says_so(answer_cl
     data = ask(answer_client, "Văn bản nào quy định chi tiết chế độ hỗ trợ nạn nhân bị mua bán?")
     first = data["answer"][0]
     assert first["doc_number"] == "09/2013/NĐ-CP", first["citation"]
+
+
+def test_a_status_told_with_definition_words_is_no_definition_question():
+    from search_api.answering.understand import asks_definition
+
+    assert not asks_definition(
+        folded_text("người chưa được xác định là nạn nhân, đang chờ xác minh, có được ăn ở không")
+    )
+    assert asks_definition(folded_text("người thế nào thì được xác định là nạn nhân"))
+
+
+def test_the_summary_labels_the_general_rule_for_citizens_and_list_clauses_as_such(answer_client):
+    # 09/2013 Điều 23 khoản 1 ("nạn nhân là công dân Việt Nam, người không quốc tịch ...") and 11/2017 Điều 7
+    # khoản 7 (a list naming minors in one point) are the general rule, not a group's own clause
+    summary = ask(answer_client, "Nạn nhân bị mua bán có được TGPL miễn phí không, cần điều kiện gì?")["summary"] or ""
+    assert "Người chưa thành niên" not in summary, summary
+    waiting = "Người chưa được xác định là nạn nhân, đang chờ công an xác minh, có được hỗ trợ ăn ở không?"
+    data = ask(answer_client, waiting)
+    assert data["answer"][0]["article_number"] != "2", data["answer"][0]["citation"]  # not the definition of victim
+    assert "Người không quốc tịch" not in (data["summary"] or ""), data["summary"]

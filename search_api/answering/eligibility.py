@@ -129,6 +129,7 @@ def _in_list_clause(candidate: Candidate) -> bool:
     return candidate.kind == "diem" and bool(_LIST_CLAUSE.search(folded(candidate.lead_in)))
 
 
+OPENING_WORDS = 12
 GROUP_LABELS = {
     m.FOREIGNER: "người nước ngoài",
     m.STATELESS: "người không quốc tịch",
@@ -151,7 +152,11 @@ def eligibility_summary(question: m.Question, quotes: list[Candidate]) -> str | 
         group = next((g for g in question.who if g in GROUP_LABELS and _names_group(text, g) and g != m.VICTIM), None)
         # A clause on another group is labelled with that group, never as the general rule (an outside reader
         # found the foreigners' restricted regime, 66/2011 Điều 32 khoản 2, labelled "quy định chung")
-        group = group or next((g for g in GROUP_LABELS if g != m.VICTIM and _names_group(text, g)), None)
+        # (by the clause's opening words, and not a rule for citizens: a list clause naming a group in one of its
+        # points, or "nạn nhân là công dân Việt Nam, người không quốc tịch ...", is the general rule)
+        opening = " ".join(text.split()[:OPENING_WORDS])
+        if not group and "cong dan viet nam" not in text:
+            group = next((g for g in GROUP_LABELS if g != m.VICTIM and _names_group(opening, g)), None)
         label = GROUP_LABELS[group] if group else "quy định chung cho nạn nhân"
         parts.append(f"{label[:1].upper()}{label[1:]}: {unit_label(quote)}")
     return "; ".join(parts) or None
