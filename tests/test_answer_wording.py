@@ -25,6 +25,7 @@ from tests.conftest import first_quote as first
         ("bà ngoại muốn nhận nuôi cháu bị bán trở về", "thân thích"),
         ("bị người quen lừa đưa sang Trung Quốc bán", "mua bán người"),
         ("công an huyện có bao nhiêu ngày để xác minh", "Công an cấp huyện"),
+        ("báo chí có được đăng tên, ảnh của bé không", "bí mật đời sống riêng tư"),
         ("ubnd xa tiep nhan nan nhan", "Ủy ban nhân dân cấp xã"),
         ("di ruot nhan cham soc chau", "thân thích"),
         ("sợ bị lộ thông tin của cháu", "giữ bí mật"),

@@ -119,6 +119,11 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     # take a child into care without registering (102/2016 Điều 65 khoản 4)
     (_cues(r"(?:ba|ong) (?:ngoai|noi)", r"(?:co|di|chu|bac|cau|thim|mo) ruot"), "thân thích"),
     (_cues(r"lo (?:thong tin|danh tinh|ten tuoi|hinh anh)", r"giu kin"), "giữ bí mật"),
+    # "báo chí có được đăng tên, ảnh, địa chỉ của bé": a child's private life (56/2017 Điều 33, Luật Trẻ em Điều 21)
+    (
+        _cues(r"(?:dang|dua|dua len|cong khai|tiet lo|phat tan) (?:\w+ ){0,2}(?:ten|anh|hinh anh|dia chi|danh tinh)"),
+        "bí mật đời sống riêng tư",
+    ),
     (_cues(r"khong (?:mat|ton|phai tra) (?:tien|dong nao|phi)"), "miễn phí"),
     (_cues(r"(?:di|ngoi|o) tu(?!\w)(?! phap)"), "phạt tù"),  # (not "Bộ Tư pháp", "ở Tư pháp")
     (_cues(r"tre (?:mo coi|lang thang|bi bo roi)"), "trẻ em có hoàn cảnh đặc biệt"),
