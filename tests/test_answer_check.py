@@ -390,3 +390,26 @@ def test_a_declined_phone_number_points_to_news_only_when_some_is_shown(news, po
     message = check.decline_message(Evidence(question, news=news, today=date(2026, 12, 1)))
     assert "nêu số điện thoại được hỏi" in message
     assert ("xem tin tức liên quan bên dưới" in message) is pointed
+
+
+def test_the_asking_sentence_is_the_last_one_after_a_story():
+    from tests.understanding import understand
+
+    story = understand("Chị tôi bị bán sang Trung Quốc rồi trốn về. Chị ấy có được trợ cấp khó khăn ban đầu không?")
+    assert {"tro_cap", "kho_khan"} <= story.asking_terms and "trung_quoc" not in story.asking_terms
+    assert understand("Nạn nhân có được trợ cấp khó khăn ban đầu không?").asking_terms == frozenset()
+
+
+def test_a_story_before_the_question_does_not_decline_a_well_covered_asking_sentence(client):
+    # the narrative dilutes the whole question's coverage below the bar; the asking sentence is 62/2012 Điều 7
+    # khoản 3 nearly word for word (heldout9's H9-018 was declined so)
+    text = (
+        "Thằng cu nhà tôi mới 9 tuổi, hồi năm ngoái đi theo mẹ nó lúc hai mẹ con bị lừa bán sang bên kia, may mà "
+        "trốn về được. Giờ thằng bé phải lên làm chứng, bọn chúng cứ nhắn tin dọa dẫm suốt, cả nhà mất ăn mất ngủ. "
+        "Cháu có được bố trí lực lượng bảo vệ tại nơi học tập và tại phiên tòa không?"
+    )
+    data = ask(client, text)
+    assert data["answered"], data["message"]
+    assert any(q["doc_number"] == "62/2012/NĐ-CP" and q["article_number"] == "7" for q in data["answer"]), [
+        q["citation"] for q in data["answer"]
+    ]

@@ -87,6 +87,9 @@ class Question:
     syllables: frozenset[str] = frozenset()  # content terms for the scorer
     bigrams: frozenset[str] = frozenset()
     parsed: ParsedQuery | None = None  # what the search service runs (analysed once)
+    # the content terms of the asking sentence, when narrative sentences precede it ("Chị ấy bị bán ... Vụ này có
+    # được tính là vụ việc phức tạp không?"); empty for a one-sentence question
+    asking_terms: frozenset[str] = frozenset()
     head_count: int = 0  # the largest number of people counted ("bán 7 cô gái"), percentages aside
     asks_sentence: bool = False  # "bị phạt tù bao nhiêu năm" (not "thế nào là ... tội")
     asks_duration: bool = False  # "bao lâu", "mấy ngày", "thời hạn"

@@ -34,6 +34,7 @@ from search_api.answering import models as m
 from search_api.answering.check import (
     EMPTY_MESSAGE,
     answer_threshold,
+    asking_covered,
     banner,
     decline_message,
     drop_news,
@@ -172,6 +173,9 @@ class AnswerService:
         question = evidence.question
         c.score_candidates(evidence, self.store)
         ordered = c.ranked(evidence)
+        if ordered and asking_covered(evidence, ordered[:1]):
+            # the story before the question dilutes coverage; the best unit answers the asking sentence itself
+            threshold = min(threshold, ordered[0].coverage)
         composition = c.Composition(best_coverage=max((x.coverage for x in ordered), default=0.0))
         if evidence.missing_article and question.intent == m.LOOKUP:
             return composition  # "Điều 99" of a text that has no Điều 99: declined, saying so

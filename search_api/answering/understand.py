@@ -278,6 +278,16 @@ def _asking_sentence(text: str) -> str:
     return expanded_text(sentences[-1]) if sentences else ""
 
 
+def _asking_terms(text: str, syllables: frozenset[str], bigrams: frozenset[str]) -> frozenset[str]:
+    """The question's scoring terms that its last sentence holds, when other sentences precede it."""
+    sentences = [s for s in re.split(r"[.!?;:](?!\d)", nfc(text)) if s.strip()]
+    if len(sentences) < 2:
+        return frozenset()
+    words = fast_folded(sentences[-1])
+    own = set(words) | {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)}
+    return frozenset(t for t in syllables | bigrams if t in own)
+
+
 def _without_shares(words: str, text: str) -> str:
     """The folded question with its percentages ("tỷ lệ tổn thương 45%", folded "45") spelt "phan tram", so
     that "45%. Cô ấy ..." counts no 45 women."""
@@ -401,6 +411,7 @@ def understand_question(
         parsed=parsed,
         # ("khung cao nhất đến tù chung thân thì thời hiệu truy cứu là bao nhiêu năm": the sentence is the
         # premise; the limitation period is asked, Điều 27 BLHS)
+        asking_terms=_asking_terms(text, syllables, bigrams),
         head_count=head_count(counting),
         asks_sentence=bool(SENTENCE_CUES.search(words))
         and not re.search(r"(?<!\w)thoi hieu(?!\w)", words)
