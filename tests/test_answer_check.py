@@ -398,6 +398,8 @@ def test_the_asking_sentence_is_the_last_one_after_a_story():
     story = understand("Chị tôi bị bán sang Trung Quốc rồi trốn về. Chị ấy có được trợ cấp khó khăn ban đầu không?")
     assert {"tro_cap", "kho_khan"} <= story.asking_terms and "trung_quoc" not in story.asking_terms
     assert understand("Nạn nhân có được trợ cấp khó khăn ban đầu không?").asking_terms == frozenset()
+    clause = understand("Bọn chúng lại tới chỗ làm đe dọa, muốn bố trí nơi tạm lánh thì làm thế nào?").asking_terms
+    assert "tam_lanh" in clause and "de_doa" not in clause
 
 
 def test_a_story_before_the_question_does_not_decline_a_well_covered_asking_sentence(client):

@@ -278,9 +278,14 @@ def _asking_sentence(text: str) -> str:
     return expanded_text(sentences[-1]) if sentences else ""
 
 
+# (a comma too: "bọn chúng lại mò tới chỗ làm đe dọa, muốn áp dụng thêm biện pháp ... thì làm thế nào" asks in
+# its last clause; measured: two more false declines gone on each backend, no unanswerable question answered)
+_ASKING_SPLIT = re.compile(r"[.!?;:,](?!\d)")
+
+
 def _asking_terms(text: str, syllables: frozenset[str], bigrams: frozenset[str]) -> frozenset[str]:
-    """The question's scoring terms that its last sentence holds, when other sentences precede it."""
-    sentences = [s for s in re.split(r"[.!?;:](?!\d)", nfc(text)) if s.strip()]
+    """The question's scoring terms that its last sentence (or clause) holds, when others precede it."""
+    sentences = [s for s in re.split(_ASKING_SPLIT, nfc(text)) if s.strip()]
     if len(sentences) < 2:
         return frozenset()
     words = fast_folded(sentences[-1])
