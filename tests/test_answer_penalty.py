@@ -259,3 +259,11 @@ def test_whether_an_act_is_the_offence_is_answered_by_the_courts_guidance(answer
     assert understand("Lừa bán người sang Lào thì bị xử lý về tội mua bán người không, mấy năm tù?").asks_sentence
     first = ask(answer_client, text)["answer"][0]
     assert (first["doc_number"], first["article_number"]) == ("02/2019/NQ-HĐTP", "5"), first["citation"]
+
+
+def test_the_highest_range_of_the_childrens_offence_is_not_a_general_rule_for_minors(answer_client):
+    # the issue's own example: organised trafficking of a child under 16, the highest range (Điều 151 khoản 3),
+    # not a rule of the general part on minors that shares the question's words (Điều 101/102)
+    data = ask(answer_client, "Đường dây có tổ chức mua bán trẻ em dưới 16 tuổi thì khung hình phạt cao nhất là gì?")
+    first = data["answer"][0]
+    assert (first["article_number"], first["citation"].split()[1]) == ("151", "3"), first["citation"]

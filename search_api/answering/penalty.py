@@ -204,15 +204,24 @@ def consequence_stated(ordered: list[Candidate]) -> bool:
     return bool(_CONSEQUENCE.search(folded(top.text))) and top.coverage > max(offences, default=0.0)
 
 
-def general_rule_stated(ordered: list[Candidate]) -> bool:
+def general_rule_stated(ordered: list[Candidate], question: m.Question) -> bool:
     """The best-scored unit is a rule of the Code's general part (no offence: "Trục xuất là buộc người nước
     ngoài bị kết án phải rời khỏi lãnh thổ ...", Điều 37) covering the question clearly better than any offence
     clause: "Tòa có thể buộc người nước ngoài đó rời khỏi lãnh thổ không, hình phạt chính hay bổ sung" asks
     the kind of penalty, not the trafficking offence's range."""
     if not ordered or ordered[0].document.type != "Bộ luật" or is_offence(ordered[0]):
         return False
+    if _ASKS_RANGE.search(question.folded):
+        # "tổ chức đường dây mua bán trẻ em dưới 16 tuổi thì khung hình phạt cao nhất là gì": the offence's range
+        # (Điều 151 khoản 3), never a general rule for minors that shares the words (Điều 102)
+        return False
     offences = [x.coverage for x in ordered if is_offence(x)]
     return ordered[0].coverage >= max(offences, default=0.0) + GENERAL_RULE_MARGIN
+
+
+_ASKS_RANGE = re.compile(
+    r"(?<!\w)(?:khung|bao nhieu nam|may nam|cao nhat|toi da|thap nhat|it nhat|muc (?:phat|hinh phat|an))(?!\w)"
+)
 
 
 GENERAL_RULE_MARGIN = 0.15

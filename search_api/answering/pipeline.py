@@ -269,7 +269,7 @@ class AnswerService:
             question.has(m.PENALTY)
             and question.asks_sentence
             and not penalty.consequence_stated(ordered)
-            and not penalty.general_rule_stated(ordered)
+            and not penalty.general_rule_stated(ordered, question)
         ):
             quotes, summary = penalty.penalty_quotes(evidence, self.store)
             if quotes:
