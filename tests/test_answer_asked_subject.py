@@ -157,3 +157,12 @@ def test_the_summary_labels_the_general_rule_for_citizens_and_list_clauses_as_su
     data = ask(answer_client, waiting)
     assert data["answer"][0]["article_number"] != "2", data["answer"][0]["citation"]  # not the definition of victim
     assert "Người không quốc tịch" not in (data["summary"] or ""), data["summary"]
+
+
+def test_a_foreigners_return_to_her_country_is_not_a_victim_back_home(answer_client):
+    # "trao trả về nước" of a foreign victim: the hand-over through her country's mission (01/2014 Điều 9) stays
+    # quoted; the rule keeping a Vietnamese mission's procedure from a victim already home does not apply
+    data = ask(answer_client, "Người nước ngoài bị mua bán ở Việt Nam thì được trao trả về nước họ theo thủ tục nào?")
+    assert any(q["doc_number"].startswith("01/2014") and q["article_number"] == "9" for q in data["answer"]), [
+        q["citation"] for q in data["answer"]
+    ]

@@ -93,7 +93,12 @@ def group_bonus(candidate: Candidate, question: m.Question) -> float:
         # answering it, a procedure for the wrong group)
         candidate.reasons.append("about Vietnamese citizens; the question's person is a foreigner")
         return -CITIZENS_PENALTY
-    if _RETURNED.search(question.folded) and not _ABROAD.search(question.folded) and _EMBASSY.search(own):
+    if (
+        m.FOREIGNER not in question.who  # (a foreigner's "trao trả về nước" is going back to her own country)
+        and _RETURNED.search(question.folded)
+        and not _ABROAD.search(question.folded)
+        and _EMBASSY.search(own)
+    ):
         # "tự trốn từ bên Trung Quốc về, giờ phải đến đâu khai báo": she is home; what a Vietnamese mission abroad
         # does for a victim still there (01/2014 Điều 4 khoản 1) is another place's procedure (an outside reader
         # called it dangerous)
