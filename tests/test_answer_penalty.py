@@ -267,3 +267,35 @@ def test_the_highest_range_of_the_childrens_offence_is_not_a_general_rule_for_mi
     data = ask(answer_client, "Đường dây có tổ chức mua bán trẻ em dưới 16 tuổi thì khung hình phạt cao nhất là gì?")
     first = data["answer"][0]
     assert (first["article_number"], first["citation"].split()[1]) == ("151", "3"), first["citation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "offence", "clause", "summary"),
+    [
+        # a third outside reader's dangerous answers: the age inside a band, a count above a bare threshold
+        ("chứa mại dâm một em gái 14 tuổi thì bị phạt tù bao nhiêu năm", "327", "3", "14 tuổi"),
+        ("chứa mại dâm 3 em gái 14 tuổi thì phạt tù bao nhiêu năm", "327", "4", "3 người"),
+        ("tổ chức cho 15 người trốn đi nước ngoài trái phép thì bị phạt tù bao nhiêu năm", "349", "3", "15 người"),
+    ],
+)
+def test_an_age_or_a_count_falls_in_the_offences_own_band(answer_client, text, offence, clause, summary):
+    data = ask(answer_client, text)
+    first = data["answer"][0]
+    assert (first["article_number"], first["citation"].split()[1]) == (offence, clause), first["citation"]
+    assert summary in data["summary"], data["summary"]
+
+
+def test_a_story_without_a_sexual_act_gets_no_sexual_offence(answer_client):
+    # "bắt giữ đứa bé 10 tuổi ... không phải để bán" was answered with Điều 142 (rape of a child under 16)
+    data = ask(
+        answer_client,
+        "Hàng xóm giữ đứa bé 10 tuổi nhà tôi mấy ngày để ép gia đình trả nợ, không để bán, thì bị tù bao nhiêu năm",
+    )
+    assert data["answer"][0]["article_number"] not in ("141", "142", "144", "145", "146"), data["answer"][0]["citation"]
+
+
+def test_taken_abroad_and_imprisoned_is_not_an_additional_penalty():
+    from search_api.answering.penalty import _ADDED_PENALTY
+
+    assert not _ADDED_PENALTY.search("lua ban 7 chi em ra nuoc ngoai thi bi tu nang nhat bao nhieu nam")
+    assert _ADDED_PENALTY.search("ngoai phat tu con bi phat tien bao nhieu")

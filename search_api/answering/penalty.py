@@ -99,6 +99,8 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
             count and any(_counts(folded(c.text), count) for c in clauses)
         ):
             best += CIRCUMSTANCE_BONUS
+        if _SEXUAL_OFFENCE.search(title) and not _SEXUAL_ASKED.search(question.folded):
+            best -= SEXUAL_OFFENCE_PENALTY
         child = m.CHILD_UNDER_16 in question.who or m.ACCOMPANYING_MINOR in question.who
         if child and "duoi 16 tuoi" in title:
             best += 0.2
@@ -130,16 +132,21 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     best = None
     matched_points: list[str] = []
     shares = [int(n) for n in _SHARE.findall(question.text) if 0 < int(n) <= 100]
+    ages = victim_ages(question)
     for clause in clauses:
         text = folded(clause.text)
         hits = [name for name, wording in circumstances if _matches(text, wording)]
-        if count and _counts(text, count):
+        if count and _counts(text, count, _LOOSE_BRACKET):
             hits.append(f"{count} người")
         hits += [f"{share}%" for share in shares if _in_share_bracket(clause.text, share)]
+        hits += [f"{age} tuổi" for age in ages if _in_age_band(text, age, count)]
         if hits:
             best, matched_points = clause, hits
-    if best is None and _ADDED_PENALTY.search(question.folded):
-        best = next((c for c in clauses if _ADDED_CLAUSE.search(folded(c.text))), None)
+    if _ADDED_PENALTY.search(question.folded):
+        # "ngoài phạt tù còn bị phạt tiền bao nhiêu": the additional penalty, whatever circumstance matched a range
+        added = next((c for c in clauses if _ADDED_CLAUSE.search(folded(c.text))), None)
+        if added is not None:
+            best, matched_points = added, []
     if best is None and _ASKS_FINE.search(question.folded):
         best = next((c for c in clauses if "phat tien" in folded(c.text)), None)
     if best is None:
@@ -327,6 +334,41 @@ GUIDANCE_RANK = 10  # 3 found the guidance on SQLite only (Elasticsearch ranks i
 
 NAMED_WHOLE_BONUS = 0.5
 
+# "chứa mại dâm bé gái 15 tuổi": the victim's age falls in a clause's band ("từ đủ 13 tuổi đến dưới 16 tuổi",
+# Điều 327 khoản 3 — a third reader found khoản 1's one to five years quoted), or under its ceiling ("dưới 13 tuổi").
+_AGE = re.compile(r"(?<!\w)(\d{1,2}) tuoi(?!\w)")
+_AGE_BAND = re.compile(r"(?<!\w)(?:tu du (\d{1,2}) tuoi den )?duoi (\d{1,2}) tuoi(?!\w)")
+
+
+def victim_ages(question: m.Question) -> list[int]:
+    """The ages a penalty question gives, read as the victim's (an offender's own age is juvenile.py's)."""
+    return [int(a) for a in _AGE.findall(question.folded) if 0 < int(a) < 18]
+
+
+def _in_age_band(folded_text: str, age: int, count: int) -> bool:
+    """The age falls in one of the text's bands, and the band's own head count ("Đối với 02 người trở lên từ đủ 13
+    tuổi đến dưới 16 tuổi", Điều 327 khoản 4) holds the number of people the question counts (one, if none)."""
+    for match in _AGE_BAND.finditer(folded_text):
+        low, high = int(match.group(1) or 0), int(match.group(2))
+        counted = _COUNTED_BAND.search(folded_text, 0, match.start())
+        if counted and max(count, 1) < int(counted.group(1)):
+            continue
+        if low <= age < high:
+            return True
+    return False
+
+
+_COUNTED_BAND = re.compile(r"(?<!\w)(\d+) nguoi tro len $")
+
+
+# A sexual offence for a story that tells no sexual act ("bắt giữ đứa bé 10 tuổi mấy ngày để ép gia đình"): the
+# child's age alone matched Điều 142's heading ("hiếp dâm người dưới 16 tuổi"), which a reader called dangerous.
+_SEXUAL_OFFENCE = re.compile(r"(?<!\w)(?:hiep dam|cuong dam|dam o|giao cau|tinh duc|mai dam|khieu dam)(?!\w)")
+_SEXUAL_ASKED = re.compile(
+    r"(?<!\w)(?:hiep|dam|tinh duc|quan he|giao cau|xam hai|ban dam|khieu dam|lam gai|tiep khach|so mo|cuong buc)(?!\w)"
+)
+SEXUAL_OFFENCE_PENALTY = 0.5
+
 
 def _child_offence(store: CorpusStore, clauses: list[Candidate]) -> list[Candidate]:
     """A child under 16 sold: the Code's own offence for it ("Tội mua bán người dưới 16 tuổi", Điều 151), whose
@@ -381,18 +423,23 @@ def _in_share_bracket(text: str, share: int) -> bool:
 # "Ngoài án tù thì còn có thể bị phạt thêm tiền": the Code's additional penalties ("Người phạm tội còn có thể
 # bị phạt tiền ..."), not the fine that replaces a prison term in a lighter clause.
 _ADDED_PENALTY = re.compile(
-    r"(?<!\w)(?:ngoai (?:\w+ ){0,2}(?:tu|hinh phat chinh)|phat them|them (?:\w+ ){0,1}tien|hinh phat bo sung)(?!\w)"
+    # ("ra nước ngoài thì bị tù": "ngoài" of "nước ngoài" is a place)
+    r"(?<!\w)(?:(?<!nuoc )ngoai (?:\w+ ){0,2}(?:tu|hinh phat chinh)|phat them|them (?:\w+ ){0,1}tien|hinh phat bo sung)"
+    r"(?!\w)"
 )
-_ADDED_CLAUSE = re.compile(r"(?<!\w)con co the bi(?!\w)")
+_ADDED_CLAUSE = re.compile(r"(?<!\w)(?:con co the bi|pham toi con bi)(?!\w)")
 _ASKS_FINE = re.compile(r"(?<!\w)phat (?:them )?tien(?!\w)")
 
 _BRACKET = re.compile(r"(?<!\w)tu (\d+) nguoi (?:den (\d+) nguoi|tro len)(?!\w)")
+# Within the chosen offence also a bare "11 người trở lên" (Điều 349 khoản 3: "Đối với 11 người trở lên"); not to
+# choose the offence, where "02 người trở lên" of any offence would match any count.
+_LOOSE_BRACKET = re.compile(r"(?<!\w)(?:tu )?(\d+) nguoi (?:den (\d+) nguoi|tro len)(?!\w)")
 
 
-def _counts(text: str, count: int) -> bool:
+def _counts(text: str, count: int, bracket: re.Pattern = _BRACKET) -> bool:
     """The clause's head-count bracket holds the count: "từ 05 người đến 10 người" holds 7 (BLHS Điều 348
     khoản 2), "từ 06 người trở lên" holds 7 (Điều 150 khoản 3); offences differ in their brackets."""
-    for match in _BRACKET.finditer(text):
+    for match in bracket.finditer(text):
         low, high = int(match.group(1)), int(match.group(2) or 10**6)
         if low <= count <= high:
             return True
