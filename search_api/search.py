@@ -69,6 +69,12 @@ class SearchService:
         # collection: list_documents took 3-5 s at 100x the collection, every 30 s.
         self._catalogued = _Refreshed(self._catalogue_stubs)
 
+    @property
+    def searches_in_process(self) -> bool:
+        """Whether a search is CPU work in this process that waits on no other (the embedded backend),
+        rather than a wait on a search server."""
+        return bool(getattr(self.backend, "searches_in_process", False))
+
     def known_documents(self) -> list[tuple[str, str, str]]:
         return self._known.get()
 

@@ -58,6 +58,8 @@ HIT_COLUMNS = (
 class SQLiteBackend(SQLiteWrites):
     """The whole backend: the reads and search below on top of the writes and connection layers."""
 
+    searches_in_process = True  # a search is CPU work in this process (search_api/routers/search.py)
+
     def __init__(self, path: str | Path):
         self.path = str(path)
         self._local = threading.local()
