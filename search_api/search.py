@@ -15,7 +15,8 @@ from ingest.numbers import number_key, slug
 from search_api.governance import asks_for_detailing_texts, detailing_articles, named_articles
 from search_api.highlight import highlighter
 from search_api.in_force import hidden_notice, lapsed_by
-from search_api.query import MAX_QUERY_CHARS, parse_query, query_problem
+from search_api.query import parse_query, query_problem
+from search_api.query_intent import MAX_QUERY_CHARS
 from search_api.views import NEWS_TYPE, STATUS_LABELS, document_label, is_news_report
 
 KNOWN_DOCUMENTS_TTL = 30.0
