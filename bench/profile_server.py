@@ -23,8 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.load import INSTALL_HINT, lua_script, query_texts, run_wrk, start_server, stop_server, warm_request  # noqa: E402
+from bench.load_server import start_server, stop_server, warm_request  # noqa: E402
+from bench.load_texts import query_texts  # noqa: E402
 from bench.results import update_section  # noqa: E402
+from bench.wrk import INSTALL_HINT, lua_script, run_wrk  # noqa: E402
 
 PORT = 8112
 # py-spy names files relative to the working directory: 'search (search_api/search.py:38)'
