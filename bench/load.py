@@ -1,7 +1,7 @@
 """Load and scale: `wrk` against `vnlex serve` on both backends, at 1x, 10x and 100x the collection.
 
 For each collection size (built by bench/scale_data.py) and each backend, side by side in
-one run, it starts `vnlex serve --workers 2` on a loopback port (8106+), warms it up with
+one run, it starts `vnlex serve --workers 2` (or each count of --workers) on a loopback port (8106+), warms it up with
 texts that are not measured, then drives /api/search and /api/ask with wrk at 8 and 32
 connections. wrk is a C load generator (Debian package `wrk`): the server's Python is not
 competing with Python client threads for the two cores. Its Lua script cycles through
@@ -56,9 +56,18 @@ SQLITE_PLANS = {"impact": "SQLite FTS5", "fts": "SQLite FTS5, bm25 over all matc
 
 
 def measure(
-    name: str, index: str, port: int, args, texts, warm, folder: Path, extra_env=None, root: Path = ROOT
+    name: str,
+    index: str,
+    port: int,
+    args,
+    texts,
+    warm,
+    folder: Path,
+    extra_env=None,
+    root: Path = ROOT,
+    workers: int = 2,
 ) -> list[dict]:
-    process = start_server(index, port, args.workers, extra_env, args.startup_seconds, root)
+    process = start_server(index, port, workers, extra_env, args.startup_seconds, root)
     base = f"http://127.0.0.1:{port}"
     rows = []
     try:
@@ -67,7 +76,7 @@ def measure(
             script = lua_script(folder, endpoint, texts)
             warm_script = lua_script(folder / "warm", endpoint, warm)
             # Caches, statistics and the first /api/ask (seconds) in every server process, unmeasured.
-            with ThreadPoolExecutor(2 * args.workers) as pool:
+            with ThreadPoolExecutor(2 * workers) as pool:
                 list(pool.map(functools.partial(warm_request, base, endpoint), warm[:8]))
             run_wrk(base, warm_script, 4, 3)
             # --rounds-per-server: the rounds run on one started server (a 100x server takes minutes to start).
@@ -80,6 +89,7 @@ def measure(
                     result["cpu_ms"] = 1000 * (cpu_seconds(process.pid) - cpu_before) / max(1, result["requests"])
                     # The machine is shared: the 1-minute load average at the end of the run goes with it.
                     result.update(backend=name, endpoint=endpoint, connections=connections, load=os.getloadavg()[0])
+                    result["workers"] = workers
                     result["inner_round"] = inner + 1
                     result["settle_s"] = settled
                     print(json.dumps(result), flush=True)
@@ -99,7 +109,13 @@ def main() -> None:
     parser.add_argument("--endpoint", nargs="+", default=["search", "ask"])
     parser.add_argument("--connections", type=int, nargs="+", default=[8, 32])
     parser.add_argument("--seconds", type=int, default=15)
-    parser.add_argument("--workers", type=int, default=2, help="server processes (2 cores)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        nargs="+",
+        default=[2],
+        help="server processes (2 cores); several counts are measured side by side, each a row of its own",
+    )
     parser.add_argument("--repeat", type=int, default=1, help="whole rounds, to see the noise")
     parser.add_argument(
         "--rounds-per-server",
@@ -163,14 +179,21 @@ def main() -> None:
                     build = builds.get(f"{key}:{size}")
                     if build is None:
                         raise SystemExit(f"no {key} index of size {size}x: run bench/scale_data.py first")
-                    for label, root in checkouts:
-                        es_before = es_rss_mb(args.es) if key == "elasticsearch" else None
-                        port = args.first_port + offset
-                        for row in measure(name + label, index, port, args, texts, warm, folder, env, root):
-                            row.update(size=size, round=round_, build=build, es_rss_mb=es_before)
-                            rows.append(row)
+                    for workers in args.workers:
+                        for label, root in checkouts:
+                            es_before = es_rss_mb(args.es) if key == "elasticsearch" else None
+                            port = args.first_port + offset
+                            server = name + workers_label(workers, args.workers) + label
+                            for row in measure(server, index, port, args, texts, warm, folder, env, root, workers):
+                                row.update(size=size, round=round_, build=build, es_rss_mb=es_before)
+                                rows.append(row)
                     saved.write_text(json.dumps(rows, indent=2))  # an interrupted run keeps what it measured
     write_report(rows, builds, texts, args)
+
+
+def workers_label(workers: int, measured: list[int]) -> str:
+    """', 1 worker' after the backend's name when several worker counts are measured side by side."""
+    return "" if len(measured) == 1 else f", {workers} worker{'s' if workers > 1 else ''}"
 
 
 def write_report(rows, builds, texts, args) -> None:
