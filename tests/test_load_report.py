@@ -50,3 +50,17 @@ def test_each_worker_count_is_compared_with_its_own_before_rows():
     assert "| 1× | SQLite FTS5, 1 worker | /api/search | 8 | 50.5 → 25.5 | 101.0 → 51.0 | 0.50 |" in text
     assert "| 1× | SQLite FTS5, 2 workers | /api/search | 8 | 51.0 → 26.0 | 102.0 → 52.0 | 0.51 |" in text
     assert "- SQLite FTS5, 1 worker, 1×, /api/search p95 at 8 clients ≤ 50 ms: 51.0 ms, NOT met" in text
+
+
+def test_a_profile_of_another_checkout_names_it():
+    from pathlib import Path
+
+    from bench.profile_server import ROOT, part
+
+    result = {"requests": 3000, "p50": 30.0, "p95": 50.0}
+    shares = [(50.0, "search")]
+    mine = part("sqlite:///x", "search", ROOT, 15, result, 100, shares, shares)
+    theirs = part("sqlite:///x", "search", Path("/tmp/old"), 15, result, 100, shares, shares)
+    assert mine.startswith("**sqlite:///x, /api/search**, 1 server process")
+    assert theirs.startswith("**sqlite:///x, /api/search** (code of /tmp/old), 1 server process")
+    assert "| 50.0% `search` | 50.0% `search` |" in mine
