@@ -1,10 +1,14 @@
-"""Where GET /api/search runs its search (search_api/routers/search.py): on the event loop for the
-embedded backend (CPU work in this process: no thread hand-offs, requests one after the other), in the
-thread pool for a backend whose search waits on a server (Elasticsearch), so the loop keeps serving."""
+"""How GET /api/search runs its searches (search_api/routers/search.py): the embedded backend's one at a
+time in a thread of the pool (CPU work in this process: concurrent ones would only take turns on the
+GIL), leaving the event loop free; a backend whose search waits on a server (Elasticsearch) several at
+once in the thread pool."""
 
 from __future__ import annotations
 
 import asyncio
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 from fastapi.testclient import TestClient
 
@@ -12,33 +16,46 @@ from search_api.app import create_app
 from search_api.search import SearchService
 
 
-def _where() -> str:
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return "thread pool"
-    return "event loop"
-
-
-def test_embedded_searches_run_on_the_event_loop_others_in_the_thread_pool(corpus_index, settings_for, monkeypatch):
-    monkeypatch.setenv("VNLEX_WARM_ANSWERS", "0")
-    app = create_app(settings_for(corpus_index))
-    seen: list[str] = []
+def _searches_at_once(client: TestClient, monkeypatch) -> tuple[int, list[bool]]:
+    """The most searches running at the same time, and for each whether it ran on the event loop,
+    for 6 requests sent at once (each search made to take 50 ms)."""
+    lock = threading.Lock()
+    running, most, on_loop = 0, 0, []
     original = SearchService.search
 
-    def recording(self, *args, **kwargs):
-        seen.append(_where())
+    def slow(self, *args, **kwargs):
+        nonlocal running, most
+        try:
+            asyncio.get_running_loop()
+            on_loop.append(True)
+        except RuntimeError:
+            on_loop.append(False)
+        with lock:
+            running += 1
+            most = max(most, running)
+        time.sleep(0.05)
+        with lock:
+            running -= 1
         return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(SearchService, "search", recording)
+    monkeypatch.setattr(SearchService, "search", slow)
+    with ThreadPoolExecutor(6) as pool:
+        statuses = list(pool.map(lambda _: client.get("/api/search", params={"q": "nạn nhân", "size": 2}), range(6)))
+    monkeypatch.setattr(SearchService, "search", original)
+    assert [r.status_code for r in statuses] == [200] * 6
+    return most, on_loop
+
+
+def test_embedded_searches_run_one_at_a_time_off_the_event_loop(corpus_index, settings_for, monkeypatch):
+    monkeypatch.setenv("VNLEX_WARM_ANSWERS", "0")
+    app = create_app(settings_for(corpus_index))
     with TestClient(app) as client:
         assert app.state.vnlex.search.searches_in_process  # SQLite
-        embedded = client.get("/api/search", params={"q": "hỗ trợ nạn nhân", "size": 3})
+        most, on_loop = _searches_at_once(client, monkeypatch)
+        assert most == 1 and on_loop == [False] * 6
         monkeypatch.setattr(SearchService, "searches_in_process", property(lambda self: False))
-        pooled = client.get("/api/search", params={"q": "hỗ trợ nạn nhân", "size": 3})
-    assert seen == ["event loop", "thread pool"]
-    assert embedded.status_code == pooled.status_code == 200
-    assert embedded.json()["hits"] == pooled.json()["hits"] and embedded.json()["hits"]
+        most, on_loop = _searches_at_once(client, monkeypatch)
+        assert most > 1 and on_loop == [False] * 6
 
 
 def test_only_the_embedded_backend_searches_in_process():

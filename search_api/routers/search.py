@@ -6,6 +6,7 @@ from datetime import date
 from functools import partial
 from typing import Annotated
 
+import anyio
 from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
 
@@ -50,9 +51,21 @@ async def search(
     service = state(request).search
     run = partial(service.search, q, filters, page=page, size=size)
     if service.searches_in_process:
-        # The embedded backend's search is a few ms of CPU in this process and waits on nothing: it runs
-        # on the event loop, requests one after the other. From the thread pool each request took two
-        # thread hand-offs (the endpoint, then FastAPI's check of the response), and concurrent requests
-        # took turns on the GIL at every SQLite statement: at 8 clients p95 was 3-4x p50 (bench/RESULTS.md).
-        return run()
-    return await run_in_threadpool(run)  # Elasticsearch: a search waits on the network
+        return await anyio.to_thread.run_sync(run, limiter=_one_at_a_time(request))
+    return await run_in_threadpool(run)  # Elasticsearch: a search waits on the network, several at once
+
+
+def _one_at_a_time(request: Request) -> anyio.CapacityLimiter:
+    """The embedded backend's searches of this app run one after the other, in one thread of the pool.
+
+    Such a search is a few ms of CPU in this process and waits on nothing. Run as a plain `def` route,
+    each took two thread hand-offs (the endpoint, then FastAPI's check of the response, now on the
+    loop) and the requests in flight took turns on the GIL at every SQLite statement: at 8 clients p95
+    was 3-4x p50. Run on the event loop itself, uvloop sent the responses of a batch of requests only
+    when the whole batch was done and accepted one new connection per batch (at 32 clients the last
+    connections' first requests waited 2 s). Here the loop stays free to accept, read and write while
+    one thread searches (bench/RESULTS.md, "Load and scale: /api/search at 1x")."""
+    limiter = getattr(request.app.state, "search_limiter", None)
+    if limiter is None:  # made on the app's event loop, at its first search (no await in between)
+        limiter = request.app.state.search_limiter = anyio.CapacityLimiter(1)
+    return limiter
