@@ -61,10 +61,10 @@ def _one_at_a_time(request: Request) -> anyio.CapacityLimiter:
     Such a search is a few ms of CPU in this process and waits on nothing. Run as a plain `def` route,
     each took two thread hand-offs (the endpoint, then FastAPI's check of the response, now on the
     loop) and the requests in flight took turns on the GIL at every SQLite statement: at 8 clients p95
-    was 3-4x p50. Run on the event loop itself, uvloop sent the responses of a batch of requests only
-    when the whole batch was done and accepted one new connection per batch (at 32 clients the last
-    connections' first requests waited 2 s). Here the loop stays free to accept, read and write while
-    one thread searches (bench/RESULTS.md, "Load and scale: /api/search at 1x")."""
+    was 3-4x p50. Run on the event loop itself, new connections were taken up one per batch of
+    requests (at 32 clients the last connections' first requests waited 2.3 s) and uvloop appeared to
+    write a batch's responses only once the whole batch was done. Here the loop stays free to accept,
+    read and write while one thread searches (bench/RESULTS.md, "Load and scale: /api/search at 1×")."""
     limiter = getattr(request.app.state, "search_limiter", None)
     if limiter is None:  # made on the app's event loop, at its first search (no await in between)
         limiter = request.app.state.search_limiter = anyio.CapacityLimiter(1)
