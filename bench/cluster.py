@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.load import query_texts  # noqa: E402
+from bench.load_texts import query_texts  # noqa: E402
 from bench.results import update_section  # noqa: E402
 from bench.scale_data import analysed_pool, write_collection  # noqa: E402
 from search_api.settings import DEFAULT_CORPUS  # noqa: E402

@@ -27,7 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.load import query_texts  # noqa: E402
+from bench.load_texts import query_texts  # noqa: E402
 from search_api.backends import open_backend  # noqa: E402
 from search_api.backends.es_query import FACET_SAMPLE, search_body  # noqa: E402
 from search_api.query import parse_query  # noqa: E402

@@ -32,9 +32,11 @@ def render(rows: list[dict], builds: dict, texts: list[str], args) -> str:
     merged = _median_rows(rows)
     rounds = max(len(m["p95_all"]) for m in merged.values())
     lines = [
-        f"`wrk -t2 -c{{8,32}} -d{args.seconds}s` with a Lua script cycling through {len(texts)} distinct query texts "
+        f"`wrk -t2 -c{{{','.join(map(str, args.connections))}}} -d{args.seconds}s` with a Lua script cycling "
+        f"through {len(texts)} distinct query texts "
         "(115 real questions: domain dev + ALQAC; each with and without diacritics and cut to its first "
-        f"{8} words) against `vnlex serve --workers {args.workers}`; one server at a time, the backends and "
+        f"{8} words) against `vnlex serve --workers {' / '.join(map(str, args.workers))}`; one server at a time, "
+        "the backends and "
         f"embedded query plans below side by side for each size, {rounds} round(s), medians shown (every round's "
         "p95 in the last column). "
         "The machine's 2 cores were shared with 7 other engineers' work while this ran, so absolute figures are "
@@ -56,7 +58,8 @@ def render(rows: list[dict], builds: dict, texts: list[str], args) -> str:
         "",
         "Collections (index write time = the backend's `replace_file` of analysed records; analysis excluded):",
         "",
-        "| size | backend | articles | documents | write s | index MB | server RSS MB (2 processes) | ES node RSS MB |",
+        "| size | backend | articles | documents | write s | index MB | server RSS MB (all its processes) "
+        "| ES node RSS MB |",
         "|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     rss = defaultdict(list)

@@ -7,6 +7,8 @@ reports the share of busy samples spent in each vnlex function (inclusive) and i
 
     pip install py-spy; apt-get install wrk
     python bench/profile_server.py --index sqlite:////tmp/vnlex-scale/scale10.sqlite --endpoint search
+    # an earlier commit first, into a section of its own:
+    python bench/profile_server.py --index ... --before /tmp/old-checkout --section "..."
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.load import INSTALL_HINT, lua_script, query_texts, run_wrk, start_server, stop_server, warm_request  # noqa: E402
+from bench.load_server import start_server, stop_server, warm_request  # noqa: E402
+from bench.load_texts import query_texts  # noqa: E402
 from bench.results import update_section  # noqa: E402
+from bench.wrk import INSTALL_HINT, lua_script, run_wrk  # noqa: E402
 
 PORT = 8112
 # py-spy names files relative to the working directory: 'search (search_api/search.py:38)'
@@ -60,9 +64,9 @@ def summarise(raw: Path) -> tuple[int, list[tuple[float, str]], list[tuple[float
     return busy, share(inclusive), share(leaves)
 
 
-def profile(index: str, endpoint: str, seconds: int, folder: Path) -> str:
+def profile(index: str, endpoint: str, seconds: int, folder: Path, root: Path = ROOT) -> str:
     texts, warm = query_texts()
-    process = start_server(index, PORT, workers=1)
+    process = start_server(index, PORT, workers=1, root=root)
     base = f"http://127.0.0.1:{PORT}"
     raw = folder / f"{endpoint}.raw"
     try:
@@ -79,9 +83,15 @@ def profile(index: str, endpoint: str, seconds: int, folder: Path) -> str:
     finally:
         stop_server(process)
     busy, inclusive, leaves = summarise(raw)
+    return part(index, endpoint, root, seconds, result, busy, inclusive, leaves)
+
+
+def part(index, endpoint, root, seconds, result, busy, inclusive, leaves) -> str:
+    """One profile's paragraph and table; the checkout is named when it is not this one (--before)."""
     rows = "\n".join(f"| {a:.1f}% `{n}` | {b:.1f}% `{m}` |" for (a, n), (b, m) in zip(inclusive, leaves, strict=False))
+    checkout = "" if root == ROOT else f" (code of {root})"
     return (
-        f"**{index}, /api/{endpoint}**, 1 server process, wrk 8 connections {seconds} s: "
+        f"**{index}, /api/{endpoint}**{checkout}, 1 server process, wrk 8 connections {seconds} s: "
         f"{result['requests']} requests, p50 {result['p50']:.0f} ms, p95 {result['p95']:.0f} ms; "
         f"{busy} busy samples.\n\n| inclusive (vnlex functions) | self (leaf) |\n|---|---|\n{rows}\n"
     )
@@ -92,6 +102,10 @@ def main() -> None:
     parser.add_argument("--index", action="append", required=True)
     parser.add_argument("--endpoint", action="append", default=None)
     parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument(
+        "--before", type=Path, help="another checkout (e.g. `git archive` of an earlier commit), profiled first"
+    )
+    parser.add_argument("--section", default="Load and scale: where the time goes (py-spy)")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit(INSTALL_HINT)
@@ -99,10 +113,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="vnlex-profile-") as tmp:
         for index in args.index:
             for endpoint in args.endpoint or ["search"]:
+                for root in [args.before.resolve()] if args.before else []:
+                    parts.append(profile(index, endpoint, args.seconds, Path(tmp), root))
+                    print(parts[-1], flush=True)
                 parts.append(profile(index, endpoint, args.seconds, Path(tmp)))
                 print(parts[-1], flush=True)
     update_section(
-        "Load and scale: where the time goes (py-spy)",
+        args.section,
         "\n".join(parts),
         "python bench/profile_server.py " + " ".join(sys.argv[1:]),
     )

@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.load import query_texts  # noqa: E402
+from bench.load_texts import query_texts  # noqa: E402
 
 COMPONENTS = ("analysis", "backend query", "answer stages", "response building", "serialisation", "framework")
 TIMING_FIELDS = {"took_ms", "elapsed_ms", "timings"}

@@ -35,6 +35,7 @@ def scrub(data):
 
 
 def requests(root: Path) -> list[tuple[str, dict]]:
+    # bench.load, not bench.load_texts: a checkout compared with --root may predate that module.
     from bench.load import query_texts
 
     texts, _ = query_texts()

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.load import query_texts  # noqa: E402
+from bench.load_texts import query_texts  # noqa: E402
 from bench.results import update_section  # noqa: E402
 from bench.scale_data import sqlite_url  # noqa: E402
 from search_api.backends import open_backend, sqlite_impact  # noqa: E402

@@ -167,7 +167,7 @@ class ParsedQuery:
     page: int = 1
     size: int = 10
     with_facets: bool = True
-    intent: Any = None  # search_api.query.QueryIntent: what the user's words resolved to
+    intent: Any = None  # search_api.query_intent.QueryIntent: what the user's words resolved to
 
 
 @dataclass

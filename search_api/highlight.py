@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Set
 from functools import lru_cache, partial
-from itertools import accumulate, compress, count, islice
-from operator import sub
+from itertools import compress, count, islice
 
 from ingest.analysis import Analysis
 from ingest.textnorm import fold, nfc
@@ -67,21 +67,28 @@ def _parts(token: str) -> tuple[str, ...]:
     return tuple(p for p in token.split("_") if p)
 
 
-def marked_positions(tokens: list[str], units: Set[tuple[str, ...]]) -> list[bool]:
-    """Which tokens belong to an occurrence of one of the units."""
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for unit in units:
-        by_first.setdefault(unit[0], []).append(unit)
-    marked = [False] * len(tokens)
+def marked_positions(tokens: list[str], units: Set[tuple[str, ...]]) -> list[int]:
+    """Positions of the tokens that belong to an occurrence of one of the units, in order."""
+    by_first = _units_by_first(frozenset(units))
+    marked: set[int] = set()
     # Only the positions whose token starts a unit are looked at; finding them runs in C
     # (compress over a membership map), where a Python loop over every token of a long article cost most.
     for start in compress(count(), map(by_first.__contains__, tokens)):
-        for unit in by_first[tokens[start]]:
-            end = start + len(unit)
-            if tuple(tokens[start:end]) == unit:
-                for position in range(start, end):
-                    marked[position] = True
-    return marked
+        for rest in by_first[tokens[start]]:
+            end = start + 1 + len(rest)
+            if tokens[start + 1 : end] == rest:
+                marked.update(range(start, end))
+    return sorted(marked)
+
+
+@lru_cache(maxsize=256)
+def _units_by_first(units: frozenset[tuple[str, ...]]) -> dict[str, list[list[str]]]:
+    # The units of one query by their first syllable, each as the list of its other syllables: worked
+    # out once per query, not once per hit.
+    by_first: dict[str, list[list[str]]] = {}
+    for unit in units:
+        by_first.setdefault(unit[0], []).append(list(unit[1:]))
+    return by_first
 
 
 def highlight(text: str, analysis: Analysis, *, window: int = 40) -> str:
@@ -116,18 +123,20 @@ def _highlight(text: str, *, exact: bool, units: Set[tuple[str, ...]], window: i
     words = _normalised_words(text, exact)
     if not words:
         return html.escape(text[:300])
-    hits = marked_positions(words, units)
-    start = _best_window(hits, window)
+    marks = marked_positions(words, units)
+    start = _best_window(marks, len(words), window)
     # Match objects (positions) only for the window's words: the ones before it are skipped in C.
     shown = list(islice(_WORD_RE.finditer(text), start, start + window))
     begin = 0 if start == 0 else shown[0].start()
     end = len(text) if start + window >= len(words) else shown[-1].end()
     out: list[str] = ["… " if begin > 0 else ""]
     cursor = begin
-    for match, is_hit in zip(shown, hits[start : start + window], strict=True):
-        out.append(_escape_gap(text[cursor : match.start()]))
-        piece = match.group()  # \w+ holds none of & < > " ': nothing to escape
-        out.append(f"<mark>{piece}</mark>" if is_hit else piece)
+    # Only the marked words are visited: \w+ holds none of & < > " ', so escaping the text from one marked
+    # word to the next at once gives what escaping each gap between words did (a Python step per word).
+    for position in marks[bisect_left(marks, start) : bisect_left(marks, start + window)]:
+        match = shown[position - start]
+        out.append(html.escape(text[cursor : match.start()]))
+        out.append(f"<mark>{match.group()}</mark>")
         cursor = match.end()
     out.append(html.escape(text[cursor:end]))
     if end < len(text):
@@ -136,21 +145,17 @@ def _highlight(text: str, *, exact: bool, units: Set[tuple[str, ...]], window: i
     return _ADJACENT_MARKS.sub(r"\1", "".join(out).replace("\n", " "))
 
 
-@lru_cache(maxsize=4096)
-def _escape_gap(gap: str) -> str:
-    # The text between two words: nearly always one of a few strings (" ", ", ", ". "); escaping
-    # each of a page's 400 gaps again was a quarter of the highlighting time.
-    return html.escape(gap)
-
-
-def _best_window(hits: list[bool], window: int) -> int:
-    if len(hits) <= window:
+def _best_window(marks: list[int], words: int, window: int) -> int:
+    """Where the snippet starts: a little before the first window of `window` words (of `words`) holding
+    the most marked positions. Moving a window on by a word gains a marked word only where one enters
+    it, so the first best window starts at 0 or where a marked word enters: only those starts are
+    counted (bisect on the positions), not every word's window."""
+    if words <= window:
         return 0
-    # Hits in each window of `window` words, from running totals (computed in C, not a loop per word);
-    # the first window with the most hits wins.
-    totals = [0, *accumulate(hits)]
-    per_window = list(map(sub, totals[window:], totals))
-    best = max(per_window)
-    best_start = per_window.index(best)
+    best, best_start = 0, 0
+    for start in (0, *(p - window + 1 for p in marks if p - window + 1 > 0)):
+        inside = bisect_left(marks, start + window) - bisect_left(marks, start)
+        if inside > best:
+            best, best_start = inside, start
     # Start a little before the first hit so the reader sees its context.
     return max(0, best_start - 3) if best > 0 else 0

@@ -15,7 +15,8 @@ from ingest.numbers import number_key, slug
 from search_api.governance import asks_for_detailing_texts, detailing_articles, named_articles
 from search_api.highlight import highlighter
 from search_api.in_force import hidden_notice, lapsed_by
-from search_api.query import MAX_QUERY_CHARS, parse_query, query_problem
+from search_api.query import parse_query, query_problem
+from search_api.query_intent import MAX_QUERY_CHARS
 from search_api.views import NEWS_TYPE, STATUS_LABELS, document_label, is_news_report
 
 KNOWN_DOCUMENTS_TTL = 30.0
@@ -68,6 +69,12 @@ class SearchService:
         # Only the stubs (backend.catalogued_documents, a few rows through an index), never the whole
         # collection: list_documents took 3-5 s at 100x the collection, every 30 s.
         self._catalogued = _Refreshed(self._catalogue_stubs)
+
+    @property
+    def searches_in_process(self) -> bool:
+        """Whether a search is CPU work in this process that waits on no other (the embedded backend),
+        rather than a wait on a search server."""
+        return bool(getattr(self.backend, "searches_in_process", False))
 
     def known_documents(self) -> list[tuple[str, str, str]]:
         return self._known.get()

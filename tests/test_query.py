@@ -6,15 +6,9 @@ import pytest
 
 from ingest.analysis import analyze_query
 from ingest.index_contract import Filters
-from search_api.query import (
-    ABBREVIATION_KINDS,
-    MAX_QUERY_CHARS,
-    NO_WORDS_MESSAGE,
-    load_abbreviations,
-    parse_query,
-    query_problem,
-    understand,
-)
+from search_api.abbreviations import ABBREVIATION_KINDS, load_abbreviations
+from search_api.query import NO_WORDS_MESSAGE, parse_query, query_problem
+from search_api.query_intent import MAX_QUERY_CHARS, understand
 
 KNOWN = [
     ("66/2011/QH12", "Luật", "Phòng, chống mua bán người"),
@@ -281,3 +275,19 @@ def test_first_segmentation_calls_from_many_threads_all_succeed():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_the_folded_view_keeps_every_position_and_folds_each_character():
+    """_folded_view folds character by character through a per-character cache; each character must
+    come out as folding it afresh gives, where that is one character, and stay itself otherwise."""
+    from ingest.textnorm import fold
+    from search_api.query_intent import _folded_view
+
+    text = "Điều 32 Luật PCMBN: hỗ trợ NẠN NHÂN bị mua bán — ½ ﬁ İ ß ǅ Å 09/2013/NĐ-CP ǰ"
+    for _ in range(2):  # the second time from the cache
+        view = _folded_view(text)
+        assert len(view) == len(text)
+        for char, folded in zip(text, view, strict=True):
+            fresh = fold(char).lower()
+            assert folded == (fresh if len(fresh) == 1 else char), char
+    assert _folded_view("Nghị định số 09/2013/NĐ-CP") == "nghi dinh so 09/2013/nd-cp"

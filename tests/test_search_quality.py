@@ -8,6 +8,8 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ingest.analysis import analyze
 from search_api.app import create_app
@@ -63,6 +65,77 @@ def test_remembered_snippets_and_words_follow_the_query_and_the_text():
     assert module._normalised_words.cache_info().currsize == 2 * len(texts)  # exact and folded words
     assert marked(highlight(TEXT, queries[0])) == ["mua bán", "mua bán"]
     assert marked(highlight(texts[1], queries[0])) == []  # its own text ("buôn bán"), not TEXT's snippet
+
+
+def _dense_marks(tokens: list[str], units) -> list[bool]:
+    """Which tokens are marked, one flag per token, as highlighting first computed it."""
+    marked = [False] * len(tokens)
+    for start in range(len(tokens)):
+        for unit in units:
+            if tuple(tokens[start : start + len(unit)]) == unit:
+                marked[start : start + len(unit)] = [True] * len(unit)
+    return marked
+
+
+def _dense_best_window(hits: list[bool], window: int) -> int:
+    """The snippet's first word as highlighting first chose it: every window counted."""
+    if len(hits) <= window:
+        return 0
+    per_window = [sum(hits[start : start + window]) for start in range(len(hits) - window + 1)]
+    best = max(per_window)
+    return max(0, per_window.index(best) - 3) if best > 0 else 0
+
+
+def _escaped_word_by_word(text: str, analysis) -> str:
+    """The snippet as highlighting built it before it visited only the marked words: every word's
+    flag, every window counted, every gap between two words escaped on its own."""
+    import html
+
+    from search_api import highlight as module
+
+    exact, units = module.query_units(analysis)
+    words = module._normalised_words(text, exact)
+    hits = _dense_marks(words, units)
+    start = _dense_best_window(hits, 40)
+    shown = list(module._WORD_RE.finditer(text))[start : start + 40]
+    begin = 0 if start == 0 else shown[0].start()
+    end = len(text) if start + 40 >= len(words) else shown[-1].end()
+    out, cursor = ["… " if begin > 0 else ""], begin
+    for match, is_hit in zip(shown, hits[start : start + 40], strict=True):
+        out.append(html.escape(text[cursor : match.start()]))
+        out.append(f"<mark>{match.group()}</mark>" if is_hit else match.group())
+        cursor = match.end()
+    out.append(html.escape(text[cursor:end]) + (" …" if end < len(text) else ""))
+    return module._ADJACENT_MARKS.sub(r"\1", "".join(out).replace("\n", " "))
+
+
+@given(st.lists(st.booleans(), max_size=120), st.integers(min_value=1, max_value=50))
+def test_the_best_window_from_the_marked_positions_is_the_first_of_all_windows(hits, window):
+    from search_api.highlight import _best_window
+
+    marks = [position for position, hit in enumerate(hits) if hit]
+    assert _best_window(marks, len(hits), window) == _dense_best_window(hits, window)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TEXT,
+        "mua bán " * 60 + "nạn nhân mua bán " * 3 + "x " * 200 + "nạn nhân mua bán người " * 4,
+        "Nạn nhân & <người> \"bị\" mua bán\n'được' hỗ trợ; nạn nhân/mua bán - nạn nhân.mua bán & nạn nhân" * 4,
+        "x " * 100 + "mua bán <b>nạn nhân</b> & 'mua' \"bán\"\n\nnạn nhân" + " y" * 100,
+        "<mua bán>&<nạn nhân>",
+    ],
+)
+@pytest.mark.parametrize("query", ["mua bán", "nạn nhân mua bán", "nan nhan"])
+def test_snippets_escape_every_gap_as_escaping_word_by_word(text, query):
+    from search_api import highlight as module
+
+    analysis = analyze(query) if query != "nan nhan" else analyze(query).without_exact()
+    exact, units = module.query_units(analysis)
+    snippet = module._highlight(text, exact=exact, units=units, window=40)
+    assert snippet == _escaped_word_by_word(text, analysis)
+    assert "<mark>" in snippet and "<b>" not in snippet and "<mua" not in snippet
 
 
 @pytest.fixture(scope="module")

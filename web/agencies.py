@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from search_api.query import load_abbreviations
+from search_api.abbreviations import load_abbreviations
 
 SHORTEN_ABOVE = 28  # characters; shorter names fit the filter column on one or two lines
 

@@ -39,7 +39,7 @@ from search_api.backends.sqlite_exact import ExactScorer
 from search_api.backends.sqlite_integrity import IntegrityMonitor
 from search_api.backends.sqlite_query import filter_sql, query_tokens, search_sql, selected_terms
 from search_api.backends.sqlite_state import IndexState, IndexStates
-from search_api.backends.sqlite_stats import SharedStats
+from search_api.backends.sqlite_stats import SharedStats, best_first
 from search_api.backends.sqlite_writes import SQLiteWrites
 
 MAX_PAGE_SIZE = 100
@@ -57,6 +57,8 @@ HIT_COLUMNS = (
 
 class SQLiteBackend(SQLiteWrites):
     """The whole backend: the reads and search below on top of the writes and connection layers."""
+
+    searches_in_process = True  # a search is CPU work in this process (search_api/routers/search.py)
 
     def __init__(self, path: str | Path):
         self.path = str(path)
@@ -134,11 +136,15 @@ class SQLiteBackend(SQLiteWrites):
             allowed = None
         assert built is not None  # with no words, search_sql browses by the filters and always builds SQL
         sql, params = built
-        ranked = None
         if self.exact is not None and self.plan == "impact" and " MATCH " in sql and not filter_sql(sql_filters)[0]:
-            ranked = self.exact.ranked(self.db, state, selected_terms(query.analysis, doc_freq, rows))
-        if ranked is None:
-            ranked = self.db.execute(sql, params).fetchall()
+            scores = self.exact.scores(self.db, state, selected_terms(query.analysis, doc_freq, rows))
+            if scores is not None:
+                # The FTS5 statement's rows and scores, not ordered yet: as below, then only the page is ordered.
+                if allowed is not None:
+                    scores = self._shared.filter_scores(scores, allowed)
+                self._shared.demote_scores(scores, NON_NORMATIVE_TYPES, NON_NORMATIVE_SCORE_FACTOR)
+                return self._page(query, scores, len(scores), False)
+        ranked = self.db.execute(sql, params).fetchall()
         if allowed is not None:
             ranked = self._shared.filter_rows(ranked, allowed)
         if " MATCH " in sql:  # ranked by bm25; browsing keeps the documents' own order
@@ -180,11 +186,19 @@ class SQLiteBackend(SQLiteWrites):
         ranked = self._shared.demote(ranked, NON_NORMATIVE_TYPES, NON_NORMATIVE_SCORE_FACTOR)
         return self._page(query, ranked, total, found.truncated)
 
-    def _page(self, query: ParsedQuery, ranked: list[tuple[int, float]], total: int, estimate: bool) -> SearchResult:
-        facets = self._shared.facets(map(itemgetter(0), ranked)) if query.with_facets else {}
+    def _page(
+        self, query: ParsedQuery, ranked: list[tuple[int, float]] | dict[int, float], total: int, estimate: bool
+    ) -> SearchResult:
+        """One page of hits and the facets of every matching row. `ranked`: (rowid, score) pairs in
+        their order, or {rowid: score} to be ordered by (score, rowid), of which only the page is."""
+        rowids = ranked.keys() if isinstance(ranked, dict) else map(itemgetter(0), ranked)
+        facets = self._shared.facets(rowids) if query.with_facets else {}
         size = max(1, min(query.size, MAX_PAGE_SIZE))
         start = (max(query.page, 1) - 1) * size
-        page = ranked[start : start + size]
+        if isinstance(ranked, dict):
+            page = best_first(ranked, start + size)[start:]
+        else:
+            page = ranked[start : start + size]
         stored = self._stored_rows([rowid for rowid, _ in page])
         hits = [self._hit(stored[rowid], score) for rowid, score in page]
         return SearchResult(total=total, hits=hits, facets=facets, total_is_estimate=estimate)

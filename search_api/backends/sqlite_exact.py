@@ -90,6 +90,23 @@ class ExactScorer:
         as the FTS5 statement returns them, in the read transaction `state` is of; None when that
         cannot be computed exactly here (the self-check failed, a token FTS5 reads as a phrase, a
         term whose list is cut)."""
+        found = self._phrase_lists(db, state, streams)
+        return None if found is None else _ordered(found)
+
+    def scores(
+        self, db: sqlite3.Connection, state: IndexState, streams: Mapping[str, Sequence[str]]
+    ) -> dict[int, float] | None:
+        """ranked() as {rowid: bm25}, not ordered: a search orders only the rows of its page
+        (sqlite_stats.best_first); sorting every match cost about as much as scoring them."""
+        found = self._phrase_lists(db, state, streams)
+        if found is None:
+            return None
+        sums = _sums(found)
+        return dict(zip(sums.keys(), map(neg, sums.values()), strict=True))
+
+    def _phrase_lists(
+        self, db: sqlite3.Connection, state: IndexState, streams: Mapping[str, Sequence[str]]
+    ) -> list[tuple[array, array]] | None:
         lists = self._checked(db, state)
         if not lists.ok:
             return None
@@ -100,8 +117,7 @@ class ExactScorer:
                 if key is None:
                     return None
                 keys.append(key)
-        found = self._lists(db, lists, keys)
-        return None if found is None else _ordered(found)
+        return self._lists(db, lists, keys)
 
     def _lists(self, db: sqlite3.Connection, lists: _Lists, keys: list[str]) -> list[tuple[array, array]] | None:
         """Each phrase's (rowids, contributions), in phrase order; None when a list is cut."""
@@ -187,8 +203,16 @@ class ExactScorer:
 
 
 def _ordered(lists: list[tuple[array, array]]) -> list[tuple[int, float]]:
-    """bm25 of every row in any list: contributions added phrase by phrase, in phrase order (as
-    FTS5's `score += ...`; a phrase a row lacks adds 0.0, which changes nothing), then negated."""
+    """bm25 of every row in any list, negated, ordered by (score, rowid) as the FTS5 statement."""
+    scores = _sums(lists)
+    ranked = list(zip(scores.keys(), map(neg, scores.values()), strict=True))
+    ranked.sort(key=_SCORE_THEN_ROWID)
+    return ranked
+
+
+def _sums(lists: list[tuple[array, array]]) -> dict[int, float]:
+    """The bm25 sum of every row in any list: contributions added phrase by phrase, in phrase order
+    (as FTS5's `score += ...`; a phrase a row lacks adds 0.0, which changes nothing)."""
     scores: dict[int, float] = {}
     get = scores.get
     for rowids, contributions in lists:
@@ -196,9 +220,7 @@ def _ordered(lists: list[tuple[array, array]]) -> list[tuple[int, float]]:
         # a Python loop over the postings cost more than the FTS5 statement it replaces. Each row is
         # once in a list, so every get() reads the sum of the earlier phrases only.
         scores.update(zip(rowids, map(add, map(get, rowids, repeat(0.0)), contributions), strict=True))
-    ranked = list(zip(scores.keys(), map(neg, scores.values()), strict=True))
-    ranked.sort(key=_SCORE_THEN_ROWID)
-    return ranked
+    return scores
 
 
 def sample_queries(db: sqlite3.Connection, rows: int) -> list[dict[str, list[str]]]:

@@ -19,11 +19,13 @@ every write transaction bumps, so another process's ingest is seen at the next q
 
 from __future__ import annotations
 
+import heapq
 import sqlite3
 import threading
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from itertools import compress
 from operator import itemgetter
 
 from ingest.index_contract import FACET_FIELDS, Filters
@@ -54,6 +56,8 @@ class SharedStats:
         self._combo_of_row = array("i")  # rowid -> index into _combos (-1: no row)
         self._combos: list[tuple[str, ...]] = []
         self._rows_of_key: dict[str, list[int]] = {}  # document key -> its article rowids
+        # document types -> (the _combo_of_row it was read from, rowids of those types): demote_scores
+        self._rows_of_types: dict[tuple[str, ...], tuple[array, frozenset[int]]] = {}
 
     def _current(self, db: sqlite3.Connection, stamp: tuple | None = None) -> None:
         stamp = index_stamp(db) if stamp is None else stamp
@@ -147,6 +151,28 @@ class SharedStats:
         rescored.sort(key=_SCORE_THEN_ROWID)  # itemgetter: the same order as a lambda, without a Python call per row
         return rescored
 
+    def filter_scores(self, scores: dict[int, float], allowed: set[int]) -> dict[int, float]:
+        """filter_rows for unordered {rowid: score}."""
+        combo_of_row, size = self._combo_of_row, len(self._combo_of_row)
+        return {r: s for r, s in scores.items() if r < size and combo_of_row[r] in allowed}
+
+    def demote_scores(self, scores: dict[int, float], doc_types: Iterable[str], factor: float) -> None:
+        """demote() for unordered {rowid: score}, in place: only the rows of these types are read and
+        changed (the same product), where demote() looks at every matching row in Python."""
+        for rowid in self._rows_of(tuple(doc_types)).intersection(scores):
+            scores[rowid] *= factor
+
+    def _rows_of(self, doc_types: tuple[str, ...]) -> frozenset[int]:
+        """Rowids of the articles of these document types, read once per index state."""
+        combo_of_row = self._combo_of_row
+        cached = self._rows_of_types.get(doc_types)
+        if cached is not None and cached[0] is combo_of_row:
+            return cached[1]
+        wanted = {index for index, combo in enumerate(self._combos) if combo[0] in doc_types}
+        rows = frozenset(compress(range(len(combo_of_row)), map(wanted.__contains__, combo_of_row)))
+        self._rows_of_types[doc_types] = (combo_of_row, rows)
+        return rows
+
     def facets(self, rowids: Iterable[int]) -> dict[str, list[tuple[str, int]]]:
         combo_of_row, size = self._combo_of_row, len(self._combo_of_row)
         rowids = list(rowids)
@@ -163,3 +189,19 @@ class SharedStats:
                     counts[self._combos[combo][position]] += count
             facets[name] = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         return facets
+
+
+def best_first(scores: Mapping[int, float], count: int) -> list[tuple[int, float]]:
+    """The first `count` of the (rowid, score) pairs in ORDER BY score, rowid — sorted(scores.items())[:count]
+    by that key — without sorting them all: only the pairs scoring at most the count-th smallest score
+    (ties included) are sorted."""
+    if count <= 0 or not scores:
+        return []
+    if len(scores) > count:
+        values = list(scores.values())
+        bound = heapq.nsmallest(count, values)[-1]
+        pairs = list(compress(scores.items(), map(bound.__ge__, values)))
+    else:
+        pairs = list(scores.items())
+    pairs.sort(key=_SCORE_THEN_ROWID)
+    return pairs[:count]
