@@ -39,8 +39,8 @@ def render(rows: list[dict], builds: dict, texts: list[str], args) -> str:
         "the backends and "
         f"embedded query plans below side by side for each size, {rounds} round(s), medians shown (every round's "
         "p95 in the last column). "
-        "The machine's 2 cores were shared with 7 other engineers' work while this ran, so absolute figures are "
-        "noisy; compare rows of the same round and size.",
+        "The machine's 2 cores were shared with other work while this ran (load average in the last column), so "
+        "absolute figures are noisy; compare rows of the same round and size.",
         "",
         "| size | articles | backend | endpoint | clients | requests | req/s | p50 ms | p95 ms | p99 ms | max ms "
         "| errors | p95 per round | load avg |",
