@@ -166,3 +166,18 @@ def test_a_foreigners_return_to_her_country_is_not_a_victim_back_home(answer_cli
     assert any(q["doc_number"].startswith("01/2014") and q["article_number"] == "9" for q in data["answer"]), [
         q["citation"] for q in data["answer"]
     ]
+
+
+def test_a_victims_papers_for_legal_aid_are_not_a_childs(answer_client):
+    # a fourth reader's dangerous answer: 08/2017 Điều 33 khoản 3 ("Giấy tờ chứng minh là trẻ em") came first
+    data = ask(answer_client, "nạn nhân bị mua bán xin TGPL thì phải nộp giấy tờ gì chứng minh")
+    first = data["answer"][0]
+    assert "trẻ em" not in first["text"][:60], first["citation"]
+
+
+def test_a_foreign_victims_return_is_not_a_vietnamese_victims_way_home(answer_client):
+    # another: 66/2011 Điều 26 khoản 1 and 01/2014 Điều 4 (victims coming back from abroad) answered a foreigner
+    data = ask(answer_client, "Nạn nhân người nước ngoài được giải cứu ở Việt Nam thì làm thủ tục đưa về nước thế nào?")
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) not in (("66/2011/QH12", "26"),), first["citation"]
+    assert not (first["doc_number"].startswith("01/2014") and first["article_number"] == "4"), first["citation"]

@@ -45,8 +45,23 @@ _OFFENDER_ASKED = re.compile(
     r"|truy cuu|bi xu)(?!\w)"
 )
 OFFENDER_PENALTY = 0.15
-_CITIZENS_ONLY = re.compile(r"(?<!\w)(?:quoc tich viet nam|cong dan viet nam)(?!\w)")
+# (and a victim coming back: "tiếp nhận nạn nhân trở về qua cửa khẩu" is a Vietnamese victim's way home, the reverse
+# of a foreign victim's return — a fourth reader found 01/2014 Điều 4 khoản 3-4 answering the latter)
+_CITIZENS_ONLY = re.compile(
+    r"(?<!\w)(?:quoc tich viet nam|cong dan viet nam|nan nhan tro ve|nguoi tro ve|nuoc ngoai tro ve"
+    r"|co quan dai dien viet nam)(?!\w)"
+)
 CITIZENS_PENALTY = 0.15
+OTHER_GROUP_PENALTY = 0.1
+OPENING_WORDS = 10
+_OPENING_GROUPS = (
+    m.FOREIGNER,
+    m.STATELESS,
+    m.ETHNIC_MINORITY,
+    m.ACCOMPANYING_MINOR,
+    m.CHILD_UNDER_16,
+    m.CHILD_UNDER_18,
+)
 _RETURNED = re.compile(
     r"(?<!\w)(?:(?:tron|thoat|chay|tu tron|duoc dua|duoc giai cuu)(?: \w+){0,5} ve|ve (?:nuoc|que|nha|viet nam)"
     r"|da ve|tro ve)(?!\w)"
@@ -85,7 +100,7 @@ def group_bonus(candidate: Candidate, question: m.Question) -> float:
         return -OFFENDER_PENALTY
     if (
         m.FOREIGNER in question.who
-        and _CITIZENS_ONLY.search(folded(candidate.text))
+        and _CITIZENS_ONLY.search(folded(f"{candidate.lead_in} {candidate.text}"))
         and not GROUP_IN_TEXT[m.FOREIGNER].search(own)
     ):
         # "nạn nhân là người nước ngoài được giải cứu ở Việt Nam thì trao trả thế nào": the procedure checking a
@@ -104,6 +119,14 @@ def group_bonus(candidate: Candidate, question: m.Question) -> float:
         # called it dangerous)
         candidate.reasons.append("a mission abroad's procedure; the question's person is back home")
         return -CITIZENS_PENALTY
+    opening = " ".join(own.split()[:OPENING_WORDS])
+    if m.VICTIM in question.who and "tre em" not in folded(candidate.document.title or ""):
+        other = next((g for g in _OPENING_GROUPS if g not in question.who and GROUP_IN_TEXT[g].search(opening)), None)
+        if other is not None and not _VICTIM_IN_OWN.search(opening):
+            # "xin TGPL thì phải nộp giấy tờ gì chứng minh" for a victim: the papers proving a child (08/2017 Điều 33
+            # khoản 3, "Giấy tờ chứng minh là trẻ em") are another group's (a fourth reader found them first)
+            candidate.reasons.append(f"opens on another group ({other})")
+            return -OTHER_GROUP_PENALTY
     bonus = 0.0
     for group in question.who:
         pattern = GROUP_IN_TEXT.get(group)
