@@ -22,6 +22,7 @@ from search_api.answering.banner import banner, vn_date  # noqa: F401 (re-export
 from search_api.answering.compose import SYLLABLE_SHARE, Composition, in_force_on, term_weight
 from search_api.answering.evidence import Evidence, is_news, is_stub
 from search_api.answering.off_collection import off_collection
+from search_api.answering.support import Cover
 from search_api.answering.terms import folded, spells_out_heading, unit_terms
 from search_api.corpus_store import CorpusStore, Snapshot
 
@@ -172,20 +173,12 @@ def asking_covered(evidence: Evidence, quotes: list) -> bool:
     asked = evidence.question.asking_terms
     if not asked:
         return False
-    weight = evidence.weights
-    syllables = [t for t in asked if "_" not in t]
-    bigrams = [t for t in asked if "_" in t]
-    syllable_mass = sum(weight.get(t, 0.0) for t in syllables) or 1.0
-    bigram_mass = sum(weight.get(t, 0.0) for t in bigrams) or 1.0
-    for quote in quotes[:3]:
-        terms = unit_terms(quote.text) | unit_terms(quote.article.title) | unit_terms(quote.document.title or "")
-        syllable_cover = sum(weight.get(t, 0.0) for t in syllables if t in terms) / syllable_mass
-        bigram_cover = (
-            sum(weight.get(t, 0.0) for t in bigrams if t in terms) / bigram_mass if bigrams else syllable_cover
-        )
-        if SYLLABLE_SHARE * syllable_cover + (1 - SYLLABLE_SHARE) * bigram_cover >= ASKING_COVERAGE:
-            return True
-    return False
+    cover = Cover(evidence.question, evidence.weights, asked)
+    return any(
+        cover.of_terms(unit_terms(q.text) | unit_terms(q.article.title) | unit_terms(q.document.title or ""))
+        >= ASKING_COVERAGE
+        for q in quotes[:3]
+    )
 
 
 def _names_the_lead(evidence: Evidence, lead: m.Candidate) -> bool:

@@ -107,9 +107,8 @@ FOCUS_BONUS = 0.15
 # "đặt ra những nguyên tắc nào khi ...": the two words before the question word name what is asked; an article
 # whose heading opens with them ("Nguyên tắc xác minh, ...") is about it.
 _ASKED_NOUN = re.compile(r"(?<!\w)(\w+) (\w+)(?: nao| gi)(?!\w)")
-_NOT_A_NOUN = frozenset(
-    "la gi lam gi duoc co phai can bi the sao quy dinh van ban dieu luat thong tu nghi dinh nao nhung cac".split()
-)
+# (besides QUESTION_WORDS: the verb "làm" and the words naming a text, "quy định nào", "văn bản nào", "thông tư nào")
+_NOT_A_NOUN = frozenset("lam dinh van ban dieu luat thong tu nghi".split())
 
 
 SCOPE_BONUS = 0.2

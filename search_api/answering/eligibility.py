@@ -9,7 +9,7 @@ import re
 from search_api.answering import models as m
 from search_api.answering.compose import MAX_QUOTES, RANK_STEP, unit_label
 from search_api.answering.evidence import Evidence
-from search_api.answering.groups import GROUP_IN_TEXT, offender_clause
+from search_api.answering.groups import GROUP_IN_TEXT, SPECIFIC_GROUPS, offender_clause
 from search_api.answering.models import Candidate
 from search_api.answering.terms import folded, unit_terms
 from search_api.answering.understand import GROUP_CUES
@@ -23,15 +23,6 @@ LIST_TITLE_COVER = 0.15  # the list's heading must name what is asked ("trợ gi
 LIST_TITLE_COVER_GROUP = 0.05  # ... less so when one of its clauses names the very group asked about
 HIERARCHY_BONUS = {"Bộ luật": 0.1, "Luật": 0.1, "Nghị định": 0.05}
 VICTIM_IN_TEXT = re.compile(r"nan nhan(?: cua hanh vi)? (?:bi )?mua ban|nan nhan(?!\w)")
-SPECIFIC_GROUPS = (
-    m.FOREIGNER,
-    m.STATELESS,
-    m.ETHNIC_MINORITY,
-    m.ACCOMPANYING_MINOR,
-    m.CHILD_UNDER_16,
-    m.CHILD_UNDER_18,
-    m.BEING_IDENTIFIED,
-)
 
 
 def eligibility_quotes(evidence: Evidence) -> list[Candidate]:

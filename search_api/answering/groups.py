@@ -54,14 +54,18 @@ _CITIZENS_ONLY = re.compile(
 CITIZENS_PENALTY = 0.15
 OTHER_GROUP_PENALTY = 0.1
 OPENING_WORDS = 10
-_OPENING_GROUPS = (
+# The groups more specific than victims in general (eligibility lists name them before the general rule).
+SPECIFIC_GROUPS = (
     m.FOREIGNER,
     m.STATELESS,
     m.ETHNIC_MINORITY,
     m.ACCOMPANYING_MINOR,
     m.CHILD_UNDER_16,
     m.CHILD_UNDER_18,
+    m.BEING_IDENTIFIED,
 )
+# (a person being identified is a victim-to-be: a clause opening on one is no other group's)
+_OPENING_GROUPS = tuple(g for g in SPECIFIC_GROUPS if g != m.BEING_IDENTIFIED)
 _RETURNED = re.compile(
     r"(?<!\w)(?:(?:tron|thoat|chay|tu tron|duoc dua|duoc giai cuu)(?: \w+){0,5} ve|ve (?:nuoc|que|nha|viet nam)"
     r"|da ve|tro ve)(?!\w)"
@@ -75,7 +79,15 @@ _EMBASSY = re.compile(r"(?<!\w)co quan dai dien(?!\w)")
 
 def offender_clause(candidate: Candidate, question: m.Question) -> bool:
     """A clause about offenders or the accused, for a question about a victim that asks nothing of one."""
-    own = folded(_own_words(candidate) if candidate.kind == "khoan" else f"{candidate.lead_in} {candidate.text}")
+    return _about_offenders(candidate, question, _own_folded(candidate))
+
+
+def _own_folded(candidate: Candidate) -> str:
+    """The folded words a unit names its group with: a clause's own words, a point with its lead-in."""
+    return folded(_own_words(candidate) if candidate.kind == "khoan" else f"{candidate.lead_in} {candidate.text}")
+
+
+def _about_offenders(candidate: Candidate, question: m.Question, own: str) -> bool:
     return (
         m.VICTIM in question.who
         and not _OFFENDER_ASKED.search(question.folded)
@@ -94,8 +106,8 @@ def group_bonus(candidate: Candidate, question: m.Question) -> float:
     A clause divided into points names a group only in its lead-in: a group named in one of its
     points is that point's ("b) ... chờ xác minh người khai là nạn nhân được hỗ trợ"), and the
     point is quoted on its own, ahead of the whole clause that merely contains it."""
-    own = folded(_own_words(candidate) if candidate.kind == "khoan" else f"{candidate.lead_in} {candidate.text}")
-    if OFFENDER_PENALTY and offender_clause(candidate, question):
+    own = _own_folded(candidate)
+    if OFFENDER_PENALTY and _about_offenders(candidate, question, own):
         candidate.reasons.append("about offenders or the accused; the question's person is a victim")
         return -OFFENDER_PENALTY
     if (

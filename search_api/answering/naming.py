@@ -11,6 +11,7 @@ from collections import Counter
 
 from ingest.numbers import number_key
 from ingest.textnorm import fold
+from search_api.answering.terms import folded
 
 
 def _by_year(numbers: list[str], words: str) -> list[str]:
@@ -136,7 +137,7 @@ _POINTS_BACK_RE = re.compile(r"(?<!\w)(?:sua doi|bo sung|thay the|moi) (?:nay|do
 def asked_document_first(text: str, numbers: list[str]) -> list[str]:
     """The named documents (numbers as indexed) with the one the question asks about first: the amending
     text when the asking sentence points back to it ("thông tư sửa đổi này"), else as named."""
-    if len(numbers) < 2 or not _POINTS_BACK_RE.search(" ".join(re.findall(r"\w+", fold(text).lower()))):
+    if len(numbers) < 2 or not _POINTS_BACK_RE.search(folded(text)):
         return numbers
     by = _BY_RE.search(text)
     if by is None:

@@ -50,8 +50,7 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     question = evidence.question
     offences: dict[tuple[str, str], list[Candidate]] = {}
     for candidate in ranked(evidence):
-        if is_offence(candidate) and candidate.kind in ("khoan", "dieu"):
-            # ("dieu": an offence of one paragraph, Điều 183 "Tội tổ chức tảo hôn", is its own clause)
+        if is_offence(candidate) and candidate.kind in OFFENCE_UNITS:
             offences.setdefault((candidate.document.number, candidate.article.number), []).append(candidate)
     trafficking_denied = bool(DENIES_TRAFFICKING.search(question.folded))
     guided = _guided_offences(evidence, store) if trafficking_denied else {}
@@ -333,6 +332,14 @@ GUIDANCE_RANK = 10  # 3 found the guidance on SQLite only (Elasticsearch ranks i
 
 
 NAMED_WHOLE_BONUS = 0.5
+# The units an offence's ranges are read from: its clauses, or the article itself when it has one paragraph
+# (Điều 183 "Tội tổ chức tảo hôn").
+OFFENCE_UNITS = ("khoan", "dieu")
+
+
+def _offence_clauses(document: Document, article: Article) -> list[Candidate]:
+    return [c for c in article_candidates(document, article, 0) if c.kind in OFFENCE_UNITS]
+
 
 # "chứa mại dâm bé gái 15 tuổi": the victim's age falls in a clause's band ("từ đủ 13 tuổi đến dưới 16 tuổi",
 # Điều 327 khoản 3 — a third reader found khoản 1's one to five years quoted), or under its ceiling ("dưới 13 tuổi").
@@ -379,8 +386,7 @@ def _child_offence(store: CorpusStore, clauses: list[Candidate]) -> list[Candida
         return clauses
     for _, document, article in _offences_by_title(store).get(title + " duoi 16 tuoi", []):
         if document.number == clauses[0].document.number:
-            found = [c for c in article_candidates(document, article, 0) if c.kind in ("khoan", "dieu")]
-            return found or clauses
+            return _offence_clauses(document, article) or clauses
     return clauses
 
 
@@ -399,7 +405,7 @@ def _named_whole(store: CorpusStore, text: str, offences: dict[tuple[str, str], 
             if any(title == h or title.startswith(h + " ") for h in headings):
                 key = (document.number, article.number)
                 if key not in offences:
-                    clauses = [c for c in article_candidates(document, article, 0) if c.kind in ("khoan", "dieu")]
+                    clauses = _offence_clauses(document, article)
                     if not clauses:
                         continue
                     offences[key] = clauses

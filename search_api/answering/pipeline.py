@@ -23,6 +23,7 @@ from search_api.answering import (
     detailing,
     eligibility,
     governing,
+    groups,
     juvenile,
     penalty,
     procedure_steps,
@@ -278,7 +279,7 @@ class AnswerService:
                 composition.summary = summary
                 composition.mode = "penalty"
                 return composition
-        specific = any(g in question.who for g in eligibility.SPECIFIC_GROUPS)
+        specific = any(g in question.who for g in groups.SPECIFIC_GROUPS)
         # ("được hỗ trợ tiền ăn bao nhiêu": a sum is asked, not whether the group qualifies)
         if question.intent not in (m.PROCEDURE, m.AMOUNT) and (
             question.has(m.ELIGIBILITY)

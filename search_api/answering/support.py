@@ -90,16 +90,21 @@ def _quantities(text: str) -> tuple[tuple[str, Amount], ...]:
 
 
 class Cover:
-    """The question's weighted coverage of a piece of text (syllables and bigrams, as compose scores units)."""
+    """The question's weighted coverage of a piece of text (syllables and bigrams, as compose scores units);
+    of only some of its terms (`asked`: its asking sentence's, check.asking_covered) when given."""
 
-    def __init__(self, question: m.Question, weight: dict[str, float]):
-        self.syllables = {t: weight.get(t, 0.0) for t in question.syllables}
-        self.bigrams = {t: weight.get(t, 0.0) for t in question.bigrams}
+    def __init__(self, question: m.Question, weight: dict[str, float], asked: frozenset[str] | None = None):
+        syllables = question.syllables if asked is None else frozenset(t for t in asked if "_" not in t)
+        bigrams = question.bigrams if asked is None else frozenset(t for t in asked if "_" in t)
+        self.syllables = {t: weight.get(t, 0.0) for t in syllables}
+        self.bigrams = {t: weight.get(t, 0.0) for t in bigrams}
         self.syllable_mass = sum(self.syllables.values()) or 1.0
         self.bigram_mass = sum(self.bigrams.values()) or 1.0
 
     def __call__(self, text: str) -> float:
-        terms = unit_terms(text)
+        return self.of_terms(unit_terms(text))
+
+    def of_terms(self, terms: frozenset[str]) -> float:
         syllable = sum(w for t, w in self.syllables.items() if t in terms) / self.syllable_mass
         if not self.bigrams:
             return syllable

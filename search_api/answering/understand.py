@@ -271,10 +271,18 @@ def head_count(words: str) -> int:
     return max(counts, default=0)
 
 
+def _parts(text: str, split: re.Pattern[str]) -> list[str]:
+    """The question cut where `split` ends a part; a full stop inside a number ("09/2013", "1.000.000 đồng")
+    ends nothing."""
+    return [part for part in split.split(nfc(text)) if part.strip()]
+
+
+_SENTENCE_SPLIT = re.compile(r"[.!?;:](?!\d)")
+
+
 def _asking_sentence(text: str) -> str:
-    """The expanded words of the question's last sentence (the one asking), "." or ":" ending the others; a full
-    stop inside a number ("09/2013", "1.000.000 đồng") ends nothing."""
-    sentences = [s for s in re.split(r"[.!?;:](?!\d)", nfc(text)) if s.strip()]
+    """The expanded words of the question's last sentence (the one asking), "." or ":" ending the others."""
+    sentences = _parts(text, _SENTENCE_SPLIT)
     return expanded_text(sentences[-1]) if sentences else ""
 
 
@@ -285,7 +293,7 @@ _ASKING_SPLIT = re.compile(r"[.!?;:,](?!\d)")
 
 def _asking_terms(text: str, syllables: frozenset[str], bigrams: frozenset[str]) -> frozenset[str]:
     """The question's scoring terms that its last sentence (or clause) holds, when others precede it."""
-    sentences = [s for s in re.split(_ASKING_SPLIT, nfc(text)) if s.strip()]
+    sentences = _parts(text, _ASKING_SPLIT)
     if len(sentences) < 2:
         return frozenset()
     words = fast_folded(sentences[-1])
