@@ -136,7 +136,7 @@ def test_offences_a_guidance_text_names_are_those_the_scan_finds(store):
             for d, a in _offence_articles(snapshot)
             if folded(a.title).startswith("toi ")
             and len(folded(a.title).split()) >= 3
-            and penalty._matches(text, folded(a.title))
+            and penalty.matches(text, folded(a.title))
         ]
         assert penalty._offences_named_in(store, text) == scanned
 

@@ -295,7 +295,7 @@ def test_a_story_without_a_sexual_act_gets_no_sexual_offence(answer_client):
 
 
 def test_taken_abroad_and_imprisoned_is_not_an_additional_penalty():
-    from search_api.answering.penalty import _ADDED_PENALTY
+    from search_api.answering.penalty_brackets import ADDED_PENALTY
 
-    assert not _ADDED_PENALTY.search("lua ban 7 chi em ra nuoc ngoai thi bi tu nang nhat bao nhieu nam")
-    assert _ADDED_PENALTY.search("ngoai phat tu con bi phat tien bao nhieu")
+    assert not ADDED_PENALTY.search("lua ban 7 chi em ra nuoc ngoai thi bi tu nang nhat bao nhieu nam")
+    assert ADDED_PENALTY.search("ngoai phat tu con bi phat tien bao nhieu")

@@ -9,7 +9,6 @@ import math
 import re
 
 from ingest.model import Article, Document
-from ingest.textnorm import nfc
 from search_api.answering import models as m
 from search_api.answering.compose import article_candidates, is_offence, ranked, short_label
 from search_api.answering.evidence import (
@@ -19,9 +18,29 @@ from search_api.answering.evidence import (
     offence_prominence,
 )
 from search_api.answering.models import Candidate
+from search_api.answering.offence_tables import (
+    _guidance_on,
+    _offences_by_title,
+    _offences_named_in,
+    _offences_numbered,
+)
+from search_api.answering.penalty_brackets import (
+    ADDED_CLAUSE,
+    ADDED_PENALTY,
+    ASKS_FINE,
+    LOOSE_BRACKET,
+    SEXUAL_ASKED,
+    SEXUAL_OFFENCE,
+    SHARE,
+    counts,
+    in_age_band,
+    in_share_bracket,
+    matches,
+    victim_ages,
+)
 from search_api.answering.terms import folded, unit_terms
 from search_api.answering.understand import AGGRAVATING, aged_16_or_over
-from search_api.corpus_store import CorpusStore, Snapshot
+from search_api.corpus_store import CorpusStore
 
 _SENTENCE_RE = re.compile(
     r"phạt tù (?:từ [^,;:.]*?năm đến [^,;:.]*?năm(?: hoặc tù chung thân)?|chung thân|[^,;:.]{0,40})"
@@ -94,11 +113,11 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         if (clauses[0].document.number, clauses[0].article.number) in named_offences:
             best += NAMED_WHOLE_BONUS
         # An offence whose clauses name the circumstance asked about ("06 người trở lên").
-        if any(_matches(folded(c.text), w) for c in clauses for w in wanted) or (
-            count and any(_counts(folded(c.text), count) for c in clauses)
+        if any(matches(folded(c.text), w) for c in clauses for w in wanted) or (
+            count and any(counts(folded(c.text), count) for c in clauses)
         ):
             best += CIRCUMSTANCE_BONUS
-        if _SEXUAL_OFFENCE.search(title) and not _SEXUAL_ASKED.search(question.folded):
+        if SEXUAL_OFFENCE.search(title) and not SEXUAL_ASKED.search(question.folded):
             best -= SEXUAL_OFFENCE_PENALTY
         child = m.CHILD_UNDER_16 in question.who or m.ACCOMPANYING_MINOR in question.who
         if child and "duoi 16 tuoi" in title:
@@ -130,23 +149,23 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     # Điều 150 khoản 3, not khoản 2 for "có tổ chức" and "đưa ra nước ngoài").
     best = None
     matched_points: list[str] = []
-    shares = [int(n) for n in _SHARE.findall(question.text) if 0 < int(n) <= 100]
+    shares = [int(n) for n in SHARE.findall(question.text) if 0 < int(n) <= 100]
     ages = victim_ages(question)
     for clause in clauses:
         text = folded(clause.text)
-        hits = [name for name, wording in circumstances if _matches(text, wording)]
-        if count and _counts(text, count, _LOOSE_BRACKET):
+        hits = [name for name, wording in circumstances if matches(text, wording)]
+        if count and counts(text, count, LOOSE_BRACKET):
             hits.append(f"{count} người")
-        hits += [f"{share}%" for share in shares if _in_share_bracket(clause.text, share)]
-        hits += [f"{age} tuổi" for age in ages if _in_age_band(text, age, count)]
+        hits += [f"{share}%" for share in shares if in_share_bracket(clause.text, share)]
+        hits += [f"{age} tuổi" for age in ages if in_age_band(text, age, count)]
         if hits:
             best, matched_points = clause, hits
-    if _ADDED_PENALTY.search(question.folded):
+    if ADDED_PENALTY.search(question.folded):
         # "ngoài phạt tù còn bị phạt tiền bao nhiêu": the additional penalty, whatever circumstance matched a range
-        added = next((c for c in clauses if _ADDED_CLAUSE.search(folded(c.text))), None)
+        added = next((c for c in clauses if ADDED_CLAUSE.search(folded(c.text))), None)
         if added is not None:
             best, matched_points = added, []
-    if best is None and _ASKS_FINE.search(question.folded):
+    if best is None and ASKS_FINE.search(question.folded):
         best = next((c for c in clauses if "phat tien" in folded(c.text)), None)
     if best is None:
         best = next((c for c in clauses if "phat tu" in folded(c.text)), clauses[0])
@@ -232,6 +251,7 @@ _ASKS_RANGE = re.compile(
 
 GENERAL_RULE_MARGIN = 0.15
 CIRCUMSTANCE_BONUS = 0.3
+SEXUAL_OFFENCE_PENALTY = 0.5  # (penalty_brackets.SEXUAL_OFFENCE for a story telling no sexual act)
 GUIDED_BONUS = 0.5
 DENIED_OFFENCE_PENALTY = 1.0
 TRAFFICKING_OFFENCE = re.compile(r"toi mua ban nguoi(?: duoi 16 tuoi)?$")
@@ -261,73 +281,6 @@ def _guided_offences(evidence: Evidence, store: CorpusStore) -> dict[tuple[str, 
     return found
 
 
-# Tables of the Criminal Code's offence articles and of the court's guidance texts, built once per state
-# of the index (CorpusStore.derived): the scans of every document they replace grew with the collection.
-Pairs = list[tuple[Document, Article]]
-
-
-def _offences_numbered(store: CorpusStore) -> dict[str, Pairs]:
-    """Article number -> the offence articles ("Tội ...") of the codes with that number, in order."""
-
-    def build(snapshot: Snapshot) -> dict[str, Pairs]:
-        table: dict[str, Pairs] = {}
-        for document in snapshot.documents.values():
-            if document.type == "Bộ luật":
-                for article in document.articles:
-                    if folded(article.title or "").startswith("toi "):
-                        table.setdefault(article.number, []).append((document, article))
-        return table
-
-    return store.derived("offences_numbered", build)
-
-
-def _offences_by_title(store: CorpusStore) -> dict[str, list[tuple[int, Document, Article]]]:
-    """Folded heading (of three words or more) -> the offence articles with it, with their position."""
-
-    def build(snapshot: Snapshot) -> dict[str, list[tuple[int, Document, Article]]]:
-        table: dict[str, list[tuple[int, Document, Article]]] = {}
-        position = 0
-        for document in snapshot.documents.values():
-            if document.type == "Bộ luật":
-                for article in document.articles:
-                    title = folded(article.title)
-                    if title.startswith("toi ") and len(title.split()) >= 3:
-                        table.setdefault(title, []).append((position, document, article))
-                    position += 1
-        return table
-
-    return store.derived("offences_by_title", build)
-
-
-def _offences_named_in(store: CorpusStore, text: str) -> Pairs:
-    """The offence articles whose name (of three words or more) the folded text says, in order: each
-    distinct name is looked for once."""
-    by_title = _offences_by_title(store)
-    found = sorted(entry for title, entries in by_title.items() if _matches(text, title) for entry in entries)
-    return [(document, article) for _, document, article in found]
-
-
-_ARTICLE_NAMED = re.compile(r"(?<!\w)dieu (?=(\w+))")
-
-
-def _guidance_on(store: CorpusStore, number: str) -> list[Document]:
-    """The court's guidance texts (Nghị quyết, with articles) whose title names Điều `number`, in order."""
-
-    def build(snapshot: Snapshot) -> tuple[list[Document], dict[str, list[int]]]:
-        guidance = [d for d in snapshot.documents.values() if d.type == "Nghị quyết" and d.articles]
-        named: dict[str, list[int]] = {}
-        for position, document in enumerate(guidance):
-            for word in dict.fromkeys(_ARTICLE_NAMED.findall(folded(document.title))):
-                named.setdefault(word, []).append(position)
-        return guidance, named
-
-    guidance, named = store.derived("guidance_on", build)
-    article_ref = re.compile(rf"(?<!\w)dieu {re.escape(number)}(?!\w)")
-    # A number of word characters is the whole word after "dieu"; any other is looked for in every title.
-    positions = named.get(number, []) if re.fullmatch(r"\w+", number) else range(len(guidance))
-    return [guidance[p] for p in positions if article_ref.search(folded(guidance[p].title))]
-
-
 GUIDANCE_RANK = 10  # 3 found the guidance on SQLite only (Elasticsearch ranks it lower); 5 neither
 
 
@@ -339,42 +292,6 @@ OFFENCE_UNITS = ("khoan", "dieu")
 
 def _offence_clauses(document: Document, article: Article) -> list[Candidate]:
     return [c for c in article_candidates(document, article, 0) if c.kind in OFFENCE_UNITS]
-
-
-# "chứa mại dâm bé gái 15 tuổi": the victim's age falls in a clause's band ("từ đủ 13 tuổi đến dưới 16 tuổi",
-# Điều 327 khoản 3 — a third reader found khoản 1's one to five years quoted), or under its ceiling ("dưới 13 tuổi").
-_AGE = re.compile(r"(?<!\w)(\d{1,2}) tuoi(?!\w)")
-_AGE_BAND = re.compile(r"(?<!\w)(?:tu du (\d{1,2}) tuoi den )?duoi (\d{1,2}) tuoi(?!\w)")
-
-
-def victim_ages(question: m.Question) -> list[int]:
-    """The ages a penalty question gives, read as the victim's (an offender's own age is juvenile.py's)."""
-    return [int(a) for a in _AGE.findall(question.folded) if 0 < int(a) < 18]
-
-
-def _in_age_band(folded_text: str, age: int, count: int) -> bool:
-    """The age falls in one of the text's bands, and the band's own head count ("Đối với 02 người trở lên từ đủ 13
-    tuổi đến dưới 16 tuổi", Điều 327 khoản 4) holds the number of people the question counts (one, if none)."""
-    for match in _AGE_BAND.finditer(folded_text):
-        low, high = int(match.group(1) or 0), int(match.group(2))
-        counted = _COUNTED_BAND.search(folded_text, 0, match.start())
-        if counted and max(count, 1) < int(counted.group(1)):
-            continue
-        if low <= age < high:
-            return True
-    return False
-
-
-_COUNTED_BAND = re.compile(r"(?<!\w)(\d+) nguoi tro len $")
-
-
-# A sexual offence for a story that tells no sexual act ("bắt giữ đứa bé 10 tuổi mấy ngày để ép gia đình"): the
-# child's age alone matched Điều 142's heading ("hiếp dâm người dưới 16 tuổi"), which a reader called dangerous.
-_SEXUAL_OFFENCE = re.compile(r"(?<!\w)(?:hiep dam|cuong dam|dam o|giao cau|tinh duc|mai dam|khieu dam)(?!\w)")
-_SEXUAL_ASKED = re.compile(
-    r"(?<!\w)(?:hiep|dam|tinh duc|quan he|giao cau|xam hai|ban dam|khieu dam|lam gai|tiep khach|so mo|cuong buc)(?!\w)"
-)
-SEXUAL_OFFENCE_PENALTY = 0.5
 
 
 def _child_offence(store: CorpusStore, clauses: list[Candidate]) -> list[Candidate]:
@@ -413,49 +330,6 @@ def _named_whole(store: CorpusStore, text: str, offences: dict[tuple[str, str], 
     return keys
 
 
-# "tỷ lệ tổn thương 45%": the share falls in a clause's bracket ("từ 31% đến 60%", "61% trở lên").
-_SHARE = re.compile(r"(\d{1,3})\s*%")
-_SHARE_BRACKET = re.compile(r"(?:từ\s+)?(\d{1,3})\s*%\s*(?:đến\s+(\d{1,3})\s*%|trở lên)")
-
-
-def _in_share_bracket(text: str, share: int) -> bool:
-    for match in _SHARE_BRACKET.finditer(nfc(text).lower()):
-        low, high = int(match.group(1)), int(match.group(2) or 100)
-        if low <= share <= high:
-            return True
-    return False
-
-
-# "Ngoài án tù thì còn có thể bị phạt thêm tiền": the Code's additional penalties ("Người phạm tội còn có thể
-# bị phạt tiền ..."), not the fine that replaces a prison term in a lighter clause.
-_ADDED_PENALTY = re.compile(
-    # ("ra nước ngoài thì bị tù": "ngoài" of "nước ngoài" is a place)
-    r"(?<!\w)(?:(?<!nuoc )ngoai (?:\w+ ){0,2}(?:tu|hinh phat chinh)|phat them|them (?:\w+ ){0,1}tien|hinh phat bo sung)"
-    r"(?!\w)"
-)
-_ADDED_CLAUSE = re.compile(r"(?<!\w)(?:con co the bi|pham toi con bi)(?!\w)")
-_ASKS_FINE = re.compile(r"(?<!\w)phat (?:them )?tien(?!\w)")
-
-_BRACKET = re.compile(r"(?<!\w)tu (\d+) nguoi (?:den (\d+) nguoi|tro len)(?!\w)")
-# Within the chosen offence also a bare "11 người trở lên" (Điều 349 khoản 3: "Đối với 11 người trở lên"); not to
-# choose the offence, where "02 người trở lên" of any offence would match any count.
-_LOOSE_BRACKET = re.compile(r"(?<!\w)(?:tu )?(\d+) nguoi (?:den (\d+) nguoi|tro len)(?!\w)")
-
-
-def _counts(text: str, count: int, bracket: re.Pattern = _BRACKET) -> bool:
-    """The clause's head-count bracket holds the count: "từ 05 người đến 10 người" holds 7 (BLHS Điều 348
-    khoản 2), "từ 06 người trở lên" holds 7 (Điều 150 khoản 3); offences differ in their brackets."""
-    for match in bracket.finditer(text):
-        low, high = int(match.group(1)), int(match.group(2) or 10**6)
-        if low <= count <= high:
-            return True
-    return False
-
-
-def _matches(text: str, wording: str) -> bool:
-    return bool(re.search(r"(?<!\w)" + re.escape(wording) + r"(?!\w)", text))
-
-
 def _severity(candidate: Candidate | None) -> int:
     return int(candidate.number) if candidate and candidate.number.isdigit() else 0
 
@@ -473,7 +347,7 @@ def guidance_quote(evidence: Evidence, store: CorpusStore, offence: Candidate) -
         for document in guides
         for article in document.articles
         for candidate in article_candidates(document, article, 5)
-        if any(_matches(folded(candidate.text), w) for w in wanted)
+        if any(matches(folded(candidate.text), w) for w in wanted)
     ]
     if matching:
         chosen = next((c for c in matching if clause_ref.search(folded(c.text))), matching[0])
@@ -484,7 +358,7 @@ def guidance_quote(evidence: Evidence, store: CorpusStore, offence: Candidate) -
         (
             c
             for c in ranked(evidence)[:GUIDANCE_RANK]
-            if c.document.type == "Nghị quyết" and _matches(folded(c.text), offence_name)
+            if c.document.type == "Nghị quyết" and matches(folded(c.text), offence_name)
         ),
         None,
     )

@@ -15,6 +15,13 @@ from datetime import date, timedelta
 from ingest.numbers import DOC_NUMBER_ANYCASE_RE, number_key
 from ingest.textnorm import fold, has_diacritics, nfc
 from search_api.answering import models as m
+from search_api.answering.counts import (  # noqa: F401 (aged_16_or_over, head_count: re-exported)
+    _counted_victims,
+    _with_ages,
+    _without_shares,
+    aged_16_or_over,
+    head_count,
+)
 from search_api.answering.cues import (  # noqa: F401 (re-exported: other stages import them from here)
     AGGRAVATING,
     CONTENT_CUES,
@@ -202,57 +209,8 @@ def _without_bodies(words: str, syllables: frozenset[str], bigrams: frozenset[st
     )
 
 
-_AGE_RE = re.compile(r"(?<!\w)(\d{1,2}) tuoi(?!\w)")
-# "nạn nhân từ 16 tuổi trở lên", "trên 16 tuổi", "từ đủ 16 tuổi": the person is no longer a child
-# under 16 — what separates "Tội mua bán người" (Điều 150) from its "dưới 16 tuổi" twin (Điều 151).
-_AGED_16_OR_OVER = _cues(
-    r"(?:tu |tren |du |tu du )(?:16|muoi sau) tuoi(?: tro len)?",
-    r"(?:16|muoi sau) tuoi tro len",
-    r"da thanh nien",
-    r"nguoi (?:lon|truong thanh)",
-)
-
-
-def aged_16_or_over(words: str) -> bool:
-    """Whether a folded question says the person is 16 or older (a bound, or an age such as "17 tuổi")."""
-    if _AGED_16_OR_OVER.search(words.replace("chua thanh nien", "")):
-        return True
-    for match in _AGE_RE.finditer(words):
-        if not words[: match.start()].rstrip().endswith(("duoi", "tren", "tu", "du")) and int(match.group(1)) >= 16:
-            return True
-    return False
-
-
-def _with_ages(who: list[str], words: str) -> list[str]:
-    """ "Em gái 15 tuổi", "cháu 17 tuổi": an age under 16 is a child (Luật Trẻ em, Điều 1), under 18 a
-    minor (Bộ luật Dân sự); "dưới 16 tuổi" is matched by the group cues themselves."""
-    groups = set(who)
-    ages: list[int] = []
-    for match in _AGE_RE.finditer(words):
-        if words[: match.start()].rstrip().endswith(("duoi", "tren", "tu", "du")):
-            continue  # "dưới 16 tuổi", "từ đủ 16 tuổi": a bound, read by the group cues
-        age = int(match.group(1))
-        ages.append(age)
-        if age < 16:
-            groups.add(m.CHILD_UNDER_16)
-        elif age < 18:
-            groups.add(m.CHILD_UNDER_18)
-    if ages and min(ages) >= 16 and not re.search(r"(?<!\w)duoi (?:16|muoi sau)(?!\w)", words):
-        # "bé gái 17 tuổi": the everyday word says child, the age says she is past 16 — not Điều 151's
-        # "người dưới 16 tuổi", nor the Law on Children's "trẻ em"
-        groups.discard(m.CHILD_UNDER_16)
-    return [g for g in m.GROUPS if g in groups]
-
-
 # "cho xem", "trích", "toàn văn": show the named article, whatever else the words say.
 LOOKUP_CUES = _cues(r"cho (?:toi |em )?xem", r"xem", r"trich(?: dan)?", r"toan van", r"tra cuu", r"doc")
-_NUMBER_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
-_COUNTED = re.compile(
-    r"(?<!\w)(\d{1,3}|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (?:nguoi|nan nhan|co gai|phu nu|tre em|chau|be|em"
-    r"|thanh nien|lao dong|nguoi lao dong|chi em|chi|co|dua tre|dua be|thieu nu|nu sinh|hoc sinh|con gai)(?!\w)"
-)
-
-
 # "không đưa ra nước ngoài", "chưa có tổ chức", "không phải đường dây": the question denies it.
 _DENIED_BEFORE = re.compile(r"(?<!\w)(?:khong|chua|chang|ko)(?: (?:phai|co|he|bi|duoc|dua|dem|ban|lam))*$")
 
@@ -260,15 +218,6 @@ _DENIED_BEFORE = re.compile(r"(?<!\w)(?:khong|chua|chang|ko)(?: (?:phai|co|he|bi
 def _affirmed(cue: re.Pattern, words: str) -> bool:
     """Whether a circumstance cue occurs in the question other than denied."""
     return any(not _DENIED_BEFORE.search(words[: match.start()].rstrip()) for match in cue.finditer(words))
-
-
-def head_count(words: str) -> int:
-    """The largest number of people the folded question counts ("đưa 7 người", "bán ba cô gái"), or 0."""
-    counts = [
-        _NUMBER_WORDS.get(match.group(1)) or (int(match.group(1)) if match.group(1).isdigit() else 0)
-        for match in _COUNTED.finditer(words)
-    ]
-    return max(counts, default=0)
 
 
 def _parts(text: str, split: re.Pattern[str]) -> list[str]:
@@ -299,27 +248,6 @@ def _asking_terms(text: str, syllables: frozenset[str], bigrams: frozenset[str])
     words = fast_folded(sentences[-1])
     own = set(words) | {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)}
     return frozenset(t for t in syllables | bigrams if t in own)
-
-
-def _without_shares(words: str, text: str) -> str:
-    """The folded question with its percentages ("tỷ lệ tổn thương 45%", folded "45") spelt "phan tram", so
-    that "45%. Cô ấy ..." counts no 45 women."""
-    shares = set(re.findall(r"(\d{1,3})\s*%", text))
-    if not shares:
-        return words
-    return re.sub(r"(?<!\w)(?:" + "|".join(sorted(shares)) + r")(?!\w)", "phan tram", words)
-
-
-def _counted_victims(words: str, aggravating: list[str]) -> list[str]:
-    """ "bán 7 cô gái", "3 nạn nhân": the Code's brackets are by head count — 02 to 05 people
-    (khoản 2), 06 or more (khoản 3)."""
-    found = list(aggravating)
-    for match in _COUNTED.finditer(words):
-        count = _NUMBER_WORDS.get(match.group(1)) or (int(match.group(1)) if match.group(1).isdigit() else 0)
-        name = "từ 06 người" if count >= 6 else "nhiều nạn nhân" if count >= 2 else ""
-        if name and name not in found:
-            found.append(name)
-    return found
 
 
 def understand_question(

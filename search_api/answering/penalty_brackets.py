@@ -1,0 +1,87 @@
+"""Penalty stage, reading numbers and circumstances: the victim's age in a clause's band, a head count in its
+bracket, an injury share, an additional penalty asked for, a sexual offence the story does not tell. Each reads
+the folded question or a folded clause of the Criminal Code; penalty.py decides with them."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.textnorm import nfc
+from search_api.answering import models as m
+
+# "chứa mại dâm bé gái 15 tuổi": the victim's age falls in a clause's band ("từ đủ 13 tuổi đến dưới 16 tuổi",
+# Điều 327 khoản 3 — a third reader found khoản 1's one to five years quoted), or under its ceiling ("dưới 13 tuổi").
+AGE = re.compile(r"(?<!\w)(\d{1,2}) tuoi(?!\w)")
+AGE_BAND = re.compile(r"(?<!\w)(?:tu du (\d{1,2}) tuoi den )?duoi (\d{1,2}) tuoi(?!\w)")
+
+
+def victim_ages(question: m.Question) -> list[int]:
+    """The ages a penalty question gives, read as the victim's (an offender's own age is juvenile.py's)."""
+    return [int(a) for a in AGE.findall(question.folded) if 0 < int(a) < 18]
+
+
+def in_age_band(folded_text: str, age: int, count: int) -> bool:
+    """The age falls in one of the text's bands, and the band's own head count ("Đối với 02 người trở lên từ đủ 13
+    tuổi đến dưới 16 tuổi", Điều 327 khoản 4) holds the number of people the question counts (one, if none)."""
+    for match in AGE_BAND.finditer(folded_text):
+        low, high = int(match.group(1) or 0), int(match.group(2))
+        counted = COUNTED_BAND.search(folded_text, 0, match.start())
+        if counted and max(count, 1) < int(counted.group(1)):
+            continue
+        if low <= age < high:
+            return True
+    return False
+
+
+COUNTED_BAND = re.compile(r"(?<!\w)(\d+) nguoi tro len $")
+
+
+# A sexual offence for a story that tells no sexual act ("bắt giữ đứa bé 10 tuổi mấy ngày để ép gia đình"): the
+# child's age alone matched Điều 142's heading ("hiếp dâm người dưới 16 tuổi"), which a reader called dangerous.
+SEXUAL_OFFENCE = re.compile(r"(?<!\w)(?:hiep dam|cuong dam|dam o|giao cau|tinh duc|mai dam|khieu dam)(?!\w)")
+SEXUAL_ASKED = re.compile(
+    r"(?<!\w)(?:hiep|dam|tinh duc|quan he|giao cau|xam hai|ban dam|khieu dam|lam gai|tiep khach|so mo|cuong buc)(?!\w)"
+)
+
+
+# "tỷ lệ tổn thương 45%": the share falls in a clause's bracket ("từ 31% đến 60%", "61% trở lên").
+SHARE = re.compile(r"(\d{1,3})\s*%")
+SHARE_BRACKET = re.compile(r"(?:từ\s+)?(\d{1,3})\s*%\s*(?:đến\s+(\d{1,3})\s*%|trở lên)")
+
+
+def in_share_bracket(text: str, share: int) -> bool:
+    for match in SHARE_BRACKET.finditer(nfc(text).lower()):
+        low, high = int(match.group(1)), int(match.group(2) or 100)
+        if low <= share <= high:
+            return True
+    return False
+
+
+# "Ngoài án tù thì còn có thể bị phạt thêm tiền": the Code's additional penalties ("Người phạm tội còn có thể
+# bị phạt tiền ..."), not the fine that replaces a prison term in a lighter clause.
+ADDED_PENALTY = re.compile(
+    # ("ra nước ngoài thì bị tù": "ngoài" of "nước ngoài" is a place)
+    r"(?<!\w)(?:(?<!nuoc )ngoai (?:\w+ ){0,2}(?:tu|hinh phat chinh)|phat them|them (?:\w+ ){0,1}tien|hinh phat bo sung)"
+    r"(?!\w)"
+)
+ADDED_CLAUSE = re.compile(r"(?<!\w)(?:con co the bi|pham toi con bi)(?!\w)")
+ASKS_FINE = re.compile(r"(?<!\w)phat (?:them )?tien(?!\w)")
+
+BRACKET = re.compile(r"(?<!\w)tu (\d+) nguoi (?:den (\d+) nguoi|tro len)(?!\w)")
+# Within the chosen offence also a bare "11 người trở lên" (Điều 349 khoản 3: "Đối với 11 người trở lên"); not to
+# choose the offence, where "02 người trở lên" of any offence would match any count.
+LOOSE_BRACKET = re.compile(r"(?<!\w)(?:tu )?(\d+) nguoi (?:den (\d+) nguoi|tro len)(?!\w)")
+
+
+def counts(text: str, count: int, bracket: re.Pattern = BRACKET) -> bool:
+    """The clause's head-count bracket holds the count: "từ 05 người đến 10 người" holds 7 (BLHS Điều 348
+    khoản 2), "từ 06 người trở lên" holds 7 (Điều 150 khoản 3); offences differ in their brackets."""
+    for match in bracket.finditer(text):
+        low, high = int(match.group(1)), int(match.group(2) or 10**6)
+        if low <= count <= high:
+            return True
+    return False
+
+
+def matches(text: str, wording: str) -> bool:
+    return bool(re.search(r"(?<!\w)" + re.escape(wording) + r"(?!\w)", text))
