@@ -22,26 +22,28 @@ _AGED_16_OR_OVER = _cues(
 )
 
 
+def stated_ages(words: str) -> list[int]:
+    """The ages a folded question gives ("em gái 15 tuổi"), not its bounds ("dưới 16 tuổi", "từ đủ 16 tuổi")."""
+    return [
+        int(match.group(1))
+        for match in _AGE_RE.finditer(words)
+        if not words[: match.start()].rstrip().endswith(("duoi", "tren", "tu", "du"))
+    ]
+
+
 def aged_16_or_over(words: str) -> bool:
     """Whether a folded question says the person is 16 or older (a bound, or an age such as "17 tuổi")."""
     if _AGED_16_OR_OVER.search(words.replace("chua thanh nien", "")):
         return True
-    for match in _AGE_RE.finditer(words):
-        if not words[: match.start()].rstrip().endswith(("duoi", "tren", "tu", "du")) and int(match.group(1)) >= 16:
-            return True
-    return False
+    return any(age >= 16 for age in stated_ages(words))
 
 
 def _with_ages(who: list[str], words: str) -> list[str]:
     """ "Em gái 15 tuổi", "cháu 17 tuổi": an age under 16 is a child (Luật Trẻ em, Điều 1), under 18 a
     minor (Bộ luật Dân sự); "dưới 16 tuổi" is matched by the group cues themselves."""
     groups = set(who)
-    ages: list[int] = []
-    for match in _AGE_RE.finditer(words):
-        if words[: match.start()].rstrip().endswith(("duoi", "tren", "tu", "du")):
-            continue  # "dưới 16 tuổi", "từ đủ 16 tuổi": a bound, read by the group cues
-        age = int(match.group(1))
-        ages.append(age)
+    ages = stated_ages(words)  # ("dưới 16 tuổi", "từ đủ 16 tuổi": a bound, read by the group cues)
+    for age in ages:
         if age < 16:
             groups.add(m.CHILD_UNDER_16)
         elif age < 18:
