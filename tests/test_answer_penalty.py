@@ -299,3 +299,11 @@ def test_taken_abroad_and_imprisoned_is_not_an_additional_penalty():
 
     assert not ADDED_PENALTY.search("lua ban 7 chi em ra nuoc ngoai thi bi tu nang nhat bao nhieu nam")
     assert ADDED_PENALTY.search("ngoai phat tu con bi phat tien bao nhieu")
+
+
+def test_a_bound_in_the_question_is_no_victims_age():
+    from search_api.answering.penalty_brackets import victim_ages
+
+    # "dưới 16 tuổi" bounds a group; read as an age of 16 it would fall in "từ đủ 16 tuổi đến dưới 18 tuổi"
+    assert victim_ages(understand("chứa mại dâm người dưới 16 tuổi thì bị phạt tù bao nhiêu năm")) == []
+    assert victim_ages(understand("chứa mại dâm em gái 15 tuổi thì phạt tù mấy năm")) == [15]

@@ -11,6 +11,7 @@ import re
 from ingest.model import Article, Document
 from search_api.answering import models as m
 from search_api.answering.compose import article_candidates, is_offence, ranked, short_label
+from search_api.answering.counts import SHARE_RE
 from search_api.answering.evidence import (
     OFFENCE_NAME_SHARE,
     Evidence,
@@ -31,7 +32,6 @@ from search_api.answering.penalty_brackets import (
     LOOSE_BRACKET,
     SEXUAL_ASKED,
     SEXUAL_OFFENCE,
-    SHARE,
     counts,
     in_age_band,
     in_share_bracket,
@@ -149,7 +149,7 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     # Điều 150 khoản 3, not khoản 2 for "có tổ chức" and "đưa ra nước ngoài").
     best = None
     matched_points: list[str] = []
-    shares = [int(n) for n in SHARE.findall(question.text) if 0 < int(n) <= 100]
+    shares = [int(n) for n in SHARE_RE.findall(question.text) if 0 < int(n) <= 100]
     ages = victim_ages(question)
     for clause in clauses:
         text = folded(clause.text)

@@ -8,16 +8,17 @@ import re
 
 from ingest.textnorm import nfc
 from search_api.answering import models as m
+from search_api.answering.counts import stated_ages
 
 # "chứa mại dâm bé gái 15 tuổi": the victim's age falls in a clause's band ("từ đủ 13 tuổi đến dưới 16 tuổi",
 # Điều 327 khoản 3 — a third reader found khoản 1's one to five years quoted), or under its ceiling ("dưới 13 tuổi").
-AGE = re.compile(r"(?<!\w)(\d{1,2}) tuoi(?!\w)")
 AGE_BAND = re.compile(r"(?<!\w)(?:tu du (\d{1,2}) tuoi den )?duoi (\d{1,2}) tuoi(?!\w)")
 
 
 def victim_ages(question: m.Question) -> list[int]:
-    """The ages a penalty question gives, read as the victim's (an offender's own age is juvenile.py's)."""
-    return [int(a) for a in AGE.findall(question.folded) if 0 < int(a) < 18]
+    """The ages a penalty question gives, read as the victim's (an offender's own age is juvenile.py's); a bound
+    ("mua bán trẻ em dưới 16 tuổi") is no age."""
+    return [age for age in stated_ages(question.folded) if 0 < age < 18]
 
 
 def in_age_band(folded_text: str, age: int, count: int) -> bool:
@@ -45,7 +46,6 @@ SEXUAL_ASKED = re.compile(
 
 
 # "tỷ lệ tổn thương 45%": the share falls in a clause's bracket ("từ 31% đến 60%", "61% trở lên").
-SHARE = re.compile(r"(\d{1,3})\s*%")
 SHARE_BRACKET = re.compile(r"(?:từ\s+)?(\d{1,3})\s*%\s*(?:đến\s+(\d{1,3})\s*%|trở lên)")
 
 
