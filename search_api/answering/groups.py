@@ -6,6 +6,7 @@ answers."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from search_api.answering import models as m
 from search_api.answering.models import Candidate
@@ -77,6 +78,13 @@ _ABROAD = re.compile(
 _EMBASSY = re.compile(r"(?<!\w)co quan dai dien(?!\w)")
 
 
+@lru_cache(maxsize=1024)
+def _back_home(words: str) -> bool:
+    """The folded question's person has come home and is not said to be abroad (read once per question, not
+    once per candidate unit)."""
+    return bool(_RETURNED.search(words)) and not _ABROAD.search(words)
+
+
 def offender_clause(candidate: Candidate, question: m.Question) -> bool:
     """A clause about offenders or the accused, for a question about a victim that asks nothing of one."""
     return _about_offenders(candidate, question, _own_folded(candidate))
@@ -122,8 +130,7 @@ def group_bonus(candidate: Candidate, question: m.Question) -> float:
         return -CITIZENS_PENALTY
     if (
         m.FOREIGNER not in question.who  # (a foreigner's "trao trả về nước" is going back to her own country)
-        and _RETURNED.search(question.folded)
-        and not _ABROAD.search(question.folded)
+        and _back_home(question.folded)
         and _EMBASSY.search(own)
     ):
         # "tự trốn từ bên Trung Quốc về, giờ phải đến đâu khai báo": she is home; what a Vietnamese mission abroad
