@@ -53,6 +53,8 @@ TUNING_SETS = [
     ROOT / "bench" / "answers" / "heldout8.json",
     # scored as unseen in session 10 (aggregates only), then read and tuned on in session 11
     ROOT / "bench" / "answers" / "heldout9.json",
+    # scored as unseen in session 11 (aggregates only), then read and tuned on in session 12
+    ROOT / "bench" / "answers" / "heldout10.json",
 ]
 
 
