@@ -223,6 +223,42 @@ def test_a_subject_the_collection_lacks_is_not_declined_when_a_quoted_article_is
     assert "Luật Hộ tịch" in off_collection(evidence, article_candidates(children, other, 0)[:1], Store())
 
 
+def test_a_subject_the_collection_lacks_is_not_declined_when_the_first_quote_itself_names_it():
+    # "làm hồ sơ tìm gia đình nhận chăm sóc thay thế ... không có giấy khai sinh có sao không": the dossier
+    # clause (56/2017 Điều 38 khoản 3) lists "giấy khai sinh ... (nếu có)"; the civil-status decline hid it
+    # (heldout10 H10-036). A first quote that does not name the subject leaves the decline standing.
+    from ingest.model import Article, Document, Unit
+    from search_api.answering.evidence import Evidence, article_candidates
+    from search_api.answering.off_collection import off_collection
+    from tests.understanding import understand
+
+    class Store:  # a collection without the Law on Civil Status
+        class Snap:
+            documents: dict = {}
+            derived: dict = {}
+
+        def snapshot(self):
+            return self.Snap
+
+        def derived(self, name, build):
+            return build(self.Snap)
+
+    dossier = Article(
+        "38",
+        "Hồ sơ đề nghị chăm sóc thay thế",
+        "",
+        "dieu_38",
+        units=[Unit("khoan", "3", "dieu_38__khoan_3", "3. Giấy chứng sinh hoặc giấy khai sinh của trẻ em (nếu có).")],
+    )
+    other = Article("39", "Quyết định chăm sóc thay thế", "Chủ tịch Ủy ban nhân dân cấp xã quyết định ...", "dieu_39")
+    decree = Document("56/2017/NĐ-CP", "Nghị định", articles=[dossier, other])
+    evidence = Evidence(
+        understand("Xã làm hồ sơ chăm sóc thay thế cho cháu cần giấy tờ gì, không có giấy khai sinh có sao không?")
+    )
+    assert off_collection(evidence, article_candidates(decree, dossier, 0)[:1], Store()) == ""
+    assert "Luật Hộ tịch" in off_collection(evidence, article_candidates(decree, other, 0)[:1], Store())
+
+
 @pytest.mark.parametrize(
     ("question", "law"),
     [

@@ -371,6 +371,8 @@ def off_collection(evidence: Evidence, quotes: list, store: CorpusStore) -> str:
                 continue
             if any(subject.question.search(folded(q.article.title)) for q in quotes):
                 continue  # "Quyền được khai sinh và có quốc tịch" (Luật Trẻ em Điều 13): a right the collection states
+            if quotes and subject.question.search(folded(quotes[0].text)):
+                continue  # the first quote itself speaks of it: the scorer and the check decide
             return subject.message
     spellings = asked_concepts(question)
     if not spellings:
