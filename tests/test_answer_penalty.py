@@ -307,3 +307,27 @@ def test_a_bound_in_the_question_is_no_victims_age():
     # "dưới 16 tuổi" bounds a group; read as an age of 16 it would fall in "từ đủ 16 tuổi đến dưới 18 tuổi"
     assert victim_ages(understand("chứa mại dâm người dưới 16 tuổi thì bị phạt tù bao nhiêu năm")) == []
     assert victim_ages(understand("chứa mại dâm em gái 15 tuổi thì phạt tù mấy năm")) == [15]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an outside reader's question (session 12): the base clause (07-12 years) was given as the highest
+        "Theo BLHS 2015, tội mua bán người dưới 16 tuổi có khung hình phạt cao nhất là gì?",
+        "toi mua ban nguoi duoi 16 tuoi bi phat tu toi da bao nhieu nam",
+    ],
+)
+def test_the_highest_range_asked_is_the_heaviest_clause(answer_client, text):
+    data = ask(answer_client, text)
+    first = data["answer"][0]
+    assert (first["article_number"], first["citation"].split()[1]) == ("151", "3"), first["citation"]
+    assert "chung thân" in data["summary"], data["summary"]
+
+
+def test_toi_da_is_not_read_from_toi_da_without_its_diacritics():
+    from search_api.answering.penalty import asks_heaviest
+
+    # folded, "tôi đã" is "tối đa": a heldout10 story ("... với tôi đã lén đánh tráo con tôi") lost its base range
+    assert not asks_heaviest(understand("Người nằm cùng phòng với tôi đã lén đánh tráo con tôi, bị phạt tù mấy năm?"))
+    assert asks_heaviest(understand("Tội mua bán người bị phạt tù tối đa mấy năm?"))
+    assert asks_heaviest(understand("toi mua ban nguoi phat tu toi da may nam"))

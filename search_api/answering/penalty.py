@@ -9,6 +9,7 @@ import math
 import re
 
 from ingest.model import Article, Document
+from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.compose import article_candidates, is_offence, ranked, short_label
 from search_api.answering.counts import SHARE_RE
@@ -167,6 +168,10 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
             best, matched_points = added, []
     if best is None and ASKS_FINE.search(question.folded):
         best = next((c for c in clauses if "phat tien" in folded(c.text)), None)
+    if best is None and asks_heaviest(question) and not ASKS_FINE.search(question.folded):
+        # "khung hình phạt cao nhất là gì": the heaviest range, not the base clause (an outside reader found
+        # Điều 151's 07-12 years given as the highest, the worst answer a victim's family could read)
+        best = next((c for c in reversed(clauses) if "phat tu" in folded(c.text)), None)
     if best is None:
         best = next((c for c in clauses if "phat tu" in folded(c.text)), clauses[0])
     best.reasons.append("offence clause" + (f" matching {', '.join(matched_points)}" if matched_points else ""))
@@ -247,6 +252,20 @@ def general_rule_stated(ordered: list[Candidate], question: m.Question) -> bool:
 _ASKS_RANGE = re.compile(
     r"(?<!\w)(?:khung|bao nhieu nam|may nam|cao nhat|toi da|thap nhat|it nhat|muc (?:phat|hinh phat|an))(?!\w)"
 )
+
+
+# The heaviest range asked for, with no circumstance to place the act ("khung cao nhất", "nặng nhất", "tối đa bao
+# nhiêu năm"); "tối đa" asking a fine is ASKS_FINE's. Read with diacritics when typed with them: folded, "tối đa"
+# is also "tôi đã" ("nằm cùng phòng sinh với tôi đã lén đánh tráo con tôi").
+_HEAVIEST = r"(?:cao nhất|nặng nhất|tối đa|kịch khung)"
+ASKS_HEAVIEST = re.compile(rf"(?<!\w){_HEAVIEST}(?!\w)")
+ASKS_HEAVIEST_FOLDED = re.compile(rf"(?<!\w){fold(_HEAVIEST)}(?!\w)")
+
+
+def asks_heaviest(question: m.Question) -> bool:
+    if question.without_diacritics:
+        return bool(ASKS_HEAVIEST_FOLDED.search(question.folded))
+    return bool(ASKS_HEAVIEST.search(question.text.lower()))
 
 
 GENERAL_RULE_MARGIN = 0.15
