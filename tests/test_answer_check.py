@@ -402,6 +402,17 @@ def test_the_asking_sentence_is_the_last_one_after_a_story():
     assert "tam_lanh" in clause and "de_doa" not in clause
 
 
+def test_the_asking_sentence_is_read_with_its_abbreviations_spelt_out():
+    from tests.understanding import understand
+
+    # an outside reader's question (session 12) was declined: "ubnd", weighed as the rarest term and never in a
+    # clause, kept the asking sentence under the bar; 56/2017 Điều 26 khoản 3 says "Chủ tịch Ủy ban nhân dân cấp xã"
+    asked = understand(
+        "Hàng xóm báo có một bé gái 13 tuổi đang bị dụ dỗ đưa đi bán. UBND xã phải can thiệp khẩn cấp trong bao lâu?"
+    ).asking_terms
+    assert {"uy_ban", "nhan_dan", "khan_cap"} <= asked and "ubnd" not in asked
+
+
 def test_a_story_before_the_question_does_not_decline_a_well_covered_asking_sentence(client):
     # the narrative dilutes the whole question's coverage below the bar; the asking sentence is 62/2012 Điều 7
     # khoản 3 nearly word for word (heldout9's H9-018 was declined so)

@@ -245,7 +245,8 @@ def _asking_terms(text: str, syllables: frozenset[str], bigrams: frozenset[str])
     sentences = _parts(text, _ASKING_SPLIT)
     if len(sentences) < 2:
         return frozenset()
-    words = fast_folded(sentences[-1])
+    # spelt out as the question's terms are ("UBND xã phải can thiệp ...": "ủy ban nhân dân xã", not "ubnd")
+    words = expanded_text(sentences[-1]).split()
     own = set(words) | {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)}
     return frozenset(t for t in syllables | bigrams if t in own)
 
