@@ -426,3 +426,24 @@ def test_a_story_before_the_question_does_not_decline_a_well_covered_asking_sent
     assert any(q["doc_number"] == "62/2012/NĐ-CP" and q["article_number"] == "7" for q in data["answer"]), [
         q["citation"] for q in data["answer"]
     ]
+
+
+def test_a_leading_clause_naming_the_group_asked_about_needs_less_coverage():
+    # an outside reader's story (session 12), declined: "... có mang theo con trai 5 tuổi. Cháu bé đi cùng mẹ thì được
+    # hưởng những chế độ hỗ trợ gì?" — 66/2011 Điều 32 khoản 3 names the accompanying minor and led the answer.
+    from datetime import date
+
+    from ingest.model import Article, Document
+    from search_api.answering.compose import Composition
+    from search_api.answering.evidence import Evidence, article_candidates
+    from tests.understanding import understand
+
+    law = Document("66/2011/QH12", "Luật", articles=[Article("32", "Đối tượng và chế độ hỗ trợ", "3. …", "dieu_32")])
+    question = understand("Cháu bé đi cùng mẹ thì được hưởng những chế độ hỗ trợ gì?")
+    evidence = Evidence(question, today=date(2026, 12, 1))
+    bar = check.ANSWER_THRESHOLD
+    between = bar * (1 + check.NAMED_TEXT_SHARE) / 2
+    for groups, answered in (({"accompanying_minor"}, True), ({"child_under_16"}, False), (set(), False)):
+        quote = article_candidates(law, law.articles[0], 0)[0]
+        quote.named_groups = set(groups)
+        assert check.supported(evidence, Composition(quotes=[quote], best_coverage=between), bar) is answered, groups

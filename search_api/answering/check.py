@@ -94,7 +94,11 @@ def supported(evidence: Evidence, composition: Composition, threshold: float = A
         # A story told before the question dilutes the whole question's coverage, not the evidence: the asking
         # sentence itself is well covered by a quoted clause (colloquial false declines, heldout7–9)
         return True
-    if composition.quotes and _names_the_lead(evidence, composition.quotes[0]):
+    if composition.quotes and composition.quotes[0].named_groups & _GROUPS_NAMED_APART:
+        # "Cháu bé đi cùng mẹ thì được hưởng những chế độ gì": the leading clause names the group asked about
+        # (66/2011 Điều 32 khoản 3, "người dưới 18 tuổi đi cùng"); the story around the question dilutes coverage.
+        threshold *= NAMED_TEXT_SHARE
+    elif composition.quotes and _names_the_lead(evidence, composition.quotes[0]):
         # A long, wordy question dilutes coverage, not the evidence (NAMED_TEXT_SHARE of the bar).
         threshold *= NAMED_TEXT_SHARE
     return bool(composition.quotes) and composition.best_coverage >= threshold
@@ -166,6 +170,8 @@ def _catalogued(document: Document) -> str:
 
 
 ASKING_COVERAGE = 0.6
+# Groups a clause names only when it is about them (not "nạn nhân" or "trẻ em", named all through their laws).
+_GROUPS_NAMED_APART = frozenset({m.ACCOMPANYING_MINOR, m.FOREIGNER, m.STATELESS})
 
 
 def asking_covered(evidence: Evidence, quotes: list) -> bool:
