@@ -4,6 +4,8 @@ and the amending text a question points back to ("thông tư sửa đổi này")
 
 from __future__ import annotations
 
+import pytest
+
 from search_api.answering import models as m
 from search_api.answering.understand import folded_text
 from tests.conftest import ask
@@ -55,6 +57,19 @@ def test_a_scope_question_is_answered_by_the_named_texts_scope_article(answer_cl
         "Nghị định 62/2012/NĐ-CP có áp dụng với nạn nhân là người không quốc tịch và người thân thích của họ không?",
     )
     first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("62/2012/NĐ-CP", "2"), first["citation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # heldout10 H10-045's shape: which bodies and persons a named text applies to, then a case
+        "Nghị định 62/2012/NĐ-CP áp dụng với những cơ quan, tổ chức, cá nhân nào? Công an xã có phải thực hiện không?",
+        "nghi dinh 62/2012/ND-CP ap dung cho ai, nguoi than thich cua nan nhan co duoc khong",
+    ],
+)
+def test_which_persons_a_named_text_applies_to_is_its_scope_article(answer_client, text):
+    first = ask(answer_client, text)["answer"][0]
     assert (first["doc_number"], first["article_number"]) == ("62/2012/NĐ-CP", "2"), first["citation"]
 
 

@@ -114,7 +114,12 @@ _NOT_A_NOUN = frozenset("lam dinh van ban dieu luat thong tu nghi".split())
 SCOPE_BONUS = 0.2
 # "NĐ 62/2012 có áp dụng với nạn nhân là người không quốc tịch không": the named text's own scope article
 # ("Đối tượng áp dụng") answers, not a clause that repeats more of the question's words.
-_ASKS_SCOPE = re.compile(r"(?<!\w)(?:co|duoc|chi) ap dung (?:voi|doi voi|cho)(?!\w)")
+_ASKS_SCOPE = re.compile(
+    r"(?<!\w)(?:co|duoc|chi) ap dung (?:voi|doi voi|cho)(?!\w)"
+    # "Luật Trẻ em 2016 áp dụng với những cơ quan, tổ chức, cá nhân nào?", "áp dụng cho ai"
+    r"|(?<!\w)ap dung (?:voi|doi voi|cho) (?:nhung )?(?:ai|doi tuong|co quan|to chuc|ca nhan)(?!\w)"
+    r"|(?<!\w)doi tuong ap dung(?!\w)"
+)
 _SCOPE_TITLE = re.compile(r"(?<!\w)doi tuong ap dung(?!\w)")
 
 
