@@ -278,3 +278,30 @@ def test_tax_nationality_and_passport_questions_are_declined_naming_the_law(clie
 def test_a_stateless_victims_support_is_no_nationality_question(client):
     data = ask(client, "người không quốc tịch thường trú ở Việt Nam bị mua bán có được trợ cấp khó khăn ban đầu không")
     assert data["answered"], data["message"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # an outside reader's question (session 12), answered before with 01/2014's verification steps
+        "Năm 2025 cả nước đã xác định và tiếp nhận bao nhiêu nạn nhân bị mua bán?",
+        "co bao nhieu vu mua ban nguoi bi phat hien tren ca nuoc nam 2024",
+    ],
+)
+def test_a_count_of_cases_or_victims_is_declined_as_statistics(client, question):
+    data = ask(client, question)
+    assert not data["answered"], [q["citation"] for q in data["answer"]]
+    assert "số liệu thống kê" in data["message"], data["message"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Mua bán bao nhiêu người thì bị phạt tù từ 12 năm đến 20 năm?",  # a bracket of the Code, not a count
+        "Năm 2024 nạn nhân được hỗ trợ tiền ăn bao nhiêu một ngày?",  # a year and "bao nhiêu", not a count of cases
+    ],
+)
+def test_a_number_of_people_in_a_legal_question_is_no_statistics(question):
+    from search_api.answering.off_collection import _COUNT_ASKED
+
+    assert not _COUNT_ASKED.search(folded_text(question))

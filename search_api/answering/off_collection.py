@@ -36,6 +36,19 @@ from search_api.answering.evidence import Evidence, is_news, is_stub
 from search_api.answering.terms import folded
 from search_api.corpus_store import CorpusStore, Snapshot
 
+# A count of cases or victims over a period or a territory: statistics, which laws do not hold (news may).
+_COUNT_ASKED = re.compile(
+    r"(?<!\w)bao nhieu (?:vu|nan nhan|duong day|truong hop|doi tuong|nguoi bi (?:mua ban|ban|lua ban))(?!\w)"
+    r"(?=.*(?<!\w)(?:nam (?:19|20)\d\d|ca nuoc|toan quoc|hang nam|moi nam|trong nam|gan day|hien nay)(?!\w))"
+    r"|(?<!\w)(?:nam (?:19|20)\d\d|ca nuoc|toan quoc)(?!\w).*(?<!\w)bao nhieu "
+    r"(?:vu|nan nhan|duong day|truong hop|doi tuong|nguoi bi (?:mua ban|ban|lua ban))(?!\w)"
+)
+_STATISTICS_TITLE = re.compile(r"(?<!\w)(?:so lieu|thong ke)(?!\w)")
+_STATISTICS_MESSAGE = (
+    "Câu hỏi hỏi một số liệu thống kê (số vụ, số nạn nhân); các văn bản pháp luật trong kho không nêu số liệu "
+    "thống kê, nên không trả lời được bằng một điều khoản."
+)
+
 
 @dataclass(frozen=True)
 class Subject:
@@ -206,6 +219,9 @@ SUBJECTS = (
         _CIVIL_STATUS_MESSAGE,
     ),
     Subject(re.compile(r"(?<!\w)the (?:tam tru|thuong tru)(?!\w)"), _RESIDENCE_TITLE, _RESIDENCE_MESSAGE),
+    # "Năm 2025 cả nước tiếp nhận bao nhiêu nạn nhân", "năm 2024 phát hiện bao nhiêu vụ": a count, which no legal
+    # text states (an outside reader's question was answered with 01/2014's verification steps)
+    Subject(_COUNT_ASKED, _STATISTICS_TITLE, _STATISTICS_MESSAGE),
     # (the Criminal Code's fines and the prevention law's prohibitions do not state an administrative fine;
     # "đã bị phạt hành chính mà vẫn tái phạm ... xử lý hình sự thế nào" tells the past and asks the Code)
     Subject(
