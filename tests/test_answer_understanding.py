@@ -108,3 +108,21 @@ def test_show_me_article_is_a_lookup(client):
     data = ask(client, "Cho xem Điều 6 Nghị định 62/2012/NĐ-CP về đối tượng bảo vệ")
     assert data["understanding"]["intent"] == "lookup"
     assert data["answer"][0]["article_number"] == "6"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # heldout10 H10-012's shape: one of several detailing texts named, asked what it details
+        "thong tu 12/2018/TT-BTP quy dinh chi tiet dieu khoan nao cua luat tro giup phap ly",
+        "Nghị định 144/2017/NĐ-CP quy định chi tiết những điều nào của Luật Trợ giúp pháp lý?",
+    ],
+)
+def test_a_named_detailing_text_is_asked_what_it_details_itself(client, text):
+    data = ask(client, text)
+    number = "12/2018/TT-BTP" if "12/2018" in text else "144/2017/NĐ-CP"
+    first = data["answer"][0]
+    assert first["doc_number"] == number, first["citation"]
+    assert all(q["doc_number"] == number for q in data["answer"]), [q["citation"] for q in data["answer"]]
+    citations = [q["citation"] for q in data["answer"]]
+    assert len(citations) == len(set(citations)), citations

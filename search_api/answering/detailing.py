@@ -21,6 +21,13 @@ def compose_detailing(
     question = evidence.question
     composition.facts = detailing_facts(evidence, store) + detailed_facts(evidence) + composition.facts
     pairs = detailing_pairs(evidence, store)
+    # "Thông tư 09/2017/TT-BTTTT quy định chi tiết điều khoản nào của Luật trẻ em": the question names one of the
+    # detailing texts and asks what *it* details, not which texts detail the law (its scope article, its facts).
+    named = {d.number for d in evidence.named_documents}
+    own = [pair for pair in pairs if pair[0].number in named]
+    if own and len(own) < len(pairs):
+        pairs = own
+        composition.facts = [f for f in composition.facts if f.get("doc_number") in named] or composition.facts
     detailing = {(number_key(d.number), a.number if a else "") for d, a, _, _ in pairs}
     detailing_numbers = {doc for doc, _ in detailing}
     # The detailing text's own statement of what it details (its scope article, when that
@@ -43,7 +50,10 @@ def compose_detailing(
     matching = matching or [x for x in ordered if number_key(x.document.number) in detailing_numbers]
     best_per_article = list({(x.document.number, x.article.number): x for x in reversed(matching)}.values())
     best_per_article.sort(key=lambda x: (bool(types) and x.document.type not in types, -x.score))
-    quotes = (quotes + best_per_article)[: c.MAX_QUOTES]
+    unique: dict[tuple[str, str], Candidate] = {}
+    for quote in quotes + best_per_article:
+        unique.setdefault(quote.key, quote)  # (the scope article found both ways is quoted once)
+    quotes = list(unique.values())[: c.MAX_QUOTES]
     charging = prescriber.charging_clause(question, ordered, evidence.named_documents)
     if charging is not None:
         # "Luật TGPL giao cho ai quy định chi tiết việc cộng tác viên ...": the law's own clause
