@@ -319,3 +319,17 @@ def test_an_ethnic_minority_victim_asking_legal_aid_gets_the_clause_naming_her_g
     )
     doc, article, text = first(data)
     assert (doc, article) == ("11/2017/QH14", "7") and text.startswith("4. Người dân tộc thiểu số")
+
+
+def test_a_child_victims_legal_aid_papers_are_the_childs_not_those_of_financial_hardship(client):
+    # an outside reader's question (session 12), dangerous before: 08/2017 Điều 33 khoản 13 (victims *with financial
+    # hardship*) came first, while a child under 16 has legal aid without that condition (Luật TGPL Điều 7 khoản 3)
+    data = ask(
+        client,
+        "Cháu 14 tuổi bị mua bán cần giấy tờ gì để chứng minh thuộc diện được TGPL? "
+        "Có phải chứng minh khó khăn tài chính không?",
+    )
+    doc, article, text = first(data)
+    assert "khó khăn về tài chính" not in text, (doc, article, text[:80])
+    assert (doc, article) in {("08/2017/TT-BTP", "33"), ("11/2017/QH14", "7")}, (doc, article, text[:80])
+    assert "trẻ em" in text, text[:80]

@@ -54,6 +54,7 @@ _CITIZENS_ONLY = re.compile(
 )
 CITIZENS_PENALTY = 0.15
 OTHER_GROUP_PENALTY = 0.1
+_FINANCIAL_HARDSHIP = re.compile(r"(?<!\w)co kho khan ve tai chinh(?!\w)")
 OPENING_WORDS = 10
 # The groups more specific than victims in general (eligibility lists name them before the general rule).
 SPECIFIC_GROUPS = (
@@ -138,6 +139,16 @@ def group_bonus(candidate: Candidate, question: m.Question) -> float:
         # called it dangerous)
         candidate.reasons.append("a mission abroad's procedure; the question's person is back home")
         return -CITIZENS_PENALTY
+    if (
+        m.CHILD_UNDER_16 in question.who
+        and _FINANCIAL_HARDSHIP.search(own)
+        and not GROUP_IN_TEXT[m.CHILD_UNDER_16].search(own)
+    ):
+        # "Cháu 14 tuổi bị mua bán cần giấy tờ gì ... có phải chứng minh khó khăn tài chính không": a child has legal
+        # aid without that condition (Luật TGPL Điều 7 khoản 3); the papers of victims with financial hardship
+        # (08/2017 Điều 33 khoản 13) are another group's (an outside reader called it dangerous; issue 8's example)
+        candidate.reasons.append("a financial-hardship condition; the question's person is a child under 16")
+        return -OTHER_GROUP_PENALTY
     opening = " ".join(own.split()[:OPENING_WORDS])
     if m.VICTIM in question.who and "tre em" not in folded(candidate.document.title or ""):
         other = next((g for g in _OPENING_GROUPS if g not in question.who and GROUP_IN_TEXT[g].search(opening)), None)
