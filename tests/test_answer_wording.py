@@ -26,6 +26,7 @@ from tests.conftest import first_quote as first
         ("bị người quen lừa đưa sang Trung Quốc bán", "mua bán người"),
         ("công an huyện có bao nhiêu ngày để xác minh", "Công an cấp huyện"),
         ("báo chí có được đăng tên, ảnh của bé không", "bí mật đời sống riêng tư"),
+        ("phóng viên đăng ảnh và tên thật của cô gái bị bán", "tiết lộ thông tin về nạn nhân"),
         ("ubnd xa tiep nhan nan nhan", "Ủy ban nhân dân cấp xã"),
         ("di ruot nhan cham soc chau", "thân thích"),
         ("sợ bị lộ thông tin của cháu", "giữ bí mật"),
@@ -151,3 +152,16 @@ def test_no_amount_summary_from_an_offence_for_a_question_about_compensation(cli
 def test_a_relative_who_sells_a_child_is_no_relative_term_of_a_penalty_question():
     # the Code's "người mình có trách nhiệm chăm sóc" answers; "thân thích" would bring other offences' words
     assert "thân thích" not in legal_wording(folded("Dì ruột đem bán cháu thì bị phạt tù mấy năm"))
+
+
+def test_a_victims_name_and_photo_published_is_the_laws_ban_on_disclosing_her_information(client):
+    # an outside reader's question (session 12), declined before: 66/2011 Điều 3 khoản 10 words it "Tiết lộ thông tin
+    # về nạn nhân khi chưa có sự đồng ý của họ", none of the words a reader types
+    data = ask(
+        client,
+        "Phóng viên báo đăng ảnh và tên thật của cô gái bị bán vào động mại dâm khi cô chưa đồng ý. "
+        "Như vậy có vi phạm luật PCMBN không?",
+    )
+    assert data["answered"], data["message"]
+    doc, article, text = first(data)
+    assert (doc, article) == ("66/2011/QH12", "3") and text.startswith("10."), (doc, article, text[:60])

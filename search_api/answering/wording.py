@@ -124,6 +124,11 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
         _cues(r"(?:dang|dua|dua len|cong khai|tiet lo|phat tan) (?:\w+ ){0,2}(?:ten|anh|hinh anh|dia chi|danh tinh)"),
         "bí mật đời sống riêng tư",
     ),
+    # ... and of a victim, what 66/2011 Điều 3 khoản 10 forbids ("Tiết lộ thông tin về nạn nhân khi chưa có sự đồng ý")
+    (
+        _cues(r"(?:dang|dua|dua len|cong khai|phat tan) (?:\w+ ){0,2}(?:ten|anh|hinh anh|dia chi|danh tinh)"),
+        "tiết lộ thông tin về nạn nhân",
+    ),
     (_cues(r"khong (?:mat|ton|phai tra) (?:tien|dong nao|phi)"), "miễn phí"),
     (_cues(r"(?:di|ngoi|o) tu(?!\w)(?! phap)"), "phạt tù"),  # (not "Bộ Tư pháp", "ở Tư pháp")
     (_cues(r"tre (?:mo coi|lang thang|bi bo roi)"), "trẻ em có hoàn cảnh đặc biệt"),
