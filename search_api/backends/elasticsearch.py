@@ -118,7 +118,7 @@ class ElasticsearchBackend(ElasticsearchWrites):
             return self.pruned_ranking
         now = time.monotonic()
         if self._pruning_checked is None or now - self._pruning_checked[0] > PRUNING_RECHECK_SECONDS:
-            nodes = self.client.nodes.info(metric="_none", filter_path="nodes.*.version")["nodes"]
+            nodes = self.client.nodes.info(node_id="_all", metric="_none", filter_path="nodes.*.version")["nodes"]
             articles = self.client.count(index=self.alias("articles"), ignore_unavailable=True)["count"]
             self._pruning_checked = (now, prunes_cheaper([node["version"] for node in nodes.values()], articles))
         return self._pruning_checked[1]
@@ -151,7 +151,8 @@ class ElasticsearchBackend(ElasticsearchWrites):
                 raise BackendError(f"Elasticsearch at {self.url} refused search: {response.get('status')} {reason}")
         start, size = page_window(query.page, query.size)
         sample_size = self.facet_sample_size if query.with_facets else None
-        normative, news = (response["hits"]["hits"] for response in responses)
+        # filter_path leaves out an empty list of hits
+        normative, news = (response["hits"].get("hits", []) for response in responses)
         page, sample = merged(normative, news, start, start + size, sample_size)
         if query.with_facets and page:  # the sample came from doc values: read the page's stored fields
             ids = [article_id(hit["fields"]["doc_key"][0], hit["fields"]["ord"][0]) for _score, hit in page]
