@@ -1,5 +1,6 @@
-"""The ranked search as requests Lucene can prune, with the same hits, order, scores, totals and facets as
-es_query.search_body.
+"""The ranked search as requests Lucene can prune, with the same hits, order, scores and totals as
+es_query.search_body, and facets over the same number of best matches (at a tie on the sample's edge, in the
+contract's order, where the sampler aggregation went by index order).
 
 search_body asks for the ranking as the contract states it: news × NON_NORMATIVE_SCORE_FACTOR through a
 `boosting` wrapper and the facets as a `sampler` aggregation. Either makes Lucene score and collect every
