@@ -105,7 +105,19 @@ def measure(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100])
-    parser.add_argument("--es", default="http://127.0.0.1:9206", help="Elasticsearch server ('' to skip)")
+    parser.add_argument(
+        "--es",
+        nargs="*",
+        default=["http://127.0.0.1:9206"],
+        help="Elasticsearch servers (none or '' to skip); several are measured side by side, each named with "
+        "its version",
+    )
+    parser.add_argument(
+        "--es-exact-before",
+        action="store_true",
+        help="also run each Elasticsearch server with VNLEX_ES_PRUNED_RANKING=0 (es_query.search_body for every "
+        "words query: the request before es_ranking), its rows labelled '(before)'",
+    )
     parser.add_argument("--endpoint", nargs="+", default=["search", "ask"])
     parser.add_argument("--connections", type=int, nargs="+", default=[8, 32])
     parser.add_argument("--seconds", type=int, default=15)
@@ -161,6 +173,7 @@ def main() -> None:
     if shutil.which("wrk") is None:
         raise SystemExit(INSTALL_HINT)
     first_round = max((r["round"] for r in rows), default=0) + 1
+    es_servers = [server for server in args.es if server]
     with tempfile.TemporaryDirectory(prefix="vnlex-load-") as tmp:
         folder = Path(tmp)
         (folder / "warm").mkdir()
@@ -172,8 +185,14 @@ def main() -> None:
                     (SQLITE_PLANS[plan], "sqlite", sqlite_url(size), {"VNLEX_SQLITE_PLAN": plan, **search_only})
                     for plan in args.sqlite_plans
                 ]
-                if args.es:
-                    targets.append(("Elasticsearch", "elasticsearch", es_url(args.es, size), {}))
+                for server in es_servers:
+                    name = "Elasticsearch" + (f" {es_version(server)}" if len(es_servers) > 1 else "")
+                    # Search-only on Elasticsearch too: its workers' answer-layer start-up (every document's answer
+                    # data scrolled from the node, minutes at 100x) ran under the measured searches before.
+                    targets.append((name, "elasticsearch", es_url(server, size), dict(search_only)))
+                    if args.es_exact_before:
+                        exact = {"VNLEX_ES_PRUNED_RANKING": "0", **search_only}
+                        targets.append((name + " (before)", "elasticsearch", es_url(server, size), exact))
                 checkouts = [(" (before)", args.before.resolve()), ("", ROOT)] if args.before else [("", ROOT)]
                 for offset, (name, key, index, env) in enumerate(targets):
                     build = builds.get(f"{key}:{size}")
@@ -181,7 +200,7 @@ def main() -> None:
                         raise SystemExit(f"no {key} index of size {size}x: run bench/scale_data.py first")
                     for workers in args.workers:
                         for label, root in checkouts:
-                            es_before = es_rss_mb(args.es) if key == "elasticsearch" else None
+                            es_before = es_rss_mb(index.rsplit("/", 1)[0]) if key == "elasticsearch" else None
                             port = args.first_port + offset
                             server = name + workers_label(workers, args.workers) + label
                             for row in measure(server, index, port, args, texts, warm, folder, env, root, workers):
@@ -189,6 +208,13 @@ def main() -> None:
                                 rows.append(row)
                     saved.write_text(json.dumps(rows, indent=2))  # an interrupted run keeps what it measured
     write_report(rows, builds, texts, args)
+
+
+def es_version(server: str) -> str:
+    import httpx
+
+    nodes = httpx.get(f"{server.rstrip('/')}/_nodes/_local", params={"filter_path": "nodes.*.version"}).json()
+    return next(iter(nodes["nodes"].values()))["version"]
 
 
 def workers_label(workers: int, measured: list[int]) -> str:

@@ -11,6 +11,12 @@
 # Port: VNLEX_ES_PORT (default 9200), bound to 127.0.0.1 only, security off: this is a
 # throw-away development node, never a deployment.
 #
+# Version: VNLEX_ES_VERSION (default 8.15.3, which runs on Java 17 or 21). VNLEX_ES_VERSION=9.2.0 is the
+# opt-in newer engine (Lucene 10: the ranked search can be pruned, bench/RESULTS.md "Elasticsearch at
+# 100x (issue 11, session 12)"); it needs Java 21 or newer and fails with a message where there is none.
+# Another version than the default keeps its own data directory, logs and pidfile (.es/data-9.2.0 ...):
+# Elasticsearch 9 upgrades a data directory in place and 8.15 can never read it again.
+#
 # The cluster: three nodes on HTTP ports VNLEX_ES_PORT, +1, +2 (transport ports 1000 above
 # those), all master-eligible, each with its own data and log directory under
 # .es/cluster/node-N, cluster name vnlex-cluster-PORT (so two engineers' clusters never
@@ -26,12 +32,20 @@
 # documents itself instead of using _reindex / _delete_by_query).
 set -euo pipefail
 
-ES_VERSION=8.15.3
+DEFAULT_ES_VERSION=8.15.3
+ES_VERSION="${VNLEX_ES_VERSION:-$DEFAULT_ES_VERSION}"
+[[ "$ES_VERSION" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || { echo "elasticsearch.sh: VNLEX_ES_VERSION must look like 9.2.0" >&2; exit 2; }
+ES_MAJOR="${ES_VERSION%%.*}"
+# The default version keeps the paths it always had; another one gets its own.
+SUFFIX=""
+[[ "$ES_VERSION" == "$DEFAULT_ES_VERSION" ]] || SUFFIX="-$ES_VERSION"
 ARTIFACT="org.elasticsearch.distribution.integ-test-zip:elasticsearch:${ES_VERSION}:zip"
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ES_DIR="$REPO_ROOT/.es"
 ES_HOME="$ES_DIR/elasticsearch-$ES_VERSION"
-PIDFILE="$ES_DIR/elasticsearch.pid"
+DATA_DIR="$ES_DIR/data$SUFFIX"
+LOGS_DIR="$ES_DIR/logs$SUFFIX"
+PIDFILE="$ES_DIR/elasticsearch$SUFFIX.pid"
 PORT="${VNLEX_ES_PORT:-9200}"
 URL="http://127.0.0.1:$PORT"
 HEALTH_TIMEOUT_SECONDS=120
@@ -52,10 +66,19 @@ answers() {
 }
 
 # ES 8.15 runs on Java 17 and 21-23. Java 24+ removed the SecurityManager it still
-# installs, so a newer default `java` (e.g. temurin-25) cannot run it.
+# installs, so a newer default `java` (e.g. temurin-25) cannot run it. ES 9 needs Java 21+.
 find_java_home() {
     if [[ -n "${ES_JAVA_HOME:-}" ]]; then echo "$ES_JAVA_HOME"; return; fi
     local candidate
+    if (( ES_MAJOR >= 9 )); then
+        for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 \
+                         /usr/lib/jvm/java-21-openjdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 \
+                         /usr/lib/jvm/java-2[1-9]-openjdk* /usr/lib/jvm/temurin-2[1-9]-*; do
+            if [[ -x "$candidate/bin/java" ]]; then echo "$candidate"; return; fi
+        done
+        die "Elasticsearch $ES_VERSION needs Java 21 or newer and none was found under /usr/lib/jvm; install" \
+            "openjdk-21-jre-headless, set ES_JAVA_HOME, or leave VNLEX_ES_VERSION unset for $DEFAULT_ES_VERSION on Java 17"
+    fi
     for candidate in /usr/lib/jvm/java-21-openjdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 \
                      /usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-17-jdk-amd64 \
                      /usr/lib/jvm/java-21-openjdk* /usr/lib/jvm/java-17-openjdk*; do
@@ -92,21 +115,21 @@ prepare_user() {
 start() {
     if answers; then echo "Elasticsearch already answers at $URL"; return; fi
     unpack
-    mkdir -p "$ES_DIR/data" "$ES_DIR/logs"
+    mkdir -p "$DATA_DIR" "$LOGS_DIR"
     prepare_user
     local java_home; java_home="$(find_java_home)"
     local run=(env ES_JAVA_HOME="$java_home" ES_JAVA_OPTS="${ES_JAVA_OPTS:--Xms512m -Xmx512m}"
                "$ES_HOME/bin/elasticsearch" -d -p "$PIDFILE"
                -Ecluster.name=vnlex-dev -Enode.name=vnlex-dev
                -Enetwork.host=127.0.0.1 -Ehttp.port="$PORT" -Ediscovery.type=single-node
-               -Epath.data="$ES_DIR/data" -Epath.logs="$ES_DIR/logs"
+               -Epath.data="$DATA_DIR" -Epath.logs="$LOGS_DIR"
                -Expack.security.enabled=false
                # A nearly full development disk must not turn the indexes read-only.
                -Ecluster.routing.allocation.disk.threshold_enabled=false)
     echo "starting Elasticsearch $ES_VERSION on $URL (java: $java_home) ..."
     [[ "$(id -u)" == 0 ]] && run=(runuser -u "$ES_USER" -- "${run[@]}")
     # -d still echoes the node's start-up log; keep it for the error message instead.
-    (cd "$ES_DIR" && "${run[@]}" >"$ES_DIR/startup.out" 2>&1) \
+    (cd "$ES_DIR" && "${run[@]}" >"$ES_DIR/startup$SUFFIX.out" 2>&1) \
         || fail_with_log "bin/elasticsearch exited with an error"
     local waited=0
     until answers; do
@@ -122,8 +145,8 @@ start() {
 }
 
 fail_with_log() {
-    local log="$ES_DIR/logs/vnlex-dev.log"
-    [[ -s "$log" ]] || log="$ES_DIR/startup.out"
+    local log="$LOGS_DIR/vnlex-dev.log"
+    [[ -s "$log" ]] || log="$ES_DIR/startup$SUFFIX.out"
     echo "elasticsearch.sh: $1; last lines of $log:" >&2
     tail -n 40 "$log" >&2 2>/dev/null || echo "(no log written)" >&2
     exit 1
@@ -157,7 +180,7 @@ status() {
 }
 
 # ---- local 3-node cluster ----------------------------------------------------------
-CLUSTER_DIR="$ES_DIR/cluster"
+CLUSTER_DIR="$ES_DIR/cluster$SUFFIX"
 CLUSTER_NODES=3
 TRANSPORT_OFFSET=1000
 

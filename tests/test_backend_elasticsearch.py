@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import threading
 import uuid
+from datetime import date
 
 import pytest
 
 from ingest.index_contract import BackendError
+from ingest.model import Article, Document
 from search_api.backends.elasticsearch import ElasticsearchBackend
 from tests.backend_contract import BackendContractTests, analyse_document, decree, law, numbers, query
 from tests.conftest import ES_URL, require_elasticsearch
@@ -220,3 +222,124 @@ def test_whole_documents_are_read_a_few_at_a_time(backend, monkeypatch):
     assert len(backend.list_documents()) == 2
     backend.catalogued_documents()
     assert sizes == [WHOLE_DOCUMENTS_PAGE] * 3 and WHOLE_DOCUMENTS_PAGE <= 50
+
+
+class TestElasticsearchPrunedContract(BackendContractTests):
+    """The whole contract again with every words query through es_ranking's prunable requests (chosen by itself
+    only on Elasticsearch 9 and past PRUNING_MIN_ARTICLES, so a small test index would never reach them)."""
+
+    @pytest.fixture
+    def backend(self, backend):
+        backend.pruned_ranking = True
+        return backend
+
+
+def _ranking_collection(backend) -> None:
+    """Ties and news: copies of the law under other numbers score alike (the tie-break decides), and news
+    reports quoting it would outrank it on words alone (the factor decides)."""
+    from dataclasses import replace as copy_of
+
+    backend.replace_file("law.html", "sha-law", [analyse_document(law())])
+    backend.replace_file("decree.docx", "sha-decree", [analyse_document(decree())])
+    for n in (1, 2, 3):
+        copy = copy_of(law(), number=f"{n}/2012/QH13", issued=date(2012, 1, n))
+        backend.replace_file(f"copy{n}.html", f"sha-copy{n}", [analyse_document(copy)])
+    quoted = law().articles[0]
+    for n in (1, 2):
+        news = Document(
+            number=f"news:quote{n}",
+            type="Tin tức",
+            title=law().title,
+            status="khong_ap_dung",
+            articles=[Article("", quoted.title, quoted.text + "\nHỗ trợ nạn nhân." * n, "body")],
+        )
+        backend.replace_file(f"news{n}.txt", f"sha-news{n}", [analyse_document(news)])
+
+
+def _facets_of_the_best(backend, text: str, n: int) -> dict[str, list[tuple[str, int]]]:
+    """Facet counts over the n best matches in the contract's order (score, doc_key, ord), from the exact request.
+    (The sampler aggregation the exact request uses breaks ties at its edge by index order instead.)"""
+    from collections import Counter
+
+    pruned, backend.pruned_ranking = backend.pruned_ranking, False
+    best = backend.search(query(text, size=n, with_facets=False)).hits
+    backend.pruned_ranking = pruned
+    facets = {}
+    for name in ("doc_type", "issuer", "year", "status", "topic"):
+        counts = Counter(getattr(hit, name) for hit in best if getattr(hit, name) not in (None, ""))
+        facets[name] = [(str(value), count) for value, count in sorted(counts.items(), key=lambda i: (-i[1], i[0]))]
+    return facets
+
+
+def _requests_of(backend, monkeypatch) -> list[dict]:
+    """Every search body the backend sends from now on (search and msearch alike)."""
+    sent: list[dict] = []
+    client = backend.client
+    real_search, real_msearch = client.search, client.msearch
+
+    def search(**kwargs):
+        sent.append(kwargs)
+        return real_search(**kwargs)
+
+    def msearch(**kwargs):
+        sent.extend(part for part in kwargs["searches"] if "query" in part)
+        return real_msearch(**kwargs)
+
+    monkeypatch.setattr(client, "search", search)
+    monkeypatch.setattr(client, "msearch", msearch)
+    return sent
+
+
+def test_pruned_requests_give_the_exact_ranking_without_what_stops_pruning(backend, monkeypatch):
+    """The `boosting` wrapper (news x 0.85) and the facets' aggregation made Lucene score every match: 130 ms a
+    search at 100x on Elasticsearch 8.15.3 and 9.2.0 alike (bench/RESULTS.md, session 12). The prunable requests
+    send neither, and give the same hits in the same order with the same scores and totals — through ties, news
+    the factor pushes down, every page and a capped total — and facets over the same number of best matches."""
+    _ranking_collection(backend)
+    backend.total_hits_cap = 9
+    backend.facet_sample_size = 4
+    sent = _requests_of(backend, monkeypatch)
+    compared = 0
+    for text in ("hỗ trợ nạn nhân", "ho tro nan nhan", "mua bán người", "nạn nhân bị mua bán", "giá bán"):
+        for size in (1, 2, 3, 10):
+            for page in (1, 2, 3, 4):
+                for with_facets in (True, False):
+                    asked = query(text, page=page, size=size, with_facets=with_facets)
+                    backend.pruned_ranking = False
+                    exact = backend.search(asked)
+                    backend.pruned_ranking = True
+                    del sent[:]
+                    pruned = backend.search(asked)
+                    assert sent and all("boosting" not in str(body) and "aggs" not in body for body in sent)
+                    assert [(h.article_id, h.doc_number) for h in pruned.hits] == [
+                        (h.article_id, h.doc_number) for h in exact.hits
+                    ], (text, size, page)
+                    assert [h.score for h in pruned.hits] == pytest.approx([h.score for h in exact.hits], rel=1e-6)
+                    assert (pruned.total, pruned.total_is_lower_bound) == (exact.total, exact.total_is_lower_bound)
+                    assert pruned.facets_sample == exact.facets_sample
+                    if with_facets:
+                        assert pruned.facets == _facets_of_the_best(backend, text, 4)
+                    assert [h.text for h in pruned.hits] == [h.text for h in exact.hits]
+                    compared += bool(exact.hits)
+    assert compared > 50
+    # The collection does hold ties and a news report the factor moved below a law's article.
+    found = backend.search(query("hỗ trợ nạn nhân", size=10))
+    scores = [h.score for h in found.hits]
+    assert len(set(scores)) < len(scores)
+    assert any(h.doc_type == "Tin tức" for h in found.hits[1:])
+
+
+def test_pruning_is_chosen_from_the_engine_version_and_the_collection(backend, monkeypatch):
+    """Left to itself (VNLEX_ES_PRUNED_RANKING unset) the backend asks the nodes' versions and the articles'
+    count: the prunable requests only on Elasticsearch 9+ and past PRUNING_MIN_ARTICLES."""
+    import search_api.backends.es_ranking as es_ranking
+
+    backend.replace_file("law.html", "sha-law", [analyse_document(law())])
+    backend.pruned_ranking = None
+    version = next(iter(backend.client.nodes.info(node_id="_local", metric="_none")["nodes"].values()))["version"]
+    monkeypatch.setattr(es_ranking, "PRUNING_MIN_ARTICLES", 2)
+    assert backend._prunes() is (int(version.split(".")[0]) >= 9)
+    assert numbers(backend.search(query("hỗ trợ nạn nhân"))) == [("66/2011/QH12", "32")]
+    backend._pruning_checked = None
+    monkeypatch.setattr(es_ranking, "PRUNING_MIN_ARTICLES", 3)  # the law has 2 articles
+    assert backend._prunes() is False

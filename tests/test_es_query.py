@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from ingest.analysis import Analysis
 from ingest.index_contract import FACET_FIELDS, SEARCH_FIELDS, Filters, ParsedQuery
 from ingest.numbers import number_key
@@ -194,3 +196,59 @@ def test_document_list_of_an_index_made_before_the_title_in_doc_values_filters_s
     assert body["_source"] == ["number", "type", "title"] and "stored_fields" not in body
     hit = {"_source": {"number": "09/2013/NĐ-CP", "type": "Nghị định", "title": None}}
     assert document_list_row(hit) == ("09/2013/NĐ-CP", "Nghị định", "")
+
+
+def test_prunable_requests_only_where_they_pay():
+    """combined_fields is prunable from Lucene 10.1 (Elasticsearch 9); on 8.15 two requests cost more than one,
+    and on a small collection scoring every match is cheaper than a second request (bench/RESULTS.md, session 12)."""
+    from search_api.backends.es_ranking import PRUNING_MIN_ARTICLES, prunes_cheaper
+
+    assert prunes_cheaper(["9.2.0"], PRUNING_MIN_ARTICLES)
+    assert not prunes_cheaper(["9.2.0"], PRUNING_MIN_ARTICLES - 1)
+    assert not prunes_cheaper(["8.15.3"], 10 * PRUNING_MIN_ARTICLES)
+    assert not prunes_cheaper(["9.2.0", "8.15.3"], 10 * PRUNING_MIN_ARTICLES)  # a cluster mid-upgrade
+    assert not prunes_cheaper([], 10 * PRUNING_MIN_ARTICLES)
+
+
+def test_prunable_requests_exclude_then_take_news_and_keep_the_tie_break():
+    from ingest.index_contract import NON_NORMATIVE_TYPES
+    from search_api.backends.es_ranking import side_bodies
+
+    normative, news = side_bodies(
+        parsed(["nạn_nhân"], ["nạn", "nhân"], ["nan", "nhan"], filters=Filters(year_from=2012))
+    )
+    bare = search_body(parsed(["nạn_nhân"], ["nạn", "nhân"], ["nan", "nhan"]))["query"]["boosting"]["positive"]["bool"]
+    news_terms = {"terms": {"doc_type": list(NON_NORMATIVE_TYPES)}}
+    assert normative["query"]["bool"]["should"] == news["query"]["bool"]["should"] == bare["should"]
+    assert normative["query"]["bool"]["must_not"] == [news_terms]
+    assert (
+        news_terms in news["query"]["bool"]["filter"]
+        and {"range": {"year": {"gte": 2012}}} in news["query"]["bool"]["filter"]
+    )
+    for body in (normative, news):
+        assert body["sort"] == ["_score", {"doc_key": "asc"}, {"ord": "asc"}]
+        assert "aggs" not in body and body["size"] == FACET_SAMPLE_SIZE  # page 1 of 10 with the facet sample
+    assert side_bodies(parsed(filters=Filters(doc_numbers=["66/2011/QH12"]))) is None  # browsing: search_body
+
+
+def test_merging_the_sides_applies_the_news_factor_and_the_tie_break():
+    from search_api.backends.es_ranking import merged, merged_total
+
+    def hit(score, key, ord_, doc_type="Luật"):
+        return {"_score": score, "_source": {"doc_key": key, "ord": ord_, "doc_type": doc_type}}
+
+    normative = [hit(2.0, "b", 0), hit(1.5, "a", 3), hit(1.5, "a", 1), hit(1.0, "c", 0)]
+    news = [hit(2.0, "n", 0, "Tin tức"), hit(1.0, "m", 0, "Tin tức")]
+    page, sample = merged(normative, news, 0, 6, 3)
+    assert [(h["_source"]["doc_key"], h["_source"]["ord"]) for _s, h in page] == [
+        ("b", 0),
+        ("n", 0),
+        ("a", 1),
+        ("a", 3),
+        ("c", 0),
+        ("m", 0),
+    ]
+    assert page[1][0] == pytest.approx(1.7) and [f["doc_key"] for f in sample] == ["b", "n", "a"]
+    assert merged_total([{"value": 7, "relation": "eq"}, {"value": 2, "relation": "eq"}], 10) == (9, False)
+    assert merged_total([{"value": 7, "relation": "eq"}, {"value": 4, "relation": "eq"}], 10) == (10, True)
+    assert merged_total([{"value": 10, "relation": "gte"}, {"value": 0, "relation": "eq"}], 10) == (10, True)

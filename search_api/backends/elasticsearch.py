@@ -21,10 +21,12 @@ are plain data built in es_query.py.
 from __future__ import annotations
 
 import logging
+import os
+import time
 from typing import Any
 
 from ingest.catalogue import STUB_SOURCE_FILE
-from ingest.index_contract import INDEX_VERSION, Hit, ParsedQuery, SearchResult, index_counts
+from ingest.index_contract import INDEX_VERSION, BackendError, Hit, ParsedQuery, SearchResult, index_counts
 from ingest.model import Document, Relation
 from ingest.numbers import number_key
 from search_api.backends.es_connection import WHOLE_DOCUMENTS_PAGE, translating_errors
@@ -35,12 +37,36 @@ from search_api.backends.es_query import (
     document_list_row,
     facet_sample_count,
     facets_from_response,
+    page_window,
     search_body,
     title_in_doc_values,
+)
+from search_api.backends.es_ranking import (
+    PRUNING_RECHECK_SECONDS,
+    article_id,
+    merged,
+    merged_total,
+    page_hits_body,
+    prunes_cheaper,
+    sample_facets,
+    side_bodies,
 )
 from search_api.backends.es_writes import ElasticsearchWrites
 
 logger = logging.getLogger("vnlex")
+RANKED_RESPONSE_FIELDS = [
+    "responses.hits.total",
+    "responses.hits.hits._score",
+    "responses.hits.hits._source",
+    "responses.hits.hits.fields",
+    "responses.error",
+    "responses.status",
+]
+
+
+def _pruned_ranking_setting() -> bool | None:
+    value = os.environ.get("VNLEX_ES_PRUNED_RANKING", "auto").strip().lower()
+    return {"1": True, "true": True, "0": False, "false": False}.get(value)
 
 
 def _numeric_order(value: str | None) -> tuple[int, str]:
@@ -54,21 +80,22 @@ class ElasticsearchBackend(ElasticsearchWrites):
     # Totals counted up to this many matches, then a lower bound; facets over this many best matches (per shard).
     total_hits_cap = TOTAL_HITS_CAP
     facet_sample_size = FACET_SAMPLE_SIZE
+    # Words queries as es_ranking's prunable requests: True, False (always search_body), or None: when
+    # prunes_cheaper says so (VNLEX_ES_PRUNED_RANKING=1/0 sets it for every backend of the process).
+    pruned_ranking: bool | None = _pruned_ranking_setting()
+    _pruning_checked: tuple[float, bool] | None = None
 
     @translating_errors
     def search(self, query: ParsedQuery) -> SearchResult:
         self._check_version_once()
+        if self._prunes():
+            found = self._ranked_search(query)
+            if found is not None:
+                return found
         body = search_body(query, total_cap=self.total_hits_cap, facet_sample=self.facet_sample_size)
         if body is None:
             return SearchResult(total=0, hits=[], facets={})
-        # ignore_unavailable: a server with no vnlex index yet answers "nothing found".
-        # Over several shards, each would score with its own term statistics and the ranking
-        # would depend on where documents landed: dfs_query_then_fetch gathers global
-        # statistics first (one more round trip), so results match the one-shard index.
-        search_type = "dfs_query_then_fetch" if self.shards > 1 else None
-        response = self.client.search(
-            index=self.alias("articles"), ignore_unavailable=True, search_type=search_type, **body
-        )
+        response = self._search_articles(body)
         hits = [self._hit(hit) for hit in response["hits"]["hits"]]
         total = response["hits"]["total"]
         lower_bound = total["relation"] == "gte"
@@ -84,8 +111,70 @@ class ElasticsearchBackend(ElasticsearchWrites):
             total=total["value"], hits=hits, facets=facets, total_is_lower_bound=lower_bound, facets_sample=sample
         )
 
+    def _prunes(self) -> bool:
+        """Whether words queries take the prunable requests: as set, or decided from the engine's version and
+        the articles' count, asked again every PRUNING_RECHECK_SECONDS (an ingest or a rebuild changes it)."""
+        if self.pruned_ranking is not None:
+            return self.pruned_ranking
+        now = time.monotonic()
+        if self._pruning_checked is None or now - self._pruning_checked[0] > PRUNING_RECHECK_SECONDS:
+            nodes = self.client.nodes.info(node_id="_all", metric="_none", filter_path="nodes.*.version")["nodes"]
+            articles = self.client.count(index=self.alias("articles"), ignore_unavailable=True)["count"]
+            self._pruning_checked = (now, prunes_cheaper([node["version"] for node in nodes.values()], articles))
+        return self._pruning_checked[1]
+
+    def _search_articles(self, body: dict[str, Any]) -> Any:
+        # ignore_unavailable: a server with no vnlex index yet answers "nothing found".
+        # Over several shards, each would score with its own term statistics and the ranking
+        # would depend on where documents landed: dfs_query_then_fetch gathers global
+        # statistics first (one more round trip), so results match the one-shard index.
+        search_type = "dfs_query_then_fetch" if self.shards > 1 else None
+        return self.client.search(
+            index=self.alias("articles"), ignore_unavailable=True, search_type=search_type, **body
+        )
+
+    def _ranked_search(self, query: ParsedQuery) -> SearchResult | None:
+        """A words query as es_ranking's two prunable requests (normative texts, news) in one msearch;
+        None when they do not apply (then search_body runs, as before)."""
+        bodies = side_bodies(query, total_cap=self.total_hits_cap, facet_sample=self.facet_sample_size)
+        if bodies is None:
+            return None
+        header: dict[str, Any] = {"index": self.alias("articles"), "ignore_unavailable": True}
+        if self.shards > 1:  # global term statistics, as _search_articles asks
+            header["search_type"] = "dfs_query_then_fetch"
+        searches = [part for body in bodies for part in (header, body)]
+        # Hundreds of sample hits: only what is read of them is sent (not _index, _id or the sort keys again).
+        responses = self.client.msearch(searches=searches, filter_path=RANKED_RESPONSE_FIELDS)["responses"]
+        for response in responses:
+            if "error" in response:  # msearch answers 200 with each search's own error
+                reason = response["error"].get("reason") if isinstance(response["error"], dict) else response["error"]
+                raise BackendError(f"Elasticsearch at {self.url} refused search: {response.get('status')} {reason}")
+        start, size = page_window(query.page, query.size)
+        sample_size = self.facet_sample_size if query.with_facets else None
+        # filter_path leaves out an empty list of hits
+        normative, news = (response["hits"].get("hits", []) for response in responses)
+        page, sample = merged(normative, news, start, start + size, sample_size)
+        if query.with_facets and page:  # the sample came from doc values: read the page's stored fields
+            ids = [article_id(hit["fields"]["doc_key"][0], hit["fields"]["ord"][0]) for _score, hit in page]
+            stored = {h["_id"]: h for h in self._search_articles(page_hits_body(ids))["hits"]["hits"]}
+            page = [(score, stored[key]) for (score, _hit), key in zip(page, ids, strict=True) if key in stored]
+        total, lower_bound = merged_total([r["hits"]["total"] for r in responses], self.total_hits_cap)
+        facets, facets_sample = {}, None
+        if query.with_facets:
+            facets = sample_facets(sample)
+            # The sample is every match when it holds as many as were counted: the facets are then exact.
+            if lower_bound or len(sample) < total:
+                facets_sample = len(sample)
+        return SearchResult(
+            total=total,
+            hits=[self._hit(hit, score) for score, hit in page],
+            facets=facets,
+            total_is_lower_bound=lower_bound,
+            facets_sample=facets_sample,
+        )
+
     @staticmethod
-    def _hit(hit: dict[str, Any]) -> Hit:
+    def _hit(hit: dict[str, Any], score: float | None = None) -> Hit:
         source = hit["_source"]
         return Hit(
             doc_number=source["doc_number"],
@@ -100,7 +189,7 @@ class ElasticsearchBackend(ElasticsearchWrites):
             article_title=source.get("article_title") or "",
             path=list(source.get("path") or []),
             text=source.get("text") or "",
-            score=float(hit.get("_score") or 0.0),
+            score=float(hit.get("_score") or 0.0) if score is None else score,
         )
 
     @translating_errors
