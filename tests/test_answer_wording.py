@@ -27,6 +27,11 @@ from tests.conftest import first_quote as first
         ("công an huyện có bao nhiêu ngày để xác minh", "Công an cấp huyện"),
         ("báo chí có được đăng tên, ảnh của bé không", "bí mật đời sống riêng tư"),
         ("phóng viên đăng ảnh và tên thật của cô gái bị bán", "tiết lộ thông tin về nạn nhân"),
+        # an outside reader's false decline (session 12): 56/2017 Điều 32 "tạm thời cách ly trẻ em khỏi cha, mẹ"
+        ("UBND xã có được tách cháu khỏi bố mẹ không", "cách ly trẻ em"),
+        # 66/2011 Điều 23 khoản 3: "Người giả mạo là nạn nhân ... phải hoàn trả khoản kinh phí hỗ trợ đã nhận"
+        ("chị ấy khai gian là bị bán", "giả mạo là nạn nhân"),
+        ("có phải trả lại tiền hỗ trợ không", "hoàn trả"),
         ("ubnd xa tiep nhan nan nhan", "Ủy ban nhân dân cấp xã"),
         ("di ruot nhan cham soc chau", "thân thích"),
         ("sợ bị lộ thông tin của cháu", "giữ bí mật"),

@@ -49,6 +49,15 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     (_cues(r"(?:tien |ve )?tau xe", r"ve xe", r"tien xe", r"tien di lai"), "chi phí đi lại"),
     (_cues(r"vien phi", r"tien thuoc"), "chi phí khám bệnh, chữa bệnh"),
     (_cues(r"den bu"), "bồi thường"),
+    # "khai gian là bị bán ... có phải trả lại tiền không": 66/2011 Điều 23 khoản 3, "Người giả mạo là nạn nhân ...
+    # phải hoàn trả khoản kinh phí hỗ trợ đã nhận"
+    (
+        _cues(r"khai (?:gian|man|lao|khong dung)", r"gia (?:lam|danh|mao) (?:la )?nan nhan", r"mao nhan"),
+        "giả mạo là nạn nhân",
+    ),
+    (_cues(r"tra lai (?:\w+ ){0,2}tien", r"hoan lai (?:\w+ ){0,2}tien", r"nop lai (?:\w+ ){0,2}tien"), "hoàn trả"),
+    # "UBND xã có được tách cháu khỏi bố mẹ không": what 56/2017 Điều 32 calls the measure
+    (_cues(r"tach (?:\w+ ){0,3}khoi (?:bo me|cha me|bo|me|gia dinh|nguoi cham soc)"), "cách ly trẻ em"),
     # "được hỗ trợ những gì": what the law calls the support regimes (66/2011 Điều 32 "Đối tượng và chế độ hỗ trợ")
     (
         # (not "được hỗ trợ gì để học nghề", "... gì về y tế": one regime named, Điều 33-38 answer it)
