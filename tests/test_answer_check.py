@@ -413,6 +413,17 @@ def test_the_asking_sentence_is_read_with_its_abbreviations_spelt_out():
     assert {"uy_ban", "nhan_dan", "khan_cap"} <= asked and "ubnd" not in asked
 
 
+def test_the_asking_sentence_is_read_with_its_legal_wording_too():
+    from tests.understanding import understand
+
+    # "trả lại tiền" is what the law calls "hoàn trả" (66/2011 Điều 23 khoản 3): the question's terms hold the legal
+    # wording, so the asking sentence's do too (before, a clause saying "hoàn trả" covered none of it)
+    asked = understand(
+        "Chị ấy khai là bị bán và đã nhận tiền hỗ trợ, nay bị xác định là khai gian. Chị ấy có phải trả lại tiền không?"
+    ).asking_terms
+    assert {"hoan", "hoan_tra"} <= asked
+
+
 def test_a_story_before_the_question_does_not_decline_a_well_covered_asking_sentence(client):
     # the narrative dilutes the whole question's coverage below the bar; the asking sentence is 62/2012 Điều 7
     # khoản 3 nearly word for word (heldout9's H9-018 was declined so)
