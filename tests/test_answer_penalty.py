@@ -128,9 +128,14 @@ def test_the_victims_age_picks_the_aggravated_clause(answer_client, text, clause
 @pytest.mark.parametrize(
     ("text", "offence", "clause"),
     [
-        # one circumstance of the heavier clause (khoản 3: "để lấy bộ phận cơ thể") decides the range, whatever
+        # one circumstance of the heavier clause (khoản 3 điểm b: "đã lấy bộ phận cơ thể") decides the range, whatever
         # the lighter clause's two ("có tổ chức", "đưa ra nước ngoài") match
-        ("Đường dây có tổ chức đưa người sang Lào để lấy thận thì bị phạt tù bao nhiêu năm?", "150", "3"),
+        ("Đường dây có tổ chức đưa người sang Lào rồi lấy thận của họ thì bị phạt tù bao nhiêu năm?", "150", "3"),
+        # ... but sold *to* take a kidney is the basic offence's purpose (khoản 1 điểm b): here "có tổ chức" puts it in
+        # khoản 2 (session 11's version of this test expected khoản 3 for it — an outside reader, with the Code and
+        # NQ 02/2019 Điều 3 khoản 6 "sau đó đã lấy đi", showed that reading dangerous)
+        ("Đường dây có tổ chức đưa người sang Lào để lấy thận thì bị phạt tù bao nhiêu năm?", "150", "2"),
+        ("mua ban nguoi de lay bo phan co the bi phat tu bao nhieu nam theo BLHS 2015", "150", "1"),
         # the organ itself sold, for profit: the organ offence, its commercial-purpose clause
         ("môi giới mua bán thận để kiếm lời thì bị phạt tù mấy năm", "154", "2"),
     ],

@@ -271,8 +271,14 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
     "nhiều nạn nhân": (_cues(r"nhieu (?:nguoi|nan nhan|co gai|phu nu|tre em|chau|em)"), "tu 02 nguoi den 05 nguoi"),
     "từ 06 người": (_cues(r"(?:\d+|sau|bay|tam|chin|muoi) (?:nguoi|nan nhan) tro len"), "06 nguoi tro len"),
     "làm chết": (_cues(r"chet", r"tu sat", r"tu tu"), "chet hoac tu sat"),
+    # Organs taken ("rồi lấy thận", "bị lấy giác mạc"): the Code's "đã lấy bộ phận cơ thể" (Điều 150 khoản 3 điểm b,
+    # NQ 02/2019 Điều 3 khoản 6: "sau đó đã lấy đi"). Sold *to* take them ("để lấy thận") is the purpose in the basic
+    # offence (khoản 1 điểm b), five to ten years, not twelve to twenty (an outside reader called it dangerous).
     "lấy bộ phận cơ thể": (
-        _cues(r"lay (?:\w+ ){0,3}(?:bo phan|noi tang|than|gan|giac mac|tim|phoi|mo)(?!\w)"),
+        _cues(
+            r"(?<!de )(?<!nham )(?<!dich )(?<!dinh )(?<!toan )(?<!muon )(?<!can )"
+            r"lay (?:\w+ ){0,3}(?:bo phan|noi tang|than|gan|giac mac|tim|phoi|mo)(?!\w)"
+        ),
         "lay bo phan co the",
     ),
     "tái phạm": (_cues(r"tai pham"), "tai pham nguy hiem"),

@@ -226,6 +226,7 @@ def _parts(text: str, split: re.Pattern[str]) -> list[str]:
     return [part for part in split.split(nfc(text)) if part.strip()]
 
 
+READ_AS_TYPED = frozenset({"lấy bộ phận cơ thể"})
 _SENTENCE_SPLIT = re.compile(r"[.!?;:](?!\d)")
 
 
@@ -309,8 +310,16 @@ def understand_question(
     who = _with_ages(who, words)
     if m.ACCOMPANYING_MINOR in who:
         who = [g for g in who if g not in (m.CHILD_UNDER_16, m.CHILD_UNDER_18)]
+    # (organs taken is read in the words typed: the legal wording "lấy bộ phận cơ thể" appended for "để lấy thận"
+    # has lost the "để" that makes it the purpose, not the aggravating act)
     aggravating = (
-        [name for name, (cue, _) in AGGRAVATING.items() if _affirmed(cue, words)] if m.PENALTY in intents else []
+        [
+            name
+            for name, (cue, _) in AGGRAVATING.items()
+            if _affirmed(cue, typed_words if name in READ_AS_TYPED else words)
+        ]
+        if m.PENALTY in intents
+        else []
     )
     # (counted in the question as typed: the legal wording appended to `words` would make "mấy năm" +
     # "nạn nhân" five victims)
