@@ -267,6 +267,12 @@ def test_a_subject_the_collection_lacks_is_not_declined_when_the_first_quote_its
         ("Nạn nhân bị giữ mất hộ chiếu ở nước ngoài, xin cấp lại hộ chiếu mất bao nhiêu ngày?", "Xuất cảnh"),
         ("theo nghị quyết HĐND tỉnh Lào Cai thì nạn nhân được hỗ trợ tiền ăn bao nhiêu", "Hội đồng nhân dân"),
         ("di xuat khau lao dong bi ep lam no le, tron ve thi doi lai tien ky quy o dau", "đi làm việc ở nước ngoài"),
+        # an outside reader's (session 12): answered before with BLHS Điều 297's fine, no sum a victim receives
+        (
+            "Lao động đi làm việc ở nước ngoài theo hợp đồng bị cưỡng bức lao động thì được Quỹ Hỗ trợ việc làm ngoài "
+            "nước hỗ trợ bao nhiêu tiền?",
+            "Quỹ Hỗ trợ việc làm ngoài nước",
+        ),
     ],
 )
 def test_tax_nationality_and_passport_questions_are_declined_naming_the_law(client, question, law):

@@ -144,7 +144,8 @@ _LOCAL_MESSAGE = (
 # A deposit paid to a labour-export company is the law on workers going abroad under contract.
 _WORKERS_ABROAD_TITLE = re.compile(r"(?<!\w)nguoi lao dong viet nam di lam viec o nuoc ngoai(?!\w)")
 _WORKERS_ABROAD_MESSAGE = (
-    "Tiền ký quỹ, tiền dịch vụ khi đi làm việc ở nước ngoài theo hợp đồng do Luật Người lao động Việt Nam đi làm "
+    "Tiền ký quỹ, tiền dịch vụ và Quỹ Hỗ trợ việc làm ngoài nước của người đi làm việc ở nước ngoài theo hợp đồng "
+    "do Luật Người lao động Việt Nam đi làm "
     "việc ở nước ngoài theo hợp đồng và các văn bản hướng dẫn quy định; kho văn bản chưa có toàn văn các văn bản này."
 )
 
@@ -187,7 +188,13 @@ SUBJECTS = (
         _LOCAL_TITLE,
         _LOCAL_MESSAGE,
     ),
-    Subject(re.compile(r"(?<!\w)(?:tien )?ky quy(?!\w)"), _WORKERS_ABROAD_TITLE, _WORKERS_ABROAD_MESSAGE),
+    # (and the fund supporting them, "Quỹ Hỗ trợ việc làm ngoài nước": an outside reader's question was answered with a
+    # Criminal Code fine)
+    Subject(
+        re.compile(r"(?<!\w)(?:(?:tien )?ky quy|quy ho tro viec lam ngoai nuoc)(?!\w)"),
+        _WORKERS_ABROAD_TITLE,
+        _WORKERS_ABROAD_MESSAGE,
+    ),
     Subject(
         re.compile(r"(?<!\w)(?:thue thu nhap|(?:nop|chiu|dong|mien|tinh|khau tru) thue)(?!\w)"),
         _TAX_TITLE,
