@@ -32,6 +32,7 @@ from tests.conftest import first_quote as first
         # 66/2011 Điều 23 khoản 3: "Người giả mạo là nạn nhân ... phải hoàn trả khoản kinh phí hỗ trợ đã nhận"
         ("chị ấy khai gian là bị bán", "giả mạo là nạn nhân"),
         ("có phải trả lại tiền hỗ trợ không", "hoàn trả"),
+        ("nạn nhân có được trợ giúp pháp lý khi bị kiện vì làm ăn thua lỗ không", "lĩnh vực trợ giúp pháp lý"),
         ("ubnd xa tiep nhan nan nhan", "Ủy ban nhân dân cấp xã"),
         ("di ruot nhan cham soc chau", "thân thích"),
         ("sợ bị lộ thông tin của cháu", "giữ bí mật"),

@@ -49,6 +49,12 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     (_cues(r"(?:tien |ve )?tau xe", r"ve xe", r"tien xe", r"tien di lai"), "chi phí đi lại"),
     (_cues(r"vien phi", r"tien thuoc"), "chi phí khám bệnh, chữa bệnh"),
     (_cues(r"den bu"), "bồi thường"),
+    # "được TGPL trong tranh chấp hợp đồng thuê mặt bằng kinh doanh không": which fields legal aid covers (Luật TGPL
+    # Điều 27 khoản 1, "trừ lĩnh vực kinh doanh, thương mại")
+    (
+        _cues(r"(?:tro giup phap ly|tgpl) (?:\w+ ){0,8}(?:kinh doanh|thuong mai|buon ban|lam an)"),
+        "lĩnh vực trợ giúp pháp lý",
+    ),
     # "khai gian là bị bán ... có phải trả lại tiền không": 66/2011 Điều 23 khoản 3, "Người giả mạo là nạn nhân ...
     # phải hoàn trả khoản kinh phí hỗ trợ đã nhận"
     (

@@ -1,0 +1,219 @@
+"""The subjects off_collection declines: each a question pattern, the title of the kind of text that governs it
+(when the collection holds one, it answers) and the message naming the law the collection lacks. Kept apart from
+the check that applies them (off_collection.py) so that adding a subject does not touch the check."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A count of cases or victims over a period or a territory: statistics, which laws do not hold (news may).
+COUNT_ASKED = re.compile(
+    r"(?<!\w)bao nhieu (?:vu|nan nhan|duong day|truong hop|doi tuong|nguoi bi (?:mua ban|ban|lua ban))(?!\w)"
+    r"(?=.*(?<!\w)(?:nam (?:19|20)\d\d|ca nuoc|toan quoc|hang nam|moi nam|trong nam|gan day|hien nay)(?!\w))"
+    r"|(?<!\w)(?:nam (?:19|20)\d\d|ca nuoc|toan quoc)(?!\w).*(?<!\w)bao nhieu "
+    r"(?:vu|nan nhan|duong day|truong hop|doi tuong|nguoi bi (?:mua ban|ban|lua ban))(?!\w)"
+)
+_STATISTICS_TITLE = re.compile(r"(?<!\w)(?:so lieu|thong ke)(?!\w)")
+_STATISTICS_MESSAGE = (
+    "Câu hỏi hỏi một số liệu thống kê (số vụ, số nạn nhân); các văn bản pháp luật trong kho không nêu số liệu "
+    "thống kê, nên không trả lời được bằng một điều khoản."
+)
+
+
+@dataclass(frozen=True)
+class Subject:
+    question: re.Pattern[str]  # on the folded question
+    title: re.Pattern[str]  # on the folded title of a text that governs it
+    message: str
+    # on the folded question without its denials ("chưa đến mức truy cứu hình sự"): it asks something else
+    unless: re.Pattern[str] | None = None
+    # on the question as typed, when typed with diacritics: folded, "hợp đồng thuê" is "đóng thuế"
+    spelled: re.Pattern[str] | None = None
+
+
+_SANCTIONS_TITLE = re.compile(r"(?<!\w)xu phat vi pham hanh chinh(?!\w)")
+_FINE_MESSAGE = (
+    "Mức phạt vi phạm hành chính do nghị định xử phạt vi phạm hành chính quy định; "
+    "kho văn bản chưa có nghị định xử phạt nào, nên không trả lời được mức phạt này."
+)
+# A business fined ("quán karaoke ... bị xử phạt bao nhiêu", "cơ sở lưu trú không thông báo ... bị phạt
+# tiền bao nhiêu"): an establishment is fined administratively — the Criminal Code answers for people who
+# commit a crime, and a question naming one says so ("phạm tội", "tội mua bán", "phạt tù", "hình sự").
+_ESTABLISHMENT = (
+    r"(?:co so (?:kinh doanh|luu tru|dich vu|massage|karaoke)|quan (?:karaoke|bar|hat|nhau|massage|ca phe|cafe)"
+    r"|nha nghi|nha hang|khach san|doanh nghiep|cong ty|chu (?:quan|nha nghi|khach san|co so))"
+)
+_FINE = r"(?:xu phat|phat tien|phat bao nhieu|bi phat(?! tu))"
+_CRIMINAL = r"(?:pham toi|toi mua ban|toi danh|phat tu|hinh su|truy cuu|chung than|tu hinh)"
+DENIED_CRIMINAL = re.compile(
+    rf"(?<!\w)(?:chua|khong|chang)(?: \w+){{0,4}}? {_CRIMINAL}(?: (?:trach nhiem )?hinh su)?(?!\w)"
+)
+
+# Civil status (a birth registered again, a marriage) is governed by the Law on Civil Status and its decrees;
+# a foreigner's residence card by the law on foreigners' entry, exit and residence. The prevention texts only
+# say a child has the right to a birth registration and a foreign victim gets an exit visa.
+_CIVIL_STATUS_TITLE = re.compile(r"^(?:luat )?ho tich(?!\w)|(?<!\w)luat ho tich(?!\w)")
+_CIVIL_STATUS_MESSAGE = (
+    "Việc đăng ký hộ tịch (khai sinh, khai tử, kết hôn …) do Luật Hộ tịch và các văn bản hướng dẫn quy định; "
+    "kho văn bản chưa có các văn bản này."
+)
+_RESIDENCE_TITLE = re.compile(r"(?<!\w)cu tru cua nguoi nuoc ngoai(?!\w)")
+_RESIDENCE_MESSAGE = (
+    "Thẻ tạm trú, thẻ thường trú của người nước ngoài do Luật Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người "
+    "nước ngoài tại Việt Nam quy định; kho văn bản chưa có luật này (chỉ có thị thực xuất cảnh cho nạn nhân là "
+    "người nước ngoài khi đưa về nước, Điều 9 Thông tư liên tịch 01/2014)."
+)
+
+# A treaty ("Hiệp định giữa Việt Nam và Trung Quốc về ...") binds by its own text; the domestic texts on
+# receiving victims say what Vietnamese bodies do, not what the treaty agreed.
+# ("thỏa thuận bảo mật thông tin" in a precedent's title is a contract, not a treaty)
+_TREATY_TITLE = re.compile(r"(?<!\w)(?:hiep dinh|dieu uoc quoc te|thoa thuan (?:song phuong|hop tac|giua))(?!\w)")
+_TREATY_MESSAGE = (
+    "Kho văn bản chưa có hiệp định, thỏa thuận quốc tế nào (kể cả các hiệp định song phương về hợp tác phòng, "
+    "chống mua bán người); các văn bản trong nước có trong kho chỉ quy định việc các cơ quan Việt Nam xác minh, "
+    "tiếp nhận, trao trả nạn nhân, không phải nội dung của hiệp định."
+)
+
+# How long a suspect may be held is the Criminal Procedure Code's (not in the collection; 41/2017/QH14 only
+# names it in its title, hence the title must be the Code's own).
+_PROCEDURE_CODE_TITLE = re.compile(r"^(?:bo luat )?to tung hinh su(?!\w)")
+_DETENTION_MESSAGE = "Thời hạn tạm giữ, tạm giam do Bộ luật Tố tụng hình sự quy định; kho văn bản chưa có bộ luật này."
+
+# Appeal periods ("có bao nhiêu ngày để kháng cáo") are the procedure codes' (neither is in the collection).
+_PROCEDURE_CODES_TITLE = re.compile(r"^(?:bo luat )?to tung (?:hinh su|dan su)(?!\w)")
+_APPEAL_MESSAGE = (
+    "Thời hạn kháng cáo, kháng nghị bản án do Bộ luật Tố tụng hình sự (vụ án hình sự) và Bộ luật Tố tụng dân sự "
+    "quy định; kho văn bản chưa có các bộ luật này."
+)
+_APPEAL = r"khang (?:cao|nghi)"
+_HOW_LONG = r"(?:bao lau|may ngay|bao nhieu ngay|thoi han|han chot|trong vong)"
+
+# Taxes, nationality and passports each have their own law, none of which the collection holds: the
+# prevention texts grant allowances (not their tax treatment), protect stateless persons (not naturalise them)
+# and have a mission issue papers to bring a victim home (not re-issue a passport).
+_TAX_TITLE = re.compile(r"(?<!\w)(?:thue thu nhap|quan ly thue)(?!\w)")
+_TAX_MESSAGE = (
+    "Việc chịu thuế, miễn thuế thu nhập cá nhân do Luật Thuế thu nhập cá nhân và các văn bản hướng dẫn quy định; "
+    "kho văn bản chưa có các văn bản này."
+)
+_NATIONALITY_TITLE = re.compile(r"(?<!\w)(?:luat quoc tich|^quoc tich viet nam)(?!\w)")
+_NATIONALITY_MESSAGE = (
+    "Việc nhập, trở lại hoặc thôi quốc tịch Việt Nam do Luật Quốc tịch Việt Nam quy định; kho văn bản chưa có luật này."
+)
+_PASSPORT_TITLE = re.compile(r"(?<!\w)(?:xuat canh, nhap canh cua cong dan|luat xuat canh)(?!\w)")
+_PASSPORT_MESSAGE = (
+    "Việc cấp, cấp lại hộ chiếu (thời hạn, lệ phí) do Luật Xuất cảnh, nhập cảnh của công dân Việt Nam và các văn "
+    "bản hướng dẫn quy định; kho văn bản chưa có các văn bản này."
+)
+
+# A province's own rate is set by its People's Council (a local resolution, "... trên địa bàn tỉnh/thành
+# phố ..."); the national texts only fix the floor.
+_LOCAL_TITLE = re.compile(r"(?<!\w)tren dia ban (?:tinh|thanh pho)(?!\w)")
+_LOCAL_MESSAGE = (
+    "Mức hỗ trợ riêng của một tỉnh, thành phố do nghị quyết của Hội đồng nhân dân tỉnh, thành phố đó quy định; "
+    "kho văn bản chưa có nghị quyết địa phương nào (chỉ có mức tối thiểu chung của các văn bản trung ương)."
+)
+# A deposit paid to a labour-export company is the law on workers going abroad under contract.
+_WORKERS_ABROAD_TITLE = re.compile(r"(?<!\w)nguoi lao dong viet nam di lam viec o nuoc ngoai(?!\w)")
+_WORKERS_ABROAD_MESSAGE = (
+    "Tiền ký quỹ, tiền dịch vụ và Quỹ Hỗ trợ việc làm ngoài nước của người đi làm việc ở nước ngoài theo hợp đồng "
+    "do Luật Người lao động Việt Nam đi làm "
+    "việc ở nước ngoài theo hợp đồng và các văn bản hướng dẫn quy định; kho văn bản chưa có toàn văn các văn bản này."
+)
+
+# Enforcing a judgment's civil part (time limits, the request) is the Law on Enforcement of Civil Judgments';
+# social housing the Law on Housing's; an employer's pay for days off the Labour Code's. The prevention texts
+# grant support regimes, none of which is a wage, a house or an enforcement procedure.
+_ENFORCEMENT_TITLE = re.compile(r"(?<!\w)thi hanh an dan su(?!\w)")
+_ENFORCEMENT_MESSAGE = (
+    "Việc yêu cầu thi hành bản án (thời hiệu, đơn yêu cầu, cưỡng chế bồi thường) do Luật Thi hành án dân sự quy "
+    "định; kho văn bản chưa có luật này."
+)
+_HOUSING_TITLE = re.compile(r"^(?:luat )?nha o(?!\w)|(?<!\w)nha o xa hoi(?!\w)")
+_HOUSING_MESSAGE = (
+    "Đối tượng được mua, thuê nhà ở xã hội do Luật Nhà ở và các văn bản hướng dẫn quy định; kho văn bản chưa có "
+    "các văn bản này (các chế độ hỗ trợ nạn nhân trong kho không gồm nhà ở xã hội)."
+)
+_LABOUR_TITLE = re.compile(r"^(?:bo luat )?lao dong(?!\w)")
+_WAGES_MESSAGE = (
+    "Tiền lương của người lao động trong những ngày nghỉ việc (kể cả khi làm việc với cơ quan tố tụng) do Bộ luật "
+    "Lao động và Bộ luật Tố tụng hình sự quy định; kho văn bản chưa có các bộ luật này."
+)
+
+SUBJECTS = (
+    Subject(
+        re.compile(r"(?<!\w)(?:yeu cau|don|thoi hieu|thoi han) (?:\w+ ){0,2}thi hanh an(?!\w)"),
+        _ENFORCEMENT_TITLE,
+        _ENFORCEMENT_MESSAGE,
+    ),
+    Subject(re.compile(r"(?<!\w)nha o xa hoi(?!\w)"), _HOUSING_TITLE, _HOUSING_MESSAGE),
+    Subject(
+        re.compile(
+            r"(?<!\w)(?:cong ty|doanh nghiep|chu (?:lao dong|su dung|xuong|nha may)|nguoi su dung lao dong|xi nghiep)"
+            r"(?: \w+){0,6}? (?:tra|tru|cat) (?:\w+ ){0,2}luong(?!\w)"
+        ),
+        _LABOUR_TITLE,
+        _WAGES_MESSAGE,
+    ),
+    Subject(
+        re.compile(r"(?<!\w)(?:nghi quyet (?:\w+ ){0,2}hoi dong nhan dan|hoi dong nhan dan (?:tinh|thanh pho))(?!\w)"),
+        _LOCAL_TITLE,
+        _LOCAL_MESSAGE,
+    ),
+    # (and the fund supporting them, "Quỹ Hỗ trợ việc làm ngoài nước": an outside reader's question was answered with a
+    # Criminal Code fine)
+    Subject(
+        re.compile(r"(?<!\w)(?:(?:tien )?ky quy|quy ho tro viec lam ngoai nuoc)(?!\w)"),
+        _WORKERS_ABROAD_TITLE,
+        _WORKERS_ABROAD_MESSAGE,
+    ),
+    Subject(
+        re.compile(r"(?<!\w)(?:thue thu nhap|(?:nop|chiu|dong|mien|tinh|khau tru) thue)(?!\w)"),
+        _TAX_TITLE,
+        _TAX_MESSAGE,
+        spelled=re.compile(r"(?<!\w)thuế(?!\w)"),
+    ),
+    Subject(re.compile(r"(?<!\w)(?:nhap|xin|thoi|tro lai) quoc tich(?!\w)"), _NATIONALITY_TITLE, _NATIONALITY_MESSAGE),
+    Subject(
+        re.compile(r"(?<!\w)(?:(?:cap lai|lam lai|xin cap|cap moi|gia han|cap doi) (?:\w+ ){0,2}ho chieu)(?!\w)"),
+        _PASSPORT_TITLE,
+        _PASSPORT_MESSAGE,
+    ),
+    Subject(
+        re.compile(rf"(?<!\w)(?:{_APPEAL}(?: \w+){{0,6}}? {_HOW_LONG}|{_HOW_LONG}(?: \w+){{0,6}}? {_APPEAL})(?!\w)"),
+        _PROCEDURE_CODES_TITLE,
+        _APPEAL_MESSAGE,
+    ),
+    Subject(re.compile(r"(?<!\w)(?:hiep dinh|thoa thuan song phuong)(?!\w)"), _TREATY_TITLE, _TREATY_MESSAGE),
+    Subject(
+        re.compile(
+            r"(?<!\w)(?:thoi han tam (?:giam|giu)|tam (?:giam|giu)(?: \w+){0,6}? "
+            r"(?:bao lau|toi da|may thang|may ngay|bao nhieu ngay))(?!\w)"
+        ),
+        _PROCEDURE_CODE_TITLE,
+        _DETENTION_MESSAGE,
+    ),
+    Subject(
+        re.compile(r"(?<!\w)(?:(?:giay )?khai sinh|ho tich|trich luc|khai tu|dang ky ket hon)(?!\w)"),
+        _CIVIL_STATUS_TITLE,
+        _CIVIL_STATUS_MESSAGE,
+    ),
+    Subject(re.compile(r"(?<!\w)the (?:tam tru|thuong tru)(?!\w)"), _RESIDENCE_TITLE, _RESIDENCE_MESSAGE),
+    # "Năm 2025 cả nước tiếp nhận bao nhiêu nạn nhân", "năm 2024 phát hiện bao nhiêu vụ": a count, which no legal
+    # text states (an outside reader's question was answered with 01/2014's verification steps)
+    Subject(COUNT_ASKED, _STATISTICS_TITLE, _STATISTICS_MESSAGE),
+    # (the Criminal Code's fines and the prevention law's prohibitions do not state an administrative fine;
+    # "đã bị phạt hành chính mà vẫn tái phạm ... xử lý hình sự thế nào" tells the past and asks the Code)
+    Subject(
+        re.compile(r"(?<!\w)(?:phat|xu phat|vi pham) hanh chinh(?!\w)"),
+        _SANCTIONS_TITLE,
+        _FINE_MESSAGE,
+        unless=re.compile(rf"(?<!\w){_CRIMINAL}(?!\w)"),
+    ),
+    Subject(
+        re.compile(rf"^(?!.*(?<!\w){_CRIMINAL}(?!\w))(?=.*(?<!\w){_ESTABLISHMENT}(?!\w)).*(?<!\w){_FINE}(?!\w)"),
+        _SANCTIONS_TITLE,
+        _FINE_MESSAGE,
+    ),
+)
