@@ -194,6 +194,20 @@ def test_legal_aid_for_a_detained_person_is_still_answered(client):
     assert data["answered"] is True and "Tố tụng hình sự" not in (data["message"] or "")
 
 
+class EmptyStore:
+    """A collection holding no text (so none on civil status), for off_collection called directly."""
+
+    class Snap:
+        documents: dict = {}
+        derived: dict = {}
+
+    def snapshot(self):
+        return self.Snap
+
+    def derived(self, name, build):
+        return build(self.Snap)
+
+
 def test_a_subject_the_collection_lacks_is_not_declined_when_a_quoted_article_is_headed_by_it():
     # "có quyền được khai sinh không": civil-status registration is the Law on Civil Status's (not held),
     # but the right itself is Luật Trẻ em Điều 13 "Quyền được khai sinh và có quốc tịch", which the
@@ -203,24 +217,13 @@ def test_a_subject_the_collection_lacks_is_not_declined_when_a_quoted_article_is
     from search_api.answering.off_collection import off_collection
     from tests.understanding import understand
 
-    class Store:  # a collection without the Law on Civil Status
-        class Snap:
-            documents: dict = {}
-            derived: dict = {}
-
-        def snapshot(self):
-            return self.Snap
-
-        def derived(self, name, build):
-            return build(self.Snap)
-
     right = Article("13", "Quyền được khai sinh và có quốc tịch", "Trẻ em có quyền được khai sinh ...", "dieu_13")
     other = Article("14", "Quyền được chăm sóc sức khỏe", "Trẻ em có quyền được chăm sóc ...", "dieu_14")
     children = Document("102/2016/QH13", "Luật", articles=[right, other])
     evidence = Evidence(understand("bé bị bán không có giấy khai sinh thì có quyền được khai sinh không"))
     quoting_the_right = article_candidates(children, right, 0)[:1]
-    assert off_collection(evidence, quoting_the_right, Store()) == ""
-    assert "Luật Hộ tịch" in off_collection(evidence, article_candidates(children, other, 0)[:1], Store())
+    assert off_collection(evidence, quoting_the_right, EmptyStore()) == ""
+    assert "Luật Hộ tịch" in off_collection(evidence, article_candidates(children, other, 0)[:1], EmptyStore())
 
 
 def test_a_subject_the_collection_lacks_is_not_declined_when_the_first_quote_itself_names_it():
@@ -231,17 +234,6 @@ def test_a_subject_the_collection_lacks_is_not_declined_when_the_first_quote_its
     from search_api.answering.evidence import Evidence, article_candidates
     from search_api.answering.off_collection import off_collection
     from tests.understanding import understand
-
-    class Store:  # a collection without the Law on Civil Status
-        class Snap:
-            documents: dict = {}
-            derived: dict = {}
-
-        def snapshot(self):
-            return self.Snap
-
-        def derived(self, name, build):
-            return build(self.Snap)
 
     dossier = Article(
         "38",
@@ -255,8 +247,8 @@ def test_a_subject_the_collection_lacks_is_not_declined_when_the_first_quote_its
     evidence = Evidence(
         understand("Xã làm hồ sơ chăm sóc thay thế cho cháu cần giấy tờ gì, không có giấy khai sinh có sao không?")
     )
-    assert off_collection(evidence, article_candidates(decree, dossier, 0)[:1], Store()) == ""
-    assert "Luật Hộ tịch" in off_collection(evidence, article_candidates(decree, other, 0)[:1], Store())
+    assert off_collection(evidence, article_candidates(decree, dossier, 0)[:1], EmptyStore()) == ""
+    assert "Luật Hộ tịch" in off_collection(evidence, article_candidates(decree, other, 0)[:1], EmptyStore())
 
 
 @pytest.mark.parametrize(

@@ -118,8 +118,8 @@ _LOCAL_MESSAGE = (
 _WORKERS_ABROAD_TITLE = re.compile(r"(?<!\w)nguoi lao dong viet nam di lam viec o nuoc ngoai(?!\w)")
 _WORKERS_ABROAD_MESSAGE = (
     "Tiền ký quỹ, tiền dịch vụ và Quỹ Hỗ trợ việc làm ngoài nước của người đi làm việc ở nước ngoài theo hợp đồng "
-    "do Luật Người lao động Việt Nam đi làm "
-    "việc ở nước ngoài theo hợp đồng và các văn bản hướng dẫn quy định; kho văn bản chưa có toàn văn các văn bản này."
+    "do Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng và các văn bản hướng dẫn quy định; "
+    "kho văn bản chưa có toàn văn các văn bản này."
 )
 
 # Enforcing a judgment's civil part (time limits, the request) is the Law on Enforcement of Civil Judgments';

@@ -246,13 +246,12 @@ def _asking_terms(text: str, syllables: frozenset[str], bigrams: frozenset[str])
     sentences = _parts(text, _ASKING_SPLIT)
     if len(sentences) < 2:
         return frozenset()
-    # spelt out as the question's terms are ("UBND xã phải can thiệp ...": "ủy ban nhân dân xã", not "ubnd")
-    words = expanded_text(sentences[-1]).split()
-    own = set(words) | {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)}
-    # ... and with the legal wording of its everyday words ("trả lại tiền" is "hoàn trả"), as the question is
-    for legal in legal_wording(" ".join(words)):
-        spelt = fast_folded(legal)
-        own |= set(spelt) | {f"{a}_{b}" for a, b in zip(spelt, spelt[1:], strict=False)}
+    # spelt out as the question's terms are ("UBND xã phải can thiệp ...": "ủy ban nhân dân xã", not "ubnd"), and with
+    # the legal wording of its everyday words ("trả lại tiền" is "hoàn trả"), as the question is
+    words = expanded_text(sentences[-1])
+    own: set[str] = set()
+    for phrase in (words.split(), *(fast_folded(legal) for legal in legal_wording(words))):
+        own |= set(phrase) | {f"{a}_{b}" for a, b in zip(phrase, phrase[1:], strict=False)}
     return frozenset(t for t in syllables | bigrams if t in own)
 
 
