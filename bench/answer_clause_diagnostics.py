@@ -55,6 +55,8 @@ TUNING_SETS = [
     ROOT / "bench" / "answers" / "heldout9.json",
     # scored as unseen in session 11 (aggregates only), then read and tuned on in session 12
     ROOT / "bench" / "answers" / "heldout10.json",
+    # scored as unseen in session 12 and at the start of 13 (aggregates only), then read and tuned on in session 13
+    ROOT / "bench" / "answers" / "heldout11.json",
 ]
 
 
