@@ -319,3 +319,17 @@ def test_a_lease_is_not_a_tax_when_typed_with_diacritics(client):
 
     tax = next(s for s in SUBJECTS if s.spelled is not None)
     assert tax.question.search(folded_text("hop dong thue mat bang")) and not tax.spelled.search("hợp đồng thuê")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chủ nhà nghỉ bị truy tố vì chứa mại dâm, ngoài án tù còn có thể bị phạt tiền bao nhiêu?",
+        "chu quan bar bi khoi to toi chua mai dam, ngoai an tu co bi phat tien khong",
+    ],
+)
+def test_a_prosecuted_owners_fine_is_the_codes(answer_client, text):
+    # an establishment's owner prosecuted or sentenced is fined under the Criminal Code, which the collection holds
+    data = ask(answer_client, text)
+    assert data["answered"], data.get("message")
+    assert data["answer"][0]["doc_number"] == "100/2015/QH13", data["answer"][0]["citation"]

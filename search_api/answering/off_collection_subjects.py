@@ -45,7 +45,12 @@ _ESTABLISHMENT = (
     r"|nha nghi|nha hang|khach san|doanh nghiep|cong ty|chu (?:quan|nha nghi|khach san|co so))"
 )
 _FINE = r"(?:xu phat|phat tien|phat bao nhieu|bi phat(?! tu))"
-_CRIMINAL = r"(?:pham toi|toi mua ban|toi danh|phat tu|hinh su|truy cuu|chung than|tu hinh)"
+# ("bị truy tố tội chứa mại dâm ... ngoài án tù còn bị phạt tiền bao nhiêu": a prosecution, a trial, a
+# defendant or a prison sentence put the question in the Criminal Code, whose fines the collection holds)
+_CRIMINAL = (
+    r"(?:pham toi|toi mua ban|toi danh|phat tu|hinh su|truy cuu|chung than|tu hinh"
+    r"|truy to|khoi to|bi can|bi cao|an tu|xet xu)"
+)
 DENIED_CRIMINAL = re.compile(
     rf"(?<!\w)(?:chua|khong|chang)(?: \w+){{0,4}}? {_CRIMINAL}(?: (?:trach nhiem )?hinh su)?(?!\w)"
 )
