@@ -3,6 +3,8 @@ Phrasings are written for these tests, not copied from the labelled sets."""
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.analysis import Analysis
 from search_api.answering.terms import question_terms
 
@@ -57,3 +59,42 @@ def test_tre_em_names_no_group_inside_the_law_on_children():
 
     assert not names_any(unit("Luật Trẻ em"), [m.CHILD_UNDER_16])
     assert names_any(unit("Luật Phòng, chống mua bán người"), [m.CHILD_UNDER_16])
+
+
+@pytest.fixture(scope="module")
+def precedent_client(tmp_path_factory):
+    """The legal-aid topic and one precedent (Án lệ 69/2023/AL: an arbitral award on a contract dispute), on SQLite:
+    the precedent's place in the ranking is decided in compose, after search, alike on both backends."""
+    from fastapi.testclient import TestClient
+
+    from ingest.pipeline import ingest_paths
+    from search_api.app import create_app
+    from search_api.backends import open_backend
+    from search_api.settings import Settings
+    from tests.conftest import CORPUS, TODAY, corpus_file
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('precedent') / 'index.sqlite'}"
+    files = ["phapdien/demuc_4.5_tro-giup-phap-ly.html", "fixtures/pdf/an_le_69-2023-AL_textlayer_nonNFC.pdf"]
+    backend = open_backend(url)
+    report = ingest_paths([corpus_file(name) for name in files], backend, today=TODAY, workers=1)
+    assert not report.skipped, report.skipped
+    backend.close()
+    with TestClient(create_app(Settings(index_url=url, today=TODAY, api_token="t", corpus_dir=CORPUS))) as client:
+        yield client
+
+
+def test_a_precedents_paragraph_does_not_open_an_answer_on_a_rule(precedent_client):
+    from tests.conftest import ask
+
+    # Án lệ 69/2023/AL's paragraphs quote an arbitral award's terms on a contract dispute; the rule on disputes
+    # over legal aid is 11/2017/QH14 Điều 46
+    text = (
+        "Em tôi là nạn nhân, được luật sư của công ty luật ký hợp đồng trợ giúp pháp lý. Giờ em tôi và luật sư "
+        "tranh chấp về việc thực hiện hợp đồng thì giải quyết theo quy định nào?"
+    )
+    data = ask(precedent_client, text)
+    assert data["answer"][0]["doc_type"] != "Án lệ", data["answer"][0]["citation"]
+    assert any(q["doc_number"] == "11/2017/QH14" and q["article_number"] == "46" for q in data["answer"])
+    # asked for a precedent, the precedent may open the answer
+    data = ask(precedent_client, "án lệ 69/2023 về phán quyết trọng tài tranh chấp hợp đồng")
+    assert data["answer"][0]["doc_type"] == "Án lệ", data["answer"][0]["citation"]
