@@ -134,6 +134,10 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         # "bị truy tố theo khoản 1 Điều 150": an article number alone, in a penalty question, is the
         # Code's offence of that number (a 17-year-old's case was answered with Điều 123 without it).
         named_key = _offence_numbered(store, question.article_number, offences)
+    if named_offences and named_key not in named_offences:
+        # "bạn tôi bán người (k1 Đ150 BLHS), tôi cho nó trốn ... bị xử tội che giấu tội phạm": the article
+        # tells what the other did; the offence named by its heading is the one asked about.
+        named_key = None
     if named_key in offences:
         # "BLHS điều 150 khoản 1 phạt bao nhiêu năm": the offence the question names by its article,
         # whatever another offence's clauses score (on Elasticsearch Điều 368 once outscored it).
@@ -152,13 +156,14 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     matched_points: list[str] = []
     shares = [int(n) for n in SHARE_RE.findall(question.text) if 0 < int(n) <= 100]
     ages = victim_ages(question)
+    repeated = "nhiều lần" in question.aggravating
     for clause in clauses:
         text = folded(clause.text)
         hits = [name for name, wording in circumstances if matches(text, wording)]
         if count and counts(text, count, LOOSE_BRACKET):
             hits.append(f"{count} người")
         hits += [f"{share}%" for share in shares if in_share_bracket(clause.text, share)]
-        hits += [f"{age} tuổi" for age in ages if in_age_band(text, age, count)]
+        hits += [f"{age} tuổi" for age in ages if in_age_band(text, age, count, repeated)]
         if hits:
             best, matched_points = clause, hits
     if ADDED_PENALTY.search(question.folded):
@@ -217,43 +222,6 @@ def _offence_numbered(
     return key
 
 
-# A text other than the Code saying what befalls the act asked about: "Người giả mạo là nạn nhân ... bị xử lý
-# theo quy định của pháp luật và phải hoàn trả ..." (66/2011 Điều 23 khoản 3).
-_CONSEQUENCE = re.compile(r"(?<!\w)(?:bi xu ly|bi xu phat|phai hoan tra|bi thu hoi)(?!\w)")
-
-
-def consequence_stated(ordered: list[Candidate]) -> bool:
-    """The best-scored unit is no Criminal Code clause but states the consequence of the act asked about, and
-    covers the question better than any offence clause: "giả mạo là nạn nhân để nhận tiền hỗ trợ thì bị xử lý
-    thế nào" is answered by the prevention law, not by the trafficking offence's range (an outside reader
-    called that answer dangerous)."""
-    if not ordered or ordered[0].document.type in ("Bộ luật", "Nghị quyết", "Án lệ"):
-        return False  # (the Code and the court's guidance on it are what a penalty answer quotes)
-    top = ordered[0]
-    offences = [x.coverage for x in ordered if is_offence(x)]
-    return bool(_CONSEQUENCE.search(folded(top.text))) and top.coverage > max(offences, default=0.0)
-
-
-def general_rule_stated(ordered: list[Candidate], question: m.Question) -> bool:
-    """The best-scored unit is a rule of the Code's general part (no offence: "Trục xuất là buộc người nước
-    ngoài bị kết án phải rời khỏi lãnh thổ ...", Điều 37) covering the question clearly better than any offence
-    clause: "Tòa có thể buộc người nước ngoài đó rời khỏi lãnh thổ không, hình phạt chính hay bổ sung" asks
-    the kind of penalty, not the trafficking offence's range."""
-    if not ordered or ordered[0].document.type != "Bộ luật" or is_offence(ordered[0]):
-        return False
-    if _ASKS_RANGE.search(question.folded):
-        # "tổ chức đường dây mua bán trẻ em dưới 16 tuổi thì khung hình phạt cao nhất là gì": the offence's range
-        # (Điều 151 khoản 3), never a general rule for minors that shares the words (Điều 102)
-        return False
-    offences = [x.coverage for x in ordered if is_offence(x)]
-    return ordered[0].coverage >= max(offences, default=0.0) + GENERAL_RULE_MARGIN
-
-
-_ASKS_RANGE = re.compile(
-    r"(?<!\w)(?:khung|bao nhieu nam|may nam|cao nhat|toi da|thap nhat|it nhat|muc (?:phat|hinh phat|an))(?!\w)"
-)
-
-
 # The heaviest range asked for, with no circumstance to place the act ("khung cao nhất", "nặng nhất", "tối đa bao
 # nhiêu năm"); "tối đa" asking a fine is ASKS_FINE's. Read with diacritics when typed with them: folded, "tối đa"
 # is also "tôi đã" ("nằm cùng phòng sinh với tôi đã lén đánh tráo con tôi").
@@ -268,7 +236,6 @@ def asks_heaviest(question: m.Question) -> bool:
     return bool(ASKS_HEAVIEST.search(question.text.lower()))
 
 
-GENERAL_RULE_MARGIN = 0.15
 CIRCUMSTANCE_BONUS = 0.3
 SEXUAL_OFFENCE_PENALTY = 0.5  # (penalty_brackets.SEXUAL_OFFENCE for a story telling no sexual act)
 GUIDED_BONUS = 0.5

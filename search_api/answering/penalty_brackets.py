@@ -21,13 +21,17 @@ def victim_ages(question: m.Question) -> list[int]:
     return [age for age in stated_ages(question.folded) if 0 < age < 18]
 
 
-def in_age_band(folded_text: str, age: int, count: int) -> bool:
+def in_age_band(folded_text: str, age: int, count: int, repeated: bool = False) -> bool:
     """The age falls in one of the text's bands, and the band's own head count ("Đối với 02 người trở lên từ đủ 13
-    tuổi đến dưới 16 tuổi", Điều 327 khoản 4) holds the number of people the question counts (one, if none)."""
+    tuổi đến dưới 16 tuổi", Điều 327 khoản 4) holds the number of people the question counts (one, if none), and
+    its repetition ("Phạm tội 02 lần trở lên đối với người từ đủ 13 tuổi ...", Điều 329 khoản 3) one the question
+    tells (`repeated`): a first purchase of sex from a 15-year-old is khoản 2, 03-07 years, not khoản 3."""
     for match in AGE_BAND.finditer(folded_text):
         low, high = int(match.group(1) or 0), int(match.group(2))
         counted = COUNTED_BAND.search(folded_text, 0, match.start())
         if counted and max(count, 1) < int(counted.group(1)):
+            continue
+        if not repeated and REPEATED_BAND.search(folded_text, 0, match.start()):
             continue
         if low <= age < high:
             return True
@@ -35,6 +39,7 @@ def in_age_band(folded_text: str, age: int, count: int) -> bool:
 
 
 COUNTED_BAND = re.compile(r"(?<!\w)(\d+) nguoi tro len $")
+REPEATED_BAND = re.compile(r"(?<!\w)\d+ lan tro len doi voi (?:nguoi )?$")
 
 
 # A sexual offence for a story that tells no sexual act ("bắt giữ đứa bé 10 tuổi mấy ngày để ép gia đình"): the

@@ -26,6 +26,7 @@ from search_api.answering import (
     groups,
     juvenile,
     penalty,
+    penalty_route,
     procedure_steps,
     quote_shape,
     support,
@@ -266,11 +267,13 @@ class AnswerService:
                 composition.mode = "definition"
                 composition.best_coverage = max(composition.best_coverage, threshold)
                 return composition
+        if question.has(m.PENALTY) and (stated := penalty_route.named_text_consequence(ordered, evidence)):
+            return c.lead_with(composition, [stated], ordered, threshold, "consequence")
         if (
             question.has(m.PENALTY)
             and question.asks_sentence
-            and not penalty.consequence_stated(ordered)
-            and not penalty.general_rule_stated(ordered, question)
+            and not penalty_route.consequence_stated(ordered)
+            and not penalty_route.general_rule_stated(ordered, question)
         ):
             quotes, summary = penalty.penalty_quotes(evidence, self.store)
             if quotes:

@@ -1,0 +1,71 @@
+"""Whether a penalty question is answered by the Criminal Code's offence or by another rule: a text other than the
+Code stating the consequence of the act asked about, or a rule of the Code's general part."""
+
+from __future__ import annotations
+
+import re
+
+from search_api.answering import models as m
+from search_api.answering.compose import is_offence
+from search_api.answering.evidence import Evidence
+from search_api.answering.models import Candidate
+from search_api.answering.terms import folded
+
+GENERAL_RULE_MARGIN = 0.15
+CONSEQUENCE_SHARE = 0.5
+# (the Code and the court's guidance on it are what a penalty answer quotes)
+_CODE_TYPES = ("Bộ luật", "Nghị quyết", "Án lệ")
+
+# A text other than the Code saying what befalls the act asked about: "Người giả mạo là nạn nhân ... bị xử lý
+# theo quy định của pháp luật và phải hoàn trả ..." (66/2011 Điều 23 khoản 3).
+_CONSEQUENCE = re.compile(r"(?<!\w)(?:bi xu ly|bi xu phat|phai hoan tra|bi thu hoi)(?!\w)")
+
+
+def consequence_stated(ordered: list[Candidate]) -> bool:
+    """The best-scored unit is no Criminal Code clause but states the consequence of the act asked about, and
+    covers the question better than any offence clause: "giả mạo là nạn nhân để nhận tiền hỗ trợ thì bị xử lý
+    thế nào" is answered by the prevention law, not by the trafficking offence's range (an outside reader
+    called that answer dangerous)."""
+    if not ordered or ordered[0].document.type in _CODE_TYPES:
+        return False
+    top = ordered[0]
+    offences = [x.coverage for x in ordered if is_offence(x)]
+    return bool(_CONSEQUENCE.search(folded(top.text))) and top.coverage > max(offences, default=0.0)
+
+
+def general_rule_stated(ordered: list[Candidate], question: m.Question) -> bool:
+    """The best-scored unit is a rule of the Code's general part (no offence: "Trục xuất là buộc người nước
+    ngoài bị kết án phải rời khỏi lãnh thổ ...", Điều 37) covering the question clearly better than any offence
+    clause: "Tòa có thể buộc người nước ngoài đó rời khỏi lãnh thổ không, hình phạt chính hay bổ sung" asks
+    the kind of penalty, not the trafficking offence's range."""
+    if not ordered or ordered[0].document.type != "Bộ luật" or is_offence(ordered[0]):
+        return False
+    if _ASKS_RANGE.search(question.folded):
+        # "tổ chức đường dây mua bán trẻ em dưới 16 tuổi thì khung hình phạt cao nhất là gì": the offence's range
+        # (Điều 151 khoản 3), never a general rule for minors that shares the words (Điều 102)
+        return False
+    offences = [x.coverage for x in ordered if is_offence(x)]
+    return ordered[0].coverage >= max(offences, default=0.0) + GENERAL_RULE_MARGIN
+
+
+_ASKS_RANGE = re.compile(
+    r"(?<!\w)(?:khung|bao nhieu nam|may nam|cao nhat|toi da|thap nhat|it nhat|muc (?:phat|hinh phat|an))(?!\w)"
+)
+
+
+def named_text_consequence(ordered: list[Candidate], evidence: Evidence) -> Candidate | None:
+    """The question names a text other than the Code and asks what befalls an act: that text's clause stating the
+    consequence. "Cán bộ công an xã nhận tiền rồi bao che
+    ... Theo Luật Phòng, chống mua bán người thì bị xử lý thế nào" is 66/2011 Điều 23 khoản 2 (disciplined or
+    prosecuted), not the trafficking offence's range."""
+    named = {d.number for d in evidence.named_documents if d.type not in _CODE_TYPES}
+    if not named:
+        return None
+    stating = [x for x in ordered if x.document.number in named and _CONSEQUENCE.search(folded(x.text))]
+    # (judged by coverage, which both backends compute alike, not by the search rank, where they differ)
+    best = max(stating, key=lambda x: x.coverage, default=None)
+    # A text states its sanctions in a few clauses (66/2011: Điều 23 khoản 1-3), usually under the answer bar, as
+    # the story's words are not theirs; half the best unit's coverage keeps a clause sharing nothing but "bị xử lý"
+    # out.
+    top = max((x.coverage for x in ordered), default=0.0)
+    return best if best is not None and best.coverage >= CONSEQUENCE_SHARE * top else None
