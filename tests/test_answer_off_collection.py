@@ -333,3 +333,45 @@ def test_a_prosecuted_owners_fine_is_the_codes(answer_client, text):
     data = ask(answer_client, text)
     assert data["answered"], data.get("message")
     assert data["answer"][0]["doc_number"] == "100/2015/QH13", data["answer"][0]["citation"]
+
+
+@pytest.mark.parametrize(
+    "text, says",
+    [
+        # the level of social assistance: the collection names the allowance only as a proof of hardship
+        ("Cháu mồ côi bị bán được cứu về, mức chuẩn trợ giúp xã hội bây giờ là bao nhiêu?", "trợ giúp xã hội"),
+        ("tro cap xa hoi hang thang cho tre mo coi bi mua ban la bao nhieu tien", "trợ giúp xã hội"),
+        # the nationality procedure for a child born abroad
+        (
+            "Con của chị tôi sinh ở Trung Quốc, giờ về nước muốn làm quốc tịch Việt Nam cho cháu thì nộp ở đâu?",
+            "Quốc tịch",
+        ),
+    ],
+)
+def test_a_subject_the_collection_does_not_govern_is_declined_saying_which_law_does(answer_client, text, says):
+    data = ask(answer_client, text)
+    assert not data["answered"], data["answer"][0]["citation"]
+    assert says in data["message"], data["message"]
+
+
+def test_the_number_asked_for_is_declined_when_no_text_gives_it(answer_client):
+    data = ask(
+        answer_client,
+        "Công văn yêu cầu gửi báo cáo về Văn phòng Thường trực phòng, chống tội phạm Bộ Công an. Cho tôi xin số "
+        "điện thoại của văn phòng đó.",
+    )
+    assert not data["answered"], data["answer"][0]["citation"]
+    assert "số điện thoại" in data["message"], data["message"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the allowance named as a paper proving financial hardship, which the legal-aid texts list
+        "Người đang hưởng trợ cấp xã hội hàng tháng cần giấy tờ gì để được trợ giúp pháp lý?",
+        # a stateless person is asked about, not a nationality procedure
+        "Người không có quốc tịch bị mua bán thì được hỗ trợ gì?",
+    ],
+)
+def test_naming_the_allowance_or_nationality_asks_no_procedure_of_their_laws(question):
+    assert not any(subject.question.search(folded_text(question)) for subject in SUBJECTS)

@@ -353,6 +353,8 @@ HOTLINE_NUMBER_CUES = _cues(
     r"so dien thoai (?:la|nao|bao nhieu|the nao)",
     # "số điện thoại đường dây nóng của Trung tâm ... tỉnh Lào Cai là bao nhiêu"
     r"(?:so dien thoai|duong day nong|hotline)(?: \w+){1,12}? (?:la bao nhieu|la so nao|la so may)",
+    # "Cho xin số điện thoại, email, địa chỉ của Văn phòng này": the number itself, which no legal text gives
+    r"(?:cho|xin) (?:toi |minh |em |chau )?(?:xin )?(?:so dien thoai|sdt|so hotline|so tong dai|so duong day nong)",
 )
 
 # Cues of a definition question, on the folded question. "X là gì" / "thế nào là X" /

@@ -106,6 +106,12 @@ _NATIONALITY_TITLE = re.compile(r"(?<!\w)(?:luat quoc tich|^quoc tich viet nam)(
 _NATIONALITY_MESSAGE = (
     "Việc nhập, trở lại hoặc thôi quốc tịch Việt Nam do Luật Quốc tịch Việt Nam quy định; kho văn bản chưa có luật này."
 )
+_SOCIAL_ASSISTANCE_TITLE = re.compile(r"(?<!\w)tro giup xa hoi doi voi doi tuong bao tro xa hoi(?!\w)")
+_SOCIAL_ASSISTANCE_MESSAGE = (
+    "Mức chuẩn trợ giúp xã hội và mức trợ cấp xã hội hằng tháng do nghị định của Chính phủ về chính sách trợ giúp "
+    "xã hội đối với đối tượng bảo trợ xã hội quy định (kho văn bản chỉ dẫn chiếu Nghị định 136/2013/NĐ-CP); kho văn "
+    "bản chưa có nghị định này hay văn bản thay thế nó."
+)
 _PASSPORT_TITLE = re.compile(r"(?<!\w)(?:xuat canh, nhap canh cua cong dan|luat xuat canh)(?!\w)")
 _PASSPORT_MESSAGE = (
     "Việc cấp, cấp lại hộ chiếu (thời hạn, lệ phí) do Luật Xuất cảnh, nhập cảnh của công dân Việt Nam và các văn "
@@ -179,7 +185,22 @@ SUBJECTS = (
         _TAX_MESSAGE,
         spelled=re.compile(r"(?<!\w)thuế(?!\w)"),
     ),
-    Subject(re.compile(r"(?<!\w)(?:nhap|xin|thoi|tro lai) quoc tich(?!\w)"), _NATIONALITY_TITLE, _NATIONALITY_MESSAGE),
+    # ("muốn làm quốc tịch Việt Nam cho cháu", "xác nhận quốc tịch": the nationality procedure itself)
+    Subject(
+        re.compile(r"(?<!\w)(?:nhap|xin|thoi|tro lai|lam|xac nhan) quoc tich(?!\w)"),
+        _NATIONALITY_TITLE,
+        _NATIONALITY_MESSAGE,
+    ),
+    # The level of social assistance ("mức chuẩn trợ giúp xã hội", "trợ cấp xã hội hằng tháng bao nhiêu"): the
+    # legal-aid texts name the allowance only as a paper proving financial hardship.
+    Subject(
+        re.compile(
+            r"(?<!\w)(?:muc chuan tro giup xa hoi|muc (?:\w+ ){0,2}tro cap xa hoi"
+            r"|tro cap xa hoi(?: \w+){0,10}? (?:bao nhieu|la may|muc nao))(?!\w)"
+        ),
+        _SOCIAL_ASSISTANCE_TITLE,
+        _SOCIAL_ASSISTANCE_MESSAGE,
+    ),
     Subject(
         re.compile(r"(?<!\w)(?:(?:cap lai|lam lai|xin cap|cap moi|gia han|cap doi) (?:\w+ ){0,2}ho chieu)(?!\w)"),
         _PASSPORT_TITLE,
