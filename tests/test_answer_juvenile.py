@@ -29,6 +29,9 @@ def test_an_offender_under_18_is_read(text, age):
         "mua bán trẻ em 15 tuổi thì bị truy cứu trách nhiệm hình sự thế nào",  # the child is the victim
         "kẻ buôn người xúi giục người dưới 18 tuổi phạm tội thì có bị tăng nặng không",  # the adult's aggravation
         "bán một bé gái 14 tuổi sang Trung Quốc bị phạt tù bao nhiêu năm",
+        # the child raised by the offender, then sold; "bị xử" is the aunt's prosecution
+        "cô ruột đang nuôi cháu 12 tuổi rồi đem cháu đi bán sang Trung Quốc thì bị xử theo khoản nào Điều 151",
+        "chu ruot nuoi chau 14 tuoi roi mang ban qua bien gioi thi bi xu bao nhieu nam",
     ],
 )
 def test_a_child_victim_or_an_incited_minor_is_no_minor_offender(text):
@@ -58,3 +61,9 @@ def test_a_15_year_olds_exemption_is_the_point_for_his_age_band(answer_client):
 def test_a_15_year_olds_liability_is_the_age_of_criminal_liability(answer_client):
     data = ask(answer_client, "thằng bé 15 tuổi tham gia mua bán người có phải chịu trách nhiệm hình sự không")
     assert data["answer"][0]["citation"].startswith("Khoản 2 Điều 12 Bộ luật Hình sự"), data["answer"][0]["citation"]
+
+
+def test_a_child_raised_then_sold_is_answered_with_the_offence_not_the_minors_cap(answer_client):
+    # an outside reader's question (session 13) was answered with Điều 101, the cap for offenders aged 16-18
+    data = ask(answer_client, "cô ruột đang nuôi cháu 12 tuổi thì đem cháu đi bán, bị xử khoản nào, bao nhiêu năm tù")
+    assert data["answer"][0]["article_number"] == "151", data["answer"][0]["citation"]

@@ -33,6 +33,9 @@ _ACTS = re.compile(
     r"^(?:\s+\w+){0,14}?\s+(?:tham gia|tiep tay|giup suc|dong pham|pham toi|bi truy to|bi khoi to|bi bat"
     r"|bi xu|truy cuu|chiu trach nhiem hinh su)(?!\w)"
 )
+# ... unless the person of that age is sold before the prosecution is told: "dì ruột đang nuôi cháu 13 tuổi thì
+# đem cháu đi bán, ... bị xử khoản nào" (an outside reader was given the cap for offenders under 18).
+_SOLD = re.compile(r"(?<!\w)(?:di ban|bi ban|dem ban|mang ban|ban sang|ban qua)(?!\w)")
 _STATED = re.compile(r"(?:nguoi chua thanh nien|nguoi duoi 18 tuoi|tre vi thanh nien|nguoi duoi 16 tuoi) pham toi")
 
 # "xúi giục người dưới 18 tuổi phạm tội" is the adult's aggravating circumstance, not a minor's case.
@@ -66,7 +69,8 @@ def offender_age(question: m.Question) -> int | None:
             continue
         if _ACTED_UPON.search(words[: match.start()]):
             continue
-        if _ACTS.search(words[match.end() :]):
+        acts = _ACTS.search(words[match.end() :])
+        if acts and not _SOLD.search(words[match.end() : match.end() + acts.end()]):
             return age
     stated = _STATED.search(words)
     if stated and not _INCITED.search(words[: stated.start()]):
