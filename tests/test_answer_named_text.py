@@ -45,3 +45,15 @@ def test_who_a_law_charges_with_detailing_a_matter_is_its_own_clause(answer_clie
     first = data["answer"][0]
     assert first["citation"].startswith("Khoản 4 Điều 24 Luật Trợ giúp pháp lý"), first["citation"]
     assert first["text"].startswith("4. Chính phủ quy định chi tiết")
+
+
+def test_a_term_the_named_text_defines_is_defined_not_looked_up(answer_client):
+    from tests.conftest import ask
+
+    # naming the law made it a lookup: an outside reader got Điều 1 (scope) and the 2024 law's date
+    data = ask(answer_client, 'theo Luật PCMBN thì "cưỡng bức lao động" được hiểu là gì')
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("66/2011/QH12", "2"), first["citation"]
+    assert first["text"].lstrip("0123456789. ").startswith("Cưỡng bức lao động là"), first["text"]
+    # the text itself asked for is still its facts
+    assert "53/2024/QH15" in ask(answer_client, "luật PCMBN là gì")["summary"]

@@ -171,6 +171,23 @@ class AnswerService:
             )
         return composition
 
+    def _define(
+        self, evidence: Evidence, composition: c.Composition, ordered: list[m.Candidate], threshold: float
+    ) -> bool:
+        """ "Ai được coi là nạn nhân?": the clause defining the term, then what else matches; False when no
+        clause defines it."""
+        found = definition_quote(evidence, self.store)
+        if found is None:
+            return False
+        defining, term = found
+        rest = [
+            q for q in c.select(ordered, threshold) if q.key != defining.key and term in folded(q.text)
+        ]  # other units speaking of the term ("không được coi là" alone says nothing of it)
+        composition.quotes = [defining, *rest][: c.MAX_QUOTES]
+        composition.mode = "definition"
+        composition.best_coverage = max(composition.best_coverage, threshold)
+        return True
+
     def _compose_by_intent(self, evidence: Evidence, threshold: float) -> c.Composition:
         question = evidence.question
         c.score_candidates(evidence, self.store)
@@ -206,6 +223,11 @@ class AnswerService:
             if facts:
                 composition.facts, composition.quotes, composition.mode = facts, quotes, "facts"
                 composition.summary = facts[0]["text"]
+                return composition
+        if question.intent == m.LOOKUP and is_definition_question(question):
+            # "theo luật PCMBN thì 'nô lệ tình dục' được hiểu là gì": a term the named text defines, not the text's
+            # own facts (an outside reader was given Điều 1 and the 2024 law's date)
+            if self._define(evidence, composition, ordered, threshold):
                 return composition
         if question.intent in (m.STATUS, m.LOOKUP) and composition.facts:
             composition.mode = "facts"
@@ -255,18 +277,8 @@ class AnswerService:
             if rule is not None:
                 offence, _ = penalty.penalty_quotes(evidence, self.store)
                 return c.lead_with(composition, [rule, *offence[:1]], ordered, threshold, "penalty")
-        if is_definition_question(question):
-            # "Ai được coi là nạn nhân?": the clause defining the term, then what else matches.
-            found = definition_quote(evidence, self.store)
-            if found is not None:
-                defining, term = found
-                rest = [
-                    q for q in c.select(ordered, threshold) if q.key != defining.key and term in folded(q.text)
-                ]  # other units speaking of the term ("không được coi là" alone says nothing of it)
-                composition.quotes = [defining, *rest][: c.MAX_QUOTES]
-                composition.mode = "definition"
-                composition.best_coverage = max(composition.best_coverage, threshold)
-                return composition
+        if is_definition_question(question) and self._define(evidence, composition, ordered, threshold):
+            return composition
         if question.has(m.PENALTY) and (stated := penalty_route.named_text_consequence(ordered, evidence)):
             return c.lead_with(composition, [stated], ordered, threshold, "consequence")
         if (
