@@ -171,3 +171,12 @@ def test_a_victims_name_and_photo_published_is_the_laws_ban_on_disclosing_her_in
     assert data["answered"], data["message"]
     doc, article, text = first(data)
     assert (doc, article) == ("66/2011/QH12", "3") and text.startswith("10."), (doc, article, text[:60])
+
+
+def test_telling_a_victims_story_to_the_press_is_disclosing_information(client):
+    # an outside reader's question (session 13) was answered with the legal-aid officer's card (Điều 23); Luật TGPL
+    # Điều 6 khoản 1 điểm c forbids "Tiết lộ thông tin về vụ việc trợ giúp pháp lý, về người được trợ giúp pháp lý"
+    data = ask(client, "Luật sư trợ giúp pháp lý có được kể lại chuyện của em gái tôi cho nhà báo không?")
+    doc, article, text = first(data)
+    assert (doc, article) == ("11/2017/QH14", "6"), (doc, article, text[:60])
+    assert "Tiết lộ thông tin về vụ việc trợ giúp pháp lý" in text

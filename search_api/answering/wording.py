@@ -144,6 +144,15 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
         _cues(r"(?:dang|dua|dua len|cong khai|phat tan) (?:\w+ ){0,2}(?:ten|anh|hinh anh|dia chi|danh tinh)"),
         "tiết lộ thông tin về nạn nhân",
     ),
+    # "kể lại chuyện của nạn nhân cho phóng viên": telling what one learnt of a case to outsiders is disclosing it
+    # (Luật TGPL Điều 6 khoản 1 điểm c "Tiết lộ thông tin về vụ việc ...", 66/2011 Điều 3 khoản 10)
+    (
+        _cues(
+            r"ke (?:lai )?(?:het )?(?:chuyen|cau chuyen|vu viec|hoan canh)(?: \w+){0,5}? "
+            r"(?:cho|voi) (?:bao|bao chi|phong vien|nha bao|nguoi ngoai|hang xom|nguoi khac)"
+        ),
+        "tiết lộ thông tin",
+    ),
     (_cues(r"khong (?:mat|ton|phai tra) (?:tien|dong nao|phi)"), "miễn phí"),
     (_cues(r"(?:di|ngoi|o) tu(?!\w)(?! phap)"), "phạt tù"),  # (not "Bộ Tư pháp", "ở Tư pháp")
     (_cues(r"tre (?:mo coi|lang thang|bi bo roi)"), "trẻ em có hoàn cảnh đặc biệt"),
