@@ -17,6 +17,12 @@ from tests.understanding import understand
         ("con trai tôi 16 tuổi tham gia đường dây mua bán người thì bị phạt tù tối đa bao nhiêu năm", 16),
         ("em ay 15 tuoi giup suc cho bon buon nguoi thi co bi truy cuu trach nhiem hinh su khong", 15),
         ("người chưa thành niên phạm tội mua bán người thì xử lý thế nào", 0),
+        # read across the full stop, "đem bán lấy tiền. Cháu 16 tuổi" made the boy the one sold (outside reader)
+        (
+            "Con tôi 16 tuổi giúp một người lớn rủ bạn đi chơi rồi giao bạn cho họ đem bán lấy tiền. Cháu 16 tuổi có "
+            "phải chịu trách nhiệm hình sự không?",
+            16,
+        ),
     ],
 )
 def test_an_offender_under_18_is_read(text, age):

@@ -336,3 +336,18 @@ def test_toi_da_is_not_read_from_toi_da_without_its_diacritics():
     assert not asks_heaviest(understand("Người nằm cùng phòng với tôi đã lén đánh tráo con tôi, bị phạt tù mấy năm?"))
     assert asks_heaviest(understand("Tội mua bán người bị phạt tù tối đa mấy năm?"))
     assert asks_heaviest(understand("toi mua ban nguoi phat tu toi da may nam"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an outside reader's question (session 13) was given khoản 1's 05-10 years for a second sale
+        "Hắn tháng 3 lừa bán một chị vào nhà hàng ở tỉnh khác, tháng 8 lại lừa bán thêm một chị nữa. Bị bắt thì xử "
+        "khoản nào Điều 150, bao nhiêu năm tù?",
+        "ke do da ban nguoi ca hai lan deu chua bi xu, gio bi bat thi phat tu bao nhieu nam theo dieu 150",
+    ],
+)
+def test_a_second_sale_is_the_repeated_offence(answer_client, text):
+    assert "nhiều lần" in understand(text).aggravating
+    first = ask(answer_client, text)["answer"][0]
+    assert (first["article_number"], first["citation"].split()[1]) == ("150", "2"), first["citation"]

@@ -288,7 +288,17 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
         _cues(r"loi dung (?:\w+ ){0,2}(?:chuc vu|quyen han|nghe nghiep|nghe)", r"can bo", r"cong chuc"),
         "loi dung chuc vu",
     ),
-    "nhiều lần": (_cues(r"(?:02|2|hai) lan tro len", r"nhieu lan"), "02 lan tro len"),
+    # ("tháng 2 lừa bán một cô gái, tháng 5 lại lừa bán thêm một cô nữa, cả hai lần ...": an outside reader got the
+    # base range, khoản 1, for a second sale)
+    "nhiều lần": (
+        _cues(
+            r"(?:02|2|hai) lan tro len",
+            r"nhieu lan",
+            r"ca (?:02|2|hai|ba|03|3) lan",
+            r"lai (?:\w+ ){0,2}(?:ban|mua ban|lua ban) them",
+        ),
+        "02 lan tro len",
+    ),
     "con nuôi": (_cues(r"con nuoi"), "cho nhan con nuoi"),
     # ("dì ruột đang nuôi cháu": a relative raising the child; not "con nuôi", the adoption circumstance)
     "người mình chăm sóc": (

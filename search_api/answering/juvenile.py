@@ -62,7 +62,27 @@ def offender_age(question: m.Question) -> int | None:
     None when no offender under 18 is asked about."""
     if not question.has(m.PENALTY):
         return None
+    # Sentence by sentence first: "... giao bạn cho người ta đem bán lấy tiền. Cháu 15 tuổi có phải chịu trách nhiệm
+    # hình sự không" — read across the full stop, "bán lấy tiền cháu 15 tuổi" made the boy the one sold.
+    for sentence in _SENTENCES.split(question.text):
+        age = _age_acting(folded(sentence))
+        if age is not None:
+            return age
     words = question.folded
+    age = _age_acting(words)
+    if age is not None:
+        return age
+    stated = _STATED.search(words)
+    if stated and not _INCITED.search(words[: stated.start()]):
+        return 0
+    return None
+
+
+_SENTENCES = re.compile(r"[.!?;]+")
+
+
+def _age_acting(words: str) -> int | None:
+    """The age under 18 of someone the folded words tell acting (taking part, prosecuted), not acted upon."""
     for match in _AGE.finditer(words):
         age = int(match.group(1))
         if age >= 18 or age < 8:
@@ -72,9 +92,6 @@ def offender_age(question: m.Question) -> int | None:
         acts = _ACTS.search(words[match.end() :])
         if acts and not _SOLD.search(words[match.end() : match.end() + acts.end()]):
             return age
-    stated = _STATED.search(words)
-    if stated and not _INCITED.search(words[: stated.start()]):
-        return 0
     return None
 
 
