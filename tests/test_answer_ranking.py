@@ -64,7 +64,7 @@ def test_tre_em_names_no_group_inside_the_law_on_children():
 @pytest.fixture(scope="module")
 def precedent_client(tmp_path_factory):
     """The legal-aid topic and one precedent (Án lệ 69/2023/AL: an arbitral award on a contract dispute), on SQLite:
-    the precedent's place in the ranking is decided in compose, after search, alike on both backends."""
+    whether a precedent is evidence is decided after search, alike on both backends."""
     from fastapi.testclient import TestClient
 
     from ingest.pipeline import ingest_paths
@@ -93,8 +93,13 @@ def test_a_precedents_paragraph_does_not_open_an_answer_on_a_rule(precedent_clie
         "tranh chấp về việc thực hiện hợp đồng thì giải quyết theo quy định nào?"
     )
     data = ask(precedent_client, text)
-    assert data["answer"][0]["doc_type"] != "Án lệ", data["answer"][0]["citation"]
+    assert all(q["doc_type"] != "Án lệ" for q in data["answer"]), [q["citation"] for q in data["answer"]]
     assert any(q["doc_number"] == "11/2017/QH14" and q["article_number"] == "46" for q in data["answer"])
+    # nor a legal-aid officer asking money of the family (outside reader, session 13): Luật TGPL Điều 6
+    data = ask(
+        precedent_client, "Trợ giúp viên pháp lý đòi gia đình nạn nhân đưa 2 triệu bồi dưỡng thì có đúng luật không?"
+    )
+    assert all(q["doc_type"] != "Án lệ" for q in data["answer"]), [q["citation"] for q in data["answer"]]
     # asked for a precedent, the precedent may open the answer
     data = ask(precedent_client, "án lệ 69/2023 về phán quyết trọng tài tranh chấp hợp đồng")
     assert data["answer"][0]["doc_type"] == "Án lệ", data["answer"][0]["citation"]

@@ -69,9 +69,6 @@ GUIDANCE_BONUS = 0.1
 # time. 0.05 / 0.1 / 0.2 measured on the eight development sets (SQLite): fact first 0 / +1 / +1; 0.1 on
 # Elasticsearch: -1 (heldout5 H5-051, whose writer took 11/2014 as in force: its expiry is inferred, unverified).
 SUPERSEDED_PENALTY = 0.1
-# A precedent's numbered paragraphs tell one case (an arbitral award's terms in Án lệ 69/2023/AL opened a legal-aid
-# answer); they yield to a rule of law unless the question asks for a precedent.
-PRECEDENT_PENALTY = 0.3
 DURATION_BONUS = 0.12
 MONEY_BONUS = 0.08
 MAXIMUM_BONUS = 0.1
@@ -150,7 +147,6 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
     focus = asked_noun(question.folded)
     scope_asked = bool(_ASKS_SCOPE.search(question.folded))
     named = {d.number for d in evidence.named_documents}
-    precedent_asked = "an le" in question.folded
     # What depends only on a candidate's document, once per document (a named text brings all its clauses).
     title_terms_of: dict[str, frozenset[str]] = {}
     superseded: dict[str, bool] = {}
@@ -202,8 +198,6 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
             parts["in_force"] = IN_FORCE_BONUS
         elif force is False and day is not None and candidate.document.effective and day < candidate.document.effective:
             parts["in_force"] = -NOT_YET_PENALTY
-        if document.type == "Án lệ" and not precedent_asked:
-            parts["precedent"] = -PRECEDENT_PENALTY
         transition_parts(candidate, question, parts)
         if focus and folded(candidate.article.title).startswith(focus + " "):
             parts["focus"] = FOCUS_BONUS
