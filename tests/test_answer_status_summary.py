@@ -64,3 +64,14 @@ def test_the_answer_page_shows_the_sentence_of_the_document_page_and_links_its_e
     link = f'<a href="{DECREE_PAGE}#nguon-thong-tin">Căn cứ và nguồn</a>'
     summary = _document_page_summary(client)
     assert any(note.startswith(summary) and link in note for note in notes), (summary, notes)
+
+
+def test_a_text_named_first_by_a_number_the_collection_lacks_is_the_one_asked_about(answer_client):
+    from tests.conftest import ask
+
+    # an outside reader's question (session 13) was answered with the 2015 Code's own status: the resolution
+    # named first is not in the collection, but 41/2017/QH14 Điều 4 khoản 2 says when it lapsed
+    data = ask(answer_client, "Nghị quyết 109/2015/QH13 về thi hành Bộ luật Hình sự 2015 bây giờ còn hiệu lực không?")
+    assert data["summary"].startswith("Văn bản 109/2015/QH13"), data["summary"]
+    assert "41/2017/QH14" in data["summary"]
+    assert (data["answer"][0]["doc_number"], data["answer"][0]["article_number"]) == ("41/2017/QH14", "4")

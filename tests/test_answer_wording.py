@@ -180,3 +180,14 @@ def test_telling_a_victims_story_to_the_press_is_disclosing_information(client):
     doc, article, text = first(data)
     assert (doc, article) == ("11/2017/QH14", "6"), (doc, article, text[:60])
     assert "Tiết lộ thông tin về vụ việc trợ giúp pháp lý" in text
+
+
+def test_an_embassy_is_the_texts_representative_mission_abroad():
+    # "Đại sứ quán" occurs in no text of the collection; 01/2014/TTLT Điều 4 says "Cơ quan đại diện Việt Nam ở
+    # nước ngoài"
+    assert "Cơ quan đại diện Việt Nam ở nước ngoài" in legal_wording(
+        folded("Tôi báo cho Đại sứ quán Việt Nam ở Malaysia")
+    )
+    assert "Cơ quan đại diện Việt Nam ở nước ngoài" in legal_wording(folded("chay den lanh su quan viet nam"))
+    # a foreign victim's own embassy is another country's mission
+    assert "Cơ quan đại diện Việt Nam ở nước ngoài" not in legal_wording(folded("báo cho đại sứ quán nước chị ấy"))

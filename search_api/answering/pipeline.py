@@ -57,7 +57,7 @@ from search_api.answering.facts import (
 )
 from search_api.answering.off_collection import unit_words
 from search_api.answering.terms import folded
-from search_api.answering.understand import understand_question
+from search_api.answering.understand import first_numbered_unknown, understand_question
 from search_api.corpus_store import CorpusStore
 from search_api.search import SearchService
 
@@ -217,7 +217,11 @@ class AnswerService:
             evidence, ordered, threshold, composition, self.store
         ):
             return composition
-        if question.intent in (m.STATUS, m.DETAILING) and question.unknown_numbers and not evidence.named_documents:
+        if (
+            question.intent in (m.STATUS, m.DETAILING)
+            and question.unknown_numbers
+            and (not evidence.named_documents or first_numbered_unknown(question))
+        ):
             # "11/2013/TTLT-... bị văn bản nào thay thế?": not in the collection, but a text it holds says
             facts, quotes = absent_text.changes_of_absent(question.unknown_numbers, self.store)
             if facts:

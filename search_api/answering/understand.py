@@ -64,6 +64,13 @@ def unknown_numbers(text: str, known_documents: list[tuple[str, str, str]]) -> l
     return list(dict.fromkeys(n for n in typed if number_key(n) not in known))
 
 
+def first_numbered_unknown(question: m.Question) -> bool:
+    """The first text the question names by its number is one the collection and catalogue lack: "Nghị quyết
+    109/2015/QH13 về việc thi hành BLHS 2015 còn hiệu lực không" asks about 109/2015, whatever else it names."""
+    first = DOC_NUMBER_ANYCASE_RE.search(nfc(question.text))
+    return first is not None and first.group() in question.unknown_numbers
+
+
 def folded_text(text: str) -> str:
     return " " + " ".join(re.findall(r"\w+", fold(nfc(text)).lower())) + " "
 

@@ -153,6 +153,13 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
         ),
         "tiết lộ thông tin",
     ),
+    # Vietnam's embassy or consulate is, in the texts, "Cơ quan đại diện Việt Nam ở nước ngoài" (01/2014/TTLT Điều 4,
+    # 66/2011 Điều 45); "Đại sứ quán" occurs in none of them. (A foreign victim's embassy, "đại sứ quán nước chị ấy",
+    # is "cơ quan đại diện của nước có liên quan": not this.)
+    (
+        _cues(r"(?:dai su quan|(?:tong )?lanh su quan|co quan lanh su) (?:cua )?(?:viet nam|vn|ta|nuoc ta)"),
+        "Cơ quan đại diện Việt Nam ở nước ngoài",
+    ),
     (_cues(r"khong (?:mat|ton|phai tra) (?:tien|dong nao|phi)"), "miễn phí"),
     (_cues(r"(?:di|ngoi|o) tu(?!\w)(?! phap)"), "phạt tù"),  # (not "Bộ Tư pháp", "ở Tư pháp")
     (_cues(r"tre (?:mo coi|lang thang|bi bo roi)"), "trẻ em có hoàn cảnh đặc biệt"),
