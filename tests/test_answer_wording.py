@@ -191,3 +191,17 @@ def test_an_embassy_is_the_texts_representative_mission_abroad():
     assert "Cơ quan đại diện Việt Nam ở nước ngoài" in legal_wording(folded("chay den lanh su quan viet nam"))
     # a foreign victim's own embassy is another country's mission
     assert "Cơ quan đại diện Việt Nam ở nước ngoài" not in legal_wording(folded("báo cho đại sứ quán nước chị ấy"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # outside reader 9's question (session 13) was answered with a precedent, then declined
+        "Trợ giúp viên pháp lý bảo gia đình em phải đưa 3 triệu tiền bồi dưỡng mới chịu ra tòa, vậy có đúng không?",
+        "luat su tro giup phap ly doi tien boi duong moi chiu bao chua cho chau toi co dung luat khong",
+    ],
+)
+def test_asking_money_of_the_person_helped_is_the_ban_on_demanding_it(client, text):
+    doc, article, quoted = first(ask(client, text))
+    assert (doc, article) == ("11/2017/QH14", "6"), (doc, article, quoted[:60])
+    assert "đòi hỏi bất kỳ một khoản tiền" in quoted

@@ -160,6 +160,16 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
         _cues(r"(?:dai su quan|(?:tong )?lanh su quan|co quan lanh su) (?:cua )?(?:viet nam|vn|ta|nuoc ta)"),
         "Cơ quan đại diện Việt Nam ở nước ngoài",
     ),
+    # "bảo gia đình phải đưa 2 triệu gọi là bồi dưỡng": asking money of the person helped (Luật TGPL Điều 6 khoản 1
+    # điểm b "Nhận, đòi hỏi bất kỳ một khoản tiền, lợi ích vật chất ..."; outside reader 9)
+    (
+        _cues(
+            r"(?:doi|bat|bao|yeu cau|ep)(?: \w+){0,6}? (?:dua|nop|tra|chi|bo ra|dong) (?:them )?(?:\d+ )?"
+            r"(?:tien|trieu|nghin|phong bi)",
+            r"doi (?:tien|phong bi|boi duong)",
+        ),
+        "đòi hỏi bất kỳ một khoản tiền, lợi ích vật chất",
+    ),
     (_cues(r"khong (?:mat|ton|phai tra) (?:tien|dong nao|phi)"), "miễn phí"),
     (_cues(r"(?:di|ngoi|o) tu(?!\w)(?! phap)"), "phạt tù"),  # (not "Bộ Tư pháp", "ở Tư pháp")
     (_cues(r"tre (?:mo coi|lang thang|bi bo roi)"), "trẻ em có hoàn cảnh đặc biệt"),
