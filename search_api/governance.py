@@ -19,7 +19,8 @@ from ingest.textnorm import fold
 _ASKS_FOR_DETAILING_TEXT = re.compile(
     r"\b(van ban nao|nghi dinh[ ,]*(?:thong tu )?nao|thong tu nao|nghi quyet nao|huong dan|quy dinh chi tiet)\b"
 )
-_ARTICLE_NUMBERS = re.compile(r"\bdieu (\d{1,4}[a-z]?)\b")
+# ("Đ30 Luật PCMBN", "đ.32": the short forms query_intent reads too)
+_ARTICLE_NUMBERS = re.compile(r"\b(?:dieu\s*|d\.?\s?(?=\d))(\d{1,4}[a-z]?)\b")
 
 
 def asks_for_detailing_texts(text: str) -> bool:

@@ -39,8 +39,9 @@ def compose_detailing(
         if question.article_number
         else []
     )
-    if not quotes and not question.article_number:
-        # "Văn bản nào quy định chi tiết Luật X về <topic>": the detailing text on that topic.
+    if not quotes and not (question.article_number and any(t for _, _, t, _ in pairs)):
+        # "Văn bản nào quy định chi tiết Luật X về <topic>": the detailing text on that topic (also when no link
+        # names the article asked about, and the texts detailing the law as a whole stand in: facts.detailing_pairs)
         quotes = governing.governing_scope_quote(evidence, list({d.number: d for d, _, _, _ in pairs}.values()))
     types = asked_types(question)
     matching = sorted(

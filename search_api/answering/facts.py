@@ -151,12 +151,15 @@ def detailing_pairs(evidence: Evidence, store: CorpusStore) -> list[tuple[Docume
     question = evidence.question
     wanted = named_articles(question.text)
     found: list[tuple[Document, Article | None, str, Document]] = []
+    # A text detailing the law as a whole, when no link names the article asked about ("Đ18 Luật TGPL ... NĐ nào quy
+    # định chi tiết": 144/2017/NĐ-CP details the law, no article-level link names Điều 18) — said as such, not dropped
+    whole: list[tuple[Document, Article | None, str, Document]] = []
     seen: set[tuple[str, str]] = set()
     for named in evidence.named_documents:
         for source, relation in store.incoming(named.number):
             if relation.type != QUY_DINH_CHI_TIET or number_key(source) == number_key(named.number):
                 continue
-            if wanted and relation.target_article not in wanted:
+            if wanted and relation.target_article not in wanted and relation.target_article:
                 continue
             key = (number_key(source), relation.source_article or "")
             if key in seen:
@@ -166,7 +169,9 @@ def detailing_pairs(evidence: Evidence, store: CorpusStore) -> list[tuple[Docume
             if document is None:
                 continue
             article = next((a for a in document.articles if a.number == relation.source_article), None)
-            found.append((document, article, relation.target_article or "", named))
+            into = whole if wanted and not relation.target_article else found
+            into.append((document, article, relation.target_article or "", named))
+    found = found or whole
     types = asked_types(question)
     day = evidence.on_date()
     # The texts of the type asked for first ("nghị định nào"), the others after; within each, the
@@ -192,11 +197,9 @@ def asked_types(question: m.Question) -> tuple[str, ...]:
     """'nghị định nào' -> decrees; 'nghị định, thông tư nào' -> both; 'văn bản nào' -> any."""
     found: tuple[str, ...] = ()
     for word, types in _ASKED_TYPES:
-        if (
-            f"{word} nao" in question.folded
-            or f"{word} thong tu nao" in question.folded
-            or (f"{word} " in question.folded and "nao" in question.folded and "van ban nao" not in question.folded)
-        ):
+        # (the type within three words of "nào": "nghị định hay thông tư nào"; not "TT TGPL", a legal-aid centre
+        # spelt out as "thông tư", far from "NĐ nào")
+        if re.search(rf"(?<!\w){word}(?: (?!van ban)\w+){{0,3}}? nao(?!\w)", question.folded):
             found += types
     return found
 

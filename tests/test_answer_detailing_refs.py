@@ -1,0 +1,49 @@
+"""Which texts detail the article a question names, however it is typed ("Đ30", "điều 30"), of the type asked
+for ("NĐ nào"), and the texts detailing the law as a whole when no link names that article. Phrasings written
+for these tests, not copied from the labelled sets; both backends."""
+
+from __future__ import annotations
+
+import pytest
+
+from search_api.answering.facts import asked_types
+from search_api.governance import named_articles
+from tests.conftest import ask
+from tests.understanding import understand
+
+
+def test_short_article_forms_are_articles_too():
+    assert named_articles("Đ30 Luật PCMBN") == {"30"}
+    assert named_articles("k2 đ.32 luật PCMBN và Điều 33") == {"32", "33"}
+    assert named_articles("Nghị định 09/2013/NĐ-CP") == set()  # (the "Đ" of "NĐ" starts no article)
+
+
+@pytest.mark.parametrize(
+    "text, types",
+    [
+        # "TT TGPL" (a legal-aid centre, spelt out as "thông tư") is far from "NĐ nào"
+        ("Thù lao cho luật sư ký HĐ với TT TGPL (Đ18 Luật TGPL) được NĐ nào quy định chi tiết?", ("Nghị định",)),
+        ("nghị định hay thông tư nào hướng dẫn điều 32", ("Nghị định", "Thông tư", "Thông tư liên tịch")),
+        ("nghị định 09 văn bản nào sửa đổi", ()),
+    ],
+)
+def test_the_type_asked_for_is_the_one_next_to_nao(text, types):
+    assert asked_types(understand(text)) == types
+
+
+def test_an_article_named_in_short_form_gets_its_own_detailing_texts(answer_client):
+    # outside reader 9 (session 13): "Đ30" was not read, and the summary named the texts detailing other articles
+    data = ask(
+        answer_client, "Đ30 Luật PCMBN về bảo vệ an toàn cho nạn nhân được Chính phủ quy định chi tiết ở nghị định nào?"
+    )
+    assert data["summary"].startswith("Nghị định 62/2012/NĐ-CP"), data["summary"]
+    assert "hướng dẫn Điều 30 Luật 66/2011/QH12" in data["summary"]
+    assert data["answer"][0]["doc_number"] == "62/2012/NĐ-CP", data["answer"][0]["citation"]
+
+
+def test_with_no_link_to_the_article_the_texts_detailing_the_whole_law_answer(answer_client):
+    # no article-level link names Luật TGPL Điều 18; 144/2017/NĐ-CP details the law and says what in its Điều 1
+    data = ask(answer_client, "Đ18 Luật TGPL về chế độ của trợ giúp viên pháp lý được nghị định nào quy định chi tiết?")
+    assert data["summary"].startswith("Nghị định 144/2017/NĐ-CP"), data["summary"]
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("144/2017/NĐ-CP", "1"), first["citation"]
