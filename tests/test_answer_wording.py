@@ -205,3 +205,18 @@ def test_asking_money_of_the_person_helped_is_the_ban_on_demanding_it(client, te
     doc, article, quoted = first(ask(client, text))
     assert (doc, article) == ("11/2017/QH14", "6"), (doc, article, quoted[:60])
     assert "đòi hỏi bất kỳ một khoản tiền" in quoted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # outside reader 9 (session 13): answered with a detainee's rights (TTLT 10/2018 Điều 11)
+        "Bà ấy là nạn nhân bị mua bán, không biết chữ nên không tự viết được đơn yêu cầu trợ giúp pháp lý. "
+        "Phải làm sao?",
+        "co gai bi ban tro ve mu chu thi nop don yeu cau tro giup phap ly the nao",
+    ],
+)
+def test_someone_who_cannot_write_the_request_gets_the_clause_on_writing_it_for_her(client, text):
+    doc, article, quoted = first(ask(client, text))
+    assert (doc, article) == ("11/2017/QH14", "29"), (doc, article, quoted[:60])
+    assert "không thể tự mình viết" in quoted

@@ -170,6 +170,12 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
         ),
         "đòi hỏi bất kỳ một khoản tiền, lợi ích vật chất",
     ),
+    # "không biết đọc biết viết, không tự viết được đơn": the texts' "không thể tự mình viết đơn yêu cầu" (Luật TGPL
+    # Điều 29 khoản 2; outside reader 9)
+    (
+        _cues(r"khong biet (?:doc|chu|viet)", r"mu chu", r"khong (?:tu )?viet (?:duoc )?don"),
+        "không thể tự mình viết đơn yêu cầu",
+    ),
     (_cues(r"khong (?:mat|ton|phai tra) (?:tien|dong nao|phi)"), "miễn phí"),
     (_cues(r"(?:di|ngoi|o) tu(?!\w)(?! phap)"), "phạt tù"),  # (not "Bộ Tư pháp", "ở Tư pháp")
     (_cues(r"tre (?:mo coi|lang thang|bi bo roi)"), "trẻ em có hoàn cảnh đặc biệt"),
