@@ -351,3 +351,31 @@ def test_a_second_sale_is_the_repeated_offence(answer_client, text):
     assert "nhiều lần" in understand(text).aggravating
     first = ask(answer_client, text)["answer"][0]
     assert (first["article_number"], first["citation"].split()[1]) == ("150", "2"), first["citation"]
+
+
+@pytest.mark.parametrize(
+    "text, offence, clause",
+    [
+        # outside reader 10 (session 13): newborns bought and resold were given the adult offence, Điều 150 khoản 2
+        ("Một bà mua trẻ sơ sinh của 3 cô sản phụ rồi bán lại kiếm lời thì bị phạt tù bao nhiêu năm?", "151", "2"),
+        # a newborn swapped is Điều 152 (người dưới 01 tuổi), not the trafficking of children under 16
+        ("Hộ lý lợi dụng nghề nghiệp đánh tráo bé sơ sinh trong bệnh viện thì bị phạt tù mấy năm?", "152", "2"),
+        # "một nhóm 4 người phân công rõ ràng": the offenders (organised), not four victims — khoản 3, not khoản 2
+        (
+            "Một nhóm 4 người phân công rõ ràng, người dụ dỗ, người chở đi, để bán một bé gái 13 tuổi sang Lào. "
+            "Cả nhóm bị xử theo khoản nào Điều 151 BLHS?",
+            "151",
+            "3",
+        ),
+    ],
+)
+def test_newborns_and_organised_groups_are_read_as_the_code_reads_them(answer_client, text, offence, clause):
+    first = ask(answer_client, text)["answer"][0]
+    assert (first["article_number"], first["citation"].split()[1]) == (offence, clause), first["citation"]
+
+
+def test_a_group_of_offenders_is_no_head_count_of_victims():
+    from search_api.answering.counts import head_count
+
+    assert head_count("mot nhom 4 nguoi phan cong ro rang de ban mot be gai") == 0
+    assert head_count("bon chung ban 4 nguoi sang trung quoc") == 4

@@ -82,6 +82,8 @@ INTENT_CUES: dict[str, re.Pattern] = {
         r"toi mua ban",
         r"bi ket an",
         r"bi (?:truy to|khoi to)",
+        # "Cả nhóm bị xử theo khoản nào Đ151 BLHS, bao nhiêu năm?" (outside reader 10: read as an amount only)
+        r"bi xu(?: \w+){0,3}? (?:khoan nao|dieu nao|bao nhieu nam|may nam|toi gi)",
     ),
     m.HOTLINE: _cues(
         r"duong day nong",
@@ -195,6 +197,9 @@ GROUP_CUES: dict[str, re.Pattern] = {
         r"con be",
         r"con nit",
         r"tre con",
+        # a newborn ("mua trẻ sơ sinh của 3 cô sản phụ rồi bán lại": an outside reader got the adult offence, Điều 150)
+        r"(?:tre|be|chau|dua tre|dua be|con) so sinh",
+        r"tre moi (?:sinh|de)",
     ),
     m.CHILD_UNDER_18: _cues(r"duoi (?:18|muoi tam)(?: tuoi)?", r"chua thanh nien", r"vi thanh nien"),
     m.FOREIGNER: _cues(
@@ -251,7 +256,19 @@ GROUP_CUES: dict[str, re.Pattern] = {
 
 # Penalty circumstances as questions word them -> the folded wording of the Criminal Code's points.
 AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
-    "có tổ chức": (_cues(r"co to chuc", r"duong day", r"bang nhom", r"to chuc"), "co to chuc"),
+    # (NQ 02/2019 Điều 3 khoản 1: "câu kết chặt chẽ và phân công vai trò" — "phân công rõ ràng: người dụ dỗ, người chở
+    # đi, người liên hệ bên kia biên giới", outside reader 10)
+    "có tổ chức": (
+        _cues(
+            r"co to chuc",
+            r"duong day",
+            r"bang nhom",
+            r"to chuc",
+            r"phan cong (?:\w+ ){0,3}(?:ro rang|vai tro|nhiem vu|cong viec)",
+            r"cau ket chat che",
+        ),
+        "co to chuc",
+    ),
     # ("lấy đó làm nghề kiếm sống": NQ 02/2019 Điều 3 khoản 5 defines it by the proceeds as the main livelihood)
     "chuyên nghiệp": (
         _cues(r"chuyen nghiep", r"lay (?:\w+ ){0,2}lam nghe", r"nghe kiem song", r"nguon song chinh"),

@@ -91,6 +91,8 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     prominence = {key: math.log1p(offence_prominence(store, c[0].article.title)) for key, c in offences.items()}
     top = max(prominence.values(), default=0.0) or 1.0
 
+    newborn = bool(NEWBORN.search(question.folded))
+
     def offence_score(item) -> float:
         clauses = item[1]
         title = folded(clauses[0].article.title)
@@ -121,7 +123,8 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         if SEXUAL_OFFENCE.search(title) and not SEXUAL_ASKED.search(question.folded):
             best -= SEXUAL_OFFENCE_PENALTY
         child = m.CHILD_UNDER_16 in question.who or m.ACCOMPANYING_MINOR in question.who
-        if child and "duoi 16 tuoi" in title:
+        if child and ("duoi 16 tuoi" in title or ("duoi 01 tuoi" in title and newborn)):
+            # (a newborn is under 16 and under 1: "đánh tráo đứa trẻ sơ sinh" is Điều 152's, as much as 151's)
             best += 0.2
         elif not child and "duoi 16 tuoi" in title and aged_16_or_over(question.folded):
             # "nạn nhân từ 16 tuổi trở lên": the "16 tuổi" shared with this heading names the other offence
@@ -271,6 +274,7 @@ GUIDANCE_RANK = 10  # 3 found the guidance on SQLite only (Elasticsearch ranks i
 
 
 NAMED_WHOLE_BONUS = 0.5
+NEWBORN = re.compile(r"(?<!\w)(?:so sinh|moi (?:sinh|de)|duoi (?:01|1) tuoi|\d{1,2} thang tuoi)(?!\w)")
 # The units an offence's ranges are read from: its clauses, or the article itself when it has one paragraph
 # (Điều 183 "Tội tổ chức tảo hôn").
 OFFENCE_UNITS = ("khoan", "dieu")
