@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from ingest.numbers import DOC_NUMBER_ANYCASE_RE, number_key
 from ingest.textnorm import fold, has_diacritics, nfc
 from search_api.answering import models as m
+from search_api.answering.aggravating import AGGRAVATING  # noqa: F401 (re-exported: penalty.py imports it from here)
 from search_api.answering.counts import (  # noqa: F401 (aged_16_or_over, head_count: re-exported)
     _counted_victims,
     _with_ages,
@@ -23,7 +24,6 @@ from search_api.answering.counts import (  # noqa: F401 (aged_16_or_over, head_c
     head_count,
 )
 from search_api.answering.cues import (  # noqa: F401 (re-exported: other stages import them from here)
-    AGGRAVATING,
     CONTENT_CUES,
     DEFINITION_CUE_AFTER_TERM,
     DEFINITION_CUES,

@@ -1,0 +1,79 @@
+"""Penalty circumstances as questions word them, read into the Criminal Code's own folded wording of its points
+("có tổ chức", "đưa ra nước ngoài", "02 lần trở lên"): understand.py lists the circumstances a question names, and
+penalty.py finds the offence's clause naming them. Kept apart from cues.py, the intent and group cues."""
+
+from __future__ import annotations
+
+import re
+
+from search_api.answering.cues import _cues
+
+# Penalty circumstances as questions word them -> the folded wording of the Criminal Code's points.
+AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
+    # (NQ 02/2019 Điều 3 khoản 1: "câu kết chặt chẽ và phân công vai trò" — "phân công rõ ràng: người dụ dỗ, người chở
+    # đi, người liên hệ bên kia biên giới", outside reader 10)
+    "có tổ chức": (
+        _cues(
+            r"co to chuc",
+            r"duong day",
+            r"bang nhom",
+            r"to chuc",
+            r"phan cong (?:\w+ ){0,3}(?:ro rang|vai tro|nhiem vu|cong viec)",
+            r"cau ket chat che",
+        ),
+        "co to chuc",
+    ),
+    # ("lấy đó làm nghề kiếm sống": NQ 02/2019 Điều 3 khoản 5 defines it by the proceeds as the main livelihood)
+    "chuyên nghiệp": (
+        _cues(r"chuyen nghiep", r"lay (?:\w+ ){0,2}lam nghe", r"nghe kiem song", r"nguon song chinh"),
+        "tinh chat chuyen nghiep",
+    ),
+    "đưa ra nước ngoài": (
+        _cues(
+            r"ra nuoc ngoai",
+            r"qua bien gioi",
+            r"ra khoi bien gioi",
+            r"(?:sang|qua) (?:nuoc |ben )?(?:trung quoc|tq|campuchia|cam pu chia|lao|thai lan|malaysia|dai loan"
+            r"|han quoc|nuoc ngoai)",
+        ),
+        "ra khoi bien gioi",
+    ),
+    # (a number of people is read by _counted_victims; these are the worded forms)
+    "nhiều nạn nhân": (_cues(r"nhieu (?:nguoi|nan nhan|co gai|phu nu|tre em|chau|em)"), "tu 02 nguoi den 05 nguoi"),
+    "từ 06 người": (_cues(r"(?:\d+|sau|bay|tam|chin|muoi) (?:nguoi|nan nhan) tro len"), "06 nguoi tro len"),
+    "làm chết": (_cues(r"chet", r"tu sat", r"tu tu"), "chet hoac tu sat"),
+    # Organs taken ("rồi lấy thận", "bị lấy giác mạc"): the Code's "đã lấy bộ phận cơ thể" (Điều 150 khoản 3 điểm b,
+    # NQ 02/2019 Điều 3 khoản 6: "sau đó đã lấy đi"). Sold *to* take them ("để lấy thận") is the purpose in the basic
+    # offence (khoản 1 điểm b), five to ten years, not twelve to twenty (an outside reader called it dangerous).
+    "lấy bộ phận cơ thể": (
+        _cues(
+            r"(?<!de )(?<!nham )(?<!dich )(?<!dinh )(?<!toan )(?<!muon )(?<!can )"
+            r"lay (?:\w+ ){0,3}(?:bo phan|noi tang|than|gan|giac mac|tim|phoi|mo)(?!\w)"
+        ),
+        "lay bo phan co the",
+    ),
+    "tái phạm": (_cues(r"tai pham"), "tai pham nguy hiem"),
+    "vì mục đích thương mại": (_cues(r"muc dich thuong mai", r"(?:de |nham )?kiem loi"), "vi muc dich thuong mai"),
+    # "cô hộ sinh lợi dụng nghề nghiệp": the Code joins the two ("Lợi dụng chức vụ, quyền hạn, nghề nghiệp")
+    "lợi dụng chức vụ, nghề nghiệp": (
+        _cues(r"loi dung (?:\w+ ){0,2}(?:chuc vu|quyen han|nghe nghiep|nghe)", r"can bo", r"cong chuc"),
+        "loi dung chuc vu",
+    ),
+    # ("tháng 2 lừa bán một cô gái, tháng 5 lại lừa bán thêm một cô nữa, cả hai lần ...": an outside reader got the
+    # base range, khoản 1, for a second sale)
+    "nhiều lần": (
+        _cues(
+            r"(?:02|2|hai) lan tro len",
+            r"nhieu lan",
+            r"ca (?:02|2|hai|ba|03|3) lan",
+            r"lai (?:\w+ ){0,2}(?:ban|mua ban|lua ban) them",
+        ),
+        "02 lan tro len",
+    ),
+    "con nuôi": (_cues(r"con nuoi"), "cho nhan con nuoi"),
+    # ("dì ruột đang nuôi cháu": a relative raising the child; not "con nuôi", the adoption circumstance)
+    "người mình chăm sóc": (
+        _cues(r"cham soc", r"nuoi duong", r"dang nuoi", r"(?<!con )nuoi (?:chau|con|em|be|dua|no)"),
+        "trach nhiem cham soc nuoi duong",
+    ),
+}
