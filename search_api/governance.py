@@ -15,12 +15,13 @@ from ingest.index_contract import SearchBackend
 from ingest.model import CAN_CU, QUY_DINH_CHI_TIET, Document
 from ingest.numbers import number_key
 from ingest.textnorm import fold
+from search_api.query_intent import ARTICLE_PREFIX
 
 _ASKS_FOR_DETAILING_TEXT = re.compile(
     r"\b(van ban nao|nghi dinh[ ,]*(?:thong tu )?nao|thong tu nao|nghi quyet nao|huong dan|quy dinh chi tiet)\b"
 )
-# ("Đ30 Luật PCMBN", "đ.32": the short forms query_intent reads too)
-_ARTICLE_NUMBERS = re.compile(r"\b(?:dieu\s*|d\.?\s?(?=\d))(\d{1,4}[a-z]?)\b")
+# ("Đ30 Luật PCMBN", "đ.32": the short forms query_intent reads, with its prefix)
+_ARTICLE_NUMBERS = re.compile(rf"\b{ARTICLE_PREFIX}(\d{{1,4}}[a-z]?)\b")
 
 
 def asks_for_detailing_texts(text: str) -> bool:

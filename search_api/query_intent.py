@@ -56,10 +56,12 @@ _TYPE_PREFIX = rf"(?:(?P<type>{_TYPE_RE})\.?\s*(?:so\s*)?)"
 _NUMBER_YEAR_RE = re.compile(rf"(?<!\w){_TYPE_PREFIX}?(?<![\d/])(?P<num>\d{{1,4}})/(?P<year>\d{{4}})(?![\d/])")
 # "luật 66", "nghị định 09", "quyết định số 193": a number only counts with a type word.
 _TYPED_NUMBER_RE = re.compile(rf"(?<!\w){_TYPE_PREFIX}(?P<num>\d{{1,4}})(?![\w/])")
+# What names an article before its number, folded: "điều 32", "dieu32", "Đ27", "đ.27" (governance reads it too).
+ARTICLE_PREFIX = r"(?:dieu\s*|d\.?\s?(?=\d))"
 # "điều 32", "dieu 32", "Đ27", "đ.27", "khoản 2 điều 5", "điểm a khoản 2 điều 5", "điều 5 khoản 2"
 _ARTICLE_RE = re.compile(
     r"(?<!\w)(?:(?:diem\s+[a-z]\s*,?\s*)?khoan\s*\d+\s*,?\s*)?"
-    r"(?:dieu\s*|d\.?\s?(?=\d))(?P<article>\d{1,3}[a-z]?)(?!\w)"
+    rf"{ARTICLE_PREFIX}(?P<article>\d{{1,3}}[a-z]?)(?!\w)"
     r"(?:\s*,?\s*khoan\s*\d+)?(?:\s*,?\s*diem\s+[a-z](?!\w))?"
 )
 # Left-over words that do not make a query more than a reference ("nội dung điều 32 của luật 66").

@@ -173,15 +173,6 @@ def test_a_victims_name_and_photo_published_is_the_laws_ban_on_disclosing_her_in
     assert (doc, article) == ("66/2011/QH12", "3") and text.startswith("10."), (doc, article, text[:60])
 
 
-def test_telling_a_victims_story_to_the_press_is_disclosing_information(client):
-    # an outside reader's question (session 13) was answered with the legal-aid officer's card (Điều 23); Luật TGPL
-    # Điều 6 khoản 1 điểm c forbids "Tiết lộ thông tin về vụ việc trợ giúp pháp lý, về người được trợ giúp pháp lý"
-    data = ask(client, "Luật sư trợ giúp pháp lý có được kể lại chuyện của em gái tôi cho nhà báo không?")
-    doc, article, text = first(data)
-    assert (doc, article) == ("11/2017/QH14", "6"), (doc, article, text[:60])
-    assert "Tiết lộ thông tin về vụ việc trợ giúp pháp lý" in text
-
-
 def test_an_embassy_is_the_texts_representative_mission_abroad():
     # "Đại sứ quán" occurs in no text of the collection; 01/2014/TTLT Điều 4 says "Cơ quan đại diện Việt Nam ở
     # nước ngoài"
@@ -194,29 +185,47 @@ def test_an_embassy_is_the_texts_representative_mission_abroad():
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "doc", "article", "legal"),
     [
-        # outside reader 9's question (session 13) was answered with a precedent, then declined
-        "Trợ giúp viên pháp lý bảo gia đình em phải đưa 3 triệu tiền bồi dưỡng mới chịu ra tòa, vậy có đúng không?",
-        "luat su tro giup phap ly doi tien boi duong moi chiu bao chua cho chau toi co dung luat khong",
+        # outside reader 8 (session 13) got the legal-aid officer's card (Điều 23); Luật TGPL Điều 6 khoản 1 điểm c
+        (
+            "Luật sư trợ giúp pháp lý có được kể lại chuyện của em gái tôi cho nhà báo không?",
+            "11/2017/QH14",
+            "6",
+            "Tiết lộ thông tin về vụ việc trợ giúp pháp lý",
+        ),
+        # outside reader 9: answered with a precedent, then declined; Luật TGPL Điều 6 khoản 1 điểm b
+        (
+            "Trợ giúp viên pháp lý bảo gia đình em phải đưa 3 triệu tiền bồi dưỡng mới chịu ra tòa, vậy có đúng không?",
+            "11/2017/QH14",
+            "6",
+            "đòi hỏi bất kỳ một khoản tiền",
+        ),
+        (
+            "luat su tro giup phap ly doi tien boi duong moi chiu bao chua cho chau toi co dung luat khong",
+            "11/2017/QH14",
+            "6",
+            "đòi hỏi bất kỳ một khoản tiền",
+        ),
+        # outside reader 9: answered with a detainee's rights (TTLT 10/2018 Điều 11); Luật TGPL Điều 29 khoản 2
+        (
+            "Bà ấy là nạn nhân bị mua bán, không biết chữ nên không tự viết được đơn yêu cầu trợ giúp pháp lý. "
+            "Phải làm sao?",
+            "11/2017/QH14",
+            "29",
+            "không thể tự mình viết",
+        ),
+        (
+            "co gai bi ban tro ve mu chu thi nop don yeu cau tro giup phap ly the nao",
+            "11/2017/QH14",
+            "29",
+            "không thể tự mình viết",
+        ),
     ],
 )
-def test_asking_money_of_the_person_helped_is_the_ban_on_demanding_it(client, text):
-    doc, article, quoted = first(ask(client, text))
-    assert (doc, article) == ("11/2017/QH14", "6"), (doc, article, quoted[:60])
-    assert "đòi hỏi bất kỳ một khoản tiền" in quoted
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # outside reader 9 (session 13): answered with a detainee's rights (TTLT 10/2018 Điều 11)
-        "Bà ấy là nạn nhân bị mua bán, không biết chữ nên không tự viết được đơn yêu cầu trợ giúp pháp lý. "
-        "Phải làm sao?",
-        "co gai bi ban tro ve mu chu thi nop don yeu cau tro giup phap ly the nao",
-    ],
-)
-def test_someone_who_cannot_write_the_request_gets_the_clause_on_writing_it_for_her(client, text):
-    doc, article, quoted = first(ask(client, text))
-    assert (doc, article) == ("11/2017/QH14", "29"), (doc, article, quoted[:60])
-    assert "không thể tự mình viết" in quoted
+def test_an_everyday_wording_reaches_the_clause_worded_in_law(client, text, doc, article, legal):
+    # (telling a victim's story to the press, asking the family for money, not being able to write the request:
+    # the clause that answers words it as the law does, in none of the words a reader types)
+    quoted_doc, quoted_article, quoted = first(ask(client, text))
+    assert (quoted_doc, quoted_article) == (doc, article), (quoted_doc, quoted_article, quoted[:60])
+    assert legal in quoted

@@ -68,6 +68,8 @@ def offender_age(question: m.Question) -> int | None:
         age = _age_acting(folded(sentence))
         if age is not None:
             return age
+    # Then the whole question as understood: its abbreviations spelt out ("TNHS") and an age whose act is told in the
+    # next sentence ("Con tôi 16 tuổi. Cháu bị bắt vì ...") — what the sentences, folded as typed, cannot show.
     words = question.folded
     age = _age_acting(words)
     if age is not None:

@@ -55,9 +55,8 @@ _ASKS_RANGE = re.compile(
 
 def named_text_consequence(ordered: list[Candidate], evidence: Evidence) -> Candidate | None:
     """The question names a text other than the Code and asks what befalls an act: that text's clause stating the
-    consequence. "Cán bộ công an xã nhận tiền rồi bao che
-    ... Theo Luật Phòng, chống mua bán người thì bị xử lý thế nào" is 66/2011 Điều 23 khoản 2 (disciplined or
-    prosecuted), not the trafficking offence's range."""
+    consequence. "Cán bộ công an xã nhận tiền rồi bao che ... Theo Luật Phòng, chống mua bán người thì bị xử lý thế
+    nào" is 66/2011 Điều 23 khoản 2 (disciplined or prosecuted), not the trafficking offence's range."""
     named = {d.number for d in evidence.named_documents if d.type not in _CODE_TYPES}
     if not named:
         return None
