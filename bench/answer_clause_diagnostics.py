@@ -57,6 +57,8 @@ TUNING_SETS = [
     ROOT / "bench" / "answers" / "heldout10.json",
     # scored as unseen in session 12 and at the start of 13 (aggregates only), then read and tuned on in session 13
     ROOT / "bench" / "answers" / "heldout11.json",
+    # scored as unseen at the end of session 13 (aggregates only), then read and tuned on in session 14
+    ROOT / "bench" / "answers" / "heldout12.json",
 ]
 
 
