@@ -248,6 +248,24 @@ def _asking_sentence(text: str) -> str:
 _ASKING_SPLIT = re.compile(r"[.!?;:,](?!\d)")
 
 
+# "Luật X quy định gì", "nội dung (chính) của nghị định", "... gồm những nội dung gì": the text itself is asked; not
+# "nội dung thông tin, tuyên truyền ... gồm những gì", where "nội dung" is a subject the text regulates
+TEXT_CONTENT_ASKED = re.compile(
+    r"(?<!\w)(?:noi dung (?:chinh |co ban )?(?:gi|the nao|ra sao|(?:cua )?(?:luat|nghi dinh|thong tu|nghi quyet|bo luat"
+    r"|van ban|dieu))|quy dinh gi|la gi)(?!\w)"
+)
+_STORY_SPLIT = re.compile(r"[.!?](?!\d)")
+
+
+def _article_named_in_story_only(text: str) -> bool:
+    """ "Công an nói thuộc khoản 1 Điều 150 BLHS. Tôi là mẹ, không tố giác thì có bị truy cứu không?": the article
+    is part of the story told before the question, which asks something else (not a lookup of it)."""
+    sentences = _parts(text, _STORY_SPLIT)
+    return len(sentences) > 1 and not any(
+        re.search(r"(?<!\w)(?:dieu|d)\s*\d", expanded_text(sentence)) for sentence in sentences[1:]
+    )
+
+
 def _asking_terms(text: str, syllables: frozenset[str], bigrams: frozenset[str]) -> frozenset[str]:
     """The question's scoring terms that its last sentence (or clause) holds, when others precede it."""
     sentences = _parts(text, _ASKING_SPLIT)
@@ -290,10 +308,13 @@ def understand_question(
     )
     intents = [intent for intent in m.INTENTS[1:-1] if INTENT_CUES[intent].search(words)]
     if reference.is_reference_only or (
-        reference.doc_numbers and article_number and not (set(intents) - {m.ENTITLEMENT})
+        reference.doc_numbers
+        and article_number
+        and not (set(intents) - {m.ENTITLEMENT})
+        and not _article_named_in_story_only(text)
     ):
         intents.insert(0, m.LOOKUP)
-    elif reference.doc_numbers and not intents and re.search(r"(?<!\w)(?:noi dung|quy dinh gi|la gi)(?!\w)", words):
+    elif reference.doc_numbers and not intents and TEXT_CONTENT_ASKED.search(words):
         intents.insert(0, m.LOOKUP)
     elif reference.doc_numbers and article_number and LOOKUP_CUES.search(words):
         intents.insert(0, m.LOOKUP)  # "cho xem Điều 11 Nghị định 62/2012 về hồ sơ bảo vệ"
