@@ -93,15 +93,26 @@ QUESTIONS = [
 ]
 
 
-@pytest.mark.parametrize("question", QUESTIONS)
-def test_offences_a_question_names_are_those_the_scan_finds(store, question):
+@pytest.mark.parametrize("child", [False, True])
+@pytest.mark.parametrize("question", [*QUESTIONS, "dâm ô bé gái 13 tuổi bị phạt thế nào"])
+def test_offences_a_question_names_are_those_the_scan_finds(store, question, child):
     asked = set(folded(question).split())
     offences = evidence._offences(store)
-    scanned = [(d, a) for d, a, _ in offences if evidence.name_stated(a.title, asked) >= evidence.OFFENCE_NAME_SHARE]
+    scanned = [
+        (d, a) for d, a, _ in offences if evidence.name_stated(a.title, asked, child) >= evidence.OFFENCE_NAME_SHARE
+    ]
     if not scanned:
         ordered = sorted(offences, key=lambda item: -item[2])
         scanned = [(d, a) for d, a, _ in ordered[: evidence.PROMINENT_OFFENCES]]
-    assert evidence._named_offences(store, asked) == scanned
+    assert evidence._named_offences(store, asked, child) == scanned
+
+
+def test_a_child_s_age_says_the_under_16_of_an_offence_s_name():
+    asked = set(folded("dâm ô bé gái 13 tuổi").split())
+    assert evidence.name_stated("Tội dâm ô đối với người dưới 16 tuổi", asked, child=True) == 1.0
+    assert evidence.name_stated("Tội dâm ô đối với người dưới 16 tuổi", asked) < evidence.OFFENCE_NAME_SHARE
+    # the act must still be said: the age alone names no offence against children
+    assert evidence.name_stated("Tội hiếp dâm người dưới 16 tuổi", asked, child=True) < evidence.OFFENCE_NAME_SHARE
 
 
 def _offence_articles(snapshot):

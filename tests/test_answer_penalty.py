@@ -379,3 +379,21 @@ def test_a_group_of_offenders_is_no_head_count_of_victims():
 
     assert head_count("mot nhom 4 nguoi phan cong ro rang de ban mot be gai") == 0
     assert head_count("bon chung ban 4 nguoi sang trung quoc") == 4
+
+
+@pytest.mark.parametrize(
+    "text, clause",
+    [
+        # heldout12: a carer's indecent act against a 13-year-old was given Điều 151 (trafficking of a child);
+        # "dâm ô" names Điều 146 (the words "đối với người dưới 16 tuổi" are said by the child's age)
+        (
+            "Bảo mẫu ở trung tâm bảo trợ xã hội có hành vi dâm ô với bé trai 10 tuổi mà mình được giao chăm sóc thì "
+            "bị phạt tù bao nhiêu năm?",
+            "2",  # điểm d: "Đối với người mà người phạm tội có trách nhiệm chăm sóc, giáo dục, chữa bệnh"
+        ),
+        ("ong hang xom 60 tuoi dam o be gai 9 tuoi thi bi phat tu may nam", "1"),
+    ],
+)
+def test_an_offence_against_children_is_named_by_its_act(answer_client, text, clause):
+    first = ask(answer_client, text)["answer"][0]
+    assert (first["article_number"], first["citation"].split()[1]) == ("146", clause), first["citation"]

@@ -74,6 +74,8 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
     # ("dì ruột đang nuôi cháu": a relative raising the child; not "con nuôi", the adoption circumstance)
     "người mình chăm sóc": (
         _cues(r"cham soc", r"nuoi duong", r"dang nuoi", r"(?<!con )nuoi (?:chau|con|em|be|dua|no)"),
-        "trach nhiem cham soc nuoi duong",
+        # (the Code's words: "... mà mình có trách nhiệm chăm sóc, nuôi dưỡng" in the trafficking offences, "...
+        # mà người phạm tội có trách nhiệm chăm sóc, giáo dục, chữa bệnh" in the sexual ones, Điều 142-147)
+        "trach nhiem cham soc",
     ),
 }

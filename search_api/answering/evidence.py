@@ -187,6 +187,12 @@ def _add_article(
 
 
 NAMED_DOCUMENT_ARTICLES = 120  # a named text up to this size is scored whole
+
+
+def about_child_under_16(question: m.Question) -> bool:
+    return m.CHILD_UNDER_16 in question.who or m.ACCOMPANYING_MINOR in question.who
+
+
 OFFENCE_NAME_SHARE = 0.6  # most of an offence's name must be said ("bán vợ sang TQ" -> mua bán người)
 
 
@@ -195,10 +201,21 @@ def offence_name(title: str) -> list[str]:
     return [w for w in re.findall(r"\w+", fold(title or "").lower())[1:] if w not in ("hoac", "va")]
 
 
-def name_stated(title: str, asked: set[str]) -> float:
-    """Share of an offence's name that the question says."""
-    words = offence_name(title)
+# "Tội dâm ô đối với người dưới 16 tuổi": the victim's age ends the name; a question about a 13-year-old says it
+# by the age, not by these words
+_UNDER_16_TAIL = ("nguoi", "duoi", "16", "tuoi")
+
+
+def _stated_share(words: tuple[str, ...] | list[str], asked: set[str], child: bool) -> float:
+    if child and len(words) > len(_UNDER_16_TAIL) and tuple(words[-4:]) == _UNDER_16_TAIL:
+        words = [w for w in words[:-4] if w not in ("doi", "voi")]  # the act named: "dâm ô", "mua bán"
     return sum(w in asked for w in words) / len(words) if words else 0.0
+
+
+def name_stated(title: str, asked: set[str], child: bool = False) -> float:
+    """Share of an offence's name that the question says (for a question about a child under 16, the act
+    before "người dưới 16 tuổi")."""
+    return _stated_share(offence_name(title), asked, child)
 
 
 def offence_prominence(store: CorpusStore, title: str) -> int:
@@ -247,12 +264,12 @@ class OffenceNames:
         ordered = sorted(offences, key=lambda item: -item[2])
         self.prominent = [(d, a) for d, a, _ in ordered[:PROMINENT_OFFENCES]]
 
-    def named(self, asked: set[str]) -> list[tuple[Document, Article]]:
-        """What name_stated(title, asked) >= OFFENCE_NAME_SHARE keeps, in the collection's order."""
+    def named(self, asked: set[str], child: bool = False) -> list[tuple[Document, Article]]:
+        """What name_stated(title, asked, child) >= OFFENCE_NAME_SHARE keeps, in the collection's order."""
         positions = sorted(
             position
             for words, positions in self.by_name.items()
-            if words and sum(w in asked for w in words) / len(words) >= OFFENCE_NAME_SHARE
+            if words and _stated_share(words, asked, child) >= OFFENCE_NAME_SHARE
             for position in positions
         )
         return [(self.offences[p][0], self.offences[p][1]) for p in positions]
@@ -263,17 +280,18 @@ def offence_names(store: CorpusStore) -> OffenceNames:
     return store.derived("offence_names", lambda _snapshot: OffenceNames(offences))
 
 
-def _named_offences(store: CorpusStore, asked: set[str]) -> list[tuple[Document, Article]]:
+def _named_offences(store: CorpusStore, asked: set[str], child: bool) -> list[tuple[Document, Article]]:
     """The offences whose name the question says, or the collection's most prominent ones."""
     names = offence_names(store)
-    return names.named(asked) or names.prominent
+    return names.named(asked, child) or names.prominent
 
 
 def _add_named_offences(evidence: Evidence, store: CorpusStore, seen: set[tuple[str, str]]) -> None:
     """The Criminal Code offences ("Tội mua bán người") whose name the question says, whether or
     not search ranked them: a colloquial question ("bán vợ sang Trung Quốc") shares few words with
     the article, but names the offence. A question naming none gets the collection's own offences."""
-    for document, article in _named_offences(store, set(evidence.question.folded.split())):
+    question = evidence.question
+    for document, article in _named_offences(store, set(question.folded.split()), about_child_under_16(question)):
         _add_article(evidence, seen, document, article, 1)
 
 

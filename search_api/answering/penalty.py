@@ -16,6 +16,7 @@ from search_api.answering.counts import SHARE_RE
 from search_api.answering.evidence import (
     OFFENCE_NAME_SHARE,
     Evidence,
+    about_child_under_16,
     name_stated,
     offence_prominence,
 )
@@ -87,7 +88,8 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
 
     asked = set(question.folded.split())
     count = question.head_count
-    names_offence = any(name_stated(c[0].article.title, asked) >= OFFENCE_NAME_SHARE for c in offences.values())
+    child = about_child_under_16(question)
+    names_offence = any(name_stated(c[0].article.title, asked, child) >= OFFENCE_NAME_SHARE for c in offences.values())
     prominence = {key: math.log1p(offence_prominence(store, c[0].article.title)) for key, c in offences.items()}
     top = max(prominence.values(), default=0.0) or 1.0
 
@@ -102,7 +104,7 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         best = sum(w for t, w in weight.items() if t in title_terms) / mass + 0.5 * max(c.score for c in clauses)
         # ... and the question states that name whole: "mua bán ... người" is "Tội mua bán người"
         # (every word said), not "Tội mua bán, chiếm đoạt mô hoặc bộ phận cơ thể người".
-        best += NAME_STATED_WEIGHT * name_stated(clauses[0].article.title, asked)
+        best += NAME_STATED_WEIGHT * name_stated(clauses[0].article.title, asked, child)
         if trafficking_denied and TRAFFICKING_OFFENCE.match(title):
             # "không nhằm bóc lột hay bán người", "chiếm giữ nhưng chưa bán": the question itself rules
             # the trafficking offences out; their circumstances ("có tổ chức") must not bring them back.
@@ -122,7 +124,6 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
             best += CIRCUMSTANCE_BONUS
         if SEXUAL_OFFENCE.search(title) and not SEXUAL_ASKED.search(question.folded):
             best -= SEXUAL_OFFENCE_PENALTY
-        child = m.CHILD_UNDER_16 in question.who or m.ACCOMPANYING_MINOR in question.who
         if child and ("duoi 16 tuoi" in title or ("duoi 01 tuoi" in title and newborn)):
             # (a newborn is under 16 and under 1: "đánh tráo đứa trẻ sơ sinh" is Điều 152's, as much as 151's)
             best += 0.2
