@@ -126,3 +126,16 @@ def test_a_named_detailing_text_is_asked_what_it_details_itself(client, text):
     assert all(q["doc_number"] == number for q in data["answer"]), [q["citation"] for q in data["answer"]]
     citations = [q["citation"] for q in data["answer"]]
     assert len(citations) == len(set(citations)), citations
+
+
+def test_is_she_a_victim_is_answered_by_the_clause_in_the_question_s_words(client):
+    # "có được xác định là nạn nhân không": 62/2012 Điều 5 khoản 1 ("Một người được xác định là nạn nhân khi ...")
+    # lists the acts; the glossary's "Nạn nhân là người bị xâm hại bởi hành vi quy định tại ... Điều 3" follows
+    data = ask(
+        client,
+        "Chị tôi bị đưa sang Malaysia, bị ép làm việc không trả lương suốt hai năm, nay trốn về được. Chị có được "
+        "xác định là nạn nhân bị mua bán không?",
+    )
+    doc, article, text = first(data)
+    assert (doc, article) == ("62/2012/NĐ-CP", "5") and text.startswith("1. Một người được xác định là nạn nhân")
+    assert any(q["doc_number"] == "66/2011/QH12" and q["article_number"] == "2" for q in data["answer"][1:])

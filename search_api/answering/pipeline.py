@@ -46,6 +46,7 @@ from search_api.answering.check import (
     supported,
 )
 from search_api.answering.citations import quote_dict
+from search_api.answering.cues import DEFINITION_CUES
 from search_api.answering.definitions import defined_terms, definition_quote, is_definition_question
 from search_api.answering.evidence import Evidence, gather, hit_for, offence_names
 from search_api.answering.facts import (
@@ -183,6 +184,18 @@ class AnswerService:
         rest = [
             q for q in c.select(ordered, threshold) if q.key != defining.key and term in folded(q.text)
         ]  # other units speaking of the term ("không được coi là" alone says nothing of it)
+        # "bị ép đẻ con ... có được xác định là nạn nhân không": a clause in the question's own words ("Một người
+        # được xác định là nạn nhân khi ...", 62/2012 Điều 5) lists the cases; the glossary's "Nạn nhân là người bị
+        # xâm hại bởi hành vi quy định tại ... Điều 3" sends the reader elsewhere
+        asked_as = DEFINITION_CUES.findall(f" {folded(evidence.question.text)} ")
+        worded = [
+            q
+            for q in rest
+            if any(cue.startswith(("duoc ", "bi ")) and f"{cue} {term}" in folded(q.text) for cue in asked_as)
+        ]
+        if worded:
+            rest.remove(worded[0])
+            defining, rest = worded[0], [defining, *rest]
         composition.quotes = [defining, *rest][: c.MAX_QUOTES]
         composition.mode = "definition"
         composition.best_coverage = max(composition.best_coverage, threshold)
