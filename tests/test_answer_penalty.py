@@ -397,3 +397,21 @@ def test_a_group_of_offenders_is_no_head_count_of_victims():
 def test_an_offence_against_children_is_named_by_its_act(answer_client, text, clause):
     first = ask(answer_client, text)["answer"][0]
     assert (first["article_number"], first["citation"].split()[1]) == ("146", clause), first["citation"]
+
+
+@pytest.mark.parametrize(
+    "text, offence",
+    [
+        # heldout12: a pregnancy caused was not read as a circumstance, and khoản 1 was quoted
+        (
+            "Gã chủ quán dùng vũ lực hiếp dâm một cô gái 20 tuổi bị bán về làm tiếp viên, làm cô mang thai. Tội hiếp "
+            "dâm này phạt tù bao nhiêu năm?",
+            "141",
+        ),
+        ("ke mua dung vu luc hiep dam be gai 14 tuoi lam em co bau thi bi phat tu bao nhieu nam", "142"),
+    ],
+)
+def test_a_pregnancy_caused_is_the_sexual_offences_khoan_2(answer_client, text, offence):
+    assert "làm nạn nhân có thai" in understand(text).aggravating
+    first = ask(answer_client, text)["answer"][0]
+    assert (first["article_number"], first["citation"].split()[1]) == (offence, "2"), first["citation"]

@@ -70,6 +70,12 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
         ),
         "02 lan tro len",
     ),
+    # ("dùng vũ lực giao cấu và làm cô có thai": the sexual offences' "Làm nạn nhân có thai", Điều 141-146 khoản 2;
+    # not "phụ nữ mà biết là có thai", a victim already pregnant)
+    "làm nạn nhân có thai": (
+        _cues(r"(?:lam|khien|de) (?:\w+ ){0,2}(?:co thai|mang thai|co bau|dinh bau)"),
+        "lam nan nhan co thai",
+    ),
     "con nuôi": (_cues(r"con nuoi"), "cho nhan con nuoi"),
     # ("dì ruột đang nuôi cháu": a relative raising the child; not "con nuôi", the adoption circumstance)
     "người mình chăm sóc": (
