@@ -375,3 +375,25 @@ def test_the_number_asked_for_is_declined_when_no_text_gives_it(answer_client):
 )
 def test_naming_the_allowance_or_nationality_asks_no_procedure_of_their_laws(question):
     assert not any(subject.question.search(folded_text(question)) for subject in SUBJECTS)
+
+
+# --- an amount the leading clause leaves to other rules (search_api/answering/deferred.py) -------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Nạn nhân muốn vay vốn ngân hàng chính sách để chăn nuôi thì được vay tối đa bao nhiêu tiền?",
+        "nan nhan vay von de san xuat kinh doanh thi muc vay toi da la bao nhieu",
+    ],
+)
+def test_an_amount_left_to_other_rules_is_declined_saying_so(client, question):
+    data = ask(client, question)
+    assert data["answered"] is False
+    assert "không nêu mức cụ thể" in data["message"] and "Điều 24 Nghị định 09/2013/NĐ-CP" in data["message"]
+    assert data["articles"], "the nearest articles are still listed"
+
+
+def test_an_amount_the_clause_states_is_answered(client):
+    data = ask(client, "Nạn nhân được hỗ trợ tiền ăn bao nhiêu một ngày khi ở cơ sở bảo trợ?")
+    assert data["answered"] is True and "không nêu mức cụ thể" not in (data["message"] or "")

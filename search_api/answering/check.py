@@ -20,6 +20,7 @@ from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.banner import banner, vn_date  # noqa: F401 (re-exported: the check stage's parts)
 from search_api.answering.compose import SYLLABLE_SHARE, Composition, in_force_on, term_weight
+from search_api.answering.deferred import deferred_amount
 from search_api.answering.evidence import Evidence, is_news, is_stub
 from search_api.answering.off_collection import off_collection
 from search_api.answering.support import Cover
@@ -322,4 +323,4 @@ def lacking(evidence: Evidence, composition: Composition, store: CorpusStore) ->
             f"Các khoản tiền trong kho văn bản được tính theo bội số của {unit}; kho văn bản không có "
             f"văn bản quy định {unit} bằng tiền, nên không trả lời được con số này.{nearest}"
         )
-    return off_collection(evidence, composition.quotes, store) or None
+    return deferred_amount(question, composition.quotes) or off_collection(evidence, composition.quotes, store) or None

@@ -178,6 +178,10 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
         parts["named_text"] = named_text_bonus(candidate, question, evidence.named_documents)
         parts["hierarchy"] = hierarchy_bonus(candidate, question)
         parts["duty"] = duty_heading_bonus(candidate, question)
+        if not question.has(m.PENALTY) and (is_offence(candidate) or amends_criminal_code(candidate)):
+            # An offence's sums are fines and the values of goods ("thức ăn chăn nuôi ... trị giá từ 30.000.000
+            # đồng"), never what a victim receives: a loan question was answered with Điều 195's fines
+            parts["provision"], parts["span"] = min(parts["provision"], 0.0), min(parts["span"], 0.0)
         prescriber_parts(candidate, question, parts, cap=PROVISION_BONUS + AGENCY_BONUS)
         title_terms = unit_terms(candidate.article.title)
         title_share = sum(weight[t] for t in bigrams if t in title_terms) / bigram_mass if bigrams else 0.0
@@ -209,6 +213,15 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
 
 def is_offence(candidate: Candidate) -> bool:
     return candidate.document.type == "Bộ luật" and folded(candidate.article.title).startswith("toi ")
+
+
+def amends_criminal_code(candidate: Candidate) -> bool:
+    """A clause of a law amending the Criminal Code (12/2017/QH14): its sums are the offences' fines."""
+    return (
+        candidate.document.type == "Luật"
+        and "sua doi" in (title := folded(candidate.document.title or ""))
+        and ("bo luat hinh su" in title)
+    )
 
 
 def superseded_in_collection(document, day, store: CorpusStore) -> bool:
