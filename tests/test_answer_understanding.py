@@ -139,3 +139,19 @@ def test_is_she_a_victim_is_answered_by_the_clause_in_the_question_s_words(clien
     doc, article, text = first(data)
     assert (doc, article) == ("62/2012/NĐ-CP", "5") and text.startswith("1. Một người được xác định là nạn nhân")
     assert any(q["doc_number"] == "66/2011/QH12" and q["article_number"] == "2" for q in data["answer"][1:])
+
+
+@pytest.mark.parametrize(
+    "question, clause",
+    [
+        # the heading "Quyền của người được trợ giúp pháp lý" (11/2017 Điều 8) holds the asker's rights, in short
+        # clauses that share few words with a question; a case-closing circular and a complaints circular shared more
+        ("Người được trợ giúp pháp lý có được rút yêu cầu trợ giúp pháp lý giữa chừng không?", "6"),
+        ("Người được trợ giúp pháp lý có quyền khiếu nại về trợ giúp pháp lý không?", "8"),
+    ],
+)
+def test_a_right_asked_is_answered_from_the_article_on_the_asker_s_rights(client, question, clause):
+    data = ask(client, question)
+    quote = data["answer"][0]
+    assert (quote["doc_number"], quote["article_number"]) == ("11/2017/QH14", "8"), quote["citation"]
+    assert quote["citation"].split()[1] == clause, quote["citation"]

@@ -38,6 +38,7 @@ from search_api.answering.support import (
     hierarchy_bonus,
     named_text_bonus,
     procedure_mismatch,
+    rights_heading_bonus,
     span_bonus,
 )
 from search_api.answering.terms import QUESTION_WORDS, folded, unit_terms
@@ -177,7 +178,7 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
         parts["agency"] = agency_bonus(candidate, question, cover)
         parts["named_text"] = named_text_bonus(candidate, question, evidence.named_documents)
         parts["hierarchy"] = hierarchy_bonus(candidate, question)
-        parts["duty"] = duty_heading_bonus(candidate, question)
+        parts["duty"] = duty_heading_bonus(candidate, question) or rights_heading_bonus(candidate, question)
         if not question.has(m.PENALTY) and (is_offence(candidate) or amends_criminal_code(candidate)):
             # An offence's sums are fines and the values of goods ("thức ăn chăn nuôi ... trị giá từ 30.000.000
             # đồng"), never what a victim receives: a loan question was answered with Điều 195's fines

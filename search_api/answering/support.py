@@ -327,3 +327,26 @@ def duty_heading_bonus(candidate: Candidate, question: m.Question) -> float:
         candidate.reasons.append("the duties of the body asked about")
         return DUTY_HEADING_BONUS
     return 0.0
+
+
+# "Quyền của người được trợ giúp pháp lý", "Quyền và nghĩa vụ của ..."
+_RIGHTS_HEADING = re.compile(r"^quyen(?: va nghia vu)?(?: cua)? (.+)$")
+# "có phải trả tiền không", "có xin đổi người khác được không", "bố mẹ có thể đứng ra yêu cầu thay không"
+_ASKS_RIGHT = re.compile(r"(?<!\w)(?:co (?:phai|duoc|quyen|the)|duoc (?:\w+ ){0,4}khong)(?!\w)")
+# (who holds the right is said without "người được": "nạn nhân xin TGPL có phải trả tiền không")
+_RIGHT_HOLDER_FILLER = _HOLDER_FILLER | {"nguoi", "duoc"}
+
+
+def rights_heading_bonus(candidate: Candidate, question: m.Question) -> float:
+    """ "Người được TGPL có phải trả tiền không": the article headed with the rights of the one asking
+    ("Quyền của người được trợ giúp pháp lý", 11/2017 Điều 8), whose short clauses share few words with the
+    question, before the articles on fees and contracts that share many."""
+    heading = _RIGHTS_HEADING.match(folded(candidate.article.title))
+    if heading is None or not _ASKS_RIGHT.search(question.folded):
+        return 0.0
+    holder = [w for w in heading.group(1).split() if w not in _RIGHT_HOLDER_FILLER]
+    asked = set(question.folded.split())
+    if holder and all(w in asked for w in holder):
+        candidate.reasons.append("the rights of the one asked about")
+        return DUTY_HEADING_BONUS
+    return 0.0
