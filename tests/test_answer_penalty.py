@@ -188,8 +188,9 @@ def test_a_heading_spelt_out_beats_the_article_named_as_the_case(answer_client):
     # (before: the offence's fine clause, a neighbouring number an outside reader called dangerous).
     data = ask(answer_client, "mua bán người theo khoản 3 Điều 150 BLHS thì thời hiệu truy cứu TNHS là bao nhiêu năm")
     first = data["answer"][0]
-    assert first["citation"].startswith("Khoản 2 Điều 27 Bộ luật Hình sự"), first["citation"]
-    assert "20 năm" in first["text"]
+    # (the point for khoản 3's category, up to life imprisonment: đặc biệt nghiêm trọng, limitation.py)
+    assert first["citation"].startswith("Điểm d khoản 2 Điều 27 Bộ luật Hình sự"), first["citation"]
+    assert "20 năm" in first["text"] and data["summary"].startswith("20 năm")
 
 
 def test_an_injury_share_falls_in_the_clauses_bracket(answer_client):
@@ -415,3 +416,66 @@ def test_a_pregnancy_caused_is_the_sexual_offences_khoan_2(answer_client, text, 
     assert "làm nạn nhân có thai" in understand(text).aggravating
     first = ask(answer_client, text)["answer"][0]
     assert (first["article_number"], first["citation"].split()[1]) == (offence, "2"), first["citation"]
+
+
+# --- limitation periods (search_api/answering/limitation.py) ---------------------------------------------------
+
+
+def test_an_offence_s_category_is_read_from_its_heaviest_prison_term():
+    from search_api.answering.limitation import category_of, heaviest_years
+
+    assert heaviest_years("1. ... thì bị phạt tù từ 05 năm đến 10 năm:") == 10
+    assert heaviest_years("3. ... thì bị phạt tù từ 18 năm đến 20 năm hoặc tù chung thân:") is None
+    # the additional penalties are no prison term
+    assert heaviest_years("4. Người phạm tội còn có thể bị phạt tiền ..., cấm cư trú từ 01 năm đến 05 năm") == 0
+    assert [category_of(y)[0] for y in (3, 7, 10, 15, 20, None)] == ["a", "b", "c", "c", "d", "d"]
+
+
+@pytest.mark.parametrize(
+    "text, period, letter",
+    [
+        # three outside readers (session 14) were told "05 năm" (Điều 27 khoản 2 điểm a, the first period listed)
+        ("thoi hieu truy cuu trach nhiem hinh su toi mua ban nguoi khoan 1 dieu 150 BLHS la bao lau", "15 năm", "c"),
+        ("Thời hiệu truy cứu trách nhiệm hình sự với khoản 3 Điều 151 Bộ luật Hình sự là mấy năm?", "20 năm", "d"),
+    ],
+)
+def test_a_limitation_period_follows_the_named_clause_s_category(answer_client, text, period, letter):
+    data = ask(answer_client, text)
+    assert data["summary"].startswith(period), data["summary"]
+    first, grade = data["answer"][0], data["answer"][1]
+    assert (first["article_number"], first["citation"].split()[:4]) == ("27", ["Điểm", letter, "khoản", "2"])
+    assert grade["article_number"] == "9"
+
+
+def test_a_limitation_period_without_a_clause_is_given_for_each_clause(answer_client):
+    data = ask(answer_client, "thời hiệu truy cứu tội mua bán người là bao lâu")
+    assert "khoản 1: 15 năm" in data["summary"] and "khoản 3: 20 năm" in data["summary"], data["summary"]
+    assert not data["summary"].startswith("05 năm")
+
+
+@pytest.mark.parametrize(
+    "text, clause",
+    [
+        # outside readers (session 14): a repeat offender not yet rehabilitated was given khoản 1, 05-10 years
+        (
+            "Hắn từng bị kết án 7 năm tù về tội mua bán người, mãn hạn tù nhưng chưa được xóa án tích thì lại lừa "
+            "bán một phụ nữ nữa. Bị xử theo khoản nào Điều 150?",
+            "3",
+        ),
+        # the clause named is the earlier conviction's, told in the story before the question
+        (
+            "Y đã bị kết án theo khoản 1 Điều 150 BLHS, chưa được xóa án tích lại bán một cô gái sang Lào. Lần này "
+            "y bị xử khung nào?",
+            "3",
+        ),
+        # "bán ... cho đường dây": the buyers' ring, not an organised offence; the officer's abuse of office is khoản 2
+        (
+            "Trưởng công an xã lợi dụng chức vụ dụ dỗ rồi bán một bé gái 11 tuổi cho đường dây bên kia biên giới thì "
+            "bị phạt tù bao nhiêu năm theo Điều 151?",
+            "2",
+        ),
+    ],
+)
+def test_the_circumstance_told_decides_the_clause(answer_client, text, clause):
+    first = ask(answer_client, text)["answer"][0]
+    assert first["citation"].split()[1] == clause, first["citation"]

@@ -105,6 +105,7 @@ INTENT_CUES: dict[str, re.Pattern] = {
         r"trong bao nhieu ngay",
         r"duoc bao nhieu",
         r"(?:theo|o|la|qua) muc nao",  # "được chi theo mức nào", "không vượt quá mức nào"
+        r"thoi hieu",  # "thời hiệu truy cứu khoản 3 Điều 151": a period asked, not the article to read
     ),
     m.PROCEDURE: _cues(
         r"thu tuc",

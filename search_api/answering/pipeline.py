@@ -25,6 +25,7 @@ from search_api.answering import (
     governing,
     groups,
     juvenile,
+    limitation,
     penalty,
     penalty_route,
     procedure_steps,
@@ -286,6 +287,10 @@ class AnswerService:
                 composition.best_coverage = max(composition.best_coverage, scope[0].coverage)
                 composition.summary = f"{scope[0].document.type} {scope[0].document.number}: {scope[0].document.title}"
                 return composition
+        if (limited := limitation.limitation_quotes(question, self.store)) is not None:
+            composition.quotes, composition.summary = limited
+            composition.mode = "penalty"
+            return composition
         age = juvenile.offender_age(question)
         if age is not None:
             # "cháu 17 tuổi bị truy tố ... mức tù cao nhất": the rules for offenders under 18 decide it,

@@ -1,0 +1,146 @@
+"""Limitation periods: "thời hiệu truy cứu trách nhiệm hình sự đối với khoản 1 Điều 150 là bao lâu".
+
+The Code gives the period by the offence's category (Điều 27 khoản 2: 05, 10, 15 or 20 years), and the category by
+the heaviest sentence of the clause that applies (Điều 9 khoản 1: up to 3 years, 7, 15, above). Read by words alone,
+the question was answered with the first period listed, "05 năm" (three outside readers, session 14: a victim told
+five years could drop a case still open for fifteen). The answer here derives the period from the named clause and
+quotes the three provisions it rests on: the period, the category and the clause's range.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.model import Article, Document
+from search_api.answering import models as m
+from search_api.answering.compose import short_label
+from search_api.answering.evidence import article_candidates, offence_name, offence_names
+from search_api.answering.terms import folded
+from search_api.corpus_store import CorpusStore
+
+ASKS_LIMITATION = re.compile(r"(?<!\w)thoi hieu(?: truy cuu)?(?!\w)")
+# a prison term ("phạt tù từ 05 năm đến 10 năm", "phạt tù đến 03 năm", "phạt tù 20 năm"), not a ban or a residence
+# order of the additional penalties ("cấm cư trú từ 01 năm đến 05 năm")
+_PRISON = re.compile(r"(?<!\w)phat tu (?:tu \d+ (?:nam|thang) den |den )?(\d+) nam(?!\w)")
+_LIFE_OR_DEATH = re.compile(r"(?<!\w)(?:tu chung than|tu hinh)(?!\w)")
+# Điều 9 khoản 1: the category by the heaviest sentence (years; None: life imprisonment or death)
+CATEGORIES = ((3, "a", "ít nghiêm trọng"), (7, "b", "nghiêm trọng"), (15, "c", "rất nghiêm trọng"))
+HEAVIEST = ("d", "đặc biệt nghiêm trọng")
+
+
+def heaviest_years(text: str) -> int | None:
+    """The clause's heaviest prison term in years; None when it reaches life imprisonment or death."""
+    words = folded(text)
+    if _LIFE_OR_DEATH.search(words):
+        return None
+    years = [int(n) for n in _PRISON.findall(words)]
+    return max(years) if years else 0
+
+
+def category_of(years: int | None) -> tuple[str, str]:
+    if years is None:
+        return HEAVIEST
+    return next(((letter, name) for limit, letter, name in CATEGORIES if years <= limit), HEAVIEST)
+
+
+def _code(store: CorpusStore, question: m.Question) -> Document | None:
+    for document in store.snapshot().documents.values():
+        title = folded(document.title or "")
+        if document.type == "Bộ luật" and "hinh su" in title and "to tung" not in title:
+            return document
+    return None
+
+
+def _article(document: Document, number: str) -> Article | None:
+    return next((a for a in document.articles if a.number == number), None)
+
+
+def _point(document: Document, article: Article, clause: str, letter: str) -> m.Candidate | None:
+    return next(
+        (
+            c
+            for c in article_candidates(document, article, 0)
+            if c.kind == "diem" and c.clause_number == clause and c.number == letter
+        ),
+        None,
+    )
+
+
+def _named_offence(store: CorpusStore, code: Document, question: m.Question) -> Article | None:
+    """The offence the question names by its article number, or else by its name ("tội mua bán người")."""
+    if question.article_number:
+        article = _article(code, question.article_number)
+    else:
+        asked = set(question.folded.split())
+        # every word of the name said; of several, the longest ("mua bán người dưới 16 tuổi" over "mua bán người")
+        named = [
+            a
+            for d, a in offence_names(store).named(asked)
+            if d.number == code.number and all(w in asked for w in offence_name(a.title))
+        ]
+        article = max(named, key=lambda a: len(offence_name(a.title)), default=None)
+    return article if article is not None and folded(article.title).startswith("toi ") else None
+
+
+def _each_clause(
+    code: Document, offence: Article, periods: Article, categories: Article
+) -> tuple[list[m.Candidate], str] | None:
+    """No clause named: the period of each of the offence's clauses ("khoản 1: 15 năm; khoản 3: 20 năm"), since
+    one figure would be wrong for the others."""
+    each = []
+    for clause in (c for c in article_candidates(code, offence, 0) if c.kind == "khoan"):
+        years = heaviest_years(clause.text)
+        if years == 0:
+            continue  # (a fine or a ban: no prison term to grade)
+        letter, _ = category_of(years)
+        period = _point(code, periods, "2", letter)
+        stated = re.search(r"\d+ năm", period.text) if period is not None else None
+        if stated:
+            each.append(f"khoản {clause.number}: {stated.group(0)}")
+    whole = next((c for c in article_candidates(code, periods, 0) if c.kind == "khoan" and c.number == "2"), None)
+    if not each or whole is None:
+        return None
+    whole.reasons.append("limitation periods by category")
+    summary = (
+        f"Thời hiệu truy cứu theo từng khoản của Điều {offence.number} ({offence.title}): {'; '.join(each)} — "
+        f"khoản 2 Điều 27 và khoản 1 Điều 9 {short_label(code)}"
+    )
+    offence_units = [c for c in article_candidates(code, offence, 0) if c.kind == "khoan"][:1]
+    return [whole, *offence_units], summary
+
+
+def limitation_quotes(question: m.Question, store: CorpusStore) -> tuple[list[m.Candidate], str] | None:
+    """The period for the offence clause the question names, with its grounds; None when the question asks no
+    limitation period or names no offence clause (the ranked answer then stands)."""
+    if not ASKS_LIMITATION.search(question.folded):
+        return None
+    code = _code(store, question)
+    if code is None:
+        return None
+    offence = _named_offence(store, code, question)
+    periods, categories = _article(code, "27"), _article(code, "9")
+    if offence is None or periods is None or categories is None:
+        return None
+    if not question.clause_number:
+        return _each_clause(code, offence, periods, categories)
+    clause = next(
+        (c for c in article_candidates(code, offence, 0) if c.kind == "khoan" and c.number == question.clause_number),
+        None,
+    )
+    if clause is None or heaviest_years(clause.text) == 0:
+        return None
+    years = heaviest_years(clause.text)
+    letter, category = category_of(years)
+    period, grade = _point(code, periods, "2", letter), _point(code, categories, "1", letter)
+    if period is None or grade is None:
+        return None
+    stated = re.search(r"\d+ năm", period.text)
+    heaviest = "tù chung thân hoặc tử hình" if years is None else f"{years:02d} năm tù"
+    summary = (
+        f"{stated.group(0) if stated else period.text} — điểm {letter} khoản 2 Điều 27 {short_label(code)}: "
+        f"khoản {clause.number} Điều {offence.number} có mức cao nhất {heaviest}, là tội phạm {category} "
+        f"(điểm {letter} khoản 1 Điều 9)"
+    )
+    for unit, reason in ((period, "limitation period"), (grade, "offence category"), (clause, "offence clause")):
+        unit.reasons.append(reason)
+    return [period, grade, clause], summary
