@@ -15,7 +15,7 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
     "có tổ chức": (
         _cues(
             r"co to chuc",
-            r"duong day",
+            r"(?<!cho )(?<!cho mot )duong day",  # ("bán cho đường dây": the buyers, not the seller's organisation)
             r"bang nhom",
             r"to chuc",
             r"phan cong (?:\w+ ){0,3}(?:ro rang|vai tro|nhiem vu|cong viec)",
@@ -52,7 +52,9 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
         ),
         "lay bo phan co the",
     ),
-    "tái phạm": (_cues(r"tai pham"), "tai pham nguy hiem"),
+    # ("đã bị kết án 8 năm về tội mua bán người, chưa được xóa án tích lại lừa bán ...": Điều 53 khoản 2 điểm a, a
+    # conviction for a very serious intentional crime not yet expunged; two outside readers got khoản 1)
+    "tái phạm": (_cues(r"tai pham", r"chua (?:duoc )?xoa an tich"), "tai pham nguy hiem"),
     "vì mục đích thương mại": (_cues(r"muc dich thuong mai", r"(?:de |nham )?kiem loi"), "vi muc dich thuong mai"),
     # "cô hộ sinh lợi dụng nghề nghiệp": the Code joins the two ("Lợi dụng chức vụ, quyền hạn, nghề nghiệp")
     "lợi dụng chức vụ, nghề nghiệp": (

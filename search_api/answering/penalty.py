@@ -41,7 +41,7 @@ from search_api.answering.penalty_brackets import (
     victim_ages,
 )
 from search_api.answering.terms import folded, unit_terms
-from search_api.answering.understand import AGGRAVATING, aged_16_or_over
+from search_api.answering.understand import AGGRAVATING, aged_16_or_over, article_named_in_story_only
 from search_api.corpus_store import CorpusStore
 
 _SENTENCE_RE = re.compile(
@@ -188,6 +188,10 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     named_clause = None
     if named_key in offences and question.clause_number:
         named_clause = next((c for c in clauses if c.number == question.clause_number), None)
+    if named_clause is not None and matched_points and article_named_in_story_only(question.text):
+        # "đã bị kết án theo k1 Đ150, chưa được xóa án tích lại bán người. Lần này bị xử khung nào?": the clause named
+        # is the earlier conviction's; the circumstance matched says which clause applies now
+        named_clause = None
     if named_clause is not None and named_clause is not best:
         # "Điều 150 khoản 3 ...": the clause the question names comes first, even when the
         # circumstances it states match another clause (that one follows).

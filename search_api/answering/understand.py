@@ -257,7 +257,7 @@ TEXT_CONTENT_ASKED = re.compile(
 _STORY_SPLIT = re.compile(r"[.!?](?!\d)")
 
 
-def _article_named_in_story_only(text: str) -> bool:
+def article_named_in_story_only(text: str) -> bool:
     """ "Công an nói thuộc khoản 1 Điều 150 BLHS. Tôi là mẹ, không tố giác thì có bị truy cứu không?": the article
     is part of the story told before the question, which asks something else (not a lookup of it)."""
     sentences = _parts(text, _STORY_SPLIT)
@@ -311,7 +311,7 @@ def understand_question(
         reference.doc_numbers
         and article_number
         and not (set(intents) - {m.ENTITLEMENT})
-        and not _article_named_in_story_only(text)
+        and not article_named_in_story_only(text)
     ):
         intents.insert(0, m.LOOKUP)
     elif reference.doc_numbers and not intents and TEXT_CONTENT_ASKED.search(words):
