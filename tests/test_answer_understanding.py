@@ -155,3 +155,16 @@ def test_a_right_asked_is_answered_from_the_article_on_the_asker_s_rights(client
     quote = data["answer"][0]
     assert (quote["doc_number"], quote["article_number"]) == ("11/2017/QH14", "8"), quote["citation"]
     assert quote["citation"].split()[1] == clause, quote["citation"]
+
+
+def test_the_clause_a_question_names_opens_the_answer(client):
+    # "Theo Đ32 k3": khoản 3 (minors travelling with a victim get points a-c only) before khoản 1 (the victims' six
+    # regimes), which covered the question's words better; an outside reader called it dangerous
+    data = ask(
+        client,
+        "Con trai 15 tuổi của một nạn nhân đi cùng mẹ khi được giải cứu. Theo Đ32 k3 Luật PCMBN thì cháu có được "
+        "hỗ trợ học văn hóa giống như mẹ không?",
+    )
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("66/2011/QH12", "32"), first["citation"]
+    assert first["text"].startswith("3. Người chưa thành niên đi cùng nạn nhân"), first["text"][:80]

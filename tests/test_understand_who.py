@@ -53,6 +53,10 @@ def test_trafficked_abroad_is_not_a_foreigner():
         ("con nho di cung nan nhan ve nuoc", True),
         ("người chưa thành niên đi cùng được hỗ trợ gì", True),
         ("con đi theo học nghề ở tỉnh khác", False),  # following a course, not a victim
+        # outside readers (session 14): the son and the sister were read as victims, given the victims' own regimes
+        ("Con trai 15 tuổi của một nạn nhân đi cùng mẹ khi được giải cứu thì được hỗ trợ gì?", True),
+        ("Chị ấy được trao trả, đi cùng có em gái 17 tuổi, em có được hỗ trợ học nghề không?", True),
+        ("em gái tôi 17 tuổi bị bán, đi cùng chị gái về nước", False),  # the victim herself, travelling with her sister
     ],
 )
 def test_a_minor_travelling_with_the_victim(text, accompanying):

@@ -182,8 +182,11 @@ INTENT_CUES: dict[str, re.Pattern] = {
 GROUP_CUES: dict[str, re.Pattern] = {
     # "con nhỏ đi cùng", "bé 5 tuổi đi theo mẹ": a minor travelling with the victim
     m.ACCOMPANYING_MINOR: _cues(
-        r"(?:nguoi chua thanh nien|tre em|tre|con|be|chau)(?: \w+){0,3} "
-        r"(?:di cung|di theo (?:nan nhan|me|bo|cha|chi|co|ba|nguoi than))"
+        # ("con trai 15 tuổi của một nạn nhân đi cùng mẹ": up to seven words between the child and "đi cùng")
+        r"(?:nguoi chua thanh nien|tre em|tre|con|be|chau)(?: \w+){0,7} "
+        r"(?:di cung|di theo (?:nan nhan|me|bo|cha|chi|co|ba|nguoi than))",
+        # "đi cùng có em gái 17 tuổi": the minor named after "đi cùng", with an age
+        r"di (?:cung|theo) (?:co )?(?:em|con|chau|be)(?: \w+){0,2} \d{1,2} tuoi",
     ),
     m.CHILD_UNDER_16: _cues(
         r"duoi (?:16|muoi sau)(?: tuoi)?",
@@ -201,6 +204,7 @@ GROUP_CUES: dict[str, re.Pattern] = {
         # a newborn ("mua trẻ sơ sinh của 3 cô sản phụ rồi bán lại": an outside reader got the adult offence, Điều 150)
         r"(?:tre|be|chau|dua tre|dua be|con) so sinh",
         r"tre moi (?:sinh|de)",
+        r"con (?:\w+ ){0,2}san phu",  # "đánh tráo con của hai sản phụ": the newborns of mothers in the ward
     ),
     m.CHILD_UNDER_18: _cues(r"duoi (?:18|muoi tam)(?: tuoi)?", r"chua thanh nien", r"vi thanh nien"),
     m.FOREIGNER: _cues(

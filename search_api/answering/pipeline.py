@@ -343,7 +343,7 @@ class AnswerService:
         composition.quotes = c.select(ordered, threshold)
         if evidence.named_article:
             composition.quotes = quote_shape.named_article_first(
-                composition.quotes, ordered, evidence.named_article, question.folded
+                composition.quotes, ordered, evidence.named_article, question.folded, question.clause_number
             )
         if composition.quotes and (
             question.intent == m.PROCEDURE or procedure_steps.NAMES_STEPS.search(question.folded)

@@ -43,7 +43,9 @@ def merge_siblings(quotes: list[Candidate]) -> list[Candidate]:
 HEADING_WORDS = 6  # an article heading this long, spelt out in the question, is what it asks about
 
 
-def named_article_first(quotes: list[Candidate], ordered: list[Candidate], named, words: str = "") -> list[Candidate]:
+def named_article_first(
+    quotes: list[Candidate], ordered: list[Candidate], named, words: str = "", clause: str | None = None
+) -> list[Candidate]:
     """The question names an article ("Đ153 BLHS ... tội gì"): its best unit opens the answer — unless the question
     spells out another article's heading ("k3 Đ151 BLHS thì thời hiệu truy cứu trách nhiệm hình sự là bao nhiêu
     năm": the article named is the case, Điều 27 "Thời hiệu truy cứu trách nhiệm hình sự" the rule asked for)."""
@@ -60,7 +62,13 @@ def named_article_first(quotes: list[Candidate], ordered: list[Candidate], named
         asked.reasons.append("its article's heading is spelt out in the question")
         return [asked, *(q for q in quotes if q.key != asked.key)][:MAX_QUOTES]
     own = [x for x in ordered if x.document.number == document.number and x.article.id == article.id]
-    if not own or (quotes and quotes[0].document.number == document.number and quotes[0].article.id == article.id):
+    # "Theo Đ32 k3 ... em gái đi cùng có được ...": the clause named, not the article's best-covering clause (k1)
+    named_clause = [x for x in own if clause and x.kind == "khoan" and x.number == clause]
+    if named_clause:
+        own = named_clause
+    elif not own or (quotes and quotes[0].document.number == document.number and quotes[0].article.id == article.id):
+        return quotes
+    if quotes and quotes[0].key == own[0].key:
         return quotes
     best = own[0]
     best.reasons.append("the article the question names")
