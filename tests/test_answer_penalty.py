@@ -479,3 +479,26 @@ def test_a_limitation_period_without_a_clause_is_given_for_each_clause(answer_cl
 def test_the_circumstance_told_decides_the_clause(answer_client, text, clause):
     first = ask(answer_client, text)["answer"][0]
     assert first["citation"].split()[1] == clause, first["citation"]
+
+
+@pytest.mark.parametrize(
+    "text, offence, clause",
+    [
+        # outside readers (session 14): a midwife swapping two mothers' babies was given Điều 299 (terrorism, 10-20
+        # years); a neighbour holding a child (not sold) was given the cap for offenders under 18
+        (
+            "Y tá ở khoa sản cố ý đánh tráo con của hai sản phụ sinh cùng ngày thì bị phạt tù bao nhiêu năm?",
+            "152",
+            "2",
+        ),
+        (
+            "Một người dùng vũ lực giữ đứa bé 9 tuổi nhà hàng xóm không cho về, không bán, không đòi tiền thì bị "
+            "phạt tù bao nhiêu năm?",
+            "153",
+            "1",
+        ),
+    ],
+)
+def test_the_act_told_names_the_offence_against_a_child(answer_client, text, offence, clause):
+    first = ask(answer_client, text)["answer"][0]
+    assert (first["article_number"], first["citation"].split()[1]) == (offence, clause), first["citation"]

@@ -58,7 +58,17 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
     "vì mục đích thương mại": (_cues(r"muc dich thuong mai", r"(?:de |nham )?kiem loi"), "vi muc dich thuong mai"),
     # "cô hộ sinh lợi dụng nghề nghiệp": the Code joins the two ("Lợi dụng chức vụ, quyền hạn, nghề nghiệp")
     "lợi dụng chức vụ, nghề nghiệp": (
-        _cues(r"loi dung (?:\w+ ){0,2}(?:chuc vu|quyen han|nghe nghiep|nghe)", r"can bo", r"cong chuc"),
+        _cues(
+            r"loi dung (?:\w+ ){0,2}(?:chuc vu|quyen han|nghe nghiep|nghe)",
+            r"can bo",
+            r"cong chuc",
+            # a health worker acting in her post ("nữ hộ sinh ở khoa sản đánh tráo con của hai sản phụ": an outside
+            # reader was given khoản 1)
+            r"(?:nu )?ho sinh(?! vien)",
+            r"y ta",
+            r"ho ly",
+            r"bac si",
+        ),
         "loi dung chuc vu",
     ),
     # ("tháng 2 lừa bán một cô gái, tháng 5 lại lừa bán thêm một cô nữa, cả hai lần ...": an outside reader got the

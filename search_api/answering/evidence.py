@@ -203,12 +203,13 @@ def offence_name(title: str) -> list[str]:
 
 # "Tội dâm ô đối với người dưới 16 tuổi": the victim's age ends the name; a question about a 13-year-old says it
 # by the age, not by these words
-_UNDER_16_TAIL = ("nguoi", "duoi", "16", "tuoi")
+# (and "Tội đánh tráo người dưới 01 tuổi": a newborn is a child under 16 too)
+_UNDER_AGE_TAILS = (("nguoi", "duoi", "16", "tuoi"), ("nguoi", "duoi", "01", "tuoi"))
 
 
 def _stated_share(words: tuple[str, ...] | list[str], asked: set[str], child: bool) -> float:
-    if child and len(words) > len(_UNDER_16_TAIL) and tuple(words[-4:]) == _UNDER_16_TAIL:
-        words = [w for w in words[:-4] if w not in ("doi", "voi")]  # the act named: "dâm ô", "mua bán"
+    if child and len(words) > 4 and tuple(words[-4:]) in _UNDER_AGE_TAILS:
+        words = [w for w in words[:-4] if w not in ("doi", "voi")]  # the act named: "dâm ô", "mua bán", "đánh tráo"
     return sum(w in asked for w in words) / len(words) if words else 0.0
 
 

@@ -25,7 +25,8 @@ _AGE = re.compile(r"(?<!\w)(\d{1,2}) tuoi(?!\w)")
 # The age belongs to the person acted upon when a sale, a lure or an abuse comes just before it
 # ("mua bán trẻ em 15 tuổi", "dụ một bé gái 14 tuổi").
 _ACTED_UPON = re.compile(
-    r"(?<!\w)(?:ban|mua|lua|(?<!tu )du|bat|chuyen giao|nhan|chua|ep|xam hai|hiep dam|bat coc)(?!\w)(?: \w+){0,4}\s*$"
+    r"(?<!\w)(?:ban|mua|lua|(?<!tu )du|bat|chuyen giao|nhan|chua|ep|xam hai|hiep dam|bat coc|giu|nhot|chiem doat|dam o)"
+    r"(?!\w)(?: \w+){0,4}\s*$"
 )
 # ... and to the offender when an act of taking part or a prosecution follows it ("15 tuổi tham gia
 # đường dây", "17 tuổi bị lôi vào đường dây, cùng tham gia", "15 tuổi tiếp tay").

@@ -279,7 +279,7 @@ GUIDANCE_RANK = 10  # 3 found the guidance on SQLite only (Elasticsearch ranks i
 
 
 NAMED_WHOLE_BONUS = 0.5
-NEWBORN = re.compile(r"(?<!\w)(?:so sinh|moi (?:sinh|de)|duoi (?:01|1) tuoi|\d{1,2} thang tuoi)(?!\w)")
+NEWBORN = re.compile(r"(?<!\w)(?:so sinh|moi (?:sinh|de)|duoi (?:01|1) tuoi|\d{1,2} thang tuoi|san phu)(?!\w)")
 # The units an offence's ranges are read from: its clauses, or the article itself when it has one paragraph
 # (Điều 183 "Tội tổ chức tảo hôn").
 OFFENCE_UNITS = ("khoan", "dieu")

@@ -95,6 +95,16 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     # "bán thận", "môi giới bán thận": the organ is what is sold (Điều 154 BLHS), not a purpose of selling a person
     (_cues(r"(?:mua ban|ban|mua) (?:than|noi tang|gan|giac mac)"), "mua bán, chiếm đoạt mô hoặc bộ phận cơ thể người"),
     (_cues(r"trung tam bao tro", r"trai bao tro"), "cơ sở bảo trợ xã hội"),
+    # a child held, not sold ("dùng vũ lực giữ đứa bé 10 tuổi nhà hàng xóm không cho về", "dụ bé gái 6 tuổi về giữ ở
+    # nhà mình"): Điều 153 BLHS, which two outside readers were not given
+    (
+        _cues(
+            r"(?:giu|nhot|giam giu|bat giu) (?:lai )?(?:dua be|dua tre|be|chau|tre|con|em)(?: \w+){0,6} "
+            r"(?:khong cho (?:ve|di)|khong tra|o nha)",
+            r"(?:du|bat|dem|dat) (?:dua be|dua tre|be|chau|tre|con|em)(?: \w+){0,6} ve (?:nha )?(?:giu|nhot|nuoi)",
+        ),
+        "chiếm đoạt người dưới 16 tuổi",
+    ),
     # The support regimes as families name them (66/2011 Điều 32–38, 09/2013 Điều 19–24).
     (
         _cues(
