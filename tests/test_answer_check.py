@@ -458,3 +458,27 @@ def test_a_leading_clause_naming_the_group_asked_about_needs_less_coverage():
         quote = article_candidates(law, law.articles[0], 0)[0]
         quote.named_groups = set(groups)
         assert check.supported(evidence, Composition(quotes=[quote], best_coverage=between), bar) is answered, groups
+
+
+@pytest.mark.parametrize(("heading", "supported"), [("Không tố giác tội phạm", True), ("Tố giác tội phạm", False)])
+def test_a_long_heading_said_whole_supports_its_clause_however_little_it_covers(heading, supported):
+    # two outside readers (session 14) and heldout12 were declined with Điều 19 BLHS ("Không tố giác tội phạm")
+    # among the nearest articles: the story around the question diluted the clause's coverage
+    from datetime import date
+
+    from ingest.model import Article, Document
+    from search_api.answering.compose import Composition
+    from search_api.answering.evidence import Evidence, article_candidates
+    from tests.understanding import understand
+
+    article = Article("19", heading, "2. Người không tố giác là ông, bà, cha, mẹ ... không phải chịu TNHS.", "dieu_19")
+    code = Document("100/2015/QH13", "Bộ luật", title="Hình sự", articles=[article])
+    lead = article_candidates(code, article, 0)[0]
+    lead.coverage = 0.13  # (what the readers' questions reached)
+    question = understand(
+        "Bố bán con gái 13 tuổi sang Trung Quốc, mẹ cháu biết nhưng im lặng không báo công an. Mẹ có bị truy cứu "
+        "tội không tố giác tội phạm không?"
+    )
+    evidence = Evidence(question, today=date(2026, 11, 23))
+    composition = Composition(quotes=[lead], best_coverage=0.13)
+    assert check.supported(evidence, composition, check.ANSWER_THRESHOLD) is supported
