@@ -397,3 +397,18 @@ def test_an_amount_left_to_other_rules_is_declined_saying_so(client, question):
 def test_an_amount_the_clause_states_is_answered(client):
     data = ask(client, "Nạn nhân được hỗ trợ tiền ăn bao nhiêu một ngày khi ở cơ sở bảo trợ?")
     assert data["answered"] is True and "không nêu mức cụ thể" not in (data["message"] or "")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # an outside reader (session 14) was given Điều 347's prison range as the administrative fine: the offence
+        # names an earlier administrative sanction as its condition, and its own fines are the crime's
+        "muc phat hanh chinh doi voi nguoi xuat canh trai phep lan dau la bao nhieu tien",
+        "Người xuất cảnh trái phép lần đầu bị phạt hành chính bao nhiêu tiền?",
+    ],
+)
+def test_an_administrative_fine_asked_is_not_the_offence_that_presupposes_one(client, question):
+    data = ask(client, question)
+    assert data["answered"] is False
+    assert "nghị định xử phạt" in data["message"]

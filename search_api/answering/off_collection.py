@@ -31,6 +31,7 @@ import re
 
 from ingest.terms import unit_texts
 from ingest.textnorm import fold, nfc
+from search_api.answering.compose import is_offence
 from search_api.answering.evidence import Evidence, is_news, is_stub
 from search_api.answering.off_collection_subjects import (  # noqa: F401 (Subject: re-exported)
     DENIED_CRIMINAL,
@@ -179,6 +180,18 @@ def _helped(store: CorpusStore) -> frozenset[int]:
     return store.derived("helped_subjects", lambda _snapshot: _helped_subjects(units))
 
 
+_ASKS_SUM = re.compile(r"(?<!\w)(?:bao nhieu tien|muc phat|phat bao nhieu|so tien)(?!\w)")
+_SUM = re.compile(r"\d[\d.]*\s*đồng")
+
+
+def _sum_unstated(question, lead) -> bool:
+    """ "mức phạt hành chính ... lần đầu là bao nhiêu tiền": a sum asked, which the clause speaking of the subject does
+    not state (Điều 347 BLHS names an earlier administrative sanction as a condition of the offence; an outside reader
+    was given its prison range as the fine)."""
+    # (an offence's "phạt tiền từ 5.000.000 đồng" is the Code's fine for the crime, not the administrative fine asked)
+    return bool(_ASKS_SUM.search(question.folded)) and (not _SUM.search(lead.text) or is_offence(lead))
+
+
 def off_collection(evidence: Evidence, quotes: list, store: CorpusStore) -> str:
     """Why the collection cannot answer this question's key concept, or "" (quotes: what would be quoted)."""
     question = evidence.question
@@ -196,7 +209,7 @@ def off_collection(evidence: Evidence, quotes: list, store: CorpusStore) -> str:
                 continue
             if any(subject.question.search(folded(q.article.title)) for q in quotes):
                 continue  # "Quyền được khai sinh và có quốc tịch" (Luật Trẻ em Điều 13): a right the collection states
-            if quotes and subject.question.search(folded(quotes[0].text)):
+            if quotes and subject.question.search(folded(quotes[0].text)) and not _sum_unstated(question, quotes[0]):
                 continue  # the first quote itself speaks of it: the scorer and the check decide
             return subject.message
     spellings = asked_concepts(question)
