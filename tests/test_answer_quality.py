@@ -333,3 +333,15 @@ def test_a_child_victims_legal_aid_papers_are_the_childs_not_those_of_financial_
     assert "khó khăn về tài chính" not in text, (doc, article, text[:80])
     assert (doc, article) in {("08/2017/TT-BTP", "33"), ("11/2017/QH14", "7")}, (doc, article, text[:80])
     assert "trẻ em" in text, text[:80]
+
+
+def test_co_thoa_man_asks_whether_a_case_is_the_term_the_guidance_defines(client):
+    # an outside reader (session 14) was declined: "có thỏa mãn 'thủ đoạn khác' không" asks what counts as it
+    # (NQ 02/2019 Điều 2 khoản 3 names sleeping pills)
+    data = ask(
+        client,
+        'Bọn chúng cho chị ấy uống thuốc ngủ rồi đưa sang tỉnh khác bán, không đánh đập gì. Vậy có thỏa mãn "thủ đoạn '
+        'khác" của tội mua bán người không?',
+    )
+    doc, article, text = first(data)
+    assert (doc, article) == ("02/2019/NQ-HĐTP", "2") and text.startswith("3. Thủ đoạn khác")
