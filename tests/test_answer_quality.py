@@ -345,3 +345,16 @@ def test_co_thoa_man_asks_whether_a_case_is_the_term_the_guidance_defines(client
     )
     doc, article, text = first(data)
     assert (doc, article) == ("02/2019/NQ-HĐTP", "2") and text.startswith("3. Thủ đoạn khác")
+
+
+def test_is_it_the_under_16_offence_is_answered_by_its_definition(client):
+    # an outside reader (session 14): "có phạm tội mua bán người dưới 16 tuổi không" for a child who went along
+    # willingly was given NQ 02/2019 Điều 5 (the adult offence's cases); khoản 2 of Điều 2 defines the child's offence
+    # with no force or deception in it (the term has a number, which the glossary reader skipped)
+    data = ask(
+        client,
+        "Bé gái 14 tuổi tự đi theo người quen sang Lào, không bị ép hay lừa, rồi bị người đó giao cho người khác lấy "
+        "tiền. Người đó có phạm tội mua bán người dưới 16 tuổi không?",
+    )
+    doc, article, text = first(data)
+    assert (doc, article) == ("02/2019/NQ-HĐTP", "2") and text.startswith("2. Mua bán người dưới 16 tuổi là")

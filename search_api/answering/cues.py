@@ -328,7 +328,7 @@ DEFINITION_CUE_EITHER_SIDE = re.compile(
 )
 DEFINITION_CUES = re.compile(
     r"(?<!\w)(?:la gi|the nao (?:duoc coi )?la|(?:duoc|bi) (?:coi|xem|hieu|xac dinh) la"
-    r"|(?:co|con) (?:con |phai |duoc )?la|khai niem|dinh nghia|(?:co )?thoa man"
+    r"|(?:co|con) (?:con |phai |duoc )?la|khai niem|dinh nghia|(?:co )?thoa man|co pham (?:vao )?toi"
     rf"|{DEFINITION_CUE_EITHER_SIDE.pattern})(?!\w)"
 )
 # Of these, the cue that follows the term it asks about ("nạn nhân là gì"); the others precede it

@@ -21,7 +21,7 @@ from search_api.answering.terms import folded
 from search_api.corpus_store import CorpusStore
 
 # "4. Nạn nhân là ...", "Trẻ em là ...": a term of one to eight words opening the unit.
-_DEFINES = re.compile(r"^(?:\d{1,2} )?([a-z][a-z ]{1,60}?) la (?!gi(?!\w))")
+_DEFINES = re.compile(r"^(?:\d{1,2} )?([a-z][a-z0-9 ]{1,60}?) la (?!gi(?!\w))")
 _LISTS = re.compile(r"^(?:\d{1,2} )?([a-z][a-z ]{3,60}?) (?:bao gom|gom co|gom)(?!\w)")
 # "3. Thủ đoạn khác quy định tại khoản 1 Điều 150 của Bộ luật Hình sự là ...": a guidance text
 # defining the term another text uses.
