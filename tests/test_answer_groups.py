@@ -36,3 +36,16 @@ def test_a_childs_clause_keeps_its_bonus_for_a_child_victim(answer_client):
     child = _clause(answers, "08/2017/TT-BTP", "33", "3")  # "Giấy tờ chứng minh là trẻ em ..."
     question = answers.understand("bé 12 tuổi bị bán, xin trợ giúp pháp lý cần giấy tờ gì chứng minh là trẻ em")
     assert group_bonus(child, question) == GROUP_BONUS
+
+
+def test_a_figure_for_a_condition_the_person_does_not_meet_is_not_her_summary(answer_client):
+    from tests.conftest import ask
+
+    # an outside reader (session 14): a victim "không thuộc hộ nghèo" asking for vocational training was given the
+    # poor households' one-off 1.000.000 đồng as the summary figure
+    data = ask(
+        answer_client,
+        "nan nhan tro ve nha khong thuoc ho ngheo, muon hoc nghe may thi co duoc nha nuoc ho tro chi phi hoc nghe khong",
+    )
+    # (the clause stating the condition may still be quoted: it tells her what she is not entitled to)
+    assert "1.000.000" not in (data["summary"] or ""), data["summary"]

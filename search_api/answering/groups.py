@@ -173,6 +173,17 @@ def group_bonus(candidate: Candidate, question: m.Question) -> float:
     return bonus
 
 
+# A condition the question says its person does not meet, and how the texts state it (pipeline: the amount summary
+# skips a point requiring it; "nạn nhân không thuộc hộ nghèo muốn học nghề" was given the poor households' one-off
+# allowance, an outside reader's dangerous answer)
+_DENIED_CONDITIONS = ((re.compile(r"(?<!\w)khong (?:thuoc|phai|la) (?:\w+ ){0,2}ho ngheo(?!\w)"), "thuoc ho ngheo"),)
+
+
+def denies_condition(question: m.Question, text: str) -> bool:
+    """The folded `text` requires a condition the question says its person does not meet ("không thuộc hộ nghèo")."""
+    return any(asked.search(question.folded) and stated in text for asked, stated in _DENIED_CONDITIONS)
+
+
 def _own_words(candidate: Candidate) -> str:
     """A clause's own words: its lead-in when it has points, else its text."""
     clause = m.clause_of(candidate)

@@ -363,7 +363,9 @@ class AnswerService:
         ):
             cover = support.Cover(question, evidence.weights)
             first = composition.quotes[0]
-            composition.summary = c.amount_summary(first, self.store, cover)
+            composition.summary = c.amount_summary(
+                first, self.store, lambda text: 0.0 if groups.denies_condition(question, folded(text)) else cover(text)
+            )
             chain = support.legal_chain(first, self.store, cover) if composition.summary else []
             if chain and composition.summary:
                 # the law and decree articles behind the clause fixing the amount (chain_order)
