@@ -45,7 +45,8 @@ def test_a_figure_for_a_condition_the_person_does_not_meet_is_not_her_summary(an
     # poor households' one-off 1.000.000 đồng as the summary figure
     data = ask(
         answer_client,
-        "nan nhan tro ve nha khong thuoc ho ngheo, muon hoc nghe may thi co duoc nha nuoc ho tro chi phi hoc nghe khong",
+        "nan nhan tro ve nha khong thuoc ho ngheo, muon hoc nghe may thi co duoc nha nuoc ho tro chi phi hoc "
+        "nghe khong",
     )
     # (the clause stating the condition may still be quoted: it tells her what she is not entitled to)
     assert "1.000.000" not in (data["summary"] or ""), data["summary"]
