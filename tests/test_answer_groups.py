@@ -50,3 +50,16 @@ def test_a_figure_for_a_condition_the_person_does_not_meet_is_not_her_summary(an
     )
     # (the clause stating the condition may still be quoted: it tells her what she is not entitled to)
     assert "1.000.000" not in (data["summary"] or ""), data["summary"]
+
+
+def test_a_figure_for_people_not_paid_by_the_state_is_not_a_soldier_s(answer_client):
+    from tests.conftest import ask
+
+    # an outside reader (session 14): a border guard was told "tối đa 100.000 đồng/người/ngày", the support of
+    # people not paid from the state budget (134/2013 Điều 3 khoản 8)
+    data = ask(
+        answer_client,
+        "Chiến sĩ biên phòng trực tiếp canh giữ, bảo vệ nạn nhân ban đêm tại đồn được hưởng phụ cấp bao nhiêu "
+        "một ngày?",
+    )
+    assert "100.000" not in (data["summary"] or ""), data["summary"]

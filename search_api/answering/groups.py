@@ -176,11 +176,21 @@ def group_bonus(candidate: Candidate, question: m.Question) -> float:
 # A condition the question says its person does not meet, and how the texts state it (pipeline: the amount summary
 # skips a point requiring it; "nạn nhân không thuộc hộ nghèo muốn học nghề" was given the poor households' one-off
 # allowance, an outside reader's dangerous answer)
-_DENIED_CONDITIONS = ((re.compile(r"(?<!\w)khong (?:thuoc|phai|la) (?:\w+ ){0,2}ho ngheo(?!\w)"), "thuoc ho ngheo"),)
+_DENIED_CONDITIONS = (
+    (re.compile(r"(?<!\w)khong (?:thuoc|phai|la) (?:\w+ ){0,2}ho ngheo(?!\w)"), "thuoc ho ngheo"),
+    # a soldier, police officer or official is paid from the state budget: "Chi hỗ trợ người không hưởng lương từ
+    # ngân sách nhà nước trực tiếp tham gia quản lý, bảo vệ nạn nhân" (134/2013 Điều 3 khoản 8) is not theirs (an
+    # outside reader was given its 100.000 đồng a day as a border guard's allowance)
+    (
+        re.compile(r"(?<!\w)(?:chien si|bo doi|bien phong|cong an|can bo|cong chuc|vien chuc|si quan)(?!\w)"),
+        "khong huong luong tu ngan sach",
+    ),
+)
 
 
 def denies_condition(question: m.Question, text: str) -> bool:
-    """The folded `text` requires a condition the question says its person does not meet ("không thuộc hộ nghèo")."""
+    """The folded `text` requires a condition the question says its person does not meet ("không thuộc hộ nghèo", a
+    soldier for a clause on people not paid from the state budget)."""
     return any(asked.search(question.folded) and stated in text for asked, stated in _DENIED_CONDITIONS)
 
 

@@ -360,6 +360,9 @@ class AnswerService:
             and not composition.summary
             and not (first_is_offence and not question.has(m.PENALTY))
             and not (ASKS_AGE.search(question.folded) and not (question.asks_money or question.asks_duration))
+            # (a clause whose condition the question's person fails states no figure of theirs: "người không hưởng
+            # lương từ ngân sách" for a border guard)
+            and not groups.denies_condition(question, folded(composition.quotes[0].text))
         ):
             cover = support.Cover(question, evidence.weights)
             first = composition.quotes[0]
