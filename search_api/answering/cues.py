@@ -323,6 +323,11 @@ HOTLINE_NUMBER_CUES = _cues(
 # "được coi là X" / "có (còn, phải) là X không".
 # Of these, "(được) giải thích / hiểu (như) thế nào" may stand on either side of the term ("giải thích thế nào là X",
 # "X được hiểu như thế nào"); its "như thế nào" asks a meaning, not a procedure's "how".
+# "áp dụng cho nạn nhân bao nhiêu tuổi": an age is asked, which no extracted sum or span states (an offence's
+# fine would otherwise open the answer as its figure; deferred.py: nor is it an amount left to other rules)
+ASKS_AGE = re.compile(r"(?<!\w)(?:bao nhieu|may|tu bao nhieu|duoi bao nhieu) tuoi(?!\w)")
+
+
 DEFINITION_CUE_EITHER_SIDE = re.compile(
     r"duoc giai thich(?: the nao)?|giai thich the nao|(?:duoc )?hieu (?:nhu )?the nao"
 )

@@ -14,7 +14,7 @@ import re
 from ingest.model import Article, Document
 from search_api.answering import models as m
 from search_api.answering.compose import short_label
-from search_api.answering.evidence import article_candidates, offence_name, offence_names
+from search_api.answering.evidence import article_candidates, article_numbered, offence_name, offence_names
 from search_api.answering.terms import folded
 from search_api.corpus_store import CorpusStore
 
@@ -43,7 +43,7 @@ def category_of(years: int | None) -> tuple[str, str]:
     return next(((letter, name) for limit, letter, name in CATEGORIES if years <= limit), HEAVIEST)
 
 
-def _code(store: CorpusStore, question: m.Question) -> Document | None:
+def _code(store: CorpusStore) -> Document | None:
     for document in store.snapshot().documents.values():
         title = folded(document.title or "")
         if document.type == "Bộ luật" and "hinh su" in title and "to tung" not in title:
@@ -51,8 +51,8 @@ def _code(store: CorpusStore, question: m.Question) -> Document | None:
     return None
 
 
-def _article(document: Document, number: str) -> Article | None:
-    return next((a for a in document.articles if a.number == number), None)
+def _clauses(document: Document, article: Article) -> list[m.Candidate]:
+    return [c for c in article_candidates(document, article, 0) if c.kind == "khoan"]
 
 
 def _point(document: Document, article: Article, clause: str, letter: str) -> m.Candidate | None:
@@ -69,7 +69,7 @@ def _point(document: Document, article: Article, clause: str, letter: str) -> m.
 def _named_offence(store: CorpusStore, code: Document, question: m.Question) -> Article | None:
     """The offence the question names by its article number, or else by its name ("tội mua bán người")."""
     if question.article_number:
-        article = _article(code, question.article_number)
+        article = article_numbered(code, question.article_number)
     else:
         asked = set(question.folded.split())
         # every word of the name said; of several, the longest ("mua bán người dưới 16 tuổi" over "mua bán người")
@@ -82,22 +82,26 @@ def _named_offence(store: CorpusStore, code: Document, question: m.Question) -> 
     return article if article is not None and folded(article.title).startswith("toi ") else None
 
 
-def _each_clause(
-    code: Document, offence: Article, periods: Article, categories: Article
-) -> tuple[list[m.Candidate], str] | None:
+def _period_stated(period: m.Candidate | None) -> str | None:
+    """ "c) 15 năm đối với tội phạm rất nghiêm trọng" -> "15 năm"."""
+    stated = re.search(r"\d+ năm", period.text) if period is not None else None
+    return stated.group(0) if stated else None
+
+
+def _each_clause(code: Document, offence: Article, periods: Article) -> tuple[list[m.Candidate], str] | None:
     """No clause named: the period of each of the offence's clauses ("khoản 1: 15 năm; khoản 3: 20 năm"), since
     one figure would be wrong for the others."""
     each = []
-    for clause in (c for c in article_candidates(code, offence, 0) if c.kind == "khoan"):
+    offence_clauses = _clauses(code, offence)
+    for clause in offence_clauses:
         years = heaviest_years(clause.text)
         if years == 0:
             continue  # (a fine or a ban: no prison term to grade)
         letter, _ = category_of(years)
-        period = _point(code, periods, "2", letter)
-        stated = re.search(r"\d+ năm", period.text) if period is not None else None
+        stated = _period_stated(_point(code, periods, "2", letter))
         if stated:
-            each.append(f"khoản {clause.number}: {stated.group(0)}")
-    whole = next((c for c in article_candidates(code, periods, 0) if c.kind == "khoan" and c.number == "2"), None)
+            each.append(f"khoản {clause.number}: {stated}")
+    whole = next((c for c in _clauses(code, periods) if c.number == "2"), None)
     if not each or whole is None:
         return None
     whole.reasons.append("limitation periods by category")
@@ -105,8 +109,7 @@ def _each_clause(
         f"Thời hiệu truy cứu theo từng khoản của Điều {offence.number} ({offence.title}): {'; '.join(each)} — "
         f"khoản 2 Điều 27 và khoản 1 Điều 9 {short_label(code)}"
     )
-    offence_units = [c for c in article_candidates(code, offence, 0) if c.kind == "khoan"][:1]
-    return [whole, *offence_units], summary
+    return [whole, *offence_clauses[:1]], summary
 
 
 def limitation_quotes(question: m.Question, store: CorpusStore) -> tuple[list[m.Candidate], str] | None:
@@ -114,30 +117,26 @@ def limitation_quotes(question: m.Question, store: CorpusStore) -> tuple[list[m.
     limitation period or names no offence clause (the ranked answer then stands)."""
     if not ASKS_LIMITATION.search(question.folded):
         return None
-    code = _code(store, question)
+    code = _code(store)
     if code is None:
         return None
     offence = _named_offence(store, code, question)
-    periods, categories = _article(code, "27"), _article(code, "9")
+    periods, categories = article_numbered(code, "27"), article_numbered(code, "9")
     if offence is None or periods is None or categories is None:
         return None
     if not question.clause_number:
-        return _each_clause(code, offence, periods, categories)
-    clause = next(
-        (c for c in article_candidates(code, offence, 0) if c.kind == "khoan" and c.number == question.clause_number),
-        None,
-    )
-    if clause is None or heaviest_years(clause.text) == 0:
+        return _each_clause(code, offence, periods)
+    clause = next((c for c in _clauses(code, offence) if c.number == question.clause_number), None)
+    years = heaviest_years(clause.text) if clause is not None else 0
+    if clause is None or years == 0:
         return None
-    years = heaviest_years(clause.text)
     letter, category = category_of(years)
     period, grade = _point(code, periods, "2", letter), _point(code, categories, "1", letter)
     if period is None or grade is None:
         return None
-    stated = re.search(r"\d+ năm", period.text)
     heaviest = "tù chung thân hoặc tử hình" if years is None else f"{years:02d} năm tù"
     summary = (
-        f"{stated.group(0) if stated else period.text} — điểm {letter} khoản 2 Điều 27 {short_label(code)}: "
+        f"{_period_stated(period) or period.text} — điểm {letter} khoản 2 Điều 27 {short_label(code)}: "
         f"khoản {clause.number} Điều {offence.number} có mức cao nhất {heaviest}, là tội phạm {category} "
         f"(điểm {letter} khoản 1 Điều 9)"
     )

@@ -47,7 +47,7 @@ from search_api.answering.check import (
     supported,
 )
 from search_api.answering.citations import quote_dict
-from search_api.answering.cues import DEFINITION_CUES
+from search_api.answering.cues import ASKS_AGE, DEFINITION_CUES
 from search_api.answering.definitions import defined_terms, definition_quote, is_definition_question
 from search_api.answering.evidence import Evidence, gather, hit_for, offence_names
 from search_api.answering.facts import (
@@ -64,9 +64,6 @@ from search_api.corpus_store import CorpusStore
 from search_api.search import SearchService
 
 CHANGE_QUESTION = re.compile(r"(?<!\w)(?:thay the|sua doi|bai bo|bi thay|hop nhat|thay (?:\w+ ){0,2}nao)(?!\w)")
-# "áp dụng cho nạn nhân bao nhiêu tuổi": an age is asked, which no extracted sum or span states (an offence's
-# fine would otherwise open the answer as its figure)
-ASKS_AGE = re.compile(r"(?<!\w)(?:bao nhieu|may|tu bao nhieu|duoi bao nhieu) tuoi(?!\w)")
 GOVERNING_QUESTION = re.compile(r"(?<!\w)(?:van ban|nghi dinh|thong tu|nghi quyet|quyet dinh) nao(?!\w)")
 
 

@@ -307,6 +307,14 @@ _ROLE_HEADING = re.compile(r"^(.+?) tham gia phong (?:ngua|chong)(?!\w)")
 _HOLDER_FILLER = frozenset({"cac", "va", "cua", "trong", "ve", "lien", "hiep", "viet", "nam"})
 
 
+def _holder_said(named: str, question: m.Question, filler: frozenset[str]) -> bool:
+    """Every word of the holder a heading names ("Bộ Tư pháp", "người được trợ giúp pháp lý"), but `filler`, is in
+    the question."""
+    holder = [w for w in named.split() if w not in filler]
+    asked = set(question.folded.split())
+    return bool(holder) and all(w in asked for w in holder)
+
+
 def duty_heading_bonus(candidate: Candidate, question: m.Question) -> float:
     """ "BTP có trách nhiệm gì": the article headed with the duties of the body the question names
     ("Trách nhiệm của Bộ Tư pháp"), before another body's duties sharing the rest of the words."""
@@ -321,9 +329,7 @@ def duty_heading_bonus(candidate: Candidate, question: m.Question) -> float:
         named = role.group(1).split(" va ")[0]  # ("Nhà trường và các cơ sở giáo dục": the first body named)
     else:
         return 0.0
-    holder = [w for w in named.split() if w not in _HOLDER_FILLER]
-    asked = set(question.folded.split())
-    if holder and all(w in asked for w in holder):
+    if _holder_said(named, question, _HOLDER_FILLER):
         candidate.reasons.append("the duties of the body asked about")
         return DUTY_HEADING_BONUS
     return 0.0
@@ -344,9 +350,7 @@ def rights_heading_bonus(candidate: Candidate, question: m.Question) -> float:
     heading = _RIGHTS_HEADING.match(folded(candidate.article.title))
     if heading is None or not _ASKS_RIGHT.search(question.folded):
         return 0.0
-    holder = [w for w in heading.group(1).split() if w not in _RIGHT_HOLDER_FILLER]
-    asked = set(question.folded.split())
-    if holder and all(w in asked for w in holder):
+    if _holder_said(heading.group(1), question, _RIGHT_HOLDER_FILLER):
         candidate.reasons.append("the rights of the one asked about")
         return DUTY_HEADING_BONUS
     return 0.0

@@ -53,6 +53,7 @@ from search_api.answering.terms import fast_folded, question_terms
 from search_api.answering.transition import is_transitional
 from search_api.answering.wording import COLLOQUIAL, ORGANISATIONS, legal_wording  # noqa: F401 (re-exported)
 from search_api.query import load_abbreviations, parse_query
+from search_api.query_intent import ARTICLE_PREFIX
 
 
 def unknown_numbers(text: str, known_documents: list[tuple[str, str, str]]) -> list[str]:
@@ -262,7 +263,7 @@ def article_named_in_story_only(text: str) -> bool:
     is part of the story told before the question, which asks something else (not a lookup of it)."""
     sentences = _parts(text, _STORY_SPLIT)
     return len(sentences) > 1 and not any(
-        re.search(r"(?<!\w)(?:dieu|d)\s*\d", expanded_text(sentence)) for sentence in sentences[1:]
+        re.search(rf"(?<!\w){ARTICLE_PREFIX}\d", expanded_text(sentence)) for sentence in sentences[1:]
     )
 
 
