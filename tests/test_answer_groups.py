@@ -38,28 +38,28 @@ def test_a_childs_clause_keeps_its_bonus_for_a_child_victim(answer_client):
     assert group_bonus(child, question) == GROUP_BONUS
 
 
-def test_a_figure_for_a_condition_the_person_does_not_meet_is_not_her_summary(answer_client):
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        # outside readers (session 14): a victim "không thuộc hộ nghèo" asking for vocational training was given the
+        # poor households' one-off 1.000.000 đồng as the summary figure (the clause stating the condition may still be
+        # quoted: it tells her what she is not entitled to) ...
+        (
+            "nan nhan tro ve nha khong thuoc ho ngheo, muon hoc nghe may thi co duoc nha nuoc ho tro chi phi hoc "
+            "nghe khong",
+            "1.000.000",
+        ),
+        # ... and a border guard was told "tối đa 100.000 đồng/người/ngày", the support of people not paid from the
+        # state budget (134/2013 Điều 3 khoản 8)
+        (
+            "Chiến sĩ biên phòng trực tiếp canh giữ, bảo vệ nạn nhân ban đêm tại đồn được hưởng phụ cấp bao nhiêu "
+            "một ngày?",
+            "100.000",
+        ),
+    ],
+)
+def test_a_figure_for_a_condition_the_person_does_not_meet_is_not_their_summary(answer_client, question, figure):
     from tests.conftest import ask
 
-    # an outside reader (session 14): a victim "không thuộc hộ nghèo" asking for vocational training was given the
-    # poor households' one-off 1.000.000 đồng as the summary figure
-    data = ask(
-        answer_client,
-        "nan nhan tro ve nha khong thuoc ho ngheo, muon hoc nghe may thi co duoc nha nuoc ho tro chi phi hoc "
-        "nghe khong",
-    )
-    # (the clause stating the condition may still be quoted: it tells her what she is not entitled to)
-    assert "1.000.000" not in (data["summary"] or ""), data["summary"]
-
-
-def test_a_figure_for_people_not_paid_by_the_state_is_not_a_soldier_s(answer_client):
-    from tests.conftest import ask
-
-    # an outside reader (session 14): a border guard was told "tối đa 100.000 đồng/người/ngày", the support of
-    # people not paid from the state budget (134/2013 Điều 3 khoản 8)
-    data = ask(
-        answer_client,
-        "Chiến sĩ biên phòng trực tiếp canh giữ, bảo vệ nạn nhân ban đêm tại đồn được hưởng phụ cấp bao nhiêu "
-        "một ngày?",
-    )
-    assert "100.000" not in (data["summary"] or ""), data["summary"]
+    data = ask(answer_client, question)
+    assert figure not in (data["summary"] or ""), data["summary"]

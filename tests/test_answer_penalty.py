@@ -368,9 +368,53 @@ def test_a_second_sale_is_the_repeated_offence(answer_client, text):
             "151",
             "3",
         ),
+        # heldout12: a carer's indecent act against a 13-year-old was given Điều 151 (trafficking of a child);
+        # "dâm ô" names Điều 146 (the words "đối với người dưới 16 tuổi" are said by the child's age); khoản 2 điểm d:
+        # "Đối với người mà người phạm tội có trách nhiệm chăm sóc, giáo dục, chữa bệnh"
+        (
+            "Bảo mẫu ở trung tâm bảo trợ xã hội có hành vi dâm ô với bé trai 10 tuổi mà mình được giao chăm sóc thì "
+            "bị phạt tù bao nhiêu năm?",
+            "146",
+            "2",
+        ),
+        ("ong hang xom 60 tuoi dam o be gai 9 tuoi thi bi phat tu may nam", "146", "1"),
+        # outside readers (session 14): a repeat offender not yet rehabilitated was given khoản 1, 05-10 years
+        (
+            "Hắn từng bị kết án 7 năm tù về tội mua bán người, mãn hạn tù nhưng chưa được xóa án tích thì lại lừa "
+            "bán một phụ nữ nữa. Bị xử theo khoản nào Điều 150?",
+            "150",
+            "3",
+        ),
+        # the clause named is the earlier conviction's, told in the story before the question
+        (
+            "Y đã bị kết án theo khoản 1 Điều 150 BLHS, chưa được xóa án tích lại bán một cô gái sang Lào. Lần này "
+            "y bị xử khung nào?",
+            "150",
+            "3",
+        ),
+        # "bán ... cho đường dây": the buyers' ring, not an organised offence; the officer's abuse of office is khoản 2
+        (
+            "Trưởng công an xã lợi dụng chức vụ dụ dỗ rồi bán một bé gái 11 tuổi cho đường dây bên kia biên giới thì "
+            "bị phạt tù bao nhiêu năm theo Điều 151?",
+            "151",
+            "2",
+        ),
+        # outside readers (session 14): a midwife swapping two mothers' babies was given Điều 299 (terrorism, 10-20
+        # years); a neighbour holding a child (not sold) was given the cap for offenders under 18
+        (
+            "Y tá ở khoa sản cố ý đánh tráo con của hai sản phụ sinh cùng ngày thì bị phạt tù bao nhiêu năm?",
+            "152",
+            "2",
+        ),
+        (
+            "Một người dùng vũ lực giữ đứa bé 9 tuổi nhà hàng xóm không cho về, không bán, không đòi tiền thì bị "
+            "phạt tù bao nhiêu năm?",
+            "153",
+            "1",
+        ),
     ],
 )
-def test_newborns_and_organised_groups_are_read_as_the_code_reads_them(answer_client, text, offence, clause):
+def test_the_case_told_is_read_as_the_code_reads_it(answer_client, text, offence, clause):
     first = ask(answer_client, text)["answer"][0]
     assert (first["article_number"], first["citation"].split()[1]) == (offence, clause), first["citation"]
 
@@ -380,24 +424,6 @@ def test_a_group_of_offenders_is_no_head_count_of_victims():
 
     assert head_count("mot nhom 4 nguoi phan cong ro rang de ban mot be gai") == 0
     assert head_count("bon chung ban 4 nguoi sang trung quoc") == 4
-
-
-@pytest.mark.parametrize(
-    "text, clause",
-    [
-        # heldout12: a carer's indecent act against a 13-year-old was given Điều 151 (trafficking of a child);
-        # "dâm ô" names Điều 146 (the words "đối với người dưới 16 tuổi" are said by the child's age)
-        (
-            "Bảo mẫu ở trung tâm bảo trợ xã hội có hành vi dâm ô với bé trai 10 tuổi mà mình được giao chăm sóc thì "
-            "bị phạt tù bao nhiêu năm?",
-            "2",  # điểm d: "Đối với người mà người phạm tội có trách nhiệm chăm sóc, giáo dục, chữa bệnh"
-        ),
-        ("ong hang xom 60 tuoi dam o be gai 9 tuoi thi bi phat tu may nam", "1"),
-    ],
-)
-def test_an_offence_against_children_is_named_by_its_act(answer_client, text, clause):
-    first = ask(answer_client, text)["answer"][0]
-    assert (first["article_number"], first["citation"].split()[1]) == ("146", clause), first["citation"]
 
 
 @pytest.mark.parametrize(
@@ -451,54 +477,3 @@ def test_a_limitation_period_without_a_clause_is_given_for_each_clause(answer_cl
     data = ask(answer_client, "thời hiệu truy cứu tội mua bán người là bao lâu")
     assert "khoản 1: 15 năm" in data["summary"] and "khoản 3: 20 năm" in data["summary"], data["summary"]
     assert not data["summary"].startswith("05 năm")
-
-
-@pytest.mark.parametrize(
-    "text, clause",
-    [
-        # outside readers (session 14): a repeat offender not yet rehabilitated was given khoản 1, 05-10 years
-        (
-            "Hắn từng bị kết án 7 năm tù về tội mua bán người, mãn hạn tù nhưng chưa được xóa án tích thì lại lừa "
-            "bán một phụ nữ nữa. Bị xử theo khoản nào Điều 150?",
-            "3",
-        ),
-        # the clause named is the earlier conviction's, told in the story before the question
-        (
-            "Y đã bị kết án theo khoản 1 Điều 150 BLHS, chưa được xóa án tích lại bán một cô gái sang Lào. Lần này "
-            "y bị xử khung nào?",
-            "3",
-        ),
-        # "bán ... cho đường dây": the buyers' ring, not an organised offence; the officer's abuse of office is khoản 2
-        (
-            "Trưởng công an xã lợi dụng chức vụ dụ dỗ rồi bán một bé gái 11 tuổi cho đường dây bên kia biên giới thì "
-            "bị phạt tù bao nhiêu năm theo Điều 151?",
-            "2",
-        ),
-    ],
-)
-def test_the_circumstance_told_decides_the_clause(answer_client, text, clause):
-    first = ask(answer_client, text)["answer"][0]
-    assert first["citation"].split()[1] == clause, first["citation"]
-
-
-@pytest.mark.parametrize(
-    "text, offence, clause",
-    [
-        # outside readers (session 14): a midwife swapping two mothers' babies was given Điều 299 (terrorism, 10-20
-        # years); a neighbour holding a child (not sold) was given the cap for offenders under 18
-        (
-            "Y tá ở khoa sản cố ý đánh tráo con của hai sản phụ sinh cùng ngày thì bị phạt tù bao nhiêu năm?",
-            "152",
-            "2",
-        ),
-        (
-            "Một người dùng vũ lực giữ đứa bé 9 tuổi nhà hàng xóm không cho về, không bán, không đòi tiền thì bị "
-            "phạt tù bao nhiêu năm?",
-            "153",
-            "1",
-        ),
-    ],
-)
-def test_the_act_told_names_the_offence_against_a_child(answer_client, text, offence, clause):
-    first = ask(answer_client, text)["answer"][0]
-    assert (first["article_number"], first["citation"].split()[1]) == (offence, clause), first["citation"]

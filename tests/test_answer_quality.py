@@ -137,6 +137,21 @@ def test_a_person_not_proven_a_victim_is_the_clause_on_that_case(client):
         ("thế nào là chuyển giao nạn nhân để bóc lột tình dục", "4. Để bóc lột tình dục"),
         # a term the guidance defines in a later paragraph of a clause
         ("Trong tội mua bán người, 'bộ phận cơ thể' được hiểu như thế nào?", "6. Để lấy bộ phận cơ thể"),
+        # an outside reader (session 14) was declined: "có thỏa mãn 'thủ đoạn khác' không" asks what counts as it
+        # (khoản 3 names sleeping pills)
+        (
+            'Bọn chúng cho chị ấy uống thuốc ngủ rồi đưa sang tỉnh khác bán, không đánh đập gì. Vậy có thỏa mãn "thủ '
+            'đoạn khác" của tội mua bán người không?',
+            "3. Thủ đoạn khác",
+        ),
+        # an outside reader (session 14): "có phạm tội mua bán người dưới 16 tuổi không" for a child who went along
+        # willingly was given Điều 5 (the adult offence's cases); khoản 2 defines the child's offence with no force or
+        # deception in it (the term has a number, which the glossary reader skipped)
+        (
+            "Bé gái 14 tuổi tự đi theo người quen sang Lào, không bị ép hay lừa, rồi bị người đó giao cho người khác "
+            "lấy tiền. Người đó có phạm tội mua bán người dưới 16 tuổi không?",
+            "2. Mua bán người dưới 16 tuổi là",
+        ),
     ],
 )
 def test_the_court_guidance_clause_defining_the_asked_term_comes_first(client, question, opening):
@@ -333,28 +348,3 @@ def test_a_child_victims_legal_aid_papers_are_the_childs_not_those_of_financial_
     assert "khó khăn về tài chính" not in text, (doc, article, text[:80])
     assert (doc, article) in {("08/2017/TT-BTP", "33"), ("11/2017/QH14", "7")}, (doc, article, text[:80])
     assert "trẻ em" in text, text[:80]
-
-
-def test_co_thoa_man_asks_whether_a_case_is_the_term_the_guidance_defines(client):
-    # an outside reader (session 14) was declined: "có thỏa mãn 'thủ đoạn khác' không" asks what counts as it
-    # (NQ 02/2019 Điều 2 khoản 3 names sleeping pills)
-    data = ask(
-        client,
-        'Bọn chúng cho chị ấy uống thuốc ngủ rồi đưa sang tỉnh khác bán, không đánh đập gì. Vậy có thỏa mãn "thủ đoạn '
-        'khác" của tội mua bán người không?',
-    )
-    doc, article, text = first(data)
-    assert (doc, article) == ("02/2019/NQ-HĐTP", "2") and text.startswith("3. Thủ đoạn khác")
-
-
-def test_is_it_the_under_16_offence_is_answered_by_its_definition(client):
-    # an outside reader (session 14): "có phạm tội mua bán người dưới 16 tuổi không" for a child who went along
-    # willingly was given NQ 02/2019 Điều 5 (the adult offence's cases); khoản 2 of Điều 2 defines the child's offence
-    # with no force or deception in it (the term has a number, which the glossary reader skipped)
-    data = ask(
-        client,
-        "Bé gái 14 tuổi tự đi theo người quen sang Lào, không bị ép hay lừa, rồi bị người đó giao cho người khác lấy "
-        "tiền. Người đó có phạm tội mua bán người dưới 16 tuổi không?",
-    )
-    doc, article, text = first(data)
-    assert (doc, article) == ("02/2019/NQ-HĐTP", "2") and text.startswith("2. Mua bán người dưới 16 tuổi là")
