@@ -202,11 +202,11 @@ def understand(text: str, known_documents: list[tuple[str, str, str]]) -> QueryI
     folded = _folded_view(text)
     catalogue = _catalogue(known_documents)
     taken = _Spans()
-    numbers: list[str] = []
+    numbers: list[tuple[int, str]] = []  # (where it is named, number): the order the question names them in
 
     def resolve(match: re.Match, found: list[str]) -> None:
         if found:
-            numbers.extend(found)
+            numbers.extend((match.start(), n) for n in found)
             taken.take(match.start(), match.end())
 
     abbreviations = load_abbreviations()
@@ -223,7 +223,7 @@ def understand(text: str, known_documents: list[tuple[str, str, str]]) -> QueryI
         if taken.free(match.start(), match.end()):
             exact = catalogue.exact(match.group())
             taken.take(match.start(), match.end())  # a full number is a reference even when unknown
-            numbers.extend([exact] if exact else [])
+            numbers.extend([(match.start(), exact)] if exact else [])
     for match in _NUMBER_YEAR_RE.finditer(folded):
         if taken.free(match.start(), match.end()):
             prefix = f"{int(match.group('num'))}/{match.group('year')}/"
@@ -238,7 +238,10 @@ def understand(text: str, known_documents: list[tuple[str, str, str]]) -> QueryI
             articles.append(match.group("article").lstrip("0") or "0")
             taken.take(match.start(), match.end())
 
-    doc_numbers = list(dict.fromkeys(numbers))
+    # In the question's order, not the order of the passes that found them: "NQ 03/2019 hướng dẫn Đ324 BLHS có
+    # hiệu lực từ ngày nào" asks about the resolution, named first (the alias pass had put the Code first).
+    # (sorted is stable: an alias naming several laws keeps them newest first)
+    doc_numbers = list(dict.fromkeys(n for _, n in sorted(numbers, key=lambda found: found[0])))
     distinct_articles = list(dict.fromkeys(articles))
     rest = taken.blank(text)
     return QueryIntent(

@@ -34,6 +34,8 @@ def client(answer_client):
         # the question's own words after "cấp lại", and an abbreviation (GP: giấy phép), name no paper
         ("Cơ sở bị mất giấy phép thì xin cấp lại cần những gì?", ""),
         ("Hồ sơ gia hạn GP cơ sở hỗ trợ nạn nhân gồm gì", ""),
+        # a preposition after "cấp lại" introduces the rule it goes by (a false decline, heldout13)
+        ("CTV TGPL bị mất thẻ, làm đơn xin cấp lại theo NĐ 144/2017 phải nộp kèm mấy ảnh?", ""),
     ],
 )
 def test_the_paper_a_question_asks_for(question, paper):

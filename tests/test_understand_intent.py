@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from search_api.answering import models as m
-from tests.understanding import understand
+from search_api.answering.understand import understand_question
+from tests.understanding import KNOWN, understand
 
 
 @pytest.mark.parametrize(
@@ -144,6 +145,15 @@ def test_a_limitation_period_is_asked_not_the_sentence_it_depends_on():
     question = understand("tội có khung cao nhất là tù chung thân thì thời hiệu truy cứu trách nhiệm hình sự bao lâu")
     assert not question.asks_sentence
     assert understand("tội mua bán người bị phạt tù chung thân khi nào").asks_sentence
+
+
+def test_alternative_care_is_no_replacement():
+    # "chăm sóc thay thế cho trẻ" is the Law on Children's alternative care, not a text replaced (heldout13: a lookup
+    # of Điều 69 was answered with the law's effective date)
+    text = "luat tre em 2016 dieu 69 quy dinh khi nao thi cham dut viec cham soc thay the cho tre"
+    question = understand_question(text, [*KNOWN, ("102/2016/QH13", "Luật", "Trẻ em")])
+    assert question.intent == m.LOOKUP and m.STATUS not in question.intents
+    assert understand("Nghị định 09/2013 đã bị thay thế bởi văn bản nào?").intent == m.STATUS
 
 
 def test_a_threat_by_phone_is_no_hotline_question():

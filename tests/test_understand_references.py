@@ -22,6 +22,13 @@ def test_named_documents_and_articles():
     assert understand("Đ27 NĐ 09/2013").article_number == "27"
 
 
+def test_documents_are_listed_in_the_order_the_question_names_them():
+    # the resolution asked about is named first; the Code (found by its alias) only in what it guides
+    question = understand("NQ 02/2019/NQ-HĐTP hướng dẫn Đ150 BLHS về tội mua bán người có HL từ ngày nào?")
+    assert question.doc_numbers == ["02/2019/NQ-HĐTP", "100/2015/QH13"]
+    assert understand("Điều 150 BLHS theo NQ 02/2019/NQ-HĐTP").doc_numbers == ["100/2015/QH13", "02/2019/NQ-HĐTP"]
+
+
 def test_short_clause_reference():
     question = understand("k2 d32 luat pcmbn")
     assert (question.article_number, question.clause_number) == ("32", "2")

@@ -53,7 +53,8 @@ INTENT_CUES: dict[str, re.Pattern] = {
         r"(?:con|het|co|dang|chua) hieu luc",
         r"hieu luc (?:tu|khi|den|thi hanh)",
         r"bi thay the",
-        r"thay the (?:boi|cho|luat|nghi dinh)",
+        # (not "chăm sóc thay thế cho trẻ": alternative care, the Law on Children's term)
+        r"(?<!cham soc )thay the (?:boi|cho|luat|nghi dinh)",
         r"van ban nao thay",
         r"con (?:ap dung|dung) (?:duoc )?(?:khong|nua)",
         r"con (?:duoc )?(?:ap dung|su dung|hieu luc)",

@@ -49,10 +49,11 @@ _OBJECT = re.compile(
 )
 RARE_UNITS = 5  # used this rarely in the whole collection, and nowhere in the evidence: elsewhere only
 # Words after "cấp"/"gia hạn" that start no paper's name: levels ("cấp tỉnh") and the question's own words
-# ("xin cấp lại cần những giấy tờ gì", "gia hạn thì phải làm gì", "cấp lại mất bao lâu").
+# ("xin cấp lại cần những giấy tờ gì", "gia hạn thì phải làm gì", "cấp lại mất bao lâu"), and prepositions
+# ("cấp lại theo NĐ 144/2017": the rule it goes by, not a paper).
 _NOT_A_PAPER = frozenset(
     "tỉnh huyện xã trung cơ bộ có cho các những một lại cần phải thì mất ở như được gì bao mấy khi sao thế ai "
-    "làm nộp hết".split()
+    "làm nộp hết theo tại trong với từ đến của".split()
 )
 
 
