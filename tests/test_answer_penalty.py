@@ -477,3 +477,45 @@ def test_a_limitation_period_without_a_clause_is_given_for_each_clause(answer_cl
     data = ask(answer_client, "thời hiệu truy cứu tội mua bán người là bao lâu")
     assert "khoản 1: 15 năm" in data["summary"] and "khoản 3: 20 năm" in data["summary"], data["summary"]
     assert not data["summary"].startswith("05 năm")
+
+
+# --- expungement (search_api/answering/expungement.py) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "words, letter",
+    [
+        ("nguoi bi ket an 8 nam tu ve toi mua ban nguoi", "c"),
+        ("bi phat tu 3 nam", "b"),
+        ("bi 18 thang tu", "b"),
+        ("bi 2 nam tu cho huong an treo", "a"),
+        ("bi tu chung than duoc giam xuong 20 nam", "d"),
+        ("hoi chung ve xoa an tich", None),
+    ],
+)
+def test_the_sentence_told_is_graded_by_the_expungement_scale(words, letter):
+    from search_api.answering.expungement import sentence_point
+
+    graded = sentence_point(words)
+    assert (graded[0] if graded else None) == letter
+
+
+def test_an_expungement_period_follows_the_sentence_told(answer_client):
+    # heldout13: answered with Điều 150 khoản 3, the sentence the asker had told, instead of the period it asked for
+    data = ask(
+        answer_client,
+        "Người bị kết án 8 năm tù về tội MBN (Đ150 BLHS), đã chấp hành xong hình phạt chính, hình phạt bổ sung và "
+        "không phạm tội mới thì sau bao lâu được đương nhiên xóa án tích?",
+    )
+    first = data["answer"][0]
+    assert (first["article_number"], first["citation"].split()[:4]) == ("70", ["Điểm", "c", "khoản", "2"])
+    assert data["summary"].startswith("03 năm") and "8 năm tù" in data["summary"], data["summary"]
+
+
+def test_not_yet_expunged_is_the_repeat_offence_of_a_penalty_question(answer_client):
+    # "chưa được xóa án tích" is the circumstance of the new offence (tái phạm nguy hiểm), not a period asked
+    data = ask(
+        answer_client,
+        "đã bị kết án 8 năm về tội mua bán người, chưa được xóa án tích lại lừa bán thêm 2 cô gái thì bị phạt mấy năm",
+    )
+    assert data["answer"][0]["article_number"] == "150", data["answer"][0]["citation"]

@@ -136,6 +136,7 @@ def test_penalty_circumstances():
         ("chú ruột đang nuôi cháu 10 tuổi rồi bán cháu thì bị phạt tù mấy năm", "người mình chăm sóc"),
         ("hắn lừa bán 8 chị em trong xóm thì tù bao nhiêu năm", "từ 06 người"),
         ("bán 3 thiếu nữ sang biên giới bị phạt bao nhiêu năm tù", "nhiều nạn nhân"),
+        ("giam người trái pháp luật mà tra tấn, hạ nhục như vậy thì bị phạt tù bao nhiêu năm", "tra tấn, hạ nhục"),
     ],
 )
 def test_penalty_circumstances_in_everyday_words(text, named):
@@ -149,6 +150,15 @@ def test_penalty_circumstances_in_everyday_words(text, named):
         ("lừa người rồi giao cho kẻ khác lấy tiền, không đưa ra nước ngoài, bị phạt tù bao nhiêu năm", []),
         ("ban nguoi khong co to chuc, khong ban sang trung quoc thi phat bao nhieu nam", []),
         ("bán người sang Trung Quốc chứ không phải trong nước thì bị phạt bao nhiêu năm", ["đưa ra nước ngoài"]),
+        # every circumstance denied at once, and a purpose denied (heldout13: khoản 2's range was given)
+        (
+            "bán thận của người lao động bị đưa sang Campuchia, không có tình tiết định khung tăng nặng nào (không có "
+            "tổ chức, không vì mục đích thương mại) thì bị phạt tù bao nhiêu năm?",
+            [],
+        ),
+        ("bán thận không vì mục đích thương mại thì bị phạt tù bao nhiêu năm", []),
+        # a threat to kill is no death (heldout13: the trafficking offence's death clause for a witness threatened)
+        ("kẻ môi giới đe dọa đánh chết nếu cô không khai lại, đe dọa như vậy bị phạt tù bao nhiêu năm", []),
     ],
 )
 def test_denied_penalty_circumstances_are_not_named(text, expected):

@@ -41,7 +41,12 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
     # (a number of people is read by _counted_victims; these are the worded forms)
     "nhiều nạn nhân": (_cues(r"nhieu (?:nguoi|nan nhan|co gai|phu nu|tre em|chau|em)"), "tu 02 nguoi den 05 nguoi"),
     "từ 06 người": (_cues(r"(?:\d+|sau|bay|tam|chin|muoi) (?:nguoi|nan nhan) tro len"), "06 nguoi tro len"),
-    "làm chết": (_cues(r"chet", r"tu sat", r"tu tu"), "chet hoac tu sat"),
+    # (not a threat, "đe dọa đánh chết nếu cô không khai lại", nor "suýt chết": nobody died; heldout13 was given the
+    # trafficking offence's death clause for a threat to a witness)
+    "làm chết": (
+        _cues(r"(?<!doa )(?<!doa danh )(?<!doa giet )(?<!suyt )(?<!gan )(?<!so )chet", r"tu sat", r"tu tu"),
+        "chet hoac tu sat",
+    ),
     # Organs taken ("rồi lấy thận", "bị lấy giác mạc"): the Code's "đã lấy bộ phận cơ thể" (Điều 150 khoản 3 điểm b,
     # NQ 02/2019 Điều 3 khoản 6: "sau đó đã lấy đi"). Sold *to* take them ("để lấy thận") is the purpose in the basic
     # offence (khoản 1 điểm b), five to ten years, not twelve to twenty (an outside reader called it dangerous).
@@ -87,6 +92,11 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
     "làm nạn nhân có thai": (
         _cues(r"(?:lam|khien|de) (?:\w+ ){0,2}(?:co thai|mang thai|co bau|dinh bau)"),
         "lam nan nhan co thai",
+    ),
+    # ("giam người trái pháp luật mà tra tấn, hạ nhục": Điều 157 khoản 3 điểm b; heldout13 was given khoản 1)
+    "tra tấn, hạ nhục": (
+        _cues(r"tra tan", r"ha nhuc", r"lam nhuc", r"(?:doi xu|trung phat) (?:\w+ ){0,2}tan bao"),
+        "tra tan",
     ),
     "con nuôi": (_cues(r"con nuoi"), "cho nhan con nuoi"),
     # ("dì ruột đang nuôi cháu": a relative raising the child; not "con nuôi", the adoption circumstance)

@@ -43,8 +43,13 @@ def category_of(years: int | None) -> tuple[str, str]:
     return next(((letter, name) for limit, letter, name in CATEGORIES if years <= limit), HEAVIEST)
 
 
-def _code(store: CorpusStore) -> Document | None:
-    for document in store.snapshot().documents.values():
+def criminal_code(store: CorpusStore) -> Document | None:
+    """The Criminal Code, found by its type and title once per state of the index (not per question)."""
+    return store.derived("criminal_code", _find_code)
+
+
+def _find_code(snapshot) -> Document | None:
+    for document in snapshot.documents.values():
         title = folded(document.title or "")
         if document.type == "Bộ luật" and "hinh su" in title and "to tung" not in title:
             return document
@@ -117,7 +122,7 @@ def limitation_quotes(question: m.Question, store: CorpusStore) -> tuple[list[m.
     limitation period or names no offence clause (the ranked answer then stands)."""
     if not ASKS_LIMITATION.search(question.folded):
         return None
-    code = _code(store)
+    code = criminal_code(store)
     if code is None:
         return None
     offence = _named_offence(store, code, question)

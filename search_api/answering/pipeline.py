@@ -22,6 +22,7 @@ from search_api.answering import (
     chain_order,
     detailing,
     eligibility,
+    expungement,
     governing,
     groups,
     juvenile,
@@ -286,6 +287,10 @@ class AnswerService:
                 return composition
         if (limited := limitation.limitation_quotes(question, self.store)) is not None:
             composition.quotes, composition.summary = limited
+            composition.mode = "penalty"
+            return composition
+        if (expunged := expungement.expungement_quotes(question, self.store)) is not None:
+            composition.quotes, composition.summary = expunged
             composition.mode = "penalty"
             return composition
         age = juvenile.offender_age(question)

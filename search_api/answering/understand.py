@@ -220,7 +220,9 @@ def _without_bodies(words: str, syllables: frozenset[str], bigrams: frozenset[st
 # "cho xem", "trích", "toàn văn": show the named article, whatever else the words say.
 LOOKUP_CUES = _cues(r"cho (?:toi |em )?xem", r"xem", r"trich(?: dan)?", r"toan van", r"tra cuu", r"doc")
 # "không đưa ra nước ngoài", "chưa có tổ chức", "không phải đường dây": the question denies it.
-_DENIED_BEFORE = re.compile(r"(?<!\w)(?:khong|chua|chang|ko)(?: (?:phai|co|he|bi|duoc|dua|dem|ban|lam))*$")
+_DENIED_BEFORE = re.compile(r"(?<!\w)(?:khong|chua|chang|ko)(?: (?:phai|co|he|bi|duoc|dua|dem|ban|lam|vi))*$")
+# "không có tình tiết định khung tăng nặng nào (không có tổ chức, ...)": the question denies every circumstance
+_NONE_AGGRAVATING = re.compile(r"(?<!\w)(?:khong|chua|ko) co (?:bat ky |mot )?tinh tiet (?:\w+ ){0,4}?(?:nao|gi)(?!\w)")
 
 
 def _affirmed(cue: re.Pattern, words: str) -> bool:
@@ -356,7 +358,7 @@ def understand_question(
         aggravating = _counted_victims(counting, aggravating)
     if "từ 06 người" in aggravating and "nhiều nạn nhân" in aggravating:
         aggravating.remove("nhiều nạn nhân")
-    if m.PENALTY in intents and not SENTENCE_CUES.search(words):
+    if m.PENALTY in intents and (not SENTENCE_CUES.search(words) or _NONE_AGGRAVATING.search(words)):
         aggravating = []
     clause = _CLAUSE_RE.search(words) if article_number else None
     point = _POINT_RE.search(words) if clause else None
