@@ -1,4 +1,4 @@
-"""The outside-written answer sets bench/answers/heldout3.json … heldout13.json: loadable by
+"""The outside-written answer sets bench/answers/heldout3.json … heldout14.json: loadable by
 `vnlex eval`, schema, coverage, no repeat of any earlier set, and every gold article and expected string present in a
 freshly parsed corpus.
 """
@@ -39,6 +39,7 @@ SETS = {
     "heldout11": ("H11", [*TEAM_AND_OUTSIDE, *(SET_DIR / f"heldout{n}.json" for n in (3, 4, 5, 6, 7, 8, 9, 10))]),
     "heldout12": ("H12", [*TEAM_AND_OUTSIDE, *(SET_DIR / f"heldout{n}.json" for n in (3, 4, 5, 6, 7, 8, 9, 10, 11))]),
     "heldout13": ("H13", [*TEAM_AND_OUTSIDE, *(SET_DIR / f"heldout{n}.json" for n in range(3, 13))]),
+    "heldout14": ("H14", [*TEAM_AND_OUTSIDE, *(SET_DIR / f"heldout{n}.json" for n in range(3, 14))]),
 }
 QUESTIONS = {name: load_json(SET_DIR / f"{name}.json") if (SET_DIR / f"{name}.json").is_file() else [] for name in SETS}
 CATALOGUE = {
