@@ -23,6 +23,12 @@ from tests.understanding import understand
             "phải chịu trách nhiệm hình sự không?",
             16,
         ),
+        # whether one under 18 answers at all, the act told in other words ("bị thuê dẫn mấy cô gái đi"; heldout13)
+        (
+            "Thằng cháu tôi 17 tuổi bị bọn buôn người thuê dẫn mấy cô gái đi đường mòn sang Trung Quốc. Có đúng là "
+            "chưa 18 tuổi thì không phải chịu trách nhiệm hình sự không?",
+            17,
+        ),
     ],
 )
 def test_an_offender_under_18_is_read(text, age):
@@ -38,6 +44,8 @@ def test_an_offender_under_18_is_read(text, age):
         # the child raised by the offender, then sold; "bị xử" is the aunt's prosecution
         "cô ruột đang nuôi cháu 12 tuổi rồi đem cháu đi bán sang Trung Quốc thì bị xử theo khoản nào Điều 151",
         "chu ruot nuoi chau 14 tuoi roi mang ban qua bien gioi thi bi xu bao nhieu nam",
+        # the victim is under 18, the liability is the seller's
+        "nạn nhân chưa 18 tuổi thì kẻ bán có bị truy cứu trách nhiệm hình sự nặng hơn không",
     ],
 )
 def test_a_child_victim_or_an_incited_minor_is_no_minor_offender(text):
@@ -67,6 +75,18 @@ def test_a_15_year_olds_exemption_is_the_point_for_his_age_band(answer_client):
 def test_a_15_year_olds_liability_is_the_age_of_criminal_liability(answer_client):
     data = ask(answer_client, "thằng bé 15 tuổi tham gia mua bán người có phải chịu trách nhiệm hình sự không")
     assert data["answer"][0]["citation"].startswith("Khoản 2 Điều 12 Bộ luật Hình sự"), data["answer"][0]["citation"]
+
+
+def test_the_asking_sentence_decides_liability_over_prison_told_before(answer_client):
+    # "nên không bị đi tù" is the family's belief; the question asks whether he answers at all (heldout13: an
+    # offence's clause for victims under 18 was given)
+    data = ask(
+        answer_client,
+        "Thằng cháu tôi 17 tuổi bị bọn buôn người thuê dẫn mấy cô gái đi đường mòn sang Trung Quốc. Nhà tôi nghĩ nó "
+        "chưa đủ 18 nên không bị đi tù. Có đúng là chưa 18 tuổi thì không phải chịu trách nhiệm hình sự không?",
+    )
+    first = data["answer"][0]
+    assert first["citation"].startswith("Khoản 1 Điều 12 Bộ luật Hình sự"), first["citation"]
 
 
 def test_a_child_raised_then_sold_is_answered_with_the_offence_not_the_minors_cap(answer_client):

@@ -39,9 +39,16 @@ _ACTS = re.compile(
 _SOLD = re.compile(r"(?<!\w)(?:di ban|bi ban|dem ban|mang ban|ban sang|ban qua)(?!\w)")
 _STATED = re.compile(r"(?:nguoi chua thanh nien|nguoi duoi 18 tuoi|tre vi thanh nien|nguoi duoi 16 tuoi) pham toi")
 
+# "chưa 18 tuổi thì không phải chịu trách nhiệm hình sự": whether someone under 18 answers for a crime at all (not
+# "nạn nhân chưa 18 tuổi thì kẻ bán bị tù bao lâu": only the words of liability may come between)
+_UNDER_18_LIABLE = re.compile(
+    r"(?<!\w)(?:chua (?:du )?|duoi )18(?: tuoi)?(?: (?:thi|nen|la|co|khong|phai|bi|duoc|mien))* "
+    r"(?:chiu |truy cuu )?trach nhiem hinh su(?!\w)"
+)
 # "xúi giục người dưới 18 tuổi phạm tội" is the adult's aggravating circumstance, not a minor's case.
 _INCITED = re.compile(r"(?:xui giuc|xui|loi keo|ru re|du do|cuong buc|su dung|loi dung)\s*$")
 
+_LIABILITY = re.compile(r"(?<!\w)trach nhiem hinh su(?!\w)")
 _EXEMPTION = re.compile(r"(?<!\w)mien (?:trach nhiem hinh su|tnhs|truy cuu)")
 _SENTENCE = re.compile(
     r"(?<!\w)(?:bao nhieu nam|muc tu|muc phat|muc hinh phat|cao nhat|toi da|phat tu|xu (?:\w+ ){0,3}bao nhieu)"
@@ -78,6 +85,12 @@ def offender_age(question: m.Question) -> int | None:
     stated = _STATED.search(words)
     if stated and not _INCITED.search(words[: stated.start()]):
         return 0
+    if _UNDER_18_LIABLE.search(words):
+        # "Thằng cháu 17 tuổi bị bọn buôn người thuê dẫn mấy cô gái ... Có đúng là chưa 18 tuổi thì không phải chịu
+        # trách nhiệm hình sự không?": the liability of someone under 18 is asked (heldout13 got an offence's clause
+        # for victims under 18); the age told, if any, picks the band
+        told = [int(a) for a in _AGE.findall(words) if 8 <= int(a) < 18]
+        return told[0] if told else 0
     return None
 
 
@@ -98,7 +111,13 @@ def _age_acting(words: str) -> int | None:
     return None
 
 
-def _aspect(words: str) -> str:
+def _aspect(question: m.Question) -> str:
+    words = question.folded
+    asking = [folded(part) for part in _SENTENCES.split(question.text) if part.strip()][-1:]
+    if asking and _LIABILITY.search(asking[0]) and not _SENTENCE.search(asking[0]):
+        # "Nhà tôi nghĩ nó chưa đủ 18 nên không bị đi tù. Có đúng là ... không phải chịu trách nhiệm hình sự không?":
+        # the asking sentence asks liability; the prison told before it is the family's belief
+        return "exemption" if _EXEMPTION.search(asking[0]) else "liability"
     if _EXEMPTION.search(words):
         return "exemption"
     if _SENTENCE.search(words):
@@ -133,7 +152,7 @@ def _rule_articles(snapshot: Snapshot) -> list[tuple[Document, Article]]:
 
 def juvenile_quote(question: m.Question, store: CorpusStore, age: int) -> Candidate | None:
     """The unit stating what is asked (liability, exemption, the capped sentence) for the age band."""
-    aspect = _aspect(question.folded)
+    aspect = _aspect(question)
     wanted = _STATES[aspect]
     band = next((wording for low, wording in sorted(_BANDS.items(), reverse=True) if age >= low), ())
 
