@@ -402,6 +402,50 @@ def test_the_asking_sentence_is_the_last_one_after_a_story():
     assert "tam_lanh" in clause and "de_doa" not in clause
 
 
+def test_a_last_clause_too_short_to_stand_for_the_question_gives_way_to_its_sentence():
+    from tests.understanding import understand
+
+    # "có được gia hạn không" alone (two syllables and their bigram) was covered whole by a licence's extension
+    # clause, which then answered an unanswerable question on denunciations (heldout10)
+    asked = understand(
+        "Tôi đã làm đơn tố cáo một cán bộ xã bao che cho đường dây. Cơ quan nhận đơn phải giải quyết tố cáo trong "
+        "thời hạn bao lâu, có được gia hạn không?"
+    ).asking_terms
+    assert {"to_cao", "gia_han"} <= asked
+
+
+def test_the_asking_sentence_after_a_long_story_is_searched_alone_too():
+    from tests.understanding import understand
+
+    question = understand(
+        "Em gái tôi bị bán sang Trung Quốc, mới về nhà, muốn đến trung tâm hỏi han chung chung cho biết chứ chưa có "
+        "chuyện gì. Yêu cầu trợ giúp pháp lý kiểu đó có được thụ lý không?"
+    )
+    assert question.asking_text == "Yêu cầu trợ giúp pháp lý kiểu đó có được thụ lý không"
+    # no story (or too short a one), or an asking sentence saying too little: the question is searched whole only
+    assert understand("Chị tôi bị bán. Yêu cầu trợ giúp pháp lý có được thụ lý không?").asking_text == ""
+    assert understand("Nạn nhân có được trợ cấp khó khăn ban đầu không?").asking_text == ""
+    # an earlier sentence that asks is no story: the question is both
+    both = "Nghị định 62/2012/NĐ-CP áp dụng với những cơ quan, tổ chức, cá nhân nào? Công an xã có phải làm không?"
+    assert understand(both).asking_text == ""
+
+
+def test_the_asking_sentence_s_own_search_brings_the_article_the_story_pushed_out(client):
+    from search_api.answering.evidence import gather
+
+    # the story's words had pushed Luật TGPL Điều 30 out of the search's top ten (heldout13); searched alone, the
+    # asking sentence finds it, and it is evidence ranked where that search put it
+    answers = client.app.state.vnlex.answers
+    question = answers.understand(
+        "Em gái tôi bị bán sang Trung Quốc, mới về nhà được mấy tháng, bây giờ đi làm thuê ở chợ huyện, nghe nói có "
+        "trung tâm ở tỉnh nên muốn lên đó hỏi han chung chung cho biết chứ chưa có chuyện gì. Yêu cầu trợ giúp pháp "
+        "lý kiểu đó có được thụ lý không?"
+    )
+    evidence = gather(question, answers.search, answers.store, answers.today)
+    found = [c for c in evidence.candidates if (c.document.number, c.article.number) == ("11/2017/QH14", "30")]
+    assert found and min(c.rank for c in found) < 5, [(c.document.number, c.article.number) for c in found]
+
+
 def test_the_asking_sentence_is_read_with_its_abbreviations_spelt_out():
     from tests.understanding import understand
 

@@ -34,6 +34,7 @@ CANDIDATE_ARTICLES = 15  # every retrieved article down to this rank is a candid
 # Further down, only the articles a composition looks for by their heading: lists of who
 # qualifies ("Đối tượng ...", "Người được ...") and Criminal Code offences ("Tội ...").
 DEEP_ARTICLES = 25
+ASKING_ARTICLES = 5
 _DEEP_TITLE = re.compile(r"^(?:nguoi duoc|doi tuong|truong hop duoc|toi )")
 MAX_CHAIN_ARTICLES = 6
 
@@ -156,6 +157,19 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
             continue
         if _add_article(evidence, seen, document, article, rank):
             rank += 1
+    if question.asking_text:
+        # the asking sentence alone: a story told first fills the search with its own words
+        asked = search.search(
+            question.asking_text, with_facets=False, with_snippets=False, with_catalogued=False, size=ASKING_ARTICLES
+        )
+        for position, hit in enumerate(asked["hits"]):
+            document = store.document(hit["doc_number"])
+            if document is None or is_news(document) or document.type == "Án lệ":
+                continue
+            article = next((a for a in document.articles if a.id == hit["article_id"]), None)
+            if article is not None:
+                # (ranked where the asking sentence's search put it: it is that search's answer, not a late find)
+                _add_article(evidence, seen, document, article, position)
     for document in evidence.named_documents:
         # "quyền gì theo luật PCMBN": every article of a text the question names is a candidate,
         # not only those the backend ranked (each backend ranks differently; the answer should not).

@@ -90,6 +90,8 @@ class Question:
     # the content terms of the asking sentence, when narrative sentences precede it ("Chị ấy bị bán ... Vụ này có
     # được tính là vụ việc phức tạp không?"); empty for a one-sentence question
     asking_terms: frozenset[str] = frozenset()
+    # the asking sentence as typed, when a story of STORY_WORDS or more precedes it: searched on its own too
+    asking_text: str = ""
     head_count: int = 0  # the largest number of people counted ("bán 7 cô gái"), percentages aside
     asks_sentence: bool = False  # "bị phạt tù bao nhiêu năm" (not "thế nào là ... tội")
     asks_duration: bool = False  # "bao lâu", "mấy ngày", "thời hạn"

@@ -269,14 +269,41 @@ def article_named_in_story_only(text: str) -> bool:
     )
 
 
+STORY_WORDS = 12  # a story this long before the question drowns the question's own words in a search
+ASKING_WORDS = 5  # an asking sentence this long says enough to be searched alone ("vậy thì sao?" does not)
+
+
+def _asking_text(text: str) -> str:
+    """ "Chị tôi là nạn nhân ..., chưa có việc gì cụ thể. Yêu cầu trợ giúp pháp lý như vậy có được thụ lý không?": the
+    last sentence, searched alone as well (the story's words had pushed Luật TGPL Điều 30 out of the top ten)."""
+    sentences = _parts(text, _SENTENCE_SPLIT)
+    if len(sentences) < 2 or "?" in text.strip().rstrip("?"):
+        return ""  # (one sentence, or an earlier one asks too: "Nghị định 62/2012 áp dụng với ai? Công an xã ...")
+    asking, story = sentences[-1].strip(), " ".join(sentences[:-1])
+    return asking if len(asking.split()) >= ASKING_WORDS and len(story.split()) >= STORY_WORDS else ""
+
+
 def _asking_terms(text: str, syllables: frozenset[str], bigrams: frozenset[str]) -> frozenset[str]:
     """The question's scoring terms that its last sentence (or clause) holds, when others precede it."""
     sentences = _parts(text, _ASKING_SPLIT)
     if len(sentences) < 2:
         return frozenset()
+    own = _own_terms(sentences[-1], syllables, bigrams)
+    if len(own) >= ASKING_TERMS or len(sentences := _parts(text, _SENTENCE_SPLIT)) < 2:
+        return own
+    # "..., có được gia hạn không?": a last clause this short says too little to stand for the question (a clause on
+    # extending a licence covered it whole); its sentence asks ("giải quyết tố cáo trong thời hạn bao lâu, ...")
+    return _own_terms(sentences[-1], syllables, bigrams)
+
+
+ASKING_TERMS = 4
+
+
+def _own_terms(sentence: str, syllables: frozenset[str], bigrams: frozenset[str]) -> frozenset[str]:
+    """The question's scoring terms that this sentence of it holds."""
     # spelt out as the question's terms are ("UBND xã phải can thiệp ...": "ủy ban nhân dân xã", not "ubnd"), and with
     # the legal wording of its everyday words ("trả lại tiền" is "hoàn trả"), as the question is
-    words = expanded_text(sentences[-1])
+    words = expanded_text(sentence)
     own: set[str] = set()
     for phrase in (words.split(), *(fast_folded(legal) for legal in legal_wording(words))):
         own |= set(phrase) | {f"{a}_{b}" for a, b in zip(phrase, phrase[1:], strict=False)}
@@ -397,6 +424,7 @@ def understand_question(
         # ("khung cao nhất đến tù chung thân thì thời hiệu truy cứu là bao nhiêu năm": the sentence is the
         # premise; the limitation period is asked, Điều 27 BLHS)
         asking_terms=_asking_terms(text, syllables, bigrams),
+        asking_text=_asking_text(text),
         head_count=head_count(counting),
         asks_sentence=bool(SENTENCE_CUES.search(words))
         and not re.search(r"(?<!\w)thoi hieu(?!\w)", words)
