@@ -8,6 +8,7 @@ import pytest
 
 from search_api.answering.evidence import article_candidates
 from search_api.answering.groups import GROUP_BONUS, OFFENDER_PENALTY, group_bonus
+from tests.conftest import ask
 
 
 def _clause(answers, number: str, article: str, clause: str):
@@ -59,7 +60,21 @@ def test_a_childs_clause_keeps_its_bonus_for_a_child_victim(answer_client):
     ],
 )
 def test_a_figure_for_a_condition_the_person_does_not_meet_is_not_their_summary(answer_client, question, figure):
-    from tests.conftest import ask
-
     data = ask(answer_client, question)
     assert figure not in (data["summary"] or ""), data["summary"]
+
+
+def test_a_foreigners_training_is_answered_by_the_list_leaving_her_out(answer_client):
+    # an outside reader (session 15): the basic-needs list naming foreigners (09/2013 Điều 19) opened the answer, with
+    # vocational training's points after it, so a worker would promise a Lao victim the training; the law's clause
+    # on foreigners (66/2011 Điều 32 khoản 2: points a-d only) and the training's own list ("công dân Việt Nam, người
+    # không quốc tịch") answer, and the summary says she is not among them
+    data = ask(
+        answer_client,
+        "Một cô gái người Lào bị bán sang Việt Nam đang ở nhờ trung tâm, muốn học nghề may trước khi về nước. Cô ấy "
+        "có được hỗ trợ chi phí học nghề giống nạn nhân là người Việt không?",
+    )
+    cited = [(q["doc_number"], q["article_number"]) for q in data["answer"]]
+    assert cited[0] in {("66/2011/QH12", "32"), ("09/2013/NĐ-CP", "23")}, cited
+    assert ("09/2013/NĐ-CP", "19") not in cited[:1]
+    assert "không gồm người nước ngoài" in (data["summary"] or ""), data["summary"]

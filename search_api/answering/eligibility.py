@@ -39,7 +39,10 @@ def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
     for group in groups:
         for match in GROUP_CUES[group].finditer(question.folded):
             group_words |= set(match.group(0).split())
-    wanted = {t: w for t, w in weight.items() if not set(t.split("_")) <= group_words}
+    # (of the asking sentence when a story precedes it: "Cô gái người Lào ... đang ở trung tâm muốn học nghề may. Cô
+    # có được hỗ trợ chi phí học nghề không?" asks for vocational training, not for the centre she stays in)
+    asked = unit_terms(question.asking_text) if question.asking_text else weight.keys()
+    wanted = {t: w for t, w in weight.items() if t in asked and not set(t.split("_")) <= group_words}
     mass = sum(wanted.values()) or 1.0
     articles: dict[tuple[str, str], list[Candidate]] = {}
     specific_asked = any(g in SPECIFIC_GROUPS for g in groups)
@@ -54,7 +57,7 @@ def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
             units = articles.get((candidate.document.number, candidate.article.id))
             if units is not None and candidate not in units and names_any(candidate, groups):
                 units.append(candidate)
-    found: list[tuple[float, list[Candidate], bool]] = []
+    found: list[tuple[float, list[Candidate], bool, int]] = []
     for units in articles.values():
         title_terms = unit_terms(units[0].article.title)
         title_cover = sum(w for t, w in wanted.items() if t in title_terms) / mass
@@ -90,7 +93,13 @@ def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
             + HIERARCHY_BONUS.get(document.type, 0.0)
             - RANK_STEP * units[0].rank
         )
-        found.append((value, naming, specific))
+        # (a list naming the group under another benefit's heading, 09/2013 Điều 19 "nhu cầu thiết yếu" for a
+        # foreigner's vocational training, comes after the asked benefit's own list, which may leave the group out:
+        # Điều 23 khoản 1 "công dân Việt Nam, người không quốc tịch"; an outside reader was told she qualified)
+        # (a list of who qualifies for every regime, 66/2011 Điều 32 "Đối tượng và chế độ hỗ trợ", stands first)
+        general_list = bool(_LIST_TITLE.search(folded(units[0].article.title)))
+        standing = 1 if not specific else 0 if title_cover >= LIST_TITLE_COVER or general_list else 2
+        found.append((value, naming, specific, standing))
     if not found:
         return []
     # The clause naming the group itself first, with the general rule of the same list; then, when
@@ -98,10 +107,10 @@ def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
     # Of the lists naming the group, the law's before the decree's: the law grants (66/2011 Điều 32 khoản 3:
     # an accompanying minor gets points a, b and c), the decree details one regime of it (09/2013 Điều 19:
     # food and travel only), and an outside reader took the decree's list for all the child gets.
-    found.sort(key=lambda item: (not item[2], -HIERARCHY_BONUS.get(item[1][0].document.type, 0.0), -item[0]))
+    found.sort(key=lambda item: (item[3], -HIERARCHY_BONUS.get(item[1][0].document.type, 0.0), -item[0]))
     units = list(found[0][1])
     if found[0][2]:
-        units += next((naming for _, naming, specific in found[1:] if not specific), [])
+        units += next((naming for _, naming, specific, _ in found[1:] if not specific), [])
     chosen: list[Candidate] = []
     for unit in units:
         if any(unit.parent_id == c.unit_id or c.parent_id == unit.unit_id for c in chosen):
@@ -148,9 +157,19 @@ def eligibility_summary(question: m.Question, quotes: list[Candidate]) -> str | 
         opening = " ".join(text.split()[:OPENING_WORDS])
         if not group and "cong dan viet nam" not in text:
             group = next((g for g in GROUP_LABELS if g != m.VICTIM and _names_group(opening, g)), None)
+        left_out = next((g for g in question.who if g in _LEFT_OUT_BY_CITIZENS), None)
+        if not group and left_out and "cong dan viet nam" in text:
+            # "nạn nhân là công dân Việt Nam, người không quốc tịch thường trú": who qualifies, and the foreigner
+            # asked about is not among them (said, not left for the reader to infer from a general label)
+            parts.append(f"Đối tượng được hưởng, không gồm {GROUP_LABELS[left_out]}: {unit_label(quote)}")
+            continue
         label = GROUP_LABELS[group] if group else "quy định chung cho nạn nhân"
         parts.append(f"{label[:1].upper()}{label[1:]}: {unit_label(quote)}")
     return "; ".join(parts) or None
+
+
+# (stateless people residing here are citizens' equals in these lists; a minor travelling with a victim is no victim)
+_LEFT_OUT_BY_CITIZENS = (m.FOREIGNER, m.ACCOMPANYING_MINOR)
 
 
 def names_any(candidate: Candidate, groups: list[str]) -> bool:

@@ -320,7 +320,7 @@ class AnswerService:
                 return composition
         specific = any(g in question.who for g in groups.SPECIFIC_GROUPS)
         # ("được hỗ trợ tiền ăn bao nhiêu": a sum is asked, not whether the group qualifies)
-        if question.intent not in (m.PROCEDURE, m.AMOUNT) and (
+        if question.intent not in (m.PROCEDURE, m.AMOUNT, m.PENALTY) and (
             question.has(m.ELIGIBILITY)
             or (specific and question.has(m.LEGAL_AID, m.ENTITLEMENT) and eligibility.asks_to_qualify(question))
         ):
