@@ -348,6 +348,12 @@ def test_a_prosecuted_owners_fine_is_the_codes(answer_client, text):
             "Con của chị tôi sinh ở Trung Quốc, giờ về nước muốn làm quốc tịch Việt Nam cho cháu thì nộp ở đâu?",
             "Quốc tịch",
         ),
+        # asylum: the mission's verification steps for Vietnamese victims were given as its procedure (outside reader)
+        (
+            "Cô gái người Campuchia bị bán vào Việt Nam không dám về nước vì sợ đường dây trả thù, muốn xin tị nạn ở "
+            "lại thì nộp hồ sơ ở đâu?",
+            "tị nạn",
+        ),
     ],
 )
 def test_a_subject_the_collection_does_not_govern_is_declined_saying_which_law_does(answer_client, text, says):
@@ -373,6 +379,8 @@ def test_the_number_asked_for_is_declined_when_no_text_gives_it(answer_client):
         "Người đang hưởng trợ cấp xã hội hàng tháng cần giấy tờ gì để được trợ giúp pháp lý?",
         # a stateless person is asked about, not a nationality procedure
         "Người không có quốc tịch bị mua bán thì được hỗ trợ gì?",
+        # a refugee child's care (Luật Trẻ em Điều 62 khoản 4), not an asylum application
+        "Trẻ em lánh nạn, tị nạn chưa xác định được cha mẹ có được chăm sóc thay thế không?",
     ],
 )
 def test_naming_the_allowance_or_nationality_asks_no_procedure_of_their_laws(question):

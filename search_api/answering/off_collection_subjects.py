@@ -152,7 +152,22 @@ _WAGES_MESSAGE = (
     "Lao động và Bộ luật Tố tụng hình sự quy định; kho văn bản chưa có các bộ luật này."
 )
 
+# Asylum ("xin tị nạn ở lại Việt Nam"): who grants it and where to apply is no text of the collection's; the Law on
+# Children names refugee children only to protect them, and 01/2014's procedures are for Vietnamese victims brought
+# home (an outside reader was given a mission's verification steps as the asylum procedure, a dangerous answer).
+_ASYLUM_TITLE = re.compile(r"(?<!\w)ti nan(?!\w)")
+_ASYLUM_MESSAGE = (
+    "Việc xin tị nạn, cho cư trú vì lý do tị nạn của người nước ngoài không được quy định trong các văn bản của kho "
+    "(các văn bản về trẻ em chỉ quy định bảo vệ, chăm sóc trẻ em lánh nạn, tị nạn; các thủ tục của Thông tư liên tịch "
+    "01/2014 là thủ tục xác minh, tiếp nhận nạn nhân là công dân Việt Nam và trao trả nạn nhân về nước)."
+)
+
 SUBJECTS = (
+    Subject(
+        re.compile(r"(?<!\w)(?:xin|cho|duoc|quy che|ho so|thu tuc|de nghi) (?:\w+ ){0,2}ti nan(?!\w)"),
+        _ASYLUM_TITLE,
+        _ASYLUM_MESSAGE,
+    ),
     Subject(
         re.compile(r"(?<!\w)(?:yeu cau|don|thoi hieu|thoi han) (?:\w+ ){0,2}thi hanh an(?!\w)"),
         _ENFORCEMENT_TITLE,
