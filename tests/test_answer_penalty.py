@@ -519,3 +519,15 @@ def test_not_yet_expunged_is_the_repeat_offence_of_a_penalty_question(answer_cli
         "đã bị kết án 8 năm về tội mua bán người, chưa được xóa án tích lại lừa bán thêm 2 cô gái thì bị phạt mấy năm",
     )
     assert data["answer"][0]["article_number"] == "150", data["answer"][0]["citation"]
+
+
+def test_an_offence_whose_name_is_the_circumstance_is_not_passed_over(answer_client):
+    # "tổ chức cho người nước ngoài nhập cảnh trái phép" is Điều 348's own act (it has no "Có tổ chức" point); an
+    # outside reader (session 15) was given Điều 289, computer intrusion, whose khoản 2 names "có tổ chức"
+    data = ask(
+        answer_client,
+        "Đối tượng thu mỗi người 50 triệu, tổ chức cho 12 người nước ngoài vượt biên nhập cảnh trái phép vào Việt "
+        "Nam, thu lợi 600 triệu. Hắn bị xử tội gì, khung hình phạt nào theo BLHS?",
+    )
+    first = data["answer"][0]
+    assert (first["article_number"], first["citation"].split()[1]) == ("348", "3"), first["citation"]

@@ -118,8 +118,13 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         if (clauses[0].document.number, clauses[0].article.number) in named_offences:
             best += NAMED_WHOLE_BONUS
         # An offence whose clauses name the circumstance asked about ("06 người trở lên").
-        if any(matches(folded(c.text), w) for c in clauses for w in wanted) or (
-            count and any(counts(folded(c.text), count) for c in clauses)
+        # ... or whose very name is it: "tổ chức cho 12 người nước ngoài nhập cảnh trái phép" is Điều 348 "Tội tổ chức,
+        # môi giới cho người khác ... nhập cảnh ... trái phép", which has no "Có tổ chức" point since organising is
+        # its act (an outside reader was given Điều 289, computer intrusion, whose khoản 2 names "có tổ chức")
+        if (
+            any(matches(folded(c.text), w) for c in clauses for w in wanted)
+            or any(matches(title, w.removeprefix("co ")) for w in wanted)
+            or (count and any(counts(folded(c.text), count) for c in clauses))
         ):
             best += CIRCUMSTANCE_BONUS
         if SEXUAL_OFFENCE.search(title) and not SEXUAL_ASKED.search(question.folded):
