@@ -50,6 +50,11 @@ def test_a_text_named_by_type_and_year_that_nothing_holds_is_flagged():
     assert understand("vụ việc năm 2019 bị phạt thế nào").unknown_text == ""
 
 
+def test_an_unknown_text_typed_abbreviated_is_named_as_typed():
+    # the decline names it as the user typed it, not as the folded expansion ("bo luat hinh su 1999"; outside reader)
+    assert understand("Hành vi năm 2017 thì áp dụng BLHS 1999 phải không?").unknown_text == "BLHS 1999"
+
+
 def test_a_full_number_the_collection_lacks_is_kept_as_unknown():
     question = understand("Thông tư liên tịch 11/2013/TTLT-BTP-BCA-BQP-BTC-VKSNDTC-TANDTC còn áp dụng không?")
     assert question.unknown_numbers == ["11/2013/TTLT-BTP-BCA-BQP-BTC-VKSNDTC-TANDTC"]

@@ -125,7 +125,13 @@ def _as_typed(text: str, folded_name: str) -> str:
         return ""
     plain = fold(text).lower()
     at = plain.find(folded_name)
-    return text[at : at + len(folded_name)] if at >= 0 and len(plain) == len(text) else folded_name
+    if at >= 0 and len(plain) == len(text):
+        return text[at : at + len(folded_name)]
+    # typed abbreviated ("BLHS 1999" read as "bo luat hinh su 1999"): the words typed before the year, not the
+    # folded expansion (an outside reader was shown "bo luat hinh su 1999" without diacritics)
+    year = folded_name.rsplit(" ", 1)[-1]
+    typed = re.search(rf"(?<!\w)[\w.-]+(?: năm| nam)? {re.escape(year)}(?!\w)", text, re.IGNORECASE)
+    return typed.group(0) if typed else folded_name
 
 
 # "08/2017 đã được sửa đổi bởi Thông tư 03/2021. Thông tư sửa đổi này có hiệu lực từ ngày nào?": the text after
