@@ -10,12 +10,13 @@ result the search service then runs.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from ingest.numbers import DOC_NUMBER_ANYCASE_RE, number_key
 from ingest.textnorm import fold, has_diacritics, nfc
 from search_api.answering import models as m
 from search_api.answering.aggravating import AGGRAVATING  # noqa: F401 (re-exported: penalty.py imports it from here)
+from search_api.answering.as_of import as_of_date, folded_text  # noqa: F401 (re-exported: tests and stages import them from here)
 from search_api.answering.counts import (  # noqa: F401 (aged_16_or_over, head_count: re-exported)
     _counted_victims,
     _with_ages,
@@ -72,10 +73,6 @@ def first_numbered_unknown(question: m.Question) -> bool:
     return first is not None and first.group() in question.unknown_numbers
 
 
-def folded_text(text: str) -> str:
-    return " " + " ".join(re.findall(r"\w+", fold(nfc(text)).lower())) + " "
-
-
 # Abbreviations read as their words before any cue is matched: "NĐ nào quy định ...", "tội MBN",
 # "BLHS năm 1999", "trung tâm TGPL" are then understood as the spelt-out question is. Law aliases
 # ("luật PCMBN") name documents and are resolved by search_api.query, not spelt out here.
@@ -101,50 +98,8 @@ def expanded_text(text: str) -> str:
     return folded_text(view)
 
 
-_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?![\d/])")
-_YEAR_RE = re.compile(r"(?<!\w)(?:nam|vao|tu) ((?:19|20)\d\d)(?!\w)")
-_LONG_DATE_RE = re.compile(r"(?<!\w)(?:ngay (\d{1,2}) )?thang (\d{1,2}) (?:nam )?((?:19|20)\d\d)(?!\w)")
-_BEFORE_RE = re.compile(r"(?<!\w)truoc(?: ngay)?\s*$")
-# A year right after a document word names the text ("luật PCMBN năm 2011"), not the day asked about.
-_DOCUMENT_YEAR_RE = re.compile(r"(?:luat|nghi dinh|thong tu|bo luat|pcmbn|blhs|quyet dinh)(?: \w+){0,6} nam$")
 _CLAUSE_RE = re.compile(r"(?<!\w)(?:khoan |k)(\d{1,2})(?!\w)")  # "khoản 2", "k2"
 _POINT_RE = re.compile(r"(?<!\w)diem ([a-z])(?!\w)")
-
-
-def as_of_date(text: str) -> date | None:
-    """'trước 1/7/2025' -> 2025-06-30; 'ngày 15/3/2024' -> 2024-03-15; 'năm 2023' -> 2023-12-31
-    (the last day of that year: what applied during it); None when the question names no day."""
-    folded = fold(nfc(text)).lower()
-    for match in _DATE_RE.finditer(folded):
-        day, month, year = (int(g) for g in match.groups())
-        try:
-            found = date(year, month, day)
-        except ValueError:
-            continue
-        if _BEFORE_RE.search(folded[: match.start()]):
-            found -= timedelta(days=1)
-        return found
-    words = folded_text(text)
-    for match in _LONG_DATE_RE.finditer(words):
-        # "ngày 15 tháng 3 năm 2024", "tháng 3/2024", "tháng 3 năm 2024" (the month's last day)
-        named_day, month, year = match.group(1), int(match.group(2)), int(match.group(3))
-        try:
-            if named_day:
-                found = date(year, month, int(named_day))
-            else:
-                found = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-        except ValueError:
-            continue
-        if _BEFORE_RE.search(words[: match.start()]):
-            found = (found if named_day else date(year, month, 1)) - timedelta(days=1)
-        return found
-    for match in _YEAR_RE.finditer(words):
-        if _DOCUMENT_YEAR_RE.search(words[: match.start()].rstrip() + " nam"):
-            continue
-        year = int(match.group(1))
-        if 1990 <= year <= 2100:
-            return date(year, 12, 31)
-    return None
 
 
 def _names_text(typed: str, code: str) -> bool:
