@@ -78,3 +78,14 @@ def test_a_foreigners_training_is_answered_by_the_list_leaving_her_out(answer_cl
     assert cited[0] in {("66/2011/QH12", "32"), ("09/2013/NĐ-CP", "23")}, cited
     assert ("09/2013/NĐ-CP", "19") not in cited[:1]
     assert "không gồm người nước ngoài" in (data["summary"] or ""), data["summary"]
+
+
+def test_the_named_article_s_clause_on_the_group_opens_not_the_whole_article(answer_client):
+    # the whole of Điều 32 opens on khoản 1 (six regimes of victims); the minor travelling with her is khoản 3's
+    data = ask(
+        answer_client,
+        "Con trai 2 tuổi của chị nạn nhân đi cùng mẹ vào trung tâm bảo trợ xã hội thì bị sốt cao phải đi khám. Cháu "
+        "không phải nạn nhân thì có được hỗ trợ tiền khám chữa bệnh không, theo Đ32 Luật PCMBN?",
+    )
+    first = data["answer"][0]
+    assert first["citation"].startswith("Khoản 3 Điều 32 Luật Phòng, chống mua bán người"), first["citation"]

@@ -41,9 +41,10 @@ def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
             group_words |= set(match.group(0).split())
     # (of the asking sentence when a story precedes it: "Cô gái người Lào ... đang ở trung tâm muốn học nghề may. Cô
     # có được hỗ trợ chi phí học nghề không?" asks for vocational training, not for the centre she stays in)
-    asked = unit_terms(question.asking_text) if question.asking_text else weight.keys()
-    wanted = {t: w for t, w in weight.items() if t in asked and not set(t.split("_")) <= group_words}
-    mass = sum(wanted.values()) or 1.0
+    wanted = {t: w for t, w in weight.items() if not set(t.split("_")) <= group_words}
+    asked = unit_terms(question.asking_text) if question.asking_text else set(wanted)
+    wanted_asked = {t: w for t, w in wanted.items() if t in asked}
+    mass, mass_asked = sum(wanted.values()) or 1.0, sum(wanted_asked.values()) or 1.0
     articles: dict[tuple[str, str], list[Candidate]] = {}
     specific_asked = any(g in SPECIFIC_GROUPS for g in groups)
     for candidate in evidence.candidates:
@@ -60,7 +61,10 @@ def eligibility_quotes(evidence: Evidence) -> list[Candidate]:
     found: list[tuple[float, list[Candidate], bool, int]] = []
     for units in articles.values():
         title_terms = unit_terms(units[0].article.title)
-        title_cover = sum(w for t, w in wanted.items() if t in title_terms) / mass
+        title_cover = max(
+            sum(w for t, w in wanted.items() if t in title_terms) / mass,
+            sum(w for t, w in wanted_asked.items() if t in title_terms) / mass_asked,
+        )
         naming = [u for u in units if names_any(u, groups) and not offender_clause(u, question)]
         if not naming and not _LIST_TITLE.search(folded(units[0].article.title)):
             # A benefit's own "1. Đối tượng hỗ trợ gồm ..." clause not naming the group asked about
