@@ -296,6 +296,10 @@ def test_a_unit_naming_the_asked_group_is_quoted_with_less_coverage():
     ranked[0].parts["group"] = 0.0
     ranked[0].named_groups = set()
     assert [c.unit_id for c in select(ranked, threshold)] == ["covers"]
+    # a unit of the text the question names ("Theo Luật Trẻ em, cháu có thuộc diện ... không?"; heldout13, whose
+    # Điều 62 khoản 4 ranked first yet under the floor, and the answer was declined)
+    ranked[0].parts["named_text"] = 0.1
+    assert [c.unit_id for c in select(ranked, threshold)] == ["names the group", "covers"]
 
 
 def test_a_question_repeating_the_leading_articles_heading_needs_less_coverage():
