@@ -59,7 +59,7 @@ TUNING_SETS = [
     ROOT / "bench" / "answers" / "heldout11.json",
     # scored as unseen at the end of session 13 (aggregates only), then read and tuned on in session 14
     ROOT / "bench" / "answers" / "heldout12.json",
-    # scored as unseen at the end of session 14 and the start of 15 (aggregates only), then read and tuned on in session 15
+    # scored as unseen at the end of session 14 and the start of 15 (aggregates only), then read and tuned on in 15
     ROOT / "bench" / "answers" / "heldout13.json",
 ]
 
