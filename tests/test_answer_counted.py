@@ -1,0 +1,36 @@
+"""How many kinds a text sets up (search_api/answering/counted.py): the unit stating "<number> <kind asked>" earns a
+bonus; the unit's own numbering, durations, sums and head counts do not count. Phrasings written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from search_api.answering.counted import COUNT_BONUS, asked_kind, count_bonus
+from search_api.answering.models import Candidate
+from tests.understanding import understand
+
+
+def _clause(number: str, text: str) -> Candidate:
+    return Candidate(None, None, f"khoan_{number}", "khoan", number, number, text, "", None, 0)  # type: ignore[arg-type]
+
+
+def test_the_unit_stating_the_number_of_kinds_asked_earns_the_bonus():
+    question = understand("Luật chia việc bảo vệ thành mấy cấp độ, gồm những cấp độ nào?")
+    stating = _clause("1", "1. Bảo vệ được thực hiện theo ba cấp độ sau đây: a) Cấp độ phòng ngừa; b) Cấp độ hỗ trợ.")
+    # ("2." is the clause's own number, not two levels)
+    one_kind = _clause("2", "2. Cấp độ phòng ngừa gồm các biện pháp chung.")
+    assert (count_bonus(stating, question), count_bonus(one_kind, question)) == (COUNT_BONUS, 0.0)
+    assert count_bonus(stating, understand("Bảo vệ trẻ em gồm những biện pháp gì?")) == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nạn nhân được hỗ trợ tiền ăn tối đa mấy ngày",  # a duration
+        "chi bao nhiêu tiền một ngày",  # a sum
+        "bán mấy người thì bị phạt nặng hơn",  # a head count
+        "nạn nhân được hỗ trợ những gì",  # no count asked
+    ],
+)
+def test_durations_sums_and_head_counts_are_no_kinds(text):
+    assert asked_kind(understand(text).folded) is None
