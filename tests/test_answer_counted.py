@@ -30,6 +30,8 @@ def test_the_unit_stating_the_number_of_kinds_asked_earns_the_bonus():
         "chi bao nhiêu tiền một ngày",  # a sum
         "bán mấy người thì bị phạt nặng hơn",  # a head count
         "nạn nhân được hỗ trợ những gì",  # no count asked
+        # a measure ("bao nhiêu thời gian"): 02/2021 Điều 5's "02 thời gian ..." had earned the bonus (heldout13)
+        "1 buổi làm việc được tính bằng bao nhiêu thời gian",
     ],
 )
 def test_durations_sums_and_head_counts_are_no_kinds(text):

@@ -68,13 +68,14 @@ SPECIFIC_GROUPS = (
 )
 # (a person being identified is a victim-to-be: a clause opening on one is no other group's)
 _OPENING_GROUPS = tuple(g for g in SPECIFIC_GROUPS if g != m.BEING_IDENTIFIED)
+# (not going home as a purpose, "làm giấy tờ đưa về nước", "muốn về nước": she is not home yet)
 _RETURNED = re.compile(
-    r"(?<!\w)(?:(?:tron|thoat|chay|tu tron|duoc dua|duoc giai cuu)(?: \w+){0,5} ve|ve (?:nuoc|que|nha|viet nam)"
-    r"|da ve|tro ve)(?!\w)"
+    r"(?<!\w)(?:(?:tron|thoat|chay|tu tron|duoc dua|duoc giai cuu)(?: \w+){0,5} ve"
+    r"|(?<!de )(?<!dua )(?<!muon )(?<!duoc )(?<!can )ve (?:nuoc|que|nha|viet nam)|da ve|tro ve)(?!\w)"
 )
 _ABROAD = re.compile(
     r"(?<!\w)(?:dai su quan|lanh su|co quan dai dien|(?:dang|con|van) (?:o|ket|bi giu) (?:\w+ ){0,2}"
-    r"(?:nuoc ngoai|ben|trung quoc|lao|campuchia|thai lan|malaysia)|chua (?:duoc )?ve)(?!\w)"
+    r"(?:nuoc ngoai|ben|trung quoc|lao|campuchia|thai lan|malaysia)|chua (?:duoc )?ve|ben (?:do|kia|ay))(?!\w)"
 )
 _EMBASSY = re.compile(r"(?<!\w)co quan dai dien(?!\w)")
 
