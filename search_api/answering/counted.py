@@ -18,8 +18,8 @@ COUNT_BONUS = 0.3  # (0.15 measured: under the headings of each kind, which the 
 # ("mấy", not "bao nhiêu": "bao nhiêu thời gian", "bao nhiêu phần trăm" ask a measure)
 _ASKS = re.compile(r"(?<!\w)may (\w+)(?: (\w+))?")
 _NOT_KINDS = frozenset(
-    "ngay thang nam tuan gio phut lan tuoi tien trieu nghin dong nguoi dua chau em nan buoi phan ban con thoi muc so "
-    "".split()
+    "ngay thang nam tuan gio phut lan tuoi tien trieu nghin dong nguoi dua chau em nan buoi "
+    "phan ban con thoi muc so".split()
 )
 _NUMBER = r"(?:hai|ba|bon|nam|sau|bay|tam|chin|muoi|\d{1,2})"
 
