@@ -120,10 +120,14 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         # An offence whose clauses name the circumstance asked about ("06 người trở lên").
         # ... or whose very name is it: "tổ chức cho 12 người nước ngoài nhập cảnh trái phép" is Điều 348 "Tội tổ chức,
         # môi giới cho người khác ... nhập cảnh ... trái phép", which has no "Có tổ chức" point since organising is
-        # its act (an outside reader was given Điều 289, computer intrusion, whose khoản 2 names "có tổ chức")
+        # its act (an outside reader was given Điều 289, computer intrusion, whose khoản 2 names "có tổ chức"); the
+        # question must say that name (not "Tội tổ chức tảo hôn" for any "tổ chức đường dây")
         if (
             any(matches(folded(c.text), w) for c in clauses for w in wanted)
-            or any(matches(title, w.removeprefix("co ")) for w in wanted)
+            or (
+                any(matches(title, w.removeprefix("co ")) for w in wanted)
+                and name_stated(clauses[0].article.title, asked, child) >= OFFENCE_NAME_SHARE
+            )
             or (count and any(counts(folded(c.text), count) for c in clauses))
         ):
             best += CIRCUMSTANCE_BONUS
