@@ -354,6 +354,17 @@ def test_a_prosecuted_owners_fine_is_the_codes(answer_client, text):
             "lại thì nộp hồ sơ ở đâu?",
             "tị nạn",
         ),
+        # land and the State paying an offender's damages: outside readers were given a nearby sum or clause
+        (
+            "Nạn nhân thuộc hộ nghèo trở về không có đất canh tác, xã có được giao đất sản xuất cho chị theo chế độ hỗ "
+            "trợ nạn nhân không, bao nhiêu m2?",
+            "Luật Đất đai",
+        ),
+        (
+            "Nếu kẻ bán người không có tài sản để bồi thường thì Nhà nước có tạm ứng hoặc trả thay tiền bồi thường cho "
+            "nạn nhân không?",
+            "tạm ứng hoặc trả thay",
+        ),
     ],
 )
 def test_a_subject_the_collection_does_not_govern_is_declined_saying_which_law_does(answer_client, text, says):

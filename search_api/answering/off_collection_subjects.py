@@ -162,7 +162,36 @@ _ASYLUM_MESSAGE = (
     "01/2014 là thủ tục xác minh, tiếp nhận nạn nhân là công dân Việt Nam và trao trả nạn nhân về nước)."
 )
 
+# Land for a returned victim ("xã có được giao đất sản xuất cho chị không, bao nhiêu m2"): the support regimes (66/2011
+# Điều 32) hold no land, and allocating land is the Land Law's (an outside reader was given the one-off allowance).
+_LAND_TITLE = re.compile(r"(?<!\w)(?:luat )?dat dai(?!\w)")
+_LAND_MESSAGE = (
+    "Việc giao đất, cho thuê đất do Luật Đất đai và các văn bản hướng dẫn quy định; kho văn bản chưa có các văn bản "
+    "này, và các chế độ hỗ trợ nạn nhân trong kho (Điều 32 Luật Phòng, chống mua bán người 2011) không gồm đất."
+)
+# The State paying or advancing an offender's damages ("Nhà nước có tạm ứng hoặc trả thay tiền bồi thường không"): no
+# text of the collection provides it; damages are owed by whoever caused the harm (an outside reader was given a Civil
+# Code clause on parents paying for a minor's damage).
+_STATE_ADVANCE_TITLE = re.compile(r"(?<!\w)tam ung (?:tien )?boi thuong(?!\w)")
+_STATE_ADVANCE_MESSAGE = (
+    "Không văn bản nào trong kho quy định Nhà nước tạm ứng hoặc trả thay tiền bồi thường của người phạm tội cho nạn "
+    "nhân; nghĩa vụ bồi thường thuộc người gây thiệt hại (Bộ luật Dân sự; Điều 48 Bộ luật Hình sự)."
+)
+
 SUBJECTS = (
+    Subject(
+        re.compile(r"(?<!\w)dat (?:san xuat|canh tac|nong nghiep)(?!\w)"),
+        _LAND_TITLE,
+        _LAND_MESSAGE,
+        spelled=re.compile(r"(?<!\w)đất(?!\w)"),  # (folded, "đặt sản xuất" would be "dat san xuat" too)
+    ),
+    Subject(
+        re.compile(
+            r"(?<!\w)(?:nha nuoc|ngan sach)(?: \w+){0,4}? (?:tam ung|tra thay|boi thuong thay|chi tra thay)(?!\w)"
+        ),
+        _STATE_ADVANCE_TITLE,
+        _STATE_ADVANCE_MESSAGE,
+    ),
     Subject(
         re.compile(r"(?<!\w)(?:xin|cho|duoc|quy che|ho so|thu tuc|de nghi) (?:\w+ ){0,2}ti nan(?!\w)"),
         _ASYLUM_TITLE,
