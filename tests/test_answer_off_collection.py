@@ -319,7 +319,7 @@ def test_a_lease_is_not_a_tax_when_typed_with_diacritics(client):
     # typed without diacritics the two cannot be told apart: the tax rule still reads it
     from search_api.answering.off_collection import SUBJECTS
 
-    tax = next(s for s in SUBJECTS if s.spelled is not None)
+    tax = next(s for s in SUBJECTS if s.spelled is not None and "thuế" in s.message)
     assert tax.question.search(folded_text("hop dong thue mat bang")) and not tax.spelled.search("hợp đồng thuê")
 
 

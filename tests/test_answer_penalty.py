@@ -531,3 +531,26 @@ def test_an_offence_whose_name_is_the_circumstance_is_not_passed_over(answer_cli
     )
     first = data["answer"][0]
     assert (first["article_number"], first["citation"].split()[1]) == ("348", "3"), first["citation"]
+
+
+def test_whether_a_sentence_may_be_suspended_is_no_sentence_question():
+    # the prison told is the premise; "có được hưởng án treo không" asks the conditions (heldout13)
+    question = understand(
+        "Bị cáo bị xử cùng lúc về 2 tội, tổng hợp hình phạt dưới 3 năm tù. Theo NQ 02/2018 có được hưởng án treo không?"
+    )
+    assert not question.asks_sentence
+    assert understand("Bị cáo bị xử cùng lúc về 2 tội thì tổng hợp hình phạt bao nhiêu năm tù?").asks_sentence
+    # organising others' illegal exit is Điều 348's act, not an organised group
+    assert (
+        "có tổ chức" not in understand("tổ chức cho người khác xuất cảnh trái phép thì bị phạt tù mấy năm").aggravating
+    )
+
+
+def test_an_article_told_in_the_story_does_not_open_the_answer_to_another_question(answer_client):
+    data = ask(
+        answer_client,
+        "Bị cáo bị xử cùng lúc về tội môi giới mại dâm (Đ328 BLHS) và tội tổ chức cho người khác xuất cảnh trái phép "
+        "(Đ348), tổng hợp hình phạt dưới 3 năm tù. Theo Nghị quyết 02/2018/NQ-HĐTP thì có được hưởng án treo không?",
+    )
+    first = data["answer"][0]
+    assert first["doc_number"] == "02/2018/NQ-HĐTP", first["citation"]

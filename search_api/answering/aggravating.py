@@ -17,7 +17,7 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
             r"co to chuc",
             r"(?<!cho )(?<!cho mot )duong day",  # ("bán cho đường dây": the buyers, not the seller's organisation)
             r"bang nhom",
-            r"to chuc",
+            r"to chuc(?! cho (?:nguoi|\d+ nguoi|\w+ nguoi))",  # ("tổ chức cho người khác xuất cảnh": Điều 348's act)
             r"phan cong (?:\w+ ){0,3}(?:ro rang|vai tro|nhiem vu|cong viec)",
             r"cau ket chat che",
         ),

