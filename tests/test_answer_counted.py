@@ -32,6 +32,8 @@ def test_the_unit_stating_the_number_of_kinds_asked_earns_the_bonus():
         "nạn nhân được hỗ trợ những gì",  # no count asked
         # a measure ("bao nhiêu thời gian"): 02/2021 Điều 5's "02 thời gian ..." had earned the bonus (heldout13)
         "1 buổi làm việc được tính bằng bao nhiêu thời gian",
+        # which one, not how many (an outside reader's "dùng mẫu số mấy của NĐ 56/2017")
+        "đánh giá nguy cơ ban đầu thì ai thực hiện, dùng mẫu số mấy của NĐ 56/2017",
     ],
 )
 def test_durations_sums_and_head_counts_are_no_kinds(text):

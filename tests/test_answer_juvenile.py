@@ -46,6 +46,9 @@ def test_an_offender_under_18_is_read(text, age):
         "chu ruot nuoi chau 14 tuoi roi mang ban qua bien gioi thi bi xu bao nhieu nam",
         # the victim is under 18, the liability is the seller's
         "nạn nhân chưa 18 tuổi thì kẻ bán có bị truy cứu trách nhiệm hình sự nặng hơn không",
+        # the girl raised by her aunt is sold ("bán cháu"), and "bị xử" is the aunt's (outside reader, session 15)
+        "Bà dì đang nuôi cháu gái 9 tuổi mồ côi, rồi bán cháu cho một người lạ lấy 30 triệu. Bà ta bị xử theo khoản "
+        "nào Điều 151 BLHS, bao nhiêu năm tù?",
     ],
 )
 def test_a_child_victim_or_an_incited_minor_is_no_minor_offender(text):

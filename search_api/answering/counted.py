@@ -19,7 +19,9 @@ COUNT_BONUS = 0.3  # (0.15 measured: under the headings of each kind, which the 
 _ASKS = re.compile(r"(?<!\w)may (\w+)(?: (\w+))?")
 _NOT_KINDS = frozenset(
     "ngay thang nam tuan gio phut lan tuoi tien trieu nghin dong nguoi dua chau em nan buoi "
-    "phan ban con thoi muc so".split()
+    "phan ban con thoi muc so "
+    # function words: "mẫu số mấy của NĐ 56" asks which form, not how many of a kind
+    "cua thi la de va o nao gi khong duoc co roi nua ma hay voi cho tai theo".split()
 )
 _NUMBER = r"(?:hai|ba|bon|nam|sau|bay|tam|chin|muoi|\d{1,2})"
 

@@ -36,7 +36,11 @@ _ACTS = re.compile(
 )
 # ... unless the person of that age is sold before the prosecution is told: "dì ruột đang nuôi cháu 13 tuổi thì
 # đem cháu đi bán, ... bị xử khoản nào" (an outside reader was given the cap for offenders under 18).
-_SOLD = re.compile(r"(?<!\w)(?:di ban|bi ban|dem ban|mang ban|ban sang|ban qua)(?!\w)")
+# ("bà dì đang nuôi cháu gái 9 tuổi mồ côi, rồi bán cháu cho một người lạ ... bị xử theo khoản nào": the girl is sold;
+# an outside reader, session 15, was given the cap for offenders aged 16-18)
+_SOLD = re.compile(
+    r"(?<!\w)(?:di ban|bi ban|dem ban|mang ban|ban sang|ban qua|ban (?:chau|con|be|em|no|dua be|dua tre))(?!\w)"
+)
 _STATED = re.compile(r"(?:nguoi chua thanh nien|nguoi duoi 18 tuoi|tre vi thanh nien|nguoi duoi 16 tuoi) pham toi")
 
 # "chưa 18 tuổi thì không phải chịu trách nhiệm hình sự": whether someone under 18 answers for a crime at all (not
