@@ -49,6 +49,8 @@ def test_an_offender_under_18_is_read(text, age):
         # the girl raised by her aunt is sold ("bán cháu"), and "bị xử" is the aunt's (outside reader, session 15)
         "Bà dì đang nuôi cháu gái 9 tuổi mồ côi, rồi bán cháu cho một người lạ lấy 30 triệu. Bà ta bị xử theo khoản "
         "nào Điều 151 BLHS, bao nhiêu năm tù?",
+        # the girl is touched; "ông ta bị xử" is the landlord's prosecution (heldout14)
+        "ong chu nha tro 40 tuoi sam so co be 12 tuoi o phong ben, lan dau. ong ta bi xu toi gi, phat tu bao nhieu",
     ],
 )
 def test_a_child_victim_or_an_incited_minor_is_no_minor_offender(text):

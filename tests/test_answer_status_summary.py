@@ -75,3 +75,25 @@ def test_a_text_named_first_by_a_number_the_collection_lacks_is_the_one_asked_ab
     assert data["summary"].startswith("Văn bản 109/2015/QH13"), data["summary"]
     assert "41/2017/QH14" in data["summary"]
     assert (data["answer"][0]["doc_number"], data["answer"][0]["article_number"]) == ("41/2017/QH14", "4")
+
+
+def test_the_day_a_text_was_issued_is_the_summary_when_asked():
+    from search_api.answering.facts import ISSUE_ASKED, facts_summary
+
+    facts = [
+        {
+            "kind": "effect",
+            "doc_number": "64/2025/QH15",
+            "text": "Có hiệu lực từ ngày 01/04/2025.",
+            "summary": "hiệu lực",
+        },
+        {
+            "kind": "identity",
+            "doc_number": "64/2025/QH15",
+            "text": "Luật 64/2025/QH15 của Quốc hội, ban hành ngày 19/02/2025.",
+        },
+    ]
+    assert facts_summary(facts, issue_asked=True) == facts[1]["text"]
+    assert facts_summary(facts) == "hiệu lực"
+    assert ISSUE_ASKED.search(" luat so 64 2025 qh15 duoc quoc hoi thong qua hom nao ")
+    assert not ISSUE_ASKED.search(" luat 64 2025 co hieu luc tu ngay nao ")

@@ -156,6 +156,24 @@ def test_alternative_care_is_no_replacement():
     assert understand("Nghị định 09/2013 đã bị thay thế bởi văn bản nào?").intent == m.STATUS
 
 
+def test_an_article_told_then_pointed_back_to_is_a_lookup():
+    # "Điều đó ghi nguyên văn thế nào?" asks the article told in the sentence before (heldout14: declined)
+    text = "co giao bao dieu 27 cua luat tre em nam 2016 bao ve cac em khoi bi bo mac. dieu do ghi nguyen van the nao"
+    assert understand_question(text, [*KNOWN, ("102/2016/QH13", "Luật", "Trẻ em")]).intent == m.LOOKUP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Luật số 64/2025/QH15 được Quốc hội thông qua hôm nào vậy?",
+        "Ngày ký (không phải ngày bắt đầu áp dụng) của TTLT số 08/2008 giữa Bộ TP và Bộ NV về biên chế là ngày nào?",
+    ],
+)
+def test_the_day_a_text_was_passed_or_signed_is_a_status_question(text):
+    # (heldout14: both declined, one read as a legal-aid question)
+    assert understand(text).intent == m.STATUS
+
+
 def test_a_threat_by_phone_is_no_hotline_question():
     assert m.HOTLINE not in understand("bọn buôn người gọi điện dọa giết chị ấy thì làm sao").intents
     assert m.HOTLINE in understand("gọi điện báo tin cho ai khi phát hiện người bị bán").intents

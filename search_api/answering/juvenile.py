@@ -25,7 +25,8 @@ _AGE = re.compile(r"(?<!\w)(\d{1,2}) tuoi(?!\w)")
 # The age belongs to the person acted upon when a sale, a lure or an abuse comes just before it
 # ("mua bán trẻ em 15 tuổi", "dụ một bé gái 14 tuổi").
 _ACTED_UPON = re.compile(
-    r"(?<!\w)(?:ban|mua|lua|(?<!tu )du|bat|chuyen giao|nhan|chua|ep|xam hai|hiep dam|bat coc|giu|nhot|chiem doat|dam o)"
+    r"(?<!\w)(?:ban|mua|lua|(?<!tu )du|bat|chuyen giao|nhan|chua|ep|xam hai|hiep dam|bat coc|giu|nhot|chiem doat|dam o"
+    r"|so soang|sam so|so mo|om hon)"
     r"(?!\w)(?: \w+){0,4}\s*$"
 )
 # ... and to the offender when an act of taking part or a prosecution follows it ("15 tuổi tham gia
@@ -41,6 +42,9 @@ _ACTS = re.compile(
 _SOLD = re.compile(
     r"(?<!\w)(?:di ban|bi ban|dem ban|mang ban|ban sang|ban qua|ban (?:chau|con|be|em|no|dua be|dua tre))(?!\w)"
 )
+# ... or when another person is the subject of the act ("... bé 12 tuổi ở phòng bên, lần đầu. Ông ta bị xử tội gì":
+# the landlord is prosecuted; heldout14 was given the cap for offenders under 18)
+_OTHER_SUBJECT = re.compile(r"(?<!\w)(?:ong ta|ba ta|han ta|han|ke do|ke kia|ong chu|ba chu|chung no)(?!\w)")
 _STATED = re.compile(r"(?:nguoi chua thanh nien|nguoi duoi 18 tuoi|tre vi thanh nien|nguoi duoi 16 tuoi) pham toi")
 
 # "chưa 18 tuổi thì không phải chịu trách nhiệm hình sự": whether someone under 18 answers for a crime at all (not
@@ -110,7 +114,8 @@ def _age_acting(words: str) -> int | None:
         if _ACTED_UPON.search(words[: match.start()]):
             continue
         acts = _ACTS.search(words[match.end() :])
-        if acts and not _SOLD.search(words[match.end() : match.end() + acts.end()]):
+        between = words[match.end() : match.end() + acts.end()] if acts else ""
+        if acts and not _SOLD.search(between) and not _OTHER_SUBJECT.search(between):
             return age
     return None
 

@@ -52,6 +52,7 @@ from search_api.answering.cues import ASKS_AGE, DEFINITION_CUES
 from search_api.answering.definitions import defined_terms, definition_quote, is_definition_question
 from search_api.answering.evidence import Evidence, gather, hit_for, offence_names
 from search_api.answering.facts import (
+    ISSUE_ASKED,
     asked_types,
     document_facts,
     effect_article,
@@ -248,7 +249,7 @@ class AnswerService:
                 return composition
         if question.intent in (m.STATUS, m.LOOKUP) and composition.facts:
             composition.mode = "facts"
-            composition.summary = facts_summary(composition.facts)
+            composition.summary = facts_summary(composition.facts, bool(ISSUE_ASKED.search(question.folded)))
             if CHANGE_QUESTION.search(question.folded) and composition.summary:
                 # "thay thế luật nào", "bị sửa đổi bởi văn bản nào": the relation itself, in the line.
                 subject = composition.facts[0]["doc_number"]  # (another named text's changes are its own)

@@ -220,8 +220,14 @@ def article_named_in_story_only(text: str) -> bool:
     is part of the story told before the question, which asks something else (not a lookup of it)."""
     sentences = _parts(text, _STORY_SPLIT)
     return len(sentences) > 1 and not any(
-        re.search(rf"(?<!\w){ARTICLE_PREFIX}\d", expanded_text(sentence)) for sentence in sentences[1:]
+        re.search(rf"(?<!\w){ARTICLE_PREFIX}\d", words) or _POINTS_BACK.search(words)
+        for words in map(expanded_text, sentences[1:])
     )
+
+
+# "Cô giáo bảo Điều 27 của Luật Trẻ em ... Điều đó ghi nguyên văn thế nào?": a later sentence asking about the article
+# told before it by pointing back (heldout14: not read as a lookup, and declined)
+_POINTS_BACK = re.compile(r"(?<!\w)(?:(?:dieu|khoan|diem)(?: luat)? (?:do|nay|ay|tren)|nguyen van)(?!\w)")
 
 
 # "... tổng hợp hình phạt dưới 3 năm tù. Có được cho hưởng án treo không?": whether the sentence told may be suspended
