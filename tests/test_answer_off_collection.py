@@ -365,6 +365,12 @@ def test_a_prosecuted_owners_fine_is_the_codes(answer_client, text):
             "nạn nhân không?",
             "tạm ứng hoặc trả thay",
         ),
+        # rent outside the shelter and a victims' fund (heldout14: answered with 134/2013's spending clauses)
+        (
+            "Chị ấy ra khỏi trung tâm, phải thuê trọ. Nhà nước hỗ trợ tiền thuê nhà cho nạn nhân bao nhiêu một tháng?",
+            "tiền thuê nhà",
+        ),
+        ("Cơ quan nào quản lý Quỹ hỗ trợ nạn nhân bị mua bán người?", "quỹ hỗ trợ nạn nhân"),
     ],
 )
 def test_a_subject_the_collection_does_not_govern_is_declined_saying_which_law_does(answer_client, text, says):

@@ -178,7 +178,28 @@ _STATE_ADVANCE_MESSAGE = (
     "nhân; nghĩa vụ bồi thường thuộc người gây thiệt hại (Bộ luật Dân sự; Điều 48 Bộ luật Hình sự)."
 )
 
+# Rent for a victim out of the shelter, and a victims' fund: no text of the collection provides either (heldout14: both
+# answered with 134/2013's spending clauses); the support regimes give a temporary place at a facility, not rent.
+_RENT_TITLE = re.compile(r"(?<!\w)ho tro (?:tien )?thue nha(?!\w)")
+_RENT_MESSAGE = (
+    "Không văn bản nào trong kho quy định hỗ trợ tiền thuê nhà cho nạn nhân; các chế độ hỗ trợ trong kho gồm chỗ ở tạm "
+    "thời tại cơ sở bảo trợ xã hội, cơ sở hỗ trợ nạn nhân (Điều 33 Luật Phòng, chống mua bán người 2011)."
+)
+_FUND_TITLE = re.compile(r"(?<!\w)quy ho tro nan nhan(?!\w)")
+_FUND_MESSAGE = "Kho văn bản không có văn bản nào thành lập hay quy định một quỹ hỗ trợ nạn nhân bị mua bán người."
+
 SUBJECTS = (
+    Subject(
+        # (support asked for the rent, not a lease, "tranh chấp hợp đồng thuê nhà", on which legal aid is asked)
+        # (not "được ưu tiên thuê nhà ở xã hội": social housing, below)
+        re.compile(
+            r"(?<!\w)(?:ho tro|chi|tra|cap|nhan|duoc) (?:\w+ ){0,2}(?<!uu )tien thue (?:nha|tro|phong|cho o)(?!\w)"
+        ),
+        _RENT_TITLE,
+        _RENT_MESSAGE,
+        spelled=re.compile(r"(?<!\w)thuê(?!\w)"),  # (folded, "thuế nhà" — a tax — is "thue nha" too)
+    ),
+    Subject(re.compile(r"(?<!\w)quy (?:ho tro|tro giup) (?:cho )?nan nhan(?!\w)"), _FUND_TITLE, _FUND_MESSAGE),
     Subject(
         re.compile(r"(?<!\w)dat (?:san xuat|canh tac|nong nghiep)(?!\w)"),
         _LAND_TITLE,
