@@ -150,7 +150,7 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
             continue
         if len(evidence.hits) < RETRIEVED_ARTICLES:
             evidence.hits.append(hit)
-        article = next((a for a in document.articles if a.id == hit["article_id"]), None)
+        article = _hit_article(document, hit)
         if article is None:
             continue
         if position >= CANDIDATE_ARTICLES and not _DEEP_TITLE.search(fold(article.title or "").lower()):
@@ -166,7 +166,7 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
             document = store.document(hit["doc_number"])
             if document is None or is_news(document) or document.type == "Án lệ":
                 continue
-            article = next((a for a in document.articles if a.id == hit["article_id"]), None)
+            article = _hit_article(document, hit)
             if article is not None:
                 # (ranked where the asking sentence's search put it: it is that search's answer, not a late find)
                 _add_article(evidence, seen, document, article, position)
@@ -185,6 +185,11 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
     if question.has(m.PENALTY):
         _add_named_offences(evidence, store, seen)
     return evidence
+
+
+def _hit_article(document: Document, hit: dict[str, Any]) -> Article | None:
+    """The article a search hit points at, in the document the store holds."""
+    return next((a for a in document.articles if a.id == hit["article_id"]), None)
 
 
 def _add_article(

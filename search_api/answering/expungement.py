@@ -41,7 +41,7 @@ def sentence_point(words: str) -> tuple[str, str] | None:
         return "d", "tù chung thân hoặc tử hình được giảm án"
     told = _YEARS.search(words)
     if told is not None:
-        number, unit = next((n, u) for n, u in zip(told.groups()[::2], told.groups()[1::2], strict=True) if n)
+        number, unit = (group for group in told.groups() if group)  # (one alternative's pair matched)
         years = int(number) / (12 if unit == "thang" else 1)
         said = f"{number} {'tháng' if unit == 'thang' else 'năm'} tù"
         if _LIGHT.search(words) and "an treo" in words:

@@ -121,12 +121,11 @@ def _age_acting(words: str) -> int | None:
 
 
 def _aspect(question: m.Question) -> str:
-    words = question.folded
-    asking = [folded(part) for part in _SENTENCES.split(question.text) if part.strip()][-1:]
-    if asking and _LIABILITY.search(asking[0]) and not _SENTENCE.search(asking[0]):
+    words, asking = question.folded, question.asking_words
+    if _LIABILITY.search(asking) and not _SENTENCE.search(asking):
         # "Nhà tôi nghĩ nó chưa đủ 18 nên không bị đi tù. Có đúng là ... không phải chịu trách nhiệm hình sự không?":
         # the asking sentence asks liability; the prison told before it is the family's belief
-        return "exemption" if _EXEMPTION.search(asking[0]) else "liability"
+        return "exemption" if _EXEMPTION.search(asking) else "liability"
     if _EXEMPTION.search(words):
         return "exemption"
     if _SENTENCE.search(words):

@@ -92,6 +92,8 @@ class Question:
     asking_terms: frozenset[str] = frozenset()
     # the asking sentence as typed, when a story of STORY_WORDS or more precedes it: searched on its own too
     asking_text: str = ""
+    asking_words: str = ""  # the last sentence, folded with its abbreviations spelt out (the whole question if one)
+    article_in_story: bool = False  # the article it names is told only in a sentence before the asking one
     head_count: int = 0  # the largest number of people counted ("bán 7 cô gái"), percentages aside
     asks_sentence: bool = False  # "bị phạt tù bao nhiêu năm" (not "thế nào là ... tội")
     asks_duration: bool = False  # "bao lâu", "mấy ngày", "thời hạn"

@@ -41,7 +41,7 @@ from search_api.answering.penalty_brackets import (
     victim_ages,
 )
 from search_api.answering.terms import folded, unit_terms
-from search_api.answering.understand import AGGRAVATING, aged_16_or_over, article_named_in_story_only
+from search_api.answering.understand import AGGRAVATING, aged_16_or_over
 from search_api.corpus_store import CorpusStore
 
 _SENTENCE_RE = re.compile(
@@ -104,7 +104,8 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         best = sum(w for t, w in weight.items() if t in title_terms) / mass + 0.5 * max(c.score for c in clauses)
         # ... and the question states that name whole: "mua bán ... người" is "Tội mua bán người"
         # (every word said), not "Tội mua bán, chiếm đoạt mô hoặc bộ phận cơ thể người".
-        best += NAME_STATED_WEIGHT * name_stated(clauses[0].article.title, asked, child)
+        stated = name_stated(clauses[0].article.title, asked, child)
+        best += NAME_STATED_WEIGHT * stated
         if trafficking_denied and TRAFFICKING_OFFENCE.match(title):
             # "không nhằm bóc lột hay bán người", "chiếm giữ nhưng chưa bán": the question itself rules
             # the trafficking offences out; their circumstances ("có tổ chức") must not bring them back.
@@ -124,10 +125,7 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         # question must say that name (not "Tội tổ chức tảo hôn" for any "tổ chức đường dây")
         if (
             any(matches(folded(c.text), w) for c in clauses for w in wanted)
-            or (
-                any(matches(title, w.removeprefix("co ")) for w in wanted)
-                and name_stated(clauses[0].article.title, asked, child) >= OFFENCE_NAME_SHARE
-            )
+            or (any(matches(title, w.removeprefix("co ")) for w in wanted) and stated >= OFFENCE_NAME_SHARE)
             or (count and any(counts(folded(c.text), count) for c in clauses))
         ):
             best += CIRCUMSTANCE_BONUS
@@ -197,7 +195,7 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     named_clause = None
     if named_key in offences and question.clause_number:
         named_clause = next((c for c in clauses if c.number == question.clause_number), None)
-    if named_clause is not None and matched_points and article_named_in_story_only(question.text):
+    if named_clause is not None and matched_points and question.article_in_story:
         # "đã bị kết án theo k1 Đ150, chưa được xóa án tích lại bán người. Lần này bị xử khung nào?": the clause named
         # is the earlier conviction's; the circumstance matched says which clause applies now
         named_clause = None

@@ -61,7 +61,7 @@ from search_api.answering.facts import (
 )
 from search_api.answering.off_collection import unit_words
 from search_api.answering.terms import folded
-from search_api.answering.understand import article_named_in_story_only, first_numbered_unknown, understand_question
+from search_api.answering.understand import asks_before_last, first_numbered_unknown, understand_question
 from search_api.corpus_store import CorpusStore
 from search_api.search import SearchService
 
@@ -345,8 +345,7 @@ class AnswerService:
                 composition.best_coverage = max(composition.best_coverage, threshold)
                 return composition
         composition.quotes = c.select(ordered, threshold)
-        told_first = article_named_in_story_only(question.text) and "?" not in question.text.strip().rstrip("?")
-        if evidence.named_article and not told_first:
+        if evidence.named_article and not (question.article_in_story and not asks_before_last(question.text)):
             # ("xử về 2 tội: môi giới mại dâm (Đ328 BLHS) và ... Theo NQ 02/2018 có được hưởng án treo không?": an
             # article told in the story does not open the answer to what the question then asks; heldout13)
             composition.quotes = quote_shape.named_article_first(

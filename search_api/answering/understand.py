@@ -237,11 +237,16 @@ STORY_WORDS = 12  # a story this long before the question drowns the question's 
 ASKING_WORDS = 5  # an asking sentence this long says enough to be searched alone ("vậy thì sao?" does not)
 
 
+def asks_before_last(text: str) -> bool:
+    """A sentence before the last one asks too ("... áp dụng với ai? Công an xã có phải ...?"): no story precedes it."""
+    return "?" in text.strip().rstrip("?")
+
+
 def _asking_text(text: str) -> str:
     """ "Chị tôi là nạn nhân ..., chưa có việc gì cụ thể. Yêu cầu trợ giúp pháp lý như vậy có được thụ lý không?": the
     last sentence, searched alone as well (the story's words had pushed Luật TGPL Điều 30 out of the top ten)."""
     sentences = _parts(text, _SENTENCE_SPLIT)
-    if len(sentences) < 2 or "?" in text.strip().rstrip("?"):
+    if len(sentences) < 2 or asks_before_last(text):
         return ""  # (one sentence, or an earlier one asks too: "Nghị định 62/2012 áp dụng với ai? Công an xã ...")
     asking, story = sentences[-1].strip(), " ".join(sentences[:-1])
     return asking if len(asking.split()) >= ASKING_WORDS and len(story.split()) >= STORY_WORDS else ""
@@ -301,11 +306,10 @@ def understand_question(
         reference.article_numbers[0] if reference.doc_numbers and reference.article_numbers else None
     )
     intents = [intent for intent in m.INTENTS[1:-1] if INTENT_CUES[intent].search(words)]
+    asking_words = _asking_sentence(text)
+    article_in_story = article_named_in_story_only(text)
     if reference.is_reference_only or (
-        reference.doc_numbers
-        and article_number
-        and not (set(intents) - {m.ENTITLEMENT})
-        and not article_named_in_story_only(text)
+        reference.doc_numbers and article_number and not (set(intents) - {m.ENTITLEMENT}) and not article_in_story
     ):
         intents.insert(0, m.LOOKUP)
     elif reference.doc_numbers and not intents and TEXT_CONTENT_ASKED.search(words):
@@ -318,7 +322,7 @@ def understand_question(
         and not re.search(r"huong dan|chi tiet", words)
     ):
         intents.remove(m.DETAILING)  # "thay thế thông tư nào", "nó thay TT nào": a replacement, asked of the status
-    if m.DETAILING in intents and not INTENT_CUES[m.DETAILING].search(_asking_sentence(text)):
+    if m.DETAILING in intents and not INTENT_CUES[m.DETAILING].search(asking_words):
         # "Luật Trẻ em giao Chính phủ quy định chi tiết việc X. Theo Nghị định 56/2017, ... phải có sự đồng ý của
         # ai?": the detailing is told in a sentence before the question, which asks what the decree says
         intents.remove(m.DETAILING)
@@ -389,11 +393,13 @@ def understand_question(
         # premise; the limitation period is asked, Điều 27 BLHS)
         asking_terms=_asking_terms(text, syllables, bigrams),
         asking_text=_asking_text(text),
+        asking_words=asking_words,
+        article_in_story=article_in_story,
         head_count=head_count(counting),
         asks_sentence=bool(SENTENCE_CUES.search(words))
         and not re.search(r"(?<!\w)thoi hieu(?!\w)", words)
         and not (QUALIFICATION_CUES.search(words) and not SENTENCE_AMOUNT_CUES.search(words))
-        and not _SUSPENSION_ASKED.search(_asking_sentence(text)),
+        and not _SUSPENSION_ASKED.search(asking_words),
         asks_duration=bool(DURATION_CUES.search(words)),
         asks_money=bool(MONEY_CUES.search(words)),
         asks_number=bool(HOTLINE_NUMBER_CUES.search(words)),
