@@ -63,6 +63,8 @@ TUNING_SETS = [
     ROOT / "bench" / "answers" / "heldout13.json",
     # scored as unseen once in session 15 (aggregates only), then read and tuned on in the same session
     ROOT / "bench" / "answers" / "heldout14.json",
+    # scored as unseen once at the end of session 15 (aggregates only), then read and tuned on in session 16
+    ROOT / "bench" / "answers" / "heldout15.json",
 ]
 
 
