@@ -89,3 +89,21 @@ def test_the_named_article_s_clause_on_the_group_opens_not_the_whole_article(ans
     )
     first = data["answer"][0]
     assert first["citation"].startswith("Khoản 3 Điều 32 Luật Phòng, chống mua bán người"), first["citation"]
+
+
+def test_a_texts_scope_names_the_group_without_granting_it_anything(answer_client):
+    # heldout15: a Lao victim asking for a closed trial was answered with 01/2014's scope ("Thông tư liên tịch này
+    # áp dụng đối với ... nạn nhân là người nước ngoài"), which grants her nothing
+    answers = answer_client.app.state.vnlex.answers
+    scope = _clause(answers, "01/2014/TTLT-BCA-BQP-BLĐTBXH-BNG", "1", "2")
+    closed_trial = (
+        "Tôi là người Lào bị lừa bán sang làm việc ở Việt Nam, giờ vụ án sắp xét xử. Tôi không muốn mọi người trong "
+        "phòng xử nghe chuyện của mình, tôi có được xin tòa xử kín không?"
+    )
+    assert group_bonus(scope, answers.understand(closed_trial)) == 0.0
+    # asked whom the circular applies to, the scope is the answer and names her
+    applies = answers.understand("Thông tư liên tịch 01/2014 có áp dụng với nạn nhân là người nước ngoài không?")
+    assert group_bonus(scope, applies) == GROUP_BONUS
+    first = ask(answer_client, closed_trial)["answer"][0]
+    scope_cited = (first["doc_number"], first["article_number"]) == ("01/2014/TTLT-BCA-BQP-BLĐTBXH-BNG", "1")
+    assert not scope_cited, first["citation"]

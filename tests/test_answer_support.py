@@ -292,3 +292,30 @@ def test_a_list_heading_sharing_a_word_does_not_outrank_the_clause_on_the_benefi
     first = data["answer"][0]
     assert (first["doc_number"], first["article_number"]) == ("66/2011/QH12", "38"), first["citation"]
     assert "hộ nghèo" in first["text"]
+
+
+def test_whether_an_act_is_prohibited_is_answered_from_the_prohibited_acts(answer_client):
+    # heldout15: "Giả mạo là nạn nhân" (66/2011 Điều 3 khoản 11) ranked 23rd behind the verification procedure the
+    # story's words matched, the story's benefit made it an entitlement question; phrased here as a worker would
+    from search_api.answering.evidence import article_candidates
+    from search_api.answering.groups import group_bonus
+    from search_api.answering.support import DUTY_HEADING_BONUS, prohibited_acts_bonus
+
+    answers = answer_client.app.state.vnlex.answers
+    law = answers.store.document("66/2011/QH12")
+    prohibited = next(
+        c
+        for c in article_candidates(law, next(a for a in law.articles if a.number == "3"), 0)
+        if c.kind == "khoan" and c.number == "11"
+    )
+    question = answers.understand(
+        "Ở xã có một phụ nữ khai với cán bộ là bị bán sang Trung Quốc để được nhận tiền hỗ trợ, công an xác minh thì"
+        " chị ấy chỉ đi làm thuê. Giả mạo là nạn nhân như thế có bị pháp luật cấm không?"
+    )
+    assert not {m.ENTITLEMENT, m.ELIGIBILITY, m.AMOUNT} & set(question.intents), question.intents
+    assert prohibited_acts_bonus(prohibited, question) == DUTY_HEADING_BONUS
+    assert group_bonus(prohibited, question) == 0.0  # the person the act concerns is no group to serve
+    # a benefit asked for keeps its intent and gets no prohibited-acts bonus
+    benefit = answers.understand("Người đang chờ xác minh là nạn nhân có được nhận tiền hỗ trợ ăn ở không?")
+    assert prohibited_acts_bonus(prohibited, benefit) == 0.0
+    assert m.ENTITLEMENT in benefit.intents or m.ELIGIBILITY in benefit.intents

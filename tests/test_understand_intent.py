@@ -203,3 +203,17 @@ def test_a_text_named_in_passing_is_no_lookup(text):
 )
 def test_the_text_s_own_content_is_a_lookup(text):
     assert understand(text).intent == m.LOOKUP
+
+
+def test_a_question_asked_before_its_story_is_the_asking_sentence():
+    # heldout15: the story after the question ("không giấy tờ") made it a procedure question, declined
+    text = (
+        "Luật PCMBN 2011 hiểu nô lệ tình dục là gì? Em gái tôi bị giữ ở quán bên kia biên giới, không có tiền,"
+        " không giấy tờ nên phải chiều khách."
+    )
+    question = understand(text)
+    assert m.PROCEDURE not in question.intents
+    assert question.asking_text == "Luật PCMBN 2011 hiểu nô lệ tình dục là gì"
+    assert " no le tinh duc " in question.asking_words and " giay to " not in question.asking_words
+    # two questions, or a question ending the text, keep the last sentence as the one asking
+    assert understand("Nghị định 62/2012 áp dụng với ai? Công an xã có phải làm gì không?").asking_text == ""

@@ -29,7 +29,7 @@ from ingest.model import QUY_DINH_CHI_TIET, Document
 from search_api.answering import models as m
 from search_api.answering.counted import count_bonus
 from search_api.answering.evidence import Evidence, article_candidates, is_stub
-from search_api.answering.groups import group_bonus
+from search_api.answering.groups import ASKS_SCOPE, group_bonus
 from search_api.answering.models import Candidate
 from search_api.answering.prescriber import prescriber_parts
 from search_api.answering.support import (
@@ -39,6 +39,7 @@ from search_api.answering.support import (
     hierarchy_bonus,
     named_text_bonus,
     procedure_mismatch,
+    prohibited_acts_bonus,
     rights_heading_bonus,
     span_bonus,
 )
@@ -114,14 +115,6 @@ _NOT_A_NOUN = frozenset("lam dinh van ban dieu luat thong tu nghi".split())
 
 
 SCOPE_BONUS = 0.2
-# "NĐ 62/2012 có áp dụng với nạn nhân là người không quốc tịch không": the named text's own scope article
-# ("Đối tượng áp dụng") answers, not a clause that repeats more of the question's words.
-_ASKS_SCOPE = re.compile(
-    r"(?<!\w)(?:co|duoc|chi) ap dung (?:voi|doi voi|cho)(?!\w)"
-    # "Luật Trẻ em 2016 áp dụng với những cơ quan, tổ chức, cá nhân nào?", "áp dụng cho ai"
-    r"|(?<!\w)ap dung (?:voi|doi voi|cho) (?:nhung )?(?:ai|doi tuong|co quan|to chuc|ca nhan)(?!\w)"
-    r"|(?<!\w)doi tuong ap dung(?!\w)"
-)
 _SCOPE_TITLE = re.compile(r"(?<!\w)doi tuong ap dung(?!\w)")
 
 
@@ -147,7 +140,7 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
     day = evidence.on_date()
     cover = Cover(question, weight)
     focus = asked_noun(question.folded)
-    scope_asked = bool(_ASKS_SCOPE.search(question.folded))
+    scope_asked = bool(ASKS_SCOPE.search(question.folded))
     named = {d.number for d in evidence.named_documents}
     # What depends only on a candidate's document, once per document (a named text brings all its clauses).
     title_terms_of: dict[str, frozenset[str]] = {}
@@ -179,7 +172,11 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
         parts["agency"] = agency_bonus(candidate, question, cover)
         parts["named_text"] = named_text_bonus(candidate, question, evidence.named_documents)
         parts["hierarchy"] = hierarchy_bonus(candidate, question)
-        parts["duty"] = duty_heading_bonus(candidate, question) or rights_heading_bonus(candidate, question)
+        parts["duty"] = (
+            duty_heading_bonus(candidate, question)
+            or rights_heading_bonus(candidate, question)
+            or prohibited_acts_bonus(candidate, question)
+        )
         parts["count"] = count_bonus(candidate, question)
         if not question.has(m.PENALTY) and (is_offence(candidate) or amends_criminal_code(candidate)):
             # An offence's sums are fines and the values of goods ("thức ăn chăn nuôi ... trị giá từ 30.000.000

@@ -355,3 +355,8 @@ def asks_definition(words: str) -> bool:
     # support asked; an outside reader got the definition of a victim)
     cue = next((c for c in DEFINITION_CUES.finditer(words) if not words[: c.start()].endswith("chua ")), None)
     return cue is not None and not _ASKED_BEFORE_WHEN.search(words, 0, cue.start())
+
+
+# "Giả mạo là nạn nhân như vậy có bị pháp luật cấm không", "... có bị luật trẻ em cấm không", "bị nghiêm cấm": whether
+# an act is prohibited (the law's "Các hành vi bị nghiêm cấm")
+ASKS_PROHIBITED = re.compile(r"(?<!\w)(?:(?:co|bi) (?:\w+ ){0,3}cam (?:khong|hay)|(?:bi )?nghiem cam|bi cam)(?!\w)")

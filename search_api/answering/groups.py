@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from search_api.answering import models as m
+from search_api.answering.cues import ASKS_PROHIBITED
 from search_api.answering.models import Candidate
 from search_api.answering.terms import folded
 
@@ -158,6 +159,12 @@ def group_bonus(candidate: Candidate, question: m.Question) -> float:
             # khoản 3, "Giấy tờ chứng minh là trẻ em") are another group's (a fourth reader found them first)
             candidate.reasons.append(f"opens on another group ({other})")
             return -OTHER_GROUP_PENALTY
+    if ASKS_PROHIBITED.search(question.asking_words or question.folded):
+        return 0.0  # whether an act is prohibited: the person the act concerns is no group to serve
+    if _SCOPE_TITLE.search(folded(candidate.article.title)) and not ASKS_SCOPE.search(question.folded):
+        # "Thông tư liên tịch này áp dụng đối với ... nạn nhân là người nước ngoài": a text's scope names the group
+        # without granting it anything (heldout15: a Lao victim asking for a closed trial was answered with it)
+        return 0.0
     bonus = 0.0
     for group in question.who:
         pattern = GROUP_IN_TEXT.get(group)
@@ -172,6 +179,18 @@ def group_bonus(candidate: Candidate, question: m.Question) -> float:
             candidate.named_groups.add(group)
             bonus = max(bonus, GROUP_BONUS)
     return bonus
+
+
+# A text's scope article ("Phạm vi điều chỉnh, đối tượng áp dụng").
+_SCOPE_TITLE = re.compile(r"(?<!\w)(?:pham vi dieu chinh|doi tuong ap dung|pham vi va doi tuong)(?!\w)")
+# "NĐ 62/2012 có áp dụng với nạn nhân là người không quốc tịch không": the named text's own scope article
+# ("Đối tượng áp dụng") answers, not a clause that repeats more of the question's words.
+ASKS_SCOPE = re.compile(
+    r"(?<!\w)(?:co|duoc|chi) ap dung (?:voi|doi voi|cho)(?!\w)"
+    # "Luật Trẻ em 2016 áp dụng với những cơ quan, tổ chức, cá nhân nào?", "áp dụng cho ai"
+    r"|(?<!\w)ap dung (?:voi|doi voi|cho) (?:nhung )?(?:ai|doi tuong|co quan|to chuc|ca nhan)(?!\w)"
+    r"|(?<!\w)doi tuong ap dung(?!\w)"
+)
 
 
 # A condition the question says its person does not meet, and how the texts state it (pipeline: the amount summary

@@ -21,8 +21,18 @@ def _by_year(numbers: list[str], words: str) -> list[str]:
     # Only a year right after the law's name ("luật PCMBN 2011", "luật PCMBN năm 2011"); "vụ việc
     # năm 2024" is the day asked about, not the law's year.
     years = set(re.findall(r"(?:pcmbn|nguoi|luat|bo luat hinh su|blhs)(?: nam)? ((?:19|20)\d\d)(?!\w)", words))
-    kept = [n for n in numbers if any(f"/{y}/" in n for y in years)]
+    # A text typed by its full number stays whatever the year said of another ("NQ 01/2016/NQ-HĐTP hướng dẫn
+    # Điều 7 BLHS 2015": 2015 is the Code's year, not the resolution's).
+    if not years:
+        return numbers
+    kept = [n for n in numbers if any(f"/{y}/" in n for y in years) or _typed_in_full(n, words)]
     return kept or numbers
+
+
+def _typed_in_full(number: str, words: str) -> bool:
+    serial, year = number.split("/")[:2]
+    # (the folded words have lost the slashes: "01/2016/NQ-HĐTP" reads "01 2016 nq hdtp")
+    return serial.isdigit() and re.search(rf"(?<!\w)0*{int(serial)} {year}(?!\w)", words) is not None
 
 
 # "Bộ luật Hình sự năm 1999", "Nghị định ... 2005": a text named by its type and year.

