@@ -530,3 +530,13 @@ def test_a_long_heading_said_whole_supports_its_clause_however_little_it_covers(
     evidence = Evidence(question, today=date(2026, 11, 23))
     composition = Composition(quotes=[lead], best_coverage=0.13)
     assert check.supported(evidence, composition, check.ANSWER_THRESHOLD) is supported
+
+
+def test_a_period_asked_that_no_quoted_clause_states_is_declined(answer_client):
+    # heldout15: what a protection dossier holds (62/2012 Điều 11) stood as the answer to how long it is kept
+    kept = ask(answer_client, "Hồ sơ áp dụng biện pháp bảo vệ theo NĐ 62/2012 phải lưu trữ trong bao nhiêu năm?")
+    assert kept["answered"] is False, [q["citation"] for q in kept["answer"]]
+    # a period the texts state is answered
+    stay = ask(answer_client, "Nạn nhân được hỗ trợ tiền ăn tại cơ sở hỗ trợ nạn nhân tối đa bao nhiêu ngày?")
+    assert stay["answered"] is True
+    assert any(ch.isdigit() for ch in stay["answer"][0]["text"])

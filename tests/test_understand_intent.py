@@ -217,3 +217,21 @@ def test_a_question_asked_before_its_story_is_the_asking_sentence():
     assert " no le tinh duc " in question.asking_words and " giay to " not in question.asking_words
     # two questions, or a question ending the text, keep the last sentence as the one asking
     assert understand("Nghị định 62/2012 áp dụng với ai? Công an xã có phải làm gì không?").asking_text == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "penalty"),
+    [
+        # heldout15: folded, "đi từ huyện" read "đi tù" and a travel-money question was answered with BLHS Điều 150
+        (
+            "Trung tâm TGPL có chi tiền tàu xe cho nạn nhân mua bán người đi từ huyện lên tỉnh để dự phiên tòa không,"
+            " mức bao nhiêu?",
+            False,
+        ),
+        ("nan nhan di tu que ra thanh pho thi duoc ho tro tien tau xe bao nhieu", False),
+        ("kẻ bán người sang Trung Quốc phải đi tù mấy năm", True),
+        ("ban nguoi thi ngoi tu bao lau", True),
+    ],
+)
+def test_going_from_a_place_is_no_prison_term(text, penalty):
+    assert (m.PENALTY in understand(text).intents) is penalty

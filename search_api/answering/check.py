@@ -20,6 +20,7 @@ from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.banner import banner, vn_date  # noqa: F401 (re-exported: the check stage's parts)
 from search_api.answering.compose import SYLLABLE_SHARE, Composition, in_force_on, term_weight
+from search_api.answering.cues import DURATION_CUES
 from search_api.answering.deferred import deferred_amount
 from search_api.answering.evidence import Evidence, is_news, is_stub
 from search_api.answering.off_collection import off_collection
@@ -91,6 +92,8 @@ def supported(evidence: Evidence, composition: Composition, threshold: float = A
     if question.has(m.HOTLINE) and question.asks_number:
         if not any(_PHONE.search(q.text) for q in composition.quotes):
             return False  # no normative text gives a number (news may: shown apart)
+    if _period_asked_but_none_stated(question, composition.quotes):
+        return False
     if composition.quotes and asking_covered(evidence, composition.quotes):
         # A story told before the question dilutes the whole question's coverage, not the evidence: the asking
         # sentence itself is well covered by a quoted clause (colloquial false declines, heldout7–9)
@@ -108,6 +111,26 @@ def supported(evidence: Evidence, composition: Composition, threshold: float = A
         # A long, wordy question dilutes coverage, not the evidence (NAMED_TEXT_SHARE of the bar).
         threshold *= NAMED_TEXT_SHARE
     return bool(composition.quotes) and composition.best_coverage >= threshold
+
+
+# A period stated in words ("ngay", "kịp thời", "trong thời gian ...") answers "bao lâu" as a number of days does.
+_PERIOD_IN_WORDS = re.compile(r"(?<!\w)(?:ngay|kip thoi|thoi gian|thoi han|thoi hieu)(?!\w)")
+_PERIOD = re.compile(r"\d+\s*(?:\([^)]*\)\s*)?(?:ngày|tháng|năm|giờ|tuần|buổi)(?!\w)", re.IGNORECASE)
+QUOTES_READ_FOR_A_PERIOD = 3
+
+
+def _period_asked_but_none_stated(question: m.Question, quotes: list) -> bool:
+    """ "Hồ sơ bảo vệ phải lưu trữ trong bao nhiêu năm": a period is asked and none of the leading quotes states one
+    (heldout15: 62/2012 Điều 11, what the dossier holds, stood as the answer to how long it is kept)."""
+    if question.asks_money or question.has(m.PENALTY) or not quotes:
+        return False
+    if not DURATION_CUES.search(question.asking_words or question.folded):
+        return False  # (a period told in the story, "ép làm việc mấy tháng liền", is not asked)
+    for quote in quotes[:QUOTES_READ_FOR_A_PERIOD]:
+        text = f"{quote.lead_in} {quote.text}"
+        if _PERIOD.search(text) or _PERIOD_IN_WORDS.search(folded(text)):
+            return False
+    return True
 
 
 # "Luật 86/2025 sửa BLHS thì khung hình phạt thay đổi thế nào", "Luật 53/2024 quy định gì mới": what a text

@@ -256,7 +256,7 @@ def _provision_bonus(candidate: Candidate, question: m.Question, store: CorpusSt
         points = [provisions[c.id] for c in (clause.children if clause else []) if c.id in provisions]
         if points:
             return max(_bonus_for(p, question) for p in points)
-    if question.asks_duration and not question.asks_money and _states_time_limit(candidate.text):
+    if question.asks_duration and not question.asks_money and states_time_limit(candidate.text):
         # An agency's step with its time limit ("Trong thời hạn 04 ngày làm việc ..., Giám đốc Trung tâm
         # ... trình") is no victim's provision, yet it is what "bao lâu" asks.
         return DURATION_BONUS
@@ -264,7 +264,7 @@ def _provision_bonus(candidate: Candidate, question: m.Question, store: CorpusSt
 
 
 @lru_cache(maxsize=8192)
-def _states_time_limit(text: str) -> bool:
+def states_time_limit(text: str) -> bool:
     return any(a.unit in TIME_UNITS for a in extract_deadlines(text))
 
 

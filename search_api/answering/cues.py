@@ -16,7 +16,11 @@ def _cues(*patterns: str) -> re.Pattern:
 
 
 # Words naming a sentence: cues of a penalty question and of one asking for the sentence itself.
-_NOT_FROM = r"(?! (?:choi|bo|chuc|nhiem|do|khi|ngay|thang|nam \d|luc|nho|truoc|sau|dau|nay|xa|phia|nguyen)(?!\w))"
+# ("đi từ huyện lên tỉnh", "đi từ quê ra", "từ bên kia biên giới": from a place)
+NOT_FROM = (
+    r"(?! (?:choi|bo|chuc|nhiem|do|khi|ngay|thang|nam \d|luc|nho|truoc|sau|dau|nay|xa|phia|nguyen"
+    r"|huyen|tinh|que|nha|ben|bien|cua khau|thanh pho|trung|mien|lang|thon|ban|noi|cho|xom|ha noi)(?!\w))"
+)
 SENTENCE_WORDS = (
     r"phat tu",
     r"bi phat",
@@ -25,10 +29,10 @@ SENTENCE_WORDS = (
     r"muc tu (?:cao nhat|toi da|thap nhat)",  # ("mức từ 30.000 đồng" is an amount: only these)
     # Folded, "tù" (prison) is also "từ" (from; "từ chối" refuse): "Tòa án từ chối", "bị từ chối cấp giấy phép"
     # asked no sentence, and answering them from the Criminal Code told a worker of a prison term.
-    rf"an tu{_NOT_FROM}",
+    rf"an tu{NOT_FROM}",
     r"tu chung than",
     r"tu hinh",
-    rf"(?:di|ngoi|bi) tu{_NOT_FROM}",
+    rf"(?:di|ngoi|bi) tu{NOT_FROM}",
     r"xu tu",  # "bị xử tù bao nhiêu"
     # "bị xử thế nào", "bị xử mấy năm", "theo khung nào" ("bị xử tội X không" asks whether it is the offence)
     r"bi xu (?:the nao|ra sao|bao nhieu|may nam|nang|theo khung|khung)",
@@ -283,7 +287,15 @@ SENTENCE_AMOUNT_CUES = _cues(r"bao nhieu nam", r"may nam", r"khung (?:hinh phat|
 # "..., cụ thể là gì", "gồm những gì": the question wants the content, not only which text.
 CONTENT_CUES = _cues(r"cu the", r"la gi", r"gom (?:nhung )?gi", r"nhung gi", r"nhu the nao", r"ra sao", r"noi dung")
 DURATION_CUES = _cues(
-    r"bao lau", r"may ngay", r"bao nhieu ngay", r"thoi han", r"trong vong", r"mat bao lau", r"may thang"
+    r"bao lau",
+    r"may ngay",
+    r"bao nhieu ngay",
+    r"thoi han",
+    r"trong vong",
+    r"mat bao lau",
+    r"may thang",
+    r"bao nhieu (?:nam|thang|tuan)",
+    r"may tuan",
 )
 # Folded, "đồng" (money) and "động" ("lao động") are both "dong": only a sum or a question of one
 # names money.

@@ -9,7 +9,7 @@ import re
 
 from ingest.textnorm import fold
 from search_api.answering import models as m
-from search_api.answering.cues import GROUP_CUES, INTENT_CUES, _cues
+from search_api.answering.cues import GROUP_CUES, INTENT_CUES, NOT_FROM, _cues
 
 # Bodies the texts never name, only their kind ("cơ quan, tổ chức ... có trách nhiệm"): their names
 # are read as that kind, and their own words are not scored (no clause holds them).
@@ -187,7 +187,8 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
         "không thể tự mình viết đơn yêu cầu",
     ),
     (_cues(r"khong (?:mat|ton|phai tra) (?:tien|dong nao|phi)"), "miễn phí"),
-    (_cues(r"(?:di|ngoi|o) tu(?!\w)(?! phap)"), "phạt tù"),  # (not "Bộ Tư pháp", "ở Tư pháp")
+    # (not "Bộ Tư pháp", "ở Tư pháp"; not "đi từ huyện lên tỉnh": folded, "từ" is "tù")
+    (_cues(rf"(?:di|ngoi|o) tu(?!\w)(?! phap){NOT_FROM}"), "phạt tù"),
     (_cues(r"tre (?:mo coi|lang thang|bi bo roi)"), "trẻ em có hoàn cảnh đặc biệt"),
     # Legal aid as clients put it (11/2017/QH14): changing the helper, stopping half way, going to court.
     (
