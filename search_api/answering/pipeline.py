@@ -164,12 +164,15 @@ class AnswerService:
             evidence.named_article
             and composition.mode in ("definition", "eligibility")
             and question.intent not in (m.LOOKUP, m.STATUS, m.DETAILING)
-            and not _opens_with_its_group_clause(composition, evidence.named_article)
         ):
             # "Nghị định 56/2017 Điều 12 quy định những trường hợp nào được coi là ...": the article the
             # question points at opens the answer, whichever definition or group clause scored higher.
             composition.quotes = quote_shape.named_article_opens(
-                composition.quotes, c.ranked(evidence), evidence.named_article, question.clause_number
+                composition.quotes,
+                c.ranked(evidence),
+                evidence.named_article,
+                question.clause_number,
+                eligibility=composition.mode == "eligibility",
             )
         return composition
 
@@ -391,17 +394,3 @@ class AnswerService:
 
 def _fact_documents(composition: c.Composition) -> set[str]:
     return {str(fact["doc_number"]) for fact in composition.facts if fact.get("doc_number")}
-
-
-def _opens_with_its_group_clause(composition: c.Composition, named) -> bool:
-    """ "Cháu đi cùng mẹ có được hỗ trợ khám bệnh không, theo Đ32 Luật PCMBN?": the named article's clause on the
-    group asked about already opens the answer (khoản 3, the minors' three regimes); the whole article in its
-    place would open on khoản 1, the six regimes of victims (an outside reader, session 15)."""
-    lead = composition.quotes[0] if composition.quotes else None
-    return (
-        composition.mode == "eligibility"
-        and lead is not None
-        and lead.kind != "dieu"
-        and (lead.document.number, lead.article.id) == (named[0].number, named[1].id)
-        and bool(lead.named_groups or "eligibility list naming the group" in lead.reasons)
-    )

@@ -76,13 +76,29 @@ def named_article_first(
 
 
 def named_article_opens(
-    quotes: list[Candidate], ordered: list[Candidate], named, clause: str | None
+    quotes: list[Candidate], ordered: list[Candidate], named, clause: str | None, *, eligibility: bool = False
 ) -> list[Candidate]:
     """A definition or eligibility answer to a question naming an article: that article first — whole
-    when no clause is named and it fits on a screen ("những trường hợp nào": every case it lists)."""
+    when no clause is named and it fits on a screen ("những trường hợp nào": every case it lists) — unless an
+    eligibility answer already opens with that article's clause on the group asked about."""
     document, article = named
+    if eligibility and _opens_with_its_group_clause(quotes, named):
+        return quotes
     if clause is None and len(article.text) <= SIBLING_ARTICLE_CHARS:
         own = (document.number, article.id)
         rest = [q for q in quotes if (q.document.number, q.article.id) != own]
         return (whole_article(document, article, None) + rest)[:MAX_QUOTES]
     return named_article_first(quotes, ordered, named)
+
+
+def _opens_with_its_group_clause(quotes: list[Candidate], named) -> bool:
+    """ "Cháu đi cùng mẹ có được hỗ trợ khám bệnh không, theo Đ32 Luật PCMBN?": the named article's clause on the
+    group asked about already opens the answer (khoản 3, the minors' three regimes); the whole article in its
+    place would open on khoản 1, the six regimes of victims (an outside reader, session 15)."""
+    lead = quotes[0] if quotes else None
+    return (
+        lead is not None
+        and lead.kind != "dieu"
+        and (lead.document.number, lead.article.id) == (named[0].number, named[1].id)
+        and bool(lead.named_groups or "eligibility list naming the group" in lead.reasons)
+    )

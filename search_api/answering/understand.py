@@ -17,6 +17,17 @@ from ingest.textnorm import fold, has_diacritics, nfc
 from search_api.answering import models as m
 from search_api.answering.aggravating import AGGRAVATING  # noqa: F401 (re-exported: penalty.py imports it from here)
 from search_api.answering.as_of import as_of_date, folded_text  # noqa: F401 (re-exported: tests and stages import them from here)
+from search_api.answering.asking import (  # noqa: F401 (expanded_text, asks_before_last: re-exported)
+    SENTENCE_SPLIT,
+    article_named_in_story_only,
+    asking_sentence,
+    asking_terms_of,
+    asking_text_of,
+    asks_before_last,
+    expanded_text,
+    question_before_story,
+    sentence_parts,
+)
 from search_api.answering.counts import (  # noqa: F401 (aged_16_or_over, head_count: re-exported)
     _counted_victims,
     _with_ages,
@@ -55,7 +66,6 @@ from search_api.answering.terms import fast_folded, question_terms
 from search_api.answering.transition import is_transitional
 from search_api.answering.wording import COLLOQUIAL, ORGANISATIONS, legal_wording  # noqa: F401 (re-exported)
 from search_api.query import load_abbreviations, parse_query
-from search_api.query_intent import ARTICLE_PREFIX
 
 
 def unknown_numbers(text: str, known_documents: list[tuple[str, str, str]]) -> list[str]:
@@ -72,31 +82,6 @@ def first_numbered_unknown(question: m.Question) -> bool:
     109/2015/QH13 về việc thi hành BLHS 2015 còn hiệu lực không" asks about 109/2015, whatever else it names."""
     first = DOC_NUMBER_ANYCASE_RE.search(nfc(question.text))
     return first is not None and first.group() in question.unknown_numbers
-
-
-# Abbreviations read as their words before any cue is matched: "NĐ nào quy định ...", "tội MBN",
-# "BLHS năm 1999", "trung tâm TGPL" are then understood as the spelt-out question is. Law aliases
-# ("luật PCMBN") name documents and are resolved by search_api.query, not spelt out here.
-_SPELT_KINDS = ("term", "doc_type", "issuer")
-
-
-def expanded_text(text: str) -> str:
-    """The folded question (see folded_text) with every abbreviation of corpus/abbreviations.tsv
-    outside a document number replaced by its expansion ("nd nao" -> "nghi dinh nao")."""
-    text = nfc(text)
-    rows = [row for row in load_abbreviations() if row.kind in _SPELT_KINDS]
-    pieces, position = [], 0
-    # "09/2013/NĐ-CP": the codes inside a number stay as typed, part of the number.
-    for match in [*DOC_NUMBER_ANYCASE_RE.finditer(text), None]:
-        plain = fold(text[position : match.start() if match else len(text)]).lower()
-        for row in rows:
-            plain = row.pattern.sub(" " + fold(row.expansion).lower() + " ", plain)
-        pieces.append(plain)
-        if match:
-            pieces.append(fold(match.group()).lower())
-            position = match.end()
-    view = " ".join(pieces)
-    return folded_text(view)
 
 
 _CLAUSE_RE = re.compile(r"(?<!\w)(?:khoan |k)(\d{1,2})(?!\w)")  # "khoản 2", "k2"
@@ -186,121 +171,17 @@ def _affirmed(cue: re.Pattern, words: str) -> bool:
     return any(not _DENIED_BEFORE.search(words[: match.start()].rstrip()) for match in cue.finditer(words))
 
 
-def _parts(text: str, split: re.Pattern[str]) -> list[str]:
-    """The question cut where `split` ends a part; a full stop inside a number ("09/2013", "1.000.000 đồng")
-    ends nothing."""
-    return [part for part in split.split(nfc(text)) if part.strip()]
-
-
 _BENEFIT_INTENTS = (m.ENTITLEMENT, m.ELIGIBILITY, m.AMOUNT)
 READ_AS_TYPED = frozenset({"lấy bộ phận cơ thể"})
-_SENTENCE_SPLIT = re.compile(r"[.!?;:](?!\d)")
-
-
-def _asking_sentence(text: str) -> str:
-    """The expanded words of the sentence asking (the last, or the one question put before its story), "." or ":"
-    ending the others."""
-    if asked_first := _question_before_story(text):
-        return expanded_text(asked_first[0])
-    sentences = _parts(text, _SENTENCE_SPLIT)
-    return expanded_text(sentences[-1]) if sentences else ""
-
-
-def _question_before_story(text: str) -> tuple[str, str] | None:
-    """ "Luật PCMBN 2011 hiểu nô lệ tình dục là gì? Em gái tôi bị giữ ở quán ..., không giấy tờ nên phải chiều
-    khách.": one question asked first, then the story told after it without asking (heldout15: the story's "giấy
-    tờ" made it a procedure and declined). The question and the story; None when the question ends the text."""
-    stripped = nfc(text).strip()
-    if stripped.endswith("?") or stripped.count("?") != 1:
-        return None
-    question, story = stripped.split("?", 1)
-    question = _parts(question, _SENTENCE_SPLIT)[-1] if _parts(question, _SENTENCE_SPLIT) else ""
-    return (question.strip(), story.strip()) if question.strip() and story.strip() else None
-
-
-# (a comma too: "bọn chúng lại mò tới chỗ làm đe dọa, muốn áp dụng thêm biện pháp ... thì làm thế nào" asks in
-# its last clause; measured: two more false declines gone on each backend, no unanswerable question answered)
-_ASKING_SPLIT = re.compile(r"[.!?;:,](?!\d)")
-
-
 # "Luật X quy định gì", "nội dung (chính) của nghị định", "... gồm những nội dung gì": the text itself is asked; not
 # "nội dung thông tin, tuyên truyền ... gồm những gì", where "nội dung" is a subject the text regulates
 TEXT_CONTENT_ASKED = re.compile(
     r"(?<!\w)(?:noi dung (?:chinh |co ban )?(?:gi|the nao|ra sao|(?:cua )?(?:luat|nghi dinh|thong tu|nghi quyet|bo luat"
     r"|van ban|dieu))|quy dinh gi|la gi)(?!\w)"
 )
-_STORY_SPLIT = re.compile(r"[.!?](?!\d)")
-
-
-def article_named_in_story_only(text: str) -> bool:
-    """ "Công an nói thuộc khoản 1 Điều 150 BLHS. Tôi là mẹ, không tố giác thì có bị truy cứu không?": the article
-    is part of the story told before the question, which asks something else (not a lookup of it)."""
-    sentences = _parts(text, _STORY_SPLIT)
-    return len(sentences) > 1 and not any(
-        re.search(rf"(?<!\w){ARTICLE_PREFIX}\d", words) or _POINTS_BACK.search(words)
-        for words in map(expanded_text, sentences[1:])
-    )
-
-
-# "Cô giáo bảo Điều 27 của Luật Trẻ em ... Điều đó ghi nguyên văn thế nào?": a later sentence asking about the article
-# told before it by pointing back (heldout14: not read as a lookup, and declined)
-_POINTS_BACK = re.compile(r"(?<!\w)(?:(?:dieu|khoan|diem)(?: luat)? (?:do|nay|ay|tren)|nguyen van)(?!\w)")
-
-
 # "... tổng hợp hình phạt dưới 3 năm tù. Có được cho hưởng án treo không?": whether the sentence told may be suspended
 # (the conditions of Điều 65 and NQ 02/2018), not the offence's range (heldout13 was given Điều 328 khoản 2)
 _SUSPENSION_ASKED = re.compile(r"(?<!\w)(?:duoc |cho )+huong an treo(?!\w)")
-STORY_WORDS = 12  # a story this long before the question drowns the question's own words in a search
-ASKING_WORDS = 5  # an asking sentence this long says enough to be searched alone ("vậy thì sao?" does not)
-
-
-def asks_before_last(text: str) -> bool:
-    """A sentence before the last one asks too ("... áp dụng với ai? Công an xã có phải ...?"): no story precedes it."""
-    return "?" in text.strip().rstrip("?")
-
-
-def _asking_text(text: str) -> str:
-    """ "Chị tôi là nạn nhân ..., chưa có việc gì cụ thể. Yêu cầu trợ giúp pháp lý như vậy có được thụ lý không?": the
-    last sentence, searched alone as well (the story's words had pushed Luật TGPL Điều 30 out of the top ten)."""
-    sentences = _parts(text, _SENTENCE_SPLIT)
-    if asked_first := _question_before_story(text):
-        asking, story = asked_first
-    elif len(sentences) < 2 or asks_before_last(text):
-        return ""  # (one sentence, or an earlier one asks too: "Nghị định 62/2012 áp dụng với ai? Công an xã ...")
-    else:
-        asking, story = sentences[-1].strip(), " ".join(sentences[:-1])
-    return asking if len(asking.split()) >= ASKING_WORDS and len(story.split()) >= STORY_WORDS else ""
-
-
-def _asking_terms(text: str, syllables: frozenset[str], bigrams: frozenset[str]) -> frozenset[str]:
-    """The question's scoring terms that its last sentence (or clause) holds, when others precede it."""
-    if asked_first := _question_before_story(text):
-        return _own_terms(asked_first[0], syllables, bigrams)
-    sentences = _parts(text, _ASKING_SPLIT)
-    if len(sentences) < 2:
-        return frozenset()
-    own = _own_terms(sentences[-1], syllables, bigrams)
-    if len(own) >= ASKING_TERMS or len(sentences := _parts(text, _SENTENCE_SPLIT)) < 2:
-        return own
-    # "..., có được gia hạn không?": a last clause this short says too little to stand for the question (a clause on
-    # extending a licence covered it whole); its sentence asks ("giải quyết tố cáo trong thời hạn bao lâu, ...")
-    return _own_terms(sentences[-1], syllables, bigrams)
-
-
-ASKING_TERMS = 4
-
-
-def _own_terms(sentence: str, syllables: frozenset[str], bigrams: frozenset[str]) -> frozenset[str]:
-    """The question's scoring terms that this sentence of it holds."""
-    # spelt out as the question's terms are ("UBND xã phải can thiệp ...": "ủy ban nhân dân xã", not "ubnd"), and with
-    # the legal wording of its everyday words ("trả lại tiền" is "hoàn trả"), as the question is
-    words = expanded_text(sentence)
-    own: set[str] = set()
-    for phrase in (words.split(), *(fast_folded(legal) for legal in legal_wording(words))):
-        own |= set(phrase) | {f"{a}_{b}" for a, b in zip(phrase, phrase[1:], strict=False)}
-    return frozenset(t for t in syllables | bigrams if t in own)
-
-
 # "which text" asked: the detailing question proper ("nghị định nào hướng dẫn Điều 32")
 # or which of its articles ("quy định chi tiết điều khoản nào của luật", "những điều nào")
 _WHICH_TEXT = re.compile(
@@ -345,12 +226,12 @@ def understand_question(
         reference.article_numbers[0] if reference.doc_numbers and reference.article_numbers else None
     )
     intents = [intent for intent in m.INTENTS[1:-1] if INTENT_CUES[intent].search(words)]
-    asking_words = _asking_sentence(text)
+    asking_words = asking_sentence(text)
     if ASKS_PROHIBITED.search(asking_words):
         # "... để được nhận tiền hỗ trợ ... Giả mạo là nạn nhân như vậy có bị pháp luật cấm không?": whether the act is
         # prohibited is asked; the benefit the story names is no entitlement question
         intents = [i for i in intents if i not in _BENEFIT_INTENTS or INTENT_CUES[i].search(asking_words)]
-    if _question_before_story(text):
+    if question_before_story(text):
         # the story told after the question lends it no intent of its own ("không giấy tờ" is no procedure asked)
         intents = [i for i in intents if INTENT_CUES[i].search(asking_words)]
     article_in_story = article_named_in_story_only(text)
@@ -439,8 +320,8 @@ def understand_question(
         parsed=parsed,
         # ("khung cao nhất đến tù chung thân thì thời hiệu truy cứu là bao nhiêu năm": the sentence is the
         # premise; the limitation period is asked, Điều 27 BLHS)
-        asking_terms=_asking_terms(text, syllables, bigrams),
-        asking_text=_asking_text(text),
+        asking_terms=asking_terms_of(text, syllables, bigrams),
+        asking_text=asking_text_of(text),
         asking_words=asking_words,
         article_in_story=article_in_story,
         head_count=head_count(counting),
