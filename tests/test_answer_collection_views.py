@@ -13,6 +13,7 @@ import re
 import pytest
 
 from search_api.answering import evidence, governing, juvenile, naming, off_collection, penalty
+from search_api.answering.counts import stated_ages
 from search_api.answering.terms import folded
 from search_api.corpus_store import CorpusStore
 
@@ -94,17 +95,22 @@ QUESTIONS = [
 
 
 @pytest.mark.parametrize("child", [False, True])
-@pytest.mark.parametrize("question", [*QUESTIONS, "dâm ô bé gái 13 tuổi bị phạt thế nào"])
+@pytest.mark.parametrize(
+    "question", [*QUESTIONS, "dâm ô bé gái 13 tuổi bị phạt thế nào", "khách mua dâm em gái 17 tuổi bị xử thế nào"]
+)
 def test_offences_a_question_names_are_those_the_scan_finds(store, question, child):
     asked = set(folded(question).split())
+    ages = tuple(stated_ages(f" {folded(question)} "))
     offences = evidence._offences(store)
     scanned = [
-        (d, a) for d, a, _ in offences if evidence.name_stated(a.title, asked, child) >= evidence.OFFENCE_NAME_SHARE
+        (d, a)
+        for d, a, _ in offences
+        if evidence.name_stated(a.title, asked, child, ages) >= evidence.OFFENCE_NAME_SHARE
     ]
     if not scanned:
         ordered = sorted(offences, key=lambda item: -item[2])
         scanned = [(d, a) for d, a, _ in ordered[: evidence.PROMINENT_OFFENCES]]
-    assert evidence._named_offences(store, asked, child) == scanned
+    assert evidence._named_offences(store, asked, child, ages) == scanned
 
 
 def test_a_child_s_age_says_the_under_16_of_an_offence_s_name():

@@ -554,3 +554,42 @@ def test_an_article_told_in_the_story_does_not_open_the_answer_to_another_questi
     )
     first = data["answer"][0]
     assert first["doc_number"] == "02/2018/NQ-HĐTP", first["citation"]
+
+
+def test_an_age_within_the_offences_bracket_says_that_part_of_its_name():
+    from search_api.answering.evidence import name_stated
+
+    asked = set("khach mua dam be gai 15 tuoi bi ban vao quan".split())
+    assert name_stated("Tội mua dâm người dưới 18 tuổi", asked, ages=(15,)) == 1.0
+    assert name_stated("Tội mua dâm người dưới 18 tuổi", asked, ages=(19,)) < 0.6  # an adult is outside it
+    older = set("ke 20 tuoi ep ban gai 14 tuoi quan he".split())
+    bracket = "Tội cưỡng dâm người từ đủ 13 tuổi đến dưới 16 tuổi"
+    assert name_stated(bracket, older | {"cuong", "dam"}, ages=(20, 14)) == 1.0
+    assert name_stated(bracket, older | {"cuong", "dam"}, ages=(12,)) < 1.0
+
+
+def test_an_offence_name_said_in_order_not_its_words_apart():
+    from search_api.answering.evidence import name_said_as_phrase
+
+    question = "khach mua dam be gai 15 tuoi bi ban vao quan thi bi xu the nao"
+    assert name_said_as_phrase("Tội mua dâm người dưới 18 tuổi", question, ages=(15,)) == 1.0
+    assert name_said_as_phrase("Tội mua bán người dưới 16 tuổi", question, child=True) == 0.0
+    # "lần đầu, cô ta ...": the comma parts them; no "đầu cơ" (Điều 196) is said
+    assert name_said_as_phrase("Tội đầu cơ", "Cô ta làm một mình, lần đầu, cô ta bị bắt") == 0.0
+
+
+def test_a_number_asked_is_no_head_count():
+    from search_api.answering.counts import head_count
+
+    # folded, "bao nhiêu năm, có bị" reads "năm cô": five women (an outside reader's summary said "5 người")
+    assert head_count(" khach mua dam be gai 15 tuoi phat tu bao nhieu nam co bi phat tien khong ") == 0
+    assert head_count(" chung lua nam co gai sang trung quoc ") == 5
+
+
+def test_buying_sex_from_a_trafficked_child_is_that_offence_not_trafficking(answer_client):
+    # outside readers (session 16, two of them): a client buying sex from a 15-year-old sold into a bar was given
+    # BLHS Điều 151 (12–20 years, "5 người"); Điều 329 khoản 2 (03–07 năm) is the offence
+    data = ask(answer_client, "khach mua dam be gai 15 tuoi bi ban vao quan thi bi xu the nao, phat tu bao nhieu nam")
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("100/2015/QH13", "329"), first["citation"]
+    assert "5 người" not in (data.get("summary") or "")

@@ -58,7 +58,8 @@ def _with_ages(who: list[str], words: str) -> list[str]:
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 # ("một nhóm 4 người phân công rõ ràng ... bán một bé gái": the offenders, not four victims — outside reader 10)
 _COUNTED = re.compile(
-    r"(?<!\w)(?<!nhom )(?<!bang )(?<!bon )(?<!toan )(?<!gom )"
+    # (not "phạt tù bao nhiêu năm, có bị ...": folded, "năm có" reads "five women"; a number asked is no count)
+    r"(?<!\w)(?<!nhom )(?<!bang )(?<!bon )(?<!toan )(?<!gom )(?<!nhieu )(?<!may )"
     r"(\d{1,3}|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (?:nguoi|nan nhan|co gai|phu nu|tre em|chau|be|em"
     r"|thanh nien|lao dong|nguoi lao dong|chi em|chi|co|dua tre|dua be|thieu nu|nu sinh|hoc sinh|con gai)(?!\w)"
 )

@@ -23,6 +23,7 @@ from ingest.model import Article, Document
 from ingest.numbers import number_key, slug
 from ingest.textnorm import fold
 from search_api.answering import models as m
+from search_api.answering.counts import stated_ages
 from search_api.answering.models import Candidate
 from search_api.answering.support import heading_articles
 from search_api.corpus_store import CorpusStore, Snapshot
@@ -50,6 +51,8 @@ class Evidence:
     missing_article: str | None = None  # "Điều 99" named but absent from every named text
     today: date | None = None
     weights: dict[str, float] = field(default_factory=dict)  # the question's terms by corpus rarity (compose)
+    # (document number, article id) both searches rank first: the whole question's and its asking sentence's alone
+    agreed_article: tuple[str, str] | None = None
 
     def on_date(self) -> date | None:
         return self.question.as_of or self.today
@@ -162,6 +165,7 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
         asked = search.search(
             question.asking_text, with_facets=False, with_snippets=False, with_catalogued=False, size=ASKING_ARTICLES
         )
+        asked_first: tuple[str, str] | None = None
         for position, hit in enumerate(asked["hits"]):
             document = store.document(hit["doc_number"])
             if document is None or is_news(document) or document.type == "Án lệ":
@@ -170,6 +174,9 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
             if article is not None:
                 # (ranked where the asking sentence's search put it: it is that search's answer, not a late find)
                 _add_article(evidence, seen, document, article, position)
+                asked_first = asked_first or (hit["doc_number"], hit["article_id"])
+        if evidence.hits and (evidence.hits[0]["doc_number"], evidence.hits[0]["article_id"]) == asked_first:
+            evidence.agreed_article = asked_first
     for document in evidence.named_documents:
         # "quyền gì theo luật PCMBN": every article of a text the question names is a candidate,
         # not only those the backend ranked (each backend ranks differently; the answer should not).
@@ -220,22 +227,47 @@ def offence_name(title: str) -> list[str]:
     return [w for w in re.findall(r"\w+", fold(title or "").lower())[1:] if w not in ("hoac", "va")]
 
 
-# "Tội dâm ô đối với người dưới 16 tuổi": the victim's age ends the name; a question about a 13-year-old says it
-# by the age, not by these words
+# "Tội dâm ô đối với người dưới 16 tuổi", "Tội mua dâm người dưới 18 tuổi", "... người từ đủ 13 tuổi đến dưới 16 tuổi":
+# the victim's age is part of the name; a question about a 15-year-old says it by the age, not by these words
 # (and "Tội đánh tráo người dưới 01 tuổi": a newborn is a child under 16 too)
-_UNDER_AGE_TAILS = (("nguoi", "duoi", "16", "tuoi"), ("nguoi", "duoi", "01", "tuoi"))
+_AGE_BRACKET = re.compile(r"(?:doi voi )?nguoi (?:tu du (\d+) tuoi den )?duoi (\d+) tuoi")
 
 
-def _stated_share(words: tuple[str, ...] | list[str], asked: set[str], child: bool) -> float:
-    if child and len(words) > 4 and tuple(words[-4:]) in _UNDER_AGE_TAILS:
-        words = [w for w in words[:-4] if w not in ("doi", "voi")]  # the act named: "dâm ô", "mua bán", "đánh tráo"
+def _without_age_bracket(words: list[str] | tuple[str, ...], child: bool, ages: tuple[int, ...]) -> list[str]:
+    """The offence's name less its victim's age bracket, when the question's person is within it."""
+    name = " ".join(words)
+    match = _AGE_BRACKET.search(name)
+    if match is None:
+        return list(words)
+    low, below = int(match.group(1) or 0), int(match.group(2))
+    within = any(low <= age < below for age in ages) or (child and low == 0 and below in (1, 16, 18))
+    if not within:
+        return list(words)
+    return (name[: match.start()] + " " + name[match.end() :]).split()
+
+
+def _stated_share(
+    words: tuple[str, ...] | list[str], asked: set[str], child: bool, ages: tuple[int, ...] = ()
+) -> float:
+    words = _without_age_bracket(words, child, ages)
     return sum(w in asked for w in words) / len(words) if words else 0.0
 
 
-def name_stated(title: str, asked: set[str], child: bool = False) -> float:
-    """Share of an offence's name that the question says (for a question about a child under 16, the act
-    before "người dưới 16 tuổi")."""
-    return _stated_share(offence_name(title), asked, child)
+def name_said_as_phrase(title: str, text: str, child: bool = False, ages: tuple[int, ...] = ()) -> float:
+    """Share of an offence name's word pairs the question says as they stand: "mua dâm" in "khách mua dâm bé gái 15
+    tuổi bị bán vào quán" names Điều 329 ("Tội mua dâm người dưới 18 tuổi"), whose words it says in that order,
+    while "mua", "bán" are said of Điều 151 ("Tội mua bán người dưới 16 tuổi") only apart. Read with the punctuation
+    typed: "lần đầu, cô ta" is no "đầu cơ" (Điều 196)."""
+    name = _without_age_bracket(offence_name(title), child, ages)
+    pairs = [f"{a} {b}" for a, b in zip(name, name[1:], strict=False)]
+    spoken = " " + " ".join(re.findall(r"\w+|[^\w\s]", fold(text).lower())) + " "
+    return sum(f" {pair} " in spoken for pair in pairs) / len(pairs) if pairs else 0.0
+
+
+def name_stated(title: str, asked: set[str], child: bool = False, ages: tuple[int, ...] = ()) -> float:
+    """Share of an offence's name that the question says (for a question about a person within the name's age
+    bracket, the act without it: "mua dâm" of "Tội mua dâm người dưới 18 tuổi" for a 15-year-old)."""
+    return _stated_share(offence_name(title), asked, child, ages)
 
 
 def offence_prominence(store: CorpusStore, title: str) -> int:
@@ -284,12 +316,12 @@ class OffenceNames:
         ordered = sorted(offences, key=lambda item: -item[2])
         self.prominent = [(d, a) for d, a, _ in ordered[:PROMINENT_OFFENCES]]
 
-    def named(self, asked: set[str], child: bool = False) -> list[tuple[Document, Article]]:
-        """What name_stated(title, asked, child) >= OFFENCE_NAME_SHARE keeps, in the collection's order."""
+    def named(self, asked: set[str], child: bool = False, ages: tuple[int, ...] = ()) -> list[tuple[Document, Article]]:
+        """What name_stated(title, asked, child, ages) >= OFFENCE_NAME_SHARE keeps, in the collection's order."""
         positions = sorted(
             position
             for words, positions in self.by_name.items()
-            if words and _stated_share(words, asked, child) >= OFFENCE_NAME_SHARE
+            if words and _stated_share(words, asked, child, ages) >= OFFENCE_NAME_SHARE
             for position in positions
         )
         return [(self.offences[p][0], self.offences[p][1]) for p in positions]
@@ -300,10 +332,12 @@ def offence_names(store: CorpusStore) -> OffenceNames:
     return store.derived("offence_names", lambda _snapshot: OffenceNames(offences))
 
 
-def _named_offences(store: CorpusStore, asked: set[str], child: bool) -> list[tuple[Document, Article]]:
+def _named_offences(
+    store: CorpusStore, asked: set[str], child: bool, ages: tuple[int, ...]
+) -> list[tuple[Document, Article]]:
     """The offences whose name the question says, or the collection's most prominent ones."""
     names = offence_names(store)
-    return names.named(asked, child) or names.prominent
+    return names.named(asked, child, ages) or names.prominent
 
 
 def _add_named_offences(evidence: Evidence, store: CorpusStore, seen: set[tuple[str, str]]) -> None:
@@ -311,7 +345,8 @@ def _add_named_offences(evidence: Evidence, store: CorpusStore, seen: set[tuple[
     not search ranked them: a colloquial question ("bán vợ sang Trung Quốc") shares few words with
     the article, but names the offence. A question naming none gets the collection's own offences."""
     question = evidence.question
-    for document, article in _named_offences(store, set(question.folded.split()), about_child_under_16(question)):
+    asked, ages = set(question.folded.split()), tuple(stated_ages(question.folded))
+    for document, article in _named_offences(store, asked, about_child_under_16(question), ages):
         _add_article(evidence, seen, document, article, 1)
 
 

@@ -12,11 +12,12 @@ from ingest.model import Article, Document
 from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.compose import article_candidates, is_offence, ranked, short_label
-from search_api.answering.counts import SHARE_RE
+from search_api.answering.counts import SHARE_RE, stated_ages
 from search_api.answering.evidence import (
     OFFENCE_NAME_SHARE,
     Evidence,
     about_child_under_16,
+    name_said_as_phrase,
     name_stated,
     offence_prominence,
 )
@@ -89,7 +90,10 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     asked = set(question.folded.split())
     count = question.head_count
     child = about_child_under_16(question)
-    names_offence = any(name_stated(c[0].article.title, asked, child) >= OFFENCE_NAME_SHARE for c in offences.values())
+    person_ages = tuple(stated_ages(question.folded))
+    names_offence = any(
+        name_stated(c[0].article.title, asked, child, person_ages) >= OFFENCE_NAME_SHARE for c in offences.values()
+    )
     prominence = {key: math.log1p(offence_prominence(store, c[0].article.title)) for key, c in offences.items()}
     top = max(prominence.values(), default=0.0) or 1.0
 
@@ -104,8 +108,9 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         best = sum(w for t, w in weight.items() if t in title_terms) / mass + 0.5 * max(c.score for c in clauses)
         # ... and the question states that name whole: "mua bán ... người" is "Tội mua bán người"
         # (every word said), not "Tội mua bán, chiếm đoạt mô hoặc bộ phận cơ thể người".
-        stated = name_stated(clauses[0].article.title, asked, child)
+        stated = name_stated(clauses[0].article.title, asked, child, person_ages)
         best += NAME_STATED_WEIGHT * stated
+        best += PHRASE_WEIGHT * name_said_as_phrase(clauses[0].article.title, question.text, child, person_ages)
         if trafficking_denied and TRAFFICKING_OFFENCE.match(title):
             # "không nhằm bóc lột hay bán người", "chiếm giữ nhưng chưa bán": the question itself rules
             # the trafficking offences out; their circumstances ("có tổ chức") must not bring them back.
@@ -263,6 +268,7 @@ DENIES_TRAFFICKING = re.compile(
     r"(?: boc lot (?:hay|hoac))? (?:mua )?ban(?: nguoi| cho| di| lai)?(?!\w)"
 )
 NAME_STATED_WEIGHT = 0.3
+PHRASE_WEIGHT = 0.15  # ... and said as it stands, word pairs in order
 PROMINENCE_WEIGHT = 0.3
 
 
