@@ -593,3 +593,52 @@ def test_buying_sex_from_a_trafficked_child_is_that_offence_not_trafficking(answ
     first = data["answer"][0]
     assert (first["doc_number"], first["article_number"]) == ("100/2015/QH13", "329"), first["citation"]
     assert "5 người" not in (data.get("summary") or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "article", "clause"),
+    [
+        # outside readers (session 16), each given a wrong offence or khoản; phrased here anew
+        # forced labour of a woman known to be pregnant: Điều 297 khoản 2 (not Điều 368, not the deaths' khoản 3)
+        (
+            "chu xuong giu giay to, dung vu luc ep 4 nguoi lam khong cong, co mot chi dang mang thai ma han biet,"
+            " han bi xu toi gi, tu bao nhieu nam",
+            "297",
+            "2",
+        ),
+        # a form teacher and his own pupil: Điều 146 khoản 2 (the one responsible for her education)
+        (
+            "thầy giáo dâm ô học sinh nữ lớp 4 của mình, không giao cấu, bị phạt tù bao nhiêu năm theo Điều 146",
+            "146",
+            "2",
+        ),
+        # intercourse with a child under 13 is rape whatever she says: Điều 142 (not Điều 144 or 145)
+        (
+            "Thanh niên 25 tuổi quan hệ tình dục với bé gái 11 tuổi, bé nói là tự nguyện. Hắn bị phạt tù mấy năm?",
+            "142",
+            "1",
+        ),
+        # groping an 11-year-old without intending intercourse is Điều 146 (not trafficking, not rape)
+        (
+            "ông chủ nhà trọ 45 tuổi sờ soạng, sàm sỡ bé gái 11 tuổi nhưng không nhằm giao cấu, lần đầu. Ông ta bị xử"
+            " tội gì, phạt tù bao nhiêu?",
+            "146",
+            "1",
+        ),
+        # a child made to pose naked on a webcam for paying viewers: Điều 147 (not Điều 299, terrorism)
+        (
+            "Kẻ ép bé gái 14 tuổi khỏa thân trước webcam cho khách nước ngoài xem để thu tiền, không đưa cháu đi đâu,"
+            " không bán cho ai. Hắn bị xử theo điều nào BLHS, khung nào?",
+            "147",
+            None,
+        ),
+    ],
+)
+def test_the_offence_and_khoan_the_story_describes(answer_client, text, article, clause):
+    data = ask(answer_client, text)
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("100/2015/QH13", article), first["citation"]
+    if clause:
+        assert first["citation"].startswith(f"Khoản {clause} ") or f"khoản {clause} " in first["citation"], first[
+            "citation"
+        ]

@@ -95,6 +95,12 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
         _cues(r"(?:lam|khien|de) (?:\w+ ){0,2}(?:co thai|mang thai|co bau|dinh bau)"),
         "lam nan nhan co thai",
     ),
+    # ("ép 3 người làm không công, trong đó có 1 chị đang mang thai mà hắn biết rõ": a victim already pregnant, the
+    # Code's "phụ nữ mà biết là có thai", Điều 297 khoản 2 điểm b and others; an outside reader was given khoản 1)
+    "phụ nữ có thai": (
+        _cues(r"(?:dang|da) (?:mang thai|co thai|co bau|mang bau)", r"bau (?:\d+|may|vai) thang"),
+        "biet la co thai",
+    ),
     # ("giam người trái pháp luật mà tra tấn, hạ nhục": Điều 157 khoản 3 điểm b; heldout13 was given khoản 1)
     "tra tấn, hạ nhục": (
         _cues(r"tra tan", r"ha nhuc", r"lam nhuc", r"(?:doi xu|trung phat) (?:\w+ ){0,2}tan bao"),
@@ -103,7 +109,16 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
     "con nuôi": (_cues(r"con nuoi"), "cho nhan con nuoi"),
     # ("dì ruột đang nuôi cháu": a relative raising the child; not "con nuôi", the adoption circumstance)
     "người mình chăm sóc": (
-        _cues(r"cham soc", r"nuoi duong", r"dang nuoi", r"(?<!con )nuoi (?:chau|con|em|be|dua|no)"),
+        _cues(
+            r"cham soc",
+            r"nuoi duong",
+            r"dang nuoi",
+            r"(?<!con )nuoi (?:chau|con|em|be|dua|no)",
+            # a teacher and his own pupil: "người mà người phạm tội có trách nhiệm ... giáo dục" (Điều 142-147; an
+            # outside reader's form teacher was given Điều 146 khoản 1)
+            r"(?:thay|co) giao (?:\w+ ){0,4}(?:hoc sinh|hoc tro)",
+            r"giao vien (?:\w+ ){0,4}(?:hoc sinh|hoc tro)",
+        ),
         # (the Code's words: "... mà mình có trách nhiệm chăm sóc, nuôi dưỡng" in the trafficking offences, "...
         # mà người phạm tội có trách nhiệm chăm sóc, giáo dục, chữa bệnh" in the sexual ones, Điều 142-147)
         "trach nhiem cham soc",

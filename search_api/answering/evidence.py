@@ -246,6 +246,16 @@ def _without_age_bracket(words: list[str] | tuple[str, ...], child: bool, ages: 
     return (name[: match.start()] + " " + name[match.end() :]).split()
 
 
+def outside_age_bracket(title: str, ages: tuple[int, ...] | list[int]) -> bool:
+    """The victim's age the question gives falls outside the age bracket the offence's name sets: an 11-year-old is
+    not "người từ đủ 13 tuổi đến dưới 16 tuổi" (Điều 144, 145), whatever else of the name the question says."""
+    match = _AGE_BRACKET.search(" ".join(offence_name(title)))
+    if match is None or not ages:
+        return False
+    low, below = int(match.group(1) or 0), int(match.group(2))
+    return not any(low <= age < below for age in ages)
+
+
 def _stated_share(
     words: tuple[str, ...] | list[str], asked: set[str], child: bool, ages: tuple[int, ...] = ()
 ) -> float:

@@ -20,6 +20,7 @@ from search_api.answering.evidence import (
     name_said_as_phrase,
     name_stated,
     offence_prominence,
+    outside_age_bracket,
 )
 from search_api.answering.models import Candidate
 from search_api.answering.offence_tables import (
@@ -98,6 +99,13 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     top = max(prominence.values(), default=0.0) or 1.0
 
     newborn = bool(NEWBORN.search(question.folded))
+    # Intercourse with a child under 13 is rape whatever the child says (Điều 142 khoản 1 điểm b): "bé gái 12 tuổi ...
+    # quan hệ tình dục, bé khai là tự nguyện" was given Điều 144 (coercion of a 13-16-year-old) by an outside reader
+    # (not "sàm sỡ bé 12 tuổi nhưng không nhằm giao cấu": Điều 146, a reader's and heldout14's case)
+    victims = victim_ages(question)
+    under_13_intercourse = any(age < 13 for age in victims) and any(
+        not _DENIED.search(question.folded[: match.start()]) for match in _INTERCOURSE.finditer(question.folded)
+    )
 
     def offence_score(item) -> float:
         clauses = item[1]
@@ -110,6 +118,10 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         # (every word said), not "Tội mua bán, chiếm đoạt mô hoặc bộ phận cơ thể người".
         stated = name_stated(clauses[0].article.title, asked, child, person_ages)
         best += NAME_STATED_WEIGHT * stated
+        if outside_age_bracket(clauses[0].article.title, victims):
+            best -= DENIED_OFFENCE_PENALTY  # (the victim's age the question gives rules the offence out)
+        if under_13_intercourse and title.startswith("toi hiep dam nguoi duoi 16 tuoi"):
+            best += NAMED_WHOLE_BONUS
         best += PHRASE_WEIGHT * name_said_as_phrase(clauses[0].article.title, question.text, child, person_ages)
         if trafficking_denied and TRAFFICKING_OFFENCE.match(title):
             # "không nhằm bóc lột hay bán người", "chiếm giữ nhưng chưa bán": the question itself rules
@@ -268,6 +280,8 @@ DENIES_TRAFFICKING = re.compile(
     r"(?: boc lot (?:hay|hoac))? (?:mua )?ban(?: nguoi| cho| di| lai)?(?!\w)"
 )
 NAME_STATED_WEIGHT = 0.3
+_DENIED = re.compile(r"(?<!\w)(?:khong|chua|ko)(?: \w+){0,2} $")
+_INTERCOURSE = re.compile(r"(?<!\w)(?:quan he tinh duc|giao cau|ngu voi|quan he (?:nam nu|xac thit))(?!\w)")
 PHRASE_WEIGHT = 0.15  # ... and said as it stands, word pairs in order
 PROMINENCE_WEIGHT = 0.3
 

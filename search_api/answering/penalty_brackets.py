@@ -75,7 +75,9 @@ ASKS_FINE = re.compile(r"(?<!\w)phat (?:them )?tien(?!\w)")
 BRACKET = re.compile(r"(?<!\w)tu (\d+) nguoi (?:den (\d+) nguoi|tro len)(?!\w)")
 # Within the chosen offence also a bare "11 người trở lên" (Điều 349 khoản 3: "Đối với 11 người trở lên"); not to
 # choose the offence, where "02 người trở lên" of any offence would match any count.
-LOOSE_BRACKET = re.compile(r"(?<!\w)(?:tu )?(\d+) nguoi (?:den (\d+) nguoi|tro len)(?!\w)")
+# (not the dead or injured: "Làm chết 02 người trở lên", "sức khỏe của 02 người trở lên" count the harmed, not the
+# people the act is against; an outside reader's three forced labourers were put under Điều 297 khoản 3, on deaths)
+LOOSE_BRACKET = re.compile(r"(?<!\w)(?<!chet )(?<!cua )(?:tu )?(\d+) nguoi (?:den (\d+) nguoi|tro len)(?!\w)")
 
 
 def counts(text: str, count: int, bracket: re.Pattern = BRACKET) -> bool:

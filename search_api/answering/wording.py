@@ -84,12 +84,25 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     (_cues(r"(?:ep|bat|cuong ep) (?:ban dam|lam gai|tiep khach)", r"ban dam", r"mai dam"), "bóc lột tình dục"),
     (
         _cues(
-            r"(?:ep|bat) (?:lam viec|lam) (?:khong cong|khong luong)",
+            # (the people forced may come between: "ép 3 người trong bản làm không công"; a reader was given Điều 368)
+            r"(?:ep|bat) (?:\w+ ){0,5}(?:lam viec|lam) (?:khong cong|khong luong)",
             r"lao dong khong cong",
             # "ép đứa trẻ 14 tuổi làm việc bằng đe dọa, đánh đập"
             r"(?:ep|bat|cuong ep) (?:\w+ ){0,5}(?:lam viec|lam thue|lao dong)",
         ),
         "cưỡng bức lao động",
+    ),
+    # "sờ soạng, sàm sỡ bé gái 11 tuổi nhưng không nhằm giao cấu": the Code's "dâm ô" (Điều 146), not trafficking
+    # (asked of its punishment only: "luật trẻ em bắt xử lý thế nào" asks the child-protection steps, Điều 69)
+    (
+        _cues(r"(?:so soang|sam so|so mo|so (?:vao )?vung kin)(?=.*(?:phat tu|bi phat|toi gi|bi xu|truy cuu|may nam))"),
+        "dâm ô",
+    ),
+    # "ép bé gái khỏa thân trước webcam cho khách xem": the Code's "mục đích khiêu dâm" (Điều 147; an outside reader was
+    # given Điều 299, terrorism)
+    (
+        _cues(r"khoa than", r"webcam", r"livestream", r"quay (?:clip|phim|video) (?:nong|sex|den)", r"anh nong"),
+        "khiêu dâm",
     ),
     (_cues(r"(?:lay|moc) (?:than|noi tang|gan|tim|giac mac)"), "lấy bộ phận cơ thể"),
     # "bán thận", "môi giới bán thận": the organ is what is sold (Điều 154 BLHS), not a purpose of selling a person
