@@ -625,6 +625,13 @@ def test_buying_sex_from_a_trafficked_child_is_that_offence_not_trafficking(answ
             "146",
             "1",
         ),
+        # "mức án bao nhiêu" asks the sentence (declined before); "nay cô bé có thai": made pregnant, Điều 145 khoản 2
+        (
+            "Thanh niên 21 tuổi quan hệ tình dục với bạn gái 15 tuổi, hai đứa yêu nhau, giờ cô bé đã có thai. Cậu ta bị"
+            " xử theo điều nào, mức án bao nhiêu?",
+            "145",
+            "2",
+        ),
         # a child made to pose naked on a webcam for paying viewers: Điều 147 (not Điều 299, terrorism)
         (
             "Kẻ ép bé gái 14 tuổi khỏa thân trước webcam cho khách nước ngoài xem để thu tiền, không đưa cháu đi đâu,"

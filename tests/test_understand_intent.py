@@ -235,3 +235,8 @@ def test_a_question_asked_before_its_story_is_the_asking_sentence():
 )
 def test_going_from_a_place_is_no_prison_term(text, penalty):
     assert (m.PENALTY in understand(text).intents) is penalty
+
+
+def test_muc_an_asks_for_the_sentence_an_phi_does_not():
+    assert understand("cậu ta bị xử theo điều nào, mức án bao nhiêu").asks_sentence
+    assert not understand("nạn nhân kiện đòi bồi thường có phải nộp mức án phí bao nhiêu").asks_sentence

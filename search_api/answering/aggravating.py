@@ -92,7 +92,11 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
     # ("dùng vũ lực giao cấu và làm cô có thai": the sexual offences' "Làm nạn nhân có thai", Điều 141-146 khoản 2;
     # not "phụ nữ mà biết là có thai", a victim already pregnant)
     "làm nạn nhân có thai": (
-        _cues(r"(?:lam|khien|de) (?:\w+ ){0,2}(?:co thai|mang thai|co bau|dinh bau)"),
+        _cues(
+            r"(?:lam|khien|de) (?:\w+ ){0,2}(?:co thai|mang thai|co bau|dinh bau)",
+            # "quan hệ tình dục với bạn gái 14 tuổi ..., nay cô bé có thai": pregnant since (a reader was given khoản 1)
+            r"(?:nay|roi|sau do|bay gio|gio) (?:\w+ ){0,3}(?:co thai|mang thai|co bau|dinh bau)",
+        ),
         "lam nan nhan co thai",
     ),
     # ("ép 3 người làm không công, trong đó có 1 chị đang mang thai mà hắn biết rõ": a victim already pregnant, the

@@ -26,6 +26,7 @@ SENTENCE_WORDS = (
     r"bi phat",
     r"hinh phat",
     r"muc phat",
+    r"muc an(?! phi)",  # "mức án bao nhiêu" (not "án phí", a court fee)
     r"muc tu (?:cao nhat|toi da|thap nhat)",  # ("mức từ 30.000 đồng" is an amount: only these)
     # Folded, "tù" (prison) is also "từ" (from; "từ chối" refuse): "Tòa án từ chối", "bị từ chối cấp giấy phép"
     # asked no sentence, and answering them from the Criminal Code told a worker of a prison term.
