@@ -118,7 +118,8 @@ SCOPE_BONUS = 0.2
 # A story's question searched whole and its asking sentence searched alone rank the same article first: two views of
 # the question agree on where the answer is (its clauses then need fewer of the story's words to lead)
 AGREED_BONUS = 0.1
-_SCOPE_TITLE = re.compile(r"(?<!\w)doi tuong ap dung(?!\w)")
+# ("Đối tượng áp dụng", whom a text applies to; groups._SCOPE_TITLE also takes "Phạm vi điều chỉnh")
+_APPLIES_TO_TITLE = re.compile(r"(?<!\w)doi tuong ap dung(?!\w)")
 
 
 def asked_noun(words: str) -> str:
@@ -208,7 +209,7 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
         transition_parts(candidate, question, parts)
         if focus and folded(candidate.article.title).startswith(focus + " "):
             parts["focus"] = FOCUS_BONUS
-        if scope_asked and document.number in named and _SCOPE_TITLE.search(folded(candidate.article.title)):
+        if scope_asked and document.number in named and _APPLIES_TO_TITLE.search(folded(candidate.article.title)):
             parts["scope"] = SCOPE_BONUS
         if evidence.agreed_article == (document.number, candidate.article.id):
             parts["agreed"] = AGREED_BONUS

@@ -373,3 +373,12 @@ def asks_definition(words: str) -> bool:
 # "Giả mạo là nạn nhân như vậy có bị pháp luật cấm không", "... có bị luật trẻ em cấm không", "bị nghiêm cấm": whether
 # an act is prohibited (the law's "Các hành vi bị nghiêm cấm")
 ASKS_PROHIBITED = re.compile(r"(?<!\w)(?:(?:co|bi) (?:\w+ ){0,3}cam (?:khong|hay)|(?:bi )?nghiem cam|bi cam)(?!\w)")
+
+
+# "không đưa ra nước ngoài", "chưa có tổ chức", "không phải đường dây", "không nhằm giao cấu": the question denies it.
+_DENIED_BEFORE = re.compile(r"(?<!\w)(?:khong|chua|chang|ko)(?: (?:phai|co|he|bi|duoc|dua|dem|ban|lam|vi|nham))*$")
+
+
+def affirmed(cue: re.Pattern, words: str) -> bool:
+    """Whether a cue occurs in the folded question other than denied."""
+    return any(not _DENIED_BEFORE.search(words[: match.start()].rstrip()) for match in cue.finditer(words))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from ingest.catalogue import STUB_SOURCE_FILE
@@ -233,26 +234,32 @@ def offence_name(title: str) -> list[str]:
 _AGE_BRACKET = re.compile(r"(?:doi voi )?nguoi (?:tu du (\d+) tuoi den )?duoi (\d+) tuoi")
 
 
+def _age_bracket(words: list[str] | tuple[str, ...]) -> tuple[int, int, re.Match] | None:
+    """(lowest age, age it stays below, where it stands) of an offence name's victim age bracket, or None."""
+    match = _AGE_BRACKET.search(" ".join(words))
+    return (int(match.group(1) or 0), int(match.group(2)), match) if match else None
+
+
 def _without_age_bracket(words: list[str] | tuple[str, ...], child: bool, ages: tuple[int, ...]) -> list[str]:
     """The offence's name less its victim's age bracket, when the question's person is within it."""
-    name = " ".join(words)
-    match = _AGE_BRACKET.search(name)
-    if match is None:
+    bracket = _age_bracket(words)
+    if bracket is None:
         return list(words)
-    low, below = int(match.group(1) or 0), int(match.group(2))
+    low, below, match = bracket
     within = any(low <= age < below for age in ages) or (child and low == 0 and below in (1, 16, 18))
     if not within:
         return list(words)
+    name = " ".join(words)
     return (name[: match.start()] + " " + name[match.end() :]).split()
 
 
 def outside_age_bracket(title: str, ages: tuple[int, ...] | list[int]) -> bool:
     """The victim's age the question gives falls outside the age bracket the offence's name sets: an 11-year-old is
     not "người từ đủ 13 tuổi đến dưới 16 tuổi" (Điều 144, 145), whatever else of the name the question says."""
-    match = _AGE_BRACKET.search(" ".join(offence_name(title)))
-    if match is None or not ages:
+    bracket = _age_bracket(offence_name(title))
+    if bracket is None or not ages:
         return False
-    low, below = int(match.group(1) or 0), int(match.group(2))
+    low, below, _ = bracket
     return not any(low <= age < below for age in ages)
 
 
@@ -270,8 +277,14 @@ def name_said_as_phrase(title: str, text: str, child: bool = False, ages: tuple[
     typed: "lần đầu, cô ta" is no "đầu cơ" (Điều 196)."""
     name = _without_age_bracket(offence_name(title), child, ages)
     pairs = [f"{a} {b}" for a, b in zip(name, name[1:], strict=False)]
-    spoken = " " + " ".join(re.findall(r"\w+|[^\w\s]", fold(text).lower())) + " "
+    spoken = _spoken(text)
     return sum(f" {pair} " in spoken for pair in pairs) / len(pairs) if pairs else 0.0
+
+
+@lru_cache(maxsize=256)  # (one question, read against each offence a penalty question brings)
+def _spoken(text: str) -> str:
+    """The folded question with its punctuation kept as words, padded with spaces."""
+    return " " + " ".join(re.findall(r"\w+|[^\w\s]", fold(text).lower())) + " "
 
 
 def name_stated(title: str, asked: set[str], child: bool = False, ages: tuple[int, ...] = ()) -> float:

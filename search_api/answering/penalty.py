@@ -12,7 +12,8 @@ from ingest.model import Article, Document
 from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.compose import article_candidates, is_offence, ranked, short_label
-from search_api.answering.counts import SHARE_RE, stated_ages
+from search_api.answering.counts import SHARE_RE
+from search_api.answering.cues import affirmed
 from search_api.answering.evidence import (
     OFFENCE_NAME_SHARE,
     Evidence,
@@ -91,9 +92,10 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     asked = set(question.folded.split())
     count = question.head_count
     child = about_child_under_16(question)
-    person_ages = tuple(stated_ages(question.folded))
+    # (the victim's ages: an offence's age bracket never reaches 18, so an adult offender's age is within none)
+    victims = tuple(victim_ages(question))
     names_offence = any(
-        name_stated(c[0].article.title, asked, child, person_ages) >= OFFENCE_NAME_SHARE for c in offences.values()
+        name_stated(c[0].article.title, asked, child, victims) >= OFFENCE_NAME_SHARE for c in offences.values()
     )
     prominence = {key: math.log1p(offence_prominence(store, c[0].article.title)) for key, c in offences.items()}
     top = max(prominence.values(), default=0.0) or 1.0
@@ -102,10 +104,7 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     # Intercourse with a child under 13 is rape whatever the child says (Điều 142 khoản 1 điểm b): "bé gái 12 tuổi ...
     # quan hệ tình dục, bé khai là tự nguyện" was given Điều 144 (coercion of a 13-16-year-old) by an outside reader
     # (not "sàm sỡ bé 12 tuổi nhưng không nhằm giao cấu": Điều 146, a reader's and heldout14's case)
-    victims = victim_ages(question)
-    under_13_intercourse = any(age < 13 for age in victims) and any(
-        not _DENIED.search(question.folded[: match.start()]) for match in _INTERCOURSE.finditer(question.folded)
-    )
+    under_13_intercourse = any(age < 13 for age in victims) and affirmed(_INTERCOURSE, question.folded)
 
     def offence_score(item) -> float:
         clauses = item[1]
@@ -116,13 +115,13 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         best = sum(w for t, w in weight.items() if t in title_terms) / mass + 0.5 * max(c.score for c in clauses)
         # ... and the question states that name whole: "mua bán ... người" is "Tội mua bán người"
         # (every word said), not "Tội mua bán, chiếm đoạt mô hoặc bộ phận cơ thể người".
-        stated = name_stated(clauses[0].article.title, asked, child, person_ages)
+        stated = name_stated(clauses[0].article.title, asked, child, victims)
         best += NAME_STATED_WEIGHT * stated
         if outside_age_bracket(clauses[0].article.title, victims):
             best -= DENIED_OFFENCE_PENALTY  # (the victim's age the question gives rules the offence out)
         if under_13_intercourse and title.startswith("toi hiep dam nguoi duoi 16 tuoi"):
             best += NAMED_WHOLE_BONUS
-        best += PHRASE_WEIGHT * name_said_as_phrase(clauses[0].article.title, question.text, child, person_ages)
+        best += PHRASE_WEIGHT * name_said_as_phrase(clauses[0].article.title, question.text, child, victims)
         if trafficking_denied and TRAFFICKING_OFFENCE.match(title):
             # "không nhằm bóc lột hay bán người", "chiếm giữ nhưng chưa bán": the question itself rules
             # the trafficking offences out; their circumstances ("có tổ chức") must not bring them back.
@@ -280,7 +279,6 @@ DENIES_TRAFFICKING = re.compile(
     r"(?: boc lot (?:hay|hoac))? (?:mua )?ban(?: nguoi| cho| di| lai)?(?!\w)"
 )
 NAME_STATED_WEIGHT = 0.3
-_DENIED = re.compile(r"(?<!\w)(?:khong|chua|ko)(?: \w+){0,2} $")
 _INTERCOURSE = re.compile(r"(?<!\w)(?:quan he tinh duc|giao cau|ngu voi|quan he (?:nam nu|xac thit))(?!\w)")
 PHRASE_WEIGHT = 0.15  # ... and said as it stands, word pairs in order
 PROMINENCE_WEIGHT = 0.3

@@ -52,6 +52,7 @@ from search_api.answering.cues import (  # noqa: F401 (re-exported: other stages
     SENTENCE_CUES,
     SENTENCE_WORDS,
     _cues,
+    affirmed,
     asks_definition,
 )
 from search_api.answering.naming import (
@@ -160,15 +161,8 @@ def _without_bodies(words: str, syllables: frozenset[str], bigrams: frozenset[st
 
 # "cho xem", "trích", "toàn văn": show the named article, whatever else the words say.
 LOOKUP_CUES = _cues(r"cho (?:toi |em )?xem", r"xem", r"trich(?: dan)?", r"toan van", r"tra cuu", r"doc")
-# "không đưa ra nước ngoài", "chưa có tổ chức", "không phải đường dây": the question denies it.
-_DENIED_BEFORE = re.compile(r"(?<!\w)(?:khong|chua|chang|ko)(?: (?:phai|co|he|bi|duoc|dua|dem|ban|lam|vi))*$")
 # "không có tình tiết định khung tăng nặng nào (không có tổ chức, ...)": the question denies every circumstance
 _NONE_AGGRAVATING = re.compile(r"(?<!\w)(?:khong|chua|ko) co (?:bat ky |mot )?tinh tiet (?:\w+ ){0,4}?(?:nao|gi)(?!\w)")
-
-
-def _affirmed(cue: re.Pattern, words: str) -> bool:
-    """Whether a circumstance cue occurs in the question other than denied."""
-    return any(not _DENIED_BEFORE.search(words[: match.start()].rstrip()) for match in cue.finditer(words))
 
 
 _BENEFIT_INTENTS = (m.ENTITLEMENT, m.ELIGIBILITY, m.AMOUNT)
@@ -270,7 +264,7 @@ def understand_question(
         [
             name
             for name, (cue, _) in AGGRAVATING.items()
-            if _affirmed(cue, typed_words if name in READ_AS_TYPED else words)
+            if affirmed(cue, typed_words if name in READ_AS_TYPED else words)
         ]
         if m.PENALTY in intents
         else []
