@@ -65,6 +65,8 @@ TUNING_SETS = [
     ROOT / "bench" / "answers" / "heldout14.json",
     # scored as unseen once at the end of session 15 (aggregates only), then read and tuned on in session 16
     ROOT / "bench" / "answers" / "heldout15.json",
+    # scored as unseen once at the end of session 16 (aggregates only), then read and tuned on in session 17
+    ROOT / "bench" / "answers" / "heldout16.json",
 ]
 
 
