@@ -38,3 +38,13 @@ def test_the_unit_stating_the_number_of_kinds_asked_earns_the_bonus():
 )
 def test_durations_sums_and_head_counts_are_no_kinds(text):
     assert asked_kind(understand(text).folded) is None
+
+
+def test_a_council_s_members_are_counted_in_persons():
+    # heldout16: "tối đa mấy thành viên" answered with the members' allowance, not "có không quá 08 người"
+    question = understand("Hội đồng phối hợp liên ngành Trung ương được có tối đa mấy thành viên?")
+    stating = _clause("3", "3. Hội đồng phối hợp liên ngành Trung ương có không quá 08 người, gồm các thành phần sau:")
+    allowance = _clause("3", "3. Thành viên Hội đồng được hưởng bồi dưỡng là 0,3 mức lương cơ sở/người/tháng.")
+    assert (count_bonus(stating, question), count_bonus(allowance, question)) == (COUNT_BONUS, 0.0)
+    # persons are no kind of their own: "mấy người" stays a head count
+    assert count_bonus(stating, understand("bán mấy người thì bị phạt nặng hơn")) == 0.0

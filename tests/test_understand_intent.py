@@ -205,6 +205,23 @@ def test_the_text_s_own_content_is_a_lookup(text):
     assert understand(text).intent == m.LOOKUP
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # heldout16: the legal-aid words made these legal-aid questions, answered from another text's article
+        "Điều 29 Thông tư 35/2013/TT-BLĐTBXH quy định những gì về kỳ kiểm tra kết quả tập sự trợ giúp pháp lý?",
+        "TT 35/2013/TT-BLĐTBXH Đ14 quy định HĐ thực hiện TGPL phải có những ND cơ bản gì?",
+    ],
+)
+def test_what_a_named_article_provides_is_a_lookup(text):
+    assert understand(text).intent == m.LOOKUP
+
+
+def test_an_article_named_with_a_question_of_its_own_is_no_lookup():
+    text = "Theo Điều 20 Luật 11/2017/QH14, người tập sự trợ giúp pháp lý phải tập sự trong bao lâu?"
+    assert understand(text).intent != m.LOOKUP
+
+
 def test_a_question_asked_before_its_story_is_the_asking_sentence():
     # heldout15: the story after the question ("không giấy tờ") made it a procedure question, declined
     text = (

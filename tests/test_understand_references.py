@@ -185,6 +185,22 @@ def test_a_year_said_of_one_text_does_not_drop_another_typed_in_full():
     assert understand("luật PCMBN 2011 điều 32 và NQ 02/2019/NQ-HĐTP").doc_numbers[:1] == ["66/2011/QH12"]
 
 
+def test_a_purpose_told_after_a_status_question_asks_no_detailing():
+    # heldout16: "để biết ... làm theo văn bản nào" made the effective date a detailing question
+    text = (
+        "Thông tư 35/2013/TT-BLĐTBXH hướng dẫn thi hành Nghị định 09/2013 bắt đầu áp dụng từ ngày nào, để biết các"
+        " khoản chi quý III năm 2013 làm theo văn bản nào?"
+    )
+    assert understand(text).intent == m.STATUS
+
+
+def test_a_person_replaced_is_no_text_replaced():
+    # heldout16: the legal-aid officer "bị thay thế giữa chừng" made a fee question a status question
+    question = understand("TGVPL bảo vệ bị hại bị thay thế giữa chừng thì thù lao cho hai người tối đa bao nhiêu?")
+    assert m.STATUS not in question.intents and m.AMOUNT in question.intents
+    assert understand("Thông tư 35/2013/TT-BLĐTBXH đã bị thay thế chưa?").intent == m.STATUS
+
+
 def test_which_text_details_an_article_stays_a_detailing_question():
     question = understand("Điều 32 luật PCMBN 2011 được nghị định nào hướng dẫn, còn hiệu lực không?")
     assert m.DETAILING in question.intents

