@@ -43,6 +43,7 @@ SETS = {
     "heldout15": ("H15", [*TEAM_AND_OUTSIDE, *(SET_DIR / f"heldout{n}.json" for n in range(3, 15))]),
     "heldout16": ("H16", [*TEAM_AND_OUTSIDE, *(SET_DIR / f"heldout{n}.json" for n in range(3, 16))]),
     "heldout17": ("H17", [*TEAM_AND_OUTSIDE, *(SET_DIR / f"heldout{n}.json" for n in range(3, 17))]),
+    "heldout18": ("H18", [*TEAM_AND_OUTSIDE, *(SET_DIR / f"heldout{n}.json" for n in range(3, 18))]),
 }
 QUESTIONS = {name: load_json(SET_DIR / f"{name}.json") if (SET_DIR / f"{name}.json").is_file() else [] for name in SETS}
 CATALOGUE = {
