@@ -54,6 +54,9 @@ from tests.conftest import first_quote as first
         ("có được đưa đi chỗ tạm lánh không", "nơi tạm lánh"),
         ("bọn chúng dọa giết ngay tối nay", "khẩn cấp"),
         ("chưa kịp có quyết định bảo vệ", "trước khi ra quyết định"),
+        ("ông chủ nhốt cô ấy trong kho cả tháng", "giữ hoặc giam người trái pháp luật"),
+        ("giữ hộ chiếu, không cho chị về nước", "giữ hoặc giam người trái pháp luật"),
+        ("chủ quán chứa mại dâm ép cô gái bán dâm", "bóc lột tình dục"),  # "chứa" folds as "chưa", no denial
     ],
 )
 def test_everyday_wording_gets_the_legal_term(typed, legal):
@@ -71,6 +74,9 @@ def test_everyday_wording_gets_the_legal_term(typed, legal):
         ("bán người sang biên giới để lấy thận", "mua bán, chiếm đoạt mô hoặc bộ phận cơ thể người"),
         # a person awaiting verification is not yet a victim: the victims' regimes are not what they get
         ("chị ấy đang chờ công an xác minh thì được hỗ trợ gì", "chế độ hỗ trợ"),
+        # heldout16: the acts the question denies gave Điều 297 (forced labour), then Điều 150, to a woman locked up
+        ("chị không bị bắt làm việc hay bị bán cho ai", "cưỡng bức lao động"),
+        ("chị không bị bắt làm việc hay bị bán cho ai", "mua bán người"),
     ],
 )
 def test_look_alike_wording_is_not_read_as_the_term(typed, not_legal):

@@ -174,6 +174,8 @@ def test_abbreviations_of_groups_places_and_roles_are_spelt_out():
 
     words = expanded_text("trẻ em có HCĐB ở CSBTXH, LS ký hợp đồng với Trung tâm")
     assert " hoan canh dac biet " in words and " co so bao tro xa hoi " in words and " luat su " in words
+    # heldout16: "nhận CSTT cháu gái" (alternative care, the Law on Children's term)
+    assert " nhan cham soc thay the " in expanded_text("muốn nhận CSTT cháu gái bị bán trở về")
 
 
 def test_a_year_said_of_one_text_does_not_drop_another_typed_in_full():

@@ -9,7 +9,7 @@ import re
 
 from ingest.textnorm import fold
 from search_api.answering import models as m
-from search_api.answering.cues import GROUP_CUES, INTENT_CUES, NOT_FROM, _cues
+from search_api.answering.cues import GROUP_CUES, INTENT_CUES, NOT_FROM, _cues, affirmed
 
 # Bodies the texts never name, only their kind ("cơ quan, tổ chức ... có trách nhiệm"): their names
 # are read as that kind, and their own words are not scored (no clause holds them).
@@ -49,6 +49,14 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     (_cues(r"(?:tien |ve )?tau xe", r"ve xe", r"tien xe", r"tien di lai"), "chi phí đi lại"),
     (_cues(r"vien phi", r"tien thuoc"), "chi phí khám bệnh, chữa bệnh"),
     (_cues(r"den bu"), "bồi thường"),
+    # "nhốt chị trong kho suốt hai tuần, không cho về nước": the Code's "giữ hoặc giam người trái pháp luật" (Điều 157)
+    (
+        _cues(
+            r"(?:nhot|giam long) (?:\w+ ){0,6}(?:trong|o|tai)",
+            r"khong cho (?:\w+ ){0,2}(?:ve nuoc|ra ngoai|roi khoi)",
+        ),
+        "giữ hoặc giam người trái pháp luật",
+    ),
     # "được TGPL trong tranh chấp hợp đồng thuê mặt bằng kinh doanh không": which fields legal aid covers (Luật TGPL
     # Điều 27 khoản 1, "trừ lĩnh vực kinh doanh, thương mại")
     (
@@ -250,7 +258,7 @@ def legal_wording(words: str) -> list[str]:
     return [
         legal
         for cue, legal in COLLOQUIAL
-        if cue.search(words)
+        if affirmed(cue, words)
         and fold(legal).lower() not in words
         and not (legal in NOT_FOR and NOT_FOR[legal].search(words))
     ]
