@@ -55,6 +55,9 @@ from tests.conftest import first_quote as first
         ("bọn chúng dọa giết ngay tối nay", "khẩn cấp"),
         ("chưa kịp có quyết định bảo vệ", "trước khi ra quyết định"),
         ("ông chủ nhốt cô ấy trong kho cả tháng", "giữ hoặc giam người trái pháp luật"),
+        # heldout16: a 17-year-old worker coerced into sex by her director was given Điều 299 (terrorism)
+        ("lợi dụng việc nữ công nhân phụ thuộc mình để ép em quan hệ tình dục", "cưỡng dâm"),
+        ("bị ép miễn cưỡng quan hệ với ông chủ", "cưỡng dâm"),
         ("giữ hộ chiếu, không cho chị về nước", "giữ hoặc giam người trái pháp luật"),
         ("chủ quán chứa mại dâm ép cô gái bán dâm", "bóc lột tình dục"),  # "chứa" folds as "chưa", no denial
     ],

@@ -82,6 +82,9 @@ def test_an_age_of_16_or_more_is_not_a_child_under_16():
     [
         ("em trai 14 tuổi bị lừa sang biên giới", m.CHILD_UNDER_16),
         ("chau gai 17 tuoi bi ban co duoc tro giup phap ly khong", m.CHILD_UNDER_18),
+        # heldout16: an age typed short ("nữ công nhân 17t") was no age
+        ("nữ công nhân 17t bị ép quan hệ", m.CHILD_UNDER_18),
+        ("cháu 15t bị bọn buôn người lôi kéo", m.CHILD_UNDER_16),
     ],
 )
 def test_an_age_names_the_child_or_minor_group(text, group):

