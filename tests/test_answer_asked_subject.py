@@ -180,6 +180,10 @@ def test_a_status_told_with_definition_words_is_no_definition_question():
         folded_text("người chưa được xác định là nạn nhân, đang chờ xác minh, có được ăn ở không")
     )
     assert asks_definition(folded_text("người thế nào thì được xác định là nạn nhân"))
+    # heldout16: the wait told in the story gave the definition of a person being identified, not who protects her
+    assert not asks_definition(
+        folded_text("Chị đang chờ xác định có phải là nạn nhân hay không. Ai có thẩm quyền ra quyết định bảo vệ chị?")
+    )
 
 
 def test_the_summary_labels_the_general_rule_for_citizens_and_list_clauses_as_such(answer_client):

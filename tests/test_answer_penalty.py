@@ -256,6 +256,8 @@ def test_a_child_sold_abroad_is_the_offence_for_children_under_16(answer_client)
     first = data["answer"][0]
     assert first["citation"].startswith("Khoản 2 Điều 151 "), first["citation"]
     assert data["summary"].startswith("Phạt tù từ 12 năm đến 20 năm"), data["summary"]
+    # the offence by its name (an outside reader, session 17, was told the range and the article only)
+    assert data["summary"].endswith("Điều 151 Bộ luật 100/2015/QH13, Tội mua bán người dưới 16 tuổi"), data["summary"]
 
 
 def test_whether_an_act_is_the_offence_is_answered_by_the_courts_guidance(answer_client):

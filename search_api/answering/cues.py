@@ -366,7 +366,10 @@ _ASKED_BEFORE_WHEN = re.compile(r"(?<!\w)(?:nao|gi) (?:khi|luc|trong khi)(?!\w)"
 def asks_definition(words: str) -> bool:
     # ("người chưa được xác định là nạn nhân, đang chờ xác minh, có được hỗ trợ ăn ở không": a status told, the
     # support asked; an outside reader got the definition of a victim)
-    cue = next((c for c in DEFINITION_CUES.finditer(words) if not words[: c.start()].endswith("chua ")), None)
+    # ("chị đang chờ xác định có phải là nạn nhân hay không ... Ai có thẩm quyền ra quyết định bảo vệ": the same;
+    # heldout16 was given the definition of a person being identified)
+    told = ("chua ", "xac dinh ", "xac minh ")
+    cue = next((c for c in DEFINITION_CUES.finditer(words) if not words[: c.start()].endswith(told)), None)
     return cue is not None and not _ASKED_BEFORE_WHEN.search(words, 0, cue.start())
 
 

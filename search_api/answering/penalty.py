@@ -230,6 +230,10 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     if sentence:
         where = f"khoản {first.number} " if first.kind != "dieu" else ""
         label = f"{where}Điều {first.article.number} {short_label(first.document)}"
+        if folded(first.article.title).startswith("toi "):
+            # the offence by its name: "Bán bé gái 14 tuổi sang Trung Quốc thì bị tội gì" (an outside reader,
+            # session 17, read the range and the article but not the offence it asked about)
+            label += f", {first.article.title}"
         stated = f" ({', '.join(matched_points)})" if matched_points else ""
         summary = f"{sentence.group(0)[:1].upper()}{sentence.group(0)[1:]}{stated} — {label}"
     return quotes, summary
