@@ -246,6 +246,21 @@ def test_an_expiry_inferred_from_an_unchecked_link_is_hedged_in_the_banner():
     text = check.banner(evidence, Composition(quotes=quotes), NoStore())["text"]
     assert "Thông tư 11/2014/TT-BTP được xác định hết hiệu lực theo quy tắc" in text
     assert "chưa đối chiếu với văn bản gốc" in text and "Bộ pháp điển vẫn hệ thống hóa" in text
+    # two such texts quoted: one sentence names both (an outside reader, session 17, read it twice in one banner)
+    decree = Document(
+        "144/2017/NĐ-CP",
+        "Nghị định",
+        expired=date(2018, 1, 1),
+        status="het_hieu_luc",
+        status_basis="het_cung_van_ban_cap_tren",
+        status_note=note,
+        topic="4.5 Trợ giúp pháp lý",
+        articles=[Article("2", "Điều thử", "1. Nội dung khác.", "dieu_2")],
+    )
+    both = [*quotes, article_candidates(decree, decree.articles[0], 1)[0]]
+    text = check.banner(evidence, Composition(quotes=both), NoStore())["text"]
+    assert text.count("Lưu ý:") == 1 and text.count("Cần kiểm tra") == 1, text
+    assert "Thông tư 11/2014/TT-BTP và Nghị định 144/2017/NĐ-CP được xác định hết hiệu lực" in text
     circular.status_note = "Hết hiệu lực từ 01/01/2018: bị thay thế (nguồn: Điều 47 11/2017/QH14)."
     assert "Cần kiểm tra" not in check.banner(evidence, Composition(quotes=quotes), NoStore())["text"]
 

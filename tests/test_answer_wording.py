@@ -58,6 +58,8 @@ from tests.conftest import first_quote as first
         # heldout16: a 17-year-old worker coerced into sex by her director was given Điều 299 (terrorism)
         ("lợi dụng việc nữ công nhân phụ thuộc mình để ép em quan hệ tình dục", "cưỡng dâm"),
         ("bị ép miễn cưỡng quan hệ với ông chủ", "cưỡng dâm"),
+        # an outside reader (session 17) was given a legal-aid circular, not 62/2012 Điều 10
+        ("gia đình bị bọn buôn người đe dọa, muốn xin bảo vệ thì làm thủ tục thế nào", "áp dụng biện pháp bảo vệ"),
         ("giữ hộ chiếu, không cho chị về nước", "giữ hoặc giam người trái pháp luật"),
         ("chủ quán chứa mại dâm ép cô gái bán dâm", "bóc lột tình dục"),  # "chứa" folds as "chưa", no denial
     ],
@@ -80,6 +82,9 @@ def test_everyday_wording_gets_the_legal_term(typed, legal):
         # heldout16: the acts the question denies gave Điều 297 (forced labour), then Điều 150, to a woman locked up
         ("chị không bị bắt làm việc hay bị bán cho ai", "cưỡng bức lao động"),
         ("chị không bị bắt làm việc hay bị bán cho ai", "mua bán người"),
+        # a lawyer's defence of the victim's interests, the child-protection system: not the protection measures
+        ("muốn nhờ luật sư bảo vệ quyền lợi cho em gái", "áp dụng biện pháp bảo vệ"),
+        ("trẻ bị mua bán trở về cần bảo vệ khẩn cấp", "áp dụng biện pháp bảo vệ"),
     ],
 )
 def test_look_alike_wording_is_not_read_as_the_term(typed, not_legal):

@@ -70,7 +70,7 @@ def banner(evidence: Evidence, composition: Composition, store: CorpusStore) -> 
         if same_day
         else " Mỗi quy định áp dụng cho sự việc xảy ra trước ngày văn bản của nó hết hiệu lực."
     )
-    text += "".join(_inferred_expiry(d) for d in expired)
+    text += _inferred_expiry(*expired)
     return {
         "kind": "expired",
         "text": text,
@@ -112,15 +112,27 @@ def _replacement(found: tuple[Document, Document | None] | None) -> tuple[str | 
     return number, replacement_doc is not None and not is_stub(replacement_doc)
 
 
-def _inferred_expiry(document: Document) -> str:
+def _inferred_expiry(*documents: Document) -> str:
     """An expiry inferred by the rule that a detailing text lapses with the text it details, from a
     link the catalogue has not checked against the text (the legal-aid circulars and the 2006 Law):
-    the banner says so, as the status note does — a worker must not drop a safeguard on a guess."""
-    if document.status_basis != "het_cung_van_ban_cap_tren" or "chưa đối chiếu" not in document.status_note:
+    the banner says so, as the status note does — a worker must not drop a safeguard on a guess. One
+    sentence for every such text quoted (an outside reader, session 17, read it twice, word for word, in
+    one banner)."""
+    inferred = [
+        d for d in documents if d.status_basis == "het_cung_van_ban_cap_tren" and "chưa đối chiếu" in d.status_note
+    ]
+    if not inferred:
         return ""
-    codified = " Bộ pháp điển vẫn hệ thống hóa văn bản này." if document.topic else ""
+    names = [f"{d.type} {d.number}" for d in inferred]
+    named = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} và {names[-1]}"
+    these, links = (
+        ("văn bản này", "một quan hệ giữa hai văn bản")
+        if len(names) == 1
+        else ("các văn bản này", "quan hệ giữa các văn bản")
+    )
+    codified = f" Bộ pháp điển vẫn hệ thống hóa {these}." if all(d.topic for d in inferred) else ""
     return (
-        f" Lưu ý: {document.type} {document.number} được xác định hết hiệu lực theo quy tắc văn bản quy định chi "
-        "tiết hết hiệu lực cùng văn bản được quy định chi tiết, dựa trên một quan hệ giữa hai văn bản chưa đối "
-        f"chiếu với văn bản gốc.{codified} Cần kiểm tra trước khi kết luận."
+        f" Lưu ý: {named} được xác định hết hiệu lực theo quy tắc văn bản quy định chi tiết hết hiệu lực cùng văn"
+        f" bản được quy định chi tiết, dựa trên {links} chưa đối chiếu với văn bản gốc.{codified} Cần kiểm tra"
+        " trước khi kết luận."
     )

@@ -166,6 +166,16 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
         _cues(r"(?:cu |van |dang )?rinh (?:rap|o|truoc|quanh|canh)", r"(?:khong|ko) (?:tim|lan) ra", r"tra thu"),
         "biện pháp bảo vệ",
     ),
+    # "bị bọn buôn người đe dọa, muốn xin bảo vệ thì làm thủ tục thế nào": protection asked for is the decree's "áp
+    # dụng biện pháp bảo vệ" (62/2012 Điều 10; an outside reader, session 17, was given a legal-aid circular); not a
+    # lawyer's "bảo vệ quyền lợi" nor the Law on Children's "bảo vệ trẻ em"
+    (
+        _cues(
+            r"(?:xin|muon|can|de nghi|yeu cau|nho) (?:duoc )?(?:\w+ ){0,2}bao ve"
+            r"(?! (?:tre em|quyen|loi ich|nguoi bi|bi cao|bi can|cho bi|khan cap))"
+        ),
+        "áp dụng biện pháp bảo vệ",
+    ),
     # "chuyển chỗ ở, chỗ học mới": "bố trí nơi ở, nơi làm việc, học tập mới" (62/2012 Điều 7 khoản 6)
     (_cues(r"(?:chuyen|doi) (?:cho|noi|nha) (?:o|hoc)", r"cho (?:o|hoc) moi"), "nơi ở, học tập mới"),
     # Family is, in the texts, "người thân thích".
