@@ -28,6 +28,7 @@ def client(answer_client):
         ("Nạn nhân trở về muốn xin cấp sổ đỏ thì thủ tục thế nào?", "sổ đỏ"),
         ("Cơ sở hỗ trợ nạn nhân muốn gia hạn giấy phép phải nộp hồ sơ trước bao lâu?", "giấy phép"),
         ("Thủ tục xin cấp lại giấy khai sinh cho trẻ bị bán", "giấy khai"),
+        ("Xin làm lại giấy chứng nhận bị mất ở đâu?", "giấy chứng"),
         # an allowance and a level of government are not papers issued
         ("trợ cấp khó khăn ban đầu cho nạn nhân là bao nhiêu", ""),
         ("Hồ sơ đề nghị cấp tỉnh hỗ trợ gồm những gì", ""),
@@ -95,6 +96,8 @@ def test_a_past_administrative_fine_does_not_decline_a_criminal_question(client,
             "Luật Thi hành án dân sự",
         ),
         ("nan nhan mua ban nguoi co duoc uu tien thue nha o xa hoi khong", "Luật Nhà ở"),
+        # an outside reader (session 17) was given support costs abroad and airport reception
+        ("Nạn nhân về nước mất hết giấy tờ thì làm lại căn cước công dân ở đâu, thủ tục thế nào?", "Luật Căn cước"),
         (
             "Em nghỉ làm mấy hôm để lên công an làm chứng, công ty có phải trả lương những ngày đó không?",
             "Bộ luật Lao động",

@@ -44,7 +44,7 @@ from search_api.corpus_store import CorpusStore, Snapshot
 # "xin cấp X", "gia hạn X", "cấp lại X", "làm thủ tục cấp X": X is the paper asked for. ("trợ cấp" is an
 # allowance and "cấp tỉnh" a level, not issuing.)
 _OBJECT = re.compile(
-    r"(?<!\w)(?:xin cấp(?: lại| đổi| mới)?|cấp lại|cấp đổi|gia hạn|(?:thủ tục|hồ sơ|đề nghị) cấp)"
+    r"(?<!\w)(?:xin cấp(?: lại| đổi| mới)?|cấp lại|cấp đổi|gia hạn|(?:xin )?làm lại|(?:thủ tục|hồ sơ|đề nghị) cấp)"
     r" (?P<object>[^\W\d_]+ [^\W\d_]+)"
 )
 RARE_UNITS = 5  # used this rarely in the whole collection, and nowhere in the evidence: elsewhere only

@@ -117,6 +117,12 @@ _PASSPORT_MESSAGE = (
     "Việc cấp, cấp lại hộ chiếu (thời hạn, lệ phí) do Luật Xuất cảnh, nhập cảnh của công dân Việt Nam và các văn "
     "bản hướng dẫn quy định; kho văn bản chưa có các văn bản này."
 )
+_IDENTITY_CARD_TITLE = re.compile(r"(?<!\w)(?:luat can cuoc|can cuoc cong dan|chung minh nhan dan)(?!\w)")
+_IDENTITY_CARD_MESSAGE = (
+    "Việc cấp, cấp lại thẻ căn cước (căn cước công dân, chứng minh nhân dân) do Luật Căn cước và các văn bản hướng "
+    "dẫn quy định; kho văn bản chưa có các văn bản này (các văn bản trong kho chỉ nêu giấy tờ tùy thân như một giấy "
+    "tờ phải xuất trình)."
+)
 
 # A province's own rate is set by its People's Council (a local resolution, "... trên địa bàn tỉnh/thành
 # phố ..."); the national texts only fix the floor.
@@ -291,6 +297,15 @@ SUBJECTS = (
         _CIVIL_STATUS_MESSAGE,
     ),
     Subject(re.compile(r"(?<!\w)the (?:tam tru|thuong tru)(?!\w)"), _RESIDENCE_TITLE, _RESIDENCE_MESSAGE),
+    # "mất hết giấy tờ thì làm lại căn cước công dân ở đâu" (an outside reader, session 17, was given support costs)
+    Subject(
+        re.compile(
+            r"(?<!\w)(?:cap lai|lam lai|xin cap|cap moi|cap doi|lam|xin) (?:the )?"
+            r"(?:can cuoc|cccd|cmnd|chung minh nhan dan)(?!\w)"
+        ),
+        _IDENTITY_CARD_TITLE,
+        _IDENTITY_CARD_MESSAGE,
+    ),
     # "Năm 2025 cả nước tiếp nhận bao nhiêu nạn nhân", "năm 2024 phát hiện bao nhiêu vụ": a count, which no legal
     # text states (an outside reader's question was answered with 01/2014's verification steps)
     Subject(COUNT_ASKED, _STATISTICS_TITLE, _STATISTICS_MESSAGE),
