@@ -442,3 +442,41 @@ def test_an_administrative_fine_asked_is_not_the_offence_that_presupposes_one(cl
     data = ask(client, question)
     assert data["answered"] is False
     assert "nghị định xử phạt" in data["message"]
+
+
+def test_a_transitional_clause_speaking_of_the_subject_does_not_answer_it():
+    # an outside reader (session 17): "hồ sơ đăng ký khai sinh ... tiếp tục được giải quyết theo quy định của Thông tư
+    # số 04/2020/TT-BTP" stood as the birth-registration procedure, which the Law on Civil Status governs
+    from datetime import date
+
+    from search_api.answering.evidence import Evidence, article_candidates
+    from search_api.answering.models import Article, Document
+    from search_api.answering.off_collection import off_collection
+
+    clause = (
+        "2. Hồ sơ yêu cầu đăng ký khai sinh do cơ quan đăng ký hộ tịch tiếp nhận trước ngày Thông tư này có hiệu lực mà"
+        " chưa giải quyết xong thì tiếp tục được giải quyết theo quy định của Thông tư số 04/2020/TT-BTP."
+    )
+    repeal = Document(
+        "09/2022/TT-BTP",
+        "Thông tư",
+        title="Bãi bỏ một số nội dung",
+        articles=[Article("3", "Điều khoản chuyển tiếp", clause, "dieu_3")],
+    )
+    quotes = article_candidates(repeal, repeal.articles[0], 0)
+
+    class Store:  # holds no civil-status law, helps with nothing
+        def derived(self, key, build):
+            return False if key.startswith("titles_govern") else frozenset()
+
+    question = understand_question("Thu tuc dang ky khai sinh cho con cua nan nhan sinh o Trung Quoc", [])
+    assert "Luật Hộ tịch" in off_collection(Evidence(question, today=date(2026, 12, 2)), quotes, Store())
+    # a clause stating the rule itself still goes to the scorer
+    rule = Document(
+        "99/2099/TT-X",
+        "Thông tư",
+        title="Thử",
+        articles=[Article("1", "Khai sinh", "1. Trẻ em được đăng ký khai sinh.", "dieu_1")],
+    )
+    ruled = article_candidates(rule, rule.articles[0], 0)
+    assert off_collection(Evidence(question, today=date(2026, 12, 2)), ruled, Store()) == ""

@@ -39,6 +39,7 @@ from search_api.answering.off_collection_subjects import (  # noqa: F401 (Subjec
     Subject,
 )
 from search_api.answering.terms import folded
+from search_api.answering.transition import CONTINUES
 from search_api.corpus_store import CorpusStore, Snapshot
 
 # "xin cấp X", "gia hạn X", "cấp lại X", "làm thủ tục cấp X": X is the paper asked for. ("trợ cấp" is an
@@ -210,8 +211,16 @@ def off_collection(evidence: Evidence, quotes: list, store: CorpusStore) -> str:
                 continue
             if any(subject.question.search(folded(q.article.title)) for q in quotes):
                 continue  # "Quyền được khai sinh và có quốc tịch" (Luật Trẻ em Điều 13): a right the collection states
-            if quotes and subject.question.search(folded(quotes[0].text)) and not _sum_unstated(question, quotes[0]):
-                continue  # the first quote itself speaks of it: the scorer and the check decide
+            if (
+                quotes
+                and subject.question.search(folded(quotes[0].text))
+                and not _sum_unstated(question, quotes[0])
+                and (question.asks_transition or not CONTINUES.search(folded(quotes[0].text)))
+            ):
+                # the first quote itself speaks of it: the scorer and the check decide — unless it only says which
+                # rule a matter begun earlier continues under ("hồ sơ đăng ký khai sinh ... tiếp tục được giải quyết
+                # theo quy định của Thông tư số 04/2020", an outside reader's birth registration, session 17)
+                continue
             return subject.message
     spellings = asked_concepts(question)
     if not spellings:
