@@ -7,7 +7,7 @@ import math
 import pytest
 
 from ingest.textnorm import fold
-from search_api.answering import check
+from search_api.answering import check, figures_asked
 from search_api.answering import models as m
 from tests.conftest import ask
 
@@ -574,8 +574,8 @@ def test_a_sum_asked_that_no_quoted_clause_states_is_declined_saying_so(answer_c
 
 
 def test_a_sum_is_asked_by_its_money_words_not_by_any_count():
-    assert check._SUM_ASKED.search(" moi thang duoc tro cap bao nhieu tien ")
-    assert check._SUM_ASKED.search(" thu lao cho luat su la bao nhieu ")
+    assert figures_asked._SUM_ASKED.search(" moi thang duoc tro cap bao nhieu tien ")
+    assert figures_asked._SUM_ASKED.search(" thu lao cho luat su la bao nhieu ")
     # a count of children or of points is no sum (heldout14, heldout16)
-    assert not check._SUM_ASKED.search(" moi nguoi phu trach duoc giao ho tro toi da bao nhieu em ")
-    assert not check._SUM_ASKED.search(" xep loai thanh may muc moi muc bao nhieu diem ")
+    assert not figures_asked._SUM_ASKED.search(" moi nguoi phu trach duoc giao ho tro toi da bao nhieu em ")
+    assert not figures_asked._SUM_ASKED.search(" xep loai thanh may muc moi muc bao nhieu diem ")

@@ -20,9 +20,9 @@ from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.banner import banner, vn_date  # noqa: F401 (re-exported: the check stage's parts)
 from search_api.answering.compose import SYLLABLE_SHARE, Composition, in_force_on, term_weight
-from search_api.answering.cues import DURATION_CUES
 from search_api.answering.deferred import deferred_amount
 from search_api.answering.evidence import Evidence, is_news, is_stub
+from search_api.answering.figures_asked import unstated_figure
 from search_api.answering.off_collection import off_collection
 from search_api.answering.support import Cover
 from search_api.answering.terms import folded, spells_out_heading, unit_terms
@@ -109,55 +109,6 @@ def supported(evidence: Evidence, composition: Composition, threshold: float = A
         # A long, wordy question dilutes coverage, not the evidence (NAMED_TEXT_SHARE of the bar).
         threshold *= NAMED_TEXT_SHARE
     return bool(composition.quotes) and composition.best_coverage >= threshold
-
-
-# A period stated in words ("ngay", "kịp thời", "trong thời gian ...") answers "bao lâu" as a number of days does.
-_PERIOD_IN_WORDS = re.compile(r"(?<!\w)(?:ngay|kip thoi|thoi gian|thoi han|thoi hieu)(?!\w)")
-_PERIOD = re.compile(r"\d+\s*(?:\([^)]*\)\s*)?(?:ngày|tháng|năm|giờ|tuần|buổi)(?!\w)", re.IGNORECASE)
-QUOTES_READ_FOR_A_PERIOD = 3
-
-
-def _period_asked_but_none_stated(question: m.Question, quotes: list) -> bool:
-    """ "Hồ sơ bảo vệ phải lưu trữ trong bao nhiêu năm": a period is asked and none of the leading quotes states one
-    (heldout15: 62/2012 Điều 11, what the dossier holds, stood as the answer to how long it is kept)."""
-    if question.asks_money or question.has(m.PENALTY) or not quotes:
-        return False
-    if not DURATION_CUES.search(question.asking_words or question.folded):
-        return False  # (a period told in the story, "ép làm việc mấy tháng liền", is not asked)
-    for quote in quotes[:QUOTES_READ_FOR_A_PERIOD]:
-        text = f"{quote.lead_in} {quote.text}"
-        if _PERIOD.search(text) or _PERIOD_IN_WORDS.search(folded(text)):
-            return False
-    return True
-
-
-# "mỗi tháng nhà nước trợ cấp cụ thể bao nhiêu tiền": a sum asked in the asking sentence ...
-_SUM_ASKED = re.compile(
-    r"(?<!\w)(?:bao nhieu tien|(?:tro cap|ho tro|chi|thu lao|boi duong|muc|duoc nhan|duoc huong)(?: \w+){0,4}"
-    r" (?:la )?bao nhieu(?= (?:tien|mot|moi|cho|vay|the|va|hay|de|khi|neu)(?!\w)| *$)"
-    r"|(?:bao nhieu|may) (?:nghin|trieu|dong))(?!\w)"
-)
-# ... and what states one: a figure in money, a multiple of a base, a share, or what is paid in full or not at all
-_SUM = re.compile(
-    r"\d[\d.,]*\s*(?:\([^)]*\)\s*)?(?:đồng|triệu|nghìn|ngàn)|lương cơ sở|lương tối thiểu|mức chuẩn|hệ số|%|phần trăm"
-    r"|thực tế|theo (?:giá|hóa đơn|chứng từ)|miễn phí|không (?:phải )?(?:trả|nộp|thu)|toàn bộ|bằng tiền",
-    re.IGNORECASE,
-)
-
-
-UNSTATED_FIGURE = (
-    "Câu hỏi hỏi {asked} cụ thể, nhưng các điều khoản gần nhất trong kho văn bản không nêu {kind} nào; kho văn bản có"
-    " thể thiếu văn bản quy định {kind} này."
-)
-
-
-def _sum_asked_but_none_stated(question: m.Question, quotes: list) -> bool:
-    """ "Mỗi tháng nhà nước trợ cấp cụ thể bao nhiêu tiền cho gia đình nhận chăm sóc thay thế": a sum is asked and
-    none of the leading quotes states one (heldout16: the Law on Children's list of children in special
-    circumstances stood as the answer; the collection fixes no such allowance)."""
-    if question.has(m.PENALTY) or not quotes or not _SUM_ASKED.search(question.asking_words or question.folded):
-        return False
-    return not any(_SUM.search(f"{quote.lead_in} {quote.text}") for quote in quotes[:QUOTES_READ_FOR_A_PERIOD])
 
 
 # "Luật 86/2025 sửa BLHS thì khung hình phạt thay đổi thế nào", "Luật 53/2024 quy định gì mới": what a text
@@ -384,13 +335,3 @@ def lacking(evidence: Evidence, composition: Composition, store: CorpusStore) ->
         or off_collection(evidence, composition.quotes, store)
         or unstated_figure(question, composition.quotes)
     )
-
-
-def unstated_figure(question: m.Question, quotes: list) -> str | None:
-    """A period or a sum asked that none of the leading quotes states: said apart from a miss (the nearest clauses are
-    on the subject, the figure is what the collection may lack)."""
-    if _period_asked_but_none_stated(question, quotes):
-        return UNSTATED_FIGURE.format(asked="một thời hạn", kind="thời hạn")
-    if _sum_asked_but_none_stated(question, quotes):
-        return UNSTATED_FIGURE.format(asked="một số tiền", kind="số tiền")
-    return None

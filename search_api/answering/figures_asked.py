@@ -1,0 +1,72 @@
+"""Check stage: a figure asked that no leading quote states.
+
+"Hồ sơ bảo vệ phải lưu trữ trong bao nhiêu năm", "mỗi tháng trợ cấp cụ thể bao nhiêu tiền": the clauses on the
+subject are found, but none of the three leading quotes states a period, or a sum, at all. The decline says so apart
+from a miss (the figure is what the collection may lack), after the more specific gaps of check.lacking.
+"""
+
+from __future__ import annotations
+
+import re
+
+from search_api.answering import models as m
+from search_api.answering.cues import DURATION_CUES
+from search_api.answering.terms import folded
+
+# A period stated in words ("ngay", "kịp thời", "trong thời gian ...") answers "bao lâu" as a number of days does.
+_PERIOD_IN_WORDS = re.compile(r"(?<!\w)(?:ngay|kip thoi|thoi gian|thoi han|thoi hieu)(?!\w)")
+_PERIOD = re.compile(r"\d+\s*(?:\([^)]*\)\s*)?(?:ngày|tháng|năm|giờ|tuần|buổi)(?!\w)", re.IGNORECASE)
+QUOTES_READ_FOR_A_PERIOD = 3
+
+
+def _period_asked_but_none_stated(question: m.Question, quotes: list) -> bool:
+    """ "Hồ sơ bảo vệ phải lưu trữ trong bao nhiêu năm": a period is asked and none of the leading quotes states one
+    (heldout15: 62/2012 Điều 11, what the dossier holds, stood as the answer to how long it is kept)."""
+    if question.asks_money or question.has(m.PENALTY) or not quotes:
+        return False
+    if not DURATION_CUES.search(question.asking_words or question.folded):
+        return False  # (a period told in the story, "ép làm việc mấy tháng liền", is not asked)
+    for quote in quotes[:QUOTES_READ_FOR_A_PERIOD]:
+        text = f"{quote.lead_in} {quote.text}"
+        if _PERIOD.search(text) or _PERIOD_IN_WORDS.search(folded(text)):
+            return False
+    return True
+
+
+# "mỗi tháng nhà nước trợ cấp cụ thể bao nhiêu tiền": a sum asked in the asking sentence ...
+_SUM_ASKED = re.compile(
+    r"(?<!\w)(?:bao nhieu tien|(?:tro cap|ho tro|chi|thu lao|boi duong|muc|duoc nhan|duoc huong)(?: \w+){0,4}"
+    r" (?:la )?bao nhieu(?= (?:tien|mot|moi|cho|vay|the|va|hay|de|khi|neu)(?!\w)| *$)"
+    r"|(?:bao nhieu|may) (?:nghin|trieu|dong))(?!\w)"
+)
+# ... and what states one: a figure in money, a multiple of a base, a share, or what is paid in full or not at all
+_SUM = re.compile(
+    r"\d[\d.,]*\s*(?:\([^)]*\)\s*)?(?:đồng|triệu|nghìn|ngàn)|lương cơ sở|lương tối thiểu|mức chuẩn|hệ số|%|phần trăm"
+    r"|thực tế|theo (?:giá|hóa đơn|chứng từ)|miễn phí|không (?:phải )?(?:trả|nộp|thu)|toàn bộ|bằng tiền",
+    re.IGNORECASE,
+)
+
+
+UNSTATED_FIGURE = (
+    "Câu hỏi hỏi {asked} cụ thể, nhưng các điều khoản gần nhất trong kho văn bản không nêu {kind} nào; kho văn bản có"
+    " thể thiếu văn bản quy định {kind} này."
+)
+
+
+def _sum_asked_but_none_stated(question: m.Question, quotes: list) -> bool:
+    """ "Mỗi tháng nhà nước trợ cấp cụ thể bao nhiêu tiền cho gia đình nhận chăm sóc thay thế": a sum is asked and
+    none of the leading quotes states one (heldout16: the Law on Children's list of children in special
+    circumstances stood as the answer; the collection fixes no such allowance)."""
+    if question.has(m.PENALTY) or not quotes or not _SUM_ASKED.search(question.asking_words or question.folded):
+        return False
+    return not any(_SUM.search(f"{quote.lead_in} {quote.text}") for quote in quotes[:QUOTES_READ_FOR_A_PERIOD])
+
+
+def unstated_figure(question: m.Question, quotes: list) -> str | None:
+    """A period or a sum asked that none of the leading quotes states: said apart from a miss (the nearest clauses are
+    on the subject, the figure is what the collection may lack)."""
+    if _period_asked_but_none_stated(question, quotes):
+        return UNSTATED_FIGURE.format(asked="một thời hạn", kind="thời hạn")
+    if _sum_asked_but_none_stated(question, quotes):
+        return UNSTATED_FIGURE.format(asked="một số tiền", kind="số tiền")
+    return None
