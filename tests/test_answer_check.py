@@ -226,16 +226,20 @@ def test_an_expiry_inferred_from_an_unchecked_link_is_hedged_in_the_banner():
         "Hết hiệu lực từ 01/01/2018: ... "
         "(quan hệ quy định chi tiết 69/2006/QH11: danh mục vnlex, chưa đối chiếu với văn bản)"
     )
-    circular = Document(
-        "11/2014/TT-BTP",
-        "Thông tư",
-        expired=date(2018, 1, 1),
-        status="het_hieu_luc",
-        status_basis="het_cung_van_ban_cap_tren",
-        status_note=note,
-        topic="4.5 Trợ giúp pháp lý",
-        articles=[Article("1", "Điều thử", "1. Nội dung.", "dieu_1")],
-    )
+
+    def lapsed_with_its_law(number: str, kind: str, article: str) -> Document:
+        return Document(
+            number,
+            kind,
+            expired=date(2018, 1, 1),
+            status="het_hieu_luc",
+            status_basis="het_cung_van_ban_cap_tren",
+            status_note=note,
+            topic="4.5 Trợ giúp pháp lý",
+            articles=[Article(article, "Điều thử", "1. Nội dung.", f"dieu_{article}")],
+        )
+
+    circular = lapsed_with_its_law("11/2014/TT-BTP", "Thông tư", "1")
     evidence = Evidence(understand("nạn nhân được trợ giúp pháp lý thế nào"), today=date(2026, 11, 23))
 
     class NoStore:
@@ -247,16 +251,7 @@ def test_an_expiry_inferred_from_an_unchecked_link_is_hedged_in_the_banner():
     assert "Thông tư 11/2014/TT-BTP được xác định hết hiệu lực theo quy tắc" in text
     assert "chưa đối chiếu với văn bản gốc" in text and "Bộ pháp điển vẫn hệ thống hóa" in text
     # two such texts quoted: one sentence names both (an outside reader, session 17, read it twice in one banner)
-    decree = Document(
-        "144/2017/NĐ-CP",
-        "Nghị định",
-        expired=date(2018, 1, 1),
-        status="het_hieu_luc",
-        status_basis="het_cung_van_ban_cap_tren",
-        status_note=note,
-        topic="4.5 Trợ giúp pháp lý",
-        articles=[Article("2", "Điều thử", "1. Nội dung khác.", "dieu_2")],
-    )
+    decree = lapsed_with_its_law("144/2017/NĐ-CP", "Nghị định", "2")
     both = [*quotes, article_candidates(decree, decree.articles[0], 1)[0]]
     text = check.banner(evidence, Composition(quotes=both), NoStore())["text"]
     assert text.count("Lưu ý:") == 1 and text.count("Cần kiểm tra") == 1, text
