@@ -62,6 +62,9 @@ from tests.conftest import first_quote as first
         ("gia đình bị bọn buôn người đe dọa, muốn xin bảo vệ thì làm thủ tục thế nào", "áp dụng biện pháp bảo vệ"),
         ("giữ hộ chiếu, không cho chị về nước", "giữ hoặc giam người trái pháp luật"),
         ("chủ quán chứa mại dâm ép cô gái bán dâm", "bóc lột tình dục"),  # "chứa" folds as "chưa", no denial
+        # what is lacking is what is asked about: a negation denies no act here (session 17's review of 4199a9a)
+        ("nạn nhân muốn về quê mà không có tiền xe thì có được hỗ trợ không", "chi phí đi lại"),
+        ("nan nhan la tre em khong co nguoi than thi xu ly the nao", "người thân thích"),
     ],
 )
 def test_everyday_wording_gets_the_legal_term(typed, legal):

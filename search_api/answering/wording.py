@@ -272,12 +272,35 @@ NOT_FOR = {
 }
 
 
+# The wordings that name an act, an offence's: denied ("chị không bị bắt làm việc hay bị bán cho ai"), the act is ruled
+# out and its term must not bring the offence back (heldout16 was given Điều 297, then 150). Any other wording keeps
+# its term when negated: "không có tiền xe", "không có chỗ ở", "không có người thân" say what is lacking, which is what
+# is asked about (A-043, H9-059, H3-040 had lost "chi phí đi lại", "cơ sở hỗ trợ nạn nhân", "người thân thích")
+ACTS = frozenset(
+    {
+        "mua bán người",
+        "nạn nhân",
+        "cưỡng bức lao động",
+        "bóc lột tình dục",
+        "giữ hoặc giam người trái pháp luật",
+        "cưỡng dâm",
+        "dâm ô",
+        "khiêu dâm",
+        "gây thương tích",
+        "chiếm đoạt người dưới 16 tuổi",
+        "lấy bộ phận cơ thể",
+        "mua bán, chiếm đoạt mô hoặc bộ phận cơ thể người",
+        "xuất cảnh trái phép",
+    }
+)
+
+
 def legal_wording(words: str) -> list[str]:
     """The legal equivalents of the everyday wordings in a folded question, each once."""
     return [
         legal
         for cue, legal in COLLOQUIAL
-        if affirmed(cue, words)
+        if (affirmed(cue, words) if legal in ACTS else cue.search(words))
         and fold(legal).lower() not in words
         and not (legal in NOT_FOR and NOT_FOR[legal].search(words))
     ]
