@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from search_api.answering.terms import folded
-from search_api.answering.wording import legal_wording
+from search_api.answering.wording import ACTS, COLLOQUIAL, legal_wording
 from tests.conftest import ask
 from tests.conftest import first_quote as first
 
@@ -92,6 +92,11 @@ def test_everyday_wording_gets_the_legal_term(typed, legal):
 )
 def test_look_alike_wording_is_not_read_as_the_term(typed, not_legal):
     assert not_legal not in legal_wording(folded(typed))
+
+
+def test_the_act_wordings_denied_are_legal_terms_the_wordings_give():
+    # ACTS names COLLOQUIAL's terms by their text: a term renamed there must not silently lose its denial here
+    assert ACTS <= {legal for _, legal in COLLOQUIAL}
 
 
 @pytest.fixture(scope="module")

@@ -211,11 +211,12 @@ def off_collection(evidence: Evidence, quotes: list, store: CorpusStore) -> str:
                 continue
             if any(subject.question.search(folded(q.article.title)) for q in quotes):
                 continue  # "Quyền được khai sinh và có quốc tịch" (Luật Trẻ em Điều 13): a right the collection states
+            lead = folded(quotes[0].text) if quotes else ""
             if (
                 quotes
-                and subject.question.search(folded(quotes[0].text))
+                and subject.question.search(lead)
                 and not _sum_unstated(question, quotes[0])
-                and (question.asks_transition or not CONTINUES.search(folded(quotes[0].text)))
+                and (question.asks_transition or not CONTINUES.search(lead))
             ):
                 # the first quote itself speaks of it: the scorer and the check decide — unless it only says which
                 # rule a matter begun earlier continues under ("hồ sơ đăng ký khai sinh ... tiếp tục được giải quyết

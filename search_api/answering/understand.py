@@ -189,6 +189,9 @@ _PERSON_REPLACED = re.compile(
     r"(?<!\w)(?:tro giup vien phap ly|luat su|nguoi (?:thuc hien|duoc cu|bao chua)|can bo|thanh vien|giam doc|chu tich)"
     r" (?:\w+ ){0,10}?bi thay (?:the|doi)(?!\w)"
 )
+# "… bắt đầu áp dụng từ ngày nào, để biết các khoản chi quý III làm theo văn bản nào?": the purpose told after the
+# question ("để biết …") is why it is asked, not a second question (heldout16 was answered as a detailing question)
+_PURPOSE_TOLD = re.compile(r"(?<=\w) de (?:biet|xac dinh|con biet|tien) .*$")
 # "which text" asked: the detailing question proper ("nghị định nào hướng dẫn Điều 32")
 # or which of its articles ("quy định chi tiết điều khoản nào của luật", "những điều nào")
 _WHICH_TEXT = re.compile(
@@ -204,11 +207,6 @@ def _detailing_describes_named_text(words: str, doc_numbers, intents: list[str])
     question and with its status asked, the detailing cue is the named text's description, not the question.
     """
     return bool(doc_numbers) and m.STATUS in intents and not _WHICH_TEXT.search(_PURPOSE_TOLD.sub(" ", words))
-
-
-# "… bắt đầu áp dụng từ ngày nào, để biết các khoản chi quý III làm theo văn bản nào?": the purpose told after the
-# question ("để biết …") is why it is asked, not a second question (heldout16 was answered as a detailing question)
-_PURPOSE_TOLD = re.compile(r"(?<=\w) de (?:biet|xac dinh|con biet|tien) .*$")
 
 
 def understand_question(
@@ -259,7 +257,7 @@ def understand_question(
         reference.doc_numbers
         and article_number
         and not article_in_story
-        and _ARTICLE_CONTENT_ASKED.search(folded_text(asking_words))
+        and _ARTICLE_CONTENT_ASKED.search(asking_words)
     ):
         intents.insert(0, m.LOOKUP)
     if (
