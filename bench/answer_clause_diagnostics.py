@@ -67,6 +67,8 @@ TUNING_SETS = [
     ROOT / "bench" / "answers" / "heldout15.json",
     # scored as unseen once at the end of session 16 (aggregates only), then read and tuned on in session 17
     ROOT / "bench" / "answers" / "heldout16.json",
+    # scored as unseen once at the end of session 17 (aggregates only), then read and tuned on in session 18
+    ROOT / "bench" / "answers" / "heldout17.json",
 ]
 
 
