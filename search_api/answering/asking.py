@@ -87,6 +87,11 @@ def article_named_in_story_only(text: str) -> bool:
     """ "Công an nói thuộc khoản 1 Điều 150 BLHS. Tôi là mẹ, không tố giác thì có bị truy cứu không?": the article
     is part of the story told before the question, which asks something else (not a lookup of it)."""
     sentences = sentence_parts(text, _STORY_SPLIT)
+    if question_before_story(text):
+        # "NĐ 37/2018 Đ3: … phải theo những nguyên tắc nào? Xã em có 1 cháu …": the sentence that names the
+        # article asks the question; the story comes after it (heldout17 was not read as a lookup)
+        asking = sentence_parts(nfc(text).strip().split("?", 1)[0], _STORY_SPLIT)
+        return not (asking and re.search(rf"(?<!\w){ARTICLE_PREFIX}\d", expanded_text(asking[-1])))
     return len(sentences) > 1 and not any(
         re.search(rf"(?<!\w){ARTICLE_PREFIX}\d", words) or _POINTS_BACK.search(words)
         for words in map(expanded_text, sentences[1:])

@@ -55,6 +55,7 @@ from search_api.answering.cues import (  # noqa: F401 (re-exported: other stages
     affirmed,
     asks_definition,
 )
+from search_api.answering.named_title import cued_outside, title_spans
 from search_api.answering.naming import (
     _as_typed,
     _by_year,
@@ -235,7 +236,9 @@ def understand_question(
     article_number = reference.article_number or (
         reference.article_numbers[0] if reference.doc_numbers and reference.article_numbers else None
     )
-    intents = [intent for intent in m.INTENTS[1:-1] if INTENT_CUES[intent].search(words)]
+    # (the named text's own title, quoted in the question, describes it and asks nothing: named_title.py)
+    told = title_spans(words, list(reference.doc_numbers), known_documents)
+    intents = [intent for intent in m.INTENTS[1:-1] if cued_outside(INTENT_CUES[intent], words, told)]
     asking_words = asking_sentence(text)
     if ASKS_PROHIBITED.search(asking_words):
         # "... để được nhận tiền hỗ trợ ... Giả mạo là nạn nhân như vậy có bị pháp luật cấm không?": whether the act is
