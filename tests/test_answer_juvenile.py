@@ -70,6 +70,18 @@ def test_a_17_year_olds_sentence_is_the_capped_term_then_the_offence_he_is_charg
     assert citations[1].startswith("Khoản 1 Điều 150 "), citations
 
 
+def test_a_15_year_olds_highest_sentence_is_the_cap_not_the_cap_for_an_attempt(answer_client):
+    # heldout17: Điều 102 khoản 2 (preparing a crime) states the same "mức hình phạt cao nhất" for the same band
+    data = ask(
+        answer_client,
+        "Thằng em họ tôi 15 tuổi tham gia cùng nhóm người lớn bán một bé 10 tuổi sang Trung Quốc, khung hình phạt của"
+        " tội này có cả tù chung thân. Em 15 tuổi thì tòa có thể xử mức cao nhất là bao nhiêu năm tù?",
+    )
+    first = data["answer"][0]
+    assert first["citation"].startswith("Khoản 2 Điều 101 Bộ luật Hình sự"), first["citation"]
+    assert "không quá 12 năm tù" in first["text"]
+
+
 def test_a_15_year_olds_exemption_is_the_point_for_his_age_band(answer_client):
     data = ask(answer_client, "em trai 15 tuổi tiếp tay cho đường dây bán người có được miễn trách nhiệm hình sự không")
     first = data["answer"][0]

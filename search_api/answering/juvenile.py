@@ -67,6 +67,18 @@ _STATES = {
     "sentence": "muc hinh phat cao nhat",
     "liability": "phai chiu trach nhiem hinh su",
 }
+# The particular cases the Code caps apart (Điều 102-107), each for its own question: "15 tuổi ... xử mức cao nhất là
+# bao nhiêu năm tù" is Điều 101's cap, not Điều 102's for an attempt, which states the same words for the same band
+# (heldout17)
+_SITUATIONS = (
+    "chuan bi pham toi",
+    "pham toi chua dat",
+    "nhieu toi",
+    "nhieu ban an",
+    "giam muc hinh phat",
+    "tha tu truoc thoi han",
+    "xoa an tich",
+)
 _BANDS = {  # (lowest age, wording of the band in the Code)
     14: ("tu du 14 tuoi den duoi 16 tuoi",),
     16: ("tu du 16 tuoi den duoi 18 tuoi", "tu du 16 tuoi tro len"),
@@ -166,10 +178,12 @@ def juvenile_quote(question: m.Question, store: CorpusStore, age: int) -> Candid
 
     def rank(candidate: Candidate) -> tuple:
         own, whole = folded(candidate.text), folded(f"{candidate.lead_in} {candidate.text}")
+        title = folded(candidate.article.title or "")
         return (
             wanted in whole,
             any(b in own for b in band),
-            "duoi 18 tuoi" in folded(candidate.article.title or "") or "duoi 18 tuoi" in whole,
+            not any(s in title and s not in question.folded for s in _SITUATIONS),
+            "duoi 18 tuoi" in title or "duoi 18 tuoi" in whole,
             candidate.kind == "diem",  # the point naming the band, rather than its whole clause
         )
 
