@@ -82,6 +82,13 @@ def test_a_15_year_olds_highest_sentence_is_the_cap_not_the_cap_for_an_attempt(a
     assert "không quá 12 năm tù" in first["text"]
 
 
+def test_a_child_sold_with_no_destination_told_is_the_child_trafficking_offence_after_the_cap(answer_client):
+    # "tham gia bán trẻ em" had no wording of its own: the only offence found was Điều 408, "Tội báo cáo sai"
+    data = ask(answer_client, "Em 15 tuổi thì tòa có thể xử mức cao nhất là bao nhiêu năm tù nếu tham gia bán trẻ em?")
+    articles = [q["article_number"] for q in data["answer"]]
+    assert articles[:2] == ["101", "151"], [q["citation"] for q in data["answer"]]
+
+
 def test_a_15_year_olds_exemption_is_the_point_for_his_age_band(answer_client):
     data = ask(answer_client, "em trai 15 tuổi tiếp tay cho đường dây bán người có được miễn trách nhiệm hình sự không")
     first = data["answer"][0]

@@ -62,6 +62,7 @@ from tests.conftest import first_quote as first
         ("gia đình bị bọn buôn người đe dọa, muốn xin bảo vệ thì làm thủ tục thế nào", "áp dụng biện pháp bảo vệ"),
         ("giữ hộ chiếu, không cho chị về nước", "giữ hoặc giam người trái pháp luật"),
         ("chủ quán chứa mại dâm ép cô gái bán dâm", "bóc lột tình dục"),  # "chứa" folds as "chưa", no denial
+        ("em 15 tuổi thì tòa xử mức cao nhất bao nhiêu năm tù nếu tham gia bán trẻ em", "mua bán người"),
         # heldout17: both prostitution offences were given Điều 196 (hoarding)
         ("ba ta chuyen lam trung gian dan dat khach cho may co gai ban dam o nha nghi", "môi giới mại dâm"),
         ("hắn chuyên dắt mối cho gái bán dâm lấy hoa hồng", "môi giới mại dâm"),
@@ -96,6 +97,7 @@ def test_everyday_wording_gets_the_legal_term(typed, legal):
         # a lawyer's defence of the victim's interests, the child-protection system: not the protection measures
         ("muốn nhờ luật sư bảo vệ quyền lợi cho em gái", "áp dụng biện pháp bảo vệ"),
         ("trẻ bị mua bán trở về cần bảo vệ khẩn cấp", "áp dụng biện pháp bảo vệ"),
+        ("cửa hàng bán đồ chơi cho trẻ em", "mua bán người"),
         # sold into a brothel abroad: trafficking, no brokering or harbouring by the one asking
         ("em gái tôi bị bán sang Trung Quốc ép bán dâm", "chứa mại dâm"),
         ("em gái tôi bị bán sang Trung Quốc ép bán dâm", "môi giới mại dâm"),
