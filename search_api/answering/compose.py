@@ -45,6 +45,7 @@ from search_api.answering.support import (
     span_bonus,
 )
 from search_api.answering.terms import QUESTION_WORDS, folded, unit_terms
+from search_api.answering.time_anchor import anchor_bonus
 from search_api.answering.transition import transition_parts
 from search_api.corpus_store import CorpusStore
 from search_api.governance import replacement_of
@@ -184,6 +185,7 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
         )
         parts["count"] = count_bonus(candidate, question)
         parts["role"] = role_bonus(candidate, question)
+        parts["anchor"] = anchor_bonus(candidate, question)
         if not question.has(m.PENALTY) and (is_offence(candidate) or amends_criminal_code(candidate)):
             # An offence's sums are fines and the values of goods ("thức ăn chăn nuôi ... trị giá từ 30.000.000
             # đồng"), never what a victim receives: a loan question was answered with Điều 195's fines
