@@ -29,6 +29,13 @@ from tests.understanding import understand
             "chưa 18 tuổi thì không phải chịu trách nhiệm hình sự không?",
             17,
         ),
+        # drawn into the ring to take girls across the border, liability asked (an outside reader, session 18, was
+        # given Điều 151's 18-20 years or life as the summary)
+        (
+            "Cháu trai 15 tuổi bị một đường dây rủ dẫn 2 bạn gái sang bên kia biên giới giao cho người TQ, được trả 5"
+            " triệu. Cháu có bị truy cứu TNHS không, có được miễn không, mức án tối đa bao nhiêu?",
+            15,
+        ),
     ],
 )
 def test_an_offender_under_18_is_read(text, age):
@@ -51,6 +58,8 @@ def test_an_offender_under_18_is_read(text, age):
         "nào Điều 151 BLHS, bao nhiêu năm tù?",
         # the girl is touched; "ông ta bị xử" is the landlord's prosecution (heldout14)
         "ong chu nha tro 40 tuoi sam so co be 12 tuoi o phong ben, lan dau. ong ta bi xu toi gi, phat tu bao nhieu",
+        # lured away, no act on others follows: the girl is the victim, the ring's liability is asked
+        "Em gái 15 tuổi bị một đường dây rủ đi làm xa rồi bán sang TQ. Bọn chúng có bị truy cứu TNHS không?",
     ],
 )
 def test_a_child_victim_or_an_incited_minor_is_no_minor_offender(text):

@@ -39,6 +39,14 @@ _ACTS = re.compile(
 # đem cháu đi bán, ... bị xử khoản nào" (an outside reader was given the cap for offenders under 18).
 # ("bà dì đang nuôi cháu gái 9 tuổi mồ côi, rồi bán cháu cho một người lạ ... bị xử theo khoản nào": the girl is sold;
 # an outside reader, session 15, was given the cap for offenders aged 16-18)
+# ... or drawn into the ring to act on others, when the question asks whether he answers for it: "Cháu trai 15 tuổi bị
+# một đường dây rủ dẫn 2 bạn gái sang bên kia biên giới giao cho người TQ … Cháu có bị truy cứu TNHS không, mức án tối
+# đa" (an outside reader, session 18, was given Điều 151's 18-20 years or life: the adult's range, the dangerous
+# answer); "bị rủ đi làm xa" is a victim lured, no act on others follows
+_DRAWN_IN = re.compile(
+    r"^(?:\s+\w+){0,6}?\s+(?:ru|ru re|loi keo|xui giuc|xui|thue|sai)\s+(?:\w+\s+)?"
+    r"(?:dan|dua|giao|canh|giu|cho|tham gia|tiep tay|mang|dat|du)(?!\w)"
+)
 _SOLD = re.compile(
     r"(?<!\w)(?:di ban|bi ban|dem ban|mang ban|ban sang|ban qua|ban (?:chau|con|be|em|no|dua be|dua tre))(?!\w)"
 )
@@ -79,6 +87,37 @@ _SITUATIONS = (
     "tha tu truoc thoi han",
     "xoa an tich",
 )
+# word pairs a point must share with the question to be the circumstance it tells (three: "vai trò không đáng kể"
+# has four, a band's "16 tuổi đến dưới 18 tuổi" is left out by _AGE_PAIRS)
+_TOLD_PAIRS = 3
+_AGE_PAIRS = frozenset(
+    {
+        "duoi_18",
+        "18_tuoi",
+        "duoi_16",
+        "16_tuoi",
+        "tu_du",
+        "du_16",
+        "du_14",
+        "14_tuoi",
+        "tuoi_den",
+        "den_duoi",
+        "tuoi_pham",
+        "pham_toi",
+        "nguoi_duoi",
+        "nguoi_tu",
+        "trach_nhiem",
+        "nhiem_hinh",
+        "hinh_su",
+    }
+)
+
+
+def _pairs(words: str) -> frozenset[str]:
+    tokens = words.split()
+    return frozenset(f"{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False))
+
+
 _BANDS = {  # (lowest age, wording of the band in the Code)
     14: ("tu du 14 tuoi den duoi 16 tuoi",),
     16: ("tu du 16 tuoi den duoi 18 tuoi", "tu du 16 tuoi tro len"),
@@ -102,6 +141,15 @@ def offender_age(question: m.Question) -> int | None:
     age = _age_acting(words)
     if age is not None:
         return age
+    if _LIABILITY.search(question.asking_words):
+        for match in _AGE.finditer(words):
+            age = int(match.group(1))
+            if (
+                8 <= age < 18
+                and not _ACTED_UPON.search(words[: match.start()])
+                and _DRAWN_IN.search(words[match.end() :])
+            ):
+                return age
     stated = _STATED.search(words)
     if stated and not _INCITED.search(words[: stated.start()]):
         return 0
@@ -176,11 +224,16 @@ def juvenile_quote(question: m.Question, store: CorpusStore, age: int) -> Candid
     wanted = _STATES[aspect]
     band = next((wording for low, wording in sorted(_BANDS.items(), reverse=True) if age >= low), ())
 
+    asked_pairs = _pairs(question.folded)
+
     def rank(candidate: Candidate) -> tuple:
         own, whole = folded(candidate.text), folded(f"{candidate.lead_in} {candidate.text}")
         title = folded(candidate.article.title or "")
         return (
             wanted in whole,
+            # the circumstance the question tells, in the point's own words ("đồng phạm có vai trò không đáng kể"),
+            # before the point for the age band (heldout16: a 17-year-old lookout was given the band's point a)
+            len(_pairs(own) & asked_pairs - _AGE_PAIRS) >= _TOLD_PAIRS,
             any(b in own for b in band),
             not any(s in title and s not in question.folded for s in _SITUATIONS),
             "duoi 18 tuoi" in title or "duoi 18 tuoi" in whole,
