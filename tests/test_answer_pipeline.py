@@ -135,6 +135,16 @@ def test_date_parameter_answers_with_what_applied_that_day(client):
     assert client.get("/api/ask", params={"q": "tiền ăn", "date": "31/02/2024"}).status_code == 422
 
 
+def test_related_articles_carry_their_status_on_the_day_asked(client):
+    # an outside reader (session 18): on 1 March 2013 Nghị định 09/2013 was listed "Hết hiệu lực" (today's status);
+    # it took effect on 15/04/2013
+    data = ask(client, "nạn nhân được hỗ trợ những gì theo Nghị định 09/2013", date="2013-03-01")
+    decree = [a for a in data["articles"] if a["doc_number"] == "09/2013/NĐ-CP"]
+    assert decree and all(a["status"] == "chua_hieu_luc" and a["status_label"] == "Chưa có hiệu lực" for a in decree)
+    today = ask(client, "nạn nhân được hỗ trợ những gì theo Nghị định 09/2013")
+    assert {a["status"] for a in today["articles"] if a["doc_number"] == "09/2013/NĐ-CP"} == {"het_hieu_luc"}
+
+
 def test_detailing_question_lists_the_detailing_texts(client):
     data = ask(client, "Văn bản nào hướng dẫn áp dụng Điều 150 và Điều 151 Bộ luật Hình sự?")
     assert data["understanding"]["intent"] == "detailing"

@@ -27,6 +27,7 @@ from search_api.answering.off_collection import off_collection
 from search_api.answering.support import Cover
 from search_api.answering.terms import folded, spells_out_heading, unit_terms
 from search_api.corpus_store import CorpusStore, Snapshot
+from search_api.views import STATUS_LABELS
 
 ANSWER_THRESHOLD = 0.38  # see tests/test_answers.py: dev answers reach 0.41-0.74, off-corpus 0.26-0.375
 # However much of a question is phrasing the collection never uses, a quote must still cover this
@@ -217,6 +218,19 @@ def status_of(document: Document, day: date | None) -> str:
     if force:
         return "con_hieu_luc"
     return "chua_hieu_luc" if document.effective and day < document.effective else "het_hieu_luc"
+
+
+def hits_on(hits: list[dict], day: date | None, store: CorpusStore) -> list[dict]:
+    """The related articles with each text's status on the day asked about: "tháng 3/2013" listed Nghị định
+    09/2013 as "Hết hiệu lực" (today's status) on a day before it took effect (an outside reader, session 18)."""
+    if day is None:
+        return hits
+    dated = []
+    for hit in hits:
+        document = store.document(hit["doc_number"])
+        status = status_of(document, day) if document is not None else hit.get("status")
+        dated.append({**hit, "status": status, "status_label": STATUS_LABELS.get(status, status)})
+    return dated
 
 
 # --- what the collection lacks ---------------------------------------------------------

@@ -42,6 +42,7 @@ from search_api.answering.check import (
     banner,
     decline_message,
     drop_news,
+    hits_on,
     lacking,
     reference_units,
     status_of,
@@ -127,7 +128,7 @@ class AnswerService:
         composition = self._compose(evidence, threshold)
         drop_news(composition)
         day = evidence.on_date()
-        articles = list(evidence.hits)
+        articles = hits_on(list(evidence.hits), day, self.store)
         if evidence.named_article and not any(
             h["article_id"] == evidence.named_article[1].id and h["doc_number"] == evidence.named_article[0].number
             for h in articles
