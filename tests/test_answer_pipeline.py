@@ -351,6 +351,15 @@ def test_what_a_text_the_collection_lacks_says_is_declined_with_what_replaced_it
     assert data["answered"] is False and "không có văn bản 99/2019/TT-BLĐTBXH" in data["message"]
 
 
+def test_a_lacking_text_named_first_is_declined_though_a_held_one_is_named_after_it(client):
+    # an outside reader (session 18): the figures of 134/2013 were given as what 84/2019/TT-BTC sets
+    data = ask(client, "TT 84/2019/TT-BTC quy định mức chi hỗ trợ nạn nhân MBN thế nào, đã thay TTLT 134/2013 chưa?")
+    assert data["answered"] is False and "không có văn bản 84/2019/TT-BTC" in data["message"]
+    # the held text named first still answers
+    data = ask(client, "Theo TTLT 134/2013 và TT 84/2019/TT-BTC tiền ăn cho nạn nhân bao nhiêu một ngày?")
+    assert data["answered"] is True and data["answer"][0]["doc_number"] == "134/2013/TTLT-BTC-BLĐTBXH"
+
+
 @pytest.mark.parametrize(
     "question", ["Nghị định 162/2025/NĐ-CP có hiệu lực từ ngày nào?", "nd 162/2025 khi nao co hieu luc"]
 )

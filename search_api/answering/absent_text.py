@@ -16,6 +16,7 @@ from search_api.answering.evidence import Evidence, article_candidates, article_
 from search_api.answering.facts import fact_entry
 from search_api.answering.models import Candidate
 from search_api.answering.terms import folded
+from search_api.answering.understand import first_numbered_unknown
 from search_api.corpus_store import CorpusStore
 
 CHANGES = {THAY_THE: "bị thay thế bởi", BAI_BO: "bị bãi bỏ bởi", SUA_DOI: "được sửa đổi, bổ sung bởi"}
@@ -57,6 +58,16 @@ def _stating_clause(document, article_number: str | None, number: str) -> Candid
     return unit
 
 
+def _absent_named_first(question: m.Question, evidence: Evidence) -> bool:
+    """The absent text is named before every text the collection holds ("TTLT 134/2013" names 134/2013/TTLT-… by its
+    number and year alone)."""
+    if not first_numbered_unknown(question):
+        return False
+    absent = min(question.text.find(number) for number in question.unknown_numbers if number in question.text)
+    held = [question.text.find(d.number.split("/")[0] + "/" + d.number.split("/")[1]) for d in evidence.named_documents]
+    return all(position < 0 or absent < position for position in held)
+
+
 def content_gap(evidence: Evidence, store: CorpusStore) -> str:
     """Why a question on what a text the collection lacks says cannot be answered, or "".
 
@@ -64,7 +75,12 @@ def content_gap(evidence: Evidence, store: CorpusStore) -> str:
     nor in the catalogue. Its status is a fact the texts that replaced it state (changes_of_absent); its
     content is not — quoting the replacing text's clauses would present them as the old text's rule."""
     question = evidence.question
-    if not question.unknown_numbers or question.intent in (m.STATUS, m.DETAILING) or evidence.named_documents:
+    if not question.unknown_numbers or question.intent in (m.STATUS, m.DETAILING):
+        return ""
+    if evidence.named_documents and not _absent_named_first(question, evidence):
+        # ("TT 84/2019/TT-BTC quy định mức chi … đã thay TTLT 134/2013 chưa": the absent text named first is the one
+        # asked about; answering from the other one named presented 134/2013's figures as its rule — an outside
+        # reader, session 18)
         return ""
     facts, _ = changes_of_absent(question.unknown_numbers, store)
     if facts:
