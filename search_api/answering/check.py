@@ -228,7 +228,7 @@ def hits_on(hits: list[dict], day: date | None, store: CorpusStore) -> list[dict
     dated = []
     for hit in hits:
         document = store.document(hit["doc_number"])
-        status = status_of(document, day) if document is not None else hit.get("status")
+        status = status_of(document, day) if document is not None else str(hit.get("status") or "")
         dated.append({**hit, "status": status, "status_label": STATUS_LABELS.get(status, status)})
     return dated
 
