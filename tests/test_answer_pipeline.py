@@ -123,6 +123,12 @@ def test_amount_answer_opens_with_a_summary_from_extracted_facts(client):
     assert data["banner"]["kind"] == "expired"
 
 
+def test_a_sum_per_day_and_its_longest_period_open_with_the_circular_that_fixes_both(client):
+    data = ask(client, "nan nhan MBN o trung tam bao tro xa hoi duoc ho tro tien an bao nhieu 1 ngay, toi da may ngay?")
+    assert data["summary"].startswith("tối thiểu 30.000 đồng/người/ngày, tối đa 60"), data["summary"]
+    assert data["answer"][0]["doc_number"] == "134/2013/TTLT-BTC-BLĐTBXH", data["answer"][0]["citation"]
+
+
 def test_date_parameter_answers_with_what_applied_that_day(client):
     data = ask(client, "tiền ăn cho nạn nhân bao nhiêu một ngày", date="2024-05-01")
     assert data["understanding"]["as_of"] == "2024-05-01" and data["as_of"] == "2024-05-01"

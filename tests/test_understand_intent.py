@@ -88,6 +88,17 @@ def test_labour_is_not_money():
     assert understand("moi ngay duoc ho tro bao nhieu dong").asks_money
 
 
+def test_a_sum_per_day_asked_with_a_period_asks_money_too():
+    # an outside reader (session 18): "bao nhiêu 1 ngày, tối đa mấy ngày" was read as a period only, so the decree's 60
+    # days opened the answer and the summary of the sum was lost
+    both = understand("nan nhan o trung tam bao tro xa hoi duoc ho tro tien an bao nhieu 1 ngay, toi da may ngay?")
+    assert both.asks_money and both.asks_duration
+    assert understand("tiền tàu xe bao nhiêu?").asks_money
+    # how many days of food money is a period, not a sum
+    assert not understand("tiền ăn được hỗ trợ bao nhiêu ngày?").asks_money
+    assert not understand("tien an bao nhieu ngay").asks_money
+
+
 @pytest.mark.parametrize(
     "text, asks",
     [

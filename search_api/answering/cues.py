@@ -307,6 +307,10 @@ MONEY_CUES = _cues(
     r"(?:\d+|nghin|ngan|trieu|tram|bao nhieu) dong",
     r"moi ngay",
     r"mot ngay",
+    # "tiền ăn bao nhiêu 1 ngày, tối đa mấy ngày" (an outside reader, session 18: read as a period only, the
+    # decree's 60 days came first and the summary of the sum was lost); not "tiền ăn bao nhiêu ngày"
+    r"bao nhieu (?:1|mot|moi) (?:ngay|nguoi|thang)",
+    r"tien (?:\w+ ){0,2}bao nhieu(?! (?:ngay|thang|nam|tuan|lau|lan|buoi|gio))",
 )
 # "mức chi do bộ nào quy định", "bộ nào được giao quy định", "giao cho ai ấn định": not the sum or the
 # form itself but the body a text charges with setting it.
