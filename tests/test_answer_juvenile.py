@@ -81,14 +81,12 @@ def test_a_17_year_olds_sentence_is_the_capped_term_then_the_offence_he_is_charg
 
 def test_a_15_year_olds_highest_sentence_is_the_cap_not_the_cap_for_an_attempt(answer_client):
     # heldout17: Điều 102 khoản 2 (preparing a crime) states the same "mức hình phạt cao nhất" for the same band
-    data = ask(
-        answer_client,
-        "Thằng em họ tôi 15 tuổi tham gia cùng nhóm người lớn bán một bé 10 tuổi sang Trung Quốc, khung hình phạt của"
-        " tội này có cả tù chung thân. Em 15 tuổi thì tòa có thể xử mức cao nhất là bao nhiêu năm tù?",
-    )
-    first = data["answer"][0]
-    assert first["citation"].startswith("Khoản 2 Điều 101 Bộ luật Hình sự"), first["citation"]
-    assert "không quá 12 năm tù" in first["text"]
+    story = "Thằng em họ tôi 15 tuổi tham gia cùng nhóm người lớn bán một bé 10 tuổi sang Trung Quốc"
+    range_told = "khung hình phạt của tội này có cả tù chung thân"
+    asked = "Em 15 tuổi thì tòa có thể xử mức cao nhất là bao nhiêu năm tù?"
+    cap = ask(answer_client, f"{story}, {range_told}. {asked}")["answer"][0]
+    assert (cap["article_number"], cap["unit_kind"]) == ("101", "khoan"), cap["citation"]
+    assert "không quá 12 năm tù" in cap["text"] and cap["text"].startswith("2. ")
 
 
 def test_a_child_sold_with_no_destination_told_is_the_child_trafficking_offence_after_the_cap(answer_client):
