@@ -64,7 +64,7 @@ def _absent_named_first(question: m.Question, evidence: Evidence) -> bool:
     if not first_numbered_unknown(question):
         return False
     absent = min(question.text.find(number) for number in question.unknown_numbers if number in question.text)
-    held = [question.text.find(d.number.split("/")[0] + "/" + d.number.split("/")[1]) for d in evidence.named_documents]
+    held = [question.text.find("/".join(d.number.split("/")[:2])) for d in evidence.named_documents]
     return all(position < 0 or absent < position for position in held)
 
 

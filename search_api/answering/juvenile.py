@@ -18,7 +18,7 @@ from ingest.model import Article, Document
 from search_api.answering import models as m
 from search_api.answering.evidence import article_candidates
 from search_api.answering.models import Candidate
-from search_api.answering.terms import folded
+from search_api.answering.terms import folded, word_pairs
 from search_api.corpus_store import CorpusStore, Snapshot
 
 _AGE = re.compile(r"(?<!\w)(\d{1,2}) tuoi(?!\w)")
@@ -111,11 +111,6 @@ _AGE_PAIRS = frozenset(
         "hinh_su",
     }
 )
-
-
-def _pairs(words: str) -> frozenset[str]:
-    tokens = words.split()
-    return frozenset(f"{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False))
 
 
 _BANDS = {  # (lowest age, wording of the band in the Code)
@@ -224,7 +219,7 @@ def juvenile_quote(question: m.Question, store: CorpusStore, age: int) -> Candid
     wanted = _STATES[aspect]
     band = next((wording for low, wording in sorted(_BANDS.items(), reverse=True) if age >= low), ())
 
-    asked_pairs = _pairs(question.folded)
+    asked_pairs = word_pairs(question.folded)
 
     def rank(candidate: Candidate) -> tuple:
         own, whole = folded(candidate.text), folded(f"{candidate.lead_in} {candidate.text}")
@@ -233,7 +228,7 @@ def juvenile_quote(question: m.Question, store: CorpusStore, age: int) -> Candid
             wanted in whole,
             # the circumstance the question tells, in the point's own words ("đồng phạm có vai trò không đáng kể"),
             # before the point for the age band (heldout16: a 17-year-old lookout was given the band's point a)
-            len(_pairs(own) & asked_pairs - _AGE_PAIRS) >= _TOLD_PAIRS,
+            len(word_pairs(own) & asked_pairs - _AGE_PAIRS) >= _TOLD_PAIRS,
             any(b in own for b in band),
             not any(s in title and s not in question.folded for s in _SITUATIONS),
             "duoi 18 tuoi" in title or "duoi 18 tuoi" in whole,

@@ -14,7 +14,15 @@ from ingest.analysis import Analysis
 from ingest.terms import QUESTION_WORDS, fast_folded, unit_terms
 from ingest.textnorm import fold
 
-__all__ = ["QUESTION_WORDS", "fast_folded", "folded", "question_terms", "spells_out_heading", "unit_terms"]
+__all__ = [
+    "QUESTION_WORDS",
+    "fast_folded",
+    "folded",
+    "question_terms",
+    "spells_out_heading",
+    "unit_terms",
+    "word_pairs",
+]
 
 
 @lru_cache(maxsize=16384)  # titles and clauses are folded again on every question
@@ -56,3 +64,10 @@ def spells_out_heading(title: str | None, words: str, min_words: int) -> bool:
     """The folded question `words` contains an article heading of at least `min_words` words, word for word."""
     heading = folded(title)
     return len(heading.split()) >= min_words and f" {heading} " in f" {words} "
+
+
+@lru_cache(maxsize=8192)  # a question's pairs are read against every candidate
+def word_pairs(words: str) -> frozenset[str]:
+    """The adjacent word pairs of folded words ("ke tu ngay" -> {"ke_tu", "tu_ngay"}), spelt as the scorer's bigrams."""
+    tokens = words.split()
+    return frozenset(f"{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False))

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ingest.textnorm import fold
 from search_api.answering import models as m
-from search_api.answering.terms import folded
+from search_api.answering.terms import folded, word_pairs
 
 ANCHOR_BONUS = 0.1
 # "kể từ ngày nhận được hồ sơ hợp lệ", "kể từ khi có quyết định", "tính từ thời điểm …": the event, up to the end of
@@ -32,16 +32,10 @@ def anchors(text: str) -> tuple[frozenset[str], ...]:
     # (punctuation kept: a comma ends the event)
     for phrase in re.split(r"[,.;:\n]", fold(text).lower()):
         for match in _ANCHOR.finditer(folded(phrase)):
-            words = match.group(1).split()
-            pairs = frozenset(f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)) - _EMPTY
+            pairs = word_pairs(match.group(1)) - _EMPTY
             if pairs:
                 found.append(pairs)
     return tuple(found)
-
-
-def _pairs(words: str) -> frozenset[str]:
-    tokens = words.split()
-    return frozenset(f"{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False))
 
 
 def anchor_bonus(candidate: m.Candidate, question: m.Question) -> float:
@@ -50,7 +44,7 @@ def anchor_bonus(candidate: m.Candidate, question: m.Question) -> float:
     events = anchors(candidate.text)
     if not events:
         return 0.0
-    told = _pairs(question.folded)
+    told = word_pairs(question.folded)
     share = max(len(event & told) / len(event) for event in events)
     if share:
         candidate.reasons.append(f"its time limit runs from an event the question tells ({share:.0%})")
