@@ -22,6 +22,18 @@ def test_the_offence_named_by_its_heading_wins_over_the_article_telling_the_stor
     assert _first(data)[:2] == ("100/2015/QH13", "389"), data["answer"][0]["citation"]
 
 
+def test_a_child_kidnapped_for_ransom_is_the_ransom_offences_clause_for_children(answer_client):
+    # Điều 169 khoản 2 ("Đối với người dưới 16 tuổi", 05-12 years): before, Điều 301 (hostage-taking) or Điều 153
+    # (taking a child); once Điều 169 was chosen, its khoản 2 was not among the searched clauses and the heaviest one
+    # found, khoản 5 (preparing the offence), was given
+    data = ask(
+        answer_client,
+        "Hai thanh niên bắt cóc bé trai 8 tuổi rồi đòi gia đình 100 triệu tiền chuộc thì bị phạt tù mấy năm?",
+    )
+    assert _first(data) == ("100/2015/QH13", "169", "2"), data["answer"][0]["citation"]
+    assert "05 năm đến 12 năm" in (data["summary"] or "")
+
+
 def test_a_repeated_acts_age_band_needs_the_question_to_repeat_it():
     from search_api.answering.penalty_brackets import in_age_band
 

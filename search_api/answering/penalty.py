@@ -173,7 +173,7 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         (_, _), clauses = max(offences.items(), key=offence_score)
         if m.CHILD_UNDER_16 in question.who:
             clauses = _child_offence(store, clauses)
-    clauses = sorted(clauses, key=lambda c: int(c.number) if c.number.isdigit() else 99)
+    clauses = sorted(_every_clause(clauses), key=lambda c: int(c.number) if c.number.isdigit() else 99)
     # (what the summary names, the Code's folded wording)
     circumstances = [(name, AGGRAVATING[name][1]) for name in question.aggravating] + _age_circumstances(question)
     # The heaviest clause naming a circumstance asked about: one circumstance of a heavier clause puts the
@@ -316,6 +316,15 @@ OFFENCE_UNITS = ("khoan", "dieu")
 
 def _offence_clauses(document: Document, article: Article) -> list[Candidate]:
     return [c for c in article_candidates(document, article, 0) if c.kind in OFFENCE_UNITS]
+
+
+def _every_clause(clauses: list[Candidate]) -> list[Candidate]:
+    """The chosen offence's clauses, all of them: search brings a few, and the one naming the circumstance asked may
+    not be among them ("bắt cóc trẻ dưới 16 tuổi để đòi tiền chuộc": Điều 169 khoản 2 was missing, and the heaviest
+    range found, khoản 5's one to five years for preparing the offence, was given)."""
+    have = {c.unit_id for c in clauses}
+    first = clauses[0]
+    return clauses + [c for c in _offence_clauses(first.document, first.article) if c.unit_id not in have]
 
 
 def _child_offence(store: CorpusStore, clauses: list[Candidate]) -> list[Candidate]:
