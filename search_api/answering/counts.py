@@ -59,7 +59,9 @@ _NUMBER_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam
 # ("một nhóm 4 người phân công rõ ràng ... bán một bé gái": the offenders, not four victims — outside reader 10)
 _COUNTED = re.compile(
     # (not "phạt tù bao nhiêu năm, có bị ...": folded, "năm có" reads "five women"; a number asked is no count)
+    # (nor "ở Việt Nam người nước ngoài ...": folded, "Nam người" reads "five people"; heldout18 got 2-5 victims' range)
     r"(?<!\w)(?<!nhom )(?<!bang )(?<!bon )(?<!toan )(?<!gom )(?<!nhieu )(?<!may )"
+    r"(?<!viet )(?<!mien )(?<!phia )(?<!quang )(?<!ha )"
     r"(\d{1,3}|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (?:nguoi|nan nhan|co gai|phu nu|tre em|chau|be|em"
     r"|thanh nien|lao dong|nguoi lao dong|chi em|chi|co|dua tre|dua be|thieu nu|nu sinh|hoc sinh|con gai)(?!\w)"
 )

@@ -38,6 +38,9 @@ SENTENCE_WORDS = (
     # "bị xử thế nào", "bị xử mấy năm", "theo khung nào" ("bị xử tội X không" asks whether it is the offence)
     r"bi xu (?:the nao|ra sao|bao nhieu|may nam|nang|theo khung|khung)",
     r"khung (?:nao|hinh phat nao)",
+    # "khung tù là mấy năm" (heldout18, typed without diacritics: no intent, declined)
+    # ("có bị xử theo Bộ luật Hình sự Việt Nam không" asks whether the Code applies, Điều 5-6: no sentence cue)
+    rf"khung tu{NOT_FROM}",
     r"tu (?:may|bao nhieu) nam",
     # "(tội X) có tổ chức phạt bao nhiêu": a sentence; "xử phạt bao nhiêu tiền" is an administrative fine
     r"(?<!xu )phat (?:bao nhieu|may)(?! tien)",

@@ -209,11 +209,12 @@ def off_collection(evidence: Evidence, quotes: list, store: CorpusStore) -> str:
                 continue  # "đã bị phạt hành chính mà vẫn tái phạm thì bị xử lý hình sự thế nào": the Code's
             if _ASKS_HELP.search(question.folded) and position in _helped(store):
                 continue
-            if any(subject.question.search(folded(q.article.title)) for q in quotes):
+            if subject.quote_may_answer and any(subject.question.search(folded(q.article.title)) for q in quotes):
                 continue  # "Quyền được khai sinh và có quốc tịch" (Luật Trẻ em Điều 13): a right the collection states
             lead = folded(quotes[0].text) if quotes else ""
             if (
                 quotes
+                and subject.quote_may_answer
                 and subject.question.search(lead)
                 and not _sum_unstated(question, quotes[0])
                 and (question.asks_transition or not CONTINUES.search(lead))

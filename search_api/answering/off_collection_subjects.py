@@ -30,6 +30,9 @@ class Subject:
     unless: re.Pattern[str] | None = None
     # on the question as typed, when typed with diacritics: folded, "hợp đồng thuê" is "đóng thuế"
     spelled: re.Pattern[str] | None = None
+    # a first quote speaking of the subject answers it (not so for an adult's purchase of sex: Điều 329 speaks of it,
+    # for a minor only)
+    quote_may_answer: bool = True
 
 
 _SANCTIONS_TITLE = re.compile(r"(?<!\w)xu phat vi pham hanh chinh(?!\w)")
@@ -184,6 +187,20 @@ _STATE_ADVANCE_MESSAGE = (
     "nhân; nghĩa vụ bồi thường thuộc người gây thiệt hại (Bộ luật Dân sự; Điều 48 Bộ luật Hình sự)."
 )
 
+# Buying sex from an adult: the Code's only offence is buying sex from a person under 18 (Điều 329); an adult's purchase
+# is an administrative violation, fined by a decree the collection lacks (a probe in session 19 was given Điều 150's
+# five to ten years, then Điều 327's, for "trả tiền để quan hệ với cô gái 20 tuổi").
+_ADULT_PURCHASE = re.compile(r"(?<!\w)mua dam(?!\w)")
+_MINOR_NAMED = re.compile(
+    r"(?<!\w)(?:duoi (?:18|16|13)|chua (?:du 18|thanh nien)|vi thanh nien|tre em|tre con|hoc sinh|nu sinh|be gai|co be"
+    r"|em be|(?:[1-9]|1[0-7]) tuoi)(?!\w)"
+)
+_ADULT_PURCHASE_MESSAGE = (
+    "Bộ luật Hình sự chỉ quy định tội mua dâm người dưới 18 tuổi (Điều 329); mua dâm người từ đủ 18 tuổi trở lên không "
+    "phải là tội phạm theo Bộ luật này mà là vi phạm hành chính, mức phạt do nghị định xử phạt vi phạm hành chính quy "
+    "định; kho văn bản chưa có nghị định xử phạt nào."
+)
+
 # Rent for a victim out of the shelter, and a victims' fund: no text of the collection provides either (heldout14: both
 # answered with 134/2013's spending clauses); the support regimes give a temporary place at a facility, not rent.
 _RENT_TITLE = re.compile(r"(?<!\w)ho tro (?:tien )?thue nha(?!\w)")
@@ -309,6 +326,7 @@ SUBJECTS = (
     # "Năm 2025 cả nước tiếp nhận bao nhiêu nạn nhân", "năm 2024 phát hiện bao nhiêu vụ": a count, which no legal
     # text states (an outside reader's question was answered with 01/2014's verification steps)
     Subject(COUNT_ASKED, _STATISTICS_TITLE, _STATISTICS_MESSAGE),
+    Subject(_ADULT_PURCHASE, _SANCTIONS_TITLE, _ADULT_PURCHASE_MESSAGE, unless=_MINOR_NAMED, quote_may_answer=False),
     # (the Criminal Code's fines and the prevention law's prohibitions do not state an administrative fine;
     # "đã bị phạt hành chính mà vẫn tái phạm ... xử lý hình sự thế nào" tells the past and asks the Code)
     Subject(

