@@ -19,6 +19,11 @@ from search_api.answering.terms import folded
 from search_api.corpus_store import CorpusStore
 
 ASKS_LIMITATION = re.compile(r"(?<!\w)thoi hieu(?: truy cuu)?(?!\w)")
+# "thời hiệu thi hành bản án": the period for enforcing a sentence already passed (Điều 60, by the sentence), not for
+# prosecuting (Điều 27, by the offence's category; heldout18's absconding trafficker was given Điều 27)
+_ENFORCEMENT_PERIOD = re.compile(r"(?<!\w)thoi hieu thi hanh (?:ban )?an(?!\w)")
+# (a civil judgment, or the damages of a criminal one: the Law on Enforcement of Civil Judgments, not in the collection)
+_CIVIL_PART = re.compile(r"(?<!\w)(?:dan su|boi thuong)(?!\w)")
 # a prison term ("phạt tù từ 05 năm đến 10 năm", "phạt tù đến 03 năm", "phạt tù 20 năm"), not a ban or a residence
 # order of the additional penalties ("cấm cư trú từ 01 năm đến 05 năm")
 _PRISON = re.compile(r"(?<!\w)phat tu (?:tu \d+ (?:nam|thang) den |den )?(\d+) nam(?!\w)")
@@ -120,6 +125,8 @@ def _each_clause(code: Document, offence: Article, periods: Article) -> tuple[li
 def limitation_quotes(question: m.Question, store: CorpusStore) -> tuple[list[m.Candidate], str] | None:
     """The period for the offence clause the question names, with its grounds; None when the question asks no
     limitation period or names no offence clause (the ranked answer then stands)."""
+    if _ENFORCEMENT_PERIOD.search(question.folded) and not _CIVIL_PART.search(question.folded):
+        return enforcement_quotes(question, store)
     if not ASKS_LIMITATION.search(question.folded):
         return None
     code = criminal_code(store)
@@ -148,3 +155,41 @@ def limitation_quotes(question: m.Question, store: CorpusStore) -> tuple[list[m.
     for unit, reason in ((period, "limitation period"), (grade, "offence category"), (clause, "offence clause")):
         unit.reasons.append(reason)
     return [period, grade, clause], summary
+
+
+# The sentence passed, as told: "bị tòa xử 9 năm tù", "tuyên phạt 5 năm tù", "mức án 9 năm", "án tù chung thân".
+_SENTENCE_PASSED = re.compile(r"(?<!\w)(?:(\d{1,2}) nam tu|(?:an|xu|tuyen|phat|tu) (?:\w+ ){0,2}?(\d{1,2}) nam)(?!\w)")
+# Điều 60 khoản 2: the enforcement period by the prison term passed (years; None: life imprisonment or death)
+_ENFORCEMENT_POINTS = ((3, "a"), (15, "b"), (30, "c"))
+
+
+def enforcement_quotes(question: m.Question, store: CorpusStore) -> tuple[list[m.Candidate], str] | None:
+    """ "Bị xử 9 năm tù rồi bỏ trốn, thời hiệu thi hành bản án là bao lâu": Điều 60 khoản 2's point for the sentence
+    passed (10 years for more than 3 and up to 15 years' prison), or the whole khoản when no sentence is told."""
+    code = criminal_code(store)
+    article = article_numbered(code, "60") if code is not None else None
+    if code is None or article is None:
+        return None
+    whole = next((c for c in _clauses(code, article) if c.number == "2"), None)
+    if whole is None:
+        return None
+    words = question.folded
+    told = _SENTENCE_PASSED.search(words)
+    if _LIFE_OR_DEATH.search(words):
+        years: int | None = None
+    elif told:
+        years = int(told.group(1) or told.group(2))
+    else:
+        whole.reasons.append("enforcement periods by sentence")
+        return [whole], f"Thời hiệu thi hành bản án theo mức án đã tuyên — khoản 2 Điều 60 {short_label(code)}"
+    letter = "d" if years is None else next((x for limit, x in _ENFORCEMENT_POINTS if years <= limit), "d")
+    point = _point(code, article, "2", letter)
+    if point is None:
+        return None
+    point.reasons.append("enforcement period for the sentence passed")
+    passed = "tù chung thân hoặc tử hình" if years is None else f"{years:02d} năm tù"
+    summary = (
+        f"{_period_stated(point) or point.text} — điểm {letter} khoản 2 Điều 60 {short_label(code)} "
+        f"(mức án đã tuyên: {passed}); tính từ ngày bản án có hiệu lực pháp luật (khoản 4)"
+    )
+    return [point, whole], summary

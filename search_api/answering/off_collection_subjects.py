@@ -245,6 +245,8 @@ SUBJECTS = (
         re.compile(r"(?<!\w)(?:yeu cau|don|thoi hieu|thoi han) (?:\w+ ){0,2}thi hanh an(?!\w)"),
         _ENFORCEMENT_TITLE,
         _ENFORCEMENT_MESSAGE,
+        # (a prison term passed: the Criminal Code's own enforcement period, Điều 60)
+        unless=re.compile(r"(?<!\w)(?:phat tu|an tu|tu chung than|tu hinh|\d+ nam tu|ban an hinh su)(?!\w)"),
     ),
     Subject(re.compile(r"(?<!\w)nha o xa hoi(?!\w)"), _HOUSING_TITLE, _HOUSING_MESSAGE),
     Subject(

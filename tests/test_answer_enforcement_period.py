@@ -1,0 +1,32 @@
+"""The period for enforcing a sentence already passed ("thời hiệu thi hành bản án", Điều 60 BLHS, by the sentence) is
+told from the period for prosecuting (Điều 27, by the offence's category), and from a civil judgment's enforcement
+(the Law on Enforcement of Civil Judgments, which the collection lacks). Phrasings written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import ask
+
+
+@pytest.mark.parametrize(
+    "question, point, period",
+    [
+        # before: Điều 27 khoản 2 (prosecution), summed up by Điều 379's clauses
+        ("Kẻ buôn người bị tuyên 7 năm tù nhưng đã bỏ trốn, thời hiệu thi hành bản án là bao lâu?", "b", "10 năm"),
+        ("bi xu 2 nam tu roi tron, thoi hieu thi hanh ban an bao nhieu nam", "a", "05 năm"),
+        # before: declined as a civil judgment's enforcement
+        ("Bị án tù chung thân mà trốn thì thời hiệu thi hành án là bao lâu?", "d", "20 năm"),
+    ],
+)
+def test_the_enforcement_period_is_the_point_for_the_sentence_passed(answer_client, question, point, period):
+    data = ask(answer_client, question)
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("100/2015/QH13", "60")
+    assert first["citation"].startswith(f"Điểm {point} khoản 2 Điều 60"), first["citation"]
+    assert data["summary"].startswith(period), data["summary"]
+
+
+def test_a_civil_judgments_enforcement_is_still_declined(answer_client):
+    data = ask(answer_client, "thời hiệu yêu cầu thi hành án dân sự phần bồi thường là bao lâu")
+    assert not data["answered"] and "Luật Thi hành án dân sự" in data["message"]
