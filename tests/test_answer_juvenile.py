@@ -124,3 +124,16 @@ def test_a_child_raised_then_sold_is_answered_with_the_offence_not_the_minors_ca
     # an outside reader's question (session 13) was answered with Điều 101, the cap for offenders aged 16-18
     data = ask(answer_client, "cô ruột đang nuôi cháu 12 tuổi thì đem cháu đi bán, bị xử khoản nào, bao nhiêu năm tù")
     assert data["answer"][0]["article_number"] == "151", data["answer"][0]["citation"]
+
+
+def test_an_additional_penalty_for_a_minor_is_the_rule_barring_it(answer_client):
+    # Điều 91 khoản 6 ("Không áp dụng hình phạt bổ sung đối với người dưới 18 tuổi phạm tội"); before: Điều 12's age of
+    # liability, then Điều 150 khoản 4's fines, which a minor cannot be given
+    data = ask(
+        answer_client,
+        "con toi 16 tuoi bi xu toi mua ban nguoi, ngoai phat tu toa co tuyen them hinh phat bo sung nhu phat tien"
+        " khong",
+    )
+    first = data["answer"][0]
+    assert first["citation"].startswith("Khoản 6 Điều 91 Bộ luật Hình sự"), first["citation"]
+    assert "Không áp dụng hình phạt bổ sung" in first["text"]

@@ -71,6 +71,8 @@ _SENTENCE = re.compile(
 )
 # What a unit must state for each aspect (folded Code wording).
 _STATES = {
+    # "ngoài tù có bị phạt tiền, cấm cư trú không": Điều 91 khoản 6, no additional penalty for an offender under 18
+    "additional": "khong ap dung hinh phat bo sung",
     "exemption": "mien trach nhiem hinh su",
     "sentence": "muc hinh phat cao nhat",
     "liability": "phai chiu trach nhiem hinh su",
@@ -158,6 +160,7 @@ def offender_age(question: m.Question) -> int | None:
 
 
 _SENTENCES = re.compile(r"[.!?;]+")
+_ADDITIONAL = re.compile(r"(?<!\w)hinh phat bo sung(?!\w)")
 
 
 def _age_acting(words: str) -> int | None:
@@ -177,6 +180,8 @@ def _age_acting(words: str) -> int | None:
 
 def _aspect(question: m.Question) -> str:
     words, asking = question.folded, question.asking_words
+    if _ADDITIONAL.search(words):
+        return "additional"
     if _LIABILITY.search(asking) and not _SENTENCE.search(asking):
         # "Nhà tôi nghĩ nó chưa đủ 18 nên không bị đi tù. Có đúng là ... không phải chịu trách nhiệm hình sự không?":
         # the asking sentence asks liability; the prison told before it is the family's belief
