@@ -57,6 +57,10 @@ def test_trafficked_abroad_is_not_a_foreigner():
         ("Con trai 15 tuổi của một nạn nhân đi cùng mẹ khi được giải cứu thì được hỗ trợ gì?", True),
         ("Chị ấy được trao trả, đi cùng có em gái 17 tuổi, em có được hỗ trợ học nghề không?", True),
         ("em gái tôi 17 tuổi bị bán, đi cùng chị gái về nước", False),  # the victim herself, travelling with her sister
+        # an outside reader (session 19): the child brought home was given the victims' six regimes
+        ("Nạn nhân mang theo con nhỏ 3 tuổi về trung tâm thì cháu có được hỗ trợ gì không?", True),
+        ("chi ay dat theo dua con 5 tuoi ve nuoc", True),
+        ("mang theo giấy tờ gì khi đến trung tâm", False),
     ],
 )
 def test_a_minor_travelling_with_the_victim(text, accompanying):

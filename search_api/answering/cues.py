@@ -198,6 +198,9 @@ GROUP_CUES: dict[str, re.Pattern] = {
         r"(?:di cung|di theo (?:nan nhan|me|bo|cha|chi|co|ba|nguoi than))",
         # "đi cùng có em gái 17 tuổi": the minor named after "đi cùng", with an age
         r"di (?:cung|theo) (?:co )?(?:em|con|chau|be)(?: \w+){0,2} \d{1,2} tuoi",
+        # "nạn nhân mang theo con nhỏ 3 tuổi về", "dắt theo đứa con" (an outside reader, session 19, was given the six
+        # regimes of Điều 32 khoản 1 for the child, not khoản 3's three)
+        r"(?:mang|dat|dan|bong|be|om) theo (?:\w+ ){0,2}(?:con|be|chau|dua con|dua be|dua nho)(?!\w)",
     ),
     m.CHILD_UNDER_16: _cues(
         r"duoi (?:16|muoi sau)(?: tuoi)?",
