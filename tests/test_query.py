@@ -161,6 +161,9 @@ def test_ambiguous_bare_number_gives_every_match_newest_first():
         ("BTC BTP", "bộ tài chính"),
         ("BTC BTP", "bộ tư pháp"),
         ("luật QH", "quốc hội"),
+        # an outside reader (session 19): "ĐSQ VN" left unread, the clause on the embassy's dossier fell under the bar
+        ("ĐSQ VN gửi hồ sơ về đâu", "đại sứ quán"),
+        ("ĐSQ VN gửi hồ sơ về đâu", "Việt Nam"),
     ],
 )
 def test_abbreviations_are_expanded_and_both_are_searched(text, expansion):
