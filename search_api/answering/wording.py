@@ -52,6 +52,9 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     (_cues(r"(?:tien |ve )?tau xe", r"ve xe", r"tien xe", r"tien di lai"), "chi phí đi lại"),
     (_cues(r"vien phi", r"tien thuoc"), "chi phí khám bệnh, chữa bệnh"),
     (_cues(r"den bu"), "bồi thường"),
+    # "bé đang gặp nguy hiểm": the child-protection texts' "tổn hại nghiêm trọng" (an outside reader's urgent case,
+    # session 19, was declined with 56/2017 Điều 26 khoản 3's twelve hours ranked first)
+    (_cues(r"(?:gap|bi|dang|co) nguy hiem"), "tổn hại nghiêm trọng"),
     # "lợi dụng việc nữ công nhân phụ thuộc mình ... ép em miễn cưỡng quan hệ tình dục (không dùng vũ lực)": the Code's
     # "cưỡng dâm" (Điều 143: "khiến người lệ thuộc mình ... phải miễn cưỡng giao cấu"); heldout16 was given Điều 299
     (
