@@ -108,32 +108,31 @@ def test_a_15_year_olds_liability_is_the_age_of_criminal_liability(answer_client
     assert data["answer"][0]["citation"].startswith("Khoản 2 Điều 12 Bộ luật Hình sự"), data["answer"][0]["citation"]
 
 
-def test_the_asking_sentence_decides_liability_over_prison_told_before(answer_client):
-    # "nên không bị đi tù" is the family's belief; the question asks whether he answers at all (heldout13: an
-    # offence's clause for victims under 18 was given)
-    data = ask(
-        answer_client,
-        "Thằng cháu tôi 17 tuổi bị bọn buôn người thuê dẫn mấy cô gái đi đường mòn sang Trung Quốc. Nhà tôi nghĩ nó "
-        "chưa đủ 18 nên không bị đi tù. Có đúng là chưa 18 tuổi thì không phải chịu trách nhiệm hình sự không?",
-    )
-    first = data["answer"][0]
-    assert first["citation"].startswith("Khoản 1 Điều 12 Bộ luật Hình sự"), first["citation"]
+@pytest.mark.parametrize(
+    "question, rule",
+    [
+        # "nên không bị đi tù" is the family's belief; the question asks whether he answers at all (heldout13: an
+        # offence's clause for victims under 18 was given)
+        (
+            "Thằng cháu tôi 17 tuổi bị bọn buôn người thuê dẫn mấy cô gái đi đường mòn sang Trung Quốc. Nhà tôi nghĩ"
+            " nó chưa đủ 18 nên không bị đi tù. Có đúng là chưa 18 tuổi thì không phải chịu trách nhiệm hình sự không?",
+            "Khoản 1 Điều 12 Bộ luật Hình sự",
+        ),
+        # Điều 91 khoản 6 ("Không áp dụng hình phạt bổ sung đối với người dưới 18 tuổi phạm tội"); before: Điều 12's age
+        # of liability, then Điều 150 khoản 4's fines, which a minor cannot be given
+        (
+            "con toi 16 tuoi bi xu toi mua ban nguoi, ngoai phat tu toa co tuyen them hinh phat bo sung nhu phat tien"
+            " khong",
+            "Khoản 6 Điều 91 Bộ luật Hình sự",
+        ),
+    ],
+)
+def test_what_the_asking_sentence_asks_of_a_minor_picks_the_rule(answer_client, question, rule):
+    cited = ask(answer_client, question)["answer"][0]["citation"]
+    assert cited.startswith(rule), cited
 
 
 def test_a_child_raised_then_sold_is_answered_with_the_offence_not_the_minors_cap(answer_client):
     # an outside reader's question (session 13) was answered with Điều 101, the cap for offenders aged 16-18
     data = ask(answer_client, "cô ruột đang nuôi cháu 12 tuổi thì đem cháu đi bán, bị xử khoản nào, bao nhiêu năm tù")
     assert data["answer"][0]["article_number"] == "151", data["answer"][0]["citation"]
-
-
-def test_an_additional_penalty_for_a_minor_is_the_rule_barring_it(answer_client):
-    # Điều 91 khoản 6 ("Không áp dụng hình phạt bổ sung đối với người dưới 18 tuổi phạm tội"); before: Điều 12's age of
-    # liability, then Điều 150 khoản 4's fines, which a minor cannot be given
-    data = ask(
-        answer_client,
-        "con toi 16 tuoi bi xu toi mua ban nguoi, ngoai phat tu toa co tuyen them hinh phat bo sung nhu phat tien"
-        " khong",
-    )
-    first = data["answer"][0]
-    assert first["citation"].startswith("Khoản 6 Điều 91 Bộ luật Hình sự"), first["citation"]
-    assert "Không áp dụng hình phạt bổ sung" in first["text"]
