@@ -125,6 +125,13 @@ def test_a_15_year_olds_liability_is_the_age_of_criminal_liability(answer_client
             " khong",
             "Khoản 6 Điều 91 Bộ luật Hình sự",
         ),
+        # a 15-year-old helping to lure a girl who is sold: the cap for his band (Điều 101 khoản 2); an outside reader
+        # (session 19) was given Điều 151's range, the boy read as the child sold
+        (
+            "Thằng em 15 tuổi theo bọn lớn, giúp lừa một bạn cùng lớp đem bán. Em có phải chịu TNHS không, tù tối đa"
+            " bao nhiêu?",
+            "Khoản 2 Điều 101 Bộ luật Hình sự",
+        ),
     ],
 )
 def test_what_the_asking_sentence_asks_of_a_minor_picks_the_rule(answer_client, question, rule):

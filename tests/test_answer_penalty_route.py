@@ -4,6 +4,8 @@ written for these tests, not copied from the labelled sets."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import ask
 
 
@@ -74,15 +76,50 @@ def test_the_named_texts_own_sanction_clause_answers():
     assert named_text_consequence(ordered, SimpleNamespace(named_documents=[law])) is None
 
 
-def test_the_named_texts_sanction_clause_is_quoted_first(answer_client):
-    data = ask(
-        answer_client,
-        "Theo Luật PCMBN, cán bộ công an lợi dụng chức vụ bao che, không xử lý đường dây buôn bán phụ nữ thì bị "
-        "xử lý thế nào?",
-    )
-    assert _first(data) == ("66/2011/QH12", "23", "2"), data["answer"][0]["citation"]
-
-
 def test_without_a_named_text_the_code_still_answers(answer_client):
     data = ask(answer_client, "cán bộ bao che cho kẻ mua bán người thì bị phạt tù bao nhiêu năm")
     assert data["answer"][0]["doc_number"] == "100/2015/QH13", data["answer"][0]["citation"]
+
+
+def test_no_range_is_read_from_an_offence_the_question_makes_unlikely(answer_client):
+    # the same story without the sum: no offence heading scores OFFENCE_FLOOR, and the one sharing most words was
+    # Điều 415 ("quấy nhiễu nhân dân", 06 months to 03 years), a confident wrong answer
+    data = ask(
+        answer_client,
+        "Chị tôi được người quen rủ sang Trung Quốc làm công nhân, sang đến nơi thì bị giao cho một người đàn ông."
+        " Người quen phạm tội gì, tù bao nhiêu năm?",
+    )
+    assert all(quote["article_number"] != "415" for quote in data.get("answer") or []), data["answer"][0]["citation"]
+    assert "quấy nhiễu" not in (data.get("summary") or "")
+
+
+@pytest.mark.parametrize(
+    "question, quoted",
+    [
+        # the named text's sanction clause, not the Code's range
+        (
+            "Theo Luật PCMBN, cán bộ công an lợi dụng chức vụ bao che, không xử lý đường dây buôn bán phụ nữ thì bị "
+            "xử lý thế nào?",
+            ("66/2011/QH12", "23", "2"),
+        ),
+        # an outside reader's question (session 19), given Điều 415 "quấy nhiễu nhân dân": "bị giao cho ... cầm 50
+        # triệu" is the Code's "chuyển giao ... người để nhận tiền" (other wordings of the story already found Điều 150)
+        (
+            "Chị gái tôi 22 tuổi được một người quen rủ sang Trung Quốc làm công nhân, lương cao. Sang đến nơi thì chị"
+            " bị giao cho một người đàn ông bên đó, người quen kia cầm 50 triệu rồi về. Người quen đó phạm tội gì và bị"
+            " phạt tù bao nhiêu năm?",
+            ("100/2015/QH13", "150", "2"),
+        ),
+        # 02/2019 Điều 5 khoản 3 (not trafficking: "tội tổ chức, môi giới cho người khác trốn đi nước ngoài ...");
+        # before: its Điều 3 khoản 3, trafficking's "đưa nạn nhân ra khỏi biên giới" (an outside reader called it
+        # dangerous)
+        (
+            "Anh ta dẫn 4 thanh niên trong xóm vượt biên trái phép sang Lào làm rẫy, họ tự muốn đi, anh ta thu mỗi"
+            " người 3 triệu, không bán ai. Anh ta có phạm tội mua bán người không?",
+            ("02/2019/NQ-HĐTP", "5", "3"),
+        ),
+    ],
+)
+def test_the_rule_the_story_falls_under_is_quoted_first(answer_client, question, quoted):
+    data = ask(answer_client, question)
+    assert _first(data) == quoted, data["answer"][0]["citation"]

@@ -33,7 +33,10 @@ _ACTED_UPON = re.compile(
 # đường dây", "17 tuổi bị lôi vào đường dây, cùng tham gia", "15 tuổi tiếp tay").
 _ACTS = re.compile(
     r"^(?:\s+\w+){0,14}?\s+(?:tham gia|tiep tay|giup suc|dong pham|pham toi|bi truy to|bi khoi to|bi bat"
-    r"|bi xu|truy cuu|chiu trach nhiem hinh su)(?!\w)"
+    r"|bi xu|truy cuu|chiu trach nhiem hinh su"
+    # "15 tuổi đi cùng nhóm người lớn, giúp dụ dỗ và đưa một bạn gái đi bán" (an outside reader, session 19, was given
+    # Điều 151's range as if the boy were the child sold)
+    r"|giup (?:du do|lua|dua|dan|dat|bat|giu|canh|chuyen))(?!\w)"
 )
 # ... unless the person of that age is sold before the prosecution is told: "dì ruột đang nuôi cháu 13 tuổi thì
 # đem cháu đi bán, ... bị xử khoản nào" (an outside reader was given the cap for offenders under 18).

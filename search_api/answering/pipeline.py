@@ -70,6 +70,10 @@ CHANGE_QUESTION = re.compile(r"(?<!\w)(?:thay the|sua doi|bai bo|bi thay|hop nha
 GOVERNING_QUESTION = re.compile(r"(?<!\w)(?:van ban|nghi dinh|thong tu|nghi quyet|quyet dinh) nao(?!\w)")
 
 
+# "... thì không bị truy cứu trách nhiệm hình sự về tội mua bán người nhưng ...": the guidance's cases that are not it
+_NOT_PROSECUTED_FOR = re.compile(r"(?<!\w)khong bi truy cuu trach nhiem hinh su ve toi(?!\w)")
+
+
 class AnswerService:
     def __init__(
         self,
@@ -201,6 +205,17 @@ class AnswerService:
         if worded:
             rest.remove(worded[0])
             defining, rest = worded[0], [defining, *rest]
+        elif (
+            ordered
+            and ordered[0] in rest
+            and penalty.DENIES_TRAFFICKING.search(evidence.question.folded)
+            and _NOT_PROSECUTED_FOR.search(folded(ordered[0].text))
+        ):
+            # "... không bán ai. Anh ta có phạm tội mua bán người không?": the story rules the sale out, and the
+            # best-scored clause says when it is not that offence (02/2019 Điều 5 khoản 3, people taken abroad of their
+            # own will): it answers before the definition
+            rest.remove(ordered[0])
+            defining, rest = ordered[0], [defining, *rest]
         composition.quotes = [defining, *rest][: c.MAX_QUOTES]
         composition.mode = "definition"
         composition.best_coverage = max(composition.best_coverage, threshold)

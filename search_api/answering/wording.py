@@ -42,6 +42,11 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
             # a child sold needs no destination: "tham gia bán trẻ em" (a probe in session 18 got Điều 408, "Tội báo
             # cáo sai", as the only offence; "bán hàng cho trẻ em" has the goods between)
             r"ban (?:tre em|tre con|tre so sinh|be gai|be trai|dua tre|dua be|con nit)(?!\w)",
+            # a person handed over and a sum taken for her: the Code's "chuyển giao ... người để nhận tiền" ("chị bị
+            # giao cho một người đàn ông bên đó, người quen kia cầm 50 triệu": an outside reader, session 19, was given
+            # Điều 415, "quấy nhiễu nhân dân", the one question search brought no trafficking article for)
+            r"giao (?:\w+ ){0,3}?cho (?:\w+ ){0,12}?(?:cam|nhan|lay|thu|an) (?:\w+ ){0,2}?(?:\d+|vai|may|chuc|tram)"
+            r" (?:trieu|chuc trieu|tram trieu)",
         ),
         "mua bán người",
     ),
@@ -113,6 +118,13 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
             r"(?:quan he|ngu (?:voi|cung)|giao cau|di khach)"
         ),
         "mua dâm",
+    ),
+    # taking people across the border unlawfully is the Code's "tổ chức, môi giới cho người khác trốn đi nước ngoài" (an
+    # outside reader's "đưa 3 người vượt biên trái phép sang Campuchia làm thuê, họ tự nguyện, không bán ai" was given
+    # 02/2019 Điều 3 khoản 3, trafficking's "đưa nạn nhân ra khỏi biên giới", not its Điều 5 khoản 3)
+    (
+        _cues(r"(?:dua|dan|to chuc|giup|cho|mang|cho phep) (?:\w+ ){0,6}?vuot bien(?: gioi)?(?: \w+){0,2} trai phep"),
+        "tổ chức, môi giới cho người khác trốn đi nước ngoài",
     ),
     # a ransom is the Code's own offence: "bắt cóc cháu rồi đòi 50 triệu tiền chuộc" is Điều 169 "bắt cóc nhằm chiếm
     # đoạt tài sản" (a hostage held for property), not Điều 301's hostage-taking, which shares "bắt cóc", nor Điều 153's
