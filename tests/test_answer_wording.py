@@ -75,7 +75,10 @@ from tests.conftest import first_quote as first
         ("cháu bé đang gặp nguy hiểm", "tổn hại nghiêm trọng"),
         # a person handed over for a sum (an outside reader, session 19, was given Điều 415)
         ("nó dẫn chị ấy qua biên giới giao cho một người đàn ông rồi cầm 30 triệu về", "mua bán người"),
-        ("anh ta đưa 5 người vượt biên trái phép sang Lào", "tổ chức, môi giới cho người khác trốn đi nước ngoài"),
+        (
+            "anh ta đưa 5 người vượt biên trái phép sang Lào, họ tự nguyện đi, có phải mua bán người không",
+            "tổ chức, môi giới cho người khác trốn đi nước ngoài",
+        ),
         # a ransom: Điều 169, not hostage-taking (Điều 301) or taking a child (Điều 153)
         ("bọn chúng giữ thằng bé rồi gọi điện đòi tiền chuộc", "tội bắt cóc nhằm chiếm đoạt tài sản"),
         # what is lacking is what is asked about: a negation denies no act here (session 17's review of 4199a9a)

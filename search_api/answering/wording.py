@@ -119,11 +119,17 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
         ),
         "mua dâm",
     ),
-    # taking people across the border unlawfully is the Code's "tổ chức, môi giới cho người khác trốn đi nước ngoài" (an
-    # outside reader's "đưa 3 người vượt biên trái phép sang Campuchia làm thuê, họ tự nguyện, không bán ai" was given
-    # 02/2019 Điều 3 khoản 3, trafficking's "đưa nạn nhân ra khỏi biên giới", not its Điều 5 khoản 3)
+    # people who chose to go, taken across the border unlawfully, and whether that is trafficking asked (no sentence):
+    # the court guidance's case of the emigration offences, "tổ chức, môi giới cho người khác trốn đi nước ngoài" (an
+    # outside reader's "đưa 3 người vượt biên trái phép sang Campuchia làm thuê, họ tự nguyện, không bán ai ... có bị
+    # coi là MBN không" was given 02/2019 Điều 3 khoản 3, trafficking's "đưa nạn nhân ra khỏi biên giới", not its Điều 5
+    # khoản 3).
+    # (A sentence asked for smuggling for profit is Điều 348's, whose own words the question already says.)
     (
-        _cues(r"(?:dua|dan|to chuc|giup|cho|mang|cho phep) (?:\w+ ){0,6}?vuot bien(?: gioi)?(?: \w+){0,2} trai phep"),
+        _cues(
+            r"vuot bien(?: gioi)? trai phep (?:sang|qua|di|ra)(?! viet nam)"
+            r"(?=.*(?<!\w)(?:tu nguyen|tu muon|khong ban))(?!.*(?<!\w)(?:phat tu|may nam|bao nhieu nam|khung))"
+        ),
         "tổ chức, môi giới cho người khác trốn đi nước ngoài",
     ),
     # a ransom is the Code's own offence: "bắt cóc cháu rồi đòi 50 triệu tiền chuộc" is Điều 169 "bắt cóc nhằm chiếm
