@@ -29,3 +29,20 @@ def test_the_enforcement_period_is_the_point_for_the_sentence_passed(answer_clie
 def test_a_civil_judgments_enforcement_is_still_declined(answer_client):
     data = ask(answer_client, "thời hiệu yêu cầu thi hành án dân sự phần bồi thường là bao lâu")
     assert not data["answered"] and "Luật Thi hành án dân sự" in data["message"]
+
+
+@pytest.mark.parametrize(
+    "words, told",
+    [
+        ("bi toa xu 9 nam tu roi bo tron", (9, "9 năm tù")),
+        ("ket an 18 thang tu", (1.5, "18 tháng tù")),
+        ("muc an 9 nam", (9, "9 năm tù")),
+        ("an tu chung than", (None, "tù chung thân hoặc tử hình")),
+        ("thoi hieu thi hanh ban an la bao lau", None),
+    ],
+)
+def test_the_prison_term_told_is_read_once_for_every_rule_grading_it(words, told):
+    # (the expungement and enforcement-period rules read the same sentence: counts.prison_term_told)
+    from search_api.answering.counts import prison_term_told
+
+    assert prison_term_told(words) == told

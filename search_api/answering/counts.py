@@ -95,3 +95,24 @@ def _counted_victims(words: str, aggravating: list[str]) -> list[str]:
         if name and name not in found:
             found.append(name)
     return found
+
+
+# The prison sentence a question tells was passed: "8 năm tù", "phạt tù 3 năm", "kết án 18 tháng tù", "tuyên phạt 5
+# năm", "mức án 9 năm", "tù chung thân" (the expungement and enforcement-period rules grade it)
+_TERM_TOLD = re.compile(
+    r"(?<!\w)(?:(\d+) (nam|thang) tu|tu (\d+) (nam|thang)|ket an (\d+) (nam|thang)"
+    r"|(?:an|xu|tuyen|phat) (?:\w+ ){0,2}?(\d{1,2}) (nam|thang))(?!\w)"
+)
+_LIFE_OR_DEATH_TOLD = re.compile(r"(?<!\w)(?:chung than|tu hinh)(?!\w)")
+
+
+def prison_term_told(words: str) -> tuple[float | None, str] | None:
+    """The prison term a folded question says was passed, in years (None: life imprisonment or death), with its words
+    as said; None when it tells none."""
+    if _LIFE_OR_DEATH_TOLD.search(words):
+        return None, "tù chung thân hoặc tử hình"
+    told = _TERM_TOLD.search(words)
+    if told is None:
+        return None
+    number, unit = (group for group in told.groups() if group)  # (one alternative's pair matched)
+    return int(number) / (12 if unit == "thang" else 1), f"{number} {'tháng' if unit == 'thang' else 'năm'} tù"

@@ -13,6 +13,7 @@ import re
 
 from search_api.answering import models as m
 from search_api.answering.compose import short_label
+from search_api.answering.counts import prison_term_told
 from search_api.answering.evidence import article_candidates, article_numbered
 from search_api.answering.limitation import criminal_code
 from search_api.corpus_store import CorpusStore
@@ -25,10 +26,8 @@ _ASKS = re.compile(
     r"(?:duoc )?xoa an tich(?!\w)"
 )
 _BY_COURT = re.compile(r"(?<!\w)(?:theo quyet dinh cua toa|toa an (?:quyet dinh )?xoa|xin xoa an tich)(?!\w)")
-# the sentence told: "8 năm tù", "phạt tù 3 năm", "kết án 18 tháng tù", "án treo", "tù chung thân"
-_YEARS = re.compile(r"(?<!\w)(?:(\d+) (nam|thang) tu|tu (\d+) (nam|thang)|ket an (\d+) (nam|thang))(?!\w)")
+# a sentence lighter than prison told ("án treo", "cảnh cáo"); prison terms: counts.prison_term_told
 _LIGHT = re.compile(r"(?<!\w)(?:an treo|canh cao|phat tien|cai tao khong giam giu)(?!\w)")
-_HEAVY = re.compile(r"(?<!\w)(?:chung than|tu hinh)(?!\w)")
 
 
 def asks_expungement(question: m.Question) -> bool:
@@ -37,13 +36,11 @@ def asks_expungement(question: m.Question) -> bool:
 
 def sentence_point(words: str) -> tuple[str, str] | None:
     """The point of khoản 2 grading the sentence told, with the sentence as said; None when none is told."""
-    if _HEAVY.search(words):
-        return "d", "tù chung thân hoặc tử hình được giảm án"
-    told = _YEARS.search(words)
+    told = prison_term_told(words)
     if told is not None:
-        number, unit = (group for group in told.groups() if group)  # (one alternative's pair matched)
-        years = int(number) / (12 if unit == "thang" else 1)
-        said = f"{number} {'tháng' if unit == 'thang' else 'năm'} tù"
+        years, said = told
+        if years is None:
+            return "d", "tù chung thân hoặc tử hình được giảm án"
         if _LIGHT.search(words) and "an treo" in words:
             return "a", f"{said} cho hưởng án treo"
         letter = "b" if years <= 5 else "c" if years <= 15 else "d"

@@ -14,6 +14,7 @@ import re
 from ingest.model import Article, Document
 from search_api.answering import models as m
 from search_api.answering.compose import short_label
+from search_api.answering.counts import prison_term_told
 from search_api.answering.evidence import article_candidates, article_numbered, offence_name, offence_names
 from search_api.answering.terms import folded
 from search_api.corpus_store import CorpusStore
@@ -157,8 +158,6 @@ def limitation_quotes(question: m.Question, store: CorpusStore) -> tuple[list[m.
     return [period, grade, clause], summary
 
 
-# The sentence passed, as told: "bị tòa xử 9 năm tù", "tuyên phạt 5 năm tù", "mức án 9 năm", "án tù chung thân".
-_SENTENCE_PASSED = re.compile(r"(?<!\w)(?:(\d{1,2}) nam tu|(?:an|xu|tuyen|phat|tu) (?:\w+ ){0,2}?(\d{1,2}) nam)(?!\w)")
 # Điều 60 khoản 2: the enforcement period by the prison term passed (years; None: life imprisonment or death)
 _ENFORCEMENT_POINTS = ((3, "a"), (15, "b"), (30, "c"))
 
@@ -173,21 +172,16 @@ def enforcement_quotes(question: m.Question, store: CorpusStore) -> tuple[list[m
     whole = next((c for c in _clauses(code, article) if c.number == "2"), None)
     if whole is None:
         return None
-    words = question.folded
-    told = _SENTENCE_PASSED.search(words)
-    if _LIFE_OR_DEATH.search(words):
-        years: int | None = None
-    elif told:
-        years = int(told.group(1) or told.group(2))
-    else:
+    told = prison_term_told(question.folded)
+    if told is None:
         whole.reasons.append("enforcement periods by sentence")
         return [whole], f"Thời hiệu thi hành bản án theo mức án đã tuyên — khoản 2 Điều 60 {short_label(code)}"
+    years, passed = told
     letter = "d" if years is None else next((x for limit, x in _ENFORCEMENT_POINTS if years <= limit), "d")
     point = _point(code, article, "2", letter)
     if point is None:
         return None
     point.reasons.append("enforcement period for the sentence passed")
-    passed = "tù chung thân hoặc tử hình" if years is None else f"{years:02d} năm tù"
     summary = (
         f"{_period_stated(point) or point.text} — điểm {letter} khoản 2 Điều 60 {short_label(code)} "
         f"(mức án đã tuyên: {passed}); tính từ ngày bản án có hiệu lực pháp luật (khoản 4)"
