@@ -72,6 +72,8 @@ TUNING_SETS = [
     # scored once at the end of session 18 (aggregates only; its README section had been read, so never a clean
     # unseen figure), then read and tuned on in session 19
     ROOT / "bench" / "answers" / "heldout18.json",
+    # scored twice as unseen (ends of sessions 18 and 19, aggregates only, never read), then read and tuned on in 20
+    ROOT / "bench" / "answers" / "heldout19.json",
 ]
 
 
