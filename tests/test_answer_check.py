@@ -552,6 +552,17 @@ def test_a_period_asked_that_no_quoted_clause_states_is_declined(answer_client):
     assert any(ch.isdigit() for ch in stay["answer"][0]["text"])
 
 
+def test_a_frequency_answers_how_often(answer_client):
+    # heldout19: "bao lâu một lần" was declined for 11/2014 Điều 7 khoản 1's "Hàng năm"
+    data = ask(
+        answer_client,
+        "Theo Thông tư 11/2014/TT-BTP, tổ chức thực hiện trợ giúp pháp lý có phải lồng ghép tập huấn về phòng, chống"
+        " mua bán người không, bao lâu một lần?",
+    )
+    assert data["answered"], data["message"]
+    assert any("Hàng năm" in q["text"] for q in data["answer"]), [q["citation"] for q in data["answer"]]
+
+
 def test_a_sum_asked_that_no_quoted_clause_states_is_declined_saying_so(answer_client):
     # heldout16: the Law on Children's list of children in special circumstances stood as the answer to a monthly
     # allowance for a foster family, which no text of the collection fixes

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from search_api.answering.evidence import article_candidates
-from search_api.answering.groups import GROUP_BONUS, OFFENDER_PENALTY, group_bonus
+from search_api.answering.groups import ASKS_SCOPE, GROUP_BONUS, OFFENDER_PENALTY, group_bonus
 from tests.conftest import ask
 
 
@@ -107,3 +107,15 @@ def test_a_texts_scope_names_the_group_without_granting_it_anything(answer_clien
     first = ask(answer_client, closed_trial)["answer"][0]
     scope_cited = (first["doc_number"], first["article_number"]) == ("01/2014/TTLT-BCA-BQP-BLĐTBXH-BNG", "1")
     assert not scope_cited, first["citation"]
+
+
+@pytest.mark.parametrize(
+    ("words", "asked"),
+    [
+        ("thong tu 33 2017 ap dung cho tre em do tuoi nao", True),  # heldout19: the scope's age, asked
+        ("nghi dinh ap dung doi voi lua tuoi nao", True),
+        ("tre em o do tuoi nao thi duoc tu van", False),  # an age asked of a rule, not of the text's scope
+    ],
+)
+def test_the_age_a_text_applies_to_asks_its_scope(words, asked):
+    assert bool(ASKS_SCOPE.search(f" {words} ")) is asked

@@ -60,6 +60,8 @@ def test_an_offender_under_18_is_read(text, age):
         "ong chu nha tro 40 tuoi sam so co be 12 tuoi o phong ben, lan dau. ong ta bi xu toi gi, phat tu bao nhieu",
         # lured away, no act on others follows: the girl is the victim, the ring's liability is asked
         "Em gái 15 tuổi bị một đường dây rủ đi làm xa rồi bán sang TQ. Bọn chúng có bị truy cứu TNHS không?",
+        # the girl is led to the buyers of sex: the go-between's sentence is asked (heldout19 got the cap for minors)
+        "Kẻ làm trung gian dẫn dắt một em gái 14 tuổi cho khách mua dâm thì bị xử khoản nào, khung tù bao nhiêu?",
     ],
 )
 def test_a_child_victim_or_an_incited_minor_is_no_minor_offender(text):

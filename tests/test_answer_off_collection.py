@@ -102,6 +102,9 @@ def test_a_past_administrative_fine_does_not_decline_a_criminal_question(client,
             "Em nghỉ làm mấy hôm để lên công an làm chứng, công ty có phải trả lương những ngày đó không?",
             "Bộ luật Lao động",
         ),
+        # heldout19 got the Law on Bidding's direct contracting for the court's time to prepare a trial
+        ("Tòa có bao nhiêu ngày để chuẩn bị xét xử vụ án mua bán chị tôi, được gia hạn không?", "Tố tụng hình sự"),
+        ("thoi han dieu tra vu mua ban nguoi la bao lau", "Tố tụng hình sự"),
     ],
 )
 def test_subjects_governed_by_laws_the_collection_lacks_are_declined_naming_the_law(client, question, law):
@@ -480,3 +483,18 @@ def test_a_transitional_clause_speaking_of_the_subject_does_not_answer_it():
     )
     ruled = article_candidates(rule, rule.articles[0], 0)
     assert off_collection(Evidence(question, today=date(2026, 12, 2)), ruled, Store()) == ""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Cơ quan điều tra phải làm gì khi tiếp nhận nạn nhân?",
+        "Điều tra viên có trách nhiệm gì trong vụ án mua bán người?",
+        "cơ quan điều tra phải thông báo cho nạn nhân trong bao lâu",
+    ],
+)
+def test_an_investigating_body_is_no_stage_of_the_case(question):
+    # the stages' time limits are the Criminal Procedure Code's; the bodies' duties are in the collection
+    assert not any(
+        "chuẩn bị xét xử" in subject.message and subject.question.search(folded_text(question)) for subject in SUBJECTS
+    )

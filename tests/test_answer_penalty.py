@@ -641,6 +641,21 @@ def test_buying_sex_from_a_trafficked_child_is_that_offence_not_trafficking(answ
             "147",
             None,
         ),
+        # session 20 (heldout19's two): intercourse yielded to out of distress is Điều 143, "cưỡng dâm" (given the
+        # legal-aid fee rules for two offences, then trafficking's range); forged papers when trafficking is not
+        # proven are Điều 341 (given Điều 150's range)
+        (
+            "Gã chủ nhà trọ bắt chị ấy phải ngủ với hắn nếu muốn ở tiếp, chị sợ mất chỗ ở nên đành chịu. Hắn phạm tội"
+            " gì, bị phạt tù bao nhiêu năm?",
+            "143",
+            "1",
+        ),
+        (
+            "Nhóm cò làm giả hộ chiếu cho hai cô gái để đưa đi, công an nói chưa đủ chứng cứ về tội mua bán người."
+            " Riêng việc làm giả giấy tờ bị phạt tù bao nhiêu năm?",
+            "341",
+            None,
+        ),
     ],
 )
 def test_the_offence_and_khoan_the_story_describes(answer_client, text, article, clause):

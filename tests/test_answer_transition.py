@@ -20,6 +20,9 @@ from tests.understanding import understand
         "sau khi Nghị định 144/2017 có hiệu lực thì giám đốc cũ có phải bổ nhiệm lại không",
         "Thông tư 12/2018 có HL rồi thì hồ sơ cũ làm sao",
         "được làm tiếp bao lâu kể từ khi Luật Trợ giúp pháp lý 2017 có hiệu lực thi hành",
+        # session 20 (heldout19): the old text's time in force, and the conduct's time before the new rule
+        "văn phòng đăng ký tham gia từ hồi Luật Trợ giúp pháp lý cũ còn HL",
+        "có áp dụng cho hành vi làm từ trước khi điều luật đó có hiệu lực không",
     ],
 )
 def test_an_entry_into_force_told_as_a_moment_is_read(question):
@@ -34,6 +37,8 @@ def test_an_entry_into_force_told_as_a_moment_is_read(question):
         "Thông tư 36/2018 khi xây dựng chính sách có hiệu lực thi hành từ ngày nào",
         "sau khi ban hành thì nghị định có hiệu lực chưa",
         "Luật 53/2024/QH15 có hiệu lực từ ngày nào",
+        # whether a text is still in force is asked, not told
+        "hồi đó Luật cũ còn hiệu lực không",
     ],
 )
 def test_an_entry_into_force_asked_is_no_moment(question):
@@ -74,5 +79,30 @@ def test_which_protection_measure_is_no_choice_of_rule():
 def test_a_matter_set_up_under_the_old_text_is_answered_by_the_new_texts_transitional_article(
     answer_client, question, doc, article
 ):
+    got_doc, got_article, _ = first(ask(answer_client, question))
+    assert (got_doc, got_article) == (doc, article)
+
+
+@pytest.mark.parametrize(
+    ("question", "doc", "article"),
+    [
+        # heldout19: "từ hồi Luật TGPL 2006 còn HL. Sau khi Luật TGPL 2017 có HL thì ..." was answered with Điều 47, the
+        # new law's effective date, not Điều 48's year to meet the new conditions
+        (
+            "Trung tâm chúng tôi ký hợp đồng với luật sư từ hồi Luật Trợ giúp pháp lý cũ còn hiệu lực. Sau khi Luật"
+            " 2017 có hiệu lực thì trong bao lâu tổ chức tham gia phải đáp ứng điều kiện mới?",
+            "11/2017/QH14",
+            "48",
+        ),
+        # heldout19: whether a harsher new rule reaches earlier conduct is the Code's Điều 7, not its effective date
+        (
+            "Bộ luật Hình sự mới tăng nặng hình phạt thì có bị áp dụng cho hành vi phạm tội làm trước khi điều luật đó"
+            " có hiệu lực không?",
+            "100/2015/QH13",
+            "7",
+        ),
+    ],
+)
+def test_a_time_told_before_a_new_rule_is_answered_by_the_rule_on_that_time(answer_client, question, doc, article):
     got_doc, got_article, _ = first(ask(answer_client, question))
     assert (got_doc, got_article) == (doc, article)

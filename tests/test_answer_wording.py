@@ -81,6 +81,9 @@ from tests.conftest import first_quote as first
         ),
         # a ransom: Điều 169, not hostage-taking (Điều 301) or taking a child (Điều 153)
         ("bọn chúng giữ thằng bé rồi gọi điện đòi tiền chuộc", "tội bắt cóc nhằm chiếm đoạt tài sản"),
+        # yielding out of distress: Điều 143 (heldout19); forged papers: Điều 341
+        ("hắn bắt em phải ngủ với hắn, em sợ bị bỏ lại giữa đường nên đành chịu", "cưỡng dâm miễn cưỡng giao cấu"),
+        ("bon co lam gia 2 ho chieu cho co gai", "làm giả con dấu, tài liệu hoặc giấy tờ khác"),
         # what is lacking is what is asked about: a negation denies no act here (session 17's review of 4199a9a)
         ("nạn nhân muốn về quê mà không có tiền xe thì có được hỗ trợ không", "chi phí đi lại"),
         ("nan nhan la tre em khong co nguoi than thi xu ly the nao", "người thân thích"),
@@ -112,6 +115,9 @@ def test_everyday_wording_gets_the_legal_term(typed, legal):
         ("em gái tôi bị bán sang Trung Quốc ép bán dâm", "chứa mại dâm"),
         ("em gái tôi bị bán sang Trung Quốc ép bán dâm", "môi giới mại dâm"),
         ("tôi không môi giới, chỉ cho thuê phòng trọ", "chứa mại dâm"),
+        # intercourse asked of without dependence or distress told: not the Code's "cưỡng dâm"
+        ("bạn trai rủ em ngủ với anh ấy trước khi cưới", "cưỡng dâm miễn cưỡng giao cấu"),
+        ("hắn bắt em phải ngủ với hắn, em đã báo công an", "cưỡng dâm miễn cưỡng giao cấu"),
     ],
 )
 def test_look_alike_wording_is_not_read_as_the_term(typed, not_legal):

@@ -61,6 +61,8 @@ def test_which_body_questions_ask_for_an_agency(text):
     [
         ("Cháu 17 tuổi thì theo Luật Trẻ em có còn là trẻ em không?", m.ELIGIBILITY),
         ("dua vao can cu nao de xac nhan mot nguoi la nan nhan", m.ELIGIBILITY),
+        # heldout19 (declined): "có thuộc nhóm trẻ em có hoàn cảnh đặc biệt ... không" asks who qualifies
+        ("Cháu bỏ học đi làm thuê có thuộc nhóm trẻ em có hoàn cảnh đặc biệt không?", m.ELIGIBILITY),
         ("trẻ bị bán trở về được áp dụng những biện pháp hỗ trợ gì?", m.ENTITLEMENT),
         ("quy trình hỗ trợ hòa nhập cộng đồng gồm những bước nào", m.PROCEDURE),
         ("nhận được tin báo có người bị bán thì cần làm gì?", m.PROCEDURE),

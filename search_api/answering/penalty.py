@@ -285,8 +285,10 @@ TRAFFICKING_OFFENCE = re.compile(r"toi mua ban nguoi(?: duoi 16 tuoi)?$")
 # The question denies a sale: "không nhằm bóc lột hay bán người", "không phải mua bán người", "chưa
 # bán cho ai". Not "không biết bị bán" (the victim was sold: "bị" before "bán" is not denied here).
 DENIES_TRAFFICKING = re.compile(
-    r"(?<!\w)(?:khong|chua|chang)(?: (?:nham|phai|co|la|de|he|y dinh|muc dich|dau hieu|den muc|toi muc))*"
+    r"(?<!\w)(?:khong|chua|chang)(?: (?:nham|phai|co|la|de|he|y dinh|muc dich|dau hieu|den muc|toi muc|toi))*"
     r"(?: boc lot (?:hay|hoac))? (?:mua )?ban(?: nguoi| cho| di| lai)?(?!\w)"
+    # "chưa đủ chứng cứ về tội mua bán người. Riêng tội làm giả giấy tờ ..." (heldout19 was given Điều 150's range)
+    r"|(?<!\w)(?:khong|chua) (?:du |co )?(?:chung cu|bang chung|can cu)(?: \w+){0,2}? (?:toi )?mua ban nguoi(?!\w)"
 )
 NAME_STATED_WEIGHT = 0.3
 _INTERCOURSE = re.compile(r"(?<!\w)(?:quan he tinh duc|giao cau|ngu voi|quan he (?:nam nu|xac thit))(?!\w)")

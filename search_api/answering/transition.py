@@ -67,6 +67,10 @@ IN_FORCE_AS_MOMENT = re.compile(
     r"(?<!\w)(?:sau khi|ke tu khi|tu khi|khi)(?! nao(?!\w)) (?:\S+ ){1,8}?co hieu luc(?: thi hanh)?(?!\w)"
     r"(?! (?:thi hanh|khi nao|tu|chua|ngay|nam|thang|den|vao|the nao|khong|hay chua)(?!\w))"
     r"|(?<!\w)co hieu luc (?:thi hanh )?roi(?!\w)"
+    # "có được áp dụng cho hành vi hắn làm từ trước khi điều luật đó có hiệu lực không": the conduct's time, told
+    r"|(?<!\w)truoc khi (?:\S+ ){1,8}?co hieu luc(?: thi hanh)?(?!\w)(?! (?:khi nao|tu|ngay|den|vao|hay chua)(?!\w))"
+    # "đăng ký tham gia từ hồi Luật TGPL 2006 còn HL": the old text's time in force, told as when the matter began
+    r"|(?<!\w)(?:tu hoi|hoi|luc|trong thoi gian) (?:\S+ ){1,12}?con hieu luc(?!\w)(?! (?:khong|hay|nua|chu)(?!\w))"
 )
 # The article holding a text's transitional clauses ("Điều khoản chuyển tiếp", "Quy định chuyển tiếp").
 _TRANSITIONAL_TITLE = re.compile(r"(?<!\w)chuyen tiep(?!\w)")

@@ -165,6 +165,25 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
         ),
         "cưỡng bức lao động",
     ),
+    # "hứa đưa em về quê nhưng bắt em phải ngủ với hắn, em sợ bị bỏ lại nên đành chịu": intercourse yielded to out of
+    # dependence or distress is the Code's "cưỡng dâm" (Điều 143, "quẫn bách phải miễn cưỡng giao cấu"; heldout19 was
+    # given the legal-aid fee rules for two offences); with force it stays "hiếp dâm", read from the words typed
+    (
+        _cues(
+            r"(?:bat|ep|doi) (?:\w+ ){0,3}?(?:phai )?(?:ngu voi|quan he (?:tinh duc )?voi|an nam voi)"
+            r"(?=.*(?<!\w)(?:so|danh chiu|danh long|khong dam|mien cuong|quan bach|le thuoc|bat dac di)(?!\w))"
+        ),
+        "cưỡng dâm miễn cưỡng giao cấu",
+    ),
+    # "làm giả 3 thẻ căn cước cho mấy cô gái": the Code's "làm giả con dấu, tài liệu hoặc giấy tờ khác" (Điều 341;
+    # heldout19 was given trafficking's range, which the question said was not proven)
+    (
+        _cues(
+            r"(?:lam gia|gia mao) (?:\d+ |hai |ba |nhieu |cac |may )?(?:the |to |bo )?"
+            r"(?:can cuoc|cccd|cmnd|chung minh|ho chieu|giay to|giay khai sinh|so ho khau|con dau|tai lieu)"
+        ),
+        "làm giả con dấu, tài liệu hoặc giấy tờ khác",
+    ),
     # "sờ soạng, sàm sỡ bé gái 11 tuổi nhưng không nhằm giao cấu": the Code's "dâm ô" (Điều 146), not trafficking
     # (asked of its punishment only: "luật trẻ em bắt xử lý thế nào" asks the child-protection steps, Điều 69)
     (
