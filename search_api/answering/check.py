@@ -93,6 +93,17 @@ def supported(evidence: Evidence, composition: Composition, threshold: float = A
     if question.has(m.HOTLINE) and question.asks_number:
         if not any(_PHONE.search(q.text) for q in composition.quotes):
             return False  # no normative text gives a number (news may: shown apart)
+    if composition.mode == "ranked" and composition.quotes and _ASKS_CRIME.search(question.folded):
+        if not _PRISON_OR_CRIMINAL_TEXT.search(folded(composition.quotes[0].text)) and not _criminal_text(
+            composition.quotes[0].document
+        ):
+            # "Hắn bị xử tội gì, khung hình phạt thế nào?" answered from the legal-aid fee rules for defendants of two
+            # offences (their "khung hình phạt" is the words shared): no offence was found, and a sentence is asked
+            return False
+    if composition.quotes and _opens_with_named_article(evidence, composition.quotes[0]):
+        # "Tôi nghe nói Điều 101 Luật Trẻ em nói về ... — điều đó bắt bố mẹ cháu phải làm gì?": the article the asking
+        # sentence points at exists and leads; a named article that exists is never "not found" (issue 8)
+        return True
     if composition.quotes and asking_covered(evidence, composition.quotes):
         # A story told before the question dilutes the whole question's coverage, not the evidence: the asking
         # sentence itself is well covered by a quoted clause (colloquial false declines, heldout7–9)
@@ -193,6 +204,30 @@ def asking_covered(evidence: Evidence, quotes: list) -> bool:
         >= ASKING_COVERAGE
         for q in quotes[:3]
     )
+
+
+# An offence or a prison term asked ("bị xử tội gì, khung hình phạt thế nào"; not "bị xử lý thế nào", which the
+# prevention law's own measures may answer: 66/2011 Điều 23 for a person posing as a victim)
+_ASKS_CRIME = re.compile(
+    r"(?<!\w)(?:toi gi|toi danh gi|khung hinh phat|phat tu|bao nhieu nam tu|may nam tu|muc an|khung tu)(?!\w)"
+)
+_PRISON_OR_CRIMINAL_TEXT = re.compile(r"(?<!\w)(?:phat tu|tu chung than|tu hinh|an treo|cai tao khong giam giu)(?!\w)")
+
+
+def _criminal_text(document: Document) -> bool:
+    """The Criminal Code, a law amending it, or a Council of Judges' resolution guiding it."""
+    title = fold(document.title or "").lower()
+    return document.type == "Bộ luật" or "hinh su" in title or document.number.endswith("NQ-HĐTP")
+
+
+def _opens_with_named_article(evidence: Evidence, lead: m.Candidate) -> bool:
+    """The leading quote is of the article the question names, in the asking sentence (an article told only in the
+    story does not say what is asked: "xử theo Đ328 ... Theo NQ 02/2018 có được hưởng án treo không?")."""
+    named = evidence.named_article
+    if named is None or evidence.question.article_in_story:
+        return False
+    document, article = named
+    return lead.document.number == document.number and lead.article.id == article.id
 
 
 def _names_the_lead(evidence: Evidence, lead: m.Candidate) -> bool:

@@ -370,6 +370,9 @@ class AnswerService:
             composition.quotes = quote_shape.named_article_first(
                 composition.quotes, ordered, evidence.named_article, question.folded, question.clause_number
             )
+            composition.quotes = quote_shape.whole_named_when_unsure(
+                composition.quotes, evidence.named_article, question.clause_number, threshold, question.folded
+            )
         if composition.quotes and (
             question.intent == m.PROCEDURE or procedure_steps.NAMES_STEPS.search(question.folded)
         ):  # "quy trình ... gồm những bước nào": the steps, whatever the primary intent

