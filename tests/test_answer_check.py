@@ -585,3 +585,27 @@ def test_a_sum_is_asked_by_its_money_words_not_by_any_count():
     # a count of children or of points is no sum (heldout14, heldout16)
     assert not figures_asked._SUM_ASKED.search(" moi nguoi phu trach duoc giao ho tro toi da bao nhieu em ")
     assert not figures_asked._SUM_ASKED.search(" xep loai thanh may muc moi muc bao nhieu diem ")
+
+
+def test_a_fee_asked_is_stated_only_by_a_clause_on_that_fee():
+    # heldout19: "Lệ phí cấp giấy phép thành lập cơ sở ... là bao nhiêu" was answered with 134/2013's support sums,
+    # whose airport and exit-paper fees are not the licence's
+    from ingest.model import Article, Document
+    from ingest.units import split_units
+    from search_api.answering.evidence import article_candidates
+    from tests.understanding import understand
+
+    def quote(text: str):
+        article = Article("5", "Hỗ trợ", text, "dieu_5", units=split_units(text, "dieu_5"))
+        document = Document("134/2013/TTLT-BTC-BLĐTBXH", "Thông tư liên tịch", articles=[article])
+        return article_candidates(document, article, 0)[0]
+
+    exit_fees = quote(
+        "2. Chi phí cần thiết khác: lệ phí sân bay, lệ phí cấp giấy tờ về nước; mức 30.000 đồng/người/ngày."
+    )
+    licence = understand("Lệ phí cấp giấy phép thành lập cơ sở hỗ trợ nạn nhân là bao nhiêu tiền, nộp ở đâu?")
+    said = figures_asked.unstated_figure(licence, [exit_fees])
+    assert said is not None and "lệ phí" in said
+    papers = understand("Lệ phí cấp giấy tờ về nước cho nạn nhân là bao nhiêu, ai trả?")
+    assert figures_asked.unstated_figure(papers, [exit_fees]) is None
+    assert figures_asked.unstated_figure(licence, [quote("1. Lệ phí cấp giấy phép thành lập là 500.000 đồng.")]) is None
