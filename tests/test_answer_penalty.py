@@ -656,6 +656,14 @@ def test_buying_sex_from_a_trafficked_child_is_that_offence_not_trafficking(answ
             "341",
             None,
         ),
+        # the act the asking sentence singles out ("Riêng tội làm giả giấy tờ đó") names the offence, whatever the
+        # story's child and border suggest (before: Điều 151 khoản 3, 12-20 years, for a forged identity card)
+        (
+            "Bọn cò làm giả căn cước cho một bé gái 14 tuổi thành 18 tuổi để đưa sang nước ngoài lấy chồng, bị phát"
+            " hiện trước khi đưa cháu đi. Riêng tội làm giả giấy tờ đó, nếu tòa phạt tiền thì bao nhiêu?",
+            "341",
+            None,
+        ),
     ],
 )
 def test_the_offence_and_khoan_the_story_describes(answer_client, text, article, clause):

@@ -86,6 +86,11 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
 
     # The offence: best-scoring article, preferring the one for children when the question is about one.
     weight = evidence.weights
+    singled_out = bool(_SINGLED_OUT.search(question.asking_words) and question.asking_terms)
+    if singled_out:
+        # "... làm cò dẫn mối cho các đám cưới qua biên giới ... Riêng việc ở lại trái phép đó bị xử lý thế nào?": the
+        # act singled out in the asking sentence names the offence, not the story's other acts
+        weight = {t: w for t, w in weight.items() if t in question.asking_terms} or weight
     mass = sum(weight.values()) or 1.0
     wanted = [AGGRAVATING[name][1] for name in question.aggravating]
 
@@ -126,7 +131,7 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
             # "không nhằm bóc lột hay bán người", "chiếm giữ nhưng chưa bán": the question itself rules
             # the trafficking offences out; their circumstances ("có tổ chức") must not bring them back.
             return best - DENIED_OFFENCE_PENALTY
-        if not names_offence:
+        if not names_offence and not singled_out:
             # No offence named: the one the collection is about ("mua bán người"), by how much it
             # speaks of it, rather than whichever offence shares a circumstance's words.
             best += PROMINENCE_WEIGHT * prominence[(clauses[0].document.number, clauses[0].article.number)] / top
@@ -147,7 +152,9 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
             best += CIRCUMSTANCE_BONUS
         if SEXUAL_OFFENCE.search(title) and not SEXUAL_ASKED.search(question.folded):
             best -= SEXUAL_OFFENCE_PENALTY
-        if child and ("duoi 16 tuoi" in title or ("duoi 01 tuoi" in title and newborn)):
+        if singled_out:
+            pass  # (the story's child is not what the act singled out is about: "Riêng tội làm giả giấy tờ đó")
+        elif child and ("duoi 16 tuoi" in title or ("duoi 01 tuoi" in title and newborn)):
             # (a newborn is under 16 and under 1: "đánh tráo đứa trẻ sơ sinh" is Điều 152's, as much as 151's)
             best += 0.2
         elif not child and "duoi 16 tuoi" in title and aged_16_or_over(question.folded):
@@ -291,6 +298,7 @@ DENIES_TRAFFICKING = re.compile(
     r"|(?<!\w)(?:khong|chua) (?:du |co )?(?:chung cu|bang chung|can cu)(?: \w+){0,2}? (?:toi )?mua ban nguoi(?!\w)"
 )
 NAME_STATED_WEIGHT = 0.3
+_SINGLED_OUT = re.compile(r"(?<!\w)rieng (?:viec|toi|hanh vi|ve)(?!\w)")
 _INTERCOURSE = re.compile(r"(?<!\w)(?:quan he tinh duc|giao cau|ngu voi|quan he (?:nam nu|xac thit))(?!\w)")
 PHRASE_WEIGHT = 0.15  # ... and said as it stands, word pairs in order
 PROMINENCE_WEIGHT = 0.3
