@@ -84,6 +84,11 @@ from tests.conftest import first_quote as first
         # yielding out of distress: Điều 143 (heldout19); forged papers: Điều 341
         ("hắn bắt em phải ngủ với hắn, em sợ bị bỏ lại giữa đường nên đành chịu", "cưỡng dâm miễn cưỡng giao cấu"),
         ("bon co lam gia 2 ho chieu cho co gai", "làm giả con dấu, tài liệu hoặc giấy tờ khác"),
+        # a child being taken to be sold is in danger now: the twelve hours of 56/2017 Điều 26 khoản 3 (outside reader)
+        (
+            "cháu 12 tuổi bị một người lạ dắt đi, cả nhà sợ cháu bị bán sang bên kia",
+            "có nguy cơ hoặc đang bị tổn hại nghiêm trọng, bảo vệ khẩn cấp",
+        ),
         # what is lacking is what is asked about: a negation denies no act here (session 17's review of 4199a9a)
         ("nạn nhân muốn về quê mà không có tiền xe thì có được hỗ trợ không", "chi phí đi lại"),
         ("nan nhan la tre em khong co nguoi than thi xu ly the nao", "người thân thích"),
@@ -117,6 +122,8 @@ def test_everyday_wording_gets_the_legal_term(typed, legal):
         ("tôi không môi giới, chỉ cho thuê phòng trọ", "chứa mại dâm"),
         # intercourse asked of without dependence or distress told: not the Code's "cưỡng dâm"
         ("bạn trai rủ em ngủ với anh ấy trước khi cưới", "cưỡng dâm miễn cưỡng giao cấu"),
+        # a child taken out with no sale feared is no emergency of that kind
+        ("con tôi bị bạn rủ đi chơi khuya", "có nguy cơ hoặc đang bị tổn hại nghiêm trọng, bảo vệ khẩn cấp"),
         ("hắn bắt em phải ngủ với hắn, em đã báo công an", "cưỡng dâm miễn cưỡng giao cấu"),
     ],
 )

@@ -123,6 +123,9 @@ def test_a_foreigner_is_scored_as_a_person_not_as_a_place_abroad(text, foreigner
         ("Bộ nào quản lý hoạt động môi giới kết hôn với người nước ngoài?", False),  # the spouse, not the person asked
         ("lay chong nguoi nuoc ngoai roi bi ban thi duoc ho tro gi", False),
         ("Nạn nhân là người nước ngoài được hỗ trợ những gì?", True),
+        # a nationality told (an outside reader, session 20): a foreign victim; a husband's is his
+        ("Công an vừa giải cứu một cô gái quốc tịch Lào bị bán vào quán karaoke", True),
+        ("Chị lấy chồng quốc tịch Trung Quốc rồi bị bán", False),
     ],
 )
 def test_a_foreign_spouse_does_not_make_the_question_about_a_foreigner(text, foreigner):

@@ -230,6 +230,9 @@ GROUP_CUES: dict[str, re.Pattern] = {
         r"nguoi ngoai quoc",
         # "người Lào", "người Campuchia" (but "lấy chồng người Trung Quốc" names the husband)
         r"(?<!chong )(?<!vo )nguoi (?:lao|trung quoc|campuchia|cam pu chia|myanmar|thai lan|han quoc|philippines)",
+        # "một cô gái quốc tịch Lào" (an outside reader, session 20, was given the airport reception of Vietnamese
+        # victims returning, 01/2014 Điều 4, before the foreign victims' Điều 8)
+        r"(?<!chong )(?<!vo )quoc tich (?:lao|trung quoc|campuchia|cam pu chia|myanmar|thai lan|han quoc|philippines)",
         r"(?:bi ban|bi mua ban|bi dua|bi lua) (?:sang|vao|den|qua) viet nam",  # trafficked into Viet Nam
     ),
     m.STATELESS: _cues(r"khong (?:co )?quoc tich"),

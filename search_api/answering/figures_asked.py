@@ -93,11 +93,28 @@ def _fee_asked_but_none_stated(question: m.Question, quotes: list) -> bool:
     return True
 
 
+# "Ngày toàn dân phòng, chống mua bán người là ngày nào": a day asked (not "ngày nào cũng", every day) ...
+_DAY_ASKED = re.compile(r"(?<!\w)ngay nao(?! cung)(?!\w)")
+# ... and what states one: any day ("ngày 30 tháng 7", "kể từ ngày Tòa án tuyên án", "30/7")
+_DAY = re.compile(r"(?<!\w)ngay(?!\w)|\d{1,2}/\d{1,2}")
+
+
+def _day_asked_but_none_stated(question: m.Question, quotes: list) -> bool:
+    """ "Ngày toàn dân phòng, chống mua bán người là ngày nào?": a day is asked and none of the leading quotes names a
+    day at all (an outside reader, session 20, was given the Ministry of Public Security's duty to launch a movement;
+    the decision setting that day is not in the collection)."""
+    if not quotes or not _DAY_ASKED.search(question.asking_words or question.folded):
+        return False
+    return not any(_DAY.search(folded(f"{q.lead_in} {q.text}")) for q in quotes[:QUOTES_READ_FOR_A_PERIOD])
+
+
 def unstated_figure(question: m.Question, quotes: list) -> str | None:
     """A period or a sum asked that none of the leading quotes states: said apart from a miss (the nearest clauses are
     on the subject, the figure is what the collection may lack)."""
     if _period_asked_but_none_stated(question, quotes):
         return UNSTATED_FIGURE.format(asked="một thời hạn", kind="thời hạn")
+    if _day_asked_but_none_stated(question, quotes):
+        return UNSTATED_FIGURE.format(asked="một ngày", kind="ngày")
     if _fee_asked_but_none_stated(question, quotes):
         return UNSTATED_FIGURE.format(asked="một khoản lệ phí", kind="lệ phí")
     if _sum_asked_but_none_stated(question, quotes):

@@ -60,6 +60,17 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
     # "bé đang gặp nguy hiểm": the child-protection texts' "tổn hại nghiêm trọng" (an outside reader's urgent case,
     # session 19, was declined with 56/2017 Điều 26 khoản 3's twelve hours ranked first)
     (_cues(r"(?:gap|bi|dang|co) nguy hiem"), "tổn hại nghiêm trọng"),
+    # a child being taken away to be sold is in that danger now: "bé gái 13 tuổi bị người lạ dụ đi, gia đình nghi bị
+    # bán qua biên giới ... phải can thiệp trong bao lâu" (an outside reader, session 20, was given the five working
+    # days of a support plan, 56/2017 Điều 28, not the twelve hours of Điều 26 khoản 3)
+    (
+        _cues(
+            r"(?:be|chau|tre|con|em|dua tre|dua be) (?:\w+ ){0,4}?"
+            r"(?:bi (?:\w+ ){0,3}?(?:du|bat|dua|lua|dem|dan|dat) di|mat tich|bi bat coc)"
+            r"(?=.*(?<!\w)(?:nghi|so|co the|co dau hieu) (?:\w+ ){0,3}?(?:bi )?(?:ban|mua ban))"
+        ),
+        "có nguy cơ hoặc đang bị tổn hại nghiêm trọng, bảo vệ khẩn cấp",
+    ),
     # "lợi dụng việc nữ công nhân phụ thuộc mình ... ép em miễn cưỡng quan hệ tình dục (không dùng vũ lực)": the Code's
     # "cưỡng dâm" (Điều 143: "khiến người lệ thuộc mình ... phải miễn cưỡng giao cấu"); heldout16 was given Điều 299
     (
