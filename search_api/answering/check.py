@@ -216,8 +216,9 @@ _PRISON_OR_CRIMINAL_TEXT = re.compile(r"(?<!\w)(?:phat tu|tu chung than|tu hinh|
 
 def _criminal_text(document: Document) -> bool:
     """The Criminal Code, a law amending it, or a Council of Judges' resolution guiding it."""
-    title = fold(document.title or "").lower()
-    return document.type == "Bộ luật" or "hinh su" in title or document.number.endswith("NQ-HĐTP")
+    return (
+        document.type == "Bộ luật" or "hinh su" in folded(document.title or "") or document.number.endswith("NQ-HĐTP")
+    )
 
 
 def _opens_with_named_article(evidence: Evidence, lead: m.Candidate) -> bool:

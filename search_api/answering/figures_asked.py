@@ -24,6 +24,11 @@ _PERIOD = re.compile(r"\d+\s*(?:\([^)]*\)\s*)?(?:ngày|tháng|năm|giờ|tuần|
 QUOTES_READ_FOR_A_PERIOD = 3
 
 
+def _leading_texts(quotes: list) -> list[str]:
+    """What the leading quotes say, each with its clause's lead-in: where an asked figure must be stated."""
+    return [f"{quote.lead_in} {quote.text}" for quote in quotes[:QUOTES_READ_FOR_A_PERIOD]]
+
+
 def _period_asked_but_none_stated(question: m.Question, quotes: list) -> bool:
     """ "Hồ sơ bảo vệ phải lưu trữ trong bao nhiêu năm": a period is asked and none of the leading quotes states one
     (heldout15: 62/2012 Điều 11, what the dossier holds, stood as the answer to how long it is kept)."""
@@ -31,11 +36,7 @@ def _period_asked_but_none_stated(question: m.Question, quotes: list) -> bool:
         return False
     if not DURATION_CUES.search(question.asking_words or question.folded):
         return False  # (a period told in the story, "ép làm việc mấy tháng liền", is not asked)
-    for quote in quotes[:QUOTES_READ_FOR_A_PERIOD]:
-        text = f"{quote.lead_in} {quote.text}"
-        if _PERIOD.search(text) or _PERIOD_IN_WORDS.search(folded(text)):
-            return False
-    return True
+    return not any(_PERIOD.search(text) or _PERIOD_IN_WORDS.search(folded(text)) for text in _leading_texts(quotes))
 
 
 # "mỗi tháng nhà nước trợ cấp cụ thể bao nhiêu tiền": a sum asked in the asking sentence ...
@@ -64,15 +65,13 @@ def _sum_asked_but_none_stated(question: m.Question, quotes: list) -> bool:
     circumstances stood as the answer; the collection fixes no such allowance)."""
     if question.has(m.PENALTY) or not quotes or not _SUM_ASKED.search(question.asking_words or question.folded):
         return False
-    return not any(_SUM.search(f"{quote.lead_in} {quote.text}") for quote in quotes[:QUOTES_READ_FOR_A_PERIOD])
+    return not any(_SUM.search(text) for text in _leading_texts(quotes))
 
 
 # "Lệ phí cấp giấy phép thành lập cơ sở là bao nhiêu": a fee asked ...
 _FEE_ASKED = re.compile(r"(?<!\w)le phi(?: \w+){0,12}? (?:bao nhieu|la may|het may|nop (?:o dau|bao nhieu))(?!\w)")
 # ... and what speaks of one: a fee ("lệ phí", "phí" but not "chi phí", a cost borne), or its waiver ("miễn phí")
 _FEE = re.compile(r"(?<!\w)(?<!chi )phi(?!\w)")
-
-
 # ... for what: "lệ phí cấp giấy phép" is a fee for the licence (not 134/2013's "lệ phí cấp giấy tờ về nước")
 _FEE_OBJECT = re.compile(r"(?<!\w)le phi (?:cap |lam |xin |dang ky |du )?(\w+ \w+)")
 
@@ -86,11 +85,8 @@ def _fee_asked_but_none_stated(question: m.Question, quotes: list) -> bool:
         return False
     fee_for = _FEE_OBJECT.search(asked.group(0))
     thing = fee_for.group(1) if fee_for and not fee_for.group(1).startswith(("la ", "bao ", "nop ", "het ")) else ""
-    for quote in quotes[:QUOTES_READ_FOR_A_PERIOD]:
-        text = folded(f"{quote.lead_in} {quote.text}")
-        if _FEE.search(text) and (not thing or thing in text):
-            return False
-    return True
+    texts = [folded(text) for text in _leading_texts(quotes)]
+    return not any(_FEE.search(text) and (not thing or thing in text) for text in texts)
 
 
 # "Ngày toàn dân phòng, chống mua bán người là ngày nào": a day asked (not "ngày nào cũng", every day) ...
@@ -105,7 +101,7 @@ def _day_asked_but_none_stated(question: m.Question, quotes: list) -> bool:
     the decision setting that day is not in the collection)."""
     if not quotes or not _DAY_ASKED.search(question.asking_words or question.folded):
         return False
-    return not any(_DAY.search(folded(f"{q.lead_in} {q.text}")) for q in quotes[:QUOTES_READ_FOR_A_PERIOD])
+    return not any(_DAY.search(folded(text)) for text in _leading_texts(quotes))
 
 
 def unstated_figure(question: m.Question, quotes: list) -> str | None:

@@ -153,8 +153,8 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         if SEXUAL_OFFENCE.search(title) and not SEXUAL_ASKED.search(question.folded):
             best -= SEXUAL_OFFENCE_PENALTY
         if singled_out:
-            pass  # (the story's child is not what the act singled out is about: "Riêng tội làm giả giấy tờ đó")
-        elif child and ("duoi 16 tuoi" in title or ("duoi 01 tuoi" in title and newborn)):
+            return best  # (the story's child is not what the act singled out is about: "Riêng tội làm giả giấy tờ đó")
+        if child and ("duoi 16 tuoi" in title or ("duoi 01 tuoi" in title and newborn)):
             # (a newborn is under 16 and under 1: "đánh tráo đứa trẻ sơ sinh" is Điều 152's, as much as 151's)
             best += 0.2
         elif not child and "duoi 16 tuoi" in title and aged_16_or_over(question.folded):

@@ -32,14 +32,19 @@ def merge_siblings(quotes: list[Candidate]) -> list[Candidate]:
     ):
         return quotes
     article = first.article
-    whole = Candidate(
-        first.document, article, article.id, "dieu", article.number, "", article.text, "", None, first.rank
-    )
-    whole.coverage, whole.score, whole.parts = first.coverage, first.score, dict(first.parts)
+    whole = _whole_in_place_of(first)
     labels = ", ".join(unit_label(q).split(" Điều ")[0] for q in (first, second))  # "khoản 1, khoản 2"
     whole.reasons.append(f"two of its units answer nearly alike ({labels})")
     rest = [q for q in quotes[2:] if (q.document.number, q.article.id) != (first.document.number, article.id)]
     return [whole, *rest]
+
+
+def _whole_in_place_of(lead: Candidate) -> Candidate:
+    """The lead's article as one quote, standing where the lead stood (its rank, coverage, score and parts)."""
+    article = lead.article
+    whole = Candidate(lead.document, article, article.id, "dieu", article.number, "", article.text, "", None, lead.rank)
+    whole.coverage, whole.score, whole.parts = lead.coverage, lead.score, dict(lead.parts)
+    return whole
 
 
 HEADING_WORDS = 6  # an article heading this long, spelt out in the question, is what it asks about
@@ -102,9 +107,8 @@ def whole_named_when_unsure(
         return quotes
     own = (document.number, article.id)
     rest = [q for q in quotes if (q.document.number, q.article.id) != own]
-    whole = whole_article(document, article, None)[0]
-    whole.coverage, whole.score, whole.parts = lead.coverage, lead.score, dict(lead.parts)
-    whole.reasons.append("the named article, its clauses covering the question too little to choose one")
+    whole = _whole_in_place_of(lead)
+    whole.reasons += ["named article", "the named article, its clauses covering the question too little to choose one"]
     return [whole, *rest][:MAX_QUOTES]
 
 
