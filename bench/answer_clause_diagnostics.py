@@ -74,6 +74,8 @@ TUNING_SETS = [
     ROOT / "bench" / "answers" / "heldout18.json",
     # scored twice as unseen (ends of sessions 18 and 19, aggregates only, never read), then read and tuned on in 20
     ROOT / "bench" / "answers" / "heldout19.json",
+    # scored twice as unseen (ends of sessions 19 and 20, aggregates only, never read), then read and tuned on in 21
+    ROOT / "bench" / "answers" / "heldout20.json",
 ]
 
 
