@@ -421,3 +421,29 @@ def test_catalogue_facts_in_answers_name_no_project_file(client):
     data = ask(client, "Luật 53/2024/QH15 có hiệu lực từ ngày nào?")
     sources = " ".join(fact["source"] for fact in data["facts"])
     assert "danh mục vnlex" in sources and "corpus/catalogue.json" not in sources
+
+
+def test_a_day_told_in_the_question_says_what_has_lapsed_since(client):
+    # an outside reader (session 20): the banner said only "có hiệu lực vào ngày đó" and the related articles
+    # "Còn hiệu lực", beside quote notes saying the decree expired on 01/07/2025
+    data = ask(client, "trước 1/7/2025 tiền ăn cho nạn nhân bao nhiêu một ngày")
+    assert data["banner"]["kind"] == "as_of"
+    assert "Nay đã hết hiệu lực" in data["banner"]["text"] and "01/07/2025" in data["banner"]["text"]
+    first = data["answer"][0]
+    assert first["status"] == "con_hieu_luc"
+    assert first["status_label"].startswith("Còn hiệu lực ngày 30/06/2025; nay đã hết hiệu lực"), first["status_label"]
+    lapsed = [a for a in data["articles"] if a["status"] == "con_hieu_luc" and a["doc_number"] == "09/2013/NĐ-CP"]
+    assert all("nay đã hết hiệu lực từ 01/07/2025" in a["status_label"] for a in lapsed)
+
+
+def test_dates_offered_as_candidates_for_the_effective_date_are_not_the_day_asked_about(client):
+    # "có hiệu lực từ ngày nào? ... ghi 01/12/2012 mà điều luật ghi 01/01/2012": answering as on 01/12/2012
+    # labelled the replaced 2011 law "Còn hiệu lực" (an outside reader, session 20)
+    data = ask(
+        client,
+        "Luật PCMBN 2011 có hiệu lực từ ngày nào? Trên trang pháp điển ghi 01/12/2012 mà điều luật lại ghi "
+        "01/01/2012, đâu là đúng?",
+    )
+    assert data["understanding"]["as_of"] is None
+    assert data["banner"] is None or data["banner"]["kind"] != "as_of"
+    assert all(a["status"] != "con_hieu_luc" for a in data["articles"] if a["doc_number"] == "66/2011/QH12")

@@ -78,7 +78,8 @@ def test_a_text_named_first_by_a_number_the_collection_lacks_is_the_one_asked_ab
 
 
 def test_the_day_a_text_was_issued_is_the_summary_when_asked():
-    from search_api.answering.facts import ISSUE_ASKED, facts_summary
+    from search_api.answering.as_of import ISSUE_ASKED
+    from search_api.answering.facts import facts_summary
 
     facts = [
         {

@@ -136,6 +136,11 @@ def test_legal_words_already_typed_are_not_added_again():
         ("luật pcmbn năm 2011 điều 32", None),  # the year names the law
         ("Luật 53/2024/QH15 có hiệu lực khi nào?", None),  # inside a document number
         ("tiền ăn bao nhiêu", None),
+        # a date offered as the answer to "since when" or "signed when" is a candidate, not the day asked about
+        ("Luật PCMBN 2011 có hiệu lực từ ngày nào? Trang pháp điển ghi 01/12/2012, đâu là đúng?", None),
+        ("khi nao thi nghi dinh co hieu luc, 1/1/2014 a?", None),
+        ("chương trình đến năm 2030 được Thủ tướng phê duyệt bằng quyết định số mấy, ký ngày nào?", None),
+        ("năm 2023 luật PCMBN 2011 còn hiệu lực không", date(2023, 12, 31)),
     ],
 )
 def test_as_of_date(text, expected):

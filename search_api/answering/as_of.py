@@ -22,10 +22,28 @@ _BEFORE_RE = re.compile(r"(?<!\w)truoc(?: ngay)?\s*$")
 _DOCUMENT_YEAR_RE = re.compile(r"(?:luat|nghi dinh|thong tu|bo luat|pcmbn|blhs|quyet dinh)(?: \w+){0,6} nam$")
 
 
+# "có hiệu lực thi hành từ ngày nào", "khi nào có hiệu lực": the date itself is asked.
+EFFECTIVE_DATE_ASKED = re.compile(
+    r"(?<!\w)hieu luc(?: thi hanh)? (?:tu |vao |ke tu )?(?:ngay nao|khi nao|luc nao|bao gio|thang nao|nam nao)(?!\w)"
+    r"|(?<!\w)(?:ngay nao|khi nao|bao gio) (?:thi )?(?:(?:\w+ ){0,3}?(?:co |bat dau ))?hieu luc(?!\w)"
+)
+# "được Quốc hội thông qua hôm nào", "ngày ký (không phải ngày bắt đầu áp dụng) ... là ngày nào": the day it was
+# passed or signed, not when it took effect (heldout14 had the effective date as the summary's line)
+ISSUE_ASKED = re.compile(
+    r"(?<!\w)(?:(?:ban hanh|thong qua|ky)(?: \w+){0,3}? (?:vao )?(?:ngay nao|khi nao|hom nao|nam nao|luc nao)"
+    r"|ngay (?:ky|ban hanh|thong qua)(?!\w)(?! \w+ hieu luc))"
+)
+
+
 def as_of_date(text: str) -> date | None:
     """'trước 1/7/2025' -> 2025-06-30; 'ngày 15/3/2024' -> 2024-03-15; 'năm 2023' -> 2023-12-31
-    (the last day of that year: what applied during it); None when the question names no day."""
+    (the last day of that year: what applied during it); None when the question names no day, or when the day a
+    text took effect or was signed is what it asks: "có hiệu lực từ ngày nào? ... ghi 01/12/2012 mà điều luật
+    ghi 01/01/2012" offers candidates, and answering "as on 01/12/2012" labelled the replaced 2011 law "Còn hiệu
+    lực" (an outside reader, session 20)."""
     folded = fold(nfc(text)).lower()
+    if EFFECTIVE_DATE_ASKED.search(folded_text(text)) or ISSUE_ASKED.search(folded_text(text)):
+        return None
     for match in _DATE_RE.finditer(folded):
         day, month, year = (int(g) for g in match.groups())
         try:

@@ -32,7 +32,8 @@ def banner(evidence: Evidence, composition: Composition, store: CorpusStore) -> 
             "kind": "as_of",
             "text": f"Trả lời theo quy định áp dụng ngày {vn_date(question.as_of)}: "
             + ", ".join(f"{d.type} {d.number}" for d in documents)
-            + " có hiệu lực vào ngày đó.",
+            + " có hiệu lực vào ngày đó."
+            + _lapsed_since(documents),
         }
     if any(f is not False for f in force):
         return _lead_expired(composition.quotes[0].document, day, store)
@@ -78,6 +79,16 @@ def banner(evidence: Evidence, composition: Composition, store: CorpusStore) -> 
         "replaced_by": replacement,
         "replacement_in_collection": in_collection,
     }
+
+
+def _lapsed_since(documents: list[Document]) -> str:
+    """The texts that applied on the day asked about but have lapsed since: the quotes' own notes say "hết hiệu
+    lực", and a banner saying only "có hiệu lực vào ngày đó" read as a contradiction (an outside reader)."""
+    lapsed = [d for d in documents if d.status == "het_hieu_luc"]
+    if not lapsed:
+        return ""
+    dated = ", ".join(f"{d.type} {d.number}" + (f" từ {vn_date(d.expired)}" if d.expired else "") for d in lapsed)
+    return f" Nay đã hết hiệu lực: {dated}; áp dụng cho sự việc xảy ra khi văn bản còn hiệu lực."
 
 
 def _lead_expired(lead: Document, day, store: CorpusStore) -> dict | None:

@@ -18,6 +18,7 @@ from ingest.model import Document
 from ingest.numbers import number_key
 from ingest.textnorm import fold
 from search_api.answering import models as m
+from search_api.answering.as_of import EFFECTIVE_DATE_ASKED
 from search_api.answering.banner import banner, vn_date  # noqa: F401 (re-exported: the check stage's parts)
 from search_api.answering.compose import SYLLABLE_SHARE, Composition, in_force_on, term_weight
 from search_api.answering.deferred import deferred_amount
@@ -256,6 +257,16 @@ def status_of(document: Document, day: date | None) -> str:
     return "chua_hieu_luc" if document.effective and day < document.effective else "het_hieu_luc"
 
 
+def label_on(document: Document, status: str, day: date | None) -> str:
+    """The status label on the day asked about, saying so when the text has lapsed since: a bare "Còn hiệu lực"
+    for 31/03/2025 stood beside notes saying the decree expired on 01/07/2025 (an outside reader, session 20)."""
+    label = STATUS_LABELS.get(status, status)
+    if day is None or status != "con_hieu_luc" or document.status != "het_hieu_luc":
+        return label
+    since = f" từ {vn_date(document.expired)}" if document.expired else ""
+    return f"{label} ngày {vn_date(day)}; nay đã hết hiệu lực{since}"
+
+
 def hits_on(hits: list[dict], day: date | None, store: CorpusStore) -> list[dict]:
     """The related articles with each text's status on the day asked about: "tháng 3/2013" listed Nghị định
     09/2013 as "Hết hiệu lực" (today's status) on a day before it took effect (an outside reader, session 18)."""
@@ -264,8 +275,12 @@ def hits_on(hits: list[dict], day: date | None, store: CorpusStore) -> list[dict
     dated = []
     for hit in hits:
         document = store.document(hit["doc_number"])
-        status = status_of(document, day) if document is not None else str(hit.get("status") or "")
-        dated.append({**hit, "status": status, "status_label": STATUS_LABELS.get(status, status)})
+        if document is None:
+            status = str(hit.get("status") or "")
+            dated.append({**hit, "status": status, "status_label": STATUS_LABELS.get(status, status)})
+            continue
+        status = status_of(document, day)
+        dated.append({**hit, "status": status, "status_label": label_on(document, status, day)})
     return dated
 
 
@@ -334,19 +349,12 @@ def unstated_reference(question_folded: str, store: CorpusStore) -> str:
     return ""
 
 
-# "có hiệu lực thi hành từ ngày nào", "khi nào có hiệu lực": the date itself is asked.
-_ASKS_EFFECTIVE_DATE = re.compile(
-    r"(?<!\w)hieu luc(?: thi hanh)? (?:tu |vao |ke tu )?(?:ngay nao|khi nao|luc nao|bao gio|thang nao|nam nao)(?!\w)"
-    r"|(?<!\w)(?:ngay nao|khi nao|bao gio) (?:thi )?(?:co |bat dau )?hieu luc(?!\w)"
-)
-
-
 def unknown_effective_date(evidence: Evidence) -> str:
     """ "Nghị định 162/2025/NĐ-CP có hiệu lực từ ngày nào?" when the text is catalogued only and its entry
     has no date: the catalogue's other facts are shown, but the date asked is not known."""
     question = evidence.question
     documents = evidence.named_documents
-    if question.intent != m.STATUS or not documents or not _ASKS_EFFECTIVE_DATE.search(question.folded):
+    if question.intent != m.STATUS or not documents or not EFFECTIVE_DATE_ASKED.search(question.folded):
         return ""
     if not all(is_stub(d) and d.effective is None for d in documents):
         return ""

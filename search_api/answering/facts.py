@@ -242,14 +242,6 @@ def _date(text: str | None):
         return None
 
 
-# "được Quốc hội thông qua hôm nào", "ngày ký (không phải ngày bắt đầu áp dụng) ... là ngày nào": the day it was
-# passed or signed, not when it took effect (heldout14 had the effective date as the summary's line)
-ISSUE_ASKED = re.compile(
-    r"(?<!\w)(?:(?:ban hanh|thong qua|ky)(?: \w+){0,3}? (?:vao )?(?:ngay nao|khi nao|hom nao|nam nao|luc nao)"
-    r"|ngay (?:ky|ban hanh|thong qua)(?!\w)(?! \w+ hieu luc))"
-)
-
-
 def facts_summary(facts: list[dict[str, Any]], issue_asked: bool = False) -> str | None:
     """One line: the first document's effective date and status, or its first fact; its identity line (who issued it,
     on which day) when the day it was issued is what is asked."""

@@ -35,6 +35,7 @@ from search_api.answering import (
 )
 from search_api.answering import compose as c
 from search_api.answering import models as m
+from search_api.answering.as_of import ISSUE_ASKED
 from search_api.answering.check import (
     EMPTY_MESSAGE,
     answer_threshold,
@@ -43,6 +44,7 @@ from search_api.answering.check import (
     decline_message,
     drop_news,
     hits_on,
+    label_on,
     lacking,
     reference_units,
     status_of,
@@ -53,7 +55,6 @@ from search_api.answering.cues import ASKS_AGE, DEFINITION_CUES
 from search_api.answering.definitions import defined_terms, definition_quote, is_definition_question
 from search_api.answering.evidence import Evidence, gather, hit_for, offence_names
 from search_api.answering.facts import (
-    ISSUE_ASKED,
     asked_types,
     document_facts,
     effect_article,
@@ -152,6 +153,8 @@ class AnswerService:
             message = decline_message(evidence)
             return {**base, "message": f"{gap} {message}" if gap else message}
         quotes = [quote_dict(q, self.store, status_of(q.document, day)) for q in composition.quotes]
+        for quote, candidate in zip(quotes, composition.quotes, strict=True):
+            quote["status_label"] = label_on(candidate.document, quote["status"], day)
         return {
             **base,
             "answered": True,
