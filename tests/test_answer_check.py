@@ -606,6 +606,13 @@ def test_a_fee_asked_is_stated_only_by_a_clause_on_that_fee():
     papers = understand("Lệ phí cấp giấy tờ về nước cho nạn nhân là bao nhiêu, ai trả?")
     assert figures_asked.unstated_figure(papers, [exit_fees]) is None
     assert figures_asked.unstated_figure(licence, [quote("1. Lệ phí cấp giấy phép thành lập là 500.000 đồng.")]) is None
+    # "có phải đóng lệ phí không, bao nhiêu": the words after "lệ phí" ask; they name no object the quote must
+    # hold (heldout20 was declined beside "không phải nộp lệ phí")
+    registration = understand("Nộp hồ sơ đăng ký tham gia trợ giúp pháp lý có phải đóng lệ phí không, bao nhiêu?")
+    waived = quote("4. Việc đăng ký tham gia trợ giúp pháp lý không phải nộp lệ phí.")
+    assert figures_asked.unstated_figure(registration, [waived]) is None
+    # the prefix "phi-" is no fee
+    assert figures_asked.unstated_figure(registration, [quote("1. Tổ chức phi lợi nhuận được đăng ký.")]) is not None
 
 
 def test_a_day_asked_that_no_quoted_clause_names_is_declined_saying_so(answer_client):

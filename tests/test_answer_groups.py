@@ -7,7 +7,13 @@ from __future__ import annotations
 import pytest
 
 from search_api.answering.evidence import article_candidates
-from search_api.answering.groups import ASKS_SCOPE, GROUP_BONUS, OFFENDER_PENALTY, group_bonus
+from search_api.answering.groups import (
+    ASKS_SCOPE,
+    GROUP_BONUS,
+    OFFENDER_PENALTY,
+    OTHER_GROUP_PENALTY,
+    group_bonus,
+)
 from tests.conftest import ask
 
 
@@ -37,6 +43,27 @@ def test_a_childs_clause_keeps_its_bonus_for_a_child_victim(answer_client):
     child = _clause(answers, "08/2017/TT-BTP", "33", "3")  # "Giấy tờ chứng minh là trẻ em ..."
     question = answers.understand("bé 12 tuổi bị bán, xin trợ giúp pháp lý cần giấy tờ gì chứng minh là trẻ em")
     assert group_bonus(child, question) == GROUP_BONUS
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # an outside reader (session 20): a trafficking victim not poor asking for legal aid was given the papers of
+        # a domestic-violence victim (khoản 12) before her own (khoản 13)
+        ("nạn nhân bị mua bán, không thuộc hộ nghèo, muốn được TGPL miễn phí thì cần giấy tờ gì", -OTHER_GROUP_PENALTY),
+        # a victim of domestic violence asking: the clause is hers
+        ("nạn nhân bạo lực gia đình muốn được TGPL miễn phí thì cần giấy tờ gì", 0.0),
+    ],
+)
+def test_a_clause_on_the_victims_of_another_harm_is_not_a_trafficking_victims(answer_client, question, expected):
+    answers = answer_client.app.state.vnlex.answers
+    violence = _clause(answers, "08/2017/TT-BTP", "33", "12")  # "... nạn nhân trong vụ việc bạo lực gia đình ..."
+    assert group_bonus(violence, answers.understand(question)) == expected
+    trafficking = _clause(answers, "08/2017/TT-BTP", "33", "13")  # "... nạn nhân của hành vi mua bán người ..."
+    assert group_bonus(trafficking, answers.understand(question)) >= 0.0
+    # a clause naming both harms is hers too: "người mẹ, trẻ em gái, nạn nhân bạo lực gia đình, nạn nhân bị mua bán"
+    both = _clause(answers, "11/2014/TT-BTP", "12", "1")
+    assert group_bonus(both, answers.understand(question)) >= 0.0
 
 
 @pytest.mark.parametrize(

@@ -70,8 +70,9 @@ def _sum_asked_but_none_stated(question: m.Question, quotes: list) -> bool:
 
 # "Lệ phí cấp giấy phép thành lập cơ sở là bao nhiêu": a fee asked ...
 _FEE_ASKED = re.compile(r"(?<!\w)le phi(?: \w+){0,12}? (?:bao nhieu|la may|het may|nop (?:o dau|bao nhieu))(?!\w)")
-# ... and what speaks of one: a fee ("lệ phí", "phí" but not "chi phí", a cost borne), or its waiver ("miễn phí")
-_FEE = re.compile(r"(?<!\w)(?<!chi )phi(?!\w)")
+# ... and what speaks of one: a fee ("lệ phí", "phí" but not "chi phí", a cost borne), or its waiver ("miễn phí");
+# not the prefix "phi-" ("phi lợi nhuận", "phi chính phủ"), which folds to the same letters
+_FEE = re.compile(r"(?<!\w)(?<!chi )phi(?!\w)(?! (?:loi nhuan|chinh phu|phap|vat the|nhan dao)(?!\w))")
 # ... for what: "lệ phí cấp giấy phép" is a fee for the licence (not 134/2013's "lệ phí cấp giấy tờ về nước")
 _FEE_OBJECT = re.compile(r"(?<!\w)le phi (?:cap |lam |xin |dang ky |du )?(\w+ \w+)")
 
@@ -84,7 +85,9 @@ def _fee_asked_but_none_stated(question: m.Question, quotes: list) -> bool:
     if not quotes or not asked:
         return False
     fee_for = _FEE_OBJECT.search(asked.group(0))
-    thing = fee_for.group(1) if fee_for and not fee_for.group(1).startswith(("la ", "bao ", "nop ", "het ")) else ""
+    # (the words after "lệ phí" name its object unless they are the asking itself: "lệ phí không, bao nhiêu")
+    asking_words = ("la ", "bao ", "nop ", "het ", "khong ", "gi ", "co ", "phai ")
+    thing = fee_for.group(1) if fee_for and not fee_for.group(1).startswith(asking_words) else ""
     texts = [folded(text) for text in _leading_texts(quotes)]
     return not any(_FEE.search(text) and (not thing or thing in text) for text in texts)
 

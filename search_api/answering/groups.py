@@ -108,6 +108,13 @@ def _about_offenders(candidate: Candidate, question: m.Question, own: str) -> bo
     )
 
 
+# A victim of another harm than trafficking, named where a clause opens: the question's "nạn nhân" is a trafficking
+# victim unless it names that harm itself.
+_OTHER_HARM = re.compile(
+    r"(?<!\w)nan nhan (?:(?:trong|cua) (?:vu viec |hanh vi )?)?(bao luc gia dinh|bi xam hai tinh duc)(?!\w)"
+)
+# ("Giấy tờ chứng minh là nạn nhân trong vụ việc bạo lực gia đình": the harm comes after the tenth word)
+HARM_OPENING_WORDS = 16
 _VICTIM_IN_OWN = re.compile(r"(?<!\w)(?:nguoi bi hai|la bi hai|nan nhan)(?!\w)")
 
 
@@ -158,6 +165,14 @@ def group_bonus(candidate: Candidate, question: m.Question) -> float:
             # "xin TGPL thì phải nộp giấy tờ gì chứng minh" for a victim: the papers proving a child (08/2017 Điều 33
             # khoản 3, "Giấy tờ chứng minh là trẻ em") are another group's (a fourth reader found them first)
             candidate.reasons.append(f"opens on another group ({other})")
+            return -OTHER_GROUP_PENALTY
+        harm_opening = " ".join(own.split()[:HARM_OPENING_WORDS])
+        harm = _OTHER_HARM.search(harm_opening)
+        # (a clause listing "nạn nhân bạo lực gia đình, nạn nhân bị mua bán" is the trafficking victim's too)
+        if harm and "mua ban" not in harm_opening and not re.search(rf"(?<!\w){harm.group(1)}(?!\w)", question.folded):
+            # "nạn nhân bị mua bán, không thuộc hộ nghèo, muốn TGPL: cần giấy tờ gì": the papers of a domestic-violence
+            # victim (08/2017 Điều 33 khoản 12) came before a trafficking victim's (khoản 13) (an outside reader)
+            candidate.reasons.append(f"opens on the victims of another harm ({harm.group(1)})")
             return -OTHER_GROUP_PENALTY
     if ASKS_PROHIBITED.search(question.asking_words or question.folded):
         return 0.0  # whether an act is prohibited: the person the act concerns is no group to serve
