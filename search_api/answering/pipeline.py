@@ -51,6 +51,7 @@ from search_api.answering.check import (
     supported,
 )
 from search_api.answering.citations import quote_dict
+from search_api.answering.confidence import assess
 from search_api.answering.cues import ASKS_AGE, DEFINITION_CUES
 from search_api.answering.definitions import defined_terms, definition_quote, is_definition_question
 from search_api.answering.evidence import Evidence, gather, hit_for, offence_names
@@ -115,6 +116,7 @@ class AnswerService:
             "chain": [],
             "steps": None,
             "banner": None,
+            "confidence": None,
             "facts": [],
             "answer": [],
             "articles": [],
@@ -162,6 +164,7 @@ class AnswerService:
             "chain": composition.chain,
             "steps": composition.steps,
             "banner": banner(evidence, composition, self.store),
+            "confidence": assess(composition.mode, composition.quotes, c.ranked(evidence)),
             "answer": quotes,
         }
 

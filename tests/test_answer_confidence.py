@@ -1,0 +1,65 @@
+"""The answer's confidence in its first quote (search_api/answering/confidence.py): its level follows the first unit's
+lead over the best unit of another clause, a clause and its own point are one answer, and the level reaches the JSON
+and the page. Units from the answer corpus's legal-aid circular 08/2017/TT-BTP; questions written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from search_api.answering import confidence
+from search_api.answering.evidence import article_candidates
+from tests.conftest import ask
+
+
+def _units(answers, number: str, article: str) -> dict[str, object]:
+    document = answers.store.document(number)
+    unit = next(a for a in document.articles if a.number == article)
+    return {c.unit_id.split("__", 1)[-1]: c for c in article_candidates(document, unit, 0)}
+
+
+@pytest.fixture()
+def papers(answer_client):
+    # 08/2017 Điều 33: khoản 12 (domestic-violence victims' papers), khoản 13 and its point a (trafficking victims')
+    units = _units(answer_client.app.state.vnlex.answers, "08/2017/TT-BTP", "33")
+    clause = next(c for key, c in units.items() if key.endswith("khoan_13"))
+    point = next(c for key, c in units.items() if key.endswith("khoan_13__diem_a"))
+    other = next(c for key, c in units.items() if key.endswith("khoan_12"))
+    return clause, point, other
+
+
+def test_a_clause_and_its_own_point_are_one_answer_not_rivals(papers):
+    clause, point, other = papers
+    assert confidence.competitor(clause, [clause, point, other]) is other
+    assert confidence.competitor(point, [point, clause, other]) is other
+
+
+@pytest.mark.parametrize(
+    ("lead", "level"),
+    [(0.2, "high"), (confidence.CLEAR_MARGIN, "high"), (0.05, "medium"), (0.01, "low"), (0.0, "low")],
+)
+def test_the_level_follows_the_first_units_lead_over_another_clause(papers, lead, level):
+    clause, point, other = papers
+    clause.score, point.score, other.score = 0.5 + lead, 0.5 + lead, 0.5
+    said = confidence.assess("ranked", [clause], [clause, point, other])
+    assert said["level"] == level and said["label"] == confidence.LABELS[level]
+    if level == "low":
+        # the rival is named, so the reader knows which clause to read next
+        assert "khoản 12 Điều 33" in said["reasons"][0]
+
+
+def test_a_named_article_is_sure_and_catalogue_facts_are_not(papers):
+    clause, _, other = papers
+    assert confidence.assess("named_article", [clause], [other])["level"] == "high"
+    assert confidence.assess("facts", [clause], [other])["level"] == "medium"
+    assert confidence.assess("ranked", [], [clause]) == {}
+
+
+def test_the_answer_json_and_page_carry_the_confidence(answer_client):
+    named = ask(answer_client, "luật PCMBN điều 30")
+    assert named["answered"] and named["confidence"]["level"] == "high"
+    asked = ask(answer_client, "nạn nhân bị mua bán muốn được trợ giúp pháp lý thì cần giấy tờ gì")
+    assert asked["confidence"]["level"] in ("high", "medium", "low") and asked["confidence"]["reasons"]
+    declined = ask(answer_client, "thủ tục ly hôn đơn phương")
+    assert declined["answered"] is False and declined["confidence"] is None
+    html = answer_client.get("/hoi-dap", params={"q": "luật PCMBN điều 30"}).text
+    assert 'data-testid="answer-confidence"' in html and "Độ tin cậy của trích dẫn đầu tiên: cao" in html
