@@ -63,3 +63,21 @@ def test_the_answer_json_and_page_carry_the_confidence(answer_client):
     assert declined["answered"] is False and declined["confidence"] is None
     html = answer_client.get("/hoi-dap", params={"q": "luật PCMBN điều 30"}).text
     assert 'data-testid="answer-confidence"' in html and "Độ tin cậy của trích dẫn đầu tiên: cao" in html
+
+
+def test_a_low_level_answer_is_introduced_as_possibly_related(answer_client):
+    # find a question the test index answers with a low level, then check the page says the quotes may only relate
+    questions = [
+        "nạn nhân bị mua bán muốn được trợ giúp pháp lý thì cần giấy tờ gì",
+        "người được trợ giúp pháp lý có quyền gì",
+        "trung tâm trợ giúp pháp lý phải làm gì khi nhận yêu cầu",
+        "nạn nhân được hỗ trợ những gì",
+        "luật PCMBN điều 30",  # a named article: high
+    ]
+    levels = {q: (ask(answer_client, q)["confidence"] or {}).get("level") for q in questions}
+    low = next((q for q, level in levels.items() if level == "low"), None)
+    sure = next((q for q, level in levels.items() if level in ("high", "medium")), None)
+    assert low and sure, levels
+    assert "chưa chắc quy định nào trả lời đúng" in answer_client.get("/hoi-dap", params={"q": low}).text
+    html = answer_client.get("/hoi-dap", params={"q": sure}).text
+    assert "Các quy định sau trả lời câu hỏi" in html and "chưa chắc quy định nào" not in html
