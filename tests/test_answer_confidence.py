@@ -81,3 +81,23 @@ def test_a_low_level_answer_is_introduced_as_possibly_related(answer_client):
     assert "chưa chắc quy định nào trả lời đúng" in answer_client.get("/hoi-dap", params={"q": low}).text
     html = answer_client.get("/hoi-dap", params={"q": sure}).text
     assert "Các quy định sau trả lời câu hỏi" in html and "chưa chắc quy định nào" not in html
+
+
+def test_a_low_level_answer_hedges_its_summary(answer_client, monkeypatch):
+    # a real answer with a summary line, its level set low: the line says it follows the first quote, unsure
+    answers = answer_client.app.state.vnlex.answers
+    real = answers.ask
+
+    def ask_low(text, on_date=None):
+        answer = real(text, on_date=on_date)
+        answer["confidence"] = {**answer["confidence"], "level": "low", "label": "thấp"}
+        return answer
+
+    question = "tiền ăn cho nạn nhân bao nhiêu một ngày"
+    assert ask(answer_client, question)["summary"]
+    sure = answer_client.get("/hoi-dap", params={"q": question}).text
+    assert "<strong>Tóm tắt:</strong>" in sure
+    monkeypatch.setattr(answers, "ask", ask_low)
+    unsure = answer_client.get("/hoi-dap", params={"q": question}).text
+    assert "<strong>Tóm tắt (theo trích dẫn đầu tiên, chưa chắc chắn):</strong>" in unsure
+    assert "<strong>Tóm tắt:</strong>" not in unsure
