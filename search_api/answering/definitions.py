@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.model import Article, Document
 from search_api.answering import models as m
@@ -118,6 +119,13 @@ def _aliases(term: str) -> list[str]:
     return list(dict.fromkeys(aliases))
 
 
+@lru_cache(maxsize=4096)
+def _whole_term(term: str) -> re.Pattern:
+    """A defined term as whole words, compiled once per term (the collection defines hundreds: re's own cache of 512
+    patterns was overrun)."""
+    return re.compile(rf"(?<!\w){re.escape(term)}(?!\w)")
+
+
 def definition_quote(evidence: Evidence, store: CorpusStore) -> tuple[Candidate, str] | None:
     """The unit defining the term the question asks about, with that term (folded): the defined
     term nearest the definition cue; a text the question names first, then laws before decrees
@@ -132,7 +140,7 @@ def definition_quote(evidence: Evidence, store: CorpusStore) -> tuple[Candidate,
     quoted = {folded(q) for q in _QUOTED.findall(question.text)}
     best: tuple[int, int, str] | None = None
     for term in terms:
-        for match in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", words):
+        for match in _whole_term(term).finditer(words):
             # The term asked about stands right by the cue, at most one word away: before "là
             # gì", after "thế nào là" / "được coi là"; another defined word elsewhere in the
             # question ("nạn nhân" in "cháu của nạn nhân có được coi là ...") is not what is asked.
