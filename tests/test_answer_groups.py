@@ -23,19 +23,33 @@ def _clause(answers, number: str, article: str, clause: str):
     return next(c for c in article_candidates(document, unit, 0) if c.kind == "khoan" and c.number == clause)
 
 
+_TRAFFICKED_NOT_POOR = "nạn nhân bị mua bán, không thuộc hộ nghèo, muốn được TGPL miễn phí thì cần giấy tờ gì"
+
+
 @pytest.mark.parametrize(
-    ("question", "expected"),
+    ("unit", "question", "expected"),
     [
         # a victim asking: the accused's proof of near-poverty (khoản 6) names someone else
-        ("em gái tôi bị bán, nhà thuộc hộ cận nghèo, xin trợ giúp pháp lý cần giấy tờ gì", -OFFENDER_PENALTY),
+        (
+            ("08/2017/TT-BTP", "33", "6"),
+            "em gái tôi bị bán, nhà thuộc hộ cận nghèo, xin TGPL cần giấy tờ gì",
+            -OFFENDER_PENALTY,
+        ),
         # the accused asking: the same clause is theirs
-        ("con tôi là bị can thuộc hộ cận nghèo, xin trợ giúp pháp lý cần giấy tờ gì", 0.0),
+        (("08/2017/TT-BTP", "33", "6"), "con tôi là bị can thuộc hộ cận nghèo, xin TGPL cần giấy tờ gì", 0.0),
+        # an outside reader (session 20): a trafficking victim not poor was given the papers of a domestic-violence
+        # victim (khoản 12) before her own (khoản 13)
+        (("08/2017/TT-BTP", "33", "12"), _TRAFFICKED_NOT_POOR, -OTHER_GROUP_PENALTY),
+        (("08/2017/TT-BTP", "33", "13"), _TRAFFICKED_NOT_POOR, 0.0),
+        # a victim of domestic violence asking: khoản 12 is hers
+        (("08/2017/TT-BTP", "33", "12"), "nạn nhân bạo lực gia đình muốn được TGPL miễn phí thì cần giấy tờ gì", 0.0),
+        # a clause naming both harms ("... nạn nhân bạo lực gia đình, nạn nhân bị mua bán") is hers too
+        (("11/2014/TT-BTP", "12", "1"), _TRAFFICKED_NOT_POOR, 0.0),
     ],
 )
-def test_a_clause_on_the_accused_is_not_a_victims(answer_client, question, expected):
+def test_a_clause_on_another_person_is_not_the_asking_victims(answer_client, unit, question, expected):
     answers = answer_client.app.state.vnlex.answers
-    accused = _clause(answers, "08/2017/TT-BTP", "33", "6")
-    assert group_bonus(accused, answers.understand(question)) == expected
+    assert group_bonus(_clause(answers, *unit), answers.understand(question)) == expected
 
 
 def test_a_childs_clause_keeps_its_bonus_for_a_child_victim(answer_client):
@@ -43,27 +57,6 @@ def test_a_childs_clause_keeps_its_bonus_for_a_child_victim(answer_client):
     child = _clause(answers, "08/2017/TT-BTP", "33", "3")  # "Giấy tờ chứng minh là trẻ em ..."
     question = answers.understand("bé 12 tuổi bị bán, xin trợ giúp pháp lý cần giấy tờ gì chứng minh là trẻ em")
     assert group_bonus(child, question) == GROUP_BONUS
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        # an outside reader (session 20): a trafficking victim not poor asking for legal aid was given the papers of
-        # a domestic-violence victim (khoản 12) before her own (khoản 13)
-        ("nạn nhân bị mua bán, không thuộc hộ nghèo, muốn được TGPL miễn phí thì cần giấy tờ gì", -OTHER_GROUP_PENALTY),
-        # a victim of domestic violence asking: the clause is hers
-        ("nạn nhân bạo lực gia đình muốn được TGPL miễn phí thì cần giấy tờ gì", 0.0),
-    ],
-)
-def test_a_clause_on_the_victims_of_another_harm_is_not_a_trafficking_victims(answer_client, question, expected):
-    answers = answer_client.app.state.vnlex.answers
-    violence = _clause(answers, "08/2017/TT-BTP", "33", "12")  # "... nạn nhân trong vụ việc bạo lực gia đình ..."
-    assert group_bonus(violence, answers.understand(question)) == expected
-    trafficking = _clause(answers, "08/2017/TT-BTP", "33", "13")  # "... nạn nhân của hành vi mua bán người ..."
-    assert group_bonus(trafficking, answers.understand(question)) >= 0.0
-    # a clause naming both harms is hers too: "người mẹ, trẻ em gái, nạn nhân bạo lực gia đình, nạn nhân bị mua bán"
-    both = _clause(answers, "11/2014/TT-BTP", "12", "1")
-    assert group_bonus(both, answers.understand(question)) >= 0.0
 
 
 @pytest.mark.parametrize(
