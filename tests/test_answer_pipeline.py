@@ -447,3 +447,14 @@ def test_dates_offered_as_candidates_for_the_effective_date_are_not_the_day_aske
     assert data["understanding"]["as_of"] is None
     assert data["banner"] is None or data["banner"]["kind"] != "as_of"
     assert all(a["status"] != "con_hieu_luc" for a in data["articles"] if a["doc_number"] == "66/2011/QH12")
+
+
+def test_a_documents_status_note_is_shown_at_its_first_quote_only(client):
+    # outside readers found the same long status note repeated under every quote of one text
+    question = "nạn nhân được hỗ trợ những gì"
+    quotes = [q for q in ask(client, question)["answer"] if q["status_note"]]
+    numbers = [q["doc_number"] for q in quotes]
+    assert len(set(numbers)) < len(numbers), numbers  # (the question must quote one text twice to test this)
+    html = client.get("/hoi-dap", params={"q": question}).text
+    assert html.count('data-testid="status-note"') == len(set(numbers))
+    assert html.count('data-testid="status-note-repeat"') == len(numbers) - len(set(numbers))
