@@ -3,8 +3,8 @@ first quote states the expected fact.
 
 Runs the answer pipeline in process on answerable questions with expected facts and counts, per confidence level,
 the answers and those whose first quote holds every `expect` group (the fact-first criterion of
-bench/answer_round.py). On the development sets (default) it may print per-bucket detail used to set the thresholds;
-on a held-out set (--set) it prints the aggregate table only.
+bench/answer_round.py). It prints one aggregate table, per level, whatever the sets: the development sets by
+default (where the thresholds were read), a held-out set with --set.
 
     python bench/answer_confidence.py --index sqlite:///PATH [--set bench/answers/heldout21.json]
 """

@@ -42,7 +42,8 @@ def as_of_date(text: str) -> date | None:
     ghi 01/01/2012" offers candidates, and answering "as on 01/12/2012" labelled the replaced 2011 law "Còn hiệu
     lực" (an outside reader, session 20)."""
     folded = fold(nfc(text)).lower()
-    if EFFECTIVE_DATE_ASKED.search(folded_text(text)) or ISSUE_ASKED.search(folded_text(text)):
+    words = folded_text(text)
+    if EFFECTIVE_DATE_ASKED.search(words) or ISSUE_ASKED.search(words):
         return None
     for match in _DATE_RE.finditer(folded):
         day, month, year = (int(g) for g in match.groups())
@@ -53,7 +54,6 @@ def as_of_date(text: str) -> date | None:
         if _BEFORE_RE.search(folded[: match.start()]):
             found -= timedelta(days=1)
         return found
-    words = folded_text(text)
     for match in _LONG_DATE_RE.finditer(words):
         # "ngày 15 tháng 3 năm 2024", "tháng 3/2024", "tháng 3 năm 2024" (the month's last day)
         named_day, month, year = match.group(1), int(match.group(2)), int(match.group(3))

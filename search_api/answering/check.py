@@ -257,14 +257,16 @@ def status_of(document: Document, day: date | None) -> str:
     return "chua_hieu_luc" if document.effective and day < document.effective else "het_hieu_luc"
 
 
-def label_on(document: Document, status: str, day: date | None) -> str:
-    """The status label on the day asked about, saying so when the text has lapsed since: a bare "Còn hiệu lực"
-    for 31/03/2025 stood beside notes saying the decree expired on 01/07/2025 (an outside reader, session 20)."""
+def dated_status(document: Document, day: date | None) -> tuple[str, str]:
+    """The text's status on the day asked about and its label, saying so when the text has lapsed since: a bare
+    "Còn hiệu lực" for 31/03/2025 stood beside notes saying the decree expired on 01/07/2025 (an outside reader,
+    session 20)."""
+    status = status_of(document, day)
     label = STATUS_LABELS.get(status, status)
     if day is None or status != "con_hieu_luc" or document.status != "het_hieu_luc":
-        return label
+        return status, label
     since = f" từ {vn_date(document.expired)}" if document.expired else ""
-    return f"{label} ngày {vn_date(day)}; nay đã hết hiệu lực{since}"
+    return status, f"{label} ngày {vn_date(day)}; nay đã hết hiệu lực{since}"
 
 
 def hits_on(hits: list[dict], day: date | None, store: CorpusStore) -> list[dict]:
@@ -275,12 +277,12 @@ def hits_on(hits: list[dict], day: date | None, store: CorpusStore) -> list[dict
     dated = []
     for hit in hits:
         document = store.document(hit["doc_number"])
-        if document is None:
+        if document is not None:
+            status, label = dated_status(document, day)
+        else:
             status = str(hit.get("status") or "")
-            dated.append({**hit, "status": status, "status_label": STATUS_LABELS.get(status, status)})
-            continue
-        status = status_of(document, day)
-        dated.append({**hit, "status": status, "status_label": label_on(document, status, day)})
+            label = STATUS_LABELS.get(status, status)
+        dated.append({**hit, "status": status, "status_label": label})
     return dated
 
 

@@ -42,12 +42,12 @@ def unit_citation(document: Document, article_number: str, kind: str, number: st
     return text[:1].upper() + text[1:]
 
 
-def document_status(document: Document, status: str | None = None) -> dict[str, Any]:
+def document_status(document: Document, status: str | None = None, label: str | None = None) -> dict[str, Any]:
     status = document.status if status is None else status
     short = status_summary(document)  # what the answer page shows: one sentence and a link to the evidence
     return {
         "status": status,
-        "status_label": STATUS_LABELS.get(status, status),
+        "status_label": label or STATUS_LABELS.get(status, status),
         "status_note": document.status_note,  # the whole note with its evidence, never cut from the API
         "status_summary": short["status_summary"],
         "status_sources_link": short["status_sources_link"],
@@ -57,7 +57,9 @@ def document_status(document: Document, status: str | None = None) -> dict[str, 
     }
 
 
-def quote_dict(candidate: Candidate, store: CorpusStore, status: str | None = None) -> dict[str, Any]:
+def quote_dict(
+    candidate: Candidate, store: CorpusStore, status: str | None = None, label: str | None = None
+) -> dict[str, Any]:
     document, article = candidate.document, candidate.article
     provision = store.provisions_of(document.number).get(candidate.unit_id)
     return {
@@ -77,7 +79,7 @@ def quote_dict(candidate: Candidate, store: CorpusStore, status: str | None = No
         "unit_kind": candidate.kind,
         "slug": slug(document.number),
         "link": f"/van-ban/{slug(document.number)}#{candidate.unit_id}",
-        **document_status(document, status),
+        **document_status(document, status, label),
         "score": round(candidate.score, 3),
         "coverage": round(candidate.coverage, 3),
         "why": list(candidate.reasons),

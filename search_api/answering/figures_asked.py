@@ -75,6 +75,8 @@ _FEE_ASKED = re.compile(r"(?<!\w)le phi(?: \w+){0,12}? (?:bao nhieu|la may|het m
 _FEE = re.compile(r"(?<!\w)(?<!chi )phi(?!\w)(?! (?:loi nhuan|chinh phu|phap|vat the|nhan dao)(?!\w))")
 # ... for what: "lệ phí cấp giấy phép" is a fee for the licence (not 134/2013's "lệ phí cấp giấy tờ về nước")
 _FEE_OBJECT = re.compile(r"(?<!\w)le phi (?:cap |lam |xin |dang ky |du )?(\w+ \w+)")
+# ... unless the words after "lệ phí" are the asking itself: "lệ phí không, bao nhiêu"
+_FEE_ASKING_WORDS = ("la ", "bao ", "nop ", "het ", "khong ", "gi ", "co ", "phai ")
 
 
 def _fee_asked_but_none_stated(question: m.Question, quotes: list) -> bool:
@@ -85,9 +87,7 @@ def _fee_asked_but_none_stated(question: m.Question, quotes: list) -> bool:
     if not quotes or not asked:
         return False
     fee_for = _FEE_OBJECT.search(asked.group(0))
-    # (the words after "lệ phí" name its object unless they are the asking itself: "lệ phí không, bao nhiêu")
-    asking_words = ("la ", "bao ", "nop ", "het ", "khong ", "gi ", "co ", "phai ")
-    thing = fee_for.group(1) if fee_for and not fee_for.group(1).startswith(asking_words) else ""
+    thing = fee_for.group(1) if fee_for and not fee_for.group(1).startswith(_FEE_ASKING_WORDS) else ""
     texts = [folded(text) for text in _leading_texts(quotes)]
     return not any(_FEE.search(text) and (not thing or thing in text) for text in texts)
 

@@ -158,7 +158,8 @@ def group_bonus(candidate: Candidate, question: m.Question) -> float:
         # (08/2017 Điều 33 khoản 13) are another group's (an outside reader called it dangerous; issue 8's example)
         candidate.reasons.append("a financial-hardship condition; the question's person is a child under 16")
         return -OTHER_GROUP_PENALTY
-    opening = " ".join(own.split()[:OPENING_WORDS])
+    own_words = own.split()
+    opening = " ".join(own_words[:OPENING_WORDS])
     if m.VICTIM in question.who and "tre em" not in folded(candidate.document.title or ""):
         other = next((g for g in _OPENING_GROUPS if g not in question.who and GROUP_IN_TEXT[g].search(opening)), None)
         if other is not None and not _VICTIM_IN_OWN.search(opening):
@@ -166,10 +167,10 @@ def group_bonus(candidate: Candidate, question: m.Question) -> float:
             # khoản 3, "Giấy tờ chứng minh là trẻ em") are another group's (a fourth reader found them first)
             candidate.reasons.append(f"opens on another group ({other})")
             return -OTHER_GROUP_PENALTY
-        harm_opening = " ".join(own.split()[:HARM_OPENING_WORDS])
+        harm_opening = " ".join(own_words[:HARM_OPENING_WORDS])
         harm = _OTHER_HARM.search(harm_opening)
         # (a clause listing "nạn nhân bạo lực gia đình, nạn nhân bị mua bán" is the trafficking victim's too)
-        if harm and "mua ban" not in harm_opening and not re.search(rf"(?<!\w){harm.group(1)}(?!\w)", question.folded):
+        if harm and "mua ban" not in harm_opening and f" {harm.group(1)} " not in f" {question.folded} ":
             # "nạn nhân bị mua bán, không thuộc hộ nghèo, muốn TGPL: cần giấy tờ gì": the papers of a domestic-violence
             # victim (08/2017 Điều 33 khoản 12) came before a trafficking victim's (khoản 13) (an outside reader)
             candidate.reasons.append(f"opens on the victims of another harm ({harm.group(1)})")

@@ -41,13 +41,12 @@ from search_api.answering.check import (
     answer_threshold,
     asking_covered,
     banner,
+    dated_status,
     decline_message,
     drop_news,
     hits_on,
-    label_on,
     lacking,
     reference_units,
-    status_of,
     supported,
 )
 from search_api.answering.citations import quote_dict
@@ -154,9 +153,7 @@ class AnswerService:
         if gap or not supported(evidence, composition, threshold):
             message = decline_message(evidence)
             return {**base, "message": f"{gap} {message}" if gap else message}
-        quotes = [quote_dict(q, self.store, status_of(q.document, day)) for q in composition.quotes]
-        for quote, candidate in zip(quotes, composition.quotes, strict=True):
-            quote["status_label"] = label_on(candidate.document, quote["status"], day)
+        quotes = [quote_dict(q, self.store, *dated_status(q.document, day)) for q in composition.quotes]
         return {
             **base,
             "answered": True,
