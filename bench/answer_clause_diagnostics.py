@@ -76,6 +76,9 @@ TUNING_SETS = [
     ROOT / "bench" / "answers" / "heldout19.json",
     # scored twice as unseen (ends of sessions 19 and 20, aggregates only, never read), then read and tuned on in 21
     ROOT / "bench" / "answers" / "heldout20.json",
+    # scored three times as unseen (session 20's end, session 21's end and its review, aggregates only, never read),
+    # then read and tuned on in session 22
+    ROOT / "bench" / "answers" / "heldout21.json",
 ]
 
 
