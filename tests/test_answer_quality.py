@@ -184,6 +184,20 @@ def test_who_sets_a_rate_or_a_form_is_the_decree_clause_charging_a_ministry(clie
     assert text.startswith(opening)
 
 
+def test_who_details_the_named_article_is_its_own_charging_clause_whatever_the_story(client):
+    # Before: the story's words kept Điều 14 khoản 6 under the charging clause's coverage bar, and the circular
+    # detailing Điều 14 (08/2017/TT-BTP) came first; the article named charges the Minister with detailing it
+    doc, number, text = first(
+        ask(
+            client,
+            "Trung tâm định ký hợp đồng với một công ty luật để thực hiện trợ giúp pháp lý cho các nạn nhân bị bán. "
+            "Điều 14 Luật Trợ giúp pháp lý về hợp đồng đó thì giao cho ai quy định chi tiết?",
+        )
+    )
+    assert (doc, number) == ("11/2017/QH14", "14")
+    assert text.startswith("6. Bộ trưởng Bộ Tư pháp quy định chi tiết")
+
+
 @pytest.mark.parametrize(
     ("words", "expected"),
     [

@@ -54,7 +54,10 @@ def charging_clause(question: m.Question, ordered: list[Candidate], named: list)
     numbers = {d.number for d in named}
     for candidate in ordered:
         if candidate.document.number in numbers and CHARGES_DETAIL.search(folded(candidate.text)):
-            if candidate.coverage < CHARGING_MIN_COVERAGE:
+            # (a clause of the article the question names is on the matter asked whatever words the story adds:
+            # "Điều 14 Luật TGPL 2017 về hợp đồng này thì giao ai quy định chi tiết?" is its khoản 6, "Bộ trưởng
+            # Bộ Tư pháp quy định chi tiết Điều này", which heldout21's story diluted under the bar)
+            if candidate.coverage < CHARGING_MIN_COVERAGE and candidate.article.number != question.article_number:
                 return None
             candidate.reasons.append("the named text's clause charging a body with detailing it")
             return candidate
