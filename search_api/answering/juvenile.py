@@ -67,7 +67,8 @@ _UNDER_18_LIABLE = re.compile(
     r"(?:chiu |truy cuu )?trach nhiem hinh su(?!\w)"
 )
 # "xúi giục người dưới 18 tuổi phạm tội" is the adult's aggravating circumstance, not a minor's case.
-_INCITED = re.compile(r"(?:xui giuc|xui|loi keo|ru re|du do|cuong buc|su dung|loi dung)\s*$")
+# ("người ép buộc người dưới 18 tuổi phạm tội như vậy": Điều 325's offender, heldout20 was given the juvenile cap)
+_INCITED = re.compile(r"(?:xui giuc|xui|loi keo|ru re|du do|cuong buc|ep buoc|ep|su dung|loi dung)\s*$")
 
 _LIABILITY = re.compile(r"(?<!\w)trach nhiem hinh su(?!\w)")
 _EXEMPTION = re.compile(r"(?<!\w)mien (?:trach nhiem hinh su|tnhs|truy cuu)")

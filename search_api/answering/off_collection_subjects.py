@@ -48,6 +48,9 @@ _ESTABLISHMENT = (
     r"|nha nghi|nha hang|khach san|doanh nghiep|cong ty|chu (?:quan|nha nghi|khach san|co so))"
 )
 _FINE = r"(?:xu phat|phat tien|phat bao nhieu|bi phat(?! tu))"
+# A fine told as past, "một anh tình nguyện viên từng bị phạt hành chính vì có hành vi xâm hại trẻ em ... có được
+# trực tiếp hướng dẫn các cháu không": the question asks what follows from it (heldout21 was declined)
+_FINED_BEFORE = r"(?<!\w)(?:tung|da)(?: \w+){0,2}? (?:bi )?(?:xu )?phat(?: vi pham)? hanh chinh(?!\w)"
 # ("bị truy tố tội chứa mại dâm ... ngoài án tù còn bị phạt tiền bao nhiêu": a prosecution, a trial, a
 # defendant or a prison sentence put the question in the Criminal Code, whose fines the collection holds)
 _CRIMINAL = (
@@ -351,11 +354,12 @@ SUBJECTS = (
         re.compile(r"(?<!\w)(?:phat|xu phat|vi pham) hanh chinh(?!\w)"),
         _SANCTIONS_TITLE,
         _FINE_MESSAGE,
-        unless=re.compile(rf"(?<!\w){_CRIMINAL}(?!\w)"),
+        unless=re.compile(rf"(?<!\w){_CRIMINAL}(?!\w)|{_FINED_BEFORE}"),
     ),
     Subject(
         re.compile(rf"^(?!.*(?<!\w){_CRIMINAL}(?!\w))(?=.*(?<!\w){_ESTABLISHMENT}(?!\w)).*(?<!\w){_FINE}(?!\w)"),
         _SANCTIONS_TITLE,
         _FINE_MESSAGE,
+        unless=re.compile(_FINED_BEFORE),
     ),
 )
