@@ -62,6 +62,11 @@ def test_an_offender_under_18_is_read(text, age):
         "Em gái 15 tuổi bị một đường dây rủ đi làm xa rồi bán sang TQ. Bọn chúng có bị truy cứu TNHS không?",
         # the girl is led to the buyers of sex: the go-between's sentence is asked (heldout19 got the cap for minors)
         "Kẻ làm trung gian dẫn dắt một em gái 14 tuổi cho khách mua dâm thì bị xử khoản nào, khung tù bao nhiêu?",
+        # the adult forcing a minor into a crime is the one asked about (Điều 325)
+        "Người ép buộc người dưới 18 tuổi phạm tội vận chuyển ma túy thì bị phạt tù bao nhiêu năm?",
+        # an exemption told in the story; the asking sentence asks about the supervisors (37/2018/NĐ-CP)
+        "Phường đang có 3 em dưới 18 tuổi được miễn TNHS phải giám sát, giáo dục. Một cán bộ được giao giám sát "
+        "tối đa mấy em cùng lúc?",
     ],
 )
 def test_a_child_victim_or_an_incited_minor_is_no_minor_offender(text):

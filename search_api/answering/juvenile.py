@@ -156,7 +156,7 @@ def offender_age(question: m.Question) -> int | None:
     stated = _STATED.search(words)
     if stated and not _INCITED.search(words[: stated.start()]):
         return 0
-    if _UNDER_18_LIABLE.search(words):
+    if _UNDER_18_LIABLE.search(question.asking_words):
         # "Thằng cháu 17 tuổi bị bọn buôn người thuê dẫn mấy cô gái ... Có đúng là chưa 18 tuổi thì không phải chịu
         # trách nhiệm hình sự không?": the liability of someone under 18 is asked (heldout13 got an offence's clause
         # for victims under 18); the age told, if any, picks the band
