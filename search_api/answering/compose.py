@@ -170,8 +170,13 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
         terms = unit_terms(candidate.text) | unit_terms(candidate.article.title) | title_terms_of[document.number]
         if candidate.lead_in:
             terms |= unit_terms(candidate.lead_in)
-        syllable_cover = sum(weight[t] for t in syllables if t in terms) / syllable_mass
-        bigram_cover = sum(weight[t] for t in bigrams if t in terms) / bigram_mass if bigrams else syllable_cover
+        # (sums in the question's term order, as a generator did, iterated in C: the same floats, a third the time)
+        syllable_cover = sum(map(weight.__getitem__, filter(terms.__contains__, syllables))) / syllable_mass
+        bigram_cover = (
+            sum(map(weight.__getitem__, filter(terms.__contains__, bigrams))) / bigram_mass
+            if bigrams
+            else syllable_cover
+        )
         candidate.coverage = SYLLABLE_SHARE * syllable_cover + (1 - SYLLABLE_SHARE) * bigram_cover
         if not question.has(m.PENALTY) and is_offence(candidate):
             # An offence ("Tội trốn thuế") answers what the punishment is, not how to register a tax.
@@ -202,7 +207,9 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
             parts["provision"], parts["span"] = min(parts["provision"], 0.0), min(parts["span"], 0.0)
         prescriber_parts(candidate, question, parts, cap=PROVISION_BONUS + AGENCY_BONUS)
         title_terms = unit_terms(candidate.article.title)
-        title_share = sum(weight[t] for t in bigrams if t in title_terms) / bigram_mass if bigrams else 0.0
+        title_share = (
+            sum(map(weight.__getitem__, filter(title_terms.__contains__, bigrams))) / bigram_mass if bigrams else 0.0
+        )
         parts["title"] = TITLE_BONUS * title_share
         if question.has(m.PENALTY) and not question.asks_sentence and candidate.document.type == "Nghị quyết":
             parts["guidance"] = GUIDANCE_BONUS  # "thế nào là ...", "có bị coi là tội ...": the court guidance

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from search_api.answering import models as m
 from search_api.answering.cues import ASKS_PROHIBITED
@@ -99,12 +100,47 @@ def _own_folded(candidate: Candidate) -> str:
 
 
 def _about_offenders(candidate: Candidate, question: m.Question, own: str) -> bool:
-    return (
-        m.VICTIM in question.who
-        and not _OFFENDER_ASKED.search(question.folded)
-        and bool(_OFFENDER_IN_TEXT.search(f"{own} {folded(candidate.article.title)}"))
-        # ("Trẻ em là người bị hại ... được áp dụng các biện pháp bảo vệ", in an article on children in proceedings)
-        and not _VICTIM_IN_OWN.search(own)
+    if m.VICTIM not in question.who or _OFFENDER_ASKED.search(question.folded):
+        return False
+    unit = _read_unit(own, folded(candidate.article.title))
+    # ("Trẻ em là người bị hại ... được áp dụng các biện pháp bảo vệ", in an article on children in proceedings)
+    return unit.offenders and not unit.victim_named
+
+
+class _UnitReading(NamedTuple):
+    """What group_bonus reads of a unit alone (its own folded words and its article's heading)."""
+
+    offenders: bool  # names offenders or the accused (own words or heading)
+    victim_named: bool
+    groups: frozenset[str]  # the groups its own words name
+    opening_groups: tuple[str, ...]  # the specific groups its first OPENING_WORDS words name, in _OPENING_GROUPS order
+    victim_in_opening: bool
+    other_harm: str | None  # the other harm whose victims its opening names (not a trafficking victim's list)
+    embassy: bool
+    financial_hardship: bool
+    resident_stateless: bool
+    scope_heading: bool
+
+
+@lru_cache(maxsize=16384)
+def _read_unit(own: str, title: str) -> _UnitReading:
+    """Read once per unit, not once per question and unit: the same units come back question after question."""
+    own_words = own.split()
+    opening = " ".join(own_words[:OPENING_WORDS])
+    harm_opening = " ".join(own_words[:HARM_OPENING_WORDS])
+    harm = _OTHER_HARM.search(harm_opening)
+    return _UnitReading(
+        offenders=bool(_OFFENDER_IN_TEXT.search(f"{own} {title}")),
+        victim_named=bool(_VICTIM_IN_OWN.search(own)),
+        groups=frozenset(g for g, pattern in GROUP_IN_TEXT.items() if pattern.search(own)),
+        opening_groups=tuple(g for g in _OPENING_GROUPS if GROUP_IN_TEXT[g].search(opening)),
+        victim_in_opening=bool(_VICTIM_IN_OWN.search(opening)),
+        # (a clause listing "nạn nhân bạo lực gia đình, nạn nhân bị mua bán" is the trafficking victim's too)
+        other_harm=harm.group(1) if harm and "mua ban" not in harm_opening else None,
+        embassy=bool(_EMBASSY.search(own)),
+        financial_hardship=bool(_FINANCIAL_HARDSHIP.search(own)),
+        resident_stateless=bool(_RESIDENT_STATELESS.search(own)),
+        scope_heading=bool(_SCOPE_TITLE.search(title)),
     )
 
 
@@ -125,13 +161,20 @@ def group_bonus(candidate: Candidate, question: m.Question) -> float:
     points is that point's ("b) ... chờ xác minh người khai là nạn nhân được hỗ trợ"), and the
     point is quoted on its own, ahead of the whole clause that merely contains it."""
     own = _own_folded(candidate)
-    if OFFENDER_PENALTY and _about_offenders(candidate, question, own):
+    unit = _read_unit(own, folded(candidate.article.title))
+    if (
+        OFFENDER_PENALTY
+        and m.VICTIM in question.who
+        and unit.offenders
+        and not unit.victim_named
+        and not _OFFENDER_ASKED.search(question.folded)
+    ):
         candidate.reasons.append("about offenders or the accused; the question's person is a victim")
         return -OFFENDER_PENALTY
     if (
         m.FOREIGNER in question.who
         and _CITIZENS_ONLY.search(folded(f"{candidate.lead_in} {candidate.text}"))
-        and not GROUP_IN_TEXT[m.FOREIGNER].search(own)
+        and m.FOREIGNER not in unit.groups
     ):
         # "nạn nhân là người nước ngoài được giải cứu ở Việt Nam thì trao trả thế nào": the procedure checking a
         # person's Vietnamese nationality is for citizens brought home (an outside reader found 01/2014 Điều 4
@@ -140,57 +183,48 @@ def group_bonus(candidate: Candidate, question: m.Question) -> float:
         return -CITIZENS_PENALTY
     if (
         m.FOREIGNER not in question.who  # (a foreigner's "trao trả về nước" is going back to her own country)
+        and unit.embassy
         and _back_home(question.folded)
-        and _EMBASSY.search(own)
     ):
         # "tự trốn từ bên Trung Quốc về, giờ phải đến đâu khai báo": she is home; what a Vietnamese mission abroad
         # does for a victim still there (01/2014 Điều 4 khoản 1) is another place's procedure (an outside reader
         # called it dangerous)
         candidate.reasons.append("a mission abroad's procedure; the question's person is back home")
         return -CITIZENS_PENALTY
-    if (
-        m.CHILD_UNDER_16 in question.who
-        and _FINANCIAL_HARDSHIP.search(own)
-        and not GROUP_IN_TEXT[m.CHILD_UNDER_16].search(own)
-    ):
+    if m.CHILD_UNDER_16 in question.who and unit.financial_hardship and m.CHILD_UNDER_16 not in unit.groups:
         # "Cháu 14 tuổi bị mua bán cần giấy tờ gì ... có phải chứng minh khó khăn tài chính không": a child has legal
         # aid without that condition (Luật TGPL Điều 7 khoản 3); the papers of victims with financial hardship
         # (08/2017 Điều 33 khoản 13) are another group's (an outside reader called it dangerous; issue 8's example)
         candidate.reasons.append("a financial-hardship condition; the question's person is a child under 16")
         return -OTHER_GROUP_PENALTY
-    own_words = own.split()
-    opening = " ".join(own_words[:OPENING_WORDS])
     if m.VICTIM in question.who and "tre em" not in folded(candidate.document.title or ""):
-        other = next((g for g in _OPENING_GROUPS if g not in question.who and GROUP_IN_TEXT[g].search(opening)), None)
-        if other is not None and not _VICTIM_IN_OWN.search(opening):
+        other = next((g for g in unit.opening_groups if g not in question.who), None)
+        if other is not None and not unit.victim_in_opening:
             # "xin TGPL thì phải nộp giấy tờ gì chứng minh" for a victim: the papers proving a child (08/2017 Điều 33
             # khoản 3, "Giấy tờ chứng minh là trẻ em") are another group's (a fourth reader found them first)
             candidate.reasons.append(f"opens on another group ({other})")
             return -OTHER_GROUP_PENALTY
-        harm_opening = " ".join(own_words[:HARM_OPENING_WORDS])
-        harm = _OTHER_HARM.search(harm_opening)
-        # (a clause listing "nạn nhân bạo lực gia đình, nạn nhân bị mua bán" is the trafficking victim's too)
-        if harm and "mua ban" not in harm_opening and f" {harm.group(1)} " not in f" {question.folded} ":
+        harm = unit.other_harm
+        if harm and f" {harm} " not in f" {question.folded} ":
             # "nạn nhân bị mua bán, không thuộc hộ nghèo, muốn TGPL: cần giấy tờ gì": the papers of a domestic-violence
             # victim (08/2017 Điều 33 khoản 12) came before a trafficking victim's (khoản 13) (an outside reader)
-            candidate.reasons.append(f"opens on the victims of another harm ({harm.group(1)})")
+            candidate.reasons.append(f"opens on the victims of another harm ({harm})")
             return -OTHER_GROUP_PENALTY
     if ASKS_PROHIBITED.search(question.asking_words or question.folded):
         return 0.0  # whether an act is prohibited: the person the act concerns is no group to serve
-    if _SCOPE_TITLE.search(folded(candidate.article.title)) and not ASKS_SCOPE.search(question.folded):
+    if unit.scope_heading and not ASKS_SCOPE.search(question.folded):
         # "Thông tư liên tịch này áp dụng đối với ... nạn nhân là người nước ngoài": a text's scope names the group
         # without granting it anything (heldout15: a Lao victim asking for a closed trial was answered with it)
         return 0.0
     bonus = 0.0
     for group in question.who:
-        pattern = GROUP_IN_TEXT.get(group)
-        if group == m.STATELESS and _NOT_RESIDENT.search(question.folded) and _RESIDENT_STATELESS.search(own):
+        if group == m.STATELESS and unit.resident_stateless and _NOT_RESIDENT.search(question.folded):
             # "người không quốc tịch, không thường trú ở Việt Nam": a clause on stateless people who do
             # reside here (BLHS Điều 6 khoản 1, 66/2011 Điều 32 khoản 1) is about the others.
             candidate.reasons.append("names resident stateless people; the question's does not reside")
             bonus = min(bonus, -GROUP_BONUS / 2)
             continue
-        if pattern is not None and pattern.search(own):
+        if group in unit.groups:
             candidate.reasons.append(f"names {group}")
             candidate.named_groups.add(group)
             bonus = max(bonus, GROUP_BONUS)

@@ -90,6 +90,34 @@ def _quantities(text: str) -> tuple[tuple[str, Amount], ...]:
     return tuple(scan_quantities(text))
 
 
+# What the span and agency bonuses read of a unit depends on the unit alone, and the same units come back question
+# after question: read once (its sentences' terms and marks), then only weighed against each question's terms.
+@lru_cache(maxsize=8192)
+def _quantity_sentences(text: str, context: str) -> tuple[tuple[str, bool, frozenset[str]], ...]:
+    """(unit, is a ceiling, terms of its sentence read with the unit's context) of each quantity a unit states."""
+    return tuple(
+        (amount.unit, bool(amount.cap), unit_terms(_sentence_at(text, amount.start) + " " + context))
+        for _role, amount in _quantities(text)
+    )
+
+
+@lru_cache(maxsize=8192)
+def _agency_sentences(text: str, context: str) -> tuple[tuple[frozenset[str], bool, bool], ...]:
+    """(terms read with the unit's context, names who pays, opens on a body) of each sentence of a unit."""
+    read = []
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        folded = _folded_sentence(sentence)
+        read.append(
+            (
+                unit_terms(sentence + " " + context),
+                bool(_PAYS.search(folded_words(folded))),
+                bool(_AGENCY_HEAD.search(folded)),
+            )
+        )
+    return tuple(read)
+
+
 class Cover:
     """The question's weighted coverage of a piece of text (syllables and bigrams, as compose scores units);
     of only some of its terms (`asked`: its asking sentence's, check.asking_covered) when given."""
@@ -106,10 +134,11 @@ class Cover:
         return self.of_terms(unit_terms(text))
 
     def of_terms(self, terms: frozenset[str]) -> float:
-        syllable = sum(w for t, w in self.syllables.items() if t in terms) / self.syllable_mass
-        if not self.bigrams:
+        syllables, bigrams = self.syllables, self.bigrams
+        syllable = sum(map(syllables.__getitem__, filter(terms.__contains__, syllables))) / self.syllable_mass
+        if not bigrams:
             return syllable
-        bigram = sum(w for t, w in self.bigrams.items() if t in terms) / self.bigram_mass
+        bigram = sum(map(bigrams.__getitem__, filter(terms.__contains__, bigrams))) / self.bigram_mass
         return 0.4 * syllable + 0.6 * bigram
 
 
@@ -126,23 +155,20 @@ def span_bonus(candidate: Candidate, question: m.Question, cover: Cover) -> floa
     wants_money = question.asks_money or (question.has(m.AMOUNT) and not wants_time)
     if not (wants_time or wants_money):
         return 0.0
-    text = candidate.text
-    context = _context(candidate)
     asks_ceiling = bool(_ASKS_CEILING.search(question.folded))
     best = 0.0
-    for _role, amount in _quantities(text):
-        if amount.unit in TIME_UNITS and wants_time:
+    for unit, cap, terms in _quantity_sentences(candidate.text, _context(candidate)):
+        if unit in TIME_UNITS and wants_time:
             value = 1.0
-            if asked_unit and TIME_UNITS[amount.unit] != asked_unit.group(1):
+            if asked_unit and TIME_UNITS[unit] != asked_unit.group(1):
                 value = UNIT_MISMATCH
-        elif amount.unit in MONEY_UNITS and wants_money:
+        elif unit in MONEY_UNITS and wants_money:
             value = 1.0
         else:
             continue
-        if amount.cap and asks_ceiling:
+        if cap and asks_ceiling:
             value *= CEILING_FACTOR  # "tối đa mấy năm": the sentence stating a ceiling
-        local = cover(_sentence_at(text, amount.start) + " " + context)
-        best = max(best, value * local)
+        best = max(best, value * cover.of_terms(terms))
     if best:
         candidate.reasons.append(f"span in the asked sentence {best:.2f}")
     return SPAN_BONUS * best
@@ -153,16 +179,13 @@ def agency_bonus(candidate: Candidate, question: m.Question, cover: Cover) -> fl
     naming who pays, weighted by how much of the question that sentence covers."""
     if not question.has(m.AGENCY):
         return 0.0
-    text = candidate.text
     best = 0.0
-    for start, end in sentences(text):
-        sentence = text[start:end]
-        folded = _folded_sentence(sentence)
-        local = cover(sentence + " " + _context(candidate))
-        if PAYER_QUESTION.search(question.folded) and _PAYS.search(folded_words(folded)):
-            best = max(best, PAYER_BONUS * local)
-        elif _AGENCY_HEAD.search(folded):
-            best = max(best, AGENCY_SUBJECT_BONUS * local)
+    payer_asked = bool(PAYER_QUESTION.search(question.folded))
+    for terms, pays, agency_head in _agency_sentences(candidate.text, _context(candidate)):
+        if payer_asked and pays:
+            best = max(best, PAYER_BONUS * cover.of_terms(terms))
+        elif agency_head:
+            best = max(best, AGENCY_SUBJECT_BONUS * cover.of_terms(terms))
     if best:
         candidate.reasons.append(f"names who acts/pays {best:.2f}")
     return best
