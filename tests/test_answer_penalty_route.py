@@ -194,3 +194,30 @@ def test_stated_sums_and_value_brackets():
     assert in_sum_bracket(clause, 50_000_000) and in_sum_bracket(clause, 199_999_999)
     assert not in_sum_bracket(clause, 200_000_000) and not in_sum_bracket(clause, 10_000_000)
     assert in_sum_bracket(clause, 600_000_000)
+
+
+@pytest.mark.parametrize(
+    ("question", "circumstance", "clause"),
+    [
+        # NQ 02/2019 Điều 3 khoản 2's own example: selling one's pregnant girlfriend to escape responsibility
+        (
+            "Hắn biết bạn gái đang mang thai với mình nên dụ cô ấy đi xa rồi bán đi cho khỏi phải chịu trách nhiệm, "
+            "vậy là trốn tránh trách nhiệm. Hắn bị phạt tù bao nhiêu năm?",
+            "động cơ đê hèn",
+            "2",
+        ),
+        # NQ 02/2019 Điều 3 khoản 5: five times or more, living on the proceeds
+        (
+            "ke nay da ban nguoi nhieu lan, song bang tien ban nguoi tu may nam nay, bi phat tu bao nhieu nam",
+            "chuyên nghiệp",
+            "3",
+        ),
+    ],
+    ids=["base-motive", "trade"],
+)
+def test_base_motives_and_a_trade_of_trafficking_reach_the_heavier_clause(
+    answer_client, question, circumstance, clause
+):
+    data = ask(answer_client, question)
+    assert circumstance in data["understanding"]["aggravating"]
+    assert _first(data) == ("100/2015/QH13", "150", clause), data["answer"][0]["citation"]

@@ -436,6 +436,23 @@ def test_a_day_told_in_the_question_says_what_has_lapsed_since(client):
     assert all("nay đã hết hiệu lực từ 01/07/2025" in a["status_label"] for a in lapsed)
 
 
+def test_a_day_before_a_text_took_effect_is_said_with_its_effective_date_and_asked_as_its_status(client):
+    # an outside reader (session 22) asked on 01/10/2013 whether TTLT 134/2013 applied yet: the label read "Chưa có
+    # hiệu lực: Hết hiệu lực từ 01/07/2025" and the summary gave its road-meal rate as if it already applied
+    data = ask(
+        client,
+        "Ngày đó xã chi tiền ăn cho nạn nhân đã áp dụng mức chi của TTLT 134/2013/TTLT-BTC-BLĐTBXH được chưa?",
+        date="2013-10-01",
+    )
+    assert data["understanding"]["intent"] == "status"
+    assert "có hiệu lực từ 10/11/2013" in (data["summary"] or ""), data["summary"]
+    labels = [q["status_label"] for q in data["answer"] if q["doc_number"] == "134/2013/TTLT-BTC-BLĐTBXH"]
+    assert labels and all(
+        label.startswith("Chưa có hiệu lực ngày 01/10/2013 (có hiệu lực từ 10/11/2013); nay đã hết hiệu lực")
+        for label in labels
+    ), labels
+
+
 def test_dates_offered_as_candidates_for_the_effective_date_are_not_the_day_asked_about(client):
     # "có hiệu lực từ ngày nào? ... ghi 01/12/2012 mà điều luật ghi 01/01/2012": answering as on 01/12/2012
     # labelled the replaced 2011 law "Còn hiệu lực" (an outside reader, session 20)

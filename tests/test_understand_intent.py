@@ -270,3 +270,10 @@ def test_going_from_a_place_is_no_prison_term(text, penalty):
 def test_muc_an_asks_for_the_sentence_an_phi_does_not():
     assert understand("cậu ta bị xử theo điều nào, mức án bao nhiêu").asks_sentence
     assert not understand("nạn nhân kiện đòi bồi thường có phải nộp mức án phí bao nhiêu").asks_sentence
+
+
+def test_a_hotline_sum_asked_is_no_phone_number_asked():
+    # an outside reader was declined for want of a phone number: QĐ 32/2016 Điều 4 states the sum
+    asked = understand("Kinh phí thiết lập đường dây nóng trợ giúp pháp lý theo QĐ 32/2016 là bao nhiêu?")
+    assert not asked.asks_number
+    assert understand("Số điện thoại đường dây nóng của Trung tâm trợ giúp pháp lý tỉnh là bao nhiêu?").asks_number

@@ -27,8 +27,27 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
     # ("lấy đó làm nghề kiếm sống": NQ 02/2019 Điều 3 khoản 5 defines it by the proceeds as the main livelihood)
     "chuyên nghiệp": (
         # ("lấy việc đánh tráo trẻ sơ sinh trong bệnh viện làm nghề kiếm tiền": heldout14 got khoản 1)
-        _cues(r"chuyen nghiep", r"lay (?:\w+ ){0,10}lam nghe", r"nghe kiem song", r"nguon song chinh"),
+        # ("bán người từ 5 lần trở lên và sống bằng tiền bán người": an outside reader was given khoản 1)
+        _cues(
+            r"chuyen nghiep",
+            r"lay (?:\w+ ){0,10}lam nghe",
+            r"nghe kiem song",
+            r"nguon song chinh",
+            r"song (?:bang|nho|dua vao) (?:tien|nghe)",
+        ),
         "tinh chat chuyen nghiep",
+    ),
+    # NQ 02/2019 Điều 3 khoản 2: revenge, escaping one's own responsibility, betraying a benefactor — its example is
+    # "mang ... người yêu ... đi bán ... sau khi biết C có thai với mình" (an outside reader was given khoản 1)
+    "động cơ đê hèn": (
+        _cues(
+            r"dong co de hen",
+            r"(?:de|nham|vi muon|vi) tra thu",
+            r"(?:tron tranh|phui|choi bo|tron) trach nhiem",
+            r"(?:co thai|mang thai|co bau|mang bau) voi (?:minh|han|anh ta|no|anh)",
+            r"(?:mang on|boi bac|phan trac)",
+        ),
+        "vi dong co de hen",
     ),
     "đưa ra nước ngoài": (
         _cues(

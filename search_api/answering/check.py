@@ -263,10 +263,15 @@ def dated_status(document: Document, day: date | None) -> tuple[str, str]:
     session 20)."""
     status = status_of(document, day)
     label = STATUS_LABELS.get(status, status)
+    lapsed = f"; nay đã hết hiệu lực{f' từ {vn_date(document.expired)}' if document.expired else ''}"
+    if day is not None and status == "chua_hieu_luc" and document.effective:
+        # "Chưa có hiệu lực" beside today's "Hết hiệu lực từ 01/07/2025" read as a contradiction to an outside reader
+        # (134/2013 asked on 01/10/2013, before its 10/11/2013): the day, the date it took effect, and what since
+        now = lapsed if document.status == "het_hieu_luc" else ""
+        return status, f"{label} ngày {vn_date(day)} (có hiệu lực từ {vn_date(document.effective)}){now}"
     if day is None or status != "con_hieu_luc" or document.status != "het_hieu_luc":
         return status, label
-    since = f" từ {vn_date(document.expired)}" if document.expired else ""
-    return status, f"{label} ngày {vn_date(day)}; nay đã hết hiệu lực{since}"
+    return status, f"{label} ngày {vn_date(day)}{lapsed}"
 
 
 def hits_on(hits: list[dict], day: date | None, store: CorpusStore) -> list[dict]:

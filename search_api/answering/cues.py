@@ -69,6 +69,10 @@ INTENT_CUES: dict[str, re.Pattern] = {
         r"con theo (?:luat|nghi dinh|thong tu|bo luat|quyet dinh)",  # "giờ còn theo Luật PCMBN 2011 không"
         r"hien (?:nay|gio) con",
         r"ap dung tu (?:ngay|khi)",
+        # "Hôm nay chi hỗ trợ ... đã áp dụng mức chi của TTLT 134/2013 được chưa?" (an outside reader, asked on a day
+        # before it took effect, was given its amounts)
+        r"da (?:duoc )?ap dung(?: \w+){0,6}? (?:luat|nghi dinh|thong tu|quyet dinh|van ban|ttlt|tt|nd)(?: \w+){0,8}? "
+        r"(?:duoc )?chua",
         r"sua doi (?:boi|chua)",
         r"(?:sua doi|thay the|bai bo)(?: \w+)? (?:van ban|luat|nghi dinh|thong tu|dieu) nao",
         # "nếu bị bãi bỏ thì bởi TT nào, từ ngày nào"
@@ -347,6 +351,12 @@ HOTLINE_NUMBER_CUES = _cues(
     r"(?:so dien thoai|duong day nong|hotline)(?: \w+){1,12}? (?:la bao nhieu|la so nao|la so may)",
     # "Cho xin số điện thoại, email, địa chỉ của Văn phòng này": the number itself, which no legal text gives
     r"(?:cho|xin) (?:toi |minh |em |chau )?(?:xin )?(?:so dien thoai|sdt|so hotline|so tong dai|so duong day nong)",
+)
+
+# ... unless a sum is what it asks: "Mức hỗ trợ thiết lập đường dây nóng về TGPL ... là bao nhiêu, ngân sách nào chi?"
+# (an outside reader was declined for want of a phone number; QĐ 32/2016 Điều 4 states the sum)
+HOTLINE_SUM_CUES = _cues(
+    r"muc (?:ho tro|chi|kinh phi|dau tu)", r"kinh phi", r"bao nhieu tien", r"ngan sach", r"chi phi"
 )
 
 # Cues of a definition question, on the folded question. "X là gì" / "thế nào là X" /
