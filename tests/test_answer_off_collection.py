@@ -504,3 +504,21 @@ def test_an_investigating_body_is_no_stage_of_the_case(question):
     assert not any(
         "chuẩn bị xét xử" in subject.message and subject.question.search(folded_text(question)) for subject in SUBJECTS
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "declined"),
+    [
+        ("Mức trợ cấp xã hội hằng tháng cho trẻ em bị mua bán trở về là bao nhiêu tiền một tháng?", True),
+        ("muc chuan tro giup xa hoi hien nay la bao nhieu", True),
+        # where the child may live or who decides is asked, not the sum
+        ("Bé được đưa vào cơ sở trợ giúp xã hội thì ai quyết định?", False),
+        ("Trẻ bị mua bán trở về có được hưởng chính sách trợ giúp xã hội không?", False),
+    ],
+)
+def test_the_monthly_social_allowance_asked_is_declined_whatever_clause_names_an_allowance(question, declined):
+    # an outside reader (session 22) was given QĐ 1121/1997's 100.000 đồng a month, a 1997 allowance for students, as
+    # a trafficked child's monthly social allowance: no quote may answer it, the social-assistance decree is lacking
+    subjects = [s for s in SUBJECTS if s.question.search(folded_text(question)) and not s.quote_may_answer]
+    assert bool(subjects) is declined
+    assert all("chính sách trợ giúp xã hội" in s.message for s in subjects)

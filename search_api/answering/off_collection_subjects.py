@@ -222,6 +222,21 @@ _RENT_MESSAGE = (
 _FUND_TITLE = re.compile(r"(?<!\w)quy ho tro nan nhan(?!\w)")
 _FUND_MESSAGE = "Kho văn bản không có văn bản nào thành lập hay quy định một quỹ hỗ trợ nạn nhân bị mua bán người."
 
+# The monthly social allowance and its standard level are the social-assistance decree's (not in the collection);
+# the children's texts only send a child to "chính sách trợ giúp xã hội", and QĐ 1121/1997 is a 1997 allowance for
+# students (an outside reader, session 22, was given its 100.000 đồng a month for a trafficked child: dangerous).
+_SOCIAL_ALLOWANCE = re.compile(
+    r"^(?=.*(?<!\w)(?:bao nhieu|muc|may)(?!\w))"
+    r".*(?<!\w)(?:(?:tro cap|tro giup) xa hoi (?:\w+ ){0,2}?(?:hang thang|moi thang|mot thang)"
+    r"|muc chuan tro giup xa hoi|muc tro (?:cap|giup) xa hoi)(?!\w)"
+)
+_SOCIAL_ASSISTANCE_TITLE = re.compile(r"(?<!\w)(?:chinh sach tro giup xa hoi|doi tuong bao tro xa hoi)(?!\w)")
+_SOCIAL_ALLOWANCE_MESSAGE = (
+    "Mức trợ cấp xã hội hằng tháng và mức chuẩn trợ giúp xã hội do nghị định về chính sách trợ giúp xã hội đối với "
+    "đối tượng bảo trợ xã hội quy định; kho văn bản chưa có nghị định này (Quyết định 1121/1997/QĐ-TTg trong kho "
+    "là trợ cấp cho học sinh, sinh viên, không phải mức này)."
+)
+
 SUBJECTS = (
     Subject(
         # (support asked for the rent, not a lease, "tranh chấp hợp đồng thuê nhà", on which legal aid is asked)
@@ -347,6 +362,7 @@ SUBJECTS = (
     # "Năm 2025 cả nước tiếp nhận bao nhiêu nạn nhân", "năm 2024 phát hiện bao nhiêu vụ": a count, which no legal
     # text states (an outside reader's question was answered with 01/2014's verification steps)
     Subject(COUNT_ASKED, _STATISTICS_TITLE, _STATISTICS_MESSAGE),
+    Subject(_SOCIAL_ALLOWANCE, _SOCIAL_ASSISTANCE_TITLE, _SOCIAL_ALLOWANCE_MESSAGE, quote_may_answer=False),
     Subject(_ADULT_PURCHASE, _SANCTIONS_TITLE, _ADULT_PURCHASE_MESSAGE, unless=_MINOR_NAMED, quote_may_answer=False),
     # (the Criminal Code's fines and the prevention law's prohibitions do not state an administrative fine;
     # "đã bị phạt hành chính mà vẫn tái phạm ... xử lý hình sự thế nào" tells the past and asks the Code)
