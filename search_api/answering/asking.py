@@ -7,6 +7,7 @@ not drown its words (understand.py builds the Question from these)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.numbers import DOC_NUMBER_ANYCASE_RE
 from ingest.textnorm import fold, nfc
@@ -26,23 +27,34 @@ _SPELT_KINDS = ("term", "doc_type", "issuer")
 _AGE_SHORT = re.compile(r"(?<![\w/.,])(\d{1,2})t(?!\w)")
 
 
+@lru_cache(maxsize=4096)  # (the question and its sentences are expanded several times per request)
 def expanded_text(text: str) -> str:
     """The folded question (see folded_text) with every abbreviation of corpus/abbreviations.tsv
     outside a document number replaced by its expansion ("nd nao" -> "nghi dinh nao")."""
     text = nfc(text)
-    rows = [row for row in load_abbreviations() if row.kind in _SPELT_KINDS]
+    rows = _spelt_rows()
     pieces, position = [], 0
     # "09/2013/NĐ-CP": the codes inside a number stay as typed, part of the number.
     for match in [*DOC_NUMBER_ANYCASE_RE.finditer(text), None]:
         plain = fold(text[position : match.start() if match else len(text)]).lower()
-        for row in rows:
-            plain = row.pattern.sub(" " + fold(row.expansion).lower() + " ", plain)
+        for pattern, replacement in rows:
+            plain = pattern.sub(replacement, plain)
         pieces.append(_AGE_SHORT.sub(r"\1 tuoi", plain))
         if match:
             pieces.append(fold(match.group()).lower())
             position = match.end()
     view = " ".join(pieces)
     return folded_text(view)
+
+
+@lru_cache(maxsize=1)
+def _spelt_rows() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The spelt-out abbreviations' patterns with their folded expansions, folded once (not per question and row)."""
+    return tuple(
+        (row.pattern, " " + fold(row.expansion).lower() + " ")
+        for row in load_abbreviations()
+        if row.kind in _SPELT_KINDS
+    )
 
 
 def sentence_parts(text: str, split: re.Pattern[str]) -> list[str]:
