@@ -73,8 +73,9 @@ def answer_threshold(question: m.Question, frequency: dict[str, int], total: int
         # has bigrams no unit holds ("tục ly", "hôn đơn"), and is off the collection's subject.
         return ANSWER_THRESHOLD
 
-    mass = sum(term_weight(t, frequency, total) for t in question.bigrams)
-    reachable = sum(term_weight(t, frequency, total) for t in question.bigrams if frequency.get(t, 0) > 0)
+    bigrams = sorted(question.bigrams)  # (a set's order varies with the process's string hashes: so would the sums)
+    mass = sum(term_weight(t, frequency, total) for t in bigrams)
+    reachable = sum(term_weight(t, frequency, total) for t in bigrams if frequency.get(t, 0) > 0)
     share = SYLLABLE_SHARE + (1 - SYLLABLE_SHARE) * (reachable / mass if mass else 1.0)
     return ANSWER_THRESHOLD * max(share, MIN_REACHABLE)
 

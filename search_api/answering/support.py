@@ -125,8 +125,9 @@ class Cover:
     def __init__(self, question: m.Question, weight: dict[str, float], asked: frozenset[str] | None = None):
         syllables = question.syllables if asked is None else frozenset(t for t in asked if "_" not in t)
         bigrams = question.bigrams if asked is None else frozenset(t for t in asked if "_" in t)
-        self.syllables = {t: weight.get(t, 0.0) for t in syllables}
-        self.bigrams = {t: weight.get(t, 0.0) for t in bigrams}
+        # (sorted: sums in a set's order vary with the process's string hashes)
+        self.syllables = {t: weight.get(t, 0.0) for t in sorted(syllables)}
+        self.bigrams = {t: weight.get(t, 0.0) for t in sorted(bigrams)}
         self.syllable_mass = sum(self.syllables.values()) or 1.0
         self.bigram_mass = sum(self.bigrams.values()) or 1.0
 
