@@ -146,11 +146,15 @@ GROUP_LABELS = {
 }
 
 
+# (a unit naming the group asked about that covers the question far better than the lists, put before them)
+LEADS_THE_LIST = "names the group asked about and covers the question far better than the eligibility lists"
+
+
 def eligibility_summary(question: m.Question, quotes: list[Candidate]) -> str | None:
     """'Trẻ em: khoản 3 Điều 7 Luật 11/2017/QH14; quy định chung cho nạn nhân: điểm g khoản 7 Điều 7 ...'"""
     parts = []
     for quote in quotes:
-        if "eligibility list naming the group" not in quote.reasons:
+        if "eligibility list naming the group" not in quote.reasons and LEADS_THE_LIST not in quote.reasons:
             continue
         text = folded(quote.text)
         group = next((g for g in question.who if g in GROUP_LABELS and _names_group(text, g) and g != m.VICTIM), None)
