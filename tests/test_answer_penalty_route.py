@@ -118,16 +118,6 @@ def test_no_range_is_read_from_an_offence_the_question_makes_unlikely(answer_cli
             " người 3 triệu, không bán ai. Anh ta có phạm tội mua bán người không?",
             ("02/2019/NQ-HĐTP", "5", "3"),
         ),
-    ],
-)
-def test_the_rule_the_story_falls_under_is_quoted_first(answer_client, question, quoted):
-    data = ask(answer_client, question)
-    assert _first(data) == quoted, data["answer"][0]["citation"]
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
         # "Ngoài tội mua bán người": the other offence is asked; "ức hiếp" (bullying) is no sexual offence's word
         (
             "Con bé 14 tuổi bị bán cho chủ một nhà hàng, bị hắn ngược đãi, ức hiếp đến mức tự tử. Ngoài tội mua bán "
@@ -154,9 +144,9 @@ def test_the_rule_the_story_falls_under_is_quoted_first(answer_client, question,
         ),
     ],
 )
-def test_the_offence_asked_beside_the_story_gets_its_own_range(answer_client, question, expected):
+def test_the_rule_the_story_falls_under_is_quoted_first(answer_client, question, quoted):
     data = ask(answer_client, question)
-    assert _first(data) == expected, data["answer"][0]["citation"]
+    assert _first(data) == quoted, data["answer"][0]["citation"]
 
 
 def test_a_named_resolution_on_a_general_rule_answers_instead_of_an_offence_range(answer_client):
