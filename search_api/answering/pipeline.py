@@ -362,10 +362,13 @@ class AnswerService:
                 and ordered[0] not in listed
                 and set(question.who) & ordered[0].named_groups
                 and ordered[0].score >= max(x.score for x in listed) + ELIGIBILITY_LEAD
+                and ordered[0].parts.get("in_force", 0.0) > 0
+                and not any(x.parts.get("in_force", 0.0) > 0 for x in listed)
             ):
-                # "tre em khong quoc tich cu tru o viet nam co duoc bao ve, ho tro khong": the unit naming the group
-                # that covers the question far better (Luật Trẻ em Điều 36) comes before a list naming it in another
-                # field (66/2011 Điều 32, trafficking victims; outside reader 5)
+                # "tre em khong quoc tich cu tru o viet nam co duoc bao ve, ho tro khong": the unit in force naming the
+                # group that covers the question far better (Luật Trẻ em Điều 36) comes before lists of texts no longer
+                # in force naming it in another field (66/2011 Điều 32, trafficking victims; outside reader 5) — not
+                # before the lists in force (a lapsed circular's clause on children came before Luật TGPL Điều 7)
                 ordered[0].reasons.append(eligibility.LEADS_THE_LIST)
                 listed = [ordered[0], *listed]
             if listed:
