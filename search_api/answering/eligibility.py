@@ -148,6 +148,26 @@ GROUP_LABELS = {
 
 # (a unit naming the group asked about that covers the question far better than the lists, put before them)
 LEADS_THE_LIST = "names the group asked about and covers the question far better than the eligibility lists"
+ELIGIBILITY_LEAD = 0.3  # the score by which a unit naming the group outranks the eligibility lists to lead them
+
+
+def with_group_unit_first(question: m.Question, ordered: list[Candidate], listed: list[Candidate]) -> list[Candidate]:
+    """The lists, led by the best-scored unit when it is in force, names the specific group asked about and outscores
+    lists of texts no longer in force by ELIGIBILITY_LEAD: "tre em khong quoc tich cu tru o viet nam co duoc bao ve,
+    ho tro khong" is Luật Trẻ em Điều 36, not 66/2011 Điều 32 (trafficking victims, a replaced law; outside reader 5).
+    Never before lists in force (a lapsed circular's clause on children came before Luật TGPL Điều 7 khoản 3)."""
+    top = ordered[0] if ordered else None
+    if (
+        top is None
+        or top in listed
+        or not set(question.who) & top.named_groups
+        or top.score < max(x.score for x in listed) + ELIGIBILITY_LEAD
+        or top.parts.get("in_force", 0.0) <= 0
+        or any(x.parts.get("in_force", 0.0) > 0 for x in listed)
+    ):
+        return listed
+    top.reasons.append(LEADS_THE_LIST)
+    return [top, *listed]
 
 
 def eligibility_summary(question: m.Question, quotes: list[Candidate]) -> str | None:

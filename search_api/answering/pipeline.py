@@ -69,7 +69,6 @@ from search_api.search import SearchService
 
 CHANGE_QUESTION = re.compile(r"(?<!\w)(?:thay the|sua doi|bai bo|bi thay|hop nhat|thay (?:\w+ ){0,2}nao)(?!\w)")
 GOVERNING_QUESTION = re.compile(r"(?<!\w)(?:van ban|nghi dinh|thong tu|nghi quyet|quyet dinh) nao(?!\w)")
-ELIGIBILITY_LEAD = 0.3  # the score by which a unit naming the group outranks the eligibility list to lead it
 
 
 # "... thì không bị truy cứu trách nhiệm hình sự về tội mua bán người nhưng ...": the guidance's cases that are not it
@@ -355,22 +354,8 @@ class AnswerService:
                 # Victims in general: a list whose heading merely shares a word ("Điều kiện khó khăn về tài
                 # chính" for "trợ cấp khó khăn ban đầu") does not outrank the unit covering the question best.
                 listed = []
-            if (
-                listed
-                and specific
-                and ordered
-                and ordered[0] not in listed
-                and set(question.who) & ordered[0].named_groups
-                and ordered[0].score >= max(x.score for x in listed) + ELIGIBILITY_LEAD
-                and ordered[0].parts.get("in_force", 0.0) > 0
-                and not any(x.parts.get("in_force", 0.0) > 0 for x in listed)
-            ):
-                # "tre em khong quoc tich cu tru o viet nam co duoc bao ve, ho tro khong": the unit in force naming the
-                # group that covers the question far better (Luật Trẻ em Điều 36) comes before lists of texts no longer
-                # in force naming it in another field (66/2011 Điều 32, trafficking victims; outside reader 5) — not
-                # before the lists in force (a lapsed circular's clause on children came before Luật TGPL Điều 7)
-                ordered[0].reasons.append(eligibility.LEADS_THE_LIST)
-                listed = [ordered[0], *listed]
+            if listed and specific:
+                listed = eligibility.with_group_unit_first(question, ordered, listed)
             if listed:
                 rest = [q for q in c.select(ordered, threshold) if q not in listed]
                 composition.quotes = (listed + rest)[: c.MAX_QUOTES]
