@@ -91,7 +91,7 @@ def _back_home(words: str) -> bool:
 
 def offender_clause(candidate: Candidate, question: m.Question) -> bool:
     """A clause about offenders or the accused, for a question about a victim that asks nothing of one."""
-    return _about_offenders(candidate, question, _own_folded(candidate))
+    return _about_offenders(_read_unit(_own_folded(candidate), folded(candidate.article.title)), question)
 
 
 def _own_folded(candidate: Candidate) -> str:
@@ -99,12 +99,14 @@ def _own_folded(candidate: Candidate) -> str:
     return folded(_own_words(candidate) if candidate.kind == "khoan" else f"{candidate.lead_in} {candidate.text}")
 
 
-def _about_offenders(candidate: Candidate, question: m.Question, own: str) -> bool:
-    if m.VICTIM not in question.who or _OFFENDER_ASKED.search(question.folded):
-        return False
-    unit = _read_unit(own, folded(candidate.article.title))
+def _about_offenders(unit: _UnitReading, question: m.Question) -> bool:
     # ("Trẻ em là người bị hại ... được áp dụng các biện pháp bảo vệ", in an article on children in proceedings)
-    return unit.offenders and not unit.victim_named
+    return (
+        m.VICTIM in question.who
+        and unit.offenders
+        and not unit.victim_named
+        and not _OFFENDER_ASKED.search(question.folded)
+    )
 
 
 class _UnitReading(NamedTuple):
@@ -162,13 +164,7 @@ def group_bonus(candidate: Candidate, question: m.Question) -> float:
     point is quoted on its own, ahead of the whole clause that merely contains it."""
     own = _own_folded(candidate)
     unit = _read_unit(own, folded(candidate.article.title))
-    if (
-        OFFENDER_PENALTY
-        and m.VICTIM in question.who
-        and unit.offenders
-        and not unit.victim_named
-        and not _OFFENDER_ASKED.search(question.folded)
-    ):
+    if OFFENDER_PENALTY and _about_offenders(unit, question):
         candidate.reasons.append("about offenders or the accused; the question's person is a victim")
         return -OFFENDER_PENALTY
     if (

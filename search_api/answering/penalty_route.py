@@ -70,6 +70,11 @@ def named_text_consequence(ordered: list[Candidate], evidence: Evidence) -> Cand
     return best if best is not None and best.coverage >= CONSEQUENCE_SHARE * top else None
 
 
+_NAMES_OFFENCE = re.compile(
+    r"(?<!\w)toi(?!\w)"
+)  # a court resolution's title naming an offence ("... về tội mua bán người")
+
+
 def named_general_guidance(ordered: list[Candidate], evidence: Evidence) -> bool:
     """The question names a court resolution guiding a rule of the Code's general part (its title names no
     offence: "Hướng dẫn áp dụng Điều 65 của Bộ luật Hình sự về án treo") and that text's unit covers it best: the
@@ -82,6 +87,3 @@ def named_general_guidance(ordered: list[Candidate], evidence: Evidence) -> bool
         if d.type == "Nghị quyết" and not _NAMES_OFFENCE.search(folded(d.title))
     }
     return bool(ordered and ordered[0].document.number in general)
-
-
-_NAMES_OFFENCE = re.compile(r"(?<!\w)toi(?!\w)")
