@@ -79,6 +79,8 @@ TUNING_SETS = [
     # scored three times as unseen (session 20's end, session 21's end and its review, aggregates only, never read),
     # then read and tuned on in session 22
     ROOT / "bench" / "answers" / "heldout21.json",
+    # scored twice as unseen (ends of sessions 21 and 22, aggregates only, never read), then read and tuned on in 23
+    ROOT / "bench" / "answers" / "heldout22.json",
 ]
 
 
