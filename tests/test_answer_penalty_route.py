@@ -211,3 +211,35 @@ def test_base_motives_and_a_trade_of_trafficking_reach_the_heavier_clause(
     data = ask(answer_client, question)
     assert circumstance in data["understanding"]["aggravating"]
     assert _first(data) == ("100/2015/QH13", "150", clause), data["answer"][0]["citation"]
+
+
+def test_a_point_the_question_states_word_for_word_picks_its_clause(answer_client):
+    # Điều 326 khoản 2 điểm e ("Phổ biến cho người dưới 18 tuổi") is in no circumstance table: before, khoản 1's
+    # six months to three years was given
+    data = ask(
+        answer_client,
+        "Một gã lập nhóm chat gửi phim sex cho mấy học sinh lớp 9. Nếu bị xử tội truyền bá văn hóa phẩm đồi trụy vì "
+        "phổ biến cho người dưới 18 tuổi thì khung tù là bao nhiêu?",
+    )
+    assert _first(data) == ("100/2015/QH13", "326", "2"), data["answer"][0]["citation"]
+    assert "03 năm đến 10 năm" in (data["summary"] or "")
+
+
+def test_a_point_the_question_denies_does_not_pick_its_clause():
+    from search_api.answering.penalty_brackets import stated_points
+
+    clause = "2. Phạm tội thuộc một trong các trường hợp sau đây:\na) Có tổ chức;\nb) Vì mục đích thương mại;"
+    assert stated_points(clause, "ban than vi muc dich thuong mai thi bi phat tu bao lau") == ["vì mục đích thương mại"]
+    assert stated_points(clause, "khong co to chuc khong vi muc dich thuong mai thi bi phat tu bao lau") == []
+    assert stated_points(clause, "co to chuc thi bi phat tu bao lau") == []  # (too short: AGGRAVATING's)
+
+
+def test_people_made_ill_are_no_head_count_of_those_the_act_is_against(answer_client):
+    # "Gây bệnh nguy hiểm cho 02 người trở lên" (Điều 255 khoản 3) counts the harmed; three teenagers given drugs are
+    # khoản 2 ("Đối với 02 người trở lên", "Đối với người từ đủ 13 tuổi đến dưới 18 tuổi"), seven to fifteen years
+    data = ask(
+        answer_client,
+        "Chủ nhà nghỉ tổ chức cho 3 thiếu nữ 15 tuổi hít ma túy trong phòng. Tội tổ chức sử dụng trái phép chất ma "
+        "túy như vậy bị phạt tù bao nhiêu năm?",
+    )
+    assert _first(data) == ("100/2015/QH13", "255", "2"), data["answer"][0]["citation"]

@@ -42,6 +42,7 @@ from search_api.answering.penalty_brackets import (
     in_share_bracket,
     in_sum_bracket,
     matches,
+    stated_points,
     stated_sums,
     victim_ages,
 )
@@ -210,6 +211,7 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         hits += [f"{share}%" for share in shares if in_share_bracket(clause.text, share)]
         hits += [f"{amount:,} đồng".replace(",", ".") for amount in sums if in_sum_bracket(clause.text, amount)]
         hits += [f"{age} tuổi" for age in ages if in_age_band(text, age, count, repeated)]
+        hits += [point for point in stated_points(clause.text, question.folded) if point not in hits]
         if hits:
             best, matched_points = clause, hits
     if ADDED_PENALTY.search(question.folded):

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ingest.textnorm import nfc
+from ingest.textnorm import fold, nfc
 from search_api.answering import models as m
 from search_api.answering.counts import stated_ages
+from search_api.answering.cues import affirmed
 
 # "chứa mại dâm bé gái 15 tuổi": the victim's age falls in a clause's band ("từ đủ 13 tuổi đến dưới 16 tuổi",
 # Điều 327 khoản 3 — a third reader found khoản 1's one to five years quoted), or under its ceiling ("dưới 13 tuổi").
@@ -114,8 +115,27 @@ BRACKET = re.compile(r"(?<!\w)tu (\d+) nguoi (?:den (\d+) nguoi|tro len)(?!\w)")
 # Within the chosen offence also a bare "11 người trở lên" (Điều 349 khoản 3: "Đối với 11 người trở lên"); not to
 # choose the offence, where "02 người trở lên" of any offence would match any count.
 # (not the dead or injured: "Làm chết 02 người trở lên", "sức khỏe của 02 người trở lên" count the harmed, not the
-# people the act is against; an outside reader's three forced labourers were put under Điều 297 khoản 3, on deaths)
-LOOSE_BRACKET = re.compile(r"(?<!\w)(?<!chet )(?<!cua )(?:tu )?(\d+) nguoi (?:den (\d+) nguoi|tro len)(?!\w)")
+# people the act is against; an outside reader's three forced labourers were put under Điều 297 khoản 3, on deaths;
+# nor "Gây bệnh nguy hiểm cho 02 người trở lên": heldout22's four girls given drugs were put under Điều 255 khoản 3)
+LOOSE_BRACKET = re.compile(
+    r"(?<!\w)(?<!chet )(?<!cua )(?<!nguy hiem cho )(?:tu )?(\d+) nguoi (?:den (\d+) nguoi|tro len)(?!\w)"
+)
+
+_POINT = re.compile(r"^[a-zđ]\) (.+?)[;.]?$", re.MULTILINE)
+STATED_POINT_WORDS = 4  # ("Có tổ chức", "Tái phạm nguy hiểm" are AGGRAVATING's, with their colloquial wordings)
+
+
+def stated_points(clause_text: str, question_folded: str) -> list[str]:
+    """The clause's points the question states word for word: "bị truy cứu ... vì phổ biến cho người dưới 18 tuổi"
+    is Điều 326 khoản 2 điểm e, which no circumstance table words (heldout22 was given khoản 1's range); not one
+    denied ("không có tổ chức, không vì mục đích thương mại": heldout13's base clause of Điều 154)."""
+    stated = []
+    for match in _POINT.finditer(clause_text):
+        point = match.group(1).strip()
+        wording = " ".join(re.findall(r"\w+", fold(point).lower()))
+        if len(wording.split()) >= STATED_POINT_WORDS and affirmed(_whole_words(wording), question_folded):
+            stated.append(point[:1].lower() + point[1:])
+    return stated
 
 
 def counts(text: str, count: int, bracket: re.Pattern = BRACKET) -> bool:
