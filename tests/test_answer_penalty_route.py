@@ -243,3 +243,14 @@ def test_people_made_ill_are_no_head_count_of_those_the_act_is_against(answer_cl
         "túy như vậy bị phạt tù bao nhiêu năm?",
     )
     assert _first(data) == ("100/2015/QH13", "255", "2"), data["answer"][0]["citation"]
+
+
+def test_a_general_rule_whose_heading_the_question_says_answers_before_an_offence(answer_client):
+    # "tình tiết giảm nhẹ" is Điều 51's heading ("Các tình tiết giảm nhẹ trách nhiệm hình sự"); the story's trafficking
+    # ring had given Điều 150's range, as Điều 51 covered the question only a little better than offences did
+    data = ask(
+        answer_client,
+        "Anh ấy bị đe dọa nên phải giúp đường dây bán người, giờ bị truy tố. Khi tòa quyết định hình phạt thì việc bị "
+        "cưỡng bức có là tình tiết giảm nhẹ không?",
+    )
+    assert _first(data)[:2] == ("100/2015/QH13", "51"), data["answer"][0]["citation"]

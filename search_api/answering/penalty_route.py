@@ -48,6 +48,30 @@ def general_rule_stated(ordered: list[Candidate], question: m.Question) -> bool:
     return ordered[0].coverage >= max(offences, default=0.0) + GENERAL_RULE_MARGIN
 
 
+HEADING_RUN = 4  # words of a general rule's heading said in a row
+HEADING_RANKS = 3  # ... by a unit among the best-scored this many
+
+
+def general_rule_named(ordered: list[Candidate], question: m.Question) -> Candidate | None:
+    """A rule of the Code's general part whose heading the question says ("... có là tình tiết giảm nhẹ không":
+    "Các tình tiết giảm nhẹ trách nhiệm hình sự", Điều 51), among the best-scored units and covering the question as
+    well as any offence clause: the rule is asked, not the range of the offence the story tells (heldout22 was given
+    murder's range for the story's "dọa giết")."""
+    if _ASKS_RANGE.search(question.folded):
+        return None
+    offences = max((x.coverage for x in ordered if is_offence(x)), default=0.0)
+    asked = question.folded.split()
+    said = {tuple(asked[i : i + HEADING_RUN]) for i in range(len(asked) - HEADING_RUN + 1)}
+    for unit in ordered[:HEADING_RANKS]:
+        if unit.document.type != "Bộ luật" or is_offence(unit) or unit.coverage < offences:
+            continue
+        # (not the Code's own name: "Hiệu lực của Bộ luật Hình sự ..." is not said by a question citing "BLHS")
+        heading = folded(unit.article.title).replace(folded(unit.document.title), "|").split()
+        if any(tuple(heading[i : i + HEADING_RUN]) in said for i in range(len(heading) - HEADING_RUN + 1)):
+            return unit
+    return None
+
+
 _ASKS_RANGE = re.compile(
     r"(?<!\w)(?:khung|bao nhieu nam|may nam|cao nhat|toi da|thap nhat|it nhat|muc (?:phat|hinh phat|an))(?!\w)"
 )

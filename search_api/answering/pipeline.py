@@ -329,6 +329,8 @@ class AnswerService:
             return composition
         if question.has(m.PENALTY) and (stated := penalty_route.named_text_consequence(ordered, evidence)):
             return c.lead_with(composition, [stated], ordered, threshold, "consequence")
+        if question.has(m.PENALTY) and (rule := penalty_route.general_rule_named(ordered, question)):
+            return c.lead_with(composition, [rule], ordered, threshold, "ranked")
         if (
             question.has(m.PENALTY)
             and question.asks_sentence
