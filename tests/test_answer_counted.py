@@ -48,3 +48,12 @@ def test_a_council_s_members_are_counted_in_persons():
     assert (count_bonus(stating, question), count_bonus(allowance, question)) == (COUNT_BONUS, 0.0)
     # persons are no kind of their own: "mấy người" stays a head count
     assert count_bonus(stating, understand("bán mấy người thì bị phạt nặng hơn")) == 0.0
+
+
+def test_bao_nhieu_counts_a_kind_as_may_does():
+    # "gồm bao nhiêu thẩm phán": the clause stating "03 Thẩm phán", not the council's powers (heldout22, written apart)
+    question = understand("hoi dong xet giam thoi han tha tu gom bao nhieu tham phan, co kiem sat vien khong")
+    stating = _clause("2", "2. Hội đồng gồm 03 Thẩm phán, có sự tham gia của Kiểm sát viên.")
+    powers = _clause("4", "4. Hội đồng có quyền chấp nhận hoặc không chấp nhận đề nghị của Thẩm phán.")
+    assert (count_bonus(stating, question), count_bonus(powers, question)) == (COUNT_BONUS, 0.0)
+    assert asked_kind(understand("mỗi ngày được chi bao nhiêu đồng").folded) is None
