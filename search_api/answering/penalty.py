@@ -25,7 +25,6 @@ from search_api.answering.evidence import (
 )
 from search_api.answering.models import Candidate
 from search_api.answering.offence_tables import (
-    _guidance_on,
     _offences_by_title,
     _offences_named_in,
     _offences_numbered,
@@ -46,6 +45,7 @@ from search_api.answering.penalty_brackets import (
     stated_sums,
     victim_ages,
 )
+from search_api.answering.penalty_guidance import guided_offences
 from search_api.answering.terms import folded, unit_terms
 from search_api.answering.understand import AGGRAVATING, aged_16_or_over
 from search_api.corpus_store import CorpusStore
@@ -80,7 +80,7 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         if is_offence(candidate) and candidate.kind in OFFENCE_UNITS:
             offences.setdefault((candidate.document.number, candidate.article.number), []).append(candidate)
     trafficking_denied = bool(DENIES_TRAFFICKING.search(question.folded))
-    guided = _guided_offences(evidence, store) if trafficking_denied else {}
+    guided = guided_offences(evidence, store) if trafficking_denied else {}
     for key, clauses in guided.items():
         offences.setdefault(key, clauses)
     named_offences = _named_whole(store, question.folded, offences)
@@ -315,25 +315,6 @@ PHRASE_WEIGHT = 0.15  # ... and said as it stands, word pairs in order
 PROMINENCE_WEIGHT = 0.3
 
 
-def _guided_offences(evidence: Evidence, store: CorpusStore) -> dict[tuple[str, str], list[Candidate]]:
-    """The offences a court guidance unit ranked near the top names ("... không bị truy cứu trách
-    nhiệm hình sự về tội mua bán người nhưng ... về tội tổ chức, môi giới cho người khác trốn đi nước
-    ngoài hoặc ở lại nước ngoài trái phép"): when the question rules trafficking out, the guidance
-    says which offence it is, even one search did not retrieve."""
-    guidance = next((c for c in ranked(evidence)[:GUIDANCE_RANK] if c.document.type == "Nghị quyết"), None)
-    if guidance is None:
-        return {}
-    found: dict[tuple[str, str], list[Candidate]] = {}
-    for document, article in _offences_named_in(store, folded(guidance.text)):
-        clauses = [c for c in article_candidates(document, article, 0) if c.kind == "khoan"]
-        if clauses:
-            found[(document.number, article.number)] = clauses
-    return found
-
-
-GUIDANCE_RANK = 10  # 3 found the guidance on SQLite only (Elasticsearch ranks it lower); 5 neither
-
-
 NAMED_WHOLE_BONUS = 0.5
 # the least offence score a range is given for, unless it is trafficking, the offence the collection is about
 # (development sets: every chosen offence under 0.4 whose clause was quoted first was wrong, 0.28-0.39, none of them
@@ -398,42 +379,3 @@ def _named_whole(store: CorpusStore, text: str, offences: dict[tuple[str, str], 
 
 def _severity(candidate: Candidate | None) -> int:
     return int(candidate.number) if candidate and candidate.number.isdigit() else 0
-
-
-def guidance_quote(evidence: Evidence, store: CorpusStore, offence: Candidate) -> Candidate | None:
-    """The court guidance (a Nghị quyết of the Supreme Court's judges' council on this article)
-    defining the circumstance asked about, else its best-matching retrieved unit."""
-    wanted = [AGGRAVATING[name][1] for name in evidence.question.aggravating]
-    guides = _guidance_on(store, offence.article.number)
-    # The guidance unit naming the circumstance, preferably the one that says which clause it
-    # defines ("... quy định tại điểm b khoản 3 Điều 150"), not one mentioning it in passing.
-    clause_ref = re.compile(rf"(?<!\w)khoan {re.escape(offence.number)} dieu {re.escape(offence.article.number)}(?!\w)")
-    matching = [
-        candidate
-        for document in guides
-        for article in document.articles
-        for candidate in article_candidates(document, article, 5)
-        if any(matches(folded(candidate.text), w) for w in wanted)
-    ]
-    if matching:
-        chosen = next((c for c in matching if clause_ref.search(folded(c.text))), matching[0])
-        chosen.reasons.append("court guidance on the circumstance")
-        return chosen
-    offence_name = folded(offence.article.title)
-    naming = next(
-        (
-            c
-            for c in ranked(evidence)[:GUIDANCE_RANK]
-            if c.document.type == "Nghị quyết" and matches(folded(c.text), offence_name)
-        ),
-        None,
-    )
-    if naming is not None:  # the guidance that said which offence it is (see _guided_offences)
-        naming.reasons.append("court guidance naming the offence")
-        return naming
-    numbers = {d.number for d in guides}
-    retrieved = [c for c in ranked(evidence) if c.document.number in numbers]
-    if retrieved:
-        retrieved[0].reasons.append("court guidance")
-        return retrieved[0]
-    return None

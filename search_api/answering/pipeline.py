@@ -28,6 +28,7 @@ from search_api.answering import (
     juvenile,
     limitation,
     penalty,
+    penalty_guidance,
     penalty_route,
     procedure_steps,
     quote_shape,
@@ -340,7 +341,7 @@ class AnswerService:
         ):
             quotes, summary = penalty.penalty_quotes(evidence, self.store)
             if quotes:
-                guidance = penalty.guidance_quote(evidence, self.store, quotes[0])
+                guidance = penalty_guidance.guidance_quote(evidence, self.store, quotes[0])
                 composition.quotes = quotes[:1] + ([guidance] if guidance else []) + quotes[1:]
                 composition.summary = summary
                 composition.mode = "penalty"
