@@ -139,3 +139,17 @@ def test_who_qualifies_under_the_text_named_is_answered_from_that_text_first():
     unit = _clause(ARTICLE_33, 0.1)
     assert named_text_bonus(unit, question, [LAW]) == NAMED_TEXT_BONUS
     assert named_text_bonus(unit, question, []) == 0.0
+
+
+def test_a_question_naming_a_text_and_asking_nothing_typed_prefers_that_text():
+    # heldout20: "Nghị quyết 02/2019 của HĐTP hướng dẫn hành vi ... như vậy ở khoản, điểm nào?" reads no intent; the
+    # named resolution's own clause came second
+    from search_api.answering.support import NAMED_TEXT_BONUS, named_text_bonus
+
+    question = understand("Nghị quyết 02/2019 nói việc nhận người dưới 16 tuổi về để bóc lột ở khoản, điểm nào?")
+    assert question.intent == "general"
+    article = _article("2", "Mua bán người dưới 16 tuổi", "1. Nhận người dưới 16 tuổi để bóc lột.\n2. Chuyển giao.")
+    resolution = Document("02/2019/NQ-HĐTP", "Nghị quyết", title="Hướng dẫn áp dụng Điều 150, 151", articles=[article])
+    unit = next(c for c in article_candidates(resolution, article, 0) if c.kind == "khoan")
+    assert named_text_bonus(unit, question, [resolution]) == NAMED_TEXT_BONUS
+    assert named_text_bonus(unit, question, [LAW]) == 0.0

