@@ -58,6 +58,8 @@ from tests.conftest import first_quote as first
         # heldout16: a 17-year-old worker coerced into sex by her director was given Điều 299 (terrorism)
         ("lợi dụng việc nữ công nhân phụ thuộc mình để ép em quan hệ tình dục", "cưỡng dâm"),
         ("bị ép miễn cưỡng quan hệ với ông chủ", "cưỡng dâm"),
+        # an outside reader's L3 (session 22): Luật TGPL Điều 8 khoản 2, "thông qua người thân thích ... yêu cầu"
+        ("mẹ có thể yêu cầu trợ giúp pháp lý thay con không", "thông qua người thân thích yêu cầu trợ giúp pháp lý"),
         # an outside reader (session 17) was given a legal-aid circular, not 62/2012 Điều 10
         ("gia đình bị bọn buôn người đe dọa, muốn xin bảo vệ thì làm thủ tục thế nào", "áp dụng biện pháp bảo vệ"),
         ("giữ hộ chiếu, không cho chị về nước", "giữ hoặc giam người trái pháp luật"),
@@ -288,3 +290,15 @@ def test_an_everyday_wording_reaches_the_clause_worded_in_law(client, text, doc,
     quoted_doc, quoted_article, quoted = first(ask(client, text))
     assert (quoted_doc, quoted_article) == (doc, article), (quoted_doc, quoted_article, quoted[:60])
     assert legal in quoted
+
+
+def test_a_relative_may_request_legal_aid_for_the_victim(client):
+    # before, declined on SQLite (an outside reader's L3 was answered with the centres' cases, Luật TGPL Điều 26)
+    data = ask(
+        client,
+        "Em trai tôi bị bán sang Campuchia mới về, đang nằm viện. Tôi là chị, có thể làm đơn xin trợ giúp pháp lý thay "
+        "em được không?",
+    )
+    doc, article, text = first(data)
+    assert (doc, article) == ("11/2017/QH14", "8")
+    assert "thông qua người thân thích" in text

@@ -100,6 +100,15 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
         _cues(r"khai (?:gian|man|lao|khong dung)", r"gia (?:lam|danh|mao) (?:la )?nan nhan", r"mao nhan"),
         "giả mạo là nạn nhân",
     ),
+    # "bố mẹ có thể đứng ra yêu cầu TGPL thay cho cháu không": Luật TGPL Điều 8 khoản 2, "Tự mình hoặc thông qua
+    # người thân thích ... yêu cầu trợ giúp pháp lý" (an outside reader's L3, session 22)
+    (
+        _cues(
+            r"(?=.*(?:tro giup phap ly|tgpl))(?:yeu cau|xin|nop don|lam don)(?: \w+){0,5}? (?:thay|ho) (?:cho )?"
+            r"(?:con|chau|em|vo|chong|nan nhan|me|bo|nguoi nha)"
+        ),
+        "thông qua người thân thích yêu cầu trợ giúp pháp lý",
+    ),
     (_cues(r"tra lai (?:\w+ ){0,2}tien", r"hoan lai (?:\w+ ){0,2}tien", r"nop lai (?:\w+ ){0,2}tien"), "hoàn trả"),
     # "UBND xã có được tách cháu khỏi bố mẹ không": what 56/2017 Điều 32 calls the measure
     (_cues(r"tach (?:\w+ ){0,3}khoi (?:bo me|cha me|bo|me|gia dinh|nguoi cham soc)"), "cách ly trẻ em"),
