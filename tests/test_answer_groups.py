@@ -152,3 +152,23 @@ def test_a_foreign_victim_rescued_here_gets_the_foreign_victims_procedure(answer
     )
     assert "foreigner" in answer_client.app.state.vnlex.answers.understand(question).who
     assert first_quote(ask(answer_client, question))[:2] == ("01/2014/TTLT-BCA-BQP-BLĐTBXH-BNG", "8")
+
+
+def test_the_clause_naming_a_foreign_child_outscores_the_list_naming_children():
+    # 56/2017 Điều 16 khoản 2 ("Trẻ em có quốc tịch nước ngoài di cư, lánh nạn, tị nạn không có người chăm sóc") names
+    # the child and her nationality; Luật Trẻ em Điều 10 khoản 1's list names children only (outside reader 5's K2)
+    from ingest.model import Article, Document
+    from ingest.units import split_units
+    from search_api.answering.groups import SECOND_GROUP_BONUS
+    from tests.understanding import understand
+
+    def clause(number: str, article: str, text: str):
+        unit = Article(article, "Trẻ em có hoàn cảnh đặc biệt", text, f"dieu_{article}", units=split_units(text, "d"))
+        document = Document(number, "Nghị định", title="Quy định chi tiết Luật Trẻ em", articles=[unit])
+        return next(c for c in article_candidates(document, unit, 0) if c.kind == "khoan")
+
+    question = understand("bé 10 tuổi quốc tịch nước ngoài lạc sang Việt Nam, không ai chăm sóc, có được hỗ trợ không")
+    foreign_child = clause("56/2017/NĐ-CP", "16", "2. Trẻ em có quốc tịch nước ngoài di cư không có người chăm sóc.")
+    children = clause("102/2016/QH13", "10", "1. Trẻ em có hoàn cảnh đặc biệt bao gồm trẻ em mồ côi.")
+    assert group_bonus(foreign_child, question) == GROUP_BONUS + SECOND_GROUP_BONUS
+    assert group_bonus(children, question) == GROUP_BONUS

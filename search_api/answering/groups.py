@@ -17,7 +17,8 @@ from search_api.answering.terms import folded
 GROUP_BONUS = 0.15
 # How each group is named in the texts (folded).
 GROUP_IN_TEXT = {
-    m.FOREIGNER: re.compile(r"nguoi nuoc ngoai"),
+    # ("Trẻ em có quốc tịch nước ngoài", 56/2017 Điều 16)
+    m.FOREIGNER: re.compile(r"nguoi nuoc ngoai|quoc tich nuoc ngoai"),
     m.STATELESS: re.compile(r"khong quoc tich"),
     m.ETHNIC_MINORITY: re.compile(r"dan toc thieu so"),
     m.ACCOMPANYING_MINOR: re.compile(r"chua thanh nien di cung"),
@@ -224,7 +225,15 @@ def group_bonus(candidate: Candidate, question: m.Question) -> float:
             candidate.reasons.append(f"names {group}")
             candidate.named_groups.add(group)
             bonus = max(bonus, GROUP_BONUS)
+    if candidate.named_groups & _NARROW_GROUPS and len(candidate.named_groups) > 1:
+        # "bé quốc tịch nước ngoài ... có thuộc nhóm trẻ em có hoàn cảnh đặc biệt không": the clause naming the child
+        # and her nationality (56/2017 Điều 16 khoản 2) before the law's list naming children only
+        bonus += SECOND_GROUP_BONUS
     return bonus
+
+
+SECOND_GROUP_BONUS = 0.1
+_NARROW_GROUPS = frozenset({m.FOREIGNER, m.STATELESS, m.ACCOMPANYING_MINOR})
 
 
 # A text's scope article ("Phạm vi điều chỉnh, đối tượng áp dụng").
