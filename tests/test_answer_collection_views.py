@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from search_api.answering import evidence, governing, juvenile, naming, off_collection, penalty
+from search_api.answering import evidence, governing, juvenile, naming, off_collection, offence_tables, penalty
 from search_api.answering.counts import stated_ages
 from search_api.answering.terms import folded
 from search_api.corpus_store import CorpusStore
@@ -168,7 +168,7 @@ def test_guidance_texts_on_an_article_are_those_the_scan_finds(store):
             for d in snapshot.documents.values()
             if d.type == "Nghị quyết" and article_ref.search(folded(d.title)) and d.articles
         ]
-        assert penalty._guidance_on(store, number) == scanned
+        assert offence_tables._guidance_on(store, number) == scanned
 
 
 def test_rules_for_offenders_under_18_are_those_the_scan_finds(store):
