@@ -160,15 +160,39 @@ def test_a_named_resolution_on_a_general_rule_answers_instead_of_an_offence_rang
     assert data["summary"] is None or "Phạt tù" not in data["summary"]
 
 
-def test_a_sum_the_question_states_picks_the_clause_whose_value_bracket_holds_it(answer_client):
-    # Điều 170 khoản 2 điểm d: "trị giá từ 50.000.000 đồng đến dưới 200.000.000 đồng", 03-10 years (not khoản 1)
-    data = ask(
-        answer_client,
-        "Hắn gọi điện đe dọa sẽ đánh mẹ tôi nếu nhà tôi không gửi cho hắn 120 triệu. Tội cưỡng đoạt tài sản với số "
-        "tiền đó thì khung tù bao nhiêu?",
-    )
-    assert _first(data) == ("100/2015/QH13", "170", "2"), data["answer"][0]["citation"]
-    assert "120.000.000 đồng" in (data["summary"] or "")
+@pytest.mark.parametrize(
+    ("question", "clause", "in_summary"),
+    [
+        # Điều 170 khoản 2 điểm d: "trị giá từ 50.000.000 đồng đến dưới 200.000.000 đồng", 03-10 years (not khoản 1)
+        (
+            "Hắn gọi điện đe dọa sẽ đánh mẹ tôi nếu nhà tôi không gửi cho hắn 120 triệu. Tội cưỡng đoạt tài sản với số "
+            "tiền đó thì khung tù bao nhiêu?",
+            ("170", "2"),
+            "120.000.000 đồng",
+        ),
+        # Điều 326 khoản 2 điểm e ("Phổ biến cho người dưới 18 tuổi") is in no circumstance table: before, khoản 1's
+        # six months to three years was given
+        (
+            "Một gã lập nhóm chat gửi phim sex cho mấy học sinh lớp 9. Nếu bị xử tội truyền bá văn hóa phẩm đồi trụy "
+            "vì phổ biến cho người dưới 18 tuổi thì khung tù là bao nhiêu?",
+            ("326", "2"),
+            "03 năm đến 10 năm",
+        ),
+        # "Gây bệnh nguy hiểm cho 02 người trở lên" (Điều 255 khoản 3) counts the harmed; three teenagers given drugs
+        # are khoản 2 ("Đối với 02 người trở lên", "Đối với người từ đủ 13 tuổi đến dưới 18 tuổi"), 07-15 years
+        (
+            "Chủ nhà nghỉ tổ chức cho 3 thiếu nữ 15 tuổi hít ma túy trong phòng. Tội tổ chức sử dụng trái phép chất ma "
+            "túy như vậy bị phạt tù bao nhiêu năm?",
+            ("255", "2"),
+            "07 năm đến 15 năm",
+        ),
+    ],
+    ids=["sum-in-value-bracket", "point-stated-word-for-word", "harmed-are-no-head-count"],
+)
+def test_the_circumstance_the_story_states_picks_its_clause(answer_client, question, clause, in_summary):
+    data = ask(answer_client, question)
+    assert _first(data) == ("100/2015/QH13", *clause), data["answer"][0]["citation"]
+    assert in_summary in (data["summary"] or "")
 
 
 def test_stated_sums_and_value_brackets():
@@ -213,18 +237,6 @@ def test_base_motives_and_a_trade_of_trafficking_reach_the_heavier_clause(
     assert _first(data) == ("100/2015/QH13", "150", clause), data["answer"][0]["citation"]
 
 
-def test_a_point_the_question_states_word_for_word_picks_its_clause(answer_client):
-    # Điều 326 khoản 2 điểm e ("Phổ biến cho người dưới 18 tuổi") is in no circumstance table: before, khoản 1's
-    # six months to three years was given
-    data = ask(
-        answer_client,
-        "Một gã lập nhóm chat gửi phim sex cho mấy học sinh lớp 9. Nếu bị xử tội truyền bá văn hóa phẩm đồi trụy vì "
-        "phổ biến cho người dưới 18 tuổi thì khung tù là bao nhiêu?",
-    )
-    assert _first(data) == ("100/2015/QH13", "326", "2"), data["answer"][0]["citation"]
-    assert "03 năm đến 10 năm" in (data["summary"] or "")
-
-
 def test_a_point_the_question_denies_does_not_pick_its_clause():
     from search_api.answering.penalty_brackets import stated_points
 
@@ -232,17 +244,6 @@ def test_a_point_the_question_denies_does_not_pick_its_clause():
     assert stated_points(clause, "ban than vi muc dich thuong mai thi bi phat tu bao lau") == ["vì mục đích thương mại"]
     assert stated_points(clause, "khong co to chuc khong vi muc dich thuong mai thi bi phat tu bao lau") == []
     assert stated_points(clause, "co to chuc thi bi phat tu bao lau") == []  # (too short: AGGRAVATING's)
-
-
-def test_people_made_ill_are_no_head_count_of_those_the_act_is_against(answer_client):
-    # "Gây bệnh nguy hiểm cho 02 người trở lên" (Điều 255 khoản 3) counts the harmed; three teenagers given drugs are
-    # khoản 2 ("Đối với 02 người trở lên", "Đối với người từ đủ 13 tuổi đến dưới 18 tuổi"), seven to fifteen years
-    data = ask(
-        answer_client,
-        "Chủ nhà nghỉ tổ chức cho 3 thiếu nữ 15 tuổi hít ma túy trong phòng. Tội tổ chức sử dụng trái phép chất ma "
-        "túy như vậy bị phạt tù bao nhiêu năm?",
-    )
-    assert _first(data) == ("100/2015/QH13", "255", "2"), data["answer"][0]["citation"]
 
 
 def test_a_general_rule_whose_heading_the_question_says_answers_before_an_offence(answer_client):
