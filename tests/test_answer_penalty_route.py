@@ -255,3 +255,12 @@ def test_a_general_rule_whose_heading_the_question_says_answers_before_an_offenc
         "cưỡng bức có là tình tiết giảm nhẹ không?",
     )
     assert _first(data)[:2] == ("100/2015/QH13", "51"), data["answer"][0]["citation"]
+
+
+def test_a_heading_is_said_by_a_run_of_its_words_in_order():
+    from search_api.answering.terms import word_runs
+
+    heading = word_runs("cac tinh tiet giam nhe trach nhiem hinh su".split(), 4)
+    assert word_runs("co la tinh tiet giam nhe khong".split(), 4) & heading
+    assert not word_runs("tinh tiet nhe giam khong".split(), 4) & heading  # (the same words out of order)
+    assert word_runs(["hai", "tu"], 4) == set()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from search_api.answering.asking import expanded_text
+from search_api.answering.terms import word_runs
 
 # six syllables in a row: "phạm tội được miễn trách nhiệm" is a title quoted; "trợ giúp pháp lý" (four) is one term
 # that half the legal-aid texts name in their titles
@@ -19,7 +20,7 @@ _RUN = 6
 
 
 def _runs(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[i : i + _RUN]) for i in range(len(words) - _RUN + 1)}
+    return word_runs(words, _RUN)
 
 
 def title_spans(words: str, doc_numbers: list[str], known_documents: list[tuple[str, str, str]]) -> list[range]:

@@ -11,7 +11,7 @@ from collections import Counter
 
 from ingest.numbers import number_key
 from ingest.textnorm import fold
-from search_api.answering.terms import folded
+from search_api.answering.terms import folded, word_runs
 
 
 def _by_year(numbers: list[str], words: str) -> list[str]:
@@ -110,7 +110,7 @@ def catalogued_by_title(
     typed = words.split()
     # (a run of TITLE_RUN words shared is a TITLE_RUN-gram shared: titles sharing none are skipped before the
     # quadratic longest run, which cost ~1.5 ms a question)
-    typed_runs = {tuple(typed[i : i + TITLE_RUN]) for i in range(len(typed) - TITLE_RUN + 1)}
+    typed_runs = word_runs(typed, TITLE_RUN)
     known = known_lookups(known_documents)
     titles = known.titles
     # Only the catalogued entries, in the list's order (not a loop over all 4,103 known texts at 100x).
@@ -121,7 +121,7 @@ def catalogued_by_title(
         own = re.findall(r"\w+", titles[number])
         if own[:2] == ["phe", "duyet"]:
             own = own[2:]  # "Phê duyệt Chương trình ...": the programme is what people name
-        if not any(tuple(own[i : i + TITLE_RUN]) in typed_runs for i in range(len(own) - TITLE_RUN + 1)):
+        if not word_runs(own, TITLE_RUN) & typed_runs:
             continue
         run = _longest_run(typed, own)
         if run < TITLE_RUN or run < TITLE_SHARE * len(own):

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ingest.textnorm import fold, nfc
+from ingest.textnorm import nfc
 from search_api.answering import models as m
 from search_api.answering.counts import stated_ages
 from search_api.answering.cues import affirmed
+from search_api.answering.terms import folded
 
 # "chứa mại dâm bé gái 15 tuổi": the victim's age falls in a clause's band ("từ đủ 13 tuổi đến dưới 16 tuổi",
 # Điều 327 khoản 3 — a third reader found khoản 1's one to five years quoted), or under its ceiling ("dưới 13 tuổi").
@@ -132,7 +133,7 @@ def stated_points(clause_text: str, question_folded: str) -> list[str]:
     stated = []
     for match in _POINT.finditer(clause_text):
         point = match.group(1).strip()
-        wording = " ".join(re.findall(r"\w+", fold(point).lower()))
+        wording = folded(point)
         if len(wording.split()) >= STATED_POINT_WORDS and affirmed(_whole_words(wording), question_folded):
             stated.append(point[:1].lower() + point[1:])
     return stated

@@ -9,7 +9,7 @@ from search_api.answering import models as m
 from search_api.answering.compose import is_offence
 from search_api.answering.evidence import Evidence
 from search_api.answering.models import Candidate
-from search_api.answering.terms import folded
+from search_api.answering.terms import folded, word_runs
 
 GENERAL_RULE_MARGIN = 0.15
 CONSEQUENCE_SHARE = 0.5
@@ -60,14 +60,15 @@ def general_rule_named(ordered: list[Candidate], question: m.Question) -> Candid
     if _ASKS_RANGE.search(question.folded):
         return None
     offences = max((x.coverage for x in ordered if is_offence(x)), default=0.0)
-    asked = question.folded.split()
-    said = {tuple(asked[i : i + HEADING_RUN]) for i in range(len(asked) - HEADING_RUN + 1)}
+    said = word_runs(question.folded.split(), HEADING_RUN)
     for unit in ordered[:HEADING_RANKS]:
         if unit.document.type != "Bộ luật" or is_offence(unit) or unit.coverage < offences:
             continue
-        # (not the Code's own name: "Hiệu lực của Bộ luật Hình sự ..." is not said by a question citing "BLHS")
-        heading = folded(unit.article.title).replace(folded(unit.document.title), "|").split()
-        if any(tuple(heading[i : i + HEADING_RUN]) in said for i in range(len(heading) - HEADING_RUN + 1)):
+        heading = folded(unit.article.title)
+        if code_name := folded(unit.document.title):
+            # (not the Code's own name: "Hiệu lực của Bộ luật Hình sự ..." is not said by a question citing "BLHS")
+            heading = heading.replace(code_name, "|")
+        if word_runs(heading.split(), HEADING_RUN) & said:
             return unit
     return None
 
@@ -94,9 +95,8 @@ def named_text_consequence(ordered: list[Candidate], evidence: Evidence) -> Cand
     return best if best is not None and best.coverage >= CONSEQUENCE_SHARE * top else None
 
 
-_NAMES_OFFENCE = re.compile(
-    r"(?<!\w)toi(?!\w)"
-)  # a court resolution's title naming an offence ("... về tội mua bán người")
+# a court resolution's title naming an offence ("... về tội mua bán người")
+_NAMES_OFFENCE = re.compile(r"(?<!\w)toi(?!\w)")
 
 
 def named_general_guidance(ordered: list[Candidate], evidence: Evidence) -> bool:

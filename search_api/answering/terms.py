@@ -60,6 +60,11 @@ def question_terms(analysis: Analysis) -> tuple[frozenset[str], frozenset[str]]:
     return syllables, bigrams
 
 
+def word_runs(words: list[str], length: int) -> set[tuple[str, ...]]:
+    """Every run of `length` words in a row: two texts sharing one say those words in that order."""
+    return {tuple(words[i : i + length]) for i in range(len(words) - length + 1)}
+
+
 def spells_out_heading(title: str | None, words: str, min_words: int) -> bool:
     """The folded question `words` contains an article heading of at least `min_words` words, word for word."""
     heading = folded(title)
