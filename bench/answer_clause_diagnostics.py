@@ -81,6 +81,8 @@ TUNING_SETS = [
     ROOT / "bench" / "answers" / "heldout21.json",
     # scored twice as unseen (ends of sessions 21 and 22, aggregates only, never read), then read and tuned on in 23
     ROOT / "bench" / "answers" / "heldout22.json",
+    # scored twice as unseen (ends of sessions 22 and 23, aggregates only, never read), then read and tuned on in 24
+    ROOT / "bench" / "answers" / "heldout23.json",
 ]
 
 
