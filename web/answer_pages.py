@@ -4,10 +4,12 @@ API; templates only lay them out, autoescaped, with no |safe on document or user
 
 from __future__ import annotations
 
+from functools import partial
+
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import Response
 
-from search_api.deps import state
+from search_api.deps import run_in_process_work, state
 from search_api.in_force import day_from
 from search_api.routers.ask import answer_service, parse_day
 from search_api.routers.entitlements import RowFilter, entitlements_data
@@ -25,7 +27,12 @@ def _param(request: Request, name: str) -> str:
 
 
 @router.get("/hoi-dap")
-def ask_page(request: Request) -> Response:
+async def ask_page(request: Request) -> Response:
+    # queued with /api/ask's answers (search_api.deps.run_in_process_work), rendered in the same thread
+    return await run_in_process_work(request, partial(_ask_page, request), lane="answer")
+
+
+def _ask_page(request: Request) -> Response:
     question, on_date_text = _param(request, "q"), _param(request, "date")[:10]
     try:
         on_date = parse_day(on_date_text)

@@ -4,13 +4,14 @@ the supporting articles and related news. See search_api/answering/pipeline.py f
 from __future__ import annotations
 
 import datetime
+from functools import partial
 
 from fastapi import APIRouter, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
 from search_api.answering.pipeline import AnswerService
-from search_api.deps import state
+from search_api.deps import run_in_process_work, state
 from search_api.routers.search import MAX_INPUT_CHARS
 
 router = APIRouter(tags=["answers"])
@@ -33,12 +34,13 @@ def parse_day(text: str) -> datetime.date | None:
 
 
 @router.get("/ask")
-def ask(
+async def ask(
     request: Request,
     q: str = Query("", max_length=MAX_INPUT_CHARS),
     date: datetime.date | None = Query(None, description="answer with what applied that day (YYYY-MM-DD)"),
 ):
-    return json_response(answer_service(request).ask(q, on_date=date))
+    answer = await run_in_process_work(request, partial(answer_service(request).ask, q, on_date=date), lane="answer")
+    return json_response(answer)
 
 
 def json_response(content: dict) -> JSONResponse:

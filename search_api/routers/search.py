@@ -6,12 +6,10 @@ from datetime import date
 from functools import partial
 from typing import Annotated
 
-import anyio
 from fastapi import APIRouter, Query, Request
-from starlette.concurrency import run_in_threadpool
 
 from ingest.index_contract import Filters
-from search_api.deps import state
+from search_api.deps import run_in_process_work, state
 from search_api.schemas import ERRORS_503, SearchResponse
 
 router = APIRouter(tags=["search"])
@@ -50,22 +48,4 @@ async def search(
     filters.in_force_on = in_force_on.isoformat() if in_force_on else None
     service = state(request).search
     run = partial(service.search, q, filters, page=page, size=size)
-    if service.searches_in_process:
-        return await anyio.to_thread.run_sync(run, limiter=_one_at_a_time(request))
-    return await run_in_threadpool(run)  # Elasticsearch: a search waits on the network, several at once
-
-
-def _one_at_a_time(request: Request) -> anyio.CapacityLimiter:
-    """The embedded backend's searches of this app run one after the other, in one thread of the pool.
-
-    Such a search is a few ms of CPU in this process and waits on nothing. Run as a plain `def` route,
-    each took two thread hand-offs (the endpoint, then FastAPI's check of the response, now on the
-    loop) and the requests in flight took turns on the GIL at every SQLite statement: at 8 clients p95
-    was 3-4x p50. Run on the event loop itself, new connections were taken up one per batch of
-    requests (at 32 clients the last connections' first requests waited 2.3 s) and uvloop appeared to
-    write a batch's responses only once the whole batch was done. Here the loop stays free to accept,
-    read and write while one thread searches (bench/RESULTS.md, "Load and scale: /api/search at 1×")."""
-    limiter = getattr(request.app.state, "search_limiter", None)
-    if limiter is None:  # made on the app's event loop, at its first search (no await in between)
-        limiter = request.app.state.search_limiter = anyio.CapacityLimiter(1)
-    return limiter
+    return await run_in_process_work(request, run, lane="search")
