@@ -416,6 +416,22 @@ def test_the_asking_sentence_is_the_last_one_after_a_story():
     assert "tam_lanh" in clause and "de_doa" not in clause
 
 
+def test_a_person_s_initial_ends_no_sentence():
+    from search_api.answering.asking import article_named_in_story_only, asking_sentence
+
+    # "bà K." is a person named by her initial: cut there, the article told in the story looked asked about
+    # (heldout23: the mother hiding her son was given Điều 150's range instead of the rule on concealment)
+    text = (
+        "Anh T. lừa bán một cô gái sang Trung Quốc (khoản 1 Điều 150 BLHS), mẹ anh ta biết nhưng vẫn cho con trốn"
+        " trong nhà. Người mẹ như bà H. có bị truy cứu tội che giấu tội phạm không?"
+    )
+    assert article_named_in_story_only(text)
+    assert asking_sentence(text) == " nguoi me nhu ba h co bi truy cuu toi che giau toi pham khong "
+    # (a full stop before a capital, or inside a number, cuts, or not, as before)
+    asked = asking_sentence("Tôi ở xã A. Mức hỗ trợ là 1.000.000 đồng phải không?")
+    assert asked == " muc ho tro la 1 000 000 dong phai khong "
+
+
 def test_a_last_clause_too_short_to_stand_for_the_question_gives_way_to_its_sentence():
     from tests.understanding import understand
 
