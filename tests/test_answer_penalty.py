@@ -664,6 +664,14 @@ def test_buying_sex_from_a_trafficked_child_is_that_offence_not_trafficking(answ
             "341",
             None,
         ),
+        # the asking sentence names the offence ("bị xử tội ngược đãi, hành hạ"): not the story's sale of the child
+        # (heldout23: "mức tù nào" was no penalty cue and the question was declined; read as one, Điều 151 came first)
+        (
+            "Cháu gái 13 tuổi bị bọn buôn người đưa qua biên giới, được giải cứu về nhà thì người cha suốt ngày đánh"
+            " đập, chửi mắng cháu. Người cha có thể bị xử tội ngược đãi, hành hạ con với mức tù nào?",
+            "185",
+            "2",
+        ),
     ],
 )
 def test_the_offence_and_khoan_the_story_describes(answer_client, text, article, clause):

@@ -119,6 +119,11 @@ def test_definition_questions(text, asks):
     [
         ("kẻ bắt cóc cháu bé rồi bán qua biên giới bị xử thế nào", True),
         ("trẻ em bị mua bán phải được đối xử thế nào", False),
+        # an offence named with "bị xử tội", "truy cứu tội", a term asked as "mức tù nào" (heldout23: read as no intent)
+        ("ông bố có thể bị xử tội ngược đãi con với mức tù nào", True),
+        ("ong bo co the bi xu toi nguoc dai con khong", True),
+        ("người mẹ có bị truy cứu tội che giấu tội phạm không", True),
+        ("tiền ăn của nạn nhân được hỗ trợ từ mức nào", False),
     ],
 )
 def test_colloquial_sentence_question(text, penalty):

@@ -27,7 +27,7 @@ SENTENCE_WORDS = (
     r"hinh phat",
     r"muc phat",
     r"muc an(?! phi)",  # "mức án bao nhiêu" (not "án phí", a court fee)
-    r"muc tu (?:cao nhat|toi da|thap nhat)",  # ("mức từ 30.000 đồng" is an amount: only these)
+    r"muc tu (?:cao nhat|toi da|thap nhat|nao)",  # ("mức từ 30.000 đồng" is an amount: only these)
     # Folded, "tù" (prison) is also "từ" (from; "từ chối" refuse): "Tòa án từ chối", "bị từ chối cấp giấy phép"
     # asked no sentence, and answering them from the Criminal Code told a worker of a prison term.
     rf"an tu{NOT_FROM}",
@@ -101,6 +101,7 @@ INTENT_CUES: dict[str, re.Pattern] = {
         r"bi (?:truy to|khoi to)",
         # "Cả nhóm bị xử theo khoản nào Đ151 BLHS, bao nhiêu năm?" (outside reader 10: read as an amount only)
         r"bi xu(?: \w+){0,3}? (?:khoan nao|dieu nao|bao nhieu nam|may nam|toi gi)",
+        r"(?:bi xu|truy cuu) toi",  # "bị xử tội ngược đãi ... với mức tù nào", "bị truy cứu tội che giấu" (heldout23)
     ),
     m.HOTLINE: _cues(
         r"duong day nong",

@@ -309,7 +309,11 @@ DENIES_TRAFFICKING = re.compile(
     r"|(?<!\w)(?:khong|chua) (?:du |co )?(?:chung cu|bang chung|can cu)(?: \w+){0,2}? (?:toi )?mua ban nguoi(?!\w)"
 )
 NAME_STATED_WEIGHT = 0.3
-_SINGLED_OUT = re.compile(r"(?<!\w)rieng (?:viec|toi|hanh vi|ve)(?!\w)")
+# "Riêng tội làm giả giấy tờ đó ...", "ông bố có thể bị xử tội ngược đãi, hành hạ con với mức tù nào": the asking
+# sentence singles out an act or names the offence it asks about (heldout23: the story's sale gave Điều 151's range)
+_SINGLED_OUT = re.compile(
+    r"(?<!\w)(?:rieng (?:viec|toi|hanh vi|ve)|(?:xu|truy cuu) toi (?!(?:gi|danh|nao)(?!\w))\w+)(?!\w)"
+)
 _INTERCOURSE = re.compile(r"(?<!\w)(?:quan he tinh duc|giao cau|ngu voi|quan he (?:nam nu|xac thit))(?!\w)")
 PHRASE_WEIGHT = 0.15  # ... and said as it stands, word pairs in order
 PROMINENCE_WEIGHT = 0.3
