@@ -34,6 +34,7 @@ from search_api.answering import compose as c  # noqa: E402
 from search_api.answering.check import answer_threshold  # noqa: E402
 from search_api.answering.evidence import gather  # noqa: E402
 from search_api.answering.models import Candidate  # noqa: E402
+from search_api.answering.quote_labels import unit_label  # noqa: E402
 
 TUNING_SETS = [
     ROOT / "bench" / "answers" / "dev.json",
@@ -115,7 +116,7 @@ def diagnose(service, question: dict, today: date | None) -> dict:
         "gold_rank": min(gold_ranks) if gold_ranks else None,
         "fact_position": fact_positions[0] if fact_positions else None,
         "first": response["answer"][0]["citation"] if response.get("answer") else None,
-        "top_scored": c.unit_label(ordered[0]) if ordered else None,
+        "top_scored": unit_label(ordered[0]) if ordered else None,
     }
     if scored["fact_first"] in (True, None):
         row["stage"] = "ok" if scored["fact_first"] else "not scored (no expect)"
@@ -137,7 +138,7 @@ def diagnose(service, question: dict, today: date | None) -> dict:
         margins = {n: wrong.parts.get(n, 0.0) - right.parts.get(n, 0.0) for n in names}
         row["margins"] = {n: round(v, 3) for n, v in sorted(margins.items(), key=lambda kv: -kv[1]) if abs(v) > 1e-9}
         row["culprit"] = max(margins, key=lambda n: margins[n])
-        row["fact_unit"] = c.unit_label(right)
+        row["fact_unit"] = unit_label(right)
     return row
 
 

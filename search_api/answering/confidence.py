@@ -9,8 +9,8 @@ relying on the first.
 
 from __future__ import annotations
 
-from search_api.answering.compose import unit_label
 from search_api.answering.models import Candidate
+from search_api.answering.quote_labels import unit_label
 
 # Thresholds read off the development sets' answers (bench/answer_confidence.py), never off a held-out set: a lead
 # of 0.13 or more over the best other clause was right 91% of the time, under 0.03 54%, between them 68%.

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from search_api.answering import models as m
-from search_api.answering.compose import unit_label
 from search_api.answering.cues import ASKS_AGE
+from search_api.answering.quote_labels import unit_label
 from search_api.answering.terms import folded
 
 _ASKS_HOW_MUCH = re.compile(r"(?<!\w)(?:bao nhieu|toi da|toi thieu|muc (?:\w+ ){0,3}(?:la|nao))(?!\w)")

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 
 from search_api.answering import models as m
-from search_api.answering.compose import MAX_QUOTES, RANK_STEP, unit_label
+from search_api.answering.compose import MAX_QUOTES, RANK_STEP
 from search_api.answering.evidence import Evidence
 from search_api.answering.groups import GROUP_IN_TEXT, SPECIFIC_GROUPS, offender_clause
 from search_api.answering.models import Candidate
+from search_api.answering.quote_labels import unit_label
 from search_api.answering.terms import folded, unit_terms
 from search_api.answering.understand import GROUP_CUES
 

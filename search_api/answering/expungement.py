@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 
 from search_api.answering import models as m
-from search_api.answering.compose import short_label
 from search_api.answering.counts import prison_term_told
 from search_api.answering.evidence import article_candidates, article_numbered
 from search_api.answering.limitation import criminal_code
+from search_api.answering.quote_labels import short_label
 from search_api.corpus_store import CorpusStore
 
 # a period asked of expungement; not "chưa được xóa án tích", the repeat-offender circumstance of a penalty question

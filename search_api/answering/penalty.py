@@ -11,7 +11,7 @@ import re
 from ingest.model import Article, Document
 from ingest.textnorm import fold
 from search_api.answering import models as m
-from search_api.answering.compose import article_candidates, is_offence, ranked, short_label
+from search_api.answering.compose import article_candidates, is_offence, ranked
 from search_api.answering.counts import SHARE_RE
 from search_api.answering.cues import affirmed
 from search_api.answering.evidence import (
@@ -46,6 +46,7 @@ from search_api.answering.penalty_brackets import (
     victim_ages,
 )
 from search_api.answering.penalty_guidance import guided_offences
+from search_api.answering.quote_labels import short_label
 from search_api.answering.terms import folded, unit_terms
 from search_api.answering.understand import AGGRAVATING, aged_16_or_over
 from search_api.corpus_store import CorpusStore

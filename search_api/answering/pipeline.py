@@ -63,6 +63,7 @@ from search_api.answering.facts import (
     facts_summary,
 )
 from search_api.answering.off_collection import unit_words
+from search_api.answering.quote_labels import amount_summary, short_label
 from search_api.answering.terms import folded
 from search_api.answering.understand import asks_before_last, first_numbered_unknown, understand_question
 from search_api.corpus_store import CorpusStore
@@ -248,7 +249,7 @@ class AnswerService:
             if question.intent == m.LOOKUP:
                 composition.quotes = c.whole_article(document, article, question.clause_number)
                 composition.mode = "named_article"
-                composition.summary = f"Điều {article.number}. {article.title} — {c.short_label(document)}"
+                composition.summary = f"Điều {article.number}. {article.title} — {short_label(document)}"
                 return composition
         if question.intent == m.DETAILING and detailing.compose_detailing(
             evidence, ordered, threshold, composition, self.store
@@ -403,7 +404,7 @@ class AnswerService:
         ):
             cover = support.Cover(question, evidence.weights)
             first = composition.quotes[0]
-            composition.summary = c.amount_summary(
+            composition.summary = amount_summary(
                 first, self.store, lambda text: 0.0 if groups.denies_condition(question, folded(text)) else cover(text)
             )
             chain = support.legal_chain(first, self.store, cover) if composition.summary else []

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from search_api.answering.compose import MAX_QUOTES, unit_label, whole_article
+from search_api.answering.compose import MAX_QUOTES, whole_article
 from search_api.answering.models import Candidate
+from search_api.answering.quote_labels import unit_label
 from search_api.answering.terms import spells_out_heading
 
 SIBLING_SHARE = 0.9  # merge_siblings: 0.8 and 0.95 measured, same gains at 0.8, fewer at 0.95

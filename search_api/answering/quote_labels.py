@@ -1,0 +1,58 @@
+"""How an answer names the units it quotes: "khoản 2 Điều 34 Luật 66/2011/QH12" in one line, and the one-line
+summary of an amount ("tối thiểu 30.000 đồng/người/ngày, tối đa 60 ngày — điểm a khoản 1 Điều 4 TTLT 134/2013/...")
+built from the provisions extracted at ingest."""
+
+from __future__ import annotations
+
+from ingest.model import Document
+from search_api.answering.evidence import article_candidates
+from search_api.answering.models import Candidate
+from search_api.corpus_store import CorpusStore
+
+
+def short_label(document: Document) -> str:
+    """'BLHS 100/2015/QH13', 'TTLT 134/2013', 'NĐ 09/2013/NĐ-CP': how a worker cites a text in one line."""
+    short = {"Bộ luật": "Bộ luật", "Luật": "Luật", "Nghị định": "Nghị định", "Thông tư liên tịch": "TTLT"}
+    return f"{short.get(document.type, document.type)} {document.number}"
+
+
+def unit_label(candidate: Candidate) -> str:
+    parts = []
+    if candidate.kind == "diem":
+        parts.append(f"điểm {candidate.number} khoản {candidate.clause_number}")
+    elif candidate.kind == "khoan":
+        parts.append(f"khoản {candidate.number}")
+    if candidate.article.number:
+        parts.append(f"Điều {candidate.article.number}")
+    parts.append(short_label(candidate.document))
+    return " ".join(parts)
+
+
+def amount_summary(candidate: Candidate, store: CorpusStore, cover=None) -> str | None:
+    """'tối thiểu 30.000 đồng/người/ngày, tối đa 60 ngày — điểm a khoản 1 Điều 4 TTLT 134/2013/...'
+    For a quoted clause, the point the question is about (cover: the question's coverage of a text)
+    states the amount; without cover, the first point stating one."""
+    provisions = store.provisions_of(candidate.document.number)
+    found = []
+    if candidate.unit_id in provisions:
+        found = [(candidate, provisions[candidate.unit_id])]
+    elif candidate.kind == "khoan":
+        points = [
+            c for c in article_candidates(candidate.document, candidate.article, 0) if c.parent_id == candidate.unit_id
+        ]
+        if cover is not None:
+            # the point the question is about; when it states no sum ("tiền tàu xe"), no other point's
+            # sum (the food allowance's 60 days) stands in for it
+            points.sort(key=lambda c: -cover(c.text))
+            points = points[:1]
+        points = [c for c in points if c.unit_id in provisions and provisions[c.unit_id].amounts]
+        found = [(unit, provisions[unit.unit_id]) for unit in points[:1]]
+    for unit, provision in found:
+        if provision.amounts:
+            texts = []
+            for amount in provision.amounts[:3]:
+                prefix = "tối thiểu " if amount.floor and not amount.cap else "tối đa " if amount.cap else ""
+                spoken = amount.text if amount.text.lower().startswith(("tối", "không")) else prefix + amount.text
+                texts.append(spoken)
+            return f"{', '.join(dict.fromkeys(texts))} — {unit_label(unit)}"
+    return None
