@@ -14,10 +14,11 @@ from functools import lru_cache
 
 from ingest.model import Article, Document
 from search_api.answering import models as m
-from search_api.answering.compose import in_force_on
+from search_api.answering.compose import MAX_QUOTES, Composition, in_force_on, select
 from search_api.answering.cues import DEFINITION_CUE_AFTER_TERM, DEFINITION_CUE_EITHER_SIDE, DEFINITION_CUES
 from search_api.answering.evidence import Evidence, article_candidates, is_news
 from search_api.answering.models import Candidate
+from search_api.answering.penalty import DENIES_TRAFFICKING
 from search_api.answering.terms import folded
 from search_api.corpus_store import CorpusStore
 
@@ -210,3 +211,48 @@ def is_definition_question(question: m.Question) -> bool:
         # "có bị coi là dùng thủ đoạn khác không": what the court guidance counts as the term
         return question.asks_definition and not procedure and not question.has(m.AMOUNT, m.HOTLINE)
     return question.asks_definition and not procedure and not question.has(m.PENALTY, m.AMOUNT, m.HOTLINE)
+
+
+# "... thì không bị truy cứu trách nhiệm hình sự về tội mua bán người nhưng ...": the guidance's cases that are not it
+_NOT_PROSECUTED_FOR = re.compile(r"(?<!\w)khong bi truy cuu trach nhiem hinh su ve toi(?!\w)")
+
+
+def compose_definition(
+    evidence: Evidence, composition: Composition, ordered: list[Candidate], threshold: float, store: CorpusStore
+) -> bool:
+    """ "Ai được coi là nạn nhân?": the clause defining the term, then what else matches; False when no
+    clause defines it."""
+    found = definition_quote(evidence, store)
+    if found is None:
+        return False
+    defining, term = found
+    rest = [
+        q for q in select(ordered, threshold) if q.key != defining.key and term in folded(q.text)
+    ]  # other units speaking of the term ("không được coi là" alone says nothing of it)
+    # "bị ép đẻ con ... có được xác định là nạn nhân không": a clause in the question's own words ("Một người
+    # được xác định là nạn nhân khi ...", 62/2012 Điều 5) lists the cases; the glossary's "Nạn nhân là người bị
+    # xâm hại bởi hành vi quy định tại ... Điều 3" sends the reader elsewhere
+    asked_as = DEFINITION_CUES.findall(f" {folded(evidence.question.text)} ")
+    worded = [
+        q
+        for q in rest
+        if any(cue.startswith(("duoc ", "bi ")) and f"{cue} {term}" in folded(q.text) for cue in asked_as)
+    ]
+    if worded:
+        rest.remove(worded[0])
+        defining, rest = worded[0], [defining, *rest]
+    elif (
+        ordered
+        and ordered[0] in rest
+        and DENIES_TRAFFICKING.search(evidence.question.folded)
+        and _NOT_PROSECUTED_FOR.search(folded(ordered[0].text))
+    ):
+        # "... không bán ai. Anh ta có phạm tội mua bán người không?": the story rules the sale out, and the
+        # best-scored clause says when it is not that offence (02/2019 Điều 5 khoản 3, people taken abroad of their
+        # own will): it answers before the definition
+        rest.remove(ordered[0])
+        defining, rest = ordered[0], [defining, *rest]
+    composition.quotes = [defining, *rest][:MAX_QUOTES]
+    composition.mode = "definition"
+    composition.best_coverage = max(composition.best_coverage, threshold)
+    return True

@@ -52,8 +52,8 @@ from search_api.answering.check import (
 )
 from search_api.answering.citations import quote_dict
 from search_api.answering.confidence import assess
-from search_api.answering.cues import ASKS_AGE, DEFINITION_CUES
-from search_api.answering.definitions import defined_terms, definition_quote, is_definition_question
+from search_api.answering.cues import ASKS_AGE
+from search_api.answering.definitions import compose_definition, defined_terms, is_definition_question
 from search_api.answering.evidence import Evidence, gather, hit_for, offence_names
 from search_api.answering.facts import (
     asked_types,
@@ -71,10 +71,6 @@ from search_api.search import SearchService
 
 CHANGE_QUESTION = re.compile(r"(?<!\w)(?:thay the|sua doi|bai bo|bi thay|hop nhat|thay (?:\w+ ){0,2}nao)(?!\w)")
 GOVERNING_QUESTION = re.compile(r"(?<!\w)(?:van ban|nghi dinh|thong tu|nghi quyet|quyet dinh) nao(?!\w)")
-
-
-# "... thì không bị truy cứu trách nhiệm hình sự về tội mua bán người nhưng ...": the guidance's cases that are not it
-_NOT_PROSECUTED_FOR = re.compile(r"(?<!\w)khong bi truy cuu trach nhiem hinh su ve toi(?!\w)")
 
 
 class AnswerService:
@@ -186,46 +182,6 @@ class AnswerService:
             )
         return composition
 
-    def _define(
-        self, evidence: Evidence, composition: c.Composition, ordered: list[m.Candidate], threshold: float
-    ) -> bool:
-        """ "Ai được coi là nạn nhân?": the clause defining the term, then what else matches; False when no
-        clause defines it."""
-        found = definition_quote(evidence, self.store)
-        if found is None:
-            return False
-        defining, term = found
-        rest = [
-            q for q in c.select(ordered, threshold) if q.key != defining.key and term in folded(q.text)
-        ]  # other units speaking of the term ("không được coi là" alone says nothing of it)
-        # "bị ép đẻ con ... có được xác định là nạn nhân không": a clause in the question's own words ("Một người
-        # được xác định là nạn nhân khi ...", 62/2012 Điều 5) lists the cases; the glossary's "Nạn nhân là người bị
-        # xâm hại bởi hành vi quy định tại ... Điều 3" sends the reader elsewhere
-        asked_as = DEFINITION_CUES.findall(f" {folded(evidence.question.text)} ")
-        worded = [
-            q
-            for q in rest
-            if any(cue.startswith(("duoc ", "bi ")) and f"{cue} {term}" in folded(q.text) for cue in asked_as)
-        ]
-        if worded:
-            rest.remove(worded[0])
-            defining, rest = worded[0], [defining, *rest]
-        elif (
-            ordered
-            and ordered[0] in rest
-            and penalty.DENIES_TRAFFICKING.search(evidence.question.folded)
-            and _NOT_PROSECUTED_FOR.search(folded(ordered[0].text))
-        ):
-            # "... không bán ai. Anh ta có phạm tội mua bán người không?": the story rules the sale out, and the
-            # best-scored clause says when it is not that offence (02/2019 Điều 5 khoản 3, people taken abroad of their
-            # own will): it answers before the definition
-            rest.remove(ordered[0])
-            defining, rest = ordered[0], [defining, *rest]
-        composition.quotes = [defining, *rest][: c.MAX_QUOTES]
-        composition.mode = "definition"
-        composition.best_coverage = max(composition.best_coverage, threshold)
-        return True
-
     def _compose_by_intent(self, evidence: Evidence, threshold: float) -> c.Composition:
         question = evidence.question
         c.score_candidates(evidence, self.store)
@@ -269,7 +225,7 @@ class AnswerService:
         if question.intent == m.LOOKUP and is_definition_question(question):
             # "theo luật PCMBN thì 'nô lệ tình dục' được hiểu là gì": a term the named text defines, not the text's
             # own facts (an outside reader was given Điều 1 and the 2024 law's date)
-            if self._define(evidence, composition, ordered, threshold):
+            if compose_definition(evidence, composition, ordered, threshold, self.store):
                 return composition
         if question.intent in (m.STATUS, m.LOOKUP) and composition.facts:
             composition.mode = "facts"
@@ -327,7 +283,9 @@ class AnswerService:
             if rule is not None:
                 offence, _ = penalty.penalty_quotes(evidence, self.store)
                 return c.lead_with(composition, [rule, *offence[:1]], ordered, threshold, "penalty")
-        if is_definition_question(question) and self._define(evidence, composition, ordered, threshold):
+        if is_definition_question(question) and compose_definition(
+            evidence, composition, ordered, threshold, self.store
+        ):
             return composition
         if question.has(m.PENALTY) and (stated := penalty_route.named_text_consequence(ordered, evidence)):
             return c.lead_with(composition, [stated], ordered, threshold, "consequence")
