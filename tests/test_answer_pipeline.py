@@ -321,6 +321,21 @@ def test_a_text_the_collection_lacks_is_answered_from_the_text_that_replaced_it(
     assert all(fact["source"] for fact in data["facts"])
 
 
+def test_a_named_part_of_an_absent_text_repealed_by_another_text_s_clause_opens_with_that_clause(client):
+    # "điểm 4 Mục I Phần A" of 05/2008 was repealed by 08/2017 Điều 35 khoản 3 (from 2018) before 12/2018 replaced the
+    # whole circular: a worker asking about that part in early 2018 was given only the later replacement (heldout23)
+    data = ask(
+        client,
+        "Đầu năm 2018 điểm 4 Mục I Phần A Thông tư 05/2008/TT-BTP còn áp dụng được không, bị bãi bỏ bởi văn bản nào?",
+    )
+    first = data["answer"][0]
+    assert first["doc_number"] == "08/2017/TT-BTP" and first["citation"].startswith("Khoản 3 Điều 35 "), first
+    assert any(q["doc_number"] == "12/2018/TT-BTP" for q in data["answer"][1:])
+    # (of the whole text, the text that replaced it answers, as before)
+    whole = ask(client, "TT 05/2008/TT-BTP con hieu luc khong, bi thay the boi van ban nao")
+    assert whole["answer"][0]["doc_number"] == "12/2018/TT-BTP", whole["answer"][0]["citation"]
+
+
 def test_the_article_a_question_names_opens_a_ranked_answer(client):
     # Not a lookup (it asks which offence applies), but it names Điều 153 first: that article opens.
     data = ask(client, "Đ153 BLHS quy định tội gì, giữ trẻ dưới 16 tuổi mà chưa bán thì xử theo điều này hay Đ151?")
