@@ -6,6 +6,7 @@ relation, with the clause that states it quoted, and says the text asked about i
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -86,3 +87,22 @@ def content_gap(evidence: Evidence, store: CorpusStore) -> str:
     if facts:
         return " ".join(f["text"] for f in facts[:2])
     return f"Kho văn bản không có văn bản {', '.join(question.unknown_numbers)} (cả trong danh mục)."
+
+
+_PART_NAMED = re.compile(r"(?<!\w)(?:diem|khoan|muc|phan|dieu) (?:\d+|[ivxlc]+|[a-z])(?!\w)")
+_REPEALS = re.compile(r"(?<!\w)(?:bai bo|thay the|het hieu luc|ngung hieu luc)(?!\w)")
+
+
+def repealing_clause(ordered: list[Candidate], evidence: Evidence) -> Candidate | None:
+    """The best-scored unit, when it repeals or replaces ("Bãi bỏ điểm 4, Mục I, Phần A Thông tư số 05/2008/TT-BTP")
+    a part the question names of a text it names, in another text (of a whole text, the text that replaced it
+    answers, as before)."""
+    if not ordered or not _PART_NAMED.search(evidence.question.folded):
+        return None
+    lead = ordered[0]
+    text = folded(lead.text)
+    if not _REPEALS.search(text):
+        return None
+    named = [d.number for d in evidence.named_documents if d.number != lead.document.number]
+    named += evidence.question.unknown_numbers
+    return lead if any(folded(number).lower() in text for number in named) else None

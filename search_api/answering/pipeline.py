@@ -219,7 +219,7 @@ class AnswerService:
             # "11/2013/TTLT-... bị văn bản nào thay thế?": not in the collection, but a text it holds says
             facts, quotes = absent_text.changes_of_absent(question.unknown_numbers, self.store)
             if facts:
-                if (repeal := repealing_clause(ordered, evidence)) is not None:
+                if (repeal := absent_text.repealing_clause(ordered, evidence)) is not None:
                     quotes = [repeal, *[q for q in quotes if q.key != repeal.key]][: c.MAX_QUOTES]
                 composition.facts, composition.quotes, composition.mode = facts, quotes, "facts"
                 composition.summary = facts[0]["text"]
@@ -252,7 +252,7 @@ class AnswerService:
                     )
                     composition.quotes = c.whole_article(document, shown, clause.number if clause else None)
                     break
-            if question.intent == m.STATUS and (repeal := repealing_clause(ordered, evidence)) is not None:
+            if question.intent == m.STATUS and (repeal := absent_text.repealing_clause(ordered, evidence)) is not None:
                 # "điểm 4 Mục I Phần A của Thông tư 05/2008 ... còn hiệu lực không, văn bản nào bãi bỏ": the clause of
                 # another text that repeals or replaces what is asked, naming it, is the evidence (heldout23)
                 composition.quotes = [repeal, *[q for q in composition.quotes if q.key != repeal.key]][: c.MAX_QUOTES]
@@ -387,22 +387,3 @@ class AnswerService:
 
 def _fact_documents(composition: c.Composition) -> set[str]:
     return {str(fact["doc_number"]) for fact in composition.facts if fact.get("doc_number")}
-
-
-_PART_NAMED = re.compile(r"(?<!\w)(?:diem|khoan|muc|phan|dieu) (?:\d+|[ivxlc]+|[a-z])(?!\w)")
-_REPEALS = re.compile(r"(?<!\w)(?:bai bo|thay the|het hieu luc|ngung hieu luc)(?!\w)")
-
-
-def repealing_clause(ordered: list[m.Candidate], evidence: Evidence) -> m.Candidate | None:
-    """The best-scored unit, when it repeals or replaces ("Bãi bỏ điểm 4, Mục I, Phần A Thông tư số 05/2008/TT-BTP")
-    a part the question names of a text it names, in another text (of a whole text, the text that replaced it
-    answers, as before)."""
-    if not ordered or not _PART_NAMED.search(evidence.question.folded):
-        return None
-    lead = ordered[0]
-    text = folded(lead.text)
-    if not _REPEALS.search(text):
-        return None
-    named = [d.number for d in evidence.named_documents if d.number != lead.document.number]
-    named += evidence.question.unknown_numbers
-    return lead if any(folded(number).lower() in text for number in named) else None
