@@ -263,3 +263,24 @@ def test_the_governing_text_chosen_from_the_table_is_the_one_chosen_from_every_t
     assert {d.number for d in chosen} <= {d.number for d in every}
     expected = governing.governing_scope_quote(found, every)
     assert [u.key for u in governing.governing_scope_quote(found, chosen)] == [u.key for u in expected]
+
+
+# --- texts named by type and issuer (issuer_named) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        # the one circular the Ministry of Defence issued alone; not the joint circular it signed with three others
+        ("Theo thông tư của Bộ Quốc phòng thì Bộ đội Biên phòng hỗ trợ nạn nhân những gì?", ["78/2013/TT-BQP"]),
+        ("theo thong tu bo quoc phong thi bien phong ho tro gi", ["78/2013/TT-BQP"]),
+        # the Ministry of Justice issued several: the phrase names none in particular
+        ("Thông tư của Bộ Tư pháp quy định hồ sơ trợ giúp pháp lý gồm gì?", []),
+        ("Bộ Quốc phòng có trách nhiệm gì?", []),
+    ],
+)
+def test_a_text_named_by_its_type_and_issuer(store, text, numbers):
+    from search_api.answering.issuer_named import texts_named_by_issuer
+    from tests.understanding import understand
+
+    assert [d.number for d in texts_named_by_issuer(understand(text), store)] == numbers

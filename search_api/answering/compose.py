@@ -32,6 +32,7 @@ from search_api.answering.asked_role import role_bonus
 from search_api.answering.counted import count_bonus
 from search_api.answering.evidence import Evidence, article_candidates, is_stub
 from search_api.answering.groups import ASKS_SCOPE, group_bonus
+from search_api.answering.issuer_named import texts_named_by_issuer
 from search_api.answering.models import Candidate
 from search_api.answering.prescriber import prescriber_parts
 from search_api.answering.support import (
@@ -158,6 +159,7 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
     focus = asked_noun(question.folded)
     scope_asked = bool(ASKS_SCOPE.search(question.folded))
     named = {d.number for d in evidence.named_documents}
+    named_texts = [*evidence.named_documents, *texts_named_by_issuer(question, store)]
     # What depends only on a candidate's document, once per document (a named text brings all its clauses).
     superseded: dict[str, bool] = {}
     for candidate in evidence.candidates:
@@ -189,7 +191,7 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
         parts["group"] = group_bonus(candidate, question)
         parts["span"] = span_bonus(candidate, question, cover)
         parts["agency"] = agency_bonus(candidate, question, cover)
-        parts["named_text"] = named_text_bonus(candidate, question, evidence.named_documents)
+        parts["named_text"] = named_text_bonus(candidate, question, named_texts)
         parts["hierarchy"] = hierarchy_bonus(candidate, question)
         parts["duty"] = (
             duty_heading_bonus(candidate, question)
