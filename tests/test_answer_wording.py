@@ -302,3 +302,28 @@ def test_a_relative_may_request_legal_aid_for_the_victim(client):
     doc, article, text = first(data)
     assert (doc, article) == ("11/2017/QH14", "8")
     assert "thông qua người thân thích" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # (heldout23, after a story: khoản 1, "Tái phạm là ...", tied with khoản 2 and came first)
+        "Bộ luật Hình sự định nghĩa 'tái phạm nguy hiểm' thế nào?",
+        "Theo BLHS thì thế nào là “tái phạm nguy hiểm”?",
+    ],
+)
+def test_the_unit_saying_the_term_the_question_quotes_comes_before_its_neighbour(answer_client, question):
+    # khoản 2 says "tái phạm nguy hiểm", khoản 1 only "tái phạm": the quoted term tells them apart (another article
+    # listing the term among aggravating circumstances, Điều 85, may still come first: it says it too)
+    cited = [q["citation"] for q in ask(answer_client, question)["answer"]]
+    saying = [i for i, c in enumerate(cited) if c.startswith("Khoản 2 Điều 53 Bộ luật Hình sự")]
+    neighbour = [i for i, c in enumerate(cited) if c.startswith("Khoản 1 Điều 53 Bộ luật Hình sự")]
+    assert saying and saying[0] < min(neighbour, default=len(cited)), cited
+
+
+def test_quoted_phrases_are_read_in_any_quotes():
+    from search_api.answering.terms import quoted_phrases
+
+    assert quoted_phrases("định nghĩa 'tái phạm nguy hiểm' thế nào") == ["tai pham nguy hiem"]
+    assert quoted_phrases("thế nào là “nô lệ tình dục”?") == ["no le tinh duc"]
+    assert quoted_phrases("không có dấu nháy") == []

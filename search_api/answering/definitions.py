@@ -19,7 +19,7 @@ from search_api.answering.cues import DEFINITION_CUE_AFTER_TERM, DEFINITION_CUE_
 from search_api.answering.evidence import Evidence, article_candidates, is_news
 from search_api.answering.models import Candidate
 from search_api.answering.penalty import DENIES_TRAFFICKING
-from search_api.answering.terms import folded
+from search_api.answering.terms import folded, quoted_phrases
 from search_api.corpus_store import CorpusStore
 
 # "4. Nạn nhân là ...", "Trẻ em là ...": a term of one to eight words opening the unit.
@@ -31,7 +31,6 @@ _DEFINES_REFERENCED = re.compile(r"^(?:\d{1,2} )?([a-z][a-z0-9 ]{3,60}?) quy din
 _MAX_TERM_WORDS = 8
 # A definition article is headed "Giải thích từ ngữ" / "Khái niệm ..." or by the term itself.
 _DEFINITION_TITLE = re.compile(r"^(?:giai thich tu ngu|khai niem|dinh nghia)")
-_QUOTED = re.compile(r"[“\"'‘]([^”\"'’]{3,80})[”\"'’]")
 HIERARCHY = {"Luật": 0, "Bộ luật": 0, "Nghị định": 1, "Thông tư": 2, "Thông tư liên tịch": 2}
 
 
@@ -138,7 +137,7 @@ def definition_quote(evidence: Evidence, store: CorpusStore) -> tuple[Candidate,
     if not cues:
         return None
     terms = defined_terms(store)
-    quoted = {folded(q) for q in _QUOTED.findall(question.text)}
+    quoted = set(quoted_phrases(question.text))
     best: tuple[int, int, str] | None = None
     for term in terms:
         for match in _whole_term(term).finditer(words):

@@ -76,3 +76,11 @@ def word_pairs(words: str) -> frozenset[str]:
     """The adjacent word pairs of folded words ("ke tu ngay" -> {"ke_tu", "tu_ngay"}), spelt as the scorer's bigrams."""
     tokens = words.split()
     return frozenset(f"{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False))
+
+
+_QUOTED = re.compile(r"[“\"'‘]([^”\"'’]{3,80})[”\"'’]")
+
+
+def quoted_phrases(text: str) -> list[str]:
+    """What a question puts in quotes ("định nghĩa 'tái phạm nguy hiểm' thế nào"), folded."""
+    return [folded(phrase) for phrase in _QUOTED.findall(text)]
