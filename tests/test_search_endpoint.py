@@ -22,7 +22,7 @@ ANSWER = (AnswerService, "ask", "/api/ask", {"q": "nạn nhân được hỗ tr�
 ANSWER_PAGE = (AnswerService, "ask", "/hoi-dap", {"q": "nạn nhân được hỗ trợ gì"})
 
 
-def _searches_at_once(client: TestClient, monkeypatch, work=SEARCH) -> tuple[int, list[bool]]:
+def _calls_at_once(client: TestClient, monkeypatch, work=SEARCH) -> tuple[int, list[bool]]:
     """The most calls of the work running at the same time, and for each whether it ran on the event loop,
     for 6 requests sent at once (each call made to take 50 ms)."""
     cls, method, path, params = work
@@ -58,10 +58,10 @@ def test_embedded_searches_run_one_at_a_time_off_the_event_loop(corpus_index, se
     app = create_app(settings_for(corpus_index))
     with TestClient(app) as client:
         assert app.state.vnlex.search.searches_in_process  # SQLite
-        most, on_loop = _searches_at_once(client, monkeypatch)
+        most, on_loop = _calls_at_once(client, monkeypatch)
         assert most == 1 and on_loop == [False] * 6
         monkeypatch.setattr(SearchService, "searches_in_process", property(lambda self: False))
-        most, on_loop = _searches_at_once(client, monkeypatch)
+        most, on_loop = _calls_at_once(client, monkeypatch)
         assert most > 1 and on_loop == [False] * 6
 
 
@@ -72,10 +72,10 @@ def test_embedded_answers_run_one_at_a_time_off_the_event_loop(corpus_index, set
     monkeypatch.setenv("VNLEX_WARM_ANSWERS", "0")
     app = create_app(settings_for(corpus_index))
     with TestClient(app) as client:
-        most, on_loop = _searches_at_once(client, monkeypatch, work)
+        most, on_loop = _calls_at_once(client, monkeypatch, work)
         assert most == 1 and on_loop == [False] * 6
         monkeypatch.setattr(SearchService, "searches_in_process", property(lambda self: False))
-        most, on_loop = _searches_at_once(client, monkeypatch, work)
+        most, on_loop = _calls_at_once(client, monkeypatch, work)
         assert most > 1 and on_loop == [False] * 6
 
 

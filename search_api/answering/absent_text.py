@@ -13,6 +13,7 @@ from typing import Any
 from ingest.model import BAI_BO, SUA_DOI, THAY_THE
 from search_api.answering import models as m
 from search_api.answering.check import vn_date
+from search_api.answering.compose import MAX_QUOTES
 from search_api.answering.evidence import Evidence, article_candidates, article_numbered, is_news, is_stub
 from search_api.answering.facts import fact_entry
 from search_api.answering.models import Candidate
@@ -93,16 +94,18 @@ _PART_NAMED = re.compile(r"(?<!\w)(?:diem|khoan|muc|phan|dieu) (?:\d+|[ivxlc]+|[
 _REPEALS = re.compile(r"(?<!\w)(?:bai bo|thay the|het hieu luc|ngung hieu luc)(?!\w)")
 
 
-def repealing_clause(ordered: list[Candidate], evidence: Evidence) -> Candidate | None:
-    """The best-scored unit, when it repeals or replaces ("Bãi bỏ điểm 4, Mục I, Phần A Thông tư số 05/2008/TT-BTP")
-    a part the question names of a text it names, in another text (of a whole text, the text that replaced it
-    answers, as before)."""
+def repeal_first(quotes: list[Candidate], ordered: list[Candidate], evidence: Evidence) -> list[Candidate]:
+    """The quotes, opened by the best-scored unit when it repeals or replaces ("Bãi bỏ điểm 4, Mục I, Phần A Thông tư
+    số 05/2008/TT-BTP") a part the question names of a text it names, in another text (of a whole text, the text
+    that replaced it answers, as before)."""
     if not ordered or not _PART_NAMED.search(evidence.question.folded):
-        return None
+        return quotes
     lead = ordered[0]
     text = folded(lead.text)
     if not _REPEALS.search(text):
-        return None
+        return quotes
     named = [d.number for d in evidence.named_documents if d.number != lead.document.number]
     named += evidence.question.unknown_numbers
-    return lead if any(folded(number).lower() in text for number in named) else None
+    if not any(folded(number) in text for number in named):
+        return quotes
+    return [lead, *[q for q in quotes if q.key != lead.key]][:MAX_QUOTES]

@@ -203,9 +203,9 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
         parts["count"] = count_bonus(candidate, question)
         parts["role"] = role_bonus(candidate, question)
         parts["anchor"] = anchor_bonus(candidate, question)
-        if quoted and any(phrase in f" {folded(candidate.text)} " for phrase in quoted):
-            # "BLHS định nghĩa 'tái phạm nguy hiểm' thế nào": the unit saying the term the question quotes, before
-            # its neighbour sharing the same words (khoản 1, "Tái phạm là ...", tied with khoản 2; heldout23)
+        # "BLHS định nghĩa 'tái phạm nguy hiểm' thế nào": the unit saying the term the question quotes, before its
+        # neighbour sharing the same words (khoản 1, "Tái phạm là ...", tied with khoản 2; heldout23)
+        if quoted and _says_any(candidate.text, quoted):
             parts["quoted"] = QUOTED_BONUS
         if not question.has(m.PENALTY) and (is_offence(candidate) or amends_criminal_code(candidate)):
             # An offence's sums are fines and the values of goods ("thức ăn chăn nuôi ... trị giá từ 30.000.000
@@ -242,6 +242,11 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
             parts["agreed"] = AGREED_BONUS
         parts["rank"] = -RANK_STEP * candidate.rank
         candidate.score = sum(parts.values())
+
+
+def _says_any(text: str, phrases: list[str]) -> bool:
+    own = f" {folded(text)} "  # (the phrases come padded the same way: whole words only)
+    return any(phrase in own for phrase in phrases)
 
 
 @lru_cache(maxsize=4096)

@@ -19,17 +19,13 @@ from search_api.answering.terms import word_runs
 _RUN = 6
 
 
-def _runs(words: list[str]) -> set[tuple[str, ...]]:
-    return word_runs(words, _RUN)
-
-
 def title_spans(words: str, doc_numbers: list[str], known_documents: list[tuple[str, str, str]]) -> list[range]:
     """The character ranges of `words` (folded, as expanded_text gives them) in runs of six or more syllables that
     the title of a named document also has."""
     titles = [title for number, _, title in known_documents if number in doc_numbers and title]
     if not titles:
         return []
-    shared = set().union(*(_runs(expanded_text(title).split()) for title in titles))
+    shared = set().union(*(word_runs(expanded_text(title).split(), _RUN) for title in titles))
     tokens = [(match.start(), match.end(), match.group()) for match in re.finditer(r"\S+", words)]
     spans: list[range] = []
     for i in range(len(tokens) - _RUN + 1):

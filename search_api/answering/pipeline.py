@@ -219,8 +219,7 @@ class AnswerService:
             # "11/2013/TTLT-... bị văn bản nào thay thế?": not in the collection, but a text it holds says
             facts, quotes = absent_text.changes_of_absent(question.unknown_numbers, self.store)
             if facts:
-                if (repeal := absent_text.repealing_clause(ordered, evidence)) is not None:
-                    quotes = [repeal, *[q for q in quotes if q.key != repeal.key]][: c.MAX_QUOTES]
+                quotes = absent_text.repeal_first(quotes, ordered, evidence)
                 composition.facts, composition.quotes, composition.mode = facts, quotes, "facts"
                 composition.summary = facts[0]["text"]
                 return composition
@@ -252,10 +251,10 @@ class AnswerService:
                     )
                     composition.quotes = c.whole_article(document, shown, clause.number if clause else None)
                     break
-            if question.intent == m.STATUS and (repeal := absent_text.repealing_clause(ordered, evidence)) is not None:
+            if question.intent == m.STATUS:
                 # "điểm 4 Mục I Phần A của Thông tư 05/2008 ... còn hiệu lực không, văn bản nào bãi bỏ": the clause of
                 # another text that repeals or replaces what is asked, naming it, is the evidence (heldout23)
-                composition.quotes = [repeal, *[q for q in composition.quotes if q.key != repeal.key]][: c.MAX_QUOTES]
+                composition.quotes = absent_text.repeal_first(composition.quotes, ordered, evidence)
             return composition
         if not evidence.named_documents and GOVERNING_QUESTION.search(question.folded):
             # "Nghị định nào quy định căn cứ xác định nạn nhân?": the text whose scope says so.
