@@ -84,6 +84,8 @@ TUNING_SETS = [
     ROOT / "bench" / "answers" / "heldout22.json",
     # scored twice as unseen (ends of sessions 22 and 23, aggregates only, never read), then read and tuned on in 24
     ROOT / "bench" / "answers" / "heldout23.json",
+    # scored twice as unseen (ends of sessions 23 and 24, aggregates only, never read), then read and tuned on in 25
+    ROOT / "bench" / "answers" / "heldout24.json",
 ]
 
 
