@@ -264,3 +264,22 @@ def test_a_heading_is_said_by_a_run_of_its_words_in_order():
     assert word_runs("co la tinh tiet giam nhe khong".split(), 4) & heading
     assert not word_runs("tinh tiet nhe giam khong".split(), 4) & heading  # (the same words out of order)
     assert word_runs(["hai", "tu"], 4) == set()
+
+
+@pytest.mark.parametrize(
+    "question, quoted",
+    [
+        # the story tells a suspended sentence; the question asks the court's time limit, which the court's resolution
+        # on suspended sentences sets (heldout24: the range of Điều 365 the story's flight suggests came first)
+        (
+            "Kẻ môi giới đưa cháu tôi sang Trung Quốc được hưởng án treo nhưng trong thời gian thử thách bỏ đi khỏi"
+            " địa phương nhiều lần, công an đã lập hồ sơ đề nghị buộc hắn chấp hành hình phạt tù. Chánh án tòa huyện"
+            " phải mở phiên họp xét trong thời hạn bao nhiêu ngày kể từ khi nhận hồ sơ?",
+            ("02/2018/NQ-HĐTP", "11", "1"),
+        ),
+    ],
+)
+def test_a_story_telling_a_sentence_asks_what_its_last_sentence_asks(answer_client, question, quoted):
+    data = ask(answer_client, question)
+    assert data["understanding"]["intent"] != "penalty"
+    assert _first(data) == quoted, data["answer"][0]["citation"]

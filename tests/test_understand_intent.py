@@ -287,3 +287,54 @@ def test_a_hotline_sum_asked_is_no_phone_number_asked():
     asked = understand("Kinh phí thiết lập đường dây nóng trợ giúp pháp lý theo QĐ 32/2016 là bao nhiêu?")
     assert not asked.asks_number
     assert understand("Số điện thoại đường dây nóng của Trung tâm trợ giúp pháp lý tỉnh là bao nhiêu?").asks_number
+
+
+_SUSPENDED_STORY = (
+    "Kẻ môi giới đưa cháu tôi sang Trung Quốc được hưởng án treo nhưng trong thời gian thử thách bỏ đi khỏi địa"
+    " phương nhiều lần, công an đã lập hồ sơ đề nghị buộc hắn chấp hành hình phạt tù. "
+)
+
+
+@pytest.mark.parametrize(
+    "text, penalty, sentence",
+    [
+        # the story tells a sentence; the last sentence asks the court's time limit (heldout24: given the range of
+        # the offence the story told, Điều 365)
+        (
+            _SUSPENDED_STORY
+            + "Chánh án tòa huyện phải mở phiên họp xét trong thời hạn bao nhiêu ngày kể từ khi nhận hồ sơ?",
+            False,
+            False,
+        ),
+        # ... or whether an early release applies (the story's "bị phạt tù 3 năm" asks no range)
+        (
+            "Em tôi 16 tuổi bị phạt tù 3 năm vì tiếp tay cho đường dây bán người, đã chấp hành được một nửa. Em có được"
+            " tha tù trước thời hạn không?",
+            False,
+            False,
+        ),
+        # the same story asking the range: a penalty
+        (_SUSPENDED_STORY + "Kẻ đó có thể bị phạt tù bao nhiêu năm?", True, True),
+        # the story's offence asked by its frame alone ("khung", "phạt tiền"): still a penalty
+        (
+            "Bọn chúng sửa hộ chiếu để đưa các cô gái ra nước ngoài bán, tội MBN đã rất nặng. Riêng tội làm giả giấy tờ"
+            " thì khung cơ bản bao nhiêu năm?",
+            True,
+            True,
+        ),
+        # a sentence before the last asks too: every sentence is read
+        ("Kẻ bán người bị phạt tù bao nhiêu năm? Thế nào là đưa nạn nhân ra khỏi biên giới?", True, True),
+        # the asking sentence cues nothing: the story's intents are all there is
+        ("Chồng tôi bị kết án mua bán người, tòa tuyên 12 năm tù. Vậy thì sao?", True, False),
+    ],
+)
+def test_the_asking_sentence_says_what_a_story_asks(text, penalty, sentence):
+    question = understand(text)
+    assert (m.PENALTY in question.intents) is penalty, question.intents
+    assert question.asks_sentence is sentence
+
+
+def test_found_out_is_no_penalty_cue():
+    # "bị phát hiện" folds to "bi phat hien", which read as "bị phạt" (fined)
+    assert m.PENALTY not in understand("Giấy tờ giả của cháu bị phát hiện ở cửa khẩu thì cháu được hỗ trợ gì?").intents
+    assert m.PENALTY in understand("Riêng tội làm giả giấy tờ đó, nếu tòa phạt tiền thì bao nhiêu?").intents

@@ -128,6 +128,12 @@ def asks_before_last(text: str) -> bool:
     return "?" in text.strip().rstrip("?")
 
 
+def story_then_question(text: str) -> bool:
+    """ "Chị Thu bị kết án 2 năm tù ..., đang nuôi con 20 tháng tuổi. Theo BLHS, chị có được hoãn chấp hành án phạt tù
+    không?": sentences that only tell, then the one that asks (no sentence before the last asks too)."""
+    return len(sentence_parts(text, SENTENCE_SPLIT)) > 1 and not asks_before_last(text)
+
+
 def asking_text_of(text: str) -> str:
     """ "Chị tôi là nạn nhân ..., chưa có việc gì cụ thể. Yêu cầu trợ giúp pháp lý như vậy có được thụ lý không?": the
     last sentence, searched alone as well (the story's words had pushed Luật TGPL Điều 30 out of the top ten)."""

