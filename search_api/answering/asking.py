@@ -137,12 +137,12 @@ def story_then_question(text: str) -> bool:
 def asking_text_of(text: str) -> str:
     """ "Chị tôi là nạn nhân ..., chưa có việc gì cụ thể. Yêu cầu trợ giúp pháp lý như vậy có được thụ lý không?": the
     last sentence, searched alone as well (the story's words had pushed Luật TGPL Điều 30 out of the top ten)."""
-    sentences = sentence_parts(text, SENTENCE_SPLIT)
     if asked_first := question_before_story(text):
         asking, story = asked_first
-    elif len(sentences) < 2 or asks_before_last(text):
+    elif not story_then_question(text):
         return ""  # (one sentence, or an earlier one asks too: "Nghị định 62/2012 áp dụng với ai? Công an xã ...")
     else:
+        sentences = sentence_parts(text, SENTENCE_SPLIT)
         asking, story = sentences[-1].strip(), " ".join(sentences[:-1])
     return asking if len(asking.split()) >= ASKING_WORDS and len(story.split()) >= STORY_WORDS else ""
 

@@ -212,13 +212,13 @@ def _detailing_describes_named_text(words: str, doc_numbers, intents: list[str])
     return bool(doc_numbers) and m.STATUS in intents and not _WHICH_TEXT.search(_PURPOSE_TOLD.sub(" ", words))
 
 
+_RANGE_ASKED = re.compile(r"(?<!\w)(?:khung|phat tien)(?!\w)")
+
+
 def _cued_in_asking(intent: str, asking_words: str) -> bool:
     """Whether the asking sentence asks for this intent; a penalty told in the story is asked by "khung cơ bản bao nhiêu
     năm", "phạt tiền thì bao nhiêu" (no offence named; "giảm tối đa bao nhiêu năm" asks a reduction, not a range)."""
     return bool(INTENT_CUES[intent].search(asking_words) or (intent == m.PENALTY and _RANGE_ASKED.search(asking_words)))
-
-
-_RANGE_ASKED = re.compile(r"(?<!\w)(?:khung|phat tien)(?!\w)")
 
 
 def understand_question(
