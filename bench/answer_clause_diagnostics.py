@@ -86,6 +86,8 @@ TUNING_SETS = [
     ROOT / "bench" / "answers" / "heldout23.json",
     # scored twice as unseen (ends of sessions 23 and 24, aggregates only, never read), then read and tuned on in 25
     ROOT / "bench" / "answers" / "heldout24.json",
+    # scored twice as unseen (ends of sessions 24 and 25, aggregates only, never read), then read and tuned on in 26
+    ROOT / "bench" / "answers" / "heldout25.json",
 ]
 
 
