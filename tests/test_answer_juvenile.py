@@ -64,6 +64,8 @@ def test_an_offender_under_18_is_read(text, age):
         "Kẻ làm trung gian dẫn dắt một em gái 14 tuổi cho khách mua dâm thì bị xử khoản nào, khung tù bao nhiêu?",
         # the adult forcing a minor into a crime is the one asked about (Điều 325)
         "Người ép buộc người dưới 18 tuổi phạm tội vận chuyển ma túy thì bị phạt tù bao nhiêu năm?",
+        # ... with the other acts Điều 325 lists (heldout25 got the cap for minors for "lôi kéo, mua chuộc")
+        "Kẻ mua chuộc người dưới 18 tuổi phạm tội trộm cắp thì bị phạt tù mấy năm?",
         # an exemption told in the story; the asking sentence asks about the supervisors (37/2018/NĐ-CP)
         "Phường đang có 3 em dưới 18 tuổi được miễn TNHS phải giám sát, giáo dục. Một cán bộ được giao giám sát "
         "tối đa mấy em cùng lúc?",

@@ -186,8 +186,30 @@ def test_a_named_resolution_on_a_general_rule_answers_instead_of_an_offence_rang
             ("255", "2"),
             "07 năm đến 15 năm",
         ),
+        # Điều 187 khoản 2 điểm b says "Lợi dụng danh nghĩa của cơ quan, tổ chức": stated without its "của" (before,
+        # khoản 1's range was given)
+        (
+            "Một nhóm lợi dụng danh nghĩa cơ quan, tổ chức từ thiện để tìm phụ nữ nghèo mang thai hộ lấy tiền. Tội "
+            "tổ chức mang thai hộ vì mục đích thương mại thì kẻ cầm đầu bị phạt tù bao nhiêu?",
+            ("187", "2"),
+            "01 năm đến 05 năm",
+        ),
+        # Điều 325's basic clause is about people under 18: a 17-year-old lured into theft raises nothing (before,
+        # the juvenile offender's cap, Điều 101, came first, then khoản 2 point d, graver crimes by people under 18)
+        (
+            "Gã chủ quán net 40 tuổi mua chuộc cậu học sinh 17 tuổi đi giật túi xách cho gã. Riêng tội lôi kéo, mua "
+            "chuộc người dưới 18 tuổi phạm tội thì gã bị phạt tù bao nhiêu năm?",
+            ("325", "1"),
+            "01 năm đến 05 năm",
+        ),
     ],
-    ids=["sum-in-value-bracket", "point-stated-word-for-word", "harmed-are-no-head-count"],
+    ids=[
+        "sum-in-value-bracket",
+        "point-stated-word-for-word",
+        "harmed-are-no-head-count",
+        "point-stated-without-connectives",
+        "age-the-offence-is-about",
+    ],
 )
 def test_the_circumstance_the_story_states_picks_its_clause(answer_client, question, clause, in_summary):
     data = ask(answer_client, question)
@@ -237,6 +259,17 @@ def test_base_motives_and_a_trade_of_trafficking_reach_the_heavier_clause(
     assert _first(data) == ("100/2015/QH13", "150", clause), data["answer"][0]["citation"]
 
 
+def test_an_age_band_the_base_clause_names_too_is_no_circumstance():
+    from search_api.answering.penalty_brackets import age_bands
+
+    base = "nguoi nao du 18 tuoi tro len ma ... ep buoc nguoi duoi 18 tuoi pham toi"
+    graver = "d) ... ep buoc nguoi duoi 18 tuoi thuc hien toi pham rat nghiem trong"
+    assert age_bands(graver, 17, 0) == {(0, 18)} and age_bands(graver, 17, 0) <= age_bands(base, 17, 0)
+    # Điều 142: khoản 3's "dưới 10 tuổi" is a narrower band than khoản 1's "dưới 13 tuổi"
+    assert age_bands("c) doi voi nguoi duoi 10 tuoi", 8, 0) == {(0, 10)}
+    assert not age_bands("c) doi voi nguoi duoi 10 tuoi", 8, 0) <= age_bands("voi nguoi duoi 13 tuoi", 8, 0)
+
+
 def test_a_point_the_question_denies_does_not_pick_its_clause():
     from search_api.answering.penalty_brackets import stated_points
 
@@ -244,6 +277,9 @@ def test_a_point_the_question_denies_does_not_pick_its_clause():
     assert stated_points(clause, "ban than vi muc dich thuong mai thi bi phat tu bao lau") == ["vì mục đích thương mại"]
     assert stated_points(clause, "khong co to chuc khong vi muc dich thuong mai thi bi phat tu bao lau") == []
     assert stated_points(clause, "co to chuc thi bi phat tu bao lau") == []  # (too short: AGGRAVATING's)
+    lent = "2. Phạm tội thuộc một trong các trường hợp sau đây:\nb) Lợi dụng danh nghĩa của cơ quan, tổ chức;"
+    assert stated_points(lent, "loi dung danh nghia co quan to chuc") == ["lợi dụng danh nghĩa của cơ quan, tổ chức"]
+    assert stated_points(lent, "loi dung danh nghia ca nhan co quan to chuc") == []
 
 
 def test_a_general_rule_whose_heading_the_question_says_answers_before_an_offence(answer_client):

