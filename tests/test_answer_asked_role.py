@@ -7,7 +7,6 @@ import pytest
 
 from search_api.answering.asked_role import LEAD_BONUS, ROLE_BONUS, asked_role, role_bonus
 from search_api.answering.models import Candidate
-from tests.conftest import ask
 from tests.understanding import understand
 
 
@@ -46,15 +45,3 @@ def test_the_unit_saying_who_leads_earns_the_lead_bonus_when_the_leader_is_asked
     assert [role_bonus(x, asked) for x in (lead, partner, listing)] == [LEAD_BONUS, 0.0, 0.0]
     # who takes part is asked, not who leads
     assert role_bonus(lead, understand("những bộ nào phối hợp hướng dẫn việc bảo đảm sự tham gia của trẻ em?")) == 0.0
-
-
-def test_the_ministry_leading_the_guidance_answers_before_a_partner(answer_client):
-    # Luật Trẻ em Điều 86 khoản 5 (the culture ministry leads) before Điều 91 khoản 4 điểm c (another ministry takes
-    # part): before, the partner's clause came first (heldout25)
-    data = ask(
-        answer_client,
-        "Hội phụ nữ xã tập huấn cho các gia đình có con từng bị lừa bán về cách để con nói lên ý kiến ở nhà. Luật Trẻ "
-        "em giao bộ nào chủ trì, phối hợp với ai hướng dẫn bảo đảm sự tham gia của trẻ em trong gia đình?",
-    )
-    first = data["answer"][0]
-    assert (first["doc_number"], first["article_number"]) == ("102/2016/QH13", "86"), first["citation"]
