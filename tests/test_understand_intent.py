@@ -338,3 +338,34 @@ def test_found_out_is_no_penalty_cue():
     # "bị phát hiện" folds to "bi phat hien", which read as "bị phạt" (fined)
     assert m.PENALTY not in understand("Giấy tờ giả của cháu bị phát hiện ở cửa khẩu thì cháu được hỗ trợ gì?").intents
     assert m.PENALTY in understand("Riêng tội làm giả giấy tờ đó, nếu tòa phạt tiền thì bao nhiêu?").intents
+
+
+@pytest.mark.parametrize(
+    "text, penalty",
+    [
+        # what "Ngoài ... thì" lists is known already: the condition asked is a legal-aid one (heldout25 read the
+        # listed "xử phạt", "truy cứu TNHS" as a penalty question and answered with a sanction)
+        (
+            "Văn phòng luật muốn ký hợp đồng TGPL với Sở Tư pháp. Ngoài việc không bị xử phạt, không bị truy cứu TNHS,"
+            " cấm hành nghề thì luật còn đòi điều kiện gì về cơ sở vật chất?",
+            False,
+        ),
+        # ... while what comes after "còn" is asked: the added fine is a penalty question
+        ("Kẻ mua dâm em gái 17 tuổi thì ngoài phạt tù còn bị phạt tiền bao nhiêu?", True),
+    ],
+)
+def test_what_a_question_sets_aside_with_ngoai_is_not_asked(text, penalty):
+    assert (m.PENALTY in understand(text).intents) is penalty, understand(text).intents
+
+
+def test_ngoai_as_a_place_sets_nothing_aside():
+    from search_api.answering.asking import expanded_text, set_aside_spans
+
+    place = "Thông tư về trẻ em tham gia hoạt động ngoài gia đình, ngoài cơ sở giáo dục có hiệu lực từ ngày nào?"
+    assert set_aside_spans(place, expanded_text(place)) == []
+    abroad = "Nạn nhân bị bán ra nước ngoài thì được hỗ trợ gì?"
+    assert set_aside_spans(abroad, expanded_text(abroad)) == []
+    listed = "Ngoài bằng cấp, đào tạo, tập sự thì có đòi tiêu chuẩn sức khỏe không?"
+    assert [expanded_text(listed)[r.start : r.stop] for r in set_aside_spans(listed, expanded_text(listed))] == [
+        "ngoai bang cap dao tao tap su "
+    ]

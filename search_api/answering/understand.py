@@ -27,6 +27,7 @@ from search_api.answering.asking import (  # noqa: F401 (expanded_text, asks_bef
     expanded_text,
     question_before_story,
     sentence_parts,
+    set_aside_spans,
     story_then_question,
 )
 from search_api.answering.counts import (  # noqa: F401 (aged_16_or_over, head_count: re-exported)
@@ -248,7 +249,7 @@ def understand_question(
         reference.article_numbers[0] if reference.doc_numbers and reference.article_numbers else None
     )
     # (the named text's own title, quoted in the question, describes it and asks nothing: named_title.py)
-    told = title_spans(words, list(reference.doc_numbers), known_documents)
+    told = [*title_spans(words, list(reference.doc_numbers), known_documents), *set_aside_spans(text, words)]
     intents = [intent for intent in m.INTENTS[1:-1] if cued_outside(INTENT_CUES[intent], words, told)]
     asking_words = asking_sentence(text)
     if ASKS_PROHIBITED.search(asking_words):
