@@ -19,14 +19,14 @@ from ingest.numbers import number_key
 from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.as_of import EFFECTIVE_DATE_ASKED
+from search_api.answering.asking_cover import agreed_and_asked, asking_covered
 from search_api.answering.banner import banner, vn_date  # noqa: F401 (re-exported: the check stage's parts)
 from search_api.answering.compose import SYLLABLE_SHARE, Composition, in_force_on, term_weight
 from search_api.answering.deferred import deferred_amount
 from search_api.answering.evidence import Evidence, is_news, is_stub
 from search_api.answering.figures_asked import unstated_figure
 from search_api.answering.off_collection import off_collection
-from search_api.answering.support import Cover
-from search_api.answering.terms import folded, spells_out_heading, unit_terms
+from search_api.answering.terms import folded, spells_out_heading
 from search_api.corpus_store import CorpusStore, Snapshot
 from search_api.views import STATUS_LABELS
 
@@ -110,6 +110,8 @@ def supported(evidence: Evidence, composition: Composition, threshold: float = A
         # A story told before the question dilutes the whole question's coverage, not the evidence: the asking
         # sentence itself is well covered by a quoted clause (colloquial false declines, heldout7–9)
         return True
+    if composition.quotes and agreed_and_asked(evidence, composition.quotes[0]):
+        return True  # (both searches lead with its article, and it covers much of the asking sentence: asking_cover)
     if composition.quotes and composition.quotes[0].named_groups & _GROUPS_NAMED_APART:
         # "Cháu bé đi cùng mẹ thì được hưởng những chế độ gì": the leading clause names the group asked about
         # (66/2011 Điều 32 khoản 3, "người dưới 18 tuổi đi cùng"); the story around the question dilutes coverage.
@@ -190,22 +192,8 @@ def _catalogued(document: Document) -> str:
     return f" ({', '.join(known)}; theo danh mục văn bản)" if known else ""
 
 
-ASKING_COVERAGE = 0.6
 # Groups a clause names only when it is about them (not "nạn nhân" or "trẻ em", named all through their laws).
 _GROUPS_NAMED_APART = frozenset({m.ACCOMPANYING_MINOR, m.FOREIGNER, m.STATELESS})
-
-
-def asking_covered(evidence: Evidence, quotes: list) -> bool:
-    """A quoted clause covers at least ASKING_COVERAGE of the asking sentence's weighted terms."""
-    asked = evidence.question.asking_terms
-    if not asked:
-        return False
-    cover = Cover(evidence.question, evidence.weights, asked)
-    return any(
-        cover.of_terms(unit_terms(q.text) | unit_terms(q.article.title) | unit_terms(q.document.title or ""))
-        >= ASKING_COVERAGE
-        for q in quotes[:3]
-    )
 
 
 # An offence or a prison term asked ("bị xử tội gì, khung hình phạt thế nào"; not "bị xử lý thế nào", which the

@@ -37,10 +37,10 @@ from search_api.answering import (
 from search_api.answering import compose as c
 from search_api.answering import models as m
 from search_api.answering.as_of import ISSUE_ASKED
+from search_api.answering.asking_cover import agreed_and_asked, asking_covered
 from search_api.answering.check import (
     EMPTY_MESSAGE,
     answer_threshold,
-    asking_covered,
     banner,
     dated_status,
     decline_message,
@@ -186,7 +186,11 @@ class AnswerService:
         question = evidence.question
         c.score_candidates(evidence, self.store)
         ordered = c.ranked(evidence)
-        if ordered and asking_covered(evidence, ordered[:1]):
+        if ordered and (
+            asking_covered(evidence, ordered[:1])
+            # (only when no unit reaches the bar: a question answered already keeps the quotes it had)
+            or (max(x.coverage for x in ordered) < threshold and agreed_and_asked(evidence, ordered[0]))
+        ):
             # the story before the question dilutes coverage; the best unit answers the asking sentence itself
             threshold = min(threshold, ordered[0].coverage)
         composition = c.Composition(best_coverage=max((x.coverage for x in ordered), default=0.0))

@@ -120,7 +120,7 @@ def _agency_sentences(text: str, context: str) -> tuple[tuple[frozenset[str], bo
 
 class Cover:
     """The question's weighted coverage of a piece of text (syllables and bigrams, as compose scores units);
-    of only some of its terms (`asked`: its asking sentence's, check.asking_covered) when given."""
+    of only some of its terms (`asked`: its asking sentence's, asking_cover.asking_covered) when given."""
 
     def __init__(self, question: m.Question, weight: dict[str, float], asked: frozenset[str] | None = None):
         syllables = question.syllables if asked is None else frozenset(t for t in asked if "_" not in t)
