@@ -37,12 +37,12 @@ def test_a_child_kidnapped_for_ransom_is_the_ransom_offences_clause_for_children
 
 
 def test_a_repeated_acts_age_band_needs_the_question_to_repeat_it():
-    from search_api.answering.penalty_brackets import in_age_band
+    from search_api.answering.penalty_brackets import age_bands
 
     band = "pham toi 02 lan tro len doi voi nguoi tu du 13 tuoi den duoi 16 tuoi"
-    assert not in_age_band(band, 15, 0)
-    assert in_age_band(band, 15, 0, repeated=True)
-    assert in_age_band("mua dam nguoi tu du 13 tuoi den duoi 16 tuoi", 15, 0)
+    assert not age_bands(band, 15, 0)
+    assert age_bands(band, 15, 0, repeated=True)
+    assert age_bands("mua dam nguoi tu du 13 tuoi den duoi 16 tuoi", 15, 0)
 
 
 def _unit(document, article: str, text: str, coverage: float):

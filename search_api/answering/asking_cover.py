@@ -21,18 +21,22 @@ ASKING_COVERAGE = 0.6
 AGREED_ASKING_COVERAGE = 0.4
 
 
-def _asking_cover(evidence: Evidence, unit: Candidate) -> float:
+def _asking_cover(evidence: Evidence) -> Cover | None:
+    """The question's coverage of its asking sentence's terms alone, or None when no sentence asks apart."""
     asked = evidence.question.asking_terms
-    if not asked:
-        return 0.0
-    cover = Cover(evidence.question, evidence.weights, asked)
+    return Cover(evidence.question, evidence.weights, asked) if asked else None
+
+
+def _covered(cover: Cover, unit: Candidate) -> float:
+    """The share of the asking sentence a unit covers, read with its article's and document's titles."""
     terms = unit_terms(unit.text) | unit_terms(unit.article.title) | unit_terms(unit.document.title or "")
     return cover.of_terms(terms)
 
 
 def asking_covered(evidence: Evidence, quotes: list[Candidate]) -> bool:
     """A quoted clause covers at least ASKING_COVERAGE of the asking sentence's weighted terms."""
-    return any(_asking_cover(evidence, q) >= ASKING_COVERAGE for q in quotes[:3])
+    cover = _asking_cover(evidence)
+    return cover is not None and any(_covered(cover, q) >= ASKING_COVERAGE for q in quotes[:3])
 
 
 def agreed_and_asked(evidence: Evidence, lead: Candidate) -> bool:
@@ -41,4 +45,5 @@ def agreed_and_asked(evidence: Evidence, lead: Candidate) -> bool:
     không?" (heldout25: declined with Luật Trẻ em Điều 31 first among the nearest articles)."""
     if evidence.agreed_article != (lead.document.number, lead.article.id):
         return False
-    return _asking_cover(evidence, lead) >= AGREED_ASKING_COVERAGE
+    cover = _asking_cover(evidence)
+    return cover is not None and _covered(cover, lead) >= AGREED_ASKING_COVERAGE

@@ -38,7 +38,6 @@ from search_api.answering.penalty_brackets import (
     SEXUAL_OFFENCE,
     age_bands,
     counts,
-    in_age_band,
     in_share_bracket,
     in_sum_bracket,
     matches,
@@ -213,15 +212,15 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
             hits.append(f"{count} người")
         hits += [f"{share}%" for share in shares if in_share_bracket(clause.text, share)]
         hits += [f"{amount:,} đồng".replace(",", ".") for amount in sums if in_sum_bracket(clause.text, amount)]
-        hits += [f"{age} tuổi" for age in ages if in_age_band(text, age, count, repeated)]
+        bands = {age: age_bands(text, age, count, repeated) for age in ages}
+        # An age band the base clause names too is the offence's element, not a circumstance raising the range: a
+        # 16-year-old lured into theft is Điều 325 khoản 1 ("người dưới 18 tuổi"), not khoản 2 point d, which says
+        # "người dưới 18 tuổi" of graver crimes (heldout25); Điều 142 khoản 3's "dưới 10 tuổi" still raises an
+        # 8-year-old's case above khoản 1's "dưới 13 tuổi".
+        hits += [
+            f"{age} tuổi" for age in ages if bands[age] and (clause is clauses[0] or not bands[age] <= base_bands[age])
+        ]
         hits += [point for point in stated_points(clause.text, question.folded) if point not in hits]
-        if clause is not clauses[0]:
-            # An age band the base clause names too is the offence's element, not a circumstance raising the range:
-            # a 16-year-old lured into theft is Điều 325 khoản 1 ("người dưới 18 tuổi"), not khoản 2 point d, which
-            # says "người dưới 18 tuổi" of graver crimes (heldout25); Điều 142 khoản 3's "dưới 10 tuổi" still raises
-            # an 8-year-old's case above khoản 1's "dưới 13 tuổi".
-            elemental = {f"{age} tuổi" for age in ages if age_bands(text, age, count, repeated) <= base_bands[age]}
-            hits = [hit for hit in hits if hit not in elemental]
         if hits:
             best, matched_points = clause, hits
     if ADDED_PENALTY.search(question.folded):

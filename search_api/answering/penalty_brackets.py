@@ -24,10 +24,6 @@ def victim_ages(question: m.Question) -> list[int]:
     return [age for age in stated_ages(question.folded) if 0 < age < 18]
 
 
-def in_age_band(folded_text: str, age: int, count: int, repeated: bool = False) -> bool:
-    return bool(age_bands(folded_text, age, count, repeated))
-
-
 def age_bands(folded_text: str, age: int, count: int, repeated: bool = False) -> set[tuple[int, int]]:
     """The text's age bands (low, high) the age falls in, where the band's own head count ("Đối với 02 người trở lên
     từ đủ 13 tuổi đến dưới 16 tuổi", Điều 327 khoản 4) holds the number of people the question counts (one, if none),

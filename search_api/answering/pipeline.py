@@ -186,14 +186,15 @@ class AnswerService:
         question = evidence.question
         c.score_candidates(evidence, self.store)
         ordered = c.ranked(evidence)
+        best_coverage = max((x.coverage for x in ordered), default=0.0)
         if ordered and (
             asking_covered(evidence, ordered[:1])
             # (only when no unit reaches the bar: a question answered already keeps the quotes it had)
-            or (max(x.coverage for x in ordered) < threshold and agreed_and_asked(evidence, ordered[0]))
+            or (best_coverage < threshold and agreed_and_asked(evidence, ordered[0]))
         ):
             # the story before the question dilutes coverage; the best unit answers the asking sentence itself
             threshold = min(threshold, ordered[0].coverage)
-        composition = c.Composition(best_coverage=max((x.coverage for x in ordered), default=0.0))
+        composition = c.Composition(best_coverage=best_coverage)
         if evidence.missing_article and question.intent == m.LOOKUP:
             return composition  # "Điều 99" of a text that has no Điều 99: declined, saying so
         if question.intent in (m.STATUS, m.DETAILING) or (question.intent == m.LOOKUP and not evidence.named_article):
