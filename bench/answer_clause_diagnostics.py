@@ -88,6 +88,8 @@ TUNING_SETS = [
     ROOT / "bench" / "answers" / "heldout24.json",
     # scored twice as unseen (ends of sessions 24 and 25, aggregates only, never read), then read and tuned on in 26
     ROOT / "bench" / "answers" / "heldout25.json",
+    # scored twice as unseen (ends of sessions 25 and 26, aggregates only, never read), then read and tuned on in 27
+    ROOT / "bench" / "answers" / "heldout26.json",
 ]
 
 
