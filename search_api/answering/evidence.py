@@ -37,6 +37,7 @@ CANDIDATE_ARTICLES = 15  # every retrieved article down to this rank is a candid
 # qualifies ("Đối tượng ...", "Người được ...") and Criminal Code offences ("Tội ...").
 DEEP_ARTICLES = 25
 ASKING_ARTICLES = 5
+ASKING_DEPTH = 10  # how deep the asking sentence's search is read for the reranker's features
 _DEEP_TITLE = re.compile(r"^(?:nguoi duoc|doi tuong|truong hop duoc|toi )")
 MAX_CHAIN_ARTICLES = 6
 
@@ -54,6 +55,9 @@ class Evidence:
     weights: dict[str, float] = field(default_factory=dict)  # the question's terms by corpus rarity (compose)
     # (document number, article id) both searches rank first: the whole question's and its asking sentence's alone
     agreed_article: tuple[str, str] | None = None
+    # where each article stood in the two searches (the reranker's features, rerank.py)
+    whole_positions: dict[tuple[str, str], int] = field(default_factory=dict)
+    asking_positions: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def on_date(self) -> date | None:
         return self.question.as_of or self.today
@@ -142,6 +146,7 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
         _add_article(evidence, seen, *evidence.named_article, 0)
     for position, hit in enumerate(result["hits"]):
         hit["link"] = f"/van-ban/{hit['slug']}#{hit['article_id']}"
+        evidence.whole_positions.setdefault((hit["doc_number"], hit["article_id"]), position)
         document = store.document(hit["doc_number"])
         if document is None:
             continue
@@ -164,10 +169,13 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
     if question.asking_text:
         # the asking sentence alone: a story told first fills the search with its own words
         asked = search.search(
-            question.asking_text, with_facets=False, with_snippets=False, with_catalogued=False, size=ASKING_ARTICLES
+            question.asking_text, with_facets=False, with_snippets=False, with_catalogued=False, size=ASKING_DEPTH
         )
         asked_first: tuple[str, str] | None = None
         for position, hit in enumerate(asked["hits"]):
+            evidence.asking_positions.setdefault((hit["doc_number"], hit["article_id"]), position)
+            if position >= ASKING_ARTICLES:
+                continue  # (seen by the reranker only: the five first are candidates, as before)
             document = store.document(hit["doc_number"])
             if document is None or is_news(document) or document.type == "Án lệ":
                 continue

@@ -64,6 +64,7 @@ from search_api.answering.facts import (
 )
 from search_api.answering.off_collection import unit_words
 from search_api.answering.quote_labels import amount_summary, short_label
+from search_api.answering.rerank import rerank
 from search_api.answering.terms import folded
 from search_api.answering.understand import asks_before_last, first_numbered_unknown, understand_question
 from search_api.corpus_store import CorpusStore
@@ -185,7 +186,7 @@ class AnswerService:
     def _compose_by_intent(self, evidence: Evidence, threshold: float) -> c.Composition:
         question = evidence.question
         c.score_candidates(evidence, self.store)
-        ordered = c.ranked(evidence)
+        ordered = rerank(evidence, c.ranked(evidence))
         best_coverage = max((x.coverage for x in ordered), default=0.0)
         if ordered and (
             asking_covered(evidence, ordered[:1])
