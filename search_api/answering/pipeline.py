@@ -64,7 +64,7 @@ from search_api.answering.facts import (
 )
 from search_api.answering.off_collection import unit_words
 from search_api.answering.quote_labels import amount_summary, short_label
-from search_api.answering.rerank import rerank
+from search_api.answering.rerank import load_model, rerank
 from search_api.answering.terms import folded
 from search_api.answering.understand import asks_before_last, first_numbered_unknown, understand_question
 from search_api.corpus_store import CorpusStore
@@ -99,6 +99,7 @@ class AnswerService:
         defined_terms(self.store)
         unit_words(self.store)
         offence_names(self.store)
+        load_model()  # the reranker's weights (a file read, but not inside the first question)
 
     def understand(self, text: str, on_date: date | None = None) -> m.Question:
         catalogued = {stub.number for stub in self.search.catalogued_only()}

@@ -78,9 +78,10 @@ def load_model(path: Path = WEIGHTS_FILE) -> dict[str, Any] | None:
 
 
 def rerank(evidence: Evidence, ordered: list[Candidate], model: dict[str, Any] | None = None) -> list[Candidate]:
-    """The first `depth` of `ordered` (best first by the hand-written score) reordered by the model; their scores
-    become the model's, on the same scale (coverage weighs 1, the best keeps the best hand-written score) so that
-    the relative bars downstream (select, confidence) read them as before; the rest keep their order below."""
+    """A story question's first `depth` units of `ordered` (best first by the hand-written score) reordered: each
+    score becomes the hand-written one blended with the model's, put on the same scale (coverage weighs 1, the
+    model's best is set to the best hand-written score) so that the relative bars downstream (select, confidence)
+    read them as before; the rest keep their order below."""
     model = model if model is not None else (None if os.environ.get("VNLEX_RERANK") == "0" else load_model())
     if model is None or len(ordered) < 2 or not evidence.question.asking_text:
         return ordered
