@@ -42,7 +42,7 @@ FOLDS = 4  # the sets, every fourth in one fold: a model is judged on sets it wa
 def collect(index: str) -> list[dict]:
     """One row per question: its set, and (features, states the fact) for each of its first DEPTH units."""
     sys.path.append(str(ROOT / "bench"))
-    from answer_clause_diagnostics import TUNING_SETS
+    from answer_clause_diagnostics import TUNING_SETS, unit_text
 
     from search_api.answer_eval import contains_facts
     from search_api.answering import compose
@@ -70,10 +70,7 @@ def collect(index: str) -> list[dict]:
             evidence = gather(question, service.search, service.store, service.today)
             compose.score_candidates(evidence, service.store)
             head = compose.ranked(evidence)[:DEPTH]
-            units = [
-                (features(c, evidence), contains_facts("\n".join(p for p in (c.lead_in, c.text) if p), expect))
-                for c in head
-            ]
+            units = [(features(c, evidence), contains_facts(unit_text(c), expect)) for c in head]
             rows.append({"set": path.name, "units": units})
     return rows
 
@@ -89,6 +86,8 @@ def _pairs(rows: list[dict]) -> list[list[float]]:
 
 def fit(rows: list[dict], width: int) -> list[float]:
     """Pairwise logistic regression by AdaGrad on standardised differences; weights returned on the raw features."""
+    from search_api.answering.rerank import learned_score
+
     pairs = _pairs(rows)
     if not pairs:
         return [0.0] * width
@@ -99,7 +98,7 @@ def fit(rows: list[dict], width: int) -> list[float]:
     for _ in range(EPOCHS):
         shuffled.shuffle(data)
         for x in data:
-            margin = sum(w * v for w, v in zip(weights, x, strict=True))
+            margin = learned_score(weights, x)
             pull = -1.0 / (1.0 + math.exp(margin)) if margin > -30 else -1.0
             for i, v in enumerate(x):
                 gradient = pull * v + L2 * weights[i]
@@ -112,7 +111,7 @@ def fit(rows: list[dict], width: int) -> list[float]:
 
 def first_right(rows: list[dict], weights: list[float] | None, blend: float = BLEND) -> int:
     """How many rows' first unit states the fact: by the hand-written order, or reranked as rerank.rerank does."""
-    from search_api.answering.rerank import PART_NAMES
+    from search_api.answering.rerank import PART_NAMES, blended, learned_score
 
     right = 0
     for row in rows:
@@ -123,9 +122,7 @@ def first_right(rows: list[dict], weights: list[float] | None, blend: float = BL
             right += units[0][1]
             continue
         hand = [sum(f[: len(PART_NAMES)]) for f, _ in units]  # (the hand-written score is the sum of its parts)
-        learned = [sum(w * x for w, x in zip(weights, f, strict=True)) for f, _ in units]
-        shift = hand[0] - max(learned)
-        scores = [(1 - blend) * h + blend * (v + shift) for h, v in zip(hand, learned, strict=True)]
+        scores = blended(hand, [learned_score(weights, f) for f, _ in units], blend)
         right += units[max(range(len(units)), key=scores.__getitem__)][1]
     return right
 

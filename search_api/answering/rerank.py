@@ -41,7 +41,7 @@ FEATURE_NAMES = (
     "whole_search",  # 1 / (5 + the article's position in the whole question's search), 0 when absent
     "asking_search",  # the same in the asking sentence's own search (story questions)
     "not_in_whole_search",
-    "not_in_asking_search",  # a story question's unit its asking sentence's search did not find
+    "not_in_asking_search",  # a unit the asking sentence's search did not find
     "length",  # log(1 + characters of the unit's text)
     *(f"kind_{kind}" for kind in UNIT_KINDS),
     *(f"type_{name}" for name in DOCUMENT_TYPES),
@@ -54,17 +54,28 @@ def features(candidate: Candidate, evidence: Evidence) -> list[float]:
     article = (candidate.document.number, candidate.article.id)
     whole = evidence.whole_positions.get(article)
     asking = evidence.asking_positions.get(article)
-    story = bool(evidence.question.asking_text)
     return [
         *(parts.get(name, 0.0) for name in PART_NAMES),
         0.0 if whole is None else 1 / (_RANK_OFFSET + whole),
         0.0 if asking is None else 1 / (_RANK_OFFSET + asking),
         float(whole is None),
-        float(story and asking is None),
+        float(asking is None),  # (read for story questions only, whose asking sentence is searched)
         math.log1p(len(candidate.text)),
         *(float(candidate.kind == kind) for kind in UNIT_KINDS),
         *(float(candidate.document.type == name) for name in DOCUMENT_TYPES),
     ]
+
+
+def blended(hand: list[float], learned: list[float], blend: float) -> list[float]:
+    """The scores of units ranked best first by hand: the hand-written score blended with the model's, the model's
+    put on the hand-written scale (its best set to the best hand-written score, the first of `hand`). Used by
+    rerank and by bench/train_rerank.py's cross-validation, so the figure it prints is what the answers get."""
+    shift = hand[0] - max(learned)
+    return [(1 - blend) * h + blend * (v + shift) for h, v in zip(hand, learned, strict=True)]
+
+
+def learned_score(weights: list[float], values: list[float]) -> float:
+    return sum(w * x for w, x in zip(weights, values, strict=True))
 
 
 @lru_cache(maxsize=1)
@@ -85,14 +96,11 @@ def rerank(evidence: Evidence, ordered: list[Candidate], model: dict[str, Any] |
     model = model if model is not None else (None if os.environ.get("VNLEX_RERANK") == "0" else load_model())
     if model is None or len(ordered) < 2 or not evidence.question.asking_text:
         return ordered
-    depth, weights, blend = model["depth"], model["weights"], model["blend"]
+    depth, weights = model["depth"], model["weights"]
     head, tail = ordered[:depth], ordered[depth:]
-    best = head[0].score
-    learned = [sum(w * x for w, x in zip(weights, features(c, evidence), strict=True)) for c in head]
-    shift = best - max(learned)
-    for candidate, value in zip(head, learned, strict=True):
-        # (blended with the hand-written score, not replacing it: see BLEND in bench/train_rerank.py)
-        new = (1 - blend) * candidate.score + blend * (value + shift)
+    learned = [learned_score(weights, features(c, evidence)) for c in head]
+    # (blended with the hand-written score, not replacing it: see BLEND in bench/train_rerank.py)
+    for candidate, new in zip(head, blended([c.score for c in head], learned, model["blend"]), strict=True):
         candidate.parts["rerank"] = new - candidate.score  # (the trace shows what this stage changed)
         candidate.score = new
     floor = min(c.score for c in head)
