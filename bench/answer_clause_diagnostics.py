@@ -90,6 +90,8 @@ TUNING_SETS = [
     ROOT / "bench" / "answers" / "heldout25.json",
     # scored twice as unseen (ends of sessions 25 and 26, aggregates only, never read), then read and tuned on in 27
     ROOT / "bench" / "answers" / "heldout26.json",
+    # scored twice as unseen (ends of sessions 26 and 27, aggregates only, never read), then read and tuned on in 28
+    ROOT / "bench" / "answers" / "heldout27.json",
 ]
 
 
