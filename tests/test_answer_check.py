@@ -9,7 +9,7 @@ import pytest
 from ingest.textnorm import fold
 from search_api.answering import check, figures_asked
 from search_api.answering import models as m
-from tests.conftest import ask
+from tests.conftest import ask, first_quote
 
 
 def _question(bigrams: set[str], who: tuple[str, ...] = (m.VICTIM,)) -> m.Question:
@@ -442,6 +442,43 @@ def test_a_last_clause_too_short_to_stand_for_the_question_gives_way_to_its_sent
         "thời hạn bao lâu, có được gia hạn không?"
     ).asking_terms
     assert {"to_cao", "gia_han"} <= asked
+
+
+def test_a_closing_request_to_quote_or_thanks_is_not_what_is_asked():
+    from search_api.answering.asking import without_closing_request
+    from tests.understanding import understand
+
+    # "ghi nguyên văn giúp mình" was taken for the asking clause: no clause covered it, and the question was declined
+    # with Luật Trẻ em Điều 6 khoản 15 leading (heldout27)
+    asked = understand(
+        "Bé gái 13 tuổi trốn khỏi nhà chứa, chạy vào phòng khám xin giúp thì bị đuổi ra. Luật Trẻ em có hành vi bị "
+        "nghiêm cấm nào nói đúng chuyện từ chối giúp trẻ đang gặp nguy hiểm không, ghi nguyên văn giúp mình."
+    )
+    assert {"nghiem_cam", "tu_choi", "nguy_hiem"} <= asked.asking_terms and "giup_minh" not in asked.asking_terms
+    thanked = understand("Tôi bị lừa bán sang Lào, đã về nước được một tuần. Tôi được trợ cấp bao nhiêu? Em cảm ơn ạ.")
+    assert thanked.asking_text.startswith("Tôi được trợ cấp bao nhiêu") and "tro_cap" in thanked.asking_terms
+    assert without_closing_request("Mức hỗ trợ bao nhiêu, trả lời giúp em với!") == "Mức hỗ trợ bao nhiêu"
+    # a clause that asks something stays: whom to answer, a reason given, the wording of an article
+    for kept in (
+        "UBND xã có phải trả lời không, trả lời cho ai?",
+        "Họ có phải báo bằng văn bản và nói rõ lý do không?",
+        "Điều đó ghi nguyên văn thế nào?",
+        "Hồ sơ vụ của em sẽ ra sao, ai tiếp tục giúp em",
+    ):
+        assert without_closing_request(kept) == kept
+
+
+@pytest.mark.parametrize(
+    "closing", ["", ", trích nguyên văn giúp em.", " Em cảm ơn ạ.", ", trả lời giúp mình với, cảm ơn nhiều!"]
+)
+def test_a_closing_request_changes_neither_the_decision_nor_the_first_quote(client, closing):
+    story = (
+        "Trung tâm TGPL đang giúp mẹ tôi kiện đòi bồi thường thì báo không tiếp tục thực hiện nữa. Họ có phải báo "
+        "bằng văn bản và nói rõ lý do không"
+    )
+    data = ask(client, story + ("?" if not closing.startswith(",") else "") + closing)
+    assert data["answered"], data["message"]
+    assert first_quote(data)[:2] == ("11/2017/QH14", "37")
 
 
 def test_a_last_clause_asking_only_where_the_rule_is_written_gives_way_to_the_clause_before_it():

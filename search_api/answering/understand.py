@@ -29,6 +29,7 @@ from search_api.answering.asking import (  # noqa: F401 (expanded_text, asks_bef
     sentence_parts,
     set_aside_spans,
     story_then_question,
+    without_closing_request,
 )
 from search_api.answering.counts import (  # noqa: F401 (aged_16_or_over, head_count: re-exported)
     _counted_victims,
@@ -230,6 +231,8 @@ def understand_question(
     size: int = 10,
     catalogued: set[str] | None = None,
 ) -> m.Question:
+    # (a closing "ghi nguyên văn giúp mình", "em cảm ơn ạ" is read as no part of the question: asking.py says why)
+    text = without_closing_request(text)
     typed_words = expanded_text(text)
     legal = legal_wording(typed_words)
     # The legal wording is searched and scored with the typed words (one analysis of both).
