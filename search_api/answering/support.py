@@ -387,6 +387,11 @@ def rights_heading_bonus(candidate: Candidate, question: m.Question) -> float:
 _PROHIBITED_HEADING = re.compile(r"(?<!\w)hanh vi bi (?:nghiem )?cam(?!\w)")
 
 
+def prohibits(heading: str) -> bool:
+    """A folded article heading of prohibited acts ("Các hành vi bị nghiêm cấm")."""
+    return bool(_PROHIBITED_HEADING.search(heading))
+
+
 def prohibited_acts_bonus(candidate: Candidate, question: m.Question) -> float:
     """ "Giả mạo là nạn nhân ... có bị cấm không": the law's article of prohibited acts ("Các hành vi bị nghiêm cấm",
     66/2011 Điều 3), whose one-line clauses share few words with a story (heldout15: khoản 11 ranked 23rd, after the
