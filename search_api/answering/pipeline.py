@@ -36,6 +36,7 @@ from search_api.answering import (
 )
 from search_api.answering import compose as c
 from search_api.answering import models as m
+from search_api.answering.article_changes import amended_first
 from search_api.answering.as_of import ISSUE_ASKED
 from search_api.answering.asking_cover import agreed_and_asked, asking_covered
 from search_api.answering.check import (
@@ -263,6 +264,8 @@ class AnswerService:
                 # "điểm 4 Mục I Phần A của Thông tư 05/2008 ... còn hiệu lực không, văn bản nào bãi bỏ": the clause of
                 # another text that repeals or replaces what is asked, naming it, is the evidence (heldout23)
                 composition.quotes = absent_text.repeal_first(composition.quotes, ordered, evidence)
+                # ("Đ359 k3 điểm a ... đã bị Luật 12/2017 thay chưa": the amending clause naming the article)
+                composition.quotes = amended_first(composition.quotes, evidence, self.store)
             return composition
         if not evidence.named_documents and GOVERNING_QUESTION.search(question.folded):
             # "Nghị định nào quy định căn cứ xác định nạn nhân?": the text whose scope says so.
