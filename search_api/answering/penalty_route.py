@@ -7,8 +7,9 @@ import re
 
 from search_api.answering import models as m
 from search_api.answering.compose import is_offence
-from search_api.answering.evidence import Evidence
+from search_api.answering.evidence import Evidence, name_said_as_phrase
 from search_api.answering.models import Candidate
+from search_api.answering.penalty import TRAFFICKING_OFFENCE
 from search_api.answering.terms import folded, word_runs
 
 GENERAL_RULE_MARGIN = 0.15
@@ -111,3 +112,32 @@ def named_general_guidance(ordered: list[Candidate], evidence: Evidence) -> bool
         if d.type == "Nghị quyết" and not _NAMES_OFFENCE.search(folded(d.title))
     }
     return bool(ordered and ordered[0].document.number in general)
+
+
+def agreed_code_article(ordered: list[Candidate], offence: list[Candidate], evidence: Evidence) -> Candidate | None:
+    """The best-ranked unit of the Code's article that the whole question and its asking sentence, searched apart,
+    both put first, instead of the `offence` the penalty route chose, when the story told a trafficking case and the
+    asking sentence asks another rule or offence of the Code ("Theo BLHS, phụ nữ đang nuôi con nhỏ như vậy có bị áp
+    dụng hình phạt tử hình không": Điều 40; "Mua chuộc bị hại khai báo gian dối ... bị xử lý hình sự thế nào": Điều
+    384; development questions were given the trafficking offence's range). Only over a trafficking offence, or for a
+    rule of the Code's general part: between two other offences (Điều 141 and 142 on a child's sexual abuse) the
+    route's reading of ages and circumstances chose better than the searches (4 development questions lost)."""
+    if evidence.agreed_article is None or not offence:
+        return None
+    lead = next((x for x in ordered if (x.document.number, x.article.id) == evidence.agreed_article), None)
+    if lead is None or lead.document.type != "Bộ luật" or lead.article.id == offence[0].article.id:
+        return None
+    if is_offence(lead) and not TRAFFICKING_OFFENCE.match(folded(offence[0].article.title)):
+        return None
+    question = evidence.question
+    if not is_offence(lead) and (
+        # "hắn bị phạt tù cao nhất bao nhiêu năm": the offence's range, never the general rule sharing the words
+        # (Điều 103's "tối đa ... năm" on combining sentences) ...
+        _ASKS_RANGE.search(question.folded)
+        # ... nor when the question names the offence it chose: "tôi bị xử tội che giấu tội phạm thì phạt tù bao
+        # nhiêu" is Điều 389, not the general part's Điều 18 on concealment
+        # (said whole, in order: "hoãn chấp hành án phạt tù không" says each word of "không chấp hành án", not the name)
+        or name_said_as_phrase(offence[0].article.title, question.text) == 1.0
+    ):
+        return None
+    return lead

@@ -317,6 +317,10 @@ class AnswerService:
             and not penalty_route.named_general_guidance(ordered, evidence)
         ):
             quotes, summary = penalty.penalty_quotes(evidence, self.store)
+            agreed = penalty_route.agreed_code_article(ordered, quotes[:1], evidence)
+            if agreed is not None:
+                # (the story's offence is not what the asking sentence asks: penalty_route.agreed_code_article)
+                return c.lead_with(composition, [agreed], ordered, threshold, "ranked")
             if quotes:
                 guidance = penalty_guidance.guidance_quote(evidence, self.store, quotes[0])
                 composition.quotes = quotes[:1] + ([guidance] if guidance else []) + quotes[1:]
