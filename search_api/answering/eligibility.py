@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from search_api.answering import models as m
-from search_api.answering.compose import MAX_QUOTES, RANK_STEP
+from search_api.answering.compose import MAX_QUOTES, RANK_STEP, Composition, select
 from search_api.answering.evidence import Evidence
 from search_api.answering.groups import GROUP_IN_TEXT, SPECIFIC_GROUPS, offender_clause
 from search_api.answering.models import Candidate
@@ -225,3 +225,37 @@ _TO_QUALIFY = re.compile(r"(?<!\w)(?:muon|xin|de duoc|co duoc|duoc (?:\w+ ){0,3}
 
 def asks_to_qualify(question: m.Question) -> bool:
     return bool(_TO_QUALIFY.search(question.folded)) and not question.asks_dossier
+
+
+def compose_eligibility(
+    evidence: Evidence, ordered: list[Candidate], threshold: float, composition: Composition
+) -> bool:
+    """An eligibility question (or a named group's entitlement or legal aid asked as whether it qualifies): the units
+    listing who qualifies, the asked group's first, then the best-scored rest; False when none answers."""
+    question = evidence.question
+    specific = any(g in question.who for g in SPECIFIC_GROUPS)
+    # ("được hỗ trợ tiền ăn bao nhiêu": a sum is asked, not whether the group qualifies)
+    if question.intent in (m.PROCEDURE, m.AMOUNT, m.PENALTY) or not (
+        question.has(m.ELIGIBILITY)
+        or (specific and question.has(m.LEGAL_AID, m.ENTITLEMENT) and asks_to_qualify(question))
+    ):
+        return False
+    listed = eligibility_quotes(evidence)
+    if listed and not specific and ordered and ordered[0].coverage > max(x.coverage for x in listed):
+        # Victims in general: a list whose heading merely shares a word ("Điều kiện khó khăn về tài
+        # chính" for "trợ cấp khó khăn ban đầu") does not outrank the unit covering the question best.
+        listed = []
+    if listed and specific:
+        listed = with_group_unit_first(question, ordered, listed)
+    if not listed:
+        return False
+    rest = [q for q in select(ordered, threshold) if q not in listed]
+    composition.quotes = (listed + rest)[:MAX_QUOTES]
+    # "Theo Luật PCMBN 2011, ...": the named text's clause on the group before another text's
+    named = {d.number for d in evidence.named_documents}
+    who = list(question.who)
+    composition.quotes.sort(key=lambda q: not (q.document.number in named and names_any(q, who)))
+    composition.mode = "eligibility"
+    composition.summary = eligibility_summary(question, composition.quotes)
+    composition.best_coverage = max(composition.best_coverage, threshold)
+    return True

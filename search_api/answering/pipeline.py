@@ -327,32 +327,8 @@ class AnswerService:
                 composition.summary = summary
                 composition.mode = "penalty"
                 return composition
-        specific = any(g in question.who for g in groups.SPECIFIC_GROUPS)
-        # ("được hỗ trợ tiền ăn bao nhiêu": a sum is asked, not whether the group qualifies)
-        if question.intent not in (m.PROCEDURE, m.AMOUNT, m.PENALTY) and (
-            question.has(m.ELIGIBILITY)
-            or (specific and question.has(m.LEGAL_AID, m.ENTITLEMENT) and eligibility.asks_to_qualify(question))
-        ):
-            listed = eligibility.eligibility_quotes(evidence)
-            if listed and not specific and ordered and ordered[0].coverage > max(x.coverage for x in listed):
-                # Victims in general: a list whose heading merely shares a word ("Điều kiện khó khăn về tài
-                # chính" for "trợ cấp khó khăn ban đầu") does not outrank the unit covering the question best.
-                listed = []
-            if listed and specific:
-                listed = eligibility.with_group_unit_first(question, ordered, listed)
-            if listed:
-                rest = [q for q in c.select(ordered, threshold) if q not in listed]
-                composition.quotes = (listed + rest)[: c.MAX_QUOTES]
-                # "Theo Luật PCMBN 2011, ...": the named text's clause on the group before another text's
-                named = {d.number for d in evidence.named_documents}
-                who = list(question.who)
-                composition.quotes.sort(
-                    key=lambda q: not (q.document.number in named and eligibility.names_any(q, who))
-                )
-                composition.mode = "eligibility"
-                composition.summary = eligibility.eligibility_summary(question, composition.quotes)
-                composition.best_coverage = max(composition.best_coverage, threshold)
-                return composition
+        if eligibility.compose_eligibility(evidence, ordered, threshold, composition):
+            return composition
         composition.quotes = c.select(ordered, threshold)
         if evidence.named_article and not (question.article_in_story and not asks_before_last(question.text)):
             # ("xử về 2 tội: môi giới mại dâm (Đ328 BLHS) và ... Theo NQ 02/2018 có được hưởng án treo không?": an
