@@ -20,9 +20,9 @@ from tests.conftest import ask
             "“06 giấy tờ giả” tại điểm a khoản 3 Điều 359",
         ),
         (  # H27-006: the wording of Điều 152 on swapping infants, replaced by 12/2017 (no amending law named)
-            "Mình soạn tài liệu tập huấn về tội đánh tráo trẻ sơ sinh ở bệnh viện (Điều 152 BLHS), bản BLHS 2015 in năm "
-            "2016 ghi 'Người nào đánh tráo người dưới 01 tuổi này với người dưới 01 tuổi khác'. Câu chữ đó bây giờ còn "
-            "đúng không hay đã bị luật nào sửa, sửa thành gì?",
+            "Mình soạn tài liệu tập huấn về tội đánh tráo trẻ sơ sinh ở bệnh viện (Điều 152 BLHS), bản BLHS 2015 in "
+            "năm 2016 ghi 'Người nào đánh tráo người dưới 01 tuổi này với người dưới 01 tuổi khác'. Câu chữ đó bây "
+            "giờ còn đúng không hay đã bị luật nào sửa, sửa thành gì?",
             "tại Điều 152",
         ),
     ],

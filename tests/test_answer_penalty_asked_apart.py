@@ -20,8 +20,8 @@ from tests.conftest import ask, first_quote
         ),
         (  # H18-050: bribing a victim to testify falsely is its own offence (Điều 384)
             "Tôi là bị hại trong vụ mua bán người. Người nhà bị cáo đến đưa 50 triệu, bảo tôi khai lại là tự nguyện đi "
-            "theo để bị cáo được nhẹ tội. Mua chuộc bị hại khai báo gian dối như vậy thì bị xử lý hình sự thế nào, phạt "
-            "bao nhiêu?",
+            "theo để bị cáo được nhẹ tội. Mua chuộc bị hại khai báo gian dối như vậy thì bị xử lý hình sự thế nào, "
+            "phạt bao nhiêu?",
             "384",
             "mua chuộc hoặc cưỡng ép người làm chứng, người bị hại, đương sự",
         ),
@@ -42,7 +42,8 @@ def test_a_trafficking_question_keeps_the_offence_s_clause(answer_client):
     # the route stays when the asking sentence asks the trafficking offence's range itself
     data = ask(
         answer_client,
-        "Hắn cầm đầu đường dây đưa 3 bé gái 14 tuổi sang Trung Quốc bán. Theo BLHS, hắn bị phạt tù cao nhất bao nhiêu năm?",
+        "Hắn cầm đầu đường dây đưa 3 bé gái 14 tuổi sang Trung Quốc bán. Theo BLHS, hắn bị phạt tù cao nhất bao "
+        "nhiêu năm?",
     )
     document, number, _ = first_quote(data)
     assert (document, number) == ("100/2015/QH13", "151"), data["answer"][0]["citation"]

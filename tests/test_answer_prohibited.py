@@ -16,14 +16,15 @@ from tests.conftest import ask
     [
         (  # H27-002: threatening a legal-aid worker is a prohibited act of the 2017 Law on Legal Aid (Điều 6 khoản 2)
             "Người nhà tên buôn người kéo đến TT TGPL tỉnh quát tháo, dọa TGV đang bảo vệ cô gái Campuchia (bị hại "
-            "trong vụ án), đòi TGV rút khỏi vụ. Luật TGPL 2017 cấm hành vi này ở điều, khoản, điểm nào, nội dung ra sao?",
+            "trong vụ án), đòi TGV rút khỏi vụ. Luật TGPL 2017 cấm hành vi này ở điều, khoản, điểm nào, nội dung ra "
+            "sao?",
             ("11/2017/QH14", "6"),
             "Đe dọa, cản trở, can thiệp trái pháp luật vào hoạt động trợ giúp pháp lý",
         ),
         (  # H23-001: profiteering from anti-trafficking work (66/2011 Điều 3 khoản 7)
-            "Ở xã mình có một nhóm tự xưng 'thiện nguyện tìm người bị bán', thu của mỗi gia đình có con gái mất tích vài "
-            "chục triệu, hứa sang Trung Quốc tìm về rồi im luôn. Mình đang soạn bài tập huấn: Luật PCMBN 2011 có cấm "
-            "thẳng kiểu lợi dụng công tác phòng chống mua bán người để kiếm lời như vậy không, khoản nào?",
+            "Ở xã mình có một nhóm tự xưng 'thiện nguyện tìm người bị bán', thu của mỗi gia đình có con gái mất tích "
+            "vài chục triệu, hứa sang Trung Quốc tìm về rồi im luôn. Mình đang soạn bài tập huấn: Luật PCMBN 2011 có "
+            "cấm thẳng kiểu lợi dụng công tác phòng chống mua bán người để kiếm lời như vậy không, khoản nào?",
             ("66/2011/QH12", "3"),
             "Lợi dụng hoạt động phòng, chống mua bán người để trục lợi",
         ),
