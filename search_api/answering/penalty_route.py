@@ -122,8 +122,8 @@ def agreed_code_article(ordered: list[Candidate], offence: list[Candidate], evid
     384; development questions were given the trafficking offence's range). Only over a trafficking offence, or for a
     rule of the Code's general part: between two other offences (Điều 141 and 142 on a child's sexual abuse) the
     route's reading of ages and circumstances chose better than the searches (4 development questions lost)."""
-    if evidence.agreed_article is None or not offence:
-        return None
+    if evidence.agreed_article is None or not offence or evidence.question.article_number:
+        return None  # (an article the question names is read by the route: "xử theo khoản nào Điều 151")
     lead = next((x for x in ordered if (x.document.number, x.article.id) == evidence.agreed_article), None)
     if lead is None or lead.document.type != "Bộ luật" or lead.article.id == offence[0].article.id:
         return None
