@@ -299,7 +299,8 @@ def test_whether_an_act_is_prohibited_is_answered_from_the_prohibited_acts(answe
     # story's words matched, the story's benefit made it an entitlement question; phrased here as a worker would
     from search_api.answering.evidence import article_candidates
     from search_api.answering.groups import group_bonus
-    from search_api.answering.support import DUTY_HEADING_BONUS, prohibited_acts_bonus
+    from search_api.answering.prohibited import prohibited_acts_bonus
+    from search_api.answering.support import DUTY_HEADING_BONUS
 
     answers = answer_client.app.state.vnlex.answers
     law = answers.store.document("66/2011/QH12")

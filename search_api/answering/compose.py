@@ -35,6 +35,7 @@ from search_api.answering.groups import ASKS_SCOPE, group_bonus
 from search_api.answering.issuer_named import texts_named_by_issuer
 from search_api.answering.models import Candidate
 from search_api.answering.prescriber import prescriber_parts
+from search_api.answering.prohibited import prohibited_acts_bonus
 from search_api.answering.support import (
     Cover,
     agency_bonus,
@@ -42,7 +43,6 @@ from search_api.answering.support import (
     hierarchy_bonus,
     named_text_bonus,
     procedure_mismatch,
-    prohibited_acts_bonus,
     rights_heading_bonus,
     span_bonus,
 )

@@ -9,6 +9,13 @@ from __future__ import annotations
 import re
 
 from search_api.answering import models as m
+from search_api.answering.definition_cues import (  # noqa: F401 (re-exported: the stages import them from here)
+    DEFINITION_CUE_AFTER_TERM,
+    DEFINITION_CUE_EITHER_SIDE,
+    DEFINITION_CUES,
+    asks_definition,
+)
+from search_api.answering.denials import affirmed  # noqa: F401 (re-exported: the stages import it from here)
 
 
 def _cues(*patterns: str) -> re.Pattern:
@@ -363,53 +370,9 @@ HOTLINE_SUM_CUES = _cues(
     r"muc (?:ho tro|chi|kinh phi|dau tu)", r"kinh phi", r"bao nhieu tien", r"ngan sach", r"chi phi"
 )
 
-# Cues of a definition question, on the folded question. "X là gì" / "thế nào là X" /
-# "được coi là X" / "có (còn, phải) là X không".
-# Of these, "(được) giải thích / hiểu (như) thế nào" may stand on either side of the term ("giải thích thế nào là X",
-# "X được hiểu như thế nào"); its "như thế nào" asks a meaning, not a procedure's "how".
 # "áp dụng cho nạn nhân bao nhiêu tuổi": an age is asked, which no extracted sum or span states (an offence's
 # fine would otherwise open the answer as its figure; deferred.py: nor is it an amount left to other rules)
 ASKS_AGE = re.compile(r"(?<!\w)(?:bao nhieu|may|tu bao nhieu|duoi bao nhieu) tuoi(?!\w)")
-
-
-DEFINITION_CUE_EITHER_SIDE = re.compile(
-    r"duoc giai thich(?: the nao)?|giai thich the nao|(?:duoc )?hieu (?:nhu )?the nao"
-)
-DEFINITION_CUES = re.compile(
-    r"(?<!\w)(?:la gi|the nao (?:duoc coi )?la|(?:duoc|bi) (?:coi|xem|hieu|xac dinh) la"
-    r"|(?:co|con) (?:con |phai |duoc )?la|khai niem|dinh nghia|(?:co )?thoa man|co pham (?:vao )?toi"
-    rf"|{DEFINITION_CUE_EITHER_SIDE.pattern})(?!\w)"
-)
-# Of these, the cue that follows the term it asks about ("nạn nhân là gì"); the others precede it
-# ("thế nào là nạn nhân", "cháu nội có được coi là người thân thích": the term is after the cue,
-# the words before it are the case).
-DEFINITION_CUE_AFTER_TERM = re.compile(r"la gi")
-
-
-# "những nguyên tắc nào khi xác minh một người có phải là nạn nhân hay không": the question asks the principles;
-# the definition's words sit in the "khi ..." clause that says when they apply.
-_ASKED_BEFORE_WHEN = re.compile(r"(?<!\w)(?:nao|gi) (?:khi|luc|trong khi)(?!\w)")
-
-
-def asks_definition(words: str) -> bool:
-    # ("người chưa được xác định là nạn nhân, đang chờ xác minh, có được hỗ trợ ăn ở không": a status told, the
-    # support asked; an outside reader got the definition of a victim)
-    # ("chị đang chờ xác định có phải là nạn nhân hay không ... Ai có thẩm quyền ra quyết định bảo vệ": the same;
-    # heldout16 was given the definition of a person being identified)
-    told = ("chua ", "xac dinh ", "xac minh ")
-    # ("Bộ LĐTBXH có thông tư nào hướng dẫn ... không, số hiệu là gì?": a text's number or name is asked, not what a
-    # term means; heldout27 was given the circular's definitions instead of its scope)
-    named = ("so hieu ", "ky hieu ", "ten ", "ten goi ", "trich yeu ", "ma so ")
-    cue = next(
-        (
-            c
-            for c in DEFINITION_CUES.finditer(words)
-            if not words[: c.start()].endswith(told)
-            and not (c.group(0) == "la gi" and words[: c.start()].endswith(named))
-        ),
-        None,
-    )
-    return cue is not None and not _ASKED_BEFORE_WHEN.search(words, 0, cue.start())
 
 
 # "Giả mạo là nạn nhân như vậy có bị pháp luật cấm không", "... có bị luật trẻ em cấm không", "bị nghiêm cấm": whether
@@ -420,24 +383,3 @@ ASKS_PROHIBITED = re.compile(
     r"(?<!\w)(?:(?:co|bi) (?:\w+ ){0,3}cam (?:khong|hay)|(?:bi )?nghiem cam|bi cam"
     r"|cam (?:thang|han|tuyet doi|hanh vi|cac hanh vi|nhung hanh vi)|hanh vi (?:bi )?cam)(?!\w)"
 )
-
-
-# "không đưa ra nước ngoài", "chưa có tổ chức", "không phải đường dây", "không nhằm giao cấu": the question denies it;
-# "không bị bắt làm việc hay bị bán cho ai": the denial runs on after "hay"/"hoặc" (heldout16 was given Điều 297/150)
-_DENIED_BEFORE = re.compile(
-    r"(?<!\w)(?:khong|chua|chang|ko)(?: (?:phai|co|he|bi|duoc|dua|dem|ban|lam|vi|nham))*"
-    r"(?:(?: \w+){1,4} (?:hay|hoac)(?: (?:bi|la|co|duoc|phai))?)?$"
-)
-
-
-# Folded, "chứa" (to keep: "chứa mại dâm", "chứa chấp") is "chua", as "chưa" (not yet) is: no denial
-_HARBOURING = re.compile(r"(?:mai dam|chap)(?!\w)")
-
-
-def affirmed(cue: re.Pattern, words: str) -> bool:
-    """Whether a cue occurs in the folded question other than denied."""
-    return any(
-        not _DENIED_BEFORE.search(before := words[: match.start()].rstrip())
-        or (before.endswith(" chua") and _HARBOURING.match(words, match.start()))
-        for match in cue.finditer(words)
-    )

@@ -21,7 +21,6 @@ from functools import lru_cache
 from ingest.amounts import Amount, scan_quantities
 from ingest.textnorm import fold, nfc
 from search_api.answering import models as m
-from search_api.answering.cues import ASKS_PROHIBITED
 from search_api.answering.models import Candidate
 from search_api.answering.terms import folded, unit_terms
 
@@ -382,21 +381,3 @@ def rights_heading_bonus(candidate: Candidate, question: m.Question) -> float:
         candidate.reasons.append("the rights of the one asked about")
         return DUTY_HEADING_BONUS
     return 0.0
-
-
-_PROHIBITED_HEADING = re.compile(r"(?<!\w)hanh vi bi (?:nghiem )?cam(?!\w)")
-
-
-def prohibits(heading: str) -> bool:
-    """A folded article heading of prohibited acts ("Các hành vi bị nghiêm cấm")."""
-    return bool(_PROHIBITED_HEADING.search(heading))
-
-
-def prohibited_acts_bonus(candidate: Candidate, question: m.Question) -> float:
-    """ "Giả mạo là nạn nhân ... có bị cấm không": the law's article of prohibited acts ("Các hành vi bị nghiêm cấm",
-    66/2011 Điều 3), whose one-line clauses share few words with a story (heldout15: khoản 11 ranked 23rd, after the
-    verification procedure the story's words matched)."""
-    if not ASKS_PROHIBITED.search(question.folded) or not _PROHIBITED_HEADING.search(folded(candidate.article.title)):
-        return 0.0
-    candidate.reasons.append("the prohibited acts, asked whether an act is prohibited")
-    return DUTY_HEADING_BONUS
