@@ -33,7 +33,7 @@ from search_api.answering.counted import count_bonus
 from search_api.answering.evidence import Evidence, article_candidates, is_stub
 from search_api.answering.groups import ASKS_SCOPE, group_bonus
 from search_api.answering.issuer_named import texts_named_by_issuer
-from search_api.answering.models import Candidate
+from search_api.answering.models import Candidate, nested, same_article
 from search_api.answering.prescriber import prescriber_parts
 from search_api.answering.prohibited import prohibited_acts_bonus
 from search_api.answering.support import (
@@ -354,25 +354,16 @@ def select(candidates: list[Candidate], threshold: float) -> list[Candidate]:
     for candidate in kept:
         if len(chosen) == MAX_QUOTES:
             break
-        if not _nested(candidate, chosen):
+        if not nested(candidate, chosen):
             chosen.append(candidate)
     # The first two from one article: the third from the next article above the bar rather than a third clause of
     # the same (the first two stay, quote_shape.merge_siblings reads them): a gold article was quoted for 6 more
     # development questions on SQLite and 9 on Elasticsearch, none lost, no first quote changed.
-    if len(chosen) == MAX_QUOTES and all(_same_article(c, chosen[0]) for c in chosen):
-        other = next((c for c in kept if not _same_article(c, chosen[0]) and not _nested(c, chosen[:-1])), None)
+    if len(chosen) == MAX_QUOTES and all(same_article(c, chosen[0]) for c in chosen):
+        other = next((c for c in kept if not same_article(c, chosen[0]) and not nested(c, chosen[:-1])), None)
         if other is not None:
             chosen[-1] = other
     return chosen
-
-
-def _nested(candidate: Candidate, chosen: list[Candidate]) -> bool:
-    """A clause and its own point are never both quoted."""
-    return any(candidate.parent_id == c.unit_id or c.parent_id == candidate.unit_id for c in chosen)
-
-
-def _same_article(one: Candidate, other: Candidate) -> bool:
-    return (one.document.number, one.article.id) == (other.document.number, other.article.id)
 
 
 def _quote_floor(candidate: Candidate, threshold: float) -> float:

@@ -167,3 +167,12 @@ class Candidate:
 
 def clause_of(candidate: Candidate) -> Unit | None:
     return next((u for u in candidate.article.units if u.id == candidate.unit_id), None)
+
+
+def nested(candidate: Candidate, chosen: list[Candidate]) -> bool:
+    """A clause and its own point are never both quoted: the candidate is one of `chosen`'s clauses or points."""
+    return any(candidate.parent_id == c.unit_id or c.parent_id == candidate.unit_id for c in chosen)
+
+
+def same_article(one: Candidate, other: Candidate) -> bool:
+    return (one.document.number, one.article.id) == (other.document.number, other.article.id)

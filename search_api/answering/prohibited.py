@@ -17,7 +17,7 @@ import re
 from search_api.answering import models as m
 from search_api.answering.cues import ASKS_PROHIBITED
 from search_api.answering.evidence import Evidence
-from search_api.answering.models import Candidate
+from search_api.answering.models import Candidate, nested, same_article
 from search_api.answering.support import DUTY_HEADING_BONUS
 from search_api.answering.terms import folded
 
@@ -37,7 +37,7 @@ def prohibited_acts_bonus(candidate: Candidate, question: m.Question) -> float:
     """ "Giả mạo là nạn nhân ... có bị cấm không": the law's article of prohibited acts ("Các hành vi bị nghiêm cấm",
     66/2011 Điều 3), whose one-line clauses share few words with a story (heldout15: khoản 11 ranked 23rd, after the
     verification procedure the story's words matched)."""
-    if not ASKS_PROHIBITED.search(question.folded) or not _PROHIBITED_HEADING.search(folded(candidate.article.title)):
+    if not ASKS_PROHIBITED.search(question.folded) or not prohibits(folded(candidate.article.title)):
         return 0.0
     candidate.reasons.append("the prohibited acts, asked whether an act is prohibited")
     return DUTY_HEADING_BONUS
@@ -55,9 +55,9 @@ def named_text_prohibition(evidence: Evidence, ordered: list[Candidate]) -> list
     for candidate in ordered[:DEPTH]:
         if candidate.document.number not in named or not prohibits(folded(candidate.article.title)):
             continue
-        if chosen and (candidate.document, candidate.article.id) != (chosen[0].document, chosen[0].article.id):
+        if chosen and not same_article(candidate, chosen[0]):
             continue  # (one article: the first found)
-        if any(candidate.parent_id == c.unit_id or c.parent_id == candidate.unit_id for c in chosen):
+        if nested(candidate, chosen):
             continue
         chosen.append(candidate)
         if len(chosen) == QUOTED:
