@@ -92,6 +92,11 @@ TUNING_SETS = [
     ROOT / "bench" / "answers" / "heldout26.json",
     # scored twice as unseen (ends of sessions 26 and 27, aggregates only, never read), then read and tuned on in 28
     ROOT / "bench" / "answers" / "heldout27.json",
+    # scored twice as unseen (ends of sessions 27 and 28, aggregates only, never read), then read and tuned on in 29
+    ROOT / "bench" / "answers" / "heldout28.json",
+    # scored once as unseen (end of session 28); its README section's end read by accident at the start of session 29,
+    # so accepted as development at once and tuned on from session 29
+    ROOT / "bench" / "answers" / "heldout29.json",
 ]
 
 
