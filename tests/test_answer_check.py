@@ -282,6 +282,37 @@ def test_a_question_naming_its_text_needs_less_coverage_when_that_text_leads():
         quote = article_candidates(lead, lead.articles[0], 0)[0]
         composition = Composition(quotes=[quote], best_coverage=between)
         assert check.supported(evidence, composition, bar) is answered, lead.number
+        assert check.support_reason(evidence, composition, bar) == ("coverage" if answered else None)
+
+
+def test_a_story_naming_its_text_is_answered_from_that_texts_lead_however_little_it_covers():
+    # "... Nếu TA xử hắn dưới 3 năm tù thì theo NQ 02/2018/NQ-HĐTP hắn có thể được hưởng án treo không?" (heldout28
+    # H28-033): declined with that resolution's clause on fugitives first, the story diluting its coverage to 0.2.
+    # The named text's best unit answers, flagged for the confidence; another text's lead is still declined.
+    from datetime import date
+
+    from ingest.model import Article, Document
+    from search_api.answering.compose import Composition
+    from search_api.answering.confidence import NAMED_TEXT_ONLY
+    from search_api.answering.evidence import Evidence, article_candidates
+    from tests.understanding import understand
+
+    def text(number, stub=False):
+        articles = [] if stub else [Article("3", "Không cho hưởng án treo", "2. Bỏ trốn.", "dieu_3")]
+        return Document(number, "Nghị quyết", articles=articles)
+
+    named, other = text("02/2018/NQ-HĐTP"), text("01/2019/NQ-HĐTP")
+    evidence = Evidence(understand("hắn có thể được hưởng án treo không"), today=date(2026, 12, 4))
+    evidence.named_documents.append(named)
+    bar = check.ANSWER_THRESHOLD
+    for lead, reason in ((named, NAMED_TEXT_ONLY), (other, None)):
+        quote = article_candidates(lead, lead.articles[0], 0)[0]
+        composition = Composition(quotes=[quote], best_coverage=0.1)
+        assert check.support_reason(evidence, composition, bar) == reason, lead.number
+    # a named text the collection holds only as a catalogue entry supports nothing
+    evidence.named_documents[:] = [text("02/2018/NQ-HĐTP", stub=True)]
+    quote = article_candidates(named, named.articles[0], 0)[0]
+    assert check.support_reason(evidence, Composition(quotes=[quote], best_coverage=0.1), bar) is None
 
 
 def test_a_unit_naming_the_asked_group_is_quoted_with_less_coverage():

@@ -101,3 +101,27 @@ def test_a_low_level_answer_hedges_its_summary(answer_client, monkeypatch):
     unsure = answer_client.get("/hoi-dap", params={"q": question}).text
     assert "<strong>Tóm tắt (theo trích dẫn đầu tiên, chưa chắc chắn):</strong>" in unsure
     assert "<strong>Tóm tắt:</strong>" not in unsure
+
+
+def test_an_answer_standing_only_on_the_text_the_question_names_is_low_and_says_so(papers):
+    clause, point, other = papers
+    sure = confidence.assess("ranked", [clause], [clause, point, other])
+    named = confidence.assess("ranked", [clause], [clause, point, other], confidence.NAMED_TEXT_ONLY)
+    assert sure["level"] != "low" or named["level"] == "low"
+    assert named["level"] == "low" and "08/2017/TT-BTP" in named["reasons"][0], named
+    # a named article quoted whole stays sure
+    assert confidence.assess("named_article", [clause], [clause], confidence.NAMED_TEXT_ONLY)["level"] == "high"
+
+
+def test_a_story_naming_its_text_is_answered_from_it_with_a_low_confidence(answer_client):
+    # heldout28 H28-033, as asked: declined before ("Kho văn bản hiện có không có điều khoản trả lời ..."), the
+    # resolution's own clauses ranked first under the bar
+    data = ask(
+        answer_client,
+        "Một đối tượng môi giới trong đường dây đưa người sang TQ bỏ trốn, bị CQĐT ra QĐ truy nã, 8 tháng sau mới bắt "
+        "được. Nếu TA xử hắn dưới 3 năm tù thì theo NQ 02/2018/NQ-HĐTP hắn có thể được hưởng án treo không?",
+    )
+    assert data["answered"], data["message"]
+    assert data["answer"][0]["doc_number"] == "02/2018/NQ-HĐTP", data["answer"][0]["citation"]
+    assert data["confidence"]["level"] == "low" and "02/2018/NQ-HĐTP" in data["confidence"]["reasons"][0]
+    assert any("bỏ trốn và đã bị các cơ quan tiến hành tố tụng đề nghị truy nã" in q["text"] for q in data["answer"])

@@ -19,9 +19,10 @@ from ingest.numbers import number_key
 from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.as_of import EFFECTIVE_DATE_ASKED
-from search_api.answering.asking_cover import agreed_and_asked, asking_covered
+from search_api.answering.asking_cover import agreed_and_asked, asking_covered, named_text_leads
 from search_api.answering.banner import banner, vn_date  # noqa: F401 (re-exported: the check stage's parts)
 from search_api.answering.compose import SYLLABLE_SHARE, Composition, in_force_on, term_weight
+from search_api.answering.confidence import NAMED_TEXT_ONLY
 from search_api.answering.deferred import deferred_amount
 from search_api.answering.evidence import Evidence, is_news, is_stub
 from search_api.answering.figures_asked import unstated_figure
@@ -81,37 +82,42 @@ def answer_threshold(question: m.Question, frequency: dict[str, int], total: int
 
 
 def supported(evidence: Evidence, composition: Composition, threshold: float = ANSWER_THRESHOLD) -> bool:
+    return support_reason(evidence, composition, threshold) is not None
+
+
+def support_reason(evidence: Evidence, composition: Composition, threshold: float = ANSWER_THRESHOLD) -> str | None:
+    """Why the composition may stand as an answer (a short reason, see confidence.assess), or None: decline."""
     question = evidence.question
     if question.unknown_text and composition.mode != "named_article":
-        return False  # "Bộ luật Hình sự năm 1999": not in the collection nor the catalogue
+        return None  # "Bộ luật Hình sự năm 1999": not in the collection nor the catalogue
     if asks_content_of_absent_text(evidence):
-        return False
+        return None
     if composition.mode in ("named_article", "facts", "penalty") and (composition.quotes or composition.facts):
-        return True
+        return "mode"
     if evidence.named_documents and all(is_stub(d) for d in evidence.named_documents):
         # "Theo Luật PCMBN 2024, nạn nhân được hưởng ...": the named text is not in the collection;
         # quoting another text as if it were that one would mislead.
-        return False
+        return None
     if question.has(m.HOTLINE) and question.asks_number:
         if not any(_PHONE.search(q.text) for q in composition.quotes):
-            return False  # no normative text gives a number (news may: shown apart)
+            return None  # no normative text gives a number (news may: shown apart)
     if composition.mode == "ranked" and composition.quotes and _ASKS_CRIME.search(question.folded):
         if not _PRISON_OR_CRIMINAL_TEXT.search(folded(composition.quotes[0].text)) and not _criminal_text(
             composition.quotes[0].document
         ):
             # "Hắn bị xử tội gì, khung hình phạt thế nào?" answered from the legal-aid fee rules for defendants of two
             # offences (their "khung hình phạt" is the words shared): no offence was found, and a sentence is asked
-            return False
+            return None
     if composition.quotes and _opens_with_named_article(evidence, composition.quotes[0]):
         # "Tôi nghe nói Điều 101 Luật Trẻ em nói về ... — điều đó bắt bố mẹ cháu phải làm gì?": the article the asking
         # sentence points at exists and leads; a named article that exists is never "not found" (issue 8)
-        return True
+        return "named_article_leads"
     if composition.quotes and asking_covered(evidence, composition.quotes):
         # A story told before the question dilutes the whole question's coverage, not the evidence: the asking
         # sentence itself is well covered by a quoted clause (colloquial false declines, heldout7–9)
-        return True
+        return "asking_covered"
     if composition.quotes and agreed_and_asked(evidence, composition.quotes[0]):
-        return True  # (both searches lead with its article, and it covers much of the asking sentence: asking_cover)
+        return "agreed"  # (both searches lead with its article, and it covers much of the asking sentence)
     if composition.quotes and composition.quotes[0].named_groups & _GROUPS_NAMED_APART:
         # "Cháu bé đi cùng mẹ thì được hưởng những chế độ gì": the leading clause names the group asked about
         # (66/2011 Điều 32 khoản 3, "người dưới 18 tuổi đi cùng"); the story around the question dilutes coverage.
@@ -120,11 +126,16 @@ def supported(evidence: Evidence, composition: Composition, threshold: float = A
         # "Mẹ có bị truy cứu tội không tố giác tội phạm không?": the question says the leading article's heading
         # whole (Điều 19 "Không tố giác tội phạm"); the story around it dilutes coverage, not the evidence
         # (two outside readers and heldout12 were declined with Điều 19 among the nearest articles)
-        return True
+        return "heading"
     elif composition.quotes and _names_the_lead(evidence, composition.quotes[0]):
         # A long, wordy question dilutes coverage, not the evidence (NAMED_TEXT_SHARE of the bar).
         threshold *= NAMED_TEXT_SHARE
-    return bool(composition.quotes) and composition.best_coverage >= threshold
+    if not composition.quotes:
+        return None
+    if composition.best_coverage >= threshold:
+        return "coverage"
+    # "Theo NQ 02/2018/NQ-HĐTP hắn có được hưởng án treo không?": the named text's best unit, said with a low confidence
+    return NAMED_TEXT_ONLY if named_text_leads(evidence, composition.quotes[0]) else None
 
 
 # "Luật 86/2025 sửa BLHS thì khung hình phạt thay đổi thế nào", "Luật 53/2024 quy định gì mới": what a text
@@ -225,9 +236,8 @@ def _names_the_lead(evidence: Evidence, lead: m.Candidate) -> bool:
     """The question names what the leading quote comes from: its text, held in the collection ("... theo
     Nghị định 56/2017/NĐ-CP?"), or its article's heading of TITLE_WORDS words or more, word for word
     ("... có thuộc nhóm trẻ em có hoàn cảnh đặc biệt không?": Luật Trẻ em Điều 10)."""
-    if any(lead.document.number == d.number for d in evidence.named_documents if not is_stub(d)):
-        return True
-    return spells_out_heading(lead.article.title, evidence.question.folded, TITLE_WORDS)
+    title = lead.article.title
+    return named_text_leads(evidence, lead) or spells_out_heading(title, evidence.question.folded, TITLE_WORDS)
 
 
 HEADING_SAID = 5  # a heading this long said word for word names what is asked ("Không tố giác tội phạm")

@@ -20,6 +20,9 @@ NARROW_MARGIN = 0.03
 # a text's catalogue facts are right less often (82%: the fact asked is not always the one shown first).
 NAMED_MODE = "named_article"
 FACTS_MODE = "facts"
+# An answer standing only because its first quote comes from the text the question names, under the coverage bar
+# (check.support_reason): the nearest provision of that text, not one shown to cover the question.
+NAMED_TEXT_ONLY = "named_text"
 
 LABELS = {"high": "cao", "medium": "trung bình", "low": "thấp"}
 
@@ -42,10 +45,20 @@ def competitor(first: Candidate, ordered: list[Candidate]) -> Candidate | None:
     return None
 
 
-def assess(mode: str, quotes: list[Candidate], ordered: list[Candidate]) -> dict:
-    """{"level": "high" | "medium" | "low", "label": ..., "reasons": [...]} for an answer's first quote."""
+def assess(mode: str, quotes: list[Candidate], ordered: list[Candidate], support: str | None = None) -> dict:
+    """{"level": "high" | "medium" | "low", "label": ..., "reasons": [...]} for an answer's first quote; `support` is
+    why the check let the answer stand (check.support_reason)."""
     if not quotes:
         return {}
+    if support == NAMED_TEXT_ONLY and mode not in (NAMED_MODE, FACTS_MODE):
+        return _level(
+            "low",
+            [
+                f"câu hỏi nêu {quotes[0].document.type.lower()} {quotes[0].document.number}; điều khoản trích đầu tiên"
+                " là điều khoản gần nhất của văn bản đó nhưng chỉ khớp một phần câu hỏi",
+                "hãy đọc cả các trích dẫn tiếp theo và các điều liên quan trước khi dựa vào điều khoản đầu tiên",
+            ],
+        )
     if mode == NAMED_MODE:
         return _level("high", ["trích nguyên văn điều, khoản được nêu trong câu hỏi"])
     if mode == FACTS_MODE:

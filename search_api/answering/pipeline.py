@@ -38,7 +38,7 @@ from search_api.answering import compose as c
 from search_api.answering import models as m
 from search_api.answering.article_changes import amended_first
 from search_api.answering.as_of import ISSUE_ASKED
-from search_api.answering.asking_cover import agreed_and_asked, asking_covered
+from search_api.answering.asking_cover import agreed_and_asked, asking_covered, named_text_leads
 from search_api.answering.check import (
     EMPTY_MESSAGE,
     answer_threshold,
@@ -49,7 +49,7 @@ from search_api.answering.check import (
     hits_on,
     lacking,
     reference_units,
-    supported,
+    support_reason,
 )
 from search_api.answering.citations import quote_dict
 from search_api.answering.confidence import assess
@@ -152,7 +152,8 @@ class AnswerService:
         # What the collection lacks declines an answer whose words overlap but whose clauses hold no
         # asked-for fact, and is said first in any decline.
         gap = absent_text.content_gap(evidence, self.store) or lacking(evidence, composition, self.store)
-        if gap or not supported(evidence, composition, threshold):
+        reason = None if gap else support_reason(evidence, composition, threshold)
+        if reason is None:
             message = decline_message(evidence)
             return {**base, "message": f"{gap} {message}" if gap else message}
         quotes = [quote_dict(q, self.store, *dated_status(q.document, day)) for q in composition.quotes]
@@ -163,7 +164,7 @@ class AnswerService:
             "chain": composition.chain,
             "steps": composition.steps,
             "banner": banner(evidence, composition, self.store),
-            "confidence": assess(composition.mode, composition.quotes, c.ranked(evidence)),
+            "confidence": assess(composition.mode, composition.quotes, c.ranked(evidence), reason),
             "answer": quotes,
         }
 
@@ -195,6 +196,8 @@ class AnswerService:
             asking_covered(evidence, ordered[:1])
             # (only when no unit reaches the bar: a question answered already keeps the quotes it had)
             or (best_coverage < threshold and agreed_and_asked(evidence, ordered[0]))
+            # (or it comes from the text the question names: check.support_reason answers with a low confidence)
+            or (best_coverage < threshold and named_text_leads(evidence, ordered[0]))
         ):
             # the story before the question dilutes coverage; the best unit answers the asking sentence itself
             threshold = min(threshold, ordered[0].coverage)
