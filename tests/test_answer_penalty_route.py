@@ -319,3 +319,64 @@ def test_a_story_telling_a_sentence_asks_what_its_last_sentence_asks(answer_clie
     data = ask(answer_client, question)
     assert data["understanding"]["intent"] != "penalty"
     assert _first(data) == quoted, data["answer"][0]["citation"]
+
+
+def test_the_offence_the_asking_sentence_names_is_asked_not_the_storys_numbered_one(answer_client):
+    # heldout29 H29-050 (development): the story cites Điều 150 for the neighbours' act; the asking sentence names the
+    # bystander's offence by its heading. It was given Điều 150's range.
+    data = ask(
+        answer_client,
+        "Ông hàng xóm biết rõ vợ chồng nhà bên đang giữ hai cô gái trong nhà chờ đưa sang Trung Quốc bán (tội mua bán "
+        "người theo khoản 1 Điều 150), nhưng vì nể nên im lặng, không báo công an. Ông ta không phải họ hàng gì với "
+        "họ. Nếu bị truy cứu về tội không tố giác tội phạm thì ông ta bị phạt thế nào?",
+    )
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("100/2015/QH13", "390"), first["citation"]
+    assert "Điều 390" in (data["summary"] or ""), data["summary"]
+
+
+def test_a_trafficking_story_asking_another_acts_sentence_is_given_the_code_article_ranked_first(answer_client):
+    # heldout29 H29-047 (development): the woman was sold years ago; her husband now beats her. The searches disagree,
+    # the reranker puts Điều 185 (ill-treatment) first, and the route gave Điều 150's range for the old sale.
+    data = ask(
+        answer_client,
+        "chi toi bi ban sang trung quoc 3 nam, tron ve thi lay chong trong xa. tu do chong chi thuong xuyen danh "
+        "dap, chui bo chi la hang bi ban, khong cho an, chi dau don ca the xac lan tinh than nhung chua lan nao bi "
+        "phat hanh chinh. neu xu hinh su thi chong chi bi phat the nao",
+    )
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("100/2015/QH13", "185"), first["citation"]
+
+
+@pytest.mark.parametrize(
+    ("asking", "kept"),
+    [
+        ("Người đàn bà đó bị phạt tù bao nhiêu năm?", True),  # a range of the story's own act (heldout11 H11-046)
+        ("Riêng việc bán đứa bé thì bị xử thế nào?", True),  # the sale itself
+        ("Tòa sẽ quyết định hình phạt thế nào với phần án cũ?", False),
+    ],
+)
+def test_the_reranked_article_replaces_the_storys_trafficking_offence_only_when_another_act_is_asked(asking, kept):
+    from datetime import date
+
+    from ingest.model import Article, Document
+    from search_api.answering.evidence import Evidence, article_candidates
+    from search_api.answering.penalty_route import reranked_code_article
+    from tests.understanding import understand
+
+    code = Document(
+        "100/2015/QH13",
+        "Bộ luật",
+        articles=[
+            Article("150", "Tội mua bán người", "1. Người nào ... thì bị phạt tù từ 05 năm đến 10 năm.", "dieu_150"),
+            Article("56", "Tổng hợp hình phạt của nhiều bản án", "2. Khi xét xử một người ...", "dieu_56"),
+        ],
+    )
+    offence, rule = (article_candidates(code, a, 0)[0] for a in code.articles)
+    offence.coverage, rule.coverage = 0.15, 0.2
+    story = "Một người đàn bà mua lại đứa bé 3 tháng tuổi của một cô gái nghèo rồi bán cho người khác. "
+    evidence = Evidence(understand(story + asking), today=date(2026, 12, 4))
+    chosen = reranked_code_article([rule, offence], [offence], evidence)
+    assert (chosen is None) is kept, chosen
+    rule.coverage = 0.1  # covering the question less than the offence's clause: the route's offence stands
+    assert reranked_code_article([rule, offence], [offence], evidence) is None

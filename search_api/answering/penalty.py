@@ -178,12 +178,17 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         # the asking sentence is the one asked about: "(tội MBN là tội đặc biệt nghiêm trọng). Riêng tội sửa
         # chữa ... giấy tờ theo Đ340 BLHS thì khung nào?" (heldout21 was given Điều 150's range)
         named_key = None
+    # "(tội MBN theo khoản 1 Điều 150) ... bị truy cứu về tội không tố giác tội phạm thì bị phạt thế nào?": over an
+    # article the story cites, the offence the asking sentence names ("Ngoài tội mua bán người ..." sets one aside)
+    asking = _named_whole(store, question.asking_words, offences) if named_key and question.article_in_story else set()
+    if asking and named_key not in asking:
+        named_key = None
     if named_key in offences:
         # "BLHS điều 150 khoản 1 phạt bao nhiêu năm": the offence the question names by its article,
         # whatever another offence's clauses score (on Elasticsearch Điều 368 once outscored it).
         clauses = offences[named_key]
     else:
-        chosen = max(offences.items(), key=offence_score)
+        chosen = max((i for i in offences.items() if not asking or i[0] in asking), key=offence_score)
         if offence_score(chosen) < OFFENCE_FLOOR and not TRAFFICKING_OFFENCE.match(folded(chosen[1][0].article.title)):
             # No offence the question's words make likely: a range read from whichever heading shares a word is a
             # confident wrong answer (an outside reader was given "quấy nhiễu nhân dân" for a woman handed over for

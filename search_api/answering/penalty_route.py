@@ -74,6 +74,8 @@ def general_rule_named(ordered: list[Candidate], question: m.Question) -> Candid
     return None
 
 
+# the asking sentence speaks of the sale itself ("bán", "mua bán", "buôn người"): the story's trafficking offence stands
+_SALE_ASKED = re.compile(r"(?<!\w)(?:ban|mua ban|buon nguoi|mbn|pcmbn)(?!\w)")
 _ASKS_RANGE = re.compile(
     r"(?<!\w)(?:khung|bao nhieu nam|may nam|cao nhat|toi da|thap nhat|it nhat|muc (?:phat|hinh phat|an))(?!\w)"
 )
@@ -141,3 +143,25 @@ def agreed_code_article(ordered: list[Candidate], offence: list[Candidate], evid
     ):
         return None
     return lead
+
+
+def reranked_code_article(ordered: list[Candidate], offence: list[Candidate], evidence: Evidence) -> Candidate | None:
+    """When the two searches do not agree (agreed_code_article): the reranker's first unit, an article of the Code other
+    than the trafficking offence the route chose from the story, when the asking sentence neither speaks of the sale
+    nor asks a range, and the unit covers the question better than the offence's clause. "Chị tôi bị bán sang Trung
+    Quốc 3 năm, trốn về thì lấy chồng ... chồng chị thường xuyên đánh đập ... nếu xử hình sự thì chồng chị bị phạt thế
+    nào" is Điều 185 (ill-treatment), not Điều 150; "... Tòa sẽ quyết định hình phạt thế nào với phần án cũ hắn chưa
+    chấp hành xong?" is Điều 56 (heldout28-29, development sets, were given the trafficking offence's range)."""
+    question = evidence.question
+    if not ordered or not offence or question.article_number or not question.asking_terms:
+        return None
+    lead = ordered[0]
+    if lead.document.type != "Bộ luật" or lead.article.id == offence[0].article.id:
+        return None
+    if not TRAFFICKING_OFFENCE.match(folded(offence[0].article.title)) or TRAFFICKING_OFFENCE.match(
+        folded(lead.article.title)
+    ):
+        return None
+    if _SALE_ASKED.search(question.asking_words) or _ASKS_RANGE.search(question.asking_words):
+        return None  # ("Người đàn bà đó bị phạt tù bao nhiêu năm?": the story's own act, its range)
+    return lead if lead.coverage > offence[0].coverage else None

@@ -320,7 +320,9 @@ class AnswerService:
             and not penalty_route.named_general_guidance(ordered, evidence)
         ):
             quotes, summary = penalty.penalty_quotes(evidence, self.store)
-            agreed = penalty_route.agreed_code_article(ordered, quotes[:1], evidence)
+            agreed = penalty_route.agreed_code_article(
+                ordered, quotes[:1], evidence
+            ) or penalty_route.reranked_code_article(ordered, quotes[:1], evidence)
             if agreed is not None:
                 # (the story's offence is not what the asking sentence asks: penalty_route.agreed_code_article)
                 return c.lead_with(composition, [agreed], ordered, threshold, "ranked")
