@@ -63,6 +63,7 @@ from search_api.answering.facts import (
     effect_unit,
     facts_summary,
 )
+from search_api.answering.named_scope import named_scope
 from search_api.answering.off_collection import unit_words
 from search_api.answering.prohibited import named_text_prohibition
 from search_api.answering.quote_labels import amount_summary, short_label
@@ -219,6 +220,9 @@ class AnswerService:
                 composition.mode = "named_article"
                 composition.summary = f"Điều {article.number}. {article.title} — {short_label(document)}"
                 return composition
+        if (scope := named_scope(evidence)) is not None:
+            # "Luật TGPL 2017 phạm vi điều chỉnh gồm những nội dung gì": the named text's own scope article
+            return c.lead_with(composition, [scope], ordered, threshold, "scope")
         if question.intent == m.DETAILING and detailing.compose_detailing(
             evidence, ordered, threshold, composition, self.store
         ):

@@ -1,0 +1,56 @@
+"""What a text the question names governs: "Luật Trợ giúp pháp lý 2017 phạm vi điều chỉnh gồm những nội dung gì",
+"TTLT 01/2012 hướng dẫn những nội dung gì về TGPL cho người DTTS", "Thông tư 27/2022 có áp dụng cho diễn đàn trẻ em
+không": the text's own scope article ("Phạm vi điều chỉnh", "Đối tượng áp dụng"), its unit covering the question best
+(compose stage). Development questions of heldout27-29 were answered from another article of the text, or another
+text, sharing the story's words."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.model import Article, Document
+from search_api.answering.evidence import Evidence, article_candidates, is_stub
+from search_api.answering.models import Candidate
+from search_api.answering.terms import folded, unit_terms
+
+_TEXT = r"(?:van ban|thong tu|thong tu lien tich|ttlt|tt|luat|bo luat|nghi dinh|nd|nghi quyet|nq)"
+SCOPE_ASKED = re.compile(
+    r"(?<!\w)(?:pham vi dieu chinh|pham vi (?:cua )?" + _TEXT + r"|doi tuong ap dung"
+    r"|dieu chinh (?:nhung )?(?:van de|noi dung) gi"
+    r"|(?:huong dan|quy dinh) (?:nhung )?(?:noi dung|van de) gi"
+    # (the text itself applies, not a right it states: "quyền được bảo đảm an sinh xã hội có áp dụng cho bé ...")
+    r"|(?:" + _TEXT + r"|nay|do)(?: \w+){0,3} co ap dung (?:cho|doi voi|voi))(?!\w)"
+)
+SCOPE_TITLES = ("pham vi", "doi tuong ap dung")
+
+
+def scope_articles(document: Document) -> list[Article]:
+    """A text's scope articles, among its first three: "Phạm vi điều chỉnh", "Đối tượng áp dụng" (or both in one)."""
+    return [a for a in document.articles[:3] if any(t in folded(a.title) for t in SCOPE_TITLES)]
+
+
+def named_scope(evidence: Evidence) -> Candidate | None:
+    """The unit of the named text's scope articles covering the question best (the first on a tie), when the
+    question asks what that one text governs and names no article of it."""
+    question = evidence.question
+    # (the whole question too: "... phạm vi điều chỉnh gồm những nội dung gì — soạn tài liệu tập huấn" asks first)
+    asked = SCOPE_ASKED.search(question.asking_words) or SCOPE_ASKED.search(f" {question.folded} ")
+    if question.article_number or not asked:
+        return None
+    held = [d for d in evidence.named_documents if not is_stub(d)]
+    if len(held) != 1:
+        return None  # (two texts named: which one's scope is asked is not said)
+    document = held[0]
+    weight = evidence.weights
+    best: tuple[float, Candidate] | None = None
+    for article in scope_articles(document):
+        for unit in article_candidates(document, article, 0):
+            if unit.kind == "diem":
+                continue  # (a point is read within its clause)
+            cover = sum(w for t, w in weight.items() if t in unit_terms(unit.text))
+            if best is None or cover > best[0]:
+                best = (cover, unit)
+    if best is None:
+        return None
+    best[1].reasons.append("scope of the text the question names")
+    return best[1]

@@ -1,0 +1,76 @@
+"""What a named text governs (search_api/answering/named_scope.py): the text's own scope article answers, on both
+backends. Development questions (ids given) quoted as asked; the phrasings list also holds phrasings written for these
+tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ingest.model import Article, Document
+from search_api.answering.evidence import Evidence
+from search_api.answering.named_scope import SCOPE_ASKED, named_scope
+from tests.conftest import ask
+from tests.understanding import understand
+
+
+@pytest.mark.parametrize(
+    ("text", "asks_scope"),
+    [
+        ("luat tre em 2016 dieu chinh nhung van de gi", True),  # H29-013
+        ("Luật Trợ giúp pháp lý 2017 phạm vi điều chỉnh gồm những nội dung gì", True),  # H29-012
+        ("muốn nắm phạm vi của TTLT này", True),  # H27-013
+        ("Thông tư đó có áp dụng cho diễn đàn trẻ em không?", True),  # H29-011
+        ("Nghị định 62/2012 có đối tượng áp dụng là ai?", True),
+        # the scope of an agency's work, and a right the text states, are not the text's scope
+        ("cơ quan nào kiểm tra hồ sơ điện tử trong phạm vi toàn quốc?", False),  # H28-044
+        ("theo luật trẻ em thì quyền được bảo đảm an sinh xã hội có áp dụng cho bé không", False),  # H9-030
+        ("Luật PCMBN quy định nạn nhân được hỗ trợ gì?", False),
+    ],
+)
+def test_a_question_asking_what_a_text_governs(text, asks_scope):
+    question = understand(text)
+    said = SCOPE_ASKED.search(question.asking_words) or SCOPE_ASKED.search(f" {question.folded} ")
+    assert bool(said) is asks_scope
+
+
+def _circular(*articles: Article) -> Document:
+    return Document("27/2022/TT-BLĐTBXH", "Thông tư", articles=list(articles))
+
+
+SCOPE = Article(
+    "1",
+    "Phạm vi điều chỉnh và đối tượng áp dụng",
+    "1. Thông tư này hướng dẫn sự tham gia của trẻ em vào các hoạt động ngoài gia đình.\n"
+    "2. Thông tư này áp dụng đối với cơ quan, tổ chức, cá nhân.\n"
+    "3. Thông tư này không áp dụng đối với diễn đàn trẻ em.",
+    "dieu_1",
+)
+
+
+def test_the_named_texts_scope_clause_covering_the_question_answers():
+    from ingest.units import split_units
+
+    SCOPE.units = split_units(SCOPE.text, SCOPE.id)
+    other = Article("3", "Quyền của trẻ em khi tham gia", "Trẻ em được tham gia diễn đàn trẻ em.", "dieu_3")
+    evidence = Evidence(understand("Thông tư 27/2022 có áp dụng cho diễn đàn trẻ em không?"), today=date(2026, 12, 4))
+    evidence.named_documents.append(_circular(SCOPE, other))
+    evidence.weights = {"dien_dan": 1.0, "ap_dung": 0.5, "tre_em": 0.1}
+    unit = named_scope(evidence)
+    assert unit is not None and unit.article.number == "1" and unit.text.startswith("3."), unit
+    # two texts named: whose scope is asked is not said
+    evidence.named_documents.append(Document("09/2017/TT-BTTTT", "Thông tư", articles=[other]))
+    assert named_scope(evidence) is None
+
+
+def test_what_a_named_law_governs_is_its_scope_article(answer_client):
+    # H29-012 (development): answered from 134/2013/TTLT Điều 3, the story's "hỗ trợ nạn nhân" words
+    data = ask(
+        answer_client,
+        "Luật Trợ giúp pháp lý 2017 phạm vi điều chỉnh gồm những nội dung gì (người được TGPL, tổ chức, người thực "
+        "hiện...) — soạn tài liệu tập huấn cho cán bộ hỗ trợ nạn nhân mua bán người",
+    )
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("11/2017/QH14", "1"), first["citation"]
+    assert "Luật này quy định về người được trợ giúp pháp lý" in first["text"]
