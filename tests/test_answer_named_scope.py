@@ -74,3 +74,20 @@ def test_what_a_named_law_governs_is_its_scope_article(answer_client):
     first = data["answer"][0]
     assert (first["doc_number"], first["article_number"]) == ("11/2017/QH14", "1"), first["citation"]
     assert "Luật này quy định về người được trợ giúp pháp lý" in first["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("có văn bản nào quy định riêng về việc này không, văn bản đó quy định những gì?", True),
+        ("Thông tư này hướng dẫn những gì?", True),
+        ("văn bản nào quy định mức hỗ trợ, cụ thể là gì?", False),  # what it says on the matter asked
+    ],
+)
+def test_a_question_asking_what_the_text_found_governs(text, asked):
+    # H27-011 (development): the governing route found 11/2014/TT-BTP but quoted its Điều 12 before its scope, as
+    # "những gì" reads as a content question; "văn bản đó quy định những gì" asks what the text itself governs (on
+    # the full collection; the tests' smaller answer corpus does not reach that route on Elasticsearch)
+    from search_api.answering.named_scope import TEXT_ASKED
+
+    assert bool(TEXT_ASKED.search(understand(text).folded)) is asked

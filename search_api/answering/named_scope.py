@@ -21,6 +21,10 @@ SCOPE_ASKED = re.compile(
     # (the text itself applies, not a right it states: "quyền được bảo đảm an sinh xã hội có áp dụng cho bé ...")
     r"|(?:" + _TEXT + r"|nay|do)(?: \w+){0,3} co ap dung (?:cho|doi voi|voi))(?!\w)"
 )
+# what the text itself governs, asked of a text found first: "có văn bản nào ... không, văn bản đó quy định những gì"
+TEXT_ASKED = re.compile(
+    r"(?<!\w)" + _TEXT + r" (?:do|nay) (?:quy dinh|huong dan|dieu chinh) (?:nhung )?(?:gi|noi dung gi)(?!\w)"
+)
 SCOPE_TITLES = ("pham vi", "doi tuong ap dung")
 
 
