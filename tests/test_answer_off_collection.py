@@ -522,3 +522,18 @@ def test_the_monthly_social_allowance_asked_is_declined_whatever_clause_names_an
     subjects = [s for s in SUBJECTS if s.question.search(folded_text(question)) and not s.quote_may_answer]
     assert bool(subjects) is declined
     assert all("chính sách trợ giúp xã hội" in s.message for s in subjects)
+
+
+def test_a_subject_the_collection_lacks_told_only_in_the_story_does_not_decline():
+    # heldout29 H29-048 (development): a commune official who forged a birth certificate's year, asked what the
+    # Criminal Code does to him, was declined as a civil-status question ("Việc đăng ký hộ tịch ...")
+    from search_api.answering.evidence import Evidence
+    from search_api.answering.off_collection import off_collection
+    from tests.understanding import understand
+
+    story = "Năm nay anh ta lại cấp giấy khai sinh sai năm sinh cho một em 15 tuổi theo yêu cầu của người môi giới. "
+    asked_apart = "Theo BLHS anh ta có thể bị truy cứu trách nhiệm hình sự về tội gì, khung hình phạt thế nào?"
+    assert off_collection(Evidence(understand(story + asked_apart)), [], EmptyStore()) == ""
+    # the subject in the asking sentence, or a short asking sentence after the story, still declines
+    for asked in ("Làm lại giấy khai sinh cho cháu ở đâu, thủ tục thế nào?", "Thủ tục thế nào?"):
+        assert "Luật Hộ tịch" in off_collection(Evidence(understand(story + asked)), [], EmptyStore()), asked
