@@ -91,3 +91,23 @@ def test_a_question_asking_what_the_text_found_governs(text, asked):
     from search_api.answering.named_scope import TEXT_ASKED
 
     assert bool(TEXT_ASKED.search(understand(text).folded)) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "content_first"),
+    [
+        # heldout29 H29-018 (development): the decree's scope was quoted before its Điều 2, which says the state helps
+        (
+            "trung tâm bảo trợ xã hội công lập của tỉnh nhận nuôi, hỗ trợ nạn nhân bị mua bán trở về — có được Nhà "
+            "nước hỗ trợ thêm kinh phí, nhân lực, cơ sở vật chất để làm việc này không, nghị định nào",
+            True,
+        ),
+        ("văn bản nào quy định mức hỗ trợ tiền ăn, cụ thể là gì?", True),
+        ("Nghị định nào quy định căn cứ xác định nạn nhân?", False),  # which text: its scope first
+        ("có văn bản nào quy định riêng về việc này không, văn bản đó quy định những gì?", False),
+    ],
+)
+def test_the_governing_texts_clause_opens_when_content_or_whether_is_asked(text, content_first):
+    from search_api.answering.governing import content_first as opens_with_content
+
+    assert opens_with_content(understand(text)) is content_first

@@ -63,7 +63,7 @@ from search_api.answering.facts import (
     effect_unit,
     facts_summary,
 )
-from search_api.answering.named_scope import TEXT_ASKED, named_scope
+from search_api.answering.named_scope import named_scope
 from search_api.answering.off_collection import unit_words
 from search_api.answering.prohibited import named_text_prohibition
 from search_api.answering.quote_labels import amount_summary, short_label
@@ -282,9 +282,8 @@ class AnswerService:
             if scope:
                 rest = [q for q in c.select(ordered, threshold) if q.document.number != scope[0].document.number]
                 content = governing.content_quote(evidence, scope[0].document, scope[0].article)
-                # ("..., cụ thể là gì": what it says, then its scope; but "văn bản đó quy định những gì" asks the scope)
-                if question.asks_content and content is not None and not TEXT_ASKED.search(question.folded):
-                    scope = [content, *scope]
+                if content is not None and governing.content_first(question):
+                    scope = [content, *scope]  # "..., cụ thể là gì", "có được ... không": what it says, then its scope
                 elif content is not None and content.key != scope[0].key:
                     scope = [*scope, content]  # which text, then what it says on the question
                 composition.quotes = (scope + rest)[: c.MAX_QUOTES]
