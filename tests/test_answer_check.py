@@ -725,3 +725,51 @@ def test_a_day_asked_that_no_quoted_clause_names_is_declined_saying_so(answer_cl
     # a day the texts state ("kể từ ngày ...") is answered
     held = ask(answer_client, "Thời gian thử thách của án treo được tính từ ngày nào?")
     assert held["answered"] is True and "ngày" in held["answer"][0]["text"]
+
+
+def test_texts_not_yet_in_force_on_the_day_asked_are_flagged_on_top():
+    # "tháng 10/2013 ... đã quyết toán theo Thông tư liên tịch 134/2013 chưa?" (development H27-009): the answer quoted
+    # the circular, in force from 10/11/2013, with no word on top that it did not yet apply on the day asked about.
+    from datetime import date
+
+    from ingest.model import THAY_THE, Article, Document, Relation
+    from search_api.answering.compose import Composition
+    from search_api.answering.evidence import Evidence, article_candidates
+    from tests.understanding import understand
+
+    article = Article("4", "Điều thử", "1. Nội dung.", "dieu_4")
+    source = "Điều 7 của chính văn bản"
+    circular = Document(
+        "134/2013/TTLT-BTC-BLĐTBXH",
+        "Thông tư liên tịch",
+        effective=date(2013, 11, 10),
+        articles=[article],
+        facts=[{"field": "effective", "value": "2013-11-10", "source": source, "kept": True}],
+    )
+    older = Document(
+        "06/2010/TT-X", "Thông tư", effective=date(2010, 1, 1), expired=date(2013, 11, 10), articles=[article]
+    )
+
+    class Store:
+        def document(self, number):
+            return older if number == older.number else None
+
+    quotes = [article_candidates(circular, article, 0)[0]]
+    evidence = Evidence(understand("tháng 10/2013 chi tiền ăn cho nạn nhân theo thông tư liên tịch 134/2013 chưa"))
+    banner = check.banner(evidence, Composition(quotes=quotes), Store())
+    assert banner["kind"] == "not_yet" and banner["effective"] == "2013-11-10"
+    assert "chưa có hiệu lực" in banner["text"] and "10/11/2013" in banner["text"] and "/10/2013" in banner["text"]
+    assert "không ghi nhận văn bản nào nó thay thế" in banner["text"]
+    assert banner["sources"] == [{"document": circular.number, "source": source}]
+    # the text it replaced is named, and whether the collection holds it
+    circular.relations = [Relation(THAY_THE, older.number)]
+    assert "06/2010/TT-X (có trong kho văn bản)" in check.banner(evidence, Composition(quotes=quotes), Store())["text"]
+    # asked about a day it was in force: no such banner
+    later = Evidence(understand("tháng 12/2013 chi tiền ăn cho nạn nhân theo thông tư liên tịch 134/2013 chưa"))
+    assert (check.banner(later, Composition(quotes=quotes), Store()) or {}).get("kind") != "not_yet"
+    # the text quoted first pending, a later one in force on that day
+    law = Document("66/2011/QH12", "Luật", effective=date(2012, 1, 1), articles=[article])
+    mixed = [quotes[0], article_candidates(law, article, 0)[0]]
+    lead = check.banner(evidence, Composition(quotes=mixed), Store())
+    assert lead["kind"] == "lead_not_yet" and "quy định trích đầu tiên chưa có hiệu lực" in lead["text"]
+    assert "66/2011/QH12" not in lead["text"]

@@ -1,14 +1,15 @@
 """The check stage's in-force banner: when every quoted text had expired on the day asked about (today by
 default), or the text quoted first had, one plain sentence says which text applied, until when, what replaced it
 and whether the replacing text is in the collection; when the question is about a past day, which texts applied
-on that day. An expiry inferred from an unchecked link is hedged as the status note is.
+on that day, and which had not yet taken effect. An expiry inferred from an unchecked link is hedged as the status
+note is.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from ingest.model import Document
+from ingest.model import THAY_THE, Document
 from search_api.answering.compose import Composition, in_force_on
 from search_api.answering.evidence import Evidence, is_stub
 from search_api.corpus_store import CorpusStore
@@ -36,7 +37,9 @@ def banner(evidence: Evidence, composition: Composition, store: CorpusStore) -> 
             + _lapsed_since(documents),
         }
     if any(f is not False for f in force):
-        return _lead_expired(composition.quotes[0].document, day, store)
+        return _lead_expired(composition.quotes[0].document, day, store) or _not_yet(documents[:1], day, store, True)
+    if all(_pending(d, day) for d in documents):
+        return _not_yet(documents, day, store)
     expired = [d for d in documents if d.expired and (day is None or d.expired <= day)]
     if not expired:
         return None
@@ -111,6 +114,51 @@ def _lead_expired(lead: Document, day, store: CorpusStore) -> dict | None:
         "expired": lead.expired.isoformat(),
         "replaced_by": replacement,
         "replacement_in_collection": in_collection,
+    }
+
+
+def _pending(document: Document, day: date | None) -> bool:
+    return day is not None and document.effective is not None and day < document.effective
+
+
+def _not_yet(documents: list[Document], day: date | None, store: CorpusStore, lead: bool = False) -> dict | None:
+    """The quoted texts (or the one quoted first) had not yet taken effect on the day asked about: "tháng 10/2013 ...
+    đã quyết toán theo Thông tư liên tịch 134/2013 chưa?" was answered from that circular, in force from 10/11/2013,
+    with no word on top that it did not yet apply (the quotes' own status said so, one line each, below). The date
+    comes from the text's official facts (Document.facts, with their sources); what the text replaced, when the
+    collection records it, is the rule that applied before."""
+    pending = [d for d in documents if _pending(d, day)]
+    if not pending or day is None:
+        return None
+    dated = ", ".join(f"{d.type} {d.number} (có hiệu lực từ {vn_date(d.effective)})" for d in pending)
+    one = len(pending) == 1
+    quoted = "quy định trích đầu tiên" if lead else ("văn bản" if one else "các văn bản") + " trích dưới đây"
+    text = f"Vào ngày {vn_date(day)}, {quoted} chưa có hiệu lực: {dated}"
+    text += f"; quy định của {'văn bản này' if one else 'chúng'} áp dụng cho sự việc từ ngày có hiệu lực."
+    replaced = [
+        r.target for d in pending for r in d.relations if r.type == THAY_THE and not r.source and r.target != d.number
+    ]
+    if replaced:
+        held = [n for n in dict.fromkeys(replaced) if (found := store.document(n)) is not None and not is_stub(found)]
+        missing = [n for n in dict.fromkeys(replaced) if n not in held]
+        # (the text it replaced is the rule that applied until then, as far as the collection records)
+        if held:
+            text += f" Văn bản được thay thế, áp dụng trước ngày đó: {', '.join(held)} (có trong kho văn bản)."
+        if missing:
+            text += f" Văn bản được thay thế, áp dụng trước ngày đó: {', '.join(missing)} (toàn văn chưa có trong kho)."
+    else:
+        text += " Kho văn bản không ghi nhận văn bản nào nó thay thế."
+    sources = [
+        {"document": d.number, "source": f["source"]}
+        for d in pending
+        for f in d.facts
+        if f.get("field") == "effective" and f.get("kept")
+    ]
+    return {
+        "kind": "lead_not_yet" if lead else "not_yet",
+        "text": text,
+        "effective": min(d.effective for d in pending if d.effective).isoformat(),
+        "sources": sources,
     }
 
 
