@@ -12,7 +12,16 @@ import re
 
 import pytest
 
-from search_api.answering import evidence, governing, juvenile, naming, off_collection, offence_tables, penalty
+from search_api.answering import (
+    evidence,
+    governing,
+    juvenile,
+    naming,
+    off_collection,
+    offence_names,
+    offence_tables,
+    penalty,
+)
 from search_api.answering.counts import stated_ages
 from search_api.answering.terms import folded
 from search_api.corpus_store import CorpusStore
@@ -101,24 +110,25 @@ QUESTIONS = [
 def test_offences_a_question_names_are_those_the_scan_finds(store, question, child):
     asked = set(folded(question).split())
     ages = tuple(stated_ages(f" {folded(question)} "))
-    offences = evidence._offences(store)
+    offences = offence_names._offences(store)
     scanned = [
         (d, a)
         for d, a, _ in offences
-        if evidence.name_stated(a.title, asked, child, ages) >= evidence.OFFENCE_NAME_SHARE
+        if offence_names.name_stated(a.title, asked, child, ages) >= offence_names.OFFENCE_NAME_SHARE
     ]
     if not scanned:
         ordered = sorted(offences, key=lambda item: -item[2])
-        scanned = [(d, a) for d, a, _ in ordered[: evidence.PROMINENT_OFFENCES]]
-    assert evidence._named_offences(store, asked, child, ages) == scanned
+        scanned = [(d, a) for d, a, _ in ordered[: offence_names.PROMINENT_OFFENCES]]
+    assert offence_names.named_offences(store, asked, child, ages) == scanned
 
 
 def test_a_child_s_age_says_the_under_16_of_an_offence_s_name():
     asked = set(folded("dâm ô bé gái 13 tuổi").split())
-    assert evidence.name_stated("Tội dâm ô đối với người dưới 16 tuổi", asked, child=True) == 1.0
-    assert evidence.name_stated("Tội dâm ô đối với người dưới 16 tuổi", asked) < evidence.OFFENCE_NAME_SHARE
+    assert offence_names.name_stated("Tội dâm ô đối với người dưới 16 tuổi", asked, child=True) == 1.0
+    assert offence_names.name_stated("Tội dâm ô đối với người dưới 16 tuổi", asked) < offence_names.OFFENCE_NAME_SHARE
     # the act must still be said: the age alone names no offence against children
-    assert evidence.name_stated("Tội hiếp dâm người dưới 16 tuổi", asked, child=True) < evidence.OFFENCE_NAME_SHARE
+    share = offence_names.name_stated("Tội hiếp dâm người dưới 16 tuổi", asked, child=True)
+    assert share < offence_names.OFFENCE_NAME_SHARE
 
 
 def _offence_articles(snapshot):

@@ -559,7 +559,7 @@ def test_an_article_told_in_the_story_does_not_open_the_answer_to_another_questi
 
 
 def test_an_age_within_the_offences_bracket_says_that_part_of_its_name():
-    from search_api.answering.evidence import name_stated
+    from search_api.answering.offence_names import name_stated
 
     asked = set("khach mua dam be gai 15 tuoi bi ban vao quan".split())
     assert name_stated("Tội mua dâm người dưới 18 tuổi", asked, ages=(15,)) == 1.0
@@ -571,7 +571,7 @@ def test_an_age_within_the_offences_bracket_says_that_part_of_its_name():
 
 
 def test_an_offence_name_said_in_order_not_its_words_apart():
-    from search_api.answering.evidence import name_said_as_phrase
+    from search_api.answering.offence_names import name_said_as_phrase
 
     question = "khach mua dam be gai 15 tuoi bi ban vao quan thi bi xu the nao"
     assert name_said_as_phrase("Tội mua dâm người dưới 18 tuổi", question, ages=(15,)) == 1.0

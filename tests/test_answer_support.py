@@ -249,6 +249,8 @@ def test_an_agencys_step_with_a_time_limit_earns_the_duration_bonus(answer_clien
 
     # 144/2017 Điều 16 khoản 3 ("Trong thời hạn 04 ngày làm việc ..., Giám đốc Trung tâm ... trình") holds no
     # victim's provision, yet it is the time limit a "bao lâu" question asks for.
+    from search_api.answering.provision_bonus import DURATION_BONUS
+
     answers = answer_client.app.state.vnlex.answers
     question = answers.understand("nghị định 144/2017 nộp hồ sơ cộng tác viên thì bao lâu Trung tâm trình Sở Tư pháp")
     assert question.asks_duration
@@ -257,7 +259,7 @@ def test_an_agencys_step_with_a_time_limit_earns_the_duration_bonus(answer_clien
     unit = next(
         x for x in evidence.candidates if x.document.number == "144/2017/NĐ-CP" and x.unit_id == "dieu_16__khoan_3"
     )
-    assert unit.parts["provision"] >= c.DURATION_BONUS
+    assert unit.parts["provision"] >= DURATION_BONUS
 
 
 @pytest.mark.parametrize(

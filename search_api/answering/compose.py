@@ -24,8 +24,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from ingest.amounts import extract_deadlines
-from ingest.entitlements import Provision
 from ingest.model import QUY_DINH_CHI_TIET, Document
 from search_api.answering import models as m
 from search_api.answering.asked_role import role_bonus
@@ -36,6 +34,7 @@ from search_api.answering.issuer_named import texts_named_by_issuer
 from search_api.answering.models import Candidate, nested, same_article
 from search_api.answering.prescriber import prescriber_parts
 from search_api.answering.prohibited import prohibited_acts_bonus
+from search_api.answering.provision_bonus import AGENCY_BONUS, PROVISION_BONUS, provision_bonus
 from search_api.answering.support import (
     Cover,
     agency_bonus,
@@ -62,15 +61,12 @@ GROUP_FLOOR_SHARE = 0.75  # 0.6 measured: same first quotes (heldout5 H5-018 rig
 QUOTE_FLOOR_SHARE = 0.8
 SYLLABLE_SHARE = 0.4
 RANK_STEP = 0.01  # the search ranking breaks ties between equally covering units
-PROVISION_BONUS = 0.08
 # A story told before the question dilutes every unit's coverage alike; how much of the asking sentence a unit covers
 # tells which one answers what is asked ("... vụ việc đã kết thúc. Hồ sơ điện tử của vụ đó có được số hóa, lưu ở đâu?").
 # Measured on the twenty-one development sets (session 20): 0.15 for story questions only, fact first +9 SQLite / +6
 # Elasticsearch, one correct decline fewer on SQLite; 0.25 gave +15 SQLite at two correct declines; given to every
 # question (its whole text the asking sentence), 0.15 gave +10 / +8 at two and one correct declines.
 ASKING_WEIGHT = 0.15
-AMOUNT_BONUS = 0.15
-AGENCY_BONUS = 0.04  # 0.08 until session 9: nine dev sets +1 SQLite, +2 Elasticsearch at 0.04, nothing lost
 PROCEDURE_BONUS = 0.06
 IN_FORCE_BONUS = 0.03
 NOT_YET_PENALTY = 0.1
@@ -82,11 +78,6 @@ GUIDANCE_BONUS = 0.1
 # time. 0.05 / 0.1 / 0.2 measured on the eight development sets (SQLite): fact first 0 / +1 / +1; 0.1 on
 # Elasticsearch: -1 (heldout5 H5-051, whose writer took 11/2014 as in force: its expiry is inferred, unverified).
 SUPERSEDED_PENALTY = 0.1
-DURATION_BONUS = 0.12
-MONEY_BONUS = 0.08
-MAXIMUM_BONUS = 0.1
-ASKS_MAXIMUM = re.compile(r"(?<!\w)(?:toi da|nhieu nhat|khong qua|dai nhat)(?!\w)")
-TIME_UNITS = frozenset({"ngày", "ngày làm việc", "tháng", "năm", "giờ", "buổi làm việc"})
 SUB_LAW_TYPES = ("Nghị định", "Thông tư", "Thông tư liên tịch", "Quyết định")
 
 
@@ -189,7 +180,7 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
         parts["coverage"] = candidate.coverage
         if asking_cover is not None:
             parts["asking"] = ASKING_WEIGHT * asking_cover.of_terms(terms)
-        parts["provision"] = _provision_bonus(candidate, question, store)
+        parts["provision"] = provision_bonus(candidate, question, store)
         parts["group"] = group_bonus(candidate, question)
         parts["span"] = span_bonus(candidate, question, cover)
         parts["agency"] = agency_bonus(candidate, question, cover)
@@ -286,54 +277,6 @@ def superseded_in_collection(document, day, store: CorpusStore) -> bool:
         if law is not None and not is_stub(law) and law.expired is None and in_force_on(law, day) is not False:
             return True
     return False
-
-
-def _provision_bonus(candidate: Candidate, question: m.Question, store: CorpusStore) -> float:
-    if not (question.has(m.ENTITLEMENT, m.AMOUNT, m.AGENCY, m.LEGAL_AID) or question.asks_duration):
-        return 0.0
-    provisions = store.provisions_of(candidate.document.number)
-    provision = provisions.get(candidate.unit_id)
-    if provision is not None:
-        return _bonus_for(provision, question)
-    if candidate.kind == "khoan":
-        # An enumerating clause ("được hưởng các chế độ sau đây: a) ...") is as much a
-        # provision as its best point.
-        clause = m.clause_of(candidate)
-        points = [provisions[c.id] for c in (clause.children if clause else []) if c.id in provisions]
-        if points:
-            return max(_bonus_for(p, question) for p in points)
-    if question.asks_duration and not question.asks_money and states_time_limit(candidate.text):
-        # An agency's step with its time limit ("Trong thời hạn 04 ngày làm việc ..., Giám đốc Trung tâm
-        # ... trình") is no victim's provision, yet it is what "bao lâu" asks.
-        return DURATION_BONUS
-    return 0.0
-
-
-@lru_cache(maxsize=8192)
-def states_time_limit(text: str) -> bool:
-    return any(a.unit in TIME_UNITS for a in extract_deadlines(text))
-
-
-def _bonus_for(provision: Provision, question: m.Question) -> float:
-    bonus = (
-        PROVISION_BONUS
-        if question.has(m.ENTITLEMENT, m.LEGAL_AID) and provision.kind in ("entitlement", "right")
-        else 0
-    )
-    # "Mấy ngày", "bao nhiêu ngày" read as an amount too; a time limit is what they ask, so the
-    # duration bonus alone applies (else any clause with a sum or a span outranks the deadline).
-    if question.has(m.AMOUNT) and provision.amounts and not (question.asks_duration and not question.asks_money):
-        bonus += AMOUNT_BONUS
-        if question.asks_money and any(a.unit == "đồng" for a in provision.amounts):
-            bonus += MONEY_BONUS
-    if question.asks_duration and (provision.deadlines or any(a.unit in TIME_UNITS for a in provision.amounts)):
-        bonus += DURATION_BONUS
-        spans = [a for a in provision.deadlines + provision.amounts if a.unit in TIME_UNITS]
-        if ASKS_MAXIMUM.search(question.folded) and any(a.cap for a in spans):
-            bonus += MAXIMUM_BONUS  # "tối đa bao nhiêu ngày": the clause stating a ceiling
-    if question.has(m.AGENCY) and provision.agency:
-        bonus += AGENCY_BONUS
-    return bonus
 
 
 def ranked(evidence: Evidence) -> list[Candidate]:

@@ -14,7 +14,8 @@ import re
 from ingest.model import Article, Document
 from search_api.answering import models as m
 from search_api.answering.counts import prison_term_told
-from search_api.answering.evidence import article_candidates, article_numbered, offence_name, offence_names
+from search_api.answering.evidence import article_candidates, article_numbered
+from search_api.answering.offence_names import offence_name, offence_names
 from search_api.answering.quote_labels import short_label
 from search_api.answering.terms import folded
 from search_api.corpus_store import CorpusStore

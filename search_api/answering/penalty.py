@@ -14,16 +14,15 @@ from search_api.answering import models as m
 from search_api.answering.compose import article_candidates, is_offence, ranked
 from search_api.answering.counts import SHARE_RE
 from search_api.answering.cues import affirmed
-from search_api.answering.evidence import (
+from search_api.answering.evidence import Evidence, about_child_under_16
+from search_api.answering.models import Candidate
+from search_api.answering.offence_names import (
     OFFENCE_NAME_SHARE,
-    Evidence,
-    about_child_under_16,
     name_said_as_phrase,
     name_stated,
     offence_prominence,
     outside_age_bracket,
 )
-from search_api.answering.models import Candidate
 from search_api.answering.offence_tables import (
     _offences_by_title,
     _offences_named_in,

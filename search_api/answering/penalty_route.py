@@ -7,8 +7,9 @@ import re
 
 from search_api.answering import models as m
 from search_api.answering.compose import is_offence
-from search_api.answering.evidence import Evidence, name_said_as_phrase
+from search_api.answering.evidence import Evidence
 from search_api.answering.models import Candidate
+from search_api.answering.offence_names import name_said_as_phrase
 from search_api.answering.penalty import TRAFFICKING_OFFENCE
 from search_api.answering.terms import folded, word_runs
 

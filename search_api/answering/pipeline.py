@@ -55,7 +55,7 @@ from search_api.answering.citations import quote_dict
 from search_api.answering.confidence import assess
 from search_api.answering.cues import ASKS_AGE
 from search_api.answering.definitions import compose_definition, defined_terms, is_definition_question
-from search_api.answering.evidence import Evidence, gather, hit_for, offence_names
+from search_api.answering.evidence import Evidence, gather, hit_for
 from search_api.answering.facts import (
     asked_types,
     document_facts,
@@ -65,6 +65,7 @@ from search_api.answering.facts import (
 )
 from search_api.answering.named_scope import named_scope
 from search_api.answering.off_collection import unit_words
+from search_api.answering.offence_names import offence_names
 from search_api.answering.prohibited import named_text_prohibition
 from search_api.answering.quote_labels import amount_summary, short_label
 from search_api.answering.rerank import load_model, rerank
