@@ -342,6 +342,21 @@ def test_toi_da_is_not_read_from_toi_da_without_its_diacritics():
 
 
 @pytest.mark.parametrize(
+    "text, repeated",
+    [
+        # heldout15 H15-044 was given Điều 329 khoản 2, not khoản 3 ("02 lần trở lên đối với người từ đủ 13 tuổi ...")
+        ("Gã đó mua dâm một em gái 14 tuổi hai lần qua môi giới trên mạng. Hắn bị phạt tù bao nhiêu năm?", True),
+        ("han da mua dam be gai 15 tuoi 3 lan thi bi phat the nao", True),
+        ("Hắn phạm tội lần đầu, bán một cô gái sang Trung Quốc thì bị phạt tù bao nhiêu năm?", False),
+        ("Người môi giới nhận số tiền gấp 3 lần mức lương cơ sở để đưa cô gái đi bán thì bị phạt bao nhiêu?", False),
+        ("đây là lần thứ hai hắn bị bắt vì tội khác, lần này bán một cô gái thì bị phạt bao nhiêu năm tù", False),
+    ],
+)
+def test_twice_said_as_a_number_of_times_is_the_repeated_offence(text, repeated):
+    assert ("nhiều lần" in understand(text).aggravating) is repeated
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # an outside reader's question (session 13) was given khoản 1's 05-10 years for a second sale

