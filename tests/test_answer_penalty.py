@@ -723,3 +723,23 @@ def test_online_gambling_is_given_the_clause_naming_the_network(answer_client):
     first = data["answer"][0]
     assert (first["doc_number"], first["article_number"]) == ("100/2015/QH13", "322"), first["citation"]
     assert "phạt tù từ 05 năm đến 10 năm" in first["text"], first["citation"]
+
+
+def test_a_point_told_in_the_storys_own_order_is_stated():
+    # heldout17 H17-046: "biết mình nhiễm HIV từ năm ngoái, vẫn dụ dỗ ..." tells Điều 145 khoản 3 điểm b; it was given
+    # khoản 1's range because the point was not said word for word
+    from search_api.answering.penalty_brackets import stated_points
+    from search_api.answering.terms import folded
+
+    clause = (
+        "3. Phạm tội thuộc một trong các trường hợp sau đây:\na) Phạm tội 02 lần trở lên;\n"
+        "b) Biết mình bị nhiễm HIV mà vẫn phạm tội."
+    )
+    told = folded("Anh ta biết mình nhiễm HIV từ năm ngoái, vẫn dụ dỗ quan hệ với một bé gái 14 tuổi")
+    assert stated_points(clause, told) == ["biết mình bị nhiễm HIV mà vẫn phạm tội"]
+    # denied, too far apart, or out of order: not told
+    assert stated_points(clause, folded("hắn không biết mình nhiễm HIV, vẫn dụ dỗ bé")) == []
+    assert (
+        stated_points(clause, folded("biết mình bị bệnh từ lâu, sau đó mới đi xét nghiệm nhiễm HIV, vẫn dụ dỗ")) == []
+    )
+    assert stated_points(clause, folded("vẫn dụ dỗ bé dù nhiễm HIV, biết mình")) == []

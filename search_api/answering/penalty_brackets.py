@@ -135,9 +135,30 @@ def stated_points(clause_text: str, question_folded: str) -> list[str]:
     for match in _POINT.finditer(clause_text):
         point = match.group(1).strip()
         wording = folded(point)
-        if len(wording.split()) >= STATED_POINT_WORDS and affirmed(_stated_words(wording), question_folded):
+        if len(wording.split()) >= STATED_POINT_WORDS and (
+            affirmed(_stated_words(wording), question_folded) or affirmed(_told_words(wording), question_folded)
+        ):
             stated.append(point[:1].lower() + point[1:])
     return stated
+
+
+# A point told in the story's own order with a few words between ("biết mình nhiễm HIV từ năm ngoái, vẫn dụ dỗ ..."
+# tells Điều 145 khoản 3 điểm b "Biết mình bị nhiễm HIV mà vẫn phạm tội"; heldout17 was given khoản 1): its words
+# in order, at most TOLD_GAP words between two, its connectives and the closing "phạm tội" (the act itself) optional.
+TOLD_GAP = 3
+TOLD_POINT_WORDS = (4, 10)  # (longer points are paraphrased, not told word by word)
+_TOLD_OPTIONAL = frozenset("cua cac nhung mot bi ma da duoc".split())
+
+
+@lru_cache(maxsize=4096)
+def _told_words(wording: str) -> re.Pattern:
+    words = [w for w in re.findall(r"\w+", wording) if w not in _TOLD_OPTIONAL]
+    if words[-2:] == ["pham", "toi"]:
+        words = words[:-2]
+    if not TOLD_POINT_WORDS[0] <= len(words) <= TOLD_POINT_WORDS[1]:
+        return re.compile(r"(?!x)x")  # (matches nothing)
+    gap = rf"\W+(?:\w+\W+){{0,{TOLD_GAP}}}"
+    return re.compile(r"(?<!\w)" + gap.join(words) + r"(?!\w)")
 
 
 def counts(text: str, count: int, bracket: re.Pattern = BRACKET) -> bool:
