@@ -142,23 +142,30 @@ def stated_points(clause_text: str, question_folded: str) -> list[str]:
     return stated
 
 
-# A point told in the story's own order with a few words between ("biết mình nhiễm HIV từ năm ngoái, vẫn dụ dỗ ..."
-# tells Điều 145 khoản 3 điểm b "Biết mình bị nhiễm HIV mà vẫn phạm tội"; heldout17 was given khoản 1): its words
-# in order, at most TOLD_GAP words between two, its connectives and the closing "phạm tội" (the act itself) optional.
+# A point told with a phrase of the story where the point joins two clauses with "mà" ("biết mình nhiễm HIV từ năm
+# ngoái, vẫn dụ dỗ ..." tells Điều 145 khoản 3 điểm b "Biết mình bị nhiễm HIV mà vẫn phạm tội"; heldout17 was given
+# khoản 1): at most TOLD_GAP words stand for that "mà", its connectives and the closing "phạm tội" (the act itself) are
+# optional; nothing may come between the other words ("lợi dụng danh nghĩa cá nhân, cơ quan" is another point).
 TOLD_GAP = 3
-TOLD_POINT_WORDS = (4, 10)  # (longer points are paraphrased, not told word by word)
-_TOLD_OPTIONAL = frozenset("cua cac nhung mot bi ma da duoc".split())
+_TOLD_OPTIONAL = frozenset("cua cac nhung mot bi da duoc".split())
 
 
 @lru_cache(maxsize=4096)
 def _told_words(wording: str) -> re.Pattern:
-    words = [w for w in re.findall(r"\w+", wording) if w not in _TOLD_OPTIONAL]
+    words = re.findall(r"\w+", wording)
     if words[-2:] == ["pham", "toi"]:
         words = words[:-2]
-    if not TOLD_POINT_WORDS[0] <= len(words) <= TOLD_POINT_WORDS[1]:
-        return re.compile(r"(?!x)x")  # (matches nothing)
-    gap = rf"\W+(?:\w+\W+){{0,{TOLD_GAP}}}"
-    return re.compile(r"(?<!\w)" + gap.join(words) + r"(?!\w)")
+    if "ma" not in words[1:-1]:
+        return re.compile(r"(?!x)x")  # (no clause boundary: _stated_words alone decides)
+    parts = []
+    for word in words:
+        if word == "ma":
+            parts.append(rf"(?:\w+\W+){{0,{TOLD_GAP}}}")
+        elif word in _TOLD_OPTIONAL:
+            parts.append(rf"(?:{word}\W+)?")
+        else:
+            parts.append(rf"{word}\W+")
+    return re.compile(r"(?<!\w)" + "".join(parts).removesuffix(r"\W+") + r"(?!\w)")
 
 
 def counts(text: str, count: int, bracket: re.Pattern = BRACKET) -> bool:
