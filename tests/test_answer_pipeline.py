@@ -129,6 +129,19 @@ def test_a_sum_per_day_and_its_longest_period_open_with_the_circular_that_fixes_
     assert data["answer"][0]["doc_number"] == "134/2013/TTLT-BTC-BLĐTBXH", data["answer"][0]["citation"]
 
 
+@pytest.mark.parametrize(
+    "question, opening, point",
+    [
+        # "cho nạn nhân" is point c's too (travel meals, 40.000 đồng for up to 5 days): the summary line said so
+        ("tiền ăn cho nạn nhân bị mua bán là bao nhiêu", "tối thiểu 30.000 đồng/người/ngày", "điểm a khoản 1"),
+        ("tiền ăn trong những ngày đi đường cho nạn nhân trở về là bao nhiêu", "tối thiểu 40.000", "điểm c khoản 1"),
+    ],
+)
+def test_the_summary_states_the_sum_of_the_point_whose_label_the_question_says(client, question, opening, point):
+    summary = ask(client, question)["summary"]
+    assert summary.startswith(opening) and f"{point} Điều 4 TTLT 134/2013" in summary, summary
+
+
 def test_date_parameter_answers_with_what_applied_that_day(client):
     data = ask(client, "tiền ăn cho nạn nhân bao nhiêu một ngày", date="2024-05-01")
     assert data["understanding"]["as_of"] == "2024-05-01" and data["as_of"] == "2024-05-01"

@@ -67,7 +67,7 @@ from search_api.answering.named_scope import named_scope
 from search_api.answering.off_collection import unit_words
 from search_api.answering.offence_names import offence_names
 from search_api.answering.prohibited import named_text_prohibition
-from search_api.answering.quote_labels import amount_summary, short_label
+from search_api.answering.quote_labels import LABEL_SAID_BONUS, amount_summary, label_said, short_label
 from search_api.answering.rerank import load_model, rerank
 from search_api.answering.terms import folded
 from search_api.answering.understand import asks_before_last, first_numbered_unknown, understand_question
@@ -370,9 +370,7 @@ class AnswerService:
         ):
             cover = support.Cover(question, evidence.weights)
             first = composition.quotes[0]
-            composition.summary = amount_summary(
-                first, self.store, lambda text: 0.0 if groups.denies_condition(question, folded(text)) else cover(text)
-            )
+            composition.summary = amount_summary(first, self.store, lambda text: point_cover(question, cover, text))
             chain = support.legal_chain(first, self.store, cover) if composition.summary else []
             if chain and composition.summary:
                 # the law and decree articles behind the clause fixing the amount (chain_order)
@@ -389,3 +387,11 @@ class AnswerService:
 
 def _fact_documents(composition: c.Composition) -> set[str]:
     return {str(fact["doc_number"]) for fact in composition.facts if fact.get("doc_number")}
+
+
+def point_cover(question: m.Question, cover: support.Cover, text: str) -> float:
+    """How much a point of the quoted clause is what the question asks, to pick the one whose sum the summary line
+    states: nothing when its condition excludes the question's person, more when the question says its label."""
+    if groups.denies_condition(question, folded(text)):
+        return 0.0
+    return cover(text) + (LABEL_SAID_BONUS if label_said(text, question.folded) else 0.0)

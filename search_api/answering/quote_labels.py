@@ -4,10 +4,31 @@ built from the provisions extracted at ingest."""
 
 from __future__ import annotations
 
+import re
+
 from ingest.model import Document
 from search_api.answering.evidence import article_candidates
 from search_api.answering.models import Candidate
+from search_api.answering.terms import spells_out_heading
 from search_api.corpus_store import CorpusStore
+
+# A point opening with its own short label ("a) Tiền ăn: Hỗ trợ tiền ăn ..."), as the circulars fixing amounts write
+# them: the label names what the point's sum is for.
+_POINT_LABEL = re.compile(r"^\s*(?:[a-zđ]\)|-)?\s*([^:\n]{3,60}):")
+LABEL_WORDS = 6
+# (coverage is the question's share, 0-1; it breaks near ties only: "tiền ăn cho nạn nhân" covered point c 0.06 more
+# than point a, "tiền ăn đường cho nạn nhân về quê" 0.18 more, rightly, and 0.2 then gave development A-055 point a)
+LABEL_SAID_BONUS = 0.1
+
+
+def label_said(text: str, question_folded: str) -> bool:
+    """The point's short label is said whole by the question: "tiền ăn cho nạn nhân ... bao nhiêu" asks point a of
+    TTLT 134/2013 Điều 4 khoản 1 ("Tiền ăn: ... tối thiểu 30.000 đồng/người/ngày"), not point c, whose travel meals
+    ("Chi tiền tàu xe và tiền ăn cho nạn nhân ...") shared more of its words (the summary line said 40.000 đồng)."""
+    match = _POINT_LABEL.match(text)
+    if match is None or len(match.group(1).split()) > LABEL_WORDS:
+        return False
+    return spells_out_heading(match.group(1), question_folded, 2)
 
 
 def short_label(document: Document) -> str:
