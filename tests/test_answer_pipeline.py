@@ -483,6 +483,19 @@ def test_a_day_before_a_text_took_effect_is_said_with_its_effective_date_and_ask
     ), labels
 
 
+def test_a_text_named_before_asking_whether_it_applied_yet_is_a_status_question(client):
+    # heldout30 (accepted as development in session 30): the law named before "đã áp dụng được chưa" was read as a
+    # procedure question and declined for a date no quoted clause stated
+    data = ask(
+        client,
+        "dau thang 12/2011 don bien phong nhan mot co gai 16 tuoi vua duoc trao tra. khi do luat 66/2011/QH12 ve phong "
+        "chong mua ban nguoi da ap dung duoc chua hay phai cho den ngay nao",
+    )
+    assert data["understanding"]["intent"] == "status" and data["answered"] is True
+    assert "có hiệu lực từ 01/01/2012" in (data["summary"] or ""), data["summary"]
+    assert data["banner"]["kind"] == "not_yet" and "01/01/2012" in data["banner"]["text"]
+
+
 def test_dates_offered_as_candidates_for_the_effective_date_are_not_the_day_asked_about(client):
     # "có hiệu lực từ ngày nào? ... ghi 01/12/2012 mà điều luật ghi 01/01/2012": answering as on 01/12/2012
     # labelled the replaced 2011 law "Còn hiệu lực" (an outside reader, session 20)

