@@ -76,6 +76,42 @@ def test_what_a_named_law_governs_is_its_scope_article(answer_client):
     assert "Luật này quy định về người được trợ giúp pháp lý" in first["text"]
 
 
+def test_a_text_named_by_its_type_and_subject_has_its_scope_asked():
+    # heldout30 H30-011 (development since session 30): "Thông tư của Bộ LĐTBXH về diễn đàn trẻ em có áp dụng cho bọn
+    # mình ... không" names 29/2019/TT-BLĐTBXH by its subject, no number; it was declined with that circular leading
+    from types import SimpleNamespace
+
+    from ingest.units import split_units
+
+    scope = Article(
+        "1",
+        "Phạm vi điều chỉnh và đối tượng áp dụng",
+        "1. Thông tư này hướng dẫn việc tổ chức diễn đàn trẻ em.\n"
+        "2. Thông tư này áp dụng đối với cơ quan, tổ chức, cá nhân tổ chức, tham dự diễn đàn trẻ em.",
+        "dieu_1",
+    )
+    scope.units = split_units(scope.text, scope.id)
+    forum = Document("29/2019/TT-BLĐTBXH", "Thông tư", title="Thông tư Hướng dẫn tổ chức diễn đàn trẻ em")
+    forum.articles = [scope]
+    other = Document("27/2022/TT-BLĐTBXH", "Thông tư", title="hướng dẫn sự tham gia của trẻ em", articles=[scope])
+
+    class Store:
+        def derived(self, name, build):
+            return build(SimpleNamespace(documents={d.number: d for d in (forum, other)}))
+
+    def scope_of(text: str):
+        evidence = Evidence(understand(text), today=date(2026, 12, 4))
+        evidence.weights = {"to_chuc": 1.0, "tham_du": 0.5}
+        return named_scope(evidence, Store())
+
+    unit = scope_of("Thông tư của Bộ LĐTBXH về diễn đàn trẻ em có áp dụng cho bọn mình là người tổ chức không?")
+    assert unit is not None and unit.document.number == "29/2019/TT-BLĐTBXH" and unit.text.startswith("2."), unit
+    # two words ("trẻ em") name a whole field, not one text; and no store, no lookup by subject
+    assert scope_of("Thông tư về trẻ em có áp dụng cho bọn mình với tư cách người tổ chức không?") is None
+    unnamed = understand("Thông tư về diễn đàn trẻ em có áp dụng cho bọn mình không?")
+    assert named_scope(Evidence(unnamed, today=date(2026, 1, 1))) is None
+
+
 @pytest.mark.parametrize(
     ("text", "asked"),
     [

@@ -12,6 +12,7 @@ from ingest.model import Article, Document
 from search_api.answering.evidence import Evidence, article_candidates, is_stub
 from search_api.answering.models import Candidate
 from search_api.answering.terms import folded, unit_terms
+from search_api.corpus_store import CorpusStore, Snapshot
 
 _TEXT = r"(?:van ban|thong tu|thong tu lien tich|ttlt|tt|luat|bo luat|nghi dinh|nd|nghi quyet|nq)"
 SCOPE_ASKED = re.compile(
@@ -33,15 +34,48 @@ def scope_articles(document: Document) -> list[Article]:
     return [a for a in document.articles[:3] if any(t in folded(a.title) for t in SCOPE_TITLES)]
 
 
-def named_scope(evidence: Evidence) -> Candidate | None:
+# "Thông tư của Bộ LĐTBXH về diễn đàn trẻ em có áp dụng cho ... không": a text named by its type and subject, no
+# number (heldout30 was declined with that circular's articles leading); the subject's words, in a row, are its title's
+DESCRIBED = re.compile(
+    r"(?<!\w)(thong tu|nghi dinh|luat|nghi quyet|quyet dinh)(?: cua(?: \w+){1,8}?)? ve ((?:\w+ ){1,5}?\w+)"
+    r"(?= (?:co|thi|la|quy dinh|huong dan|dieu chinh|ap dung)(?!\w)|$)"
+)
+_APPLIES = re.compile(r"(?<!\w)co ap dung (?:cho|doi voi|voi)(?!\w)")
+SUBJECT_WORDS = 3  # "diễn đàn trẻ em" (4); two words ("trẻ em") name a whole field, not a text
+
+
+def described_texts(evidence: Evidence, store: CorpusStore | None) -> list[Document]:
+    """The texts of the type the question names whose title holds the subject it names after "về"."""
+    if store is None:
+        return []
+    found: dict[str, Document] = {}
+    for match in DESCRIBED.finditer(evidence.question.asking_words or f" {evidence.question.folded} "):
+        kind, subject = match.group(1), f" {match.group(2)} "
+        if len(subject.split()) < SUBJECT_WORDS:
+            continue
+        for document, folded_type, title in store.derived("folded_titles", _folded_titles):
+            if folded_type.startswith(kind) and subject in title:
+                found[document.number] = document
+    return list(found.values())
+
+
+def _folded_titles(snapshot: Snapshot) -> list[tuple[Document, str, str]]:
+    """Each text the collection holds whole, with its type and title folded (once per state of the index)."""
+    return [(d, folded(d.type), f" {folded(d.title)} ") for d in snapshot.documents.values() if d.articles and d.title]
+
+
+def named_scope(evidence: Evidence, store: CorpusStore | None = None) -> Candidate | None:
     """The unit of the named text's scope articles covering the question best (the first on a tie), when the
     question asks what that one text governs and names no article of it."""
     question = evidence.question
     # (the whole question too: "... phạm vi điều chỉnh gồm những nội dung gì — soạn tài liệu tập huấn" asks first)
     asked = SCOPE_ASKED.search(question.asking_words) or SCOPE_ASKED.search(f" {question.folded} ")
+    if not asked and DESCRIBED.search(question.asking_words):
+        # (the text named by its subject, then "có áp dụng cho": the words between are its name)
+        asked = _APPLIES.search(question.asking_words)
     if question.article_number or not asked:
         return None
-    held = [d for d in evidence.named_documents if not is_stub(d)]
+    held = [d for d in evidence.named_documents if not is_stub(d)] or described_texts(evidence, store)
     if len(held) != 1:
         return None  # (two texts named: which one's scope is asked is not said)
     document = held[0]

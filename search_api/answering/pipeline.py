@@ -221,7 +221,7 @@ class AnswerService:
                 composition.mode = "named_article"
                 composition.summary = f"Điều {article.number}. {article.title} — {short_label(document)}"
                 return composition
-        if (own_scope := named_scope(evidence)) is not None:
+        if (own_scope := named_scope(evidence, self.store)) is not None:
             # "Luật TGPL 2017 phạm vi điều chỉnh gồm những nội dung gì": the named text's own scope article
             return c.lead_with(composition, [own_scope], ordered, threshold, "scope")
         if question.intent == m.DETAILING and detailing.compose_detailing(
