@@ -23,6 +23,7 @@ from tests.understanding import understand
         ("muốn nắm phạm vi của TTLT này", True),  # H27-013
         ("Thông tư đó có áp dụng cho diễn đàn trẻ em không?", True),  # H29-011
         ("Nghị định 62/2012 có đối tượng áp dụng là ai?", True),
+        ("Thông tư đó áp dụng cho trẻ em ở độ tuổi nào?", True),  # H30-013
         # the scope of an agency's work, and a right the text states, are not the text's scope
         ("cơ quan nào kiểm tra hồ sơ điện tử trong phạm vi toàn quốc?", False),  # H28-044
         ("theo luật trẻ em thì quyền được bảo đảm an sinh xã hội có áp dụng cho bé không", False),  # H9-030
@@ -108,6 +109,10 @@ def test_a_text_named_by_its_type_and_subject_has_its_scope_asked():
     assert unit is not None and unit.document.number == "29/2019/TT-BLĐTBXH" and unit.text.startswith("2."), unit
     # two words ("trẻ em") name a whole field, not one text; and no store, no lookup by subject
     assert scope_of("Thông tư về trẻ em có áp dụng cho bọn mình với tư cách người tổ chức không?") is None
+    # named in the story, asked after it: the first words after "về" found in a row in the title
+    told = "Cán bộ bảo thông tư của Bộ LĐTBXH về tổ chức diễn đàn trẻ em, ngoài trường thì khác. Thông tư đó áp dụng "
+    unit = scope_of(told + "cho người tổ chức nào?")
+    assert unit is not None and unit.document.number == "29/2019/TT-BLĐTBXH", unit
     unnamed = understand("Thông tư về diễn đàn trẻ em có áp dụng cho bọn mình không?")
     assert named_scope(Evidence(unnamed, today=date(2026, 1, 1))) is None
 

