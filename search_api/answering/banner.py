@@ -135,12 +135,12 @@ def _not_yet(documents: list[Document], day: date | None, store: CorpusStore, le
     quoted = "quy định trích đầu tiên" if lead else ("văn bản" if one else "các văn bản") + " trích dưới đây"
     text = f"Vào ngày {vn_date(day)}, {quoted} chưa có hiệu lực: {dated}"
     text += f"; quy định của {'văn bản này' if one else 'chúng'} áp dụng cho sự việc từ ngày có hiệu lực."
-    replaced = [
+    replaced = dict.fromkeys(
         r.target for d in pending for r in d.relations if r.type == THAY_THE and not r.source and r.target != d.number
-    ]
+    )
     if replaced:
-        held = [n for n in dict.fromkeys(replaced) if (found := store.document(n)) is not None and not is_stub(found)]
-        missing = [n for n in dict.fromkeys(replaced) if n not in held]
+        held = [n for n in replaced if (found := store.document(n)) is not None and not is_stub(found)]
+        missing = [n for n in replaced if n not in held]
         # (the text it replaced is the rule that applied until then, as far as the collection records)
         if held:
             text += f" Văn bản được thay thế, áp dụng trước ngày đó: {', '.join(held)} (có trong kho văn bản)."

@@ -53,11 +53,12 @@ def described_texts(evidence: Evidence, store: CorpusStore | None) -> list[Docum
     if store is None:
         return []
     question = evidence.question
+    titles = store.derived("folded_titles", _folded_titles)
     best: tuple[int, dict[str, Document]] = (SUBJECT_WORDS - 1, {})
     for words in (question.asking_words, f" {question.folded} "):
         for match in DESCRIBED.finditer(words):
             kind, subject = match.group(1), match.group(2).split()
-            for document, folded_type, title in store.derived("folded_titles", _folded_titles):
+            for document, folded_type, title in titles:
                 if not folded_type.startswith(kind):
                     continue
                 run = next((n for n in range(len(subject), 0, -1) if f" {' '.join(subject[:n])} " in title), 0)

@@ -142,32 +142,6 @@ def stated_points(clause_text: str, question_folded: str) -> list[str]:
     return stated
 
 
-# A point told with a phrase of the story where the point joins two clauses with "mà" ("biết mình nhiễm HIV từ năm
-# ngoái, vẫn dụ dỗ ..." tells Điều 145 khoản 3 điểm b "Biết mình bị nhiễm HIV mà vẫn phạm tội"; heldout17 was given
-# khoản 1): at most TOLD_GAP words stand for that "mà", its connectives and the closing "phạm tội" (the act itself) are
-# optional; nothing may come between the other words ("lợi dụng danh nghĩa cá nhân, cơ quan" is another point).
-TOLD_GAP = 3
-_TOLD_OPTIONAL = frozenset("cua cac nhung mot bi da duoc".split())
-
-
-@lru_cache(maxsize=4096)
-def _told_words(wording: str) -> re.Pattern:
-    words = re.findall(r"\w+", wording)
-    if words[-2:] == ["pham", "toi"]:
-        words = words[:-2]
-    if "ma" not in words[1:-1]:
-        return re.compile(r"(?!x)x")  # (no clause boundary: _stated_words alone decides)
-    parts = []
-    for word in words:
-        if word == "ma":
-            parts.append(rf"(?:\w+\W+){{0,{TOLD_GAP}}}")
-        elif word in _TOLD_OPTIONAL:
-            parts.append(rf"(?:{word}\W+)?")
-        else:
-            parts.append(rf"{word}\W+")
-    return re.compile(r"(?<!\w)" + "".join(parts).removesuffix(r"\W+") + r"(?!\w)")
-
-
 def counts(text: str, count: int, bracket: re.Pattern = BRACKET) -> bool:
     """The clause's head-count bracket holds the count: "từ 05 người đến 10 người" holds 7 (BLHS Điều 348
     khoản 2), "từ 06 người trở lên" holds 7 (Điều 150 khoản 3); offences differ in their brackets."""
@@ -189,6 +163,32 @@ def _stated_words(wording: str) -> re.Pattern:
     parts = [rf"(?:{word}\W+)?" if word in _CONNECTIVES else rf"{word}\W+" for word in re.findall(r"\w+", wording)]
     body = "".join(parts)
     return re.compile(r"(?<!\w)" + body.removesuffix(r"\W+") + r"(?!\w)")
+
+
+# A point told with a phrase of the story where the point joins two clauses with "mà" ("biết mình nhiễm HIV từ năm
+# ngoái, vẫn dụ dỗ ..." tells Điều 145 khoản 3 điểm b "Biết mình bị nhiễm HIV mà vẫn phạm tội"; heldout17 was given
+# khoản 1): at most TOLD_GAP words stand for that "mà", its connectives and the closing "phạm tội" (the act itself) are
+# optional; nothing may come between the other words ("lợi dụng danh nghĩa cá nhân, cơ quan" is another point).
+TOLD_GAP = 3
+_TOLD_OPTIONAL = _CONNECTIVES | frozenset("bi da duoc".split())  # (and the passive and past markers)
+
+
+@lru_cache(maxsize=4096)
+def _told_words(wording: str) -> re.Pattern:
+    words = re.findall(r"\w+", wording)
+    if words[-2:] == ["pham", "toi"]:
+        words = words[:-2]
+    if "ma" not in words[1:-1]:
+        return re.compile(r"(?!x)x")  # (no clause boundary: _stated_words alone decides)
+    parts = []
+    for word in words:
+        if word == "ma":
+            parts.append(rf"(?:\w+\W+){{0,{TOLD_GAP}}}")
+        elif word in _TOLD_OPTIONAL:
+            parts.append(rf"(?:{word}\W+)?")
+        else:
+            parts.append(rf"{word}\W+")
+    return re.compile(r"(?<!\w)" + "".join(parts).removesuffix(r"\W+") + r"(?!\w)")
 
 
 def matches(text: str, wording: str) -> bool:
