@@ -99,6 +99,8 @@ TUNING_SETS = [
     ROOT / "bench" / "answers" / "heldout29.json",
     # scored twice as unseen (ends of sessions 29 and 30, aggregates only, never read), then read and tuned on in 30
     ROOT / "bench" / "answers" / "heldout30.json",
+    # scored twice as unseen (end of session 30, start of 31, aggregates only), then read and tuned on in session 31
+    ROOT / "bench" / "answers" / "heldout31.json",
 ]
 
 
