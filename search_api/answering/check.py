@@ -17,7 +17,7 @@ from datetime import date
 from ingest.model import Document
 from ingest.textnorm import fold
 from search_api.answering import models as m
-from search_api.answering.asking_cover import agreed_and_asked, asking_covered, named_text_leads
+from search_api.answering.asking_cover import agreed_and_asked, asking_covered, heading_said, named_text_leads
 from search_api.answering.banner import banner, vn_date  # noqa: F401 (re-exported: the check stage's parts)
 from search_api.answering.compose import SYLLABLE_SHARE, Composition, in_force_on, term_weight
 from search_api.answering.confidence import NAMED_TEXT_ONLY
@@ -124,7 +124,7 @@ def support_reason(evidence: Evidence, composition: Composition, threshold: floa
         # "Cháu bé đi cùng mẹ thì được hưởng những chế độ gì": the leading clause names the group asked about
         # (66/2011 Điều 32 khoản 3, "người dưới 18 tuổi đi cùng"); the story around the question dilutes coverage.
         threshold *= NAMED_TEXT_SHARE
-    elif composition.quotes and spells_out_heading(composition.quotes[0].article.title, question.folded, HEADING_SAID):
+    elif composition.quotes and heading_said(evidence, composition.quotes[0]):
         # "Mẹ có bị truy cứu tội không tố giác tội phạm không?": the question says the leading article's heading
         # whole (Điều 19 "Không tố giác tội phạm"); the story around it dilutes coverage, not the evidence
         # (two outside readers and heldout12 were declined with Điều 19 among the nearest articles)
@@ -242,7 +242,6 @@ def _names_the_lead(evidence: Evidence, lead: m.Candidate) -> bool:
     return named_text_leads(evidence, lead) or spells_out_heading(title, evidence.question.folded, TITLE_WORDS)
 
 
-HEADING_SAID = 5  # a heading this long said word for word names what is asked ("Không tố giác tội phạm")
 TITLE_WORDS = 4  # "Trẻ em có hoàn cảnh đặc biệt" (7); shorter headings ("Hỗ trợ y tế") are common words
 
 

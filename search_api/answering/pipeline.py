@@ -38,7 +38,7 @@ from search_api.answering import compose as c
 from search_api.answering import models as m
 from search_api.answering.article_changes import amended_first
 from search_api.answering.as_of import ISSUE_ASKED
-from search_api.answering.asking_cover import agreed_and_asked, asking_covered, named_text_leads
+from search_api.answering.asking_cover import agreed_and_asked, asking_covered, heading_said, named_text_leads
 from search_api.answering.check import (
     EMPTY_MESSAGE,
     answer_threshold,
@@ -200,6 +200,7 @@ class AnswerService:
             or (best_coverage < threshold and agreed_and_asked(evidence, ordered[0]))
             # (or it comes from the text the question names: check.support_reason answers with a low confidence)
             or (best_coverage < threshold and named_text_leads(evidence, ordered[0]))
+            or (best_coverage < threshold and heading_said(evidence, ordered[0]))
         ):
             # the story before the question dilutes coverage; the best unit answers the asking sentence itself
             threshold = min(threshold, ordered[0].coverage)
