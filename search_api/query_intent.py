@@ -98,6 +98,8 @@ _FILLER_PHRASES = ("nội dung", "văn bản", "toàn văn", "quy định", "quy
 class QueryIntent:
     doc_numbers: list[str] = field(default_factory=list)  # known documents named by the query, as indexed
     article_number: str | None = None  # "32" when exactly one article is named
+    # the document named right after that article ("k2 Đ11 Luật TGPL"): whose article it is, whatever was named first
+    article_document: str | None = None
     article_numbers: list[str] = field(default_factory=list)  # every article named, in the order typed
     is_reference_only: bool = False  # nothing but a reference: filter, don't search
     expanded_terms: list[str] = field(default_factory=list)  # expansions of abbreviations used
@@ -233,9 +235,11 @@ def understand(text: str, known_documents: list[tuple[str, str, str]]) -> QueryI
             resolve(match, catalogue.by_prefix(f"{int(match.group('num'))}/", match.group("type")))
 
     articles = []
+    article_ends = []
     for match in _ARTICLE_RE.finditer(folded):
         if taken.free(match.start(), match.end()):
             articles.append(match.group("article").lstrip("0") or "0")
+            article_ends.append(match.end())
             taken.take(match.start(), match.end())
 
     # In the question's order, not the order of the passes that found them: "NQ 03/2019 hướng dẫn Đ324 BLHS có
@@ -247,12 +251,25 @@ def understand(text: str, known_documents: list[tuple[str, str, str]]) -> QueryI
     return QueryIntent(
         doc_numbers=doc_numbers,
         article_number=distinct_articles[0] if len(distinct_articles) == 1 else None,
+        article_document=_named_after(folded, article_ends[0], numbers) if len(distinct_articles) == 1 else None,
         article_numbers=distinct_articles,
         is_reference_only=bool(doc_numbers) and not _content_words(rest, abbreviations),
         expanded_terms=expansions(full_numbers.blank(folded), abbreviations),
         truncated=truncated,
         text=text,
     )
+
+
+_BETWEEN_ARTICLE_AND_TEXT = re.compile(r"\s*,?\s*(?:(?:cua|thuoc|trong|tai)\s+)?")
+
+
+def _named_after(folded: str, article_end: int, numbers: list[tuple[int, str]]) -> str | None:
+    """The document named right after an article: "theo NĐ 144/2017, ngoài các điều kiện ở k2 Đ11 Luật TGPL" names
+    the Law's Điều 11, not the decree's (heldout31 quoted the decree's Điều 11)."""
+    for start, number in sorted(numbers):
+        if start >= article_end and _BETWEEN_ARTICLE_AND_TEXT.fullmatch(folded[article_end:start]):
+            return number
+    return None
 
 
 def _content_words(rest: str, abbreviations: tuple[Abbreviation, ...]) -> list[str]:

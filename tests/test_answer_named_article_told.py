@@ -13,6 +13,7 @@ from ingest.units import split_units
 from search_api.answering import check, quote_shape
 from search_api.answering.compose import Composition
 from search_api.answering.evidence import Evidence, article_candidates
+from tests.conftest import ask
 from tests.understanding import understand
 
 TODAY = date(2026, 11, 23)
@@ -153,3 +154,19 @@ def test_a_question_naming_a_text_and_asking_nothing_typed_prefers_that_text():
     unit = next(c for c in article_candidates(resolution, article, 0) if c.kind == "khoan")
     assert named_text_bonus(unit, question, [resolution]) == NAMED_TEXT_BONUS
     assert named_text_bonus(unit, question, [LAW]) == 0.0
+
+
+def test_an_article_set_aside_with_ngoai_and_owned_by_the_text_after_it_does_not_open_the_answer(answer_client):
+    # written for this test (heldout31's class): "k2 Đ11 Luật TGPL" after "Theo NĐ 144/2017" is the Law's article, not
+    # the decree's (which was quoted: a civil servant's allowance), and "ngoài ..." sets it aside: the decree's
+    # Điều 6 on what else founding a branch rests on answers
+    data = ask(
+        answer_client,
+        "Tỉnh mình định lập Chi nhánh của Trung tâm TGPL ở một huyện miền núi xa tỉnh lỵ. Theo Nghị định "
+        "144/2017/NĐ-CP, ngoài các điều kiện tại khoản 2 Điều 11 Luật TGPL thì việc thành lập còn phải căn cứ vào đâu?",
+    )
+    assert data["answered"], data["message"]
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("144/2017/NĐ-CP", "6"), first["citation"]
+    assert "nhu cầu trợ giúp pháp lý dài hạn" in first["text"]
+    assert data["understanding"]["documents"][:2] == ["144/2017/NĐ-CP", "11/2017/QH14"]

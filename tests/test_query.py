@@ -294,3 +294,18 @@ def test_the_folded_view_keeps_every_position_and_folds_each_character():
             fresh = fold(char).lower()
             assert folded == (fresh if len(fresh) == 1 else char), char
     assert _folded_view("Nghị định số 09/2013/NĐ-CP") == "nghi dinh so 09/2013/nd-cp"
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        # a decree named first, the article's own text right after it (heldout31: read as the decree's article)
+        ("Theo NĐ 09/2013, ngoài các chế độ ở k1 Đ34 luật PCMBN thì còn được gì", LAW),
+        ("nghị định 09/2013 hướng dẫn điều 34 của luật 66 thế nào", LAW),
+        ("Điều 19 NĐ 09/2013 và luật PCMBN", DECREE_09),
+        # no text right after the article: nothing said of its owner (the first text named is tried first)
+        ("luật PCMBN và NĐ 09/2013: điều 19 nói gì", None),
+    ],
+)
+def test_the_text_named_right_after_an_article_is_its_owner(text, owner):
+    assert understand(text, KNOWN).article_document == owner

@@ -126,7 +126,9 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
             key=lambda d: not (d.effective and d.effective <= day and (d.expired is None or day < d.expired))
         )
     if question.article_number and evidence.named_documents:
-        for document in evidence.named_documents:
+        # (the text named right after the article first: "k2 Đ11 Luật TGPL" is the Law's, whatever was named before)
+        owner_first = sorted(evidence.named_documents, key=lambda d: d.number != question.article_document)
+        for document in owner_first:
             article = article_numbered(document, question.article_number)
             if article is not None:
                 evidence.named_article = (document, article)

@@ -98,6 +98,7 @@ class Question:
     asks_sentence: bool = False  # "bị phạt tù bao nhiêu năm" (not "thế nào là ... tội")
     asks_duration: bool = False  # "bao lâu", "mấy ngày", "thời hạn"
     asks_money: bool = False  # "bao nhiêu tiền", "mức chi"
+    article_document: str | None = None  # the text named right after the article ("Đ11 Luật TGPL"): whose it is
     asks_number: bool = False  # "số điện thoại nào"
     asks_content: bool = False  # "cụ thể là gì", "gồm những gì": the content, not only which text
     asks_definition: bool = False  # "ai được coi là nạn nhân", "còn là trẻ em không", "X là gì"

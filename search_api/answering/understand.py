@@ -356,6 +356,7 @@ def understand_question(
         who=who,
         doc_numbers=doc_numbers,
         article_number=article_number,
+        article_document=reference.article_document,
         clause_number=clause.group(1) if clause else None,
         point=point.group(1) if point else None,
         as_of=on_date or asked_date,
