@@ -275,6 +275,13 @@ def test_a_question_asked_before_its_story_is_the_asking_sentence():
         ("nan nhan di tu que ra thanh pho thi duoc ho tro tien tau xe bao nhieu", False),
         ("kẻ bán người sang Trung Quốc phải đi tù mấy năm", True),
         ("ban nguoi thi ngoi tu bao lau", True),
+        # heldout31: "bố đang đi tù" tells the family's state, and the principle asked was declined as a penalty
+        (
+            "Bé gái 9 tuổi được giải cứu về, bố đang ngồi tù, mẹ bỏ đi. Luật Trẻ em có nguyên tắc gì khi quyết định"
+            " giao bé cho ai nuôi?",
+            False,
+        ),
+        ("chong toi dang o tu, toi bi ban sang trung quoc, ve thi duoc ho tro gi", False),
     ],
 )
 def test_going_from_a_place_is_no_prison_term(text, penalty):

@@ -41,7 +41,8 @@ SENTENCE_WORDS = (
     rf"an tu{NOT_FROM}",
     r"tu chung than",
     r"tu hinh",
-    rf"(?:di|ngoi|bi) tu{NOT_FROM}",
+    # ("bố đang đi tù, mẹ nghiện": a state the story tells, no sentence asked; heldout31 was declined as a penalty)
+    rf"(?<!dang )(?:di|ngoi|bi) tu{NOT_FROM}",
     r"xu tu",  # "bị xử tù bao nhiêu"
     # "bị xử thế nào", "bị xử mấy năm", "theo khung nào" ("bị xử tội X không" asks whether it is the offence)
     r"bi xu (?:the nao|ra sao|bao nhieu|may nam|nang|theo khung|khung)",
