@@ -35,6 +35,7 @@ from search_api.answering.models import Candidate, nested, same_article
 from search_api.answering.prescriber import prescriber_parts
 from search_api.answering.prohibited import prohibited_acts_bonus
 from search_api.answering.provision_bonus import AGENCY_BONUS, PROVISION_BONUS, provision_bonus
+from search_api.answering.quote_labels import SUBJECT_SAID_BONUS, subject_said
 from search_api.answering.support import (
     Cover,
     agency_bonus,
@@ -194,6 +195,7 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
         parts["count"] = count_bonus(candidate, question)
         parts["role"] = role_bonus(candidate, question)
         parts["anchor"] = anchor_bonus(candidate, question)
+        parts["subject"] = SUBJECT_SAID_BONUS if subject_said(candidate, question.folded) else 0.0
         # "BLHS định nghĩa 'tái phạm nguy hiểm' thế nào": the unit saying the term the question quotes, before its
         # neighbour sharing the same words (khoản 1, "Tái phạm là ...", tied with khoản 2; heldout23)
         if quoted and _says_any(candidate.text, quoted):
