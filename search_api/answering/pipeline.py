@@ -63,7 +63,7 @@ from search_api.answering.facts import (
     effect_unit,
     facts_summary,
 )
-from search_api.answering.named_scope import named_scope
+from search_api.answering.named_scope import named_scope, text_described
 from search_api.answering.off_collection import unit_words
 from search_api.answering.offence_names import offence_names
 from search_api.answering.prohibited import named_text_prohibition
@@ -207,6 +207,8 @@ class AnswerService:
         composition = c.Composition(best_coverage=best_coverage)
         if evidence.missing_article and question.intent == m.LOOKUP:
             return composition  # "Điều 99" of a text that has no Điều 99: declined, saying so
+        if question.intent == m.STATUS:
+            evidence.named_documents = text_described(evidence, self.store)  # (named by type and subject)
         if question.intent in (m.STATUS, m.DETAILING) or (question.intent == m.LOOKUP and not evidence.named_article):
             composition.facts = document_facts(evidence, self.store)
         if question.asks_transition:
