@@ -46,3 +46,27 @@ def test_the_prison_term_told_is_read_once_for_every_rule_grading_it(words, told
     from search_api.answering.counts import prison_term_told
 
     assert prison_term_told(words) == told
+
+
+@pytest.mark.parametrize(
+    ("question", "article", "says"),
+    [
+        (  # written for this test (heldout31's class: it was given Điều 60's periods)
+            "Những tội nào thì BLHS không áp dụng thời hiệu thi hành bản án? Thằng bán chị tôi bị xử xong trốn biệt",
+            "61",
+            "Không áp dụng thời hiệu thi hành bản án đối với các tội quy định tại Chương XIII, Chương XXVI",
+        ),
+        (
+            "tội nào không áp dụng thời hiệu truy cứu trách nhiệm hình sự theo bộ luật hình sự",
+            "28",
+            "Các tội xâm phạm an ninh quốc gia quy định tại Chương XIII",
+        ),
+    ],
+    ids=["enforcement", "prosecution"],
+)
+def test_offences_with_no_limitation_period_are_answered_from_the_exceptions(answer_client, question, article, says):
+    data = ask(answer_client, question)
+    assert data["answered"], data["message"]
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("100/2015/QH13", article), first["citation"]
+    assert says in first["text"] and f"Điều {article}" in data["summary"]

@@ -127,6 +127,8 @@ def _each_clause(code: Document, offence: Article, periods: Article) -> tuple[li
 def limitation_quotes(question: m.Question, store: CorpusStore) -> tuple[list[m.Candidate], str] | None:
     """The period for the offence clause the question names, with its grounds; None when the question asks no
     limitation period or names no offence clause (the ranked answer then stands)."""
+    if _NO_LIMITATION.search(question.folded):
+        return exception_quotes(question, store)
     if _ENFORCEMENT_PERIOD.search(question.folded) and not _CIVIL_PART.search(question.folded):
         return enforcement_quotes(question, store)
     if not ASKS_LIMITATION.search(question.folded):
@@ -157,6 +159,22 @@ def limitation_quotes(question: m.Question, store: CorpusStore) -> tuple[list[m.
     for unit, reason in ((period, "limitation period"), (grade, "offence category"), (clause, "offence clause")):
         unit.reasons.append(reason)
     return [period, grade, clause], summary
+
+
+# "không áp dụng thời hiệu thi hành bản án đối với những tội nào": the Code's exceptions, Điều 61 (Điều 28 for
+# prosecution), not the periods (heldout31 was given Điều 60 khoản 2)
+_NO_LIMITATION = re.compile(r"(?<!\w)khong (?:ap dung|tinh) thoi hieu(?!\w)")
+
+
+def exception_quotes(question: m.Question, store: CorpusStore) -> tuple[list[m.Candidate], str] | None:
+    code = criminal_code(store)
+    number = "61" if _ENFORCEMENT_PERIOD.search(question.folded) else "28"
+    article = article_numbered(code, number) if code is not None else None
+    if code is None or article is None:
+        return None
+    whole = m.Candidate(code, article, article.id, "dieu", article.number, "", article.text, "", None, 0)
+    whole.reasons.append("offences with no limitation period")
+    return [whole], f"{article.title} — Điều {article.number} {short_label(code)}"
 
 
 # Điều 60 khoản 2: the enforcement period by the prison term passed (years; None: life imprisonment or death)
