@@ -743,3 +743,18 @@ def test_a_point_told_in_the_storys_own_order_is_stated():
         stated_points(clause, folded("biết mình bị bệnh từ lâu, sau đó mới đi xét nghiệm nhiễm HIV, vẫn dụ dỗ")) == []
     )
     assert stated_points(clause, folded("vẫn dụ dỗ bé dù nhiễm HIV, biết mình")) == []
+
+
+def test_striking_a_judge_is_the_assault_circumstance(answer_client):
+    # written for this test (heldout31's class: "đánh ông Hội thẩm" was given Điều 391 khoản 1, not khoản 2 điểm b)
+    question = (
+        "Trong phiên xử vụ buôn bán người, anh trai bị cáo lao lên đấm vào mặt vị thẩm phán chủ tọa. Hắn bị xử tội gây"
+        " rối trật tự phiên tòa thì phạt tù bao nhiêu năm?"
+    )
+    assert "hành hung" in understand(question).aggravating
+    data = ask(answer_client, question)
+    first = data["answer"][0]
+    assert (first["article_number"], first["citation"].split()[1]) == ("391", "2"), first["citation"]
+    assert "Hành hung Thẩm phán" in first["text"]
+    beaten_victim = understand("Hắn đánh đập nạn nhân rồi bán sang Trung Quốc, bị phạt bao nhiêu năm")
+    assert "hành hung" not in beaten_victim.aggravating

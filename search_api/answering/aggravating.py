@@ -155,6 +155,16 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
         # mà người phạm tội có trách nhiệm chăm sóc, giáo dục, chữa bệnh" in the sexual ones, Điều 142-147)
         "trach nhiem cham soc",
     ),
+    # ("người nhà bị cáo xông lên đánh ông Hội thẩm ... tòa phải dừng phiên xử": Điều 391 khoản 2 điểm b "Hành hung
+    # Thẩm phán, Hội thẩm ..."; heldout31 was given khoản 1)
+    "hành hung": (
+        _cues(
+            r"hanh hung",
+            r"(?:danh|dam|dap|tat|xo xat voi|xong vao danh) (?:\w+ ){0,4}(?:tham phan|hoi tham|kiem sat vien"
+            r"|thu ky (?:toa|phien toa)|dieu tra vien|chap hanh vien|nguoi thi hanh cong vu)",
+        ),
+        "hanh hung",
+    ),
     # ("Riêng tội tổ chức đánh bạc qua mạng internet thì ... bao nhiêu năm": Điều 322 khoản 2 điểm c, "Sử dụng mạng
     # internet, mạng máy tính, mạng viễn thông hoặc phương tiện điện tử để phạm tội"; heldout28 was given khoản 1)
     "dùng mạng": (
