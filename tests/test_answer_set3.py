@@ -57,6 +57,7 @@ SETS = {
     "heldout29": ("H29", [*TEAM_AND_OUTSIDE, *(SET_DIR / f"heldout{n}.json" for n in range(3, 29))]),
     "heldout30": ("H30", [*TEAM_AND_OUTSIDE, *(SET_DIR / f"heldout{n}.json" for n in range(3, 30))]),
     "heldout31": ("H31", [*TEAM_AND_OUTSIDE, *(SET_DIR / f"heldout{n}.json" for n in range(3, 31))]),
+    "heldout32": ("H32", [*TEAM_AND_OUTSIDE, *(SET_DIR / f"heldout{n}.json" for n in range(3, 32))]),
 }
 QUESTIONS = {name: load_json(SET_DIR / f"{name}.json") if (SET_DIR / f"{name}.json").is_file() else [] for name in SETS}
 CATALOGUE = {
