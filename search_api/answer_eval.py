@@ -15,6 +15,10 @@ Fields of the /api/ask JSON this scorer relies on (keep them, or change the read
 - Facts taken from the catalogue (questions with expect_source "catalogue") may appear in any of
   SUMMARY_FIELDS at the top level, in a quote's `status_note`, or in the first quote.
 
+The one-line `summary` a worker reads first ("tối thiểu 30.000 đồng/người/ngày … — điểm a khoản 1 Điều 4 TTLT
+134/2013/TTLT-BTC-BLĐTBXH") is scored apart: summary cites gold is whether an article it cites ("Điều N <number>") is a
+gold article (None when the summary cites none, the question has no gold article, or the answer declined).
+
 Per question: fact in first quote (one alternative of every `expect` group in the first quote, after
 NFC, case and whitespace folding), gold article quoted (any quote), false decline (answerable but
 declined), correct decline (unanswerable and declined), news as answer (a news item among the quotes),
@@ -108,6 +112,17 @@ def contains_facts(text: str, expect: list[list[str]]) -> bool:
     return all(any(fold(alternative) in folded for alternative in group) for group in expect)
 
 
+# "khoản 1 Điều 4 TTLT 134/2013/TTLT-BTC-BLĐTBXH", "Điều 151 Bộ luật 100/2015/QH13": an article and the text it is in
+_SUMMARY_CITATION = re.compile(r"Điều (\d+[a-zđ]?)\s+(?:[^\s\d—,;()]+\s+){0,3}(\d+/\d{4}/[^\s,;.()]+)")
+
+
+def summary_citations(summary: Any) -> set[tuple[str, str]]:
+    """The (document, article) pairs a summary line cites."""
+    if not isinstance(summary, str):
+        return set()
+    return {_pair(document, article) for article, document in _SUMMARY_CITATION.findall(summary)}
+
+
 def score_response(
     question: dict[str, Any], response: dict[str, Any], latency_ms: float | None = None, today: date | None = None
 ) -> dict[str, Any]:
@@ -119,6 +134,7 @@ def score_response(
     gold = {_pair(g["law_id"], g["article_id"]) for g in question.get("relevant_articles", [])}
     cited = [_pair(u.get("doc_number", ""), u.get("article_number", "")) for u in units]
     is_declined = declined(response)
+    in_summary = summary_citations(response.get("summary"))
 
     fact_first = None
     if answerable and expect:
@@ -138,6 +154,7 @@ def score_response(
         "fact_first": fact_first,
         "gold_quoted": bool(gold & set(cited)) if gold else None,
         "gold_first": (bool(cited) and cited[0] in gold) if gold else None,
+        "summary_cites_gold": bool(in_summary & gold) if in_summary and gold and not is_declined else None,
         "false_decline": answerable and is_declined,
         "correct_decline": (not answerable) and is_declined,
         "news_as_answer": any(is_news(u) for u in units),
@@ -173,6 +190,7 @@ def summarize(results: list[dict[str, Any]]) -> dict[str, Any]:
         "fact_in_first_quote": _rate([r["fact_first"] for r in results]),
         "gold_article_quoted": _rate([r["gold_quoted"] for r in results]),
         "gold_article_first": _rate([r["gold_first"] for r in results]),
+        "summary_cites_gold": _rate([r.get("summary_cites_gold") for r in results]),
         "false_declines": {"count": sum(r["false_decline"] for r in answerable), "of": len(answerable)},
         "correct_declines": {"count": sum(r["correct_decline"] for r in unanswerable), "of": len(unanswerable)},
         "news_as_answer": sum(r["news_as_answer"] for r in results),

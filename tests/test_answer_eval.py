@@ -80,6 +80,23 @@ def test_lead_in_is_read_with_the_quoted_point():
     assert score_response(PENALTY_QUESTION, answered(point), today=TODAY)["fact_first"] is True
 
 
+def test_the_summary_line_is_scored_by_the_article_it_cites():
+    right = "Phạt tù từ 18 năm đến 20 năm (có tổ chức) — khoản 3 Điều 151 Bộ luật 100/2015/qh13, Tội mua bán người"
+    wrong = "Mức cao nhất không quá 12 năm tù — khoản 1 Điều 101 BLHS 100/2015/QH13"
+    assert score_response(PENALTY_QUESTION, answered(unit(), summary=right), today=TODAY)["summary_cites_gold"] is True
+    # the first quote is right, the line a worker reads first is not: scored apart
+    scored = score_response(PENALTY_QUESTION, answered(unit(), summary=wrong), today=TODAY)
+    assert scored["summary_cites_gold"] is False and scored["fact_first"] is True
+    # no summary, or one citing no article, is not scored
+    assert score_response(PENALTY_QUESTION, answered(unit()), today=TODAY)["summary_cites_gold"] is None
+    status_only = answered(unit(), summary="Thông tư 09/2017/TT-BTTTT: có hiệu lực từ 01/10/2017.")
+    assert score_response(PENALTY_QUESTION, status_only, today=TODAY)["summary_cites_gold"] is None
+    report = score_results(
+        [score_response(PENALTY_QUESTION, answered(unit(), summary=s), today=TODAY) for s in (right, wrong)]
+    )
+    assert report["summary_cites_gold"] == {"rate": 0.5, "n": 2}
+
+
 def test_gold_article_not_quoted():
     result = score_response(PENALTY_QUESTION, answered(JUVENILE_CAP), today=TODAY)
     assert result["gold_quoted"] is False and result["fact_first"] is False
