@@ -31,7 +31,7 @@ from search_api.answering.counted import count_bonus
 from search_api.answering.evidence import Evidence, article_candidates, is_stub
 from search_api.answering.groups import ASKS_SCOPE, group_bonus
 from search_api.answering.issuer_named import texts_named_by_issuer
-from search_api.answering.models import Candidate, nested, same_article
+from search_api.answering.models import Candidate, nested, same_article, whole_unit
 from search_api.answering.prescriber import prescriber_parts
 from search_api.answering.prohibited import prohibited_acts_bonus
 from search_api.answering.provision_bonus import AGENCY_BONUS, PROVISION_BONUS, provision_bonus
@@ -342,7 +342,7 @@ def lead_with(
 
 def whole_article(document: Document, article, clause: str | None) -> list[Candidate]:
     """The named article as one quote (all its clauses); a named clause is quoted first."""
-    whole = Candidate(document, article, article.id, "dieu", article.number, "", article.text, "", None, 0)
+    whole = whole_unit(document, article)
     whole.reasons.append("named article")
     if clause:
         unit = next(

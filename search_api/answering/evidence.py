@@ -24,7 +24,7 @@ from ingest.numbers import number_key, slug
 from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.counts import stated_ages
-from search_api.answering.models import Candidate
+from search_api.answering.models import Candidate, whole_unit
 from search_api.answering.offence_names import named_offences
 from search_api.answering.support import heading_articles
 from search_api.corpus_store import CorpusStore
@@ -81,7 +81,7 @@ def lead_in(clause) -> str:
 
 def article_candidates(document: Document, article: Article, rank: int) -> list[Candidate]:
     if not article.units:
-        return [Candidate(document, article, article.id, "dieu", article.number, "", article.text, "", None, rank)]
+        return [whole_unit(document, article, rank)]
     found = []
     for clause in article.units:
         found.append(

@@ -172,7 +172,7 @@ def exception_quotes(question: m.Question, store: CorpusStore) -> tuple[list[m.C
     article = article_numbered(code, number) if code is not None else None
     if code is None or article is None:
         return None
-    whole = m.Candidate(code, article, article.id, "dieu", article.number, "", article.text, "", None, 0)
+    whole = m.whole_unit(code, article)
     whole.reasons.append("offences with no limitation period")
     return [whole], f"{article.title} — Điều {article.number} {short_label(code)}"
 

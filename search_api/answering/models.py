@@ -166,6 +166,11 @@ class Candidate:
         return (self.document.number, self.unit_id)
 
 
+def whole_unit(document: Document, article: Article, rank: int = 0) -> Candidate:
+    """An article quoted as one unit, all its clauses (an undivided article, or a whole one chosen over its parts)."""
+    return Candidate(document, article, article.id, "dieu", article.number, "", article.text, "", None, rank)
+
+
 def clause_of(candidate: Candidate) -> Unit | None:
     return next((u for u in candidate.article.units if u.id == candidate.unit_id), None)
 

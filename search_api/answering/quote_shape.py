@@ -9,7 +9,7 @@ import re
 from search_api.answering import models as m
 from search_api.answering.asking import asks_before_last
 from search_api.answering.compose import MAX_QUOTES, whole_article
-from search_api.answering.models import Candidate
+from search_api.answering.models import Candidate, whole_unit
 from search_api.answering.quote_labels import unit_label
 from search_api.answering.terms import spells_out_heading
 
@@ -45,7 +45,7 @@ def merge_siblings(quotes: list[Candidate]) -> list[Candidate]:
 def _whole_in_place_of(lead: Candidate) -> Candidate:
     """The lead's article as one quote, standing where the lead stood (its rank, coverage, score and parts)."""
     article = lead.article
-    whole = Candidate(lead.document, article, article.id, "dieu", article.number, "", article.text, "", None, lead.rank)
+    whole = whole_unit(lead.document, article, lead.rank)
     whole.coverage, whole.score, whole.parts = lead.coverage, lead.score, dict(lead.parts)
     return whole
 
