@@ -59,13 +59,13 @@ def described_texts(evidence: Evidence, store: CorpusStore | None) -> list[Docum
     for words in (question.asking_words, f" {question.folded} "):
         for match in DESCRIBED.finditer(words):
             kind, subject = match.group(1), match.group(2).split()
-            for document, folded_type, title in titles:
+            for document, folded_type, title, title_words in titles:
                 if not folded_type.startswith(kind):
                     continue
                 run = next((n for n in range(len(subject), 0, -1) if f" {' '.join(subject[:n])} " in title), 0)
                 # (or its words in another order: "về tỷ lệ, thời lượng nội dung dành cho trẻ em" is the title "... về
                 # tỷ lệ nội dung, thời điểm, thời lượng dành cho trẻ em ...", heldout31), ranked below a run as long
-                said = next((n for n in range(len(subject), 0, -1) if set(subject[:n]) <= set(title.split())), 0)
+                said = next((n for n in range(len(subject), 0, -1) if set(subject[:n]) <= title_words), 0)
                 run = max(run, said - BAG_DISCOUNT if said >= BAG_WORDS else 0)
                 if run > best[0]:
                     best = (run, {document.number: document})
@@ -86,9 +86,15 @@ def text_described(evidence: Evidence, store: CorpusStore | None) -> list[Docume
     return described if len(described) == 1 else []
 
 
-def _folded_titles(snapshot: Snapshot) -> list[tuple[Document, str, str]]:
-    """Each text the collection holds whole, with its type and title folded (once per state of the index)."""
-    return [(d, folded(d.type), f" {folded(d.title)} ") for d in snapshot.documents.values() if d.articles and d.title]
+def _folded_titles(snapshot: Snapshot) -> list[tuple[Document, str, str, frozenset[str]]]:
+    """Each text the collection holds whole, with its type and title folded, and the title's words (once per state of
+    the index)."""
+    return [
+        (d, folded(d.type), f" {title} ", frozenset(title.split()))
+        for d in snapshot.documents.values()
+        if d.articles and d.title
+        for title in (folded(d.title),)
+    ]
 
 
 def named_scope(evidence: Evidence, store: CorpusStore | None = None) -> Candidate | None:

@@ -151,16 +151,17 @@ ALTERNATIVE_WORDS = 3
 _LAST_ALTERNATIVE = re.compile(rf"^([^,]+?)((?: \w+){{1,{ALTERNATIVE_WORDS}}}), ((?:\w+ ?){{1,{ALTERNATIVE_WORDS}}})$")
 
 
-def _one_alternative(point: str) -> list[str]:
+@lru_cache(maxsize=4096)  # (read for every clause of every candidate offence, once per offence scored)
+def _one_alternative(point: str) -> tuple[str, ...]:
     match = _LAST_ALTERNATIVE.match(" ".join(fold(point).lower().split()))
     if match is None:
-        return []
+        return ()
     head, before, after = match.group(1), match.group(2).split(), match.group(3).split()
     if len(before) < len(after):
-        return []
+        return ()
     head = " ".join([head, *before[: len(before) - len(after)]])
     ones = [f"{head} {' '.join(after)}", f"{head} {' '.join(before[len(before) - len(after) :])}"]
-    return [one for one in ones if len(one.split()) >= STATED_POINT_WORDS]
+    return tuple(one for one in ones if len(one.split()) >= STATED_POINT_WORDS)
 
 
 def counts(text: str, count: int, bracket: re.Pattern = BRACKET) -> bool:
