@@ -101,6 +101,8 @@ TUNING_SETS = [
     ROOT / "bench" / "answers" / "heldout30.json",
     # scored twice as unseen (end of session 30, start of 31, aggregates only), then read and tuned on in session 31
     ROOT / "bench" / "answers" / "heldout31.json",
+    # scored twice as unseen (end of session 31, start of 32, aggregates only), then read and tuned on in session 32
+    ROOT / "bench" / "answers" / "heldout32.json",
 ]
 
 
