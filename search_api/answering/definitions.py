@@ -18,7 +18,7 @@ from search_api.answering.compose import MAX_QUOTES, Composition, in_force_on, s
 from search_api.answering.cues import DEFINITION_CUE_AFTER_TERM, DEFINITION_CUE_EITHER_SIDE, DEFINITION_CUES
 from search_api.answering.evidence import Evidence, article_candidates, is_news
 from search_api.answering.models import Candidate
-from search_api.answering.penalty import DENIES_TRAFFICKING
+from search_api.answering.sale_told import DENIES_TRAFFICKING
 from search_api.answering.terms import folded, quoted_phrases
 from search_api.corpus_store import CorpusStore
 

@@ -55,6 +55,35 @@ def _offences_named_in(store: CorpusStore, text: str) -> Pairs:
     return [(document, article) for _, document, article in found]
 
 
+# "tội tham ô, số tiền này thuộc khung nào": the offence said by the opening words of its heading ("Tội tham ô tài
+# sản"), at least two after "tội" and half its name, when no other heading opens with them ("tội mua bán" opens four:
+# none is named; "tội lôi kéo, mua chuộc người dưới 18 tuổi" is not "Tội lôi kéo người khác sử dụng trái phép chất ma
+# túy", of whose nine words it says two)
+_SAID_AFTER_TOI = re.compile(r"(?<!\w)toi ((?:\w+ ){1,11}\w+)")
+MIN_OPENING_WORDS = 2
+MIN_OPENING_SHARE = 0.5
+
+
+def _offences_named_by_opening(store: CorpusStore, text: str) -> Pairs:
+    """The offence articles whose heading alone opens with the words the folded text says after "tội" (the longest
+    such opening; a heading extended by its victim's age, "... người dưới 16 tuổi", counts with the shorter one)."""
+    by_title = _offences_by_title(store)
+    found: dict[int, tuple[Document, Article]] = {}
+    for said in _SAID_AFTER_TOI.finditer(text):
+        words = said.group(1).split()
+        for length in range(len(words), MIN_OPENING_WORDS - 1, -1):
+            opening = "toi " + " ".join(words[:length])
+            headings = [t for t in by_title if t == opening or t.startswith(opening + " ")]
+            if headings:
+                shortest = min(headings, key=len)
+                if length >= MIN_OPENING_SHARE * (len(shortest.split()) - 1) and all(
+                    h == shortest or h.startswith(shortest + " ") for h in headings
+                ):
+                    found.update((position, (d, a)) for h in headings for position, d, a in by_title[h])
+                break
+    return [found[position] for position in sorted(found)]
+
+
 _ARTICLE_NAMED = re.compile(r"(?<!\w)dieu (?=(\w+))")
 
 

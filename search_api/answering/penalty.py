@@ -25,6 +25,7 @@ from search_api.answering.offence_names import (
 )
 from search_api.answering.offence_tables import (
     _offences_by_title,
+    _offences_named_by_opening,
     _offences_named_in,
     _offences_numbered,
 )
@@ -46,6 +47,7 @@ from search_api.answering.penalty_brackets import (
 )
 from search_api.answering.penalty_guidance import guided_offences
 from search_api.answering.quote_labels import short_label
+from search_api.answering.sale_told import DENIES_TRAFFICKING, TRAFFICKING_OFFENCE, SaleView
 from search_api.answering.terms import folded, unit_terms
 from search_api.answering.understand import AGGRAVATING, aged_16_or_over
 from search_api.corpus_store import CorpusStore
@@ -104,7 +106,10 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     ]
     circumstance_words = question.asking_words if act_asked else question.folded
 
-    asked = set(question.folded.split())
+    # (the sale the victim suffered names no offence of the person asked about: sale_told.SaleView)
+    view = SaleView.of(question, weight, ruled_out=trafficking_denied or singled_out)
+    suffered, weight, asked, phrase_text = view.suffered, view.weights, view.asked, view.phrase_text
+    mass = sum(weight.values()) or 1.0
     count = question.head_count
     child = about_child_under_16(question)
     # (the victim's ages: an offence's age bracket never reaches 18, so an adult offender's age is within none)
@@ -136,12 +141,12 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
             best -= DENIED_OFFENCE_PENALTY  # (the victim's age the question gives rules the offence out)
         if under_13_intercourse and title.startswith("toi hiep dam nguoi duoi 16 tuoi"):
             best += NAMED_WHOLE_BONUS
-        best += PHRASE_WEIGHT * name_said_as_phrase(clauses[0].article.title, question.text, child, victims)
+        best += PHRASE_WEIGHT * name_said_as_phrase(clauses[0].article.title, phrase_text, child, victims)
         if trafficking_denied and TRAFFICKING_OFFENCE.match(title):
             # "không nhằm bóc lột hay bán người", "chiếm giữ nhưng chưa bán": the question itself rules
             # the trafficking offences out; their circumstances ("có tổ chức") must not bring them back.
             return best - DENIED_OFFENCE_PENALTY
-        if not names_offence and not singled_out:
+        if not names_offence and not singled_out and not suffered:
             # No offence named: the one the collection is about ("mua bán người"), by how much it
             # speaks of it, rather than whichever offence shares a circumstance's words.
             best += PROMINENCE_WEIGHT * prominence[(clauses[0].document.number, clauses[0].article.number)] / top
@@ -318,18 +323,6 @@ CIRCUMSTANCE_BONUS = 0.3
 SEXUAL_OFFENCE_PENALTY = 0.5  # (penalty_brackets.SEXUAL_OFFENCE for a story telling no sexual act)
 GUIDED_BONUS = 0.5
 DENIED_OFFENCE_PENALTY = 1.0
-TRAFFICKING_OFFENCE = re.compile(r"toi mua ban nguoi(?: duoi 16 tuoi)?$")
-# The question denies a sale: "không nhằm bóc lột hay bán người", "không phải mua bán người", "chưa
-# bán cho ai". Not "không biết bị bán" (the victim was sold: "bị" before "bán" is not denied here).
-DENIES_TRAFFICKING = re.compile(
-    r"(?<!\w)(?:khong|ko|k|chua|chang)(?: (?:nham|phai|co|la|de|he|y dinh|muc dich|dau hieu|den muc|toi muc|toi))*"
-    r"(?: boc lot (?:hay|hoac))? (?:(?:mua )?ban(?: nguoi| cho| di| lai)?|mbn)(?!\w)"
-    # "Ngoài tội mua bán người, riêng tội hành hạ ... làm người lệ thuộc mình tự sát": the other offence is asked
-    # (heldout21 was given Điều 151's range for Điều 130's)
-    r"|(?<!\w)(?<!nuoc )ngoai (?:toi|viec|hanh vi) (?:mua ban nguoi|mbn)(?!\w)"
-    # "chưa đủ chứng cứ về tội mua bán người. Riêng tội làm giả giấy tờ ..." (heldout19 was given Điều 150's range)
-    r"|(?<!\w)(?:khong|chua) (?:du |co )?(?:chung cu|bang chung|can cu)(?: \w+){0,2}? (?:toi )?mua ban nguoi(?!\w)"
-)
 NAME_STATED_WEIGHT = 0.3
 # "Riêng tội làm giả giấy tờ đó ...", "ông bố có thể bị xử tội ngược đãi, hành hạ con với mức tù nào": the asking
 # sentence singles out an act or names the offence it asks about (heldout23: the story's sale gave Điều 151's range)
@@ -390,7 +383,7 @@ def _named_whole(store: CorpusStore, text: str, offences: dict[tuple[str, str], 
     """The offences the question names by their whole heading ("tội tổ chức tảo hôn", "tội cưỡng bức lao động"),
     added to `offences` when search did not retrieve them, with the offences whose heading extends a named one
     ("Tội mua bán người dưới 16 tuổi" for "tội mua bán người": the victim's age then decides)."""
-    named = _offences_named_in(store, text)
+    named = _offences_named_in(store, text) or _offences_named_by_opening(store, text)
     if not named:
         return set()
     headings = [folded(article.title) for _, article in named]

@@ -10,7 +10,7 @@ from search_api.answering.compose import is_offence
 from search_api.answering.evidence import Evidence
 from search_api.answering.models import Candidate
 from search_api.answering.offence_names import name_said_as_phrase
-from search_api.answering.penalty import TRAFFICKING_OFFENCE
+from search_api.answering.sale_told import DENIES_TRAFFICKING, TRAFFICKING_OFFENCE, sale_only_suffered
 from search_api.answering.terms import folded, word_runs
 
 GENERAL_RULE_MARGIN = 0.15
@@ -130,7 +130,7 @@ def agreed_code_article(ordered: list[Candidate], offence: list[Candidate], evid
     lead = next((x for x in ordered if (x.document.number, x.article.id) == evidence.agreed_article), None)
     if lead is None or lead.document.type != "Bộ luật" or lead.article.id == offence[0].article.id:
         return None
-    if is_offence(lead) and not TRAFFICKING_OFFENCE.match(folded(offence[0].article.title)):
+    if is_offence(lead) and not _story_offence(offence, evidence.question):
         return None
     question = evidence.question
     if not is_offence(lead) and (
@@ -159,10 +159,22 @@ def reranked_code_article(ordered: list[Candidate], offence: list[Candidate], ev
     lead = ordered[0]
     if lead.document.type != "Bộ luật" or lead.article.id == offence[0].article.id:
         return None
-    if not TRAFFICKING_OFFENCE.match(folded(offence[0].article.title)) or TRAFFICKING_OFFENCE.match(
-        folded(lead.article.title)
-    ):
+    if not _story_offence(offence, question) or TRAFFICKING_OFFENCE.match(folded(lead.article.title)):
         return None
     if _SALE_ASKED.search(question.asking_words) or _ASKS_RANGE.search(question.asking_words):
         return None  # ("Người đàn bà đó bị phạt tù bao nhiêu năm?": the story's own act, its range)
     return lead if lead.coverage > offence[0].coverage else None
+
+
+def _story_offence(offence: list[Candidate], question: m.Question) -> bool:
+    """The route's offence may be the story's rather than the one asked about: the trafficking offence, or any
+    offence when the story's sale is only one a victim suffered (sale_told.sale_only_suffered: the route then chose
+    among the other offences by their words alone), unless the question says its name ("Tội hiếp dâm này")."""
+    title = offence[0].article.title
+    if TRAFFICKING_OFFENCE.match(folded(title)):
+        return True
+    return (
+        sale_only_suffered(folded(question.text))
+        and not DENIES_TRAFFICKING.search(question.folded)
+        and name_said_as_phrase(title, question.text) < 1.0
+    )
