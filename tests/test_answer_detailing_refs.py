@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from search_api.answering import models as m
 from search_api.answering.facts import asked_types
 from search_api.governance import named_articles
 from tests.conftest import ask
@@ -47,3 +48,31 @@ def test_with_no_link_to_the_article_the_texts_detailing_the_whole_law_answer(an
     assert data["summary"].startswith("Nghị định 144/2017/NĐ-CP"), data["summary"]
     first = data["answer"][0]
     assert (first["doc_number"], first["article_number"]) == ("144/2017/NĐ-CP", "1"), first["citation"]
+
+
+def test_how_a_named_guidance_text_explains_an_article_opens_with_its_clause_not_the_article_or_its_scope(
+    answer_client,
+):
+    # written for this test (heldout32's shape): the Code's article is named too, and was quoted whole as a lookup;
+    # read as a detailing question, the resolution's scope article (Điều 1) then opened the answer
+    question = (
+        "Đường dây buôn người rửa tiền qua mua bán đất nhiều lần. Tình tiết có tính chất chuyên nghiệp của tội rửa "
+        "tiền Điều 324 BLHS được NQ 03/2019 giải thích như thế nào?"
+    )
+    assert understand(question).intent == m.DETAILING
+    first = ask(answer_client, question)["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("03/2019/NQ-HĐTP", "5"), first["citation"]
+    assert "từ 05 lần trở lên" in first["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("khoản 2 Điều 324 BLHS được Nghị quyết 03/2019 hướng dẫn thế nào", m.DETAILING),
+        ("tình tiết có tổ chức do NQ 02/2019 giải thích ra sao", m.DETAILING),
+        # (guiding a person is no text guiding a rule)
+        ("nạn nhân được hướng dẫn thế nào", m.ENTITLEMENT),
+    ],
+)
+def test_a_text_said_to_explain_or_guide_makes_a_detailing_question(text, intent):
+    assert understand(text).intent == intent

