@@ -76,3 +76,16 @@ def test_how_a_named_guidance_text_explains_an_article_opens_with_its_clause_not
 )
 def test_a_text_said_to_explain_or_guide_makes_a_detailing_question(text, intent):
     assert understand(text).intent == intent
+
+
+def test_which_text_and_what_it_says_opens_with_what_it_says(answer_client):
+    # written for this test: "ở văn bản nào, cụ thể là bao nhiêu" asks the content too; the decree's scope article
+    # (Điều 1) opened the answer before its clause on the meals
+    data = ask(
+        answer_client,
+        "Chế độ hỗ trợ tiền ăn cho nạn nhân mà Luật PCMBN giao Chính phủ quy định chi tiết ở văn bản nào, cụ thể là "
+        "bao nhiêu?",
+    )
+    first = data["answer"][0]
+    assert (first["doc_number"], first["article_number"]) == ("09/2013/NĐ-CP", "19"), first["citation"]
+    assert "tiền ăn" in first["text"]

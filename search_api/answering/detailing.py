@@ -58,7 +58,7 @@ def compose_detailing(
     matching = matching or [x for x in ordered if number_key(x.document.number) in detailing_numbers]
     best_per_article = list({(x.document.number, x.article.number): x for x in reversed(matching)}.values())
     best_per_article.sort(key=lambda x: (bool(types) and x.document.type not in types, -x.score))
-    if own and (question.asks_content or _EXPLAINED_HOW.search(question.folded)) and best_per_article:
+    if (question.asks_content or _EXPLAINED_HOW.search(question.folded)) and best_per_article:
         # "tình tiết 'có tính chất chuyên nghiệp' của Điều 324 BLHS được NQ 03/2019 giải thích thế nào": what the
         # named text says of it, before its scope article naming the article (heldout32 was given Điều 1)
         quotes = [*best_per_article[:1], *quotes]
