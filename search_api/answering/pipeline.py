@@ -219,6 +219,8 @@ class AnswerService:
                 return c.lead_with(composition, [transitional], ordered, threshold, "transition")
         if evidence.named_article and question.intent in (m.LOOKUP, m.STATUS, m.DETAILING):
             document, article = evidence.named_article
+            if question.intent == m.LOOKUP and (lead := quote_shape.guidance_then_article(evidence, ordered)):
+                return c.lead_with(composition, lead, ordered, threshold, "guidance")
             if question.intent == m.LOOKUP:
                 composition.quotes = c.whole_article(document, article, question.clause_number)
                 composition.mode = "named_article"

