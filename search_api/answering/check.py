@@ -92,8 +92,8 @@ def support_reason(evidence: Evidence, composition: Composition, threshold: floa
     question = evidence.question
     if question.unknown_text and composition.mode != "named_article":
         return None  # "Bộ luật Hình sự năm 1999": not in the collection nor the catalogue
-    if asks_content_of_absent_text(evidence):
-        return None
+    if asks_content_of_absent_text(evidence) or evidence.unknown_successor:
+        return None  # (nor a successor no text records: "thông tư mới nào thay thế Thông tư 78/2013")
     if composition.mode in ("named_article", "facts", "penalty") and (composition.quotes or composition.facts):
         return "mode"
     if evidence.named_documents and all(is_stub(d) for d in evidence.named_documents):
@@ -187,6 +187,11 @@ def decline_message(evidence: Evidence) -> str:
         parts.append(
             f"Kho văn bản và danh mục không có văn bản “{question.unknown_text}” được hỏi; "
             "các điều gần nhất trong kho được liệt kê bên dưới để đối chiếu."
+        )
+    for named in evidence.unknown_successor:
+        parts.append(
+            f"Kho văn bản và danh mục không ghi nhận văn bản nào thay thế, sửa đổi hay bãi bỏ {named}; số hiệu và "
+            "ngày hiệu lực của văn bản mới (nếu có) không có trong kho."
         )
     if question.has(m.HOTLINE) and question.asks_number:
         # (news is pointed to only when some is shown: a reader was sent "below" to nothing)

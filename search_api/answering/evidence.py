@@ -59,6 +59,8 @@ class Evidence:
     # where each article stood in the two searches (the reranker's features, rerank.py)
     whole_positions: dict[tuple[str, str], int] = field(default_factory=dict)
     asking_positions: dict[tuple[str, str], int] = field(default_factory=dict)
+    # named texts whose successor is asked and none is recorded (successor.unknown_successor): the answer says so
+    unknown_successor: list[str] = field(default_factory=list)
 
     def on_date(self) -> date | None:
         return self.question.as_of or self.today

@@ -69,6 +69,7 @@ from search_api.answering.offence_names import offence_names
 from search_api.answering.prohibited import named_text_prohibition
 from search_api.answering.quote_labels import LABEL_SAID_BONUS, amount_summary, label_said, short_label
 from search_api.answering.rerank import load_model, rerank
+from search_api.answering.successor import unknown_successor
 from search_api.answering.terms import folded
 from search_api.answering.understand import expanded_text, first_numbered_unknown, understand_question
 from search_api.corpus_store import CorpusStore
@@ -211,6 +212,7 @@ class AnswerService:
             evidence.named_documents = text_described(evidence, self.store)  # (named by type and subject)
         if question.intent in (m.STATUS, m.DETAILING) or (question.intent == m.LOOKUP and not evidence.named_article):
             composition.facts = document_facts(evidence, self.store)
+        evidence.unknown_successor = unknown_successor(evidence, composition.facts, self.store)
         if question.asks_transition:
             # "chưa xong thì làm tiếp theo luật nào": the transitional clause answers, though the asker's
             # words ("đơn xin", "giờ vẫn đang giải quyết") cover little of it (transition.py)
