@@ -26,6 +26,8 @@ from tests.conftest import ask, first_quote
         ("Em tôi bị bán, bọn buôn người bị phạt thế nào", False),
         ("mượn xe máy rồi đem bán lấy tiền", False),
         ("vụ án MBN", False),
+        # folded, "bạn" is "ban": a friend told, no sale
+        ("Em tôi bị bạn rủ đi làm xa rồi mất liên lạc", False),
     ],
 )
 def test_a_sale_only_suffered_is_told_apart_from_a_seller_s_act(text, suffered):

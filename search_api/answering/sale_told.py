@@ -25,8 +25,10 @@ DENIES_TRAFFICKING = re.compile(
 
 # A sale suffered: "bị bán", "bị lừa bán", "nạn nhân bị mua bán", "bị bọn buôn người sai canh cửa" (the sellers are
 # the agent of another verb the victim suffered)
+# (folded, "bạn" is "ban" too: "bị bạn rủ", "bị bạn trai lừa" tell a friend, not a sale)
 _SALE_SUFFERED = re.compile(
-    r"(?<!\w)bi (?:(?:lua|du|dem|mang|ep|gia dinh|nguoi quen) )*(?:mua ban|buon ban|ban)(?!\w)"
+    r"(?<!\w)bi (?:(?:lua|du|dem|mang|ep|gia dinh|nguoi quen) )*(?:mua ban|buon ban|ban)"
+    r"(?!\w)(?! (?:be|ru|re|trai|gai|hoc|cung|than|dong|lam|toi|em|no|lua|du)(?!\w))"
     r"|(?<!\w)bi (?:bon|ke|nhom|duong day) (?:buon ban nguoi|buon nguoi|mua ban nguoi)(?!\w)"
 )
 # Any other mention of a sale: done by someone the question may ask about ("kẻ bán", "thằng đó lừa bán", "bán lấy
