@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from search_api.answering.successor import _SUCCESSOR_ASKED, _says_number
+from search_api.answering.naming import says_number
+from search_api.answering.successor import _SUCCESSOR_ASKED
 from search_api.answering.terms import folded
 from tests.conftest import ask
 
@@ -28,8 +29,8 @@ def test_a_successor_asked_for_is_told_apart(text, asked):
 
 
 def test_a_text_is_named_by_its_number_s_first_two_parts():
-    assert _says_number("thay Nghị định 62/2012 về căn cứ", "62/2012/NĐ-CP")
-    assert not _says_number("Nghị định 162/2012", "62/2012/NĐ-CP")
+    assert says_number("thay Nghị định 62/2012 về căn cứ", "62/2012/NĐ-CP")
+    assert not says_number("Nghị định 162/2012", "62/2012/NĐ-CP")
 
 
 def test_a_successor_no_text_records_is_declined_saying_so(answer_client):

@@ -29,6 +29,7 @@ from search_api.answering.lacking import (  # noqa: F401 (re-exported: the check
     unknown_numbered_name,
     unstated_reference,
 )
+from search_api.answering.naming import says_number
 from search_api.answering.terms import folded, spells_out_heading
 from search_api.corpus_store import CorpusStore
 from search_api.views import STATUS_LABELS
@@ -161,9 +162,8 @@ def asks_content_of_absent_text(evidence: Evidence) -> bool:
 def _named_itself(document: Document, text: str) -> bool:
     """Named by its number or its year ("Luật 86/2025", "luật PCMBN 2024"), not only by a name it shares
     ("luật PCMBN" is also the 2011 law, which the collection holds)."""
-    number = document.number.split("/")
     typed = fold(text).lower()
-    if len(number) > 1 and re.search(rf"(?<!\d){re.escape(number[0])}\s*/\s*{re.escape(number[1])}(?!\d)", typed):
+    if says_number(typed, document.number):
         return True
     year = document.issued.year if document.issued else None
     return year is not None and re.search(rf"(?<!\d){year}(?!\d)", typed) is not None

@@ -29,6 +29,12 @@ def _by_year(numbers: list[str], words: str) -> list[str]:
     return kept or numbers
 
 
+def says_number(text: str, number: str) -> bool:
+    """Whether the text names the document by its number's first two parts ("62/2012", "01/2014")."""
+    head = number.split("/")[:2]
+    return len(head) == 2 and bool(re.search(rf"(?<!\d){re.escape(head[0])}\s*/\s*{re.escape(head[1])}(?!\d)", text))
+
+
 def _typed_in_full(number: str, words: str) -> bool:
     serial, year = number.split("/")[:2]
     # (the folded words have lost the slashes: "01/2016/NQ-HĐTP" reads "01 2016 nq hdtp")

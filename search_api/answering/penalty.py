@@ -107,7 +107,7 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     circumstance_words = question.asking_words if act_asked else question.folded
 
     # (the sale the victim suffered names no offence of the person asked about: sale_told.SaleView)
-    view = SaleView.of(question, weight, ruled_out=trafficking_denied or singled_out)
+    view = SaleView.of(question, weight, singled_out=singled_out)
     suffered, weight, asked, phrase_text = view.suffered, view.weights, view.asked, view.phrase_text
     mass = sum(weight.values()) or 1.0
     count = question.head_count

@@ -10,7 +10,7 @@ from search_api.answering.compose import is_offence
 from search_api.answering.evidence import Evidence
 from search_api.answering.models import Candidate
 from search_api.answering.offence_names import name_said_as_phrase
-from search_api.answering.sale_told import DENIES_TRAFFICKING, TRAFFICKING_OFFENCE, sale_only_suffered
+from search_api.answering.sale_told import TRAFFICKING_OFFENCE, sale_suffered
 from search_api.answering.terms import folded, word_runs
 
 GENERAL_RULE_MARGIN = 0.15
@@ -168,13 +168,9 @@ def reranked_code_article(ordered: list[Candidate], offence: list[Candidate], ev
 
 def _story_offence(offence: list[Candidate], question: m.Question) -> bool:
     """The route's offence may be the story's rather than the one asked about: the trafficking offence, or any
-    offence when the story's sale is only one a victim suffered (sale_told.sale_only_suffered: the route then chose
+    offence when the story's sale is only one a victim suffered (sale_told.sale_suffered: the route then chose
     among the other offences by their words alone), unless the question says its name ("Tội hiếp dâm này")."""
     title = offence[0].article.title
     if TRAFFICKING_OFFENCE.match(folded(title)):
         return True
-    return (
-        sale_only_suffered(folded(question.text))
-        and not DENIES_TRAFFICKING.search(question.folded)
-        and name_said_as_phrase(title, question.text) < 1.0
-    )
+    return sale_suffered(question) and name_said_as_phrase(title, question.text) < 1.0

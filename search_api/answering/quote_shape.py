@@ -176,7 +176,7 @@ def guidance_applying(evidence: Evidence, ordered: list[Candidate]) -> Candidate
     code, article = evidence.named_article
     if code.type != "Bộ luật":
         return None
-    cited = re.compile(rf"(?<!\w)dieu {re.escape(article.number)}(?: cua (?:bo luat hinh su|blhs))?(?!\w)")
+    cited = re.compile(rf"(?<!\w)dieu {re.escape(article.number)}(?!\w)")
     own = max(
         (u.coverage for u in ordered if u.document.number == code.number and u.article.id == article.id), default=0
     )

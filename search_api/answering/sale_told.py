@@ -46,6 +46,12 @@ def sale_only_suffered(folded_text: str) -> bool:
     return not _SALE_SAID.search(_SALE_SUFFERED.sub(" ", folded_text))
 
 
+def sale_suffered(question: m.Question) -> bool:
+    """sale_only_suffered of the words typed (the legal wording added for "bị bán" is "mua bán người"), unless the
+    question denies a sale (DENIES_TRAFFICKING)."""
+    return not DENIES_TRAFFICKING.search(question.folded) and sale_only_suffered(folded(question.text))
+
+
 def without_sale_suffered(folded_text: str) -> str:
     """The folded text less the sales suffered: what the rest of the story says of the act asked about."""
     return " ".join(_SALE_SUFFERED.sub(" ", folded_text).split())
@@ -68,11 +74,10 @@ class SaleView:
     phrase_text: str  # the text its offence names are read in as phrases
 
     @classmethod
-    def of(cls, question: m.Question, weights: dict[str, float], ruled_out: bool) -> SaleView:
-        # (read in the words typed: the legal wording added for "bị bán" is "mua bán người")
-        typed = folded(question.text)
-        if ruled_out or not sale_only_suffered(typed):
+    def of(cls, question: m.Question, weights: dict[str, float], singled_out: bool) -> SaleView:
+        # (an act the asking sentence singles out is asked whatever the story tells)
+        if singled_out or not sale_suffered(question):
             return cls(False, weights, set(question.folded.split()), question.text)
-        story = without_sale_suffered(typed)
+        story = without_sale_suffered(folded(question.text))
         asked = set(story.split()) | (set(question.folded.split()) - SALE_WORDS)
         return cls(True, without_sale_terms(weights), asked, story)

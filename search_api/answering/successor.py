@@ -9,6 +9,7 @@ import re
 from search_api.answering import models as m
 from search_api.answering.evidence import Evidence
 from search_api.answering.facts import document_facts
+from search_api.answering.naming import says_number
 from search_api.answering.terms import folded
 from search_api.corpus_store import CorpusStore
 from search_api.views import RELATION_LABELS
@@ -34,7 +35,7 @@ def unknown_successor(evidence: Evidence, facts: list[dict], store: CorpusStore)
     # (asked in the sentence naming it: "NĐ 56/2017 chỉ ghi '...'. Vậy Luật Phòng, chống HIV/AIDS đã được sửa đổi
     # chưa" asks of a law the collection does not hold, not of the decree)
     sentences = [part for part in _SENTENCE.split(question.text) if _SUCCESSOR_ASKED.search(folded(part))]
-    named = [d for d in evidence.named_documents if any(_says_number(part, d.number) for part in sentences)]
+    named = [d for d in evidence.named_documents if any(says_number(part, d.number) for part in sentences)]
     if not named:
         return []
     facts = facts or document_facts(evidence, store)
@@ -46,9 +47,3 @@ def unknown_successor(evidence: Evidence, facts: list[dict], store: CorpusStore)
 
 
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+")
-
-
-def _says_number(text: str, number: str) -> bool:
-    """Whether the text names the document by its number's first two parts ("62/2012", "01/2014")."""
-    head = number.split("/")[:2]
-    return len(head) == 2 and bool(re.search(rf"(?<!\d){re.escape(head[0])}\s*/\s*{re.escape(head[1])}(?!\d)", text))
