@@ -103,6 +103,8 @@ TUNING_SETS = [
     ROOT / "bench" / "answers" / "heldout31.json",
     # scored twice as unseen (end of session 31, start of 32, aggregates only), then read and tuned on in session 32
     ROOT / "bench" / "answers" / "heldout32.json",
+    # scored twice as unseen (end of session 32, start of 33, aggregates only), then read and tuned on in session 33
+    ROOT / "bench" / "answers" / "heldout33.json",
 ]
 
 
