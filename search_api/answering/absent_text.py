@@ -12,7 +12,7 @@ from typing import Any
 
 from ingest.model import BAI_BO, SUA_DOI, THAY_THE
 from search_api.answering import models as m
-from search_api.answering.check import vn_date
+from search_api.answering.check import asked_under_held, vn_date
 from search_api.answering.compose import MAX_QUOTES
 from search_api.answering.evidence import Evidence, article_candidates, article_numbered, is_news, is_stub
 from search_api.answering.facts import fact_entry
@@ -84,6 +84,8 @@ def content_gap(evidence: Evidence, store: CorpusStore) -> str:
         # asked about; answering from the other one named presented 134/2013's figures as its rule — an outside
         # reader, session 18)
         return ""
+    if asked_under_held(evidence):
+        return ""  # (the absent text is the story's; the question asks what the held one says)
     facts, _ = changes_of_absent(question.unknown_numbers, store)
     if facts:
         return " ".join(f["text"] for f in facts[:2])

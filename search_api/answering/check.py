@@ -29,7 +29,7 @@ from search_api.answering.lacking import (  # noqa: F401 (re-exported: the check
     unknown_numbered_name,
     unstated_reference,
 )
-from search_api.answering.naming import says_number
+from search_api.answering.naming import asked_under, says_number
 from search_api.answering.terms import folded, spells_out_heading
 from search_api.corpus_store import CorpusStore
 from search_api.views import STATUS_LABELS
@@ -91,7 +91,7 @@ def supported(evidence: Evidence, composition: Composition, threshold: float = A
 def support_reason(evidence: Evidence, composition: Composition, threshold: float = ANSWER_THRESHOLD) -> str | None:
     """Why the composition may stand as an answer (a short reason, see confidence.assess), or None: decline."""
     question = evidence.question
-    if question.unknown_text and composition.mode != "named_article":
+    if question.unknown_text and composition.mode != "named_article" and not asked_under_held(evidence):
         return None  # "Bộ luật Hình sự năm 1999": not in the collection nor the catalogue
     if asks_content_of_absent_text(evidence) or evidence.unknown_successor:
         return None  # (nor a successor no text records: "thông tư mới nào thay thế Thông tư 78/2013")
@@ -148,6 +148,13 @@ _ASKS_CONTENT = re.compile(
     r"(?:the nao|ra sao|gi|nhung gi|nhu the nao|moi)(?!\w)"
     r"|(?<!\w)(?:co gi moi|khac gi|diem moi)(?!\w)"
 )
+
+
+def asked_under_held(evidence: Evidence) -> bool:
+    """The asking sentence is put under a text the collection holds ("Theo NQ 01/2016/NQ-HĐTP, …?"), the absent
+    texts named only in the story."""
+    held = [d.number for d in evidence.named_documents if not is_stub(d)]
+    return bool(held) and asked_under(evidence.question.asking_text, held, evidence.question.unknown_numbers)
 
 
 def asks_content_of_absent_text(evidence: Evidence) -> bool:
