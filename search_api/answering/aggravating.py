@@ -65,7 +65,7 @@ AGGRAVATING: dict[str, tuple[re.Pattern, str]] = {
     # (not a threat, "đe dọa đánh chết nếu cô không khai lại", nor "suýt chết": nobody died; heldout13 was given the
     # trafficking offence's death clause for a threat to a witness)
     "làm chết": (
-        _cues(r"(?<!doa )(?<!doa danh )(?<!doa giet )(?<!suyt )(?<!gan )(?<!so )chet", r"tu sat", r"tu tu"),
+        _cues(r"(?<!doa )(?<!doa danh )(?<!doa giet )(?<!suyt )(?<!gan )(?<!so )chet", r"tu sat", r"tu tu", r"tu vong"),
         "chet hoac tu sat",
     ),
     # Organs taken ("rồi lấy thận", "bị lấy giác mạc"): the Code's "đã lấy bộ phận cơ thể" (Điều 150 khoản 3 điểm b,

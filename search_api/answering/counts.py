@@ -67,11 +67,21 @@ _COUNTED = re.compile(
 )
 
 
+# "để 3 bị can trốn ra ngoài": the escape offences' brackets count those who escape ("Để từ 02 người đến 05 người bỏ
+# trốn", BLHS Điều 376); elsewhere a number of defendants counts offenders, never victims ("hai bị cáo cùng bán ...")
+_ESCAPED = re.compile(
+    r"(?<!\w)(\d{1,3}|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (?:bi can|bi cao|pham nhan|tu nhan|can pham"
+    r"|nguoi bi (?:tam giam|tam giu|bat))(?!\w)(?=.*(?<!\w)(?:tron|bo tron|vuot nguc)(?!\w))"
+)
+
+
 def head_count(words: str) -> int:
-    """The largest number of people the folded question counts ("đưa 7 người", "bán ba cô gái"), or 0."""
+    """The largest number of people the folded question counts ("đưa 7 người", "bán ba cô gái", "để 3 bị can
+    trốn"), or 0."""
     counts = [
         _NUMBER_WORDS.get(match.group(1)) or (int(match.group(1)) if match.group(1).isdigit() else 0)
-        for match in _COUNTED.finditer(words)
+        for pattern in (_COUNTED, _ESCAPED)
+        for match in pattern.finditer(words)
     ]
     return max(counts, default=0)
 

@@ -37,6 +37,7 @@ from search_api.answering.penalty_brackets import (
     SEXUAL_ASKED,
     SEXUAL_OFFENCE,
     age_bands,
+    circumstance_in,
     counts,
     in_share_bracket,
     in_sum_bracket,
@@ -52,8 +53,11 @@ from search_api.answering.terms import folded, unit_terms
 from search_api.answering.understand import AGGRAVATING, aged_16_or_over
 from search_api.corpus_store import CorpusStore
 
+# The range a clause prescribes, not a sentence it speaks of: "người đang chấp hành án phạt tù mà không thực hiện ..."
+# (BLHS Điều 376 khoản 1) was summarised "Phạt tù mà không thực hiện hoặc thực hiện không".
 _SENTENCE_RE = re.compile(
-    r"phạt tù (?:từ [^,;:.]*?năm đến [^,;:.]*?năm(?: hoặc tù chung thân)?|chung thân|[^,;:.]{0,40})"
+    r"(?<!án )phạt tù (?:từ [^,;:.]*?(?:năm|tháng) đến [^,;:.]*?năm(?: hoặc tù chung thân)?|chung thân"
+    r"|(?:đến|không quá|từ|\d)[^,;:.]{0,38})"
 )
 
 
@@ -225,7 +229,7 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     base_bands = {age: age_bands(folded(clauses[0].text), age, count, repeated) for age in ages}
     for clause in clauses:
         text = folded(clause.text)
-        hits = [name for name, wording in circumstances if matches(text, wording)]
+        hits = [name for name, wording in circumstances if circumstance_in(text, name, wording)]
         if count and counts(text, count, LOOSE_BRACKET):
             hits.append(f"{count} người")
         hits += [f"{share}%" for share in shares if in_share_bracket(clause.text, share)]

@@ -217,6 +217,17 @@ def matches(text: str, wording: str) -> bool:
     return bool(_whole_words(wording).search(text))
 
 
+# A death is worded per offence: "Làm nạn nhân chết hoặc tự sát" (Điều 150), "làm người bị nhục hình chết" (Điều 373),
+# "Làm chết người"; not "Làm chết 02 người trở lên", a head count one death does not reach (heldout33 was given Điều
+# 373 khoản 1 for a detainee beaten to death).
+_DEATH_CLAUSE = re.compile(r"(?<!\w)(?:lam|dan den|gay)(?: \w+){0,4}? chet(?! (?:\d+|hai|ba) nguoi)(?!\w)")
+
+
+def circumstance_in(text: str, name: str, wording: str) -> bool:
+    """The folded clause names the circumstance (by its name in AGGRAVATING and the Code's usual wording of it)."""
+    return matches(text, wording) or (name == "làm chết" and _DEATH_CLAUSE.search(text) is not None)
+
+
 @lru_cache(maxsize=4096)
 def _whole_words(wording: str) -> re.Pattern:
     """The wording as whole words, compiled once: re's own cache (512 patterns) was overrun by the offence tables'
