@@ -170,3 +170,21 @@ def test_an_article_set_aside_with_ngoai_and_owned_by_the_text_after_it_does_not
     assert (first["doc_number"], first["article_number"]) == ("144/2017/NĐ-CP", "6"), first["citation"]
     assert "nhu cầu trợ giúp pháp lý dài hạn" in first["text"]
     assert data["understanding"]["documents"][:2] == ["144/2017/NĐ-CP", "11/2017/QH14"]
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        # the article in the story's second sentence, the asking (last) one names another text
+        (
+            "Vụ của anh T. (bị ép giữ hàng cho đường dây): công an thu 0,05 gam heroin, dưới mức tối thiểu của khoản 1 "
+            "Điều 249 BLHS. Theo Nghị định 19/2018/NĐ-CP, cộng các chất lại thế nào?",
+            True,
+        ),
+        # the asking sentence points back at it, or names it
+        ("Cô giáo nhắc Điều 27 Luật Trẻ em. Chị tôi bị lừa bán. Điều đó ghi nguyên văn thế nào?", False),
+        ("Chị tôi bị lừa bán về nước. Điều 32 Luật PCMBN quy định những chế độ gì?", False),
+    ],
+)
+def test_an_article_told_before_the_asking_sentence_is_the_storys(text, told):
+    assert understand(text).article_in_story is told
