@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -172,3 +173,24 @@ def first_quote(data: dict) -> tuple[str, str, str]:
     """(document number, article number, text) of an answer's first quote."""
     quote = data["answer"][0]
     return quote["doc_number"], quote["article_number"], quote["text"]
+
+
+@contextmanager
+def sqlite_client_over(files: list[str], directory: Path):
+    """A test client of the app over an embedded index of these corpus files (a topic the shared answer index lacks,
+    such as the children's texts), built in directory."""
+    from fastapi.testclient import TestClient
+
+    from ingest.pipeline import ingest_paths
+    from search_api.app import create_app
+    from search_api.backends.sqlite import SQLiteBackend
+    from search_api.settings import Settings
+
+    path = directory / "topic.sqlite"
+    backend = SQLiteBackend(path)
+    report = ingest_paths([corpus_file(name) for name in files], backend, today=TODAY, workers=2)
+    assert not report.skipped, report.skipped
+    backend.close()
+    app = create_app(Settings(index_url=f"sqlite:///{path}", today=TODAY, api_token="test-token", corpus_dir=CORPUS))
+    with TestClient(app) as client:
+        yield client

@@ -9,27 +9,13 @@ import pytest
 from search_api.answering.definition_cues import asks_definition
 from search_api.answering.definitions import _terms_defined
 from search_api.answering.terms import folded
-from tests.conftest import TODAY, ask, corpus_file
+from tests.conftest import ask, sqlite_client_over
 
 
 @pytest.fixture(scope="module")
 def children_client(tmp_path_factory):
     """The app over the children's topic (Thông tư 34/2017/TT-BYT is there), on the embedded backend."""
-    from fastapi.testclient import TestClient
-
-    from ingest.pipeline import ingest_paths
-    from search_api.app import create_app
-    from search_api.backends.sqlite import SQLiteBackend
-    from search_api.settings import Settings
-    from tests.conftest import CORPUS
-
-    path = tmp_path_factory.mktemp("children") / "children.sqlite"
-    backend = SQLiteBackend(path)
-    report = ingest_paths([corpus_file("phapdien/demuc_8.1_tre-em.html")], backend, today=TODAY, workers=2)
-    assert not report.skipped, report.skipped
-    backend.close()
-    app = create_app(Settings(index_url=f"sqlite:///{path}", today=TODAY, api_token="test-token", corpus_dir=CORPUS))
-    with TestClient(app) as client:
+    with sqlite_client_over(["phapdien/demuc_8.1_tre-em.html"], tmp_path_factory.mktemp("children")) as client:
         yield client
 
 

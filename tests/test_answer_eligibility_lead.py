@@ -7,28 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import TODAY, ask, corpus_file
+from tests.conftest import ask, sqlite_client_over
 
 FILES = ["phapdien/demuc_8.1_tre-em.html", "phapdien/demuc_39.8_phong-chong-mua-ban-nguoi.html"]
 
 
 @pytest.fixture(scope="module")
 def children_client(tmp_path_factory):
-    from fastapi.testclient import TestClient
-
-    from ingest.pipeline import ingest_paths
-    from search_api.app import create_app
-    from search_api.backends.sqlite import SQLiteBackend
-    from search_api.settings import Settings
-    from tests.conftest import CORPUS
-
-    path = tmp_path_factory.mktemp("children") / "children.sqlite"
-    backend = SQLiteBackend(path)
-    report = ingest_paths([corpus_file(name) for name in FILES], backend, today=TODAY, workers=2)
-    assert not report.skipped, report.skipped
-    backend.close()
-    app = create_app(Settings(index_url=f"sqlite:///{path}", today=TODAY, api_token="test-token", corpus_dir=CORPUS))
-    with TestClient(app) as client:
+    with sqlite_client_over(FILES, tmp_path_factory.mktemp("children")) as client:
         yield client
 
 
