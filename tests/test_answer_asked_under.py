@@ -1,6 +1,7 @@
 """A question put under a text the collection holds ("Theo NQ 01/2016/NQ-HĐTP, …?") is answered from it, though its
 story names texts the collection lacks (NQ 109/2015/QH13, "BLHS 1999"): those belong to the case told, not to what
-is asked. Questions written for these tests (the shape of two heldout33 false declines), both backends."""
+is asked; a banner says they are not in the collection. Questions written for these tests (the shape of two
+heldout33 false declines), both backends."""
 
 from __future__ import annotations
 
@@ -38,6 +39,9 @@ def test_an_absent_resolution_told_in_the_story_does_not_decline_what_the_held_o
     )
     assert data["answered"], data.get("message")
     assert data["answer"][0]["doc_number"] == "01/2016/NQ-HĐTP", data["answer"][0]
+    # the reader is told the resolution the story names is not in the collection
+    assert data["banner"]["kind"] == "absent_named", data["banner"]
+    assert "109/2015/QH13" in data["banner"]["text"]
 
 
 def test_an_absent_code_told_in_the_story_does_not_decline_what_the_held_one_says(answer_client):

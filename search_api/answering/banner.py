@@ -21,6 +21,29 @@ def vn_date(day: date | None) -> str:
 
 
 def banner(evidence: Evidence, composition: Composition, store: CorpusStore) -> dict | None:
+    """The in-force banner, else a note on a text the question names that the collection lacks; None when the
+    quoted texts apply on the day asked about and every text named is held."""
+    return _in_force_banner(evidence, composition, store) or _absent_named(evidence, composition)
+
+
+def _absent_named(evidence: Evidence, composition: Composition) -> dict | None:
+    """ "Thân chủ bị xử về hành vi mà nay không còn là tội (NQ 109/2015/QH13). Theo NQ 01/2016/NQ-HĐTP, …?" is answered
+    from the held resolution; the reader is told the other text named is in neither the collection nor the catalogue,
+    so the quotes are not taken for its words. (Facts about an absent text already say so in their own sentence.)"""
+    question = evidence.question
+    named = list(
+        dict.fromkeys([*question.unknown_numbers, *([question.unknown_text] if question.unknown_text else [])])
+    )
+    if not named or not composition.quotes or composition.mode == "facts":
+        return None
+    return {
+        "kind": "absent_named",
+        "text": f"Câu hỏi có nêu {', '.join(named)}: văn bản này không có trong kho văn bản (cả trong danh mục); các "
+        "trích dẫn dưới đây là của các văn bản có trong kho, không phải của văn bản đó.",
+    }
+
+
+def _in_force_banner(evidence: Evidence, composition: Composition, store: CorpusStore) -> dict | None:
     """The in-force banner: None when the quoted texts apply on the day asked about."""
     documents = list({q.document.number: q.document for q in composition.quotes}.values())
     if not documents:
