@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from search_api.answering.counts import head_count
-from search_api.answering.penalty import _SENTENCE_RE
+from search_api.answering.penalty_brackets import PRESCRIBED_RANGE
 from search_api.answering.terms import folded
 from tests.conftest import ask
 
@@ -31,7 +31,7 @@ def test_the_summary_reads_the_prescribed_range_not_a_sentence_spoken_of():
         "thực hiện đúng quy định để người đó trốn, thì bị phạt cải tạo không giam giữ đến 03 năm hoặc phạt tù từ 06 "
         "tháng đến 03 năm:"
     )
-    assert _SENTENCE_RE.search(clause).group(0) == "phạt tù từ 06 tháng đến 03 năm"
+    assert PRESCRIBED_RANGE.search(clause).group(0) == "phạt tù từ 06 tháng đến 03 năm"
 
 
 def test_escapees_counted_pick_the_clause_of_their_bracket(answer_client):

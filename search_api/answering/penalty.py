@@ -34,6 +34,7 @@ from search_api.answering.penalty_brackets import (
     ADDED_PENALTY,
     ASKS_FINE,
     LOOSE_BRACKET,
+    PRESCRIBED_RANGE,
     SEXUAL_ASKED,
     SEXUAL_OFFENCE,
     age_bands,
@@ -52,13 +53,6 @@ from search_api.answering.sale_told import DENIES_TRAFFICKING, TRAFFICKING_OFFEN
 from search_api.answering.terms import folded, unit_terms
 from search_api.answering.understand import AGGRAVATING, aged_16_or_over
 from search_api.corpus_store import CorpusStore
-
-# The range a clause prescribes, not a sentence it speaks of: "người đang chấp hành án phạt tù mà không thực hiện ..."
-# (BLHS Điều 376 khoản 1) was summarised "Phạt tù mà không thực hiện hoặc thực hiện không".
-_SENTENCE_RE = re.compile(
-    r"(?<!án )phạt tù (?:từ [^,;:.]*?(?:năm|tháng) đến [^,;:.]*?năm(?: hoặc tù chung thân)?|chung thân"
-    r"|(?:đến|không quá|từ|\d)[^,;:.]{0,38})"
-)
 
 
 def _age_circumstances(question: m.Question) -> list[tuple[str, str]]:
@@ -277,7 +271,7 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
     if base not in quotes:
         quotes.append(base)  # the offence's definition and base sentence
     first = quotes[0]
-    sentence = _SENTENCE_RE.search(first.text)
+    sentence = PRESCRIBED_RANGE.search(first.text)
     summary = None
     if sentence:
         where = f"khoản {first.number} " if first.kind != "dieu" else ""

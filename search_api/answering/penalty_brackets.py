@@ -233,3 +233,11 @@ def _whole_words(wording: str) -> re.Pattern:
     """The wording as whole words, compiled once: re's own cache (512 patterns) was overrun by the offence tables'
     wordings, and recompiling them cost ~30 ms a penalty question (bench/answer_cost.py profile, session 21)."""
     return re.compile(r"(?<!\w)" + re.escape(wording) + r"(?!\w)")
+
+
+# The range a clause prescribes, not a sentence it speaks of: "người đang chấp hành án phạt tù mà không thực hiện ..."
+# (BLHS Điều 376 khoản 1) was summarised "Phạt tù mà không thực hiện hoặc thực hiện không".
+PRESCRIBED_RANGE = re.compile(
+    r"(?<!án )phạt tù (?:từ [^,;:.]*?(?:năm|tháng) đến [^,;:.]*?năm(?: hoặc tù chung thân)?|chung thân"
+    r"|(?:đến|không quá|từ|\d)[^,;:.]{0,38})"
+)
