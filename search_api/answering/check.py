@@ -138,8 +138,7 @@ def support_reason(evidence: Evidence, composition: Composition, threshold: floa
     if composition.best_coverage >= threshold:
         return "coverage"
     # "Theo NQ 02/2018/NQ-HĐTP hắn có được hưởng án treo không?": the named text's best unit, said with a low confidence
-    lead = composition.quotes[0]
-    return NAMED_TEXT_ONLY if named_text_leads(evidence, lead) or lead.parts.get("named_text") else None
+    return NAMED_TEXT_ONLY if _text_named(evidence, composition.quotes[0]) else None
 
 
 # "Luật 86/2025 sửa BLHS thì khung hình phạt thay đổi thế nào", "Luật 53/2024 quy định gì mới": what a text
@@ -251,14 +250,14 @@ def _names_the_lead(evidence: Evidence, lead: m.Candidate) -> bool:
     """The question names what the leading quote comes from: its text, held in the collection ("... theo
     Nghị định 56/2017/NĐ-CP?"), or its article's heading of TITLE_WORDS words or more, word for word
     ("... có thuộc nhóm trẻ em có hoàn cảnh đặc biệt không?": Luật Trẻ em Điều 10)."""
-    title = lead.article.title
-    # (or by its kind and issuer, "theo thông tư của Bộ Quốc phòng về …": the scorer's named_text part counts
-    # issuer_named.texts_named_by_issuer, a kind and issuer with at most two texts here)
-    return (
-        bool(lead.parts.get("named_text"))
-        or named_text_leads(evidence, lead)
-        or spells_out_heading(title, evidence.question.folded, TITLE_WORDS)
-    )
+    return _text_named(evidence, lead) or spells_out_heading(lead.article.title, evidence.question.folded, TITLE_WORDS)
+
+
+def _text_named(evidence: Evidence, lead: m.Candidate) -> bool:
+    """The lead comes from a text the question names: by number (asking_cover.named_text_leads) or by its kind and
+    issuer, "theo thông tư của Bộ Quốc phòng về …" (the scorer's named_text part counts issuer_named's texts, a kind
+    and issuer with at most two texts here)."""
+    return named_text_leads(evidence, lead) or bool(lead.parts.get("named_text"))
 
 
 TITLE_WORDS = 4  # "Trẻ em có hoàn cảnh đặc biệt" (7); shorter headings ("Hỗ trợ y tế") are common words

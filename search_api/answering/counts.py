@@ -56,13 +56,20 @@ def _with_ages(who: list[str], words: str) -> list[str]:
 
 
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+_NUMBER = rf"(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})"
+
+
+def _number(said: str) -> int:
+    return _NUMBER_WORDS.get(said) or (int(said) if said.isdigit() else 0)
+
+
 # ("một nhóm 4 người phân công rõ ràng ... bán một bé gái": the offenders, not four victims — outside reader 10)
 _COUNTED = re.compile(
     # (not "phạt tù bao nhiêu năm, có bị ...": folded, "năm có" reads "five women"; a number asked is no count)
     # (nor "ở Việt Nam người nước ngoài ...": folded, "Nam người" reads "five people"; heldout18 got 2-5 victims' range)
     r"(?<!\w)(?<!nhom )(?<!bang )(?<!bon )(?<!toan )(?<!gom )(?<!nhieu )(?<!may )"
     r"(?<!viet )(?<!mien )(?<!phia )(?<!quang )(?<!ha )"
-    r"(\d{1,3}|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (?:nguoi|nan nhan|co gai|phu nu|tre em|chau|be|em"
+    rf"{_NUMBER} (?:nguoi|nan nhan|co gai|phu nu|tre em|chau|be|em"
     r"|thanh nien|lao dong|nguoi lao dong|chi em|chi|co|dua tre|dua be|thieu nu|nu sinh|hoc sinh|con gai)(?!\w)"
 )
 
@@ -70,7 +77,7 @@ _COUNTED = re.compile(
 # "để 3 bị can trốn ra ngoài": the escape offences' brackets count those who escape ("Để từ 02 người đến 05 người bỏ
 # trốn", BLHS Điều 376); elsewhere a number of defendants counts offenders, never victims ("hai bị cáo cùng bán ...")
 _ESCAPED = re.compile(
-    r"(?<!\w)(\d{1,3}|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (?:bi can|bi cao|pham nhan|tu nhan|can pham"
+    rf"(?<!\w){_NUMBER} (?:bi can|bi cao|pham nhan|tu nhan|can pham"
     r"|nguoi bi (?:tam giam|tam giu|bat))(?!\w)(?=.*(?<!\w)(?:tron|bo tron|vuot nguc)(?!\w))"
 )
 
@@ -78,11 +85,7 @@ _ESCAPED = re.compile(
 def head_count(words: str) -> int:
     """The largest number of people the folded question counts ("đưa 7 người", "bán ba cô gái", "để 3 bị can
     trốn"), or 0."""
-    counts = [
-        _NUMBER_WORDS.get(match.group(1)) or (int(match.group(1)) if match.group(1).isdigit() else 0)
-        for pattern in (_COUNTED, _ESCAPED)
-        for match in pattern.finditer(words)
-    ]
+    counts = [_number(match.group(1)) for pattern in (_COUNTED, _ESCAPED) for match in pattern.finditer(words)]
     return max(counts, default=0)
 
 
@@ -100,7 +103,7 @@ def _counted_victims(words: str, aggravating: list[str]) -> list[str]:
     (khoản 2), 06 or more (khoản 3)."""
     found = list(aggravating)
     for match in _COUNTED.finditer(words):
-        count = _NUMBER_WORDS.get(match.group(1)) or (int(match.group(1)) if match.group(1).isdigit() else 0)
+        count = _number(match.group(1))
         name = "từ 06 người" if count >= 6 else "nhiều nạn nhân" if count >= 2 else ""
         if name and name not in found:
             found.append(name)

@@ -220,12 +220,16 @@ def matches(text: str, wording: str) -> bool:
 # A death is worded per offence: "Làm nạn nhân chết hoặc tự sát" (Điều 150), "làm người bị nhục hình chết" (Điều 373),
 # "Làm chết người"; not "Làm chết 02 người trở lên", a head count one death does not reach (heldout33 was given Điều
 # 373 khoản 1 for a detainee beaten to death).
-_DEATH_CLAUSE = re.compile(r"(?<!\w)(?:lam|dan den|gay)(?: \w+){0,4}? chet(?! (?:\d+|hai|ba) nguoi)(?!\w)")
+# (each offence's own wordings of a circumstance, besides AGGRAVATING's one, by its name there)
+_OTHER_WORDINGS = {
+    "làm chết": re.compile(r"(?<!\w)(?:lam|dan den|gay)(?: \w+){0,4}? chet(?! (?:\d+|hai|ba) nguoi)(?!\w)"),
+}
 
 
 def circumstance_in(text: str, name: str, wording: str) -> bool:
     """The folded clause names the circumstance (by its name in AGGRAVATING and the Code's usual wording of it)."""
-    return matches(text, wording) or (name == "làm chết" and _DEATH_CLAUSE.search(text) is not None)
+    other = _OTHER_WORDINGS.get(name)
+    return matches(text, wording) or (other is not None and other.search(text) is not None)
 
 
 @lru_cache(maxsize=4096)
