@@ -105,6 +105,8 @@ TUNING_SETS = [
     ROOT / "bench" / "answers" / "heldout32.json",
     # scored twice as unseen (end of session 32, start of 33, aggregates only), then read and tuned on in session 33
     ROOT / "bench" / "answers" / "heldout33.json",
+    # scored twice as unseen (end of session 33, start of 34, aggregates only), then read and tuned on in session 34
+    ROOT / "bench" / "answers" / "heldout34.json",
 ]
 
 
