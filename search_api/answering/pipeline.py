@@ -63,6 +63,7 @@ from search_api.answering.facts import (
     effect_unit,
     facts_summary,
 )
+from search_api.answering.liability_threshold import threshold_quotes
 from search_api.answering.named_scope import named_scope, text_described
 from search_api.answering.off_collection import unit_words
 from search_api.answering.offence_names import offence_names
@@ -298,14 +299,11 @@ class AnswerService:
                 composition.best_coverage = max(composition.best_coverage, scope[0].coverage)
                 composition.summary = f"{scope[0].document.type} {scope[0].document.number}: {scope[0].document.title}"
                 return composition
-        if (limited := limitation.limitation_quotes(question, self.store)) is not None:
-            composition.quotes, composition.summary = limited
-            composition.mode = "penalty"
-            return composition
-        if (expunged := expungement.expungement_quotes(question, self.store)) is not None:
-            composition.quotes, composition.summary = expunged
-            composition.mode = "penalty"
-            return composition
+        for read_rule in (limitation.limitation_quotes, expungement.expungement_quotes, threshold_quotes):
+            if (ruled := read_rule(question, self.store)) is not None:  # (a Criminal Code rule read, not ranked)
+                composition.quotes, composition.summary = ruled
+                composition.mode = "penalty"
+                return composition
         age = juvenile.offender_age(question)
         if age is not None:
             # "cháu 17 tuổi bị truy tố ... mức tù cao nhất": the rules for offenders under 18 decide it,
