@@ -287,6 +287,14 @@ def test_the_governing_text_chosen_from_the_table_is_the_one_chosen_from_every_t
         # the Ministry of Justice issued several: the phrase names none in particular
         ("Thông tư của Bộ Tư pháp quy định hồ sơ trợ giúp pháp lý gồm gì?", []),
         ("Bộ Quốc phòng có trách nhiệm gì?", []),
+        # a joint circular by its kind and every one of its issuers, with or without diacritics or abbreviations
+        ("thông tư liên tịch Bộ Tư pháp, Thanh tra Chính phủ 2011 nói gì về khiếu nại", ["10/2011/TTLT-BTP-TTCP"]),
+        ("TTLT Bộ Tư pháp - Thanh tra Chính phủ", ["10/2011/TTLT-BTP-TTCP"]),
+        ("thong tu lien tich cua bo tai chinh va bo tu phap", ["58/2014/TTLT-BTC-BTP"]),
+        ("thông tư liên tịch Bộ Tài chính, Bộ LĐTBXH về mức chi", ["134/2013/TTLT-BTC-BLĐTBXH"]),
+        # one of its issuers is not the joint text ("Bộ Lao động - Thương binh và Xã hội" is one name, not two)
+        ("thông tư liên tịch của Bộ Tư pháp", []),
+        ("thông tư liên tịch của Bộ Tài chính về trợ giúp pháp lý", []),
     ],
 )
 def test_a_text_named_by_its_type_and_issuer(store, text, numbers):

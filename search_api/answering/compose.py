@@ -154,6 +154,7 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
     scope_asked = bool(ASKS_SCOPE.search(question.folded))
     named = {d.number for d in evidence.named_documents}
     named_texts = [*evidence.named_documents, *texts_named_by_issuer(question, store)]
+    named_numbers = {d.number for d in named_texts}
     # What depends only on a candidate's document, once per document (a named text brings all its clauses).
     superseded: dict[str, bool] = {}
     for candidate in evidence.candidates:
@@ -220,7 +221,9 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
         elif mismatch := procedure_mismatch(candidate, question):  # "được giúp gì" vs "Hồ sơ, thủ tục"
             parts["procedure"], parts["title"] = -mismatch, 0.0
         force = in_force_on(candidate.document, day)
-        if superseded[document.number]:
+        if superseded[document.number] and document.number not in named_numbers:
+            # (not a text the question names: "thông tư liên tịch Bộ Tư pháp, Thanh tra Chính phủ 2011" asks what
+            # that text said; the banner says it lapsed)
             parts["superseded"] = -SUPERSEDED_PENALTY
         if force:
             parts["in_force"] = IN_FORCE_BONUS

@@ -24,6 +24,7 @@ from ingest.numbers import number_key, slug
 from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.counts import stated_ages
+from search_api.answering.issuer_named import texts_named_by_issuer
 from search_api.answering.models import Candidate, whole_unit
 from search_api.answering.offence_names import named_offences
 from search_api.answering.offence_tables import guidance_on_named
@@ -202,6 +203,11 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
         if len(document.articles) > NAMED_DOCUMENT_ARTICLES:
             continue  # the Criminal Code, the Civil Code: search narrows them
         for article in document.articles:
+            _add_article(evidence, seen, document, article, rank)
+    named = {d.number for d in evidence.named_documents}
+    for document in texts_named_by_issuer(question, store):
+        # ("thông tư liên tịch Bộ Tư pháp, Thanh tra Chính phủ 2011": named by kind and issuers, not by number)
+        for article in document.articles if document.number not in named else []:
             _add_article(evidence, seen, document, article, rank)
     top_documents = list({c.document.number: c.document for c in evidence.candidates}.values())
     for document, article in heading_articles(question, top_documents):

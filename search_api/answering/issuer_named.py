@@ -20,7 +20,15 @@ def texts_named_by_issuer(question: m.Question, store: CorpusStore) -> list[Docu
     for phrases, documents in store.derived("texts_by_issuer", _texts_by_issuer).items():
         if any(phrase in words for phrase in phrases):
             named.extend(documents)
-    return named
+    joint = [
+        document
+        for kind, issuers, document in store.derived("joint_texts", _joint_texts)
+        if f" {kind} " in words and all(f" {issuer} " in words for issuer in issuers)
+    ]
+    # "thông tư liên tịch Bộ Tư pháp, Thanh tra Chính phủ 2011": a joint text is named by its kind and every one of
+    # its issuers (and the year, where that leaves one); "thông tư liên tịch của Bộ Tư pháp" names none of them
+    dated = [d for d in joint if f" {_year(d)} " in words]
+    return named + (dated if len(joint) > MAX_NAMED and len(dated) == 1 else joint if len(joint) <= MAX_NAMED else [])
 
 
 def _texts_by_issuer(snapshot: Snapshot) -> dict[tuple[str, ...], list[Document]]:
@@ -34,3 +42,23 @@ def _texts_by_issuer(snapshot: Snapshot) -> dict[tuple[str, ...], list[Document]
         for (kind, issuer), documents in groups.items()
         if len(documents) <= MAX_NAMED
     }
+
+
+# the issuers of a joint text, apart: "Bộ Tư pháp và Thanh tra Chính phủ", "Bộ Công an, Bộ Quốc phòng, … và Bộ Ngoại
+# giao" (never inside a name: "Bộ Lao động - Thương binh và Xã hội")
+_ISSUERS_APART = re.compile(r",\s*|\s+và\s+(?=(?:Bộ|Thanh tra|Ủy ban|Uỷ ban|Viện|Toà|Tòa|Ngân hàng|Văn phòng)\s)")
+
+
+def _joint_texts(snapshot: Snapshot) -> list[tuple[str, tuple[str, ...], Document]]:
+    joint = []
+    for document in snapshot.documents.values():
+        issuers = tuple(folded(issuer) for issuer in _ISSUERS_APART.split(document.issuer or ""))
+        if document.type and len(issuers) > 1 and document.articles:
+            joint.append((folded(document.type), issuers, document))
+    return joint
+
+
+def _year(document: Document) -> str:
+    """ "10/2011/TTLT-BTP-TTCP" -> "2011" (the number's year)."""
+    parts = document.number.split("/")
+    return parts[1] if len(parts) > 2 and parts[1].isdigit() else "-"
