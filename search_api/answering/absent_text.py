@@ -13,7 +13,7 @@ from typing import Any
 from ingest.model import BAI_BO, SUA_DOI, THAY_THE
 from search_api.answering import models as m
 from search_api.answering.check import asked_under_held, vn_date
-from search_api.answering.compose import MAX_QUOTES
+from search_api.answering.compose import MAX_QUOTES, Composition, lead_with
 from search_api.answering.evidence import Evidence, article_candidates, article_numbered, is_news, is_stub
 from search_api.answering.facts import fact_entry
 from search_api.answering.models import Candidate
@@ -111,3 +111,43 @@ def repeal_first(quotes: list[Candidate], ordered: list[Candidate], evidence: Ev
     if not any(folded(number) in text for number in named):
         return quotes
     return [lead, *[q for q in quotes if q.key != lead.key]][:MAX_QUOTES]
+
+
+def changed_in_citation(numbers: list[str], store: CorpusStore) -> list[Candidate]:
+    """The clauses of held texts that cite a number the collection lacks and say it was replaced, repealed or lapsed
+    in their own words, though the relation read from them is a citation: "Các quy định tại Nghị quyết số
+    110/2015/QH13 … có ghi thời điểm 'ngày 01 tháng 7 năm 2016' được thay thế bằng thời điểm …" (41/2017 Điều 1
+    khoản 2). For a status question on that number they are the collection's only evidence (heldout34 was given the
+    next article first)."""
+    found: list[Candidate] = []
+    for number in numbers:
+        for source, relation in store.incoming(number):
+            maker = store.document(source)
+            if relation.type in CHANGES or maker is None or is_stub(maker) or is_news(maker):
+                continue
+            quote = _stating_clause(maker, relation.source_article, number)
+            if quote is not None and _REPEALS.search(folded(quote.text)) and all(q.key != quote.key for q in found):
+                found.append(quote)
+    return found
+
+
+def compose_absent_status(
+    evidence: Evidence, ordered: list[Candidate], threshold: float, composition: Composition, store: CorpusStore
+) -> bool:
+    """ "11/2013/TTLT-... bị văn bản nào thay thế?": not in the collection, but a text it holds says (the relation
+    as the fact, its clause quoted; or a citing clause saying the change in its own words); False otherwise."""
+    question = evidence.question
+    if question.intent not in (m.STATUS, m.DETAILING) or not question.unknown_numbers:
+        return False
+    if evidence.named_documents and not first_numbered_unknown(question):
+        return False
+    facts, quotes = changes_of_absent(question.unknown_numbers, store)
+    if facts:
+        quotes = repeal_first(quotes, ordered, evidence)
+        composition.facts, composition.quotes, composition.mode = facts, quotes, "facts"
+        composition.summary = facts[0]["text"]
+        return True
+    if cited := changed_in_citation(question.unknown_numbers, store):
+        lead_with(composition, cited[:1], ordered, threshold, "ranked")
+        return True
+    return False

@@ -72,7 +72,7 @@ from search_api.answering.quote_labels import LABEL_SAID_BONUS, amount_summary, 
 from search_api.answering.rerank import load_model, rerank
 from search_api.answering.successor import unknown_successor
 from search_api.answering.terms import folded
-from search_api.answering.understand import expanded_text, first_numbered_unknown, understand_question
+from search_api.answering.understand import expanded_text, understand_question
 from search_api.corpus_store import CorpusStore
 from search_api.search import SearchService
 
@@ -236,18 +236,8 @@ class AnswerService:
             evidence, ordered, threshold, composition, self.store
         ):
             return composition
-        if (
-            question.intent in (m.STATUS, m.DETAILING)
-            and question.unknown_numbers
-            and (not evidence.named_documents or first_numbered_unknown(question))
-        ):
-            # "11/2013/TTLT-... bị văn bản nào thay thế?": not in the collection, but a text it holds says
-            facts, quotes = absent_text.changes_of_absent(question.unknown_numbers, self.store)
-            if facts:
-                quotes = absent_text.repeal_first(quotes, ordered, evidence)
-                composition.facts, composition.quotes, composition.mode = facts, quotes, "facts"
-                composition.summary = facts[0]["text"]
-                return composition
+        if absent_text.compose_absent_status(evidence, ordered, threshold, composition, self.store):
+            return composition  # ("11/2013/TTLT-... bị thay thế?": not in the collection; a text it holds says)
         if question.intent == m.LOOKUP and is_definition_question(question):
             # "theo luật PCMBN thì 'nô lệ tình dục' được hiểu là gì": a term the named text defines, not the text's
             # own facts (an outside reader was given Điều 1 and the 2024 law's date)
