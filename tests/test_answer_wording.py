@@ -94,6 +94,11 @@ from tests.conftest import first_quote as first
         # what is lacking is what is asked about: a negation denies no act here (session 17's review of 4199a9a)
         ("nạn nhân muốn về quê mà không có tiền xe thì có được hỗ trợ không", "chi phí đi lại"),
         ("nan nhan la tre em khong co nguoi than thi xu ly the nao", "người thân thích"),
+        # offences told by their acts (offence_wording; the shapes of three heldout34 penalty questions, new words)
+        ("chúng bắt giữ cậu bé làm con tin rồi gọi đòi gia đình đưa 50 triệu", "tội bắt cóc nhằm chiếm đoạt tài sản"),
+        ("hai ke nhot chi trong kho, doi bo me gui 30 trieu moi tha", "tội bắt cóc nhằm chiếm đoạt tài sản"),
+        ("hắn dọa đăng clip lên mạng nếu cô không chuyển cho hắn 10 triệu", "cưỡng đoạt tài sản uy hiếp tinh thần"),
+        ("anh ấy bị kích động mạnh nên đánh gã kia bị thương", "trong trạng thái tinh thần bị kích động mạnh"),
     ],
 )
 def test_everyday_wording_gets_the_legal_term(typed, legal):
@@ -127,6 +132,10 @@ def test_everyday_wording_gets_the_legal_term(typed, legal):
         # a child taken out with no sale feared is no emergency of that kind
         ("con tôi bị bạn rủ đi chơi khuya", "có nguy cơ hoặc đang bị tổn hại nghiêm trọng, bảo vệ khẩn cấp"),
         ("hắn bắt em phải ngủ với hắn, em đã báo công an", "cưỡng dâm miễn cưỡng giao cấu"),
+        # a hostage with no money asked, a threat with no payment, rage with no harm done: not those offences
+        ("bọn chúng bắt giữ con tin để buộc công an thả đồng bọn", "tội bắt cóc nhằm chiếm đoạt tài sản"),
+        ("hắn dọa sẽ đánh nếu cô không im lặng", "cưỡng đoạt tài sản uy hiếp tinh thần"),
+        ("bố cô rất kích động khi nghe tin con bị bán", "trong trạng thái tinh thần bị kích động mạnh"),
     ],
 )
 def test_look_alike_wording_is_not_read_as_the_term(typed, not_legal):
@@ -327,3 +336,53 @@ def test_quoted_phrases_are_read_in_any_quotes():
     assert quoted_phrases("định nghĩa 'tái phạm nguy hiểm' thế nào") == ["tai pham nguy hiem"]
     assert quoted_phrases("thế nào là “nô lệ tình dục”?") == ["no le tinh duc"]
     assert quoted_phrases("không có dấu nháy") == []
+
+
+SEVERAL_HURT = "a) Gây thương tích … của 02 người trở lên mà tỷ lệ tổn thương cơ thể của mỗi người 31% trở lên;"
+
+
+@pytest.mark.parametrize(
+    "text, share, people, within",
+    [
+        # Điều 135 khoản 2 point a: 31% or more for each of two people or more; one man hurt 40% is khoản 1's bracket
+        (SEVERAL_HURT, 40, 1, False),
+        (SEVERAL_HURT, 40, 2, True),
+        ("… mà tỷ lệ tổn thương cơ thể từ 31% đến 60% trong trạng thái tinh thần bị kích động mạnh", 40, None, True),
+        ("… mà tỷ lệ tổn thương cơ thể từ 31% đến 60%", 61, None, False),
+    ],
+)
+def test_a_share_bracket_for_several_people_holds_for_that_many_hurt(text, share, people, within):
+    from search_api.answering.penalty_brackets import in_share_bracket
+
+    assert in_share_bracket(text, share, people) is within
+
+
+@pytest.mark.parametrize(
+    "question, article, clause",
+    [
+        (
+            "Con gái tôi bị lừa bán về được ít hôm thì hai kẻ quen cũ dụ ra ngoài, giữ làm con tin rồi nhắn đòi nhà "
+            "tôi chuyển 30 triệu mới thả. Hai kẻ đó bị phạt tù bao nhiêu năm?",
+            "169",
+            "1",
+        ),
+        (
+            "Gã môi giới nhắn tin dọa sẽ đăng ảnh riêng tư của cô lên mạng nếu gia đình không chuyển 20 triệu đồng. "
+            "Hắn bị xử tội gì, phạt tù bao nhiêu?",
+            "170",
+            "1",
+        ),
+        (
+            "Ông bố gặp lại kẻ đã bán con mình, bị kích động mạnh nên đánh hắn gây thương tích, tỷ lệ tổn thương "
+            "cơ thể 35%. Ông có thể bị phạt thế nào?",
+            "135",
+            "1",
+        ),
+    ],
+)
+def test_an_offence_told_by_its_act_gives_its_range(client, question, article, clause):
+    data = ask(client, question)
+    assert data["answered"], data.get("message")
+    quote = data["answer"][0]
+    assert (quote["doc_number"], quote["article_number"]) == ("100/2015/QH13", article), quote["citation"]
+    assert quote["citation"].startswith(f"Khoản {clause} Điều {article}"), quote["citation"]

@@ -226,7 +226,7 @@ def penalty_quotes(evidence: Evidence, store: CorpusStore) -> tuple[list[Candida
         hits = [name for name, wording in circumstances if circumstance_in(text, name, wording)]
         if count and counts(text, count, LOOSE_BRACKET):
             hits.append(f"{count} người")
-        hits += [f"{share}%" for share in shares if in_share_bracket(clause.text, share)]
+        hits += [f"{share}%" for share in shares if in_share_bracket(clause.text, share, count)]
         hits += [f"{amount:,} đồng".replace(",", ".") for amount in sums if in_sum_bracket(clause.text, amount)]
         bands = {age: age_bands(text, age, count, repeated) for age in ages}
         # An age band the base clause names too is the offence's element, not a circumstance raising the range: a

@@ -60,9 +60,18 @@ SEXUAL_ASKED = re.compile(
 SHARE_BRACKET = re.compile(r"(?:từ\s+)?(\d{1,3})\s*%\s*(?:đến\s+(\d{1,3})\s*%|trở lên)")
 
 
-def in_share_bracket(text: str, share: int) -> bool:
-    for match in SHARE_BRACKET.finditer(nfc(text).lower()):
+# "… của 02 người trở lên mà tỷ lệ tổn thương cơ thể của mỗi người 31% trở lên": the bracket holds for that many
+# people hurt only (a father who injured one man, 40%, was given Điều 135 khoản 2 for khoản 1's "từ 31% đến 60%")
+_PEOPLE_BEFORE = re.compile(r"(\d+) người trở lên[^;:]*$")
+
+
+def in_share_bracket(text: str, share: int, people: int | None = None) -> bool:
+    text = nfc(text).lower()
+    for match in SHARE_BRACKET.finditer(text):
         low, high = int(match.group(1)), int(match.group(2) or 100)
+        several = _PEOPLE_BEFORE.search(text, 0, match.start())
+        if several and int(several.group(1)) > (people or 1):
+            continue
         if low <= share <= high:
             return True
     return False

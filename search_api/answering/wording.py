@@ -10,6 +10,7 @@ import re
 from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.cues import GROUP_CUES, INTENT_CUES, NOT_FROM, _cues, affirmed
+from search_api.answering.offence_wording import OFFENCE_PARAPHRASES
 
 # Bodies the texts never name, only their kind ("cơ quan, tổ chức ... có trách nhiệm"): their names
 # are read as that kind, and their own words are not scored (no clause holds them).
@@ -355,6 +356,7 @@ COLLOQUIAL: tuple[tuple[re.Pattern, str], ...] = (
         _cues(r"bao (?:cho |len )?(?:cong an|chinh quyen|co quan|xa|phuong)", r"(?:trach nhiem|phai|nen) bao"),
         "thông báo, tố giác",
     ),
+    *OFFENCE_PARAPHRASES,
 )
 
 
@@ -374,21 +376,15 @@ NOT_FOR = {
 # is asked about (A-043, H9-059, H3-040 had lost "chi phí đi lại", "cơ sở hỗ trợ nạn nhân", "người thân thích")
 ACTS = frozenset(
     {
-        "mua bán người",
-        "nạn nhân",
-        "cưỡng bức lao động",
-        "bóc lột tình dục",
-        "giữ hoặc giam người trái pháp luật",
-        "cưỡng dâm",
-        "dâm ô",
-        "khiêu dâm",
-        "gây thương tích",
-        "chiếm đoạt người dưới 16 tuổi",
-        "lấy bộ phận cơ thể",
-        "mua bán, chiếm đoạt mô hoặc bộ phận cơ thể người",
-        "xuất cảnh trái phép",
-        "môi giới mại dâm",
-        "chứa mại dâm",
+        *("mua bán người", "nạn nhân", "cưỡng bức lao động", "bóc lột tình dục", "giữ hoặc giam người trái pháp luật"),
+        *("cưỡng dâm", "dâm ô", "khiêu dâm", "gây thương tích", "chiếm đoạt người dưới 16 tuổi", "lấy bộ phận cơ thể"),
+        *(
+            "mua bán, chiếm đoạt mô hoặc bộ phận cơ thể người",
+            "xuất cảnh trái phép",
+            "môi giới mại dâm",
+            "chứa mại dâm",
+        ),
+        *(legal for _, legal in OFFENCE_PARAPHRASES),
     }
 )
 
