@@ -24,6 +24,7 @@ from ingest.numbers import number_key, slug
 from ingest.textnorm import fold
 from search_api.answering import models as m
 from search_api.answering.counts import stated_ages
+from search_api.answering.heading_named import article_named_by_heading
 from search_api.answering.issuer_named import texts_named_by_issuer
 from search_api.answering.models import Candidate, whole_unit
 from search_api.answering.offence_names import named_offences
@@ -139,6 +140,8 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
                 break
         else:
             evidence.missing_article = question.article_number
+    elif evidence.named_documents:
+        evidence.named_article = article_named_by_heading(question.folded, evidence.named_documents)
 
     if question.parsed is not None:
         question.parsed.size = DEEP_ARTICLES
