@@ -60,6 +60,7 @@ SETS = {
     "heldout32": ("H32", [*TEAM_AND_OUTSIDE, *(SET_DIR / f"heldout{n}.json" for n in range(3, 32))]),
     "heldout33": ("H33", [*TEAM_AND_OUTSIDE, *(SET_DIR / f"heldout{n}.json" for n in range(3, 33))]),
     "heldout34": ("H34", [*TEAM_AND_OUTSIDE, *(SET_DIR / f"heldout{n}.json" for n in range(3, 34))]),
+    "heldout35": ("H35", [*TEAM_AND_OUTSIDE, *(SET_DIR / f"heldout{n}.json" for n in range(3, 35))]),
 }
 QUESTIONS = {name: load_json(SET_DIR / f"{name}.json") if (SET_DIR / f"{name}.json").is_file() else [] for name in SETS}
 CATALOGUE = {
