@@ -150,6 +150,17 @@ def answer_index(request, tmp_path_factory) -> str:
 
 
 @pytest.fixture(scope="module")
+def store(answer_index):
+    """The answer layer's CorpusStore over the answer corpus (each backend in turn)."""
+    from search_api.backends import open_backend
+    from search_api.corpus_store import CorpusStore
+
+    backend = open_backend(answer_index)
+    yield CorpusStore(backend)
+    backend.close()
+
+
+@pytest.fixture(scope="module")
 def answer_client(answer_index):
     """The app over answer_index (each backend in turn), started with its lifespan (answer store warm)."""
     from fastapi.testclient import TestClient

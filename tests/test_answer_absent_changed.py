@@ -5,19 +5,7 @@ next article first). Questions written for these tests, both backends."""
 
 from __future__ import annotations
 
-import pytest
-
-from search_api.corpus_store import CorpusStore
 from tests.conftest import ask
-
-
-@pytest.fixture(scope="module")
-def store(answer_index):
-    from search_api.backends import open_backend
-
-    backend = open_backend(answer_index)
-    yield CorpusStore(backend)
-    backend.close()
 
 
 def test_a_citing_clause_that_says_the_absent_text_changed_is_its_evidence(store):

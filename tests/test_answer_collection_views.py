@@ -24,17 +24,6 @@ from search_api.answering import (
 )
 from search_api.answering.counts import stated_ages
 from search_api.answering.terms import folded
-from search_api.corpus_store import CorpusStore
-
-
-@pytest.fixture(scope="module")
-def store(answer_index):
-    from search_api.backends import open_backend
-
-    backend = open_backend(answer_index)
-    yield CorpusStore(backend)
-    backend.close()
-
 
 # --- the units that use a spelling (off_collection) -----------------------------------------
 

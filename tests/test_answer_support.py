@@ -148,16 +148,6 @@ def test_a_phone_number_asked_is_declined_when_no_text_states_one(client, questi
     assert data["answered"] is False and "số điện thoại" in data["message"]
 
 
-@pytest.fixture(scope="module")
-def store(answer_index):
-    from search_api.backends import open_backend
-    from search_api.corpus_store import CorpusStore
-
-    backend = open_backend(answer_index)
-    yield CorpusStore(backend)
-    backend.close()
-
-
 def _unit(store, doc_number: str, article: str, unit_id_suffix: str):
     from search_api.answering.evidence import article_candidates
 
