@@ -30,7 +30,6 @@ from search_api.answering.asked_role import role_bonus
 from search_api.answering.counted import count_bonus
 from search_api.answering.evidence import Evidence, article_candidates, is_stub
 from search_api.answering.groups import ASKS_SCOPE, group_bonus
-from search_api.answering.issuer_named import texts_named_by_issuer
 from search_api.answering.models import Candidate, nested, same_article, whole_unit
 from search_api.answering.prescriber import prescriber_parts
 from search_api.answering.prohibited import prohibited_acts_bonus
@@ -153,7 +152,7 @@ def score_candidates(evidence: Evidence, store: CorpusStore) -> None:
     quoted = [f" {phrase} " for phrase in quoted_phrases(question.text) if len(phrase.split()) >= 2]
     scope_asked = bool(ASKS_SCOPE.search(question.folded))
     named = {d.number for d in evidence.named_documents}
-    named_texts = [*evidence.named_documents, *texts_named_by_issuer(question, store)]
+    named_texts = [*evidence.named_documents, *evidence.issuer_named]
     named_numbers = {d.number for d in named_texts}
     # What depends only on a candidate's document, once per document (a named text brings all its clauses).
     superseded: dict[str, bool] = {}

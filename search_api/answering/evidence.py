@@ -52,6 +52,8 @@ class Evidence:
     news: list[dict[str, Any]] = field(default_factory=list)  # news hits, context only
     candidates: list[Candidate] = field(default_factory=list)
     named_documents: list[Document] = field(default_factory=list)  # resolved, with or without text
+    # texts named by kind and issuer ("thông tư liên tịch Bộ Tư pháp, Thanh tra Chính phủ 2011"; issuer_named)
+    issuer_named: list[Document] = field(default_factory=list)
     named_article: tuple[Document, Article] | None = None
     missing_article: str | None = None  # "Điều 99" named but absent from every named text
     today: date | None = None
@@ -208,8 +210,8 @@ def gather(question: m.Question, search: SearchService, store: CorpusStore, toda
         for article in document.articles:
             _add_article(evidence, seen, document, article, rank)
     named = {d.number for d in evidence.named_documents}
-    for document in texts_named_by_issuer(question, store):
-        # ("thông tư liên tịch Bộ Tư pháp, Thanh tra Chính phủ 2011": named by kind and issuers, not by number)
+    evidence.issuer_named = texts_named_by_issuer(question, store)
+    for document in evidence.issuer_named:
         for article in document.articles if document.number not in named else []:
             _add_article(evidence, seen, document, article, rank)
     top_documents = list({c.document.number: c.document for c in evidence.candidates}.values())

@@ -27,8 +27,10 @@ def texts_named_by_issuer(question: m.Question, store: CorpusStore) -> list[Docu
     ]
     # "thông tư liên tịch Bộ Tư pháp, Thanh tra Chính phủ 2011": a joint text is named by its kind and every one of
     # its issuers (and the year, where that leaves one); "thông tư liên tịch của Bộ Tư pháp" names none of them
-    dated = [d for d in joint if f" {_year(d)} " in words]
-    return named + (dated if len(joint) > MAX_NAMED and len(dated) == 1 else joint if len(joint) <= MAX_NAMED else [])
+    if len(joint) > MAX_NAMED:
+        dated = [d for d in joint if f" {_year(d)} " in words]
+        joint = dated if len(dated) == 1 else []
+    return named + joint
 
 
 def _texts_by_issuer(snapshot: Snapshot) -> dict[tuple[str, ...], list[Document]]:

@@ -15,7 +15,7 @@ from ingest.model import Article, Document
 from search_api.answering import models as m
 from search_api.answering.evidence import article_candidates
 from search_api.answering.limitation import criminal_code
-from search_api.answering.offence_names import OFFENCE_NAME_SHARE, name_said_as_phrase, name_stated, offence_names
+from search_api.answering.offence_names import name_said_as_phrase, name_stated, offence_names
 from search_api.answering.quote_labels import short_label
 from search_api.answering.terms import folded
 from search_api.corpus_store import CorpusStore
@@ -54,12 +54,10 @@ def threshold_quotes(question: m.Question, store: CorpusStore) -> tuple[list[m.C
 
 
 def _named_offence(store: CorpusStore, code: Document, words: str) -> Article | None:
-    """The offence whose name the words say most of, then most of in order ("trộm … tài sản" names "Tội trộm cắp tài
-    sản" over "Tội cướp tài sản", which it says less of)."""
+    """Of the offences whose name the words say (OffenceNames.named), the one they say most of, then most of in order
+    ("trộm … tài sản" names "Tội trộm cắp tài sản" over "Tội cướp tài sản", which it says less of)."""
     if not words:
         return None
     asked = set(words.split())
     named = [a for d, a in offence_names(store).named(asked) if d.number == code.number]
-    scored = [(name_stated(a.title, asked), name_said_as_phrase(a.title, words), a) for a in named]
-    scored = [s for s in scored if s[0] >= OFFENCE_NAME_SHARE]
-    return max(scored, key=lambda s: (s[0], s[1]), default=(0, 0, None))[2]
+    return max(named, key=lambda a: (name_stated(a.title, asked), name_said_as_phrase(a.title, words)), default=None)

@@ -171,12 +171,18 @@ def limitation_quotes(question: m.Question, store: CorpusStore) -> tuple[list[m.
 _NO_LIMITATION = re.compile(r"(?<!\w)khong (?:ap dung|tinh) thoi hieu(?!\w)")
 
 
-def exception_quotes(question: m.Question, store: CorpusStore) -> tuple[list[m.Candidate], str] | None:
+def _code_article(store: CorpusStore, number: str) -> tuple[Document, Article] | None:
+    """The Criminal Code and its article `number`, or None when the collection lacks either."""
     code = criminal_code(store)
-    number = "61" if _ENFORCEMENT_PERIOD.search(question.folded) else "28"
     article = article_numbered(code, number) if code is not None else None
-    if code is None or article is None:
+    return (code, article) if code is not None and article is not None else None
+
+
+def exception_quotes(question: m.Question, store: CorpusStore) -> tuple[list[m.Candidate], str] | None:
+    found = _code_article(store, "61" if _ENFORCEMENT_PERIOD.search(question.folded) else "28")
+    if found is None:
         return None
+    code, article = found
     whole = m.whole_unit(code, article)
     whole.reasons.append("offences with no limitation period")
     return [whole], f"{article.title} — Điều {article.number} {short_label(code)}"
@@ -189,10 +195,10 @@ _ENFORCEMENT_POINTS = ((3, "a"), (15, "b"), (30, "c"))
 def enforcement_quotes(question: m.Question, store: CorpusStore) -> tuple[list[m.Candidate], str] | None:
     """ "Bị xử 9 năm tù rồi bỏ trốn, thời hiệu thi hành bản án là bao lâu": Điều 60 khoản 2's point for the sentence
     passed (10 years for more than 3 and up to 15 years' prison), or the whole khoản when no sentence is told."""
-    code = criminal_code(store)
-    article = article_numbered(code, "60") if code is not None else None
-    if code is None or article is None:
+    found = _code_article(store, "60")
+    if found is None:
         return None
+    code, article = found
     whole = next((c for c in _clauses(code, article) if c.number == "2"), None)
     if whole is None:
         return None
@@ -214,17 +220,18 @@ def enforcement_quotes(question: m.Question, store: CorpusStore) -> tuple[list[m
 
 
 _RUNS_FROM = re.compile(r"(?<!\w)(?:duoc tinh tu|tinh lai)(?!\w)")
+# ... and the words saying it: "tính lại kể từ ngày người đó ra trình diện hoặc bị bắt giữ", "được tính từ ngày …"
+_RUNS_FROM_WORDS = re.compile(r"(?:được tính từ|tính lại kể từ)[^.;]*")
 
 
 def from_when_quotes(question: m.Question, store: CorpusStore) -> tuple[list[m.Candidate], str] | None:
     """ "Thời hiệu thi hành bản án … được tính lại từ khi nào" (a convict who absconded, then gave himself up): the
     khoản of Điều 60 (enforcement) or Điều 27 (prosecution) saying from when the period runs or runs again, the one
     sharing most of the story's words first (absconding and a warrant: Điều 60 khoản 5; a new crime: khoản 4)."""
-    code = criminal_code(store)
-    number = "60" if _ENFORCEMENT_PERIOD.search(question.folded) else "27"
-    article = article_numbered(code, number) if code is not None else None
-    if code is None or article is None:
+    found = _code_article(store, "60" if _ENFORCEMENT_PERIOD.search(question.folded) else "27")
+    if found is None:
         return None
+    code, article = found
     running = [c for c in _clauses(code, article) if _RUNS_FROM.search(folded(c.text))]
     if not running:
         return None
@@ -232,11 +239,7 @@ def from_when_quotes(question: m.Question, store: CorpusStore) -> tuple[list[m.C
     running.sort(key=lambda c: -len(asked & set(folded(c.text).split())))
     first = running[0]
     first.reasons.append("when the limitation period runs")
-    # the words saying it: "tính lại kể từ ngày người đó ra trình diện hoặc bị bắt giữ" (or "được tính từ ngày …")
     said = [x.group(0) for x in _RUNS_FROM_WORDS.finditer(first.text)]
     again = [x for x in said if x.startswith("tính lại")] if "tinh lai" in question.folded else []
     stated = (again or said or [first.text])[0]
     return running, f"Thời hiệu {stated} — khoản {first.number} Điều {article.number} {short_label(code)}"
-
-
-_RUNS_FROM_WORDS = re.compile(r"(?:được tính từ|tính lại kể từ)[^.;]*")

@@ -10,8 +10,9 @@ import re
 
 from search_api.answering.cues import _cues
 
-# a sum of money as typed: "20 triệu", "vài chục triệu", "500 nghìn"
+# paying it: "chuyển", "đưa", "nộp" …
 _PAY = r"(?:chuyen|dua|gui|nop|tra|dong)"
+# a sum of money as typed: "20 triệu", "vài chục triệu", "500 nghìn"
 _SUM = r"(?:\d+|vai|may|chuc|tram|mot|hai|ba|nam|muoi)(?: chuc| tram)? (?:trieu|nghin|ngan|dong)"
 
 OFFENCE_PARAPHRASES: tuple[tuple[re.Pattern, str], ...] = (

@@ -374,19 +374,11 @@ NOT_FOR = {
 # out and its term must not bring the offence back (heldout16 was given Điều 297, then 150). Any other wording keeps
 # its term when negated: "không có tiền xe", "không có chỗ ở", "không có người thân" say what is lacking, which is what
 # is asked about (A-043, H9-059, H3-040 had lost "chi phí đi lại", "cơ sở hỗ trợ nạn nhân", "người thân thích")
-ACTS = frozenset(
-    {
-        *("mua bán người", "nạn nhân", "cưỡng bức lao động", "bóc lột tình dục", "giữ hoặc giam người trái pháp luật"),
-        *("cưỡng dâm", "dâm ô", "khiêu dâm", "gây thương tích", "chiếm đoạt người dưới 16 tuổi", "lấy bộ phận cơ thể"),
-        *(
-            "mua bán, chiếm đoạt mô hoặc bộ phận cơ thể người",
-            "xuất cảnh trái phép",
-            "môi giới mại dâm",
-            "chứa mại dâm",
-        ),
-        *(legal for _, legal in OFFENCE_PARAPHRASES),
-    }
-)
+ACTS = frozenset({
+    "mua bán người", "nạn nhân", "cưỡng bức lao động", "bóc lột tình dục", "giữ hoặc giam người trái pháp luật",
+    "cưỡng dâm", "dâm ô", "khiêu dâm", "gây thương tích", "chiếm đoạt người dưới 16 tuổi", "lấy bộ phận cơ thể",
+    "mua bán, chiếm đoạt mô hoặc bộ phận cơ thể người", "xuất cảnh trái phép", "môi giới mại dâm", "chứa mại dâm",
+}) | {legal for _, legal in OFFENCE_PARAPHRASES}  # fmt: skip
 
 
 def legal_wording(words: str) -> list[str]:
